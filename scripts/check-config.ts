@@ -1,0 +1,37 @@
+// `npm run check`: validates the vars in wrangler.toml offline, naming each bad var and field.
+// `npm run check -- --dev` validates the local config too (.dev.vars over wrangler.toml, secrets included).
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
+import { formatProblems, parseConfig, parseVars } from '../src/config/index.ts';
+import { SECRET_NAMES } from '../src/config/schema.ts';
+import { readDevVars } from './dev-vars.ts';
+
+const toml = parse(readFileSync('wrangler.toml', 'utf8')) as { vars?: Record<string, unknown> };
+const vars = toml.vars ?? {};
+let failed = false;
+
+const leaked = SECRET_NAMES.filter((name) => name in vars);
+if (leaked.length) {
+  console.error(`✗ wrangler.toml [vars] holds secrets: ${leaked.join(', ')}. Remove them and use \`wrangler secret put\`.`);
+  failed = true;
+}
+
+const { problems } = parseVars(vars);
+if (problems.length) {
+  console.error(`✗ wrangler.toml [vars] (${String(vars.SHOP_ENV)}):\n${formatProblems(problems)}`);
+  failed = true;
+} else {
+  console.log(`✓ wrangler.toml [vars] are valid (${Object.keys(vars).length} vars). Secrets needed at deploy: ${SECRET_NAMES.join(', ')}.`);
+}
+
+if (process.argv.includes('--dev')) {
+  const file = existsSync('.dev.vars') ? '.dev.vars' : '.dev.vars.example';
+  const result = parseConfig({ ...vars, ...readDevVars(file) });
+  if (result.ok) console.log(`✓ local config (${file} over wrangler.toml) is valid.`);
+  else {
+    console.error(`✗ local config (${file} over wrangler.toml):\n${formatProblems(result.problems)}`);
+    failed = true;
+  }
+}
+
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,62 @@
+// `npm run dev`: the whole shop on http://localhost:8787 with local D1/KV/Queues and the simulators of
+// Proxies.sx, Stripe and the mail provider on http://127.0.0.1:8790. No accounts or keys needed.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { startSimulator } from '../sim/server.ts';
+
+const SHOP_PORT = Number(process.env.PORT ?? 8787);
+const SIM_PORT = Number(process.env.SIM_PORT ?? 8790);
+const quietWrangler = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+const children: ChildProcess[] = [];
+
+function step(title: string, command: string, args: string[]): void {
+  console.log(`▸ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: quietWrangler });
+  if (result.status !== 0) {
+    console.error(`✗ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Own process group, so stopping dev stops wrangler's workerd too. */
+function start(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: 'inherit', env: quietWrangler, detached: true });
+  children.push(child);
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`✗ ${command} ${args[0]} exited (${code}); stopping dev.`);
+      stop(code ?? 1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0): void {
+  stopping = true;
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
+
+if (!existsSync('.dev.vars')) {
+  copyFileSync('.dev.vars.example', '.dev.vars');
+  console.log('▸ created .dev.vars from .dev.vars.example (local simulators, no real keys)');
+}
+step('checking config', process.execPath, ['scripts/check-config.ts', '--dev']);
+step('applying D1 migrations locally', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
+step('building the SPA', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+
+const sim = await startSimulator(SIM_PORT);
+console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /stripe · mail outbox /_sim/outbox)`);
+
+start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
+start('npx', ['wrangler', 'dev', '--port', String(SHOP_PORT), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']);
+console.log(`\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n`);

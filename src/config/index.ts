@@ -1,0 +1,169 @@
+// Parses and validates every var and secret once per isolate; everything else reads the typed Config.
+import type * as z from '../zod.ts';
+import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
+import type { Tier } from '../shared/api.ts';
+
+export type { Tier };
+export { UPSTREAM_CAP_CEILING_GB } from './schema.ts';
+
+export interface ConfigProblem {
+  /** The var or secret at fault, e.g. `PRICING`. */
+  variable: string;
+  /** The field inside a JSON var, e.g. `tiers[1].gb`; empty for the whole value. */
+  field: string;
+  message: string;
+}
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  publicUrl: string;
+  brand: z.infer<typeof varsSchema.shape.BRAND>;
+  currency: string;
+  tiers: Tier[];
+  countries: string[];
+  defaultCountry: string;
+  upstream: { apiUrl: string; apiKey: string; username: string; gatewayHost: string };
+  stripe: { apiUrl: string; secretKey: string; webhookSecret: string };
+  auth: { secret: string; previousSecret?: string };
+  encryptionKey: string;
+  mail: { transport: 'cloudflare' | 'resend' | 'outbox'; from: string; outboxUrl?: string; resendApiKey?: string };
+  adminEmails: string[];
+}
+
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+  constructor(problems: ConfigProblem[]) {
+    super(`Invalid configuration:\n${formatProblems(problems)}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+export function formatProblems(problems: ConfigProblem[]): string {
+  return problems.map((p) => `  ${p.variable}${p.field ? ` → ${p.field}` : ''}: ${p.message}`).join('\n');
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+/** JSON vars arrive as strings from wrangler.toml/.dev.vars; objects are accepted as they are. */
+function decodeJsonVars(raw: Record<string, unknown>, problems: ConfigProblem[]): Record<string, unknown> {
+  const decoded: Record<string, unknown> = { ...raw };
+  for (const name of JSON_VARS) {
+    const value = raw[name];
+    if (typeof value !== 'string') continue;
+    try {
+      decoded[name] = JSON.parse(value);
+    } catch (err) {
+      problems.push({ variable: name, field: '', message: `is not valid JSON (${(err as Error).message})` });
+    }
+  }
+  return decoded;
+}
+
+function collect(schema: z.ZodMiniType, input: Record<string, unknown>, problems: ConfigProblem[]) {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const [variable, ...rest] = issue.path;
+    problems.push({ variable: String(variable ?? '(config)'), field: fieldPath(rest), message: issue.message });
+  }
+  return undefined;
+}
+
+const DEV_PLACEHOLDER = /^(dev-only|psx_sim|sk_test_sim|whsec_sim|ZGV2LW9ubHkt)/;
+
+/** Validates only the vars (what `npm run check` can see offline). */
+export function parseVars(input: Record<string, unknown>): { vars?: z.infer<typeof varsSchema>; problems: ConfigProblem[] } {
+  const jsonProblems: ConfigProblem[] = [];
+  const decoded = decodeJsonVars(dropEmpty(input), jsonProblems);
+  const schemaProblems: ConfigProblem[] = [];
+  const vars = collect(varsSchema, decoded, schemaProblems) as z.infer<typeof varsSchema> | undefined;
+  // A var that is not JSON at all has its one clear problem already; drop the schema's echo of it.
+  const unparsed = new Set(jsonProblems.map((p) => p.variable));
+  const problems = [...jsonProblems, ...schemaProblems.filter((p) => !unparsed.has(p.variable))];
+  if (vars) problems.push(...crossCheckVars(vars));
+  return { vars: problems.length ? undefined : vars, problems };
+}
+
+function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!vars.COUNTRIES.includes(vars.DEFAULT_COUNTRY))
+    problems.push({ variable: 'DEFAULT_COUNTRY', field: '', message: `"${vars.DEFAULT_COUNTRY}" is not one of COUNTRIES` });
+  if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
+    problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
+  if (vars.SHOP_ENV === 'production') {
+    for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
+      if (!vars[name].startsWith('https://')) problems.push({ variable: name, field: '', message: 'must use https:// in production' });
+    if (vars.MAIL_TRANSPORT === 'outbox')
+      problems.push({ variable: 'MAIL_TRANSPORT', field: '', message: '"outbox" is the local simulator; use "cloudflare" or "resend" in production' });
+  } else if (vars.MAIL_TRANSPORT === 'outbox' && !vars.MAIL_OUTBOX_URL) {
+    problems.push({ variable: 'MAIL_OUTBOX_URL', field: '', message: 'is required when MAIL_TRANSPORT is "outbox"' });
+  }
+  return problems;
+}
+
+/** An empty var (`AUTH_SECRET_PREVIOUS=` in .dev.vars) means "not set". */
+function dropEmpty(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => !(typeof v === 'string' && v.trim() === '')));
+}
+
+export function parseConfig(input: Record<string, unknown>): ConfigResult {
+  const raw = dropEmpty(input);
+  const { vars, problems } = parseVars(raw);
+  const secrets = collect(secretsSchema, raw, problems) as z.infer<typeof secretsSchema> | undefined;
+  if (secrets && raw.SHOP_ENV === 'production') {
+    for (const [name, value] of Object.entries(secrets))
+      if (typeof value === 'string' && DEV_PLACEHOLDER.test(value))
+        problems.push({ variable: name, field: '', message: 'is a development placeholder; set the real secret with `wrangler secret put`' });
+  }
+  if (secrets && vars?.MAIL_TRANSPORT === 'resend' && !secrets.RESEND_API_KEY)
+    problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
+  if (!vars || !secrets || problems.length) return { ok: false, problems };
+  const currency = vars.PRICING.currency;
+  return {
+    ok: true,
+    config: {
+      env: vars.SHOP_ENV,
+      publicUrl: vars.PUBLIC_URL.replace(/\/+$/, ''),
+      brand: vars.BRAND,
+      currency,
+      tiers: vars.PRICING.tiers.map((t) => ({ ...t, currency, pricePerGb: Math.round(t.price / t.gb) })),
+      countries: vars.COUNTRIES,
+      defaultCountry: vars.DEFAULT_COUNTRY,
+      upstream: {
+        apiUrl: vars.PROXIES_SX_API_URL.replace(/\/+$/, ''),
+        apiKey: secrets.PROXIES_SX_API_KEY,
+        username: vars.PROXIES_SX_USERNAME,
+        gatewayHost: vars.GATEWAY_HOST,
+      },
+      stripe: { apiUrl: vars.STRIPE_API_URL, secretKey: secrets.STRIPE_SECRET_KEY, webhookSecret: secrets.STRIPE_WEBHOOK_SECRET },
+      auth: { secret: secrets.AUTH_SECRET, previousSecret: secrets.AUTH_SECRET_PREVIOUS || undefined },
+      encryptionKey: secrets.ENCRYPTION_KEY,
+      mail: { transport: vars.MAIL_TRANSPORT, from: vars.MAIL_FROM, outboxUrl: vars.MAIL_OUTBOX_URL, resendApiKey: secrets.RESEND_API_KEY || undefined },
+      adminEmails: (vars.ADMIN_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean),
+    },
+  };
+}
+
+const cache = new WeakMap<object, ConfigResult>();
+
+/** The parsed config for this env object, computed once per isolate. */
+export function readConfig(env: object): ConfigResult {
+  let result = cache.get(env);
+  if (!result) {
+    result = parseConfig(env as Record<string, unknown>);
+    cache.set(env, result);
+  }
+  return result;
+}
+
+/** The config, or a ConfigError (which the API reports as 503 without internals). */
+export function getConfig(env: object): Config {
+  const result = readConfig(env);
+  if (!result.ok) throw new ConfigError(result.problems);
+  return result.config;
+}

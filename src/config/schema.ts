@@ -1,0 +1,92 @@
+// Zod schemas for every wrangler var and secret. Pure: the Worker, `npm run check` and tests share it.
+import * as z from '../zod.ts';
+
+const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'));
+const pathOrHttpsUrl = z
+  .string()
+  .check(z.refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be a path (/…) or an http(s) URL'));
+
+export const brandSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(60)),
+  tagline: z.string().check(z.maxLength(200)),
+  supportEmail: z.email(),
+  primaryColor: hexColour,
+  accentColor: hexColour,
+  logoUrl: z.optional(pathOrHttpsUrl),
+  legal: z.object({
+    companyName: z.string().check(z.minLength(1)),
+    termsUrl: pathOrHttpsUrl,
+    privacyUrl: pathOrHttpsUrl,
+  }),
+});
+
+/** The platform caps a key at 1000 GB for ordinary resellers, in whole GB. */
+export const UPSTREAM_CAP_CEILING_GB = 1000;
+
+export const tierSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be 1–32 of [a-z0-9_-]')),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  gb: z.int().check(z.minimum(1), z.maximum(UPSTREAM_CAP_CEILING_GB)),
+  price: z.int().check(z.minimum(50, 'must be at least 50 minor units (Stripe minimum)')),
+  validityDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
+  tagline: z.optional(z.string().check(z.maxLength(120))),
+  highlight: z.optional(z.boolean()),
+});
+
+export const pricingSchema = z
+  .object({
+    currency: z.string().check(z.regex(/^[a-z]{3}$/, 'must be a lowercase ISO 4217 code like "usd"')),
+    tiers: z.array(tierSchema).check(z.minLength(1)),
+  })
+  .check(
+    z.superRefine((p, ctx) => {
+      const seen = new Set<string>();
+      p.tiers.forEach((t, i) => {
+        if (seen.has(t.id)) ctx.issues.push({ code: 'custom', message: `duplicate tier id "${t.id}"`, path: ['tiers', i, 'id'], input: t.id });
+        seen.add(t.id);
+      });
+    }),
+  );
+
+const countryCode = z.string().check(z.regex(/^[a-z]{2}$/, 'must be a lowercase ISO 3166-1 alpha-2 code'));
+/** A comma-separated var ("us, de") as a list of validated items. */
+const csv = (item: z.ZodMiniType<string, string>) =>
+  z.pipe(
+    z.pipe(z.string(), z.transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))),
+    z.array(item).check(z.minLength(1, 'must list at least one value')),
+  );
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'is required'));
+
+/** Vars: public, committed in wrangler.toml (and overridable in .dev.vars). JSON vars arrive as strings. */
+export const varsSchema = z.object({
+  SHOP_ENV: z.enum(['production', 'development', 'test']),
+  PUBLIC_URL: httpUrl,
+  BRAND: brandSchema,
+  PRICING: pricingSchema,
+  COUNTRIES: csv(countryCode),
+  DEFAULT_COUNTRY: countryCode,
+  PROXIES_SX_API_URL: httpUrl,
+  PROXIES_SX_USERNAME: z.string().check(z.regex(/^[a-z0-9_]{3,64}$/, 'must be your public reseller username, e.g. psx_acme')),
+  GATEWAY_HOST: z.string().check(z.regex(/^[a-z0-9.-]+(:\d+)?$/, 'must be a host name like gw.proxies.sx')),
+  STRIPE_API_URL: httpUrl,
+  MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
+  MAIL_FROM: z.string().check(z.minLength(3)),
+  MAIL_OUTBOX_URL: z.optional(httpUrl),
+  ADMIN_EMAILS: z.optional(z.string()),
+});
+
+/** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */
+export const secretsSchema = z.object({
+  PROXIES_SX_API_KEY: nonEmpty,
+  STRIPE_SECRET_KEY: z.string().check(z.regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_… or rk_…)')),
+  STRIPE_WEBHOOK_SECRET: z.string().check(z.regex(/^whsec_\S+$/, 'must be a Stripe webhook signing secret (whsec_…)')),
+  AUTH_SECRET: z.string().check(z.minLength(32, 'must be at least 32 characters')),
+  AUTH_SECRET_PREVIOUS: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  ENCRYPTION_KEY: z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')),
+  RESEND_API_KEY: z.optional(z.string()),
+});
+
+export const SECRET_NAMES = Object.keys(secretsSchema.shape) as (keyof typeof secretsSchema.shape)[];
+export const JSON_VARS = new Set(['BRAND', 'PRICING']);

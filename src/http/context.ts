@@ -1,0 +1,10 @@
+// The Hono environment every route and middleware shares.
+import type { Logger } from '../log.ts';
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    log: Logger;
+  };
+}

@@ -1,0 +1,59 @@
+// The one error shape of the API: {error: {code, message, requestId}}. Internals never reach the client.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ConfigError } from '../config/index.ts';
+import type { AppEnv } from './context.ts';
+
+/** A failure with a status and a stable code; domains throw their own subclasses or this. */
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  constructor(status: ContentfulStatusCode, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Domain errors (no Hono) expose `status` and `code`; this recognises them without importing each domain. */
+interface CodedError {
+  status: number;
+  code: string;
+  message: string;
+  expose?: boolean;
+}
+
+function isCodedError(err: unknown): err is CodedError {
+  return err instanceof Error && typeof (err as Partial<CodedError>).code === 'string' && typeof (err as Partial<CodedError>).status === 'number';
+}
+
+export function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string) {
+  return c.json({ error: { code, message, requestId: c.get('requestId') } }, status);
+}
+
+export function onError(err: Error, c: Context<AppEnv>) {
+  const log = c.get('log');
+  if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
+  if (err instanceof ConfigError) {
+    log?.error('config invalid', { problems: err.problems });
+    return errorResponse(c, 503, 'config_invalid', 'The shop is not configured correctly. The operator has been told.');
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    if (status === 413) return errorResponse(c, 413, 'payload_too_large', 'The request body is too large.');
+    return errorResponse(c, status, status >= 500 ? 'internal' : 'bad_request', status >= 500 ? 'Something went wrong.' : err.message || 'Bad request.');
+  }
+  if (isCodedError(err) && err.status >= 400 && err.status < 600) {
+    if (err.status >= 500) log?.error('request failed', { code: err.code, err });
+    const message = err.status >= 500 && err.expose !== true ? 'The service is temporarily unavailable. Please try again shortly.' : err.message;
+    return errorResponse(c, err.status as ContentfulStatusCode, err.code, message);
+  }
+  log?.error('unhandled error', { err, stack: err.stack });
+  return errorResponse(c, 500, 'internal', 'Something went wrong. Please try again.');
+}
+
+export function notFound(c: Context<AppEnv>) {
+  return errorResponse(c, 404, 'not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);
+}

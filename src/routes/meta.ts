@@ -1,0 +1,35 @@
+// Public shop metadata: health for uptime checks and the public part of the config for the SPA.
+import { Hono } from 'hono';
+import { getConfig, readConfig } from '../config/index.ts';
+import { publicConfig } from '../config/public.ts';
+import type { AppEnv } from '../http/context.ts';
+
+async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
+  try {
+    await check();
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export const meta = new Hono<AppEnv>()
+  .get('/healthz', async (c) => {
+    const config = readConfig(c.env);
+    const [d1, kv] = await Promise.all([
+      probe(() => c.env.DB.prepare('select 1').first()),
+      probe(() => c.env.CACHE.get('healthz')),
+    ]);
+    const checks = {
+      // Names only: a problem's message can quote a value.
+      config: config.ok ? { ok: true } : { ok: false, problems: config.problems.map(({ variable, field }) => ({ variable, field })) },
+      d1,
+      kv,
+    };
+    const ok = Object.values(checks).every((check) => check.ok);
+    return c.json({ status: ok ? 'ok' : 'degraded', checks }, ok ? 200 : 503);
+  })
+  .get('/config', (c) => {
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.json(publicConfig(getConfig(c.env)));
+  });

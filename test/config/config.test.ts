@@ -1,0 +1,72 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { parseConfig, parseVars } from '../../src/config/index.ts';
+
+const base = env as unknown as Record<string, unknown>;
+
+function problemsWith(overrides: Record<string, unknown>) {
+  const result = parseConfig({ ...base, ...overrides });
+  return result.ok ? [] : result.problems;
+}
+
+const pricing = (tiers: unknown[], currency = 'usd') => JSON.stringify({ currency, tiers });
+
+describe('config validation', () => {
+  it('accepts the committed development config and derives the price per GB', () => {
+    const result = parseConfig(base);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const pro = result.config.tiers.find((t) => t.id === 'pro')!;
+    expect(pro).toMatchObject({ gb: 10, price: 6900, currency: 'usd', pricePerGb: 690 });
+  });
+
+  it.each([
+    ['fractional GB', pricing([{ id: 'a', name: 'A', gb: 1.5, price: 900 }]), 'tiers[0].gb'],
+    ['GB above the upstream ceiling', pricing([{ id: 'a', name: 'A', gb: 1001, price: 900 }]), 'tiers[0].gb'],
+    ['price in major units', pricing([{ id: 'a', name: 'A', gb: 1, price: 9.5 }]), 'tiers[0].price'],
+    ['duplicate tier ids', pricing([{ id: 'a', name: 'A', gb: 1, price: 900 }, { id: 'a', name: 'B', gb: 2, price: 1800 }]), 'tiers[1].id'],
+    ['an uppercase currency', pricing([{ id: 'a', name: 'A', gb: 1, price: 900 }], 'USD'), 'currency'],
+  ])('names the field for %s', (_, PRICING, field) => {
+    expect(problemsWith({ PRICING })).toContainEqual(expect.objectContaining({ variable: 'PRICING', field }));
+  });
+
+  it('reports JSON that does not parse', () => {
+    const [problem] = problemsWith({ BRAND: '{name: nope' });
+    expect(problem).toMatchObject({ variable: 'BRAND', field: '' });
+    expect(problem!.message).toMatch(/not valid JSON/);
+  });
+
+  it('names a bad brand colour', () => {
+    const brand = JSON.parse(base.BRAND as string);
+    expect(problemsWith({ BRAND: JSON.stringify({ ...brand, primaryColor: 'blue' }) })).toContainEqual(
+      expect.objectContaining({ variable: 'BRAND', field: 'primaryColor', message: 'must be a #rrggbb colour' }),
+    );
+  });
+
+  it('wants lowercase ISO-2 countries and a default among them', () => {
+    expect(problemsWith({ COUNTRIES: 'us,DE' })).toContainEqual(expect.objectContaining({ variable: 'COUNTRIES', field: '[1]' }));
+    expect(problemsWith({ DEFAULT_COUNTRY: 'jp' })).toContainEqual(expect.objectContaining({ variable: 'DEFAULT_COUNTRY' }));
+  });
+
+  it('names a missing or malformed secret without quoting it', () => {
+    const problems = problemsWith({ STRIPE_WEBHOOK_SECRET: 'not-a-secret', AUTH_SECRET: undefined });
+    expect(problems.map((p) => p.variable)).toEqual(expect.arrayContaining(['STRIPE_WEBHOOK_SECRET', 'AUTH_SECRET']));
+    expect(JSON.stringify(problems)).not.toContain('not-a-secret');
+  });
+
+  it('refuses development placeholders and the local mail outbox in production', () => {
+    const problems = problemsWith({
+      SHOP_ENV: 'production',
+      PUBLIC_URL: 'https://shop.example.com',
+      PROXIES_SX_API_URL: 'https://api.proxies.sx/v1',
+      STRIPE_API_URL: 'https://api.stripe.com',
+    });
+    const named = problems.map((p) => p.variable);
+    expect(named).toEqual(expect.arrayContaining(['MAIL_TRANSPORT', 'AUTH_SECRET', 'PROXIES_SX_API_KEY', 'ENCRYPTION_KEY']));
+  });
+
+  it('requires https endpoints in production', () => {
+    const { problems } = parseVars({ ...base, SHOP_ENV: 'production', MAIL_TRANSPORT: 'cloudflare' });
+    expect(problems.map((p) => p.variable)).toEqual(expect.arrayContaining(['PROXIES_SX_API_URL', 'STRIPE_API_URL']));
+  });
+});

@@ -1,0 +1,45 @@
+// Tests run inside workerd with real local D1, KV, Queues and rate limiters (miniflare), against the
+// simulators served over real HTTP on a free port (test/global-setup.ts).
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+import { readDevVars } from './scripts/dev-vars.ts';
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async ({ inject }) => {
+      const simUrl = inject<string>('simUrl');
+      return {
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            // The committed example, not a developer's own .dev.vars: every machine tests the same config.
+            ...readDevVars('.dev.vars.example'),
+            SHOP_ENV: 'test',
+            PUBLIC_URL: 'https://shop.test',
+            PROXIES_SX_API_URL: `${simUrl}/v1`,
+            STRIPE_API_URL: `${simUrl}/stripe`,
+            MAIL_OUTBOX_URL: `${simUrl}/_sim/outbox`,
+            SIM_URL: simUrl,
+            TEST_MIGRATIONS: await readD1Migrations(new URL('./migrations', import.meta.url).pathname),
+          },
+        },
+      };
+    }),
+    {
+      // stripe-node ships without its source maps; stop vitest from warning about each file.
+      name: 'strip-stripe-source-maps',
+      load(id) {
+        if (!id.includes('/node_modules/stripe/')) return null;
+        return readFileSync(id.split('?')[0]!, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
+      },
+    },
+  ],
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/setup.ts'],
+    // One simulator process serves every test file; files run one after another so its call log is theirs.
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,38 @@
+// The SPA's routes. Pages read state from signals; the server enforces every rule.
+import { Layout } from './components/Layout.tsx';
+import { Landing } from './pages/Landing.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+import { path } from './router.ts';
+import { config, configError } from './state/config.ts';
+
+function Page() {
+  switch (path.value) {
+    case '/':
+      return <Landing />;
+    default:
+      return <NotFound />;
+  }
+}
+
+export function App() {
+  if (configError.value)
+    return (
+      <main class="wrap center">
+        <div role="alert">
+          <h1>The shop is unavailable</h1>
+          <p>{configError.value}</p>
+        </div>
+      </main>
+    );
+  if (!config.value)
+    return (
+      <main class="wrap center" aria-busy="true">
+        <p class="muted">Loading…</p>
+      </main>
+    );
+  return (
+    <Layout>
+      <Page />
+    </Layout>
+  );
+}
