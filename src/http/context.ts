@@ -1,10 +1,21 @@
 // The Hono environment every route and middleware shares.
 import type { Logger } from '../log.ts';
 
+/** The signed-in customer, set by the session middleware (src/http/session.ts) on protected routes. */
+export interface SessionIdentity {
+  customerId: string;
+  email: string;
+  sessionId: string;
+  /** When the magic link behind this session was used (unix ms): "recent sign-in" checks read it. */
+  signedInAt: number;
+  isAdmin: boolean;
+}
+
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
     log: Logger;
+    identity: SessionIdentity;
   };
 }
