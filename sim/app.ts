@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { mailSim } from './mail.ts';
 import { listCalls, recordCall, resetAll } from './state.ts';
+import { stripeSim } from './stripe.ts';
 
 export const simApp = new Hono()
   .use('/v1/*', async (c, next) => {
@@ -15,6 +16,8 @@ export const simApp = new Hono()
     return c.json({ ok: true });
   })
   .route('/_sim/outbox', mailSim)
+  // Stripe at the root: /v1/customers, /v1/checkout/sessions, /v1/refunds, the hosted page /stripe/checkout/:id, /_sim/stripe/*.
+  .route('/', stripeSim)
   .get('/', (c) =>
-    c.text('Simulators: Proxies.sx under /v1, Stripe under /stripe, mail outbox at /_sim/outbox. See README "Simulators".'),
+    c.text('Simulators: Proxies.sx under /v1, Stripe API under /v1/customers|checkout|refunds (hosted page /stripe/checkout/:id), mail outbox at /_sim/outbox. See README "Simulators".'),
   );
