@@ -7,6 +7,18 @@ import { readDevVars } from './dev-vars.ts';
 
 const SHOP_PORT = Number(process.env.PORT ?? 8787);
 const SIM_PORT = Number(process.env.SIM_PORT ?? 8790);
+/** Optional: a separate local D1/KV/Queue state folder (the browser tests start from an empty one). */
+const PERSIST_DIR = process.env.DEV_PERSIST_DIR;
+const persist = PERSIST_DIR ? ['--persist-to', PERSIST_DIR] : [];
+// Other ports than the defaults: point the shop at the moved simulators (a --var beats .dev.vars).
+const portVars = [
+  ...(process.env.PORT ? [`PUBLIC_URL:http://localhost:${SHOP_PORT}`] : []),
+  ...(process.env.SIM_PORT
+    ? [`PROXIES_SX_API_URL:http://127.0.0.1:${SIM_PORT}/v1`, `STRIPE_API_URL:http://127.0.0.1:${SIM_PORT}`, `MAIL_OUTBOX_URL:http://127.0.0.1:${SIM_PORT}/_sim/outbox`]
+    : []),
+].flatMap((v) => ['--var', v]);
+// The Stripe simulator delivers webhooks here.
+process.env.SHOP_URL ??= `http://127.0.0.1:${SHOP_PORT}`;
 const quietWrangler = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
 const children: ChildProcess[] = [];
 
@@ -52,7 +64,7 @@ if (!existsSync('.dev.vars')) {
   console.log('▸ created .dev.vars from .dev.vars.example (local simulators, no real keys)');
 }
 step('checking config', process.execPath, ['scripts/check-config.ts', '--dev']);
-step('applying D1 migrations locally', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
+step('applying D1 migrations locally', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
 step('building the SPA', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
 // The Stripe simulator signs webhooks with the shop's secret and delivers them to this shop.
@@ -64,5 +76,5 @@ const sim = await startSimulator(SIM_PORT);
 console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`);
 
 start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
-start('npx', ['wrangler', 'dev', '--port', String(SHOP_PORT), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']);
+start('npx', ['wrangler', 'dev', '--port', String(SHOP_PORT), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', ...persist, ...portVars]);
 console.log(`\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n`);

@@ -1,0 +1,85 @@
+// Browser tests drive the real `npm run dev` (shop + simulators, fresh local state) with Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SHOP_PORT = Number(process.env.E2E_PORT ?? 8877);
+export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 8880);
+export const SHOP = `http://localhost:${SHOP_PORT}`;
+export const SIM = `http://127.0.0.1:${SIM_PORT}`;
+export const ARTIFACTS = 'test-results/e2e';
+
+export interface RunningShop {
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm run dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** `npm run dev` on the e2e ports with an empty D1/KV/Queue state folder. */
+export async function startShop(): Promise<RunningShop> {
+  const state = mkdtempSync(join(tmpdir(), 'shop-e2e-'));
+  const log: string[] = [];
+  const child = spawn('npm', ['run', 'dev'], {
+    env: { ...process.env, PORT: String(SHOP_PORT), SIM_PORT: String(SIM_PORT), DEV_PERSIST_DIR: state },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => log.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => log.push(String(chunk)));
+  try {
+    await waitFor(`${SHOP}/api/healthz`, child);
+    await waitFor(`${SIM}/_sim/calls`, child);
+  } catch (err) {
+    console.error(log.join(''));
+    throw err;
+  }
+  return {
+    async stop() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => child.once('exit', r).once('error', r));
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 360, height: 740 } } as const;
+
+/** A page that fails the test on any console error, including CSP violations. */
+export async function openPage(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
