@@ -71,7 +71,6 @@ step('building the SPA', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 const devVars = readDevVars('.dev.vars');
 process.env.STRIPE_WEBHOOK_SECRET = devVars.STRIPE_WEBHOOK_SECRET ?? '';
 process.env.STRIPE_SECRET_KEY = devVars.STRIPE_SECRET_KEY ?? '';
-process.env.SHOP_URL ??= `http://127.0.0.1:${SHOP_PORT}`;
 const sim = await startSimulator(SIM_PORT);
 console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`);
 
