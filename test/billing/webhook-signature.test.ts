@@ -22,7 +22,7 @@ beforeAll(async () => {
     metadata: snapshotMetadata(snapshot),
   });
   await stripeAct(session.id, 'pay');
-  [paid] = await deliveries({ sessionId: session.id, type: 'checkout.session.completed' });
+  paid = (await deliveries({ sessionId: session.id, type: 'checkout.session.completed' }))[0]!;
 });
 
 const noEffect = async () => {
