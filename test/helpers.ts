@@ -62,7 +62,7 @@ export function tokenFromMail(mail: OutboxMail): string {
 }
 
 /** Waits (polling the outbox, up to `timeoutMs`) until `to` has more than `seen` mails; returns the newest. */
-export async function waitForMail(to: string, seen: number, timeoutMs = 10_000): Promise<OutboxMail> {
+export async function waitForMail(to: string, seen: number, timeoutMs = 4_000): Promise<OutboxMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mails = await outboxFor(to);

@@ -11,6 +11,7 @@ export const SESSION_RENEW_AFTER_MS = SESSION_TTL_MS / 2;
 export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 const ALGORITHM = 'HS256';
+const CLOCK_SKEW_MS = 60_000;
 const encoder = new TextEncoder();
 
 export interface SessionKeys {
@@ -53,8 +54,11 @@ export async function verifySessionToken(keys: SessionKeys, publicUrl: string, j
         ...jwtIdentity(publicUrl),
         algorithms: [ALGORITHM],
         requiredClaims: ['sub', 'sid', 'iat', 'exp'],
+        maxTokenAge: SESSION_TTL_MS / 1000,
       });
       if (typeof payload.sid !== 'string' || !payload.sub) return null;
+      // Only this shop mints these; one "issued" in the future (beyond clock skew) is not ours.
+      if (payload.iat! * 1000 > Date.now() + CLOCK_SKEW_MS) return null;
       return { sid: payload.sid, customerId: payload.sub, issuedAt: payload.iat! * 1000, expiresAt: payload.exp! * 1000 };
     } catch {
       // Next secret, if any.
