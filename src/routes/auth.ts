@@ -17,7 +17,7 @@ const verifyBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16
 /** The one answer to every accepted sign-in request, whether or not the address has an account. */
 const REQUEST_ACCEPTED = {
   status: 'sent',
-  message: 'If that address can sign in, a link is on its way. Check your inbox (and spam folder).',
+  message: 'Check your inbox: a sign-in link is on its way. It works once and expires in 15 minutes.',
 } as const;
 
 export const auth = new Hono<AppEnv>()
