@@ -20,12 +20,9 @@ export interface LoginLimitInput {
 }
 
 export async function checkLoginLimits(limiter: RateLimit, db: Db, { email, ip }: LoginLimitInput): Promise<LoginLimit> {
-  const [byIp, byEmail] = await Promise.all([
-    limiter.limit({ key: `login:ip:${ip ?? 'unknown'}` }),
-    limiter.limit({ key: `login:email:${await sha256Hex(email)}` }),
-  ]);
-  if (!byIp.success) return 'ip';
-  if (!byEmail.success) return 'email';
+  // The IP first: a client already over its limit does not also use up the address's allowance.
+  if (!(await limiter.limit({ key: `login:ip:${ip ?? 'unknown'}` })).success) return 'ip';
+  if (!(await limiter.limit({ key: `login:email:${await sha256Hex(email)}` })).success) return 'email';
   if ((await tokensIssuedToday(db, email)) >= DAILY_EMAILS_PER_ADDRESS) return 'email';
   return 'ok';
 }
