@@ -65,7 +65,7 @@ export function SignIn() {
         Sign in
       </h1>
       <p class="muted">No password: we email you a link that signs you in. New here? The same link creates your account.</p>
-      <form class="card" onSubmit={submit} noValidate={false}>
+      <form class="card" onSubmit={submit}>
         <div class="field">
           <label for="signin-email">Email address</label>
           <input
