@@ -23,6 +23,10 @@ export default defineConfig({
             SIM_URL: simUrl,
             TEST_MIGRATIONS: await readD1Migrations(new URL('./migrations', import.meta.url).pathname),
           },
+          // The mail consumer runs at once in tests (wrangler.toml batches for up to 2 s); otherwise as configured there.
+          queueConsumers: {
+            'proxy-storefront-mail': { maxBatchSize: 10, maxBatchTimeout: 0, maxRetries: 5, deadLetterQueue: 'proxy-storefront-mail-dlq' },
+          },
         },
       };
     }),

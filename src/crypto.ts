@@ -14,8 +14,12 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** ArrayBuffer-backed, as Web Crypto's BufferSource wants under every lib (the SPA type-checks this via AppType). */
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 function toHex(buffer: ArrayBuffer): string {

@@ -4,6 +4,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
+import { createLogger } from './log.ts';
+import { handleMailQueue, isMailQueue } from './mail/index.ts';
+import { auth } from './routes/auth.ts';
 import { billing } from './routes/billing.ts';
 import { meta } from './routes/meta.ts';
 
@@ -11,6 +14,7 @@ const app = new Hono<AppEnv>()
   .basePath('/api')
   .use(requestContext, securityHeaders, csrfGuard, jsonOnly, limitBody)
   .route('/', meta)
+  .route('/auth', auth)
   .route('/', billing);
 
 app.notFound(notFound);
@@ -20,4 +24,9 @@ export type AppType = typeof app;
 
 export default {
   fetch: app.fetch,
+  async queue(batch, env, _ctx) {
+    if (isMailQueue(batch.queue)) return handleMailQueue(batch, env);
+    createLogger({ queue: batch.queue }).error('no consumer for this queue; retrying the batch');
+    batch.retryAll({ delaySeconds: 300 });
+  },
 } satisfies ExportedHandler<Env>;

@@ -33,3 +33,71 @@ export async function sim<T = unknown>(path: string, init?: RequestInit): Promis
 export async function resetSimulators(): Promise<void> {
   await sim('/_sim/reset', { method: 'POST' });
 }
+
+let ipCounter = 0;
+/** A fresh client address per call, so the per-IP sign-in limit of one test never trips another. */
+export function testIp(): string {
+  ipCounter++;
+  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  sentAt: string;
+}
+
+/** The mail the simulator's outbox received for `to`, oldest first. */
+export function outboxFor(to: string): Promise<OutboxMail[]> {
+  return sim<OutboxMail[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
+}
+
+/** The sign-in token in a login email's link (`…/auth/verify#token=…`). */
+export function tokenFromMail(mail: OutboxMail): string {
+  const token = /\/auth\/verify#token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`no sign-in link in mail "${mail.subject}"`);
+  return token;
+}
+
+/** Waits (polling the outbox, up to `timeoutMs`) until `to` has more than `seen` mails; returns the newest. */
+export async function waitForMail(to: string, seen: number, timeoutMs = 4_000): Promise<OutboxMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await outboxFor(to);
+    if (mails.length > seen) return mails[mails.length - 1]!;
+    if (Date.now() > deadline) throw new Error(`no new mail for ${to} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Asks for a sign-in link the way the SPA does; returns the new login email from the outbox. */
+export async function requestLoginMail(email: string, body: Record<string, unknown> = {}): Promise<OutboxMail> {
+  const seen = (await outboxFor(email)).length;
+  const res = await call('/api/auth/request', { json: { email, ...body }, headers: { 'cf-connecting-ip': testIp() } });
+  if (res.status !== 202) throw new Error(`sign-in request for ${email}: ${res.status} ${await res.text()}`);
+  return waitForMail(email, seen);
+}
+
+/** The `name=value` pair of the session cookie in a response, for a later request's Cookie header. */
+export function sessionCookieFrom(res: Response): string | null {
+  for (const header of res.headers.getSetCookie()) {
+    const pair = header.split(';')[0]!;
+    if (pair.startsWith('__Host-session=') && pair.length > '__Host-session='.length) return pair;
+  }
+  return null;
+}
+
+/**
+ * Signs `email` in end to end (request → the real mail queue → the outbox → verify) and returns the
+ * Cookie header value for `call(path, {cookie})`. Use a distinct email per test: one address may ask
+ * for 5 links a minute.
+ */
+export async function signIn(email: string): Promise<string> {
+  const mail = await requestLoginMail(email);
+  const res = await call('/api/auth/verify', { json: { token: tokenFromMail(mail) } });
+  const cookie = sessionCookieFrom(res);
+  if (res.status !== 200 || !cookie) throw new Error(`verify for ${email}: ${res.status} ${await res.text()}`);
+  return cookie;
+}

@@ -2,6 +2,8 @@
 import { Layout } from './components/Layout.tsx';
 import { Landing } from './pages/Landing.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+import { Verify } from './pages/Verify.tsx';
 import { path } from './router.ts';
 import { config, configError } from './state/config.ts';
 
@@ -9,6 +11,10 @@ function Page() {
   switch (path.value) {
     case '/':
       return <Landing />;
+    case '/signin':
+      return <SignIn />;
+    case '/auth/verify':
+      return <Verify />;
     default:
       return <NotFound />;
   }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { config } from '../state/config.ts';
+import { SessionNav } from './SessionNav.tsx';
 
 export function Layout({ children, nav }: { children: ComponentChildren; nav?: ComponentChildren }) {
   const brand = config.value?.brand;
@@ -14,7 +15,10 @@ export function Layout({ children, nav }: { children: ComponentChildren; nav?: C
             {brand?.logoUrl && <img src={brand.logoUrl} alt="" width={32} height={32} />}
             <span>{brand?.name ?? '\u00a0'}</span>
           </a>
-          <nav aria-label="Main">{nav}</nav>
+          <nav aria-label="Main">
+            {nav}
+            <SessionNav />
+          </nav>
         </div>
       </header>
       <main id="main" class="wrap" tabIndex={-1}>

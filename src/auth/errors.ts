@@ -1,0 +1,14 @@
+// The auth domain's one error type; the API maps `status` and `code` to {error: {code, message}}.
+
+export class AuthError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly expose: boolean;
+  constructor(status: number, code: string, message: string, expose = false) {
+    super(message);
+    this.name = 'AuthError';
+    this.status = status;
+    this.code = code;
+    this.expose = expose;
+  }
+}

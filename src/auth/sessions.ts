@@ -1,0 +1,138 @@
+// Sessions: a server-side row (revocable at once) named by a short-lived JWT in the session cookie.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { jwtVerify, SignJWT } from 'jose';
+import { customers, sessions, type Session } from '../../schema.ts';
+import type { Db } from '../db/index.ts';
+
+/** A cookie (and its JWT) lives 12 h and is renewed once past half of that. */
+export const SESSION_TTL_MS = 12 * 60 * 60_000;
+export const SESSION_RENEW_AFTER_MS = SESSION_TTL_MS / 2;
+/** However active, a session ends this long after its magic link was used. */
+export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+
+const ALGORITHM = 'HS256';
+const CLOCK_SKEW_MS = 60_000;
+const encoder = new TextEncoder();
+
+export interface SessionKeys {
+  secret: string;
+  /** The previous AUTH_SECRET: still verifies during a rotation's grace period, never signs. */
+  previousSecret?: string;
+}
+
+export interface SessionClaims {
+  sid: string;
+  customerId: string;
+  /** Issued at, unix ms. */
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** Issuer and audience are pinned to this shop, so a token minted for anything else never verifies. */
+function jwtIdentity(publicUrl: string) {
+  return { issuer: publicUrl, audience: `${publicUrl}/api#session` };
+}
+
+export function signSessionToken(keys: SessionKeys, publicUrl: string, session: Pick<Session, 'id' | 'customerId' | 'expiresAt'>, now = Date.now()): Promise<string> {
+  const { issuer, audience } = jwtIdentity(publicUrl);
+  return new SignJWT({ sid: session.id })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(session.customerId)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.floor(session.expiresAt / 1000))
+    .sign(encoder.encode(keys.secret));
+}
+
+/** The claims of a valid session JWT, or null: bad signature, other algorithm, issuer or audience, expired, malformed. */
+export async function verifySessionToken(keys: SessionKeys, publicUrl: string, jwt: string): Promise<SessionClaims | null> {
+  for (const secret of [keys.secret, keys.previousSecret]) {
+    if (!secret) continue;
+    try {
+      const { payload } = await jwtVerify(jwt, encoder.encode(secret), {
+        ...jwtIdentity(publicUrl),
+        algorithms: [ALGORITHM],
+        requiredClaims: ['sub', 'sid', 'iat', 'exp'],
+        maxTokenAge: SESSION_TTL_MS / 1000,
+      });
+      if (typeof payload.sid !== 'string' || !payload.sub) return null;
+      // Only this shop mints these; one "issued" in the future (beyond clock skew) is not ours.
+      if (payload.iat! * 1000 > Date.now() + CLOCK_SKEW_MS) return null;
+      return { sid: payload.sid, customerId: payload.sub, issuedAt: payload.iat! * 1000, expiresAt: payload.exp! * 1000 };
+    } catch {
+      // Next secret, if any.
+    }
+  }
+  return null;
+}
+
+export interface NewSession {
+  customerId: string;
+  signedInAt: number;
+  userAgent?: string | null;
+}
+
+export function newSessionRow({ customerId, signedInAt, userAgent }: NewSession, now = Date.now()): Session {
+  return {
+    id: crypto.randomUUID(),
+    customerId,
+    signedInAt,
+    createdAt: now,
+    expiresAt: Math.min(now + SESSION_TTL_MS, signedInAt + SESSION_MAX_AGE_MS),
+    revokedAt: null,
+    userAgent: userAgent?.slice(0, 256) ?? null,
+  };
+}
+
+export interface ActiveSession {
+  session: Session;
+  email: string;
+}
+
+/** The session row behind a verified JWT, if it is still live (not revoked, not expired, same customer). */
+export async function findActiveSession(db: Db, claims: SessionClaims, now = Date.now()): Promise<ActiveSession | null> {
+  const [row] = await db
+    .select({ session: sessions, email: customers.email })
+    .from(sessions)
+    .innerJoin(customers, eq(customers.id, sessions.customerId))
+    .where(and(eq(sessions.id, claims.sid), eq(sessions.customerId, claims.customerId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Whether a JWT issued at `issuedAt` is past half its life and should be re-issued. */
+export function needsRenewal(claims: SessionClaims, now = Date.now()): boolean {
+  return now - claims.issuedAt >= SESSION_RENEW_AFTER_MS;
+}
+
+/** Slides the session's expiry (within its absolute maximum); returns the updated row, or null if it was revoked meanwhile. */
+export async function renewSession(db: Db, session: Session, now = Date.now()): Promise<Session | null> {
+  const expiresAt = Math.min(now + SESSION_TTL_MS, session.signedInAt + SESSION_MAX_AGE_MS);
+  if (expiresAt <= session.expiresAt) return session;
+  const [row] = await db
+    .update(sessions)
+    .set({ expiresAt })
+    .where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt)))
+    .returning();
+  return row ?? null;
+}
+
+export async function revokeSession(db: Db, sessionId: string, now = Date.now()): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Ends every live session of the customer ("sign out everywhere"); returns how many. */
+export async function revokeAllSessions(db: Db, customerId: string, now = Date.now()): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.customerId, customerId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}

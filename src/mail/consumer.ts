@@ -1,0 +1,103 @@
+// The mail queue consumer: renders and sends each message, acking or retrying it on its own.
+// Transient failures back off exponentially; after max_retries the queue moves the message to the
+// dead-letter queue, whose consumer records it in mail_failures. Nothing here logs a recipient or a URL.
+import { mailFailures } from '../../schema.ts';
+import type { Config } from '../config/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import { mailMessageSchema, type MailMessage } from './messages.ts';
+import { templateFor } from './templates.ts';
+import { createMailTransport, MailDeliveryError, type MailEnv, type MailTransport } from './transports.ts';
+
+/** Retry delays: 10 s, 20 s, 40 s, … capped at 15 minutes. */
+export const RETRY_BASE_SECONDS = 10;
+export const RETRY_MAX_SECONDS = 15 * 60;
+
+export function backoffSeconds(attempts: number): number {
+  return Math.min(RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_SECONDS);
+}
+
+export interface MailDeps {
+  config: Config;
+  env: MailEnv;
+  db: Db;
+  log: Logger;
+}
+
+export async function deliverMailBatch(batch: MessageBatch, deps: MailDeps): Promise<void> {
+  let transport: MailTransport | MailDeliveryError;
+  try {
+    transport = createMailTransport(deps.config, deps.env);
+  } catch (err) {
+    transport = err instanceof MailDeliveryError ? err : new MailDeliveryError(true, 'mail transport not configured');
+    deps.log.error('mail transport unusable; messages will be retried', { transport: deps.config.mail.transport });
+  }
+  await Promise.all(batch.messages.map((msg) => deliverOne(msg, transport, deps)));
+}
+
+async function deliverOne(msg: Message, transport: MailTransport | MailDeliveryError, { config, db, log }: MailDeps): Promise<void> {
+  const parsed = mailMessageSchema.safeParse(msg.body);
+  if (!parsed.success) {
+    log.error('mail dropped: malformed queue message', { messageId: msg.id });
+    msg.ack();
+    return;
+  }
+  const message = parsed.data;
+  const template = templateFor(message);
+  const fields = { messageId: msg.id, kind: message.kind, attempts: msg.attempts, ...refOf(message) };
+  const staleAt = template.expiresAt?.(message);
+  if (staleAt !== undefined && staleAt <= Date.now()) {
+    log.info('mail dropped: its link has expired', fields);
+    msg.ack();
+    return;
+  }
+  try {
+    if (transport instanceof MailDeliveryError) throw transport;
+    const rendered = template.render(message, { brand: config.brand, publicUrl: config.publicUrl });
+    await transport.send({ ...rendered, from: config.mail.from, to: message.to, idempotencyKey: template.idempotencyKey(message) });
+    msg.ack();
+    log.info('mail sent', { ...fields, transport: transport.name });
+  } catch (err) {
+    const failure = err instanceof MailDeliveryError ? err : new MailDeliveryError(true, `unexpected ${(err as Error).name}`);
+    if (!failure.transient) {
+      log.error('mail failed permanently', { ...fields, reason: failure.reason });
+      await recordFailure(db, log, msg.id, message, `permanent: ${failure.reason}`);
+      msg.ack();
+      return;
+    }
+    const delaySeconds = backoffSeconds(msg.attempts);
+    if (staleAt !== undefined && Date.now() + delaySeconds * 1000 >= staleAt) {
+      log.warn('mail dropped: its link would expire before the next attempt', { ...fields, reason: failure.reason });
+      msg.ack();
+      return;
+    }
+    log.warn('mail failed; retrying', { ...fields, reason: failure.reason, delaySeconds });
+    msg.retry({ delaySeconds });
+  }
+}
+
+/** A reference that identifies the message in logs without its recipient or contents. */
+function refOf(message: MailMessage): Record<string, string> {
+  return message.kind === 'login' ? { loginRef: message.tokenId } : {};
+}
+
+async function recordFailure(db: Db, log: Logger, id: string, message: Pick<MailMessage, 'to' | 'kind'>, reason: string): Promise<boolean> {
+  try {
+    await db.insert(mailFailures).values({ id, to: message.to, kind: message.kind, reason, at: Date.now() }).onConflictDoNothing();
+    return true;
+  } catch (err) {
+    log.error('could not record a mail failure', { messageId: id, err });
+    return false;
+  }
+}
+
+/** The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked. */
+export async function recordUndeliverableMail(batch: MessageBatch, { db, log }: Pick<MailDeps, 'db' | 'log'>): Promise<void> {
+  for (const msg of batch.messages) {
+    const parsed = mailMessageSchema.safeParse(msg.body);
+    const message = parsed.success ? parsed.data : { to: '(unreadable)', kind: 'unknown' as MailMessage['kind'] };
+    log.error('mail undeliverable after retries', { messageId: msg.id, kind: message.kind });
+    if (await recordFailure(db, log, msg.id, message, 'undeliverable: retries exhausted')) msg.ack();
+    else msg.retry({ delaySeconds: 60 });
+  }
+}

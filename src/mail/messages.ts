@@ -1,0 +1,24 @@
+// What the mail queue carries: one discriminated union, one member per kind of email. A new kind is one
+// schema here plus one template in templates.ts.
+import * as z from '../zod.ts';
+
+export const loginMailSchema = z.object({
+  kind: z.literal('login'),
+  tokenId: z.string(),
+  to: z.string(),
+  /** The sign-in link. It holds the raw token: it exists only here and in the sent email, never in logs or D1. */
+  url: z.string(),
+  /** Unix ms; a message still queued after this is dropped (the link is dead). */
+  expiresAt: z.number(),
+});
+
+export const mailMessageSchema = z.discriminatedUnion('kind', [loginMailSchema]);
+
+export type MailMessage = z.infer<typeof mailMessageSchema>;
+export type MailKind = MailMessage['kind'];
+export type MailOf<K extends MailKind> = Extract<MailMessage, { kind: K }>;
+
+/** Queues an email for the consumer (src/mail/consumer.ts) to send. */
+export async function enqueueMail(queue: Queue, message: MailMessage): Promise<void> {
+  await queue.send(message, { contentType: 'json' });
+}

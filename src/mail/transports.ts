@@ -1,0 +1,125 @@
+// How an email leaves the shop, chosen by MAIL_TRANSPORT: Cloudflare's send_email binding, Resend's HTTP
+// API, or (development and tests only) the simulator's outbox. Failures say whether a retry can help.
+import type { Config } from '../config/index.ts';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  idempotencyKey: string;
+}
+
+export interface MailTransport {
+  readonly name: Config['mail']['transport'];
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** The bindings a transport may need. */
+export interface MailEnv {
+  MAILER?: SendEmail;
+}
+
+/** A failed send. `reason` is short and safe to store and log: a status or provider code, never the message. */
+export class MailDeliveryError extends Error {
+  readonly transient: boolean;
+  readonly reason: string;
+  constructor(transient: boolean, reason: string) {
+    super(`mail delivery failed (${transient ? 'transient' : 'permanent'}): ${reason}`);
+    this.name = 'MailDeliveryError';
+    this.transient = transient;
+    this.reason = reason;
+  }
+}
+
+const RESEND_URL = 'https://api.resend.com/emails';
+const SEND_TIMEOUT_MS = 10_000;
+/** Errors of the send_email binding that no retry can fix. */
+const CLOUDFLARE_PERMANENT = new Set([
+  'E_VALIDATION_ERROR',
+  'E_FIELD_MISSING',
+  'E_TOO_MANY_RECIPIENTS',
+  'E_SENDER_NOT_VERIFIED',
+  'E_RECIPIENT_NOT_ALLOWED',
+  'E_RECIPIENT_SUPPRESSED',
+]);
+
+/**
+ * Why mail cannot be sent with this config and these bindings, as an operator-facing sentence; null when it can.
+ * A production shop never falls back to anything that would only log links.
+ */
+export function mailTransportProblem(config: Config, env: MailEnv): string | null {
+  const { transport, outboxUrl, resendApiKey } = config.mail;
+  if (transport === 'cloudflare' && !env.MAILER)
+    return 'MAIL_TRANSPORT is "cloudflare" but the MAILER send_email binding is missing: add [[send_email]] name = "MAILER" to wrangler.toml and verify the sender domain.';
+  if (transport === 'resend' && !resendApiKey) return 'MAIL_TRANSPORT is "resend" but RESEND_API_KEY is not set: `wrangler secret put RESEND_API_KEY`.';
+  if (transport === 'outbox' && config.env === 'production') return 'MAIL_TRANSPORT "outbox" is the local simulator and never sends real mail: use "cloudflare" or "resend".';
+  if (transport === 'outbox' && !outboxUrl) return 'MAIL_TRANSPORT is "outbox" but MAIL_OUTBOX_URL is not set.';
+  return null;
+}
+
+/** The configured transport; a MailDeliveryError (transient: an operator can fix it) when it is not usable. */
+export function createMailTransport(config: Config, env: MailEnv): MailTransport {
+  const problem = mailTransportProblem(config, env);
+  if (problem) throw new MailDeliveryError(true, 'mail transport not configured');
+  switch (config.mail.transport) {
+    case 'cloudflare':
+      return cloudflareTransport(env.MAILER!);
+    case 'resend':
+      return httpTransport('resend', RESEND_URL, { authorization: `Bearer ${config.mail.resendApiKey}` }, (m) => ({ from: m.from, to: [m.to], subject: m.subject, text: m.text, html: m.html }));
+    case 'outbox':
+      return httpTransport('outbox', config.mail.outboxUrl!, {}, (m) => ({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html }));
+  }
+}
+
+/** `"Acme <login@acme.com>"` → `{name, email}`; a bare address stays a string. */
+export function parseAddress(value: string): string | { name: string; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
+  return match ? { name: match[1]!.trim(), email: match[2]!.trim() } : value.trim();
+}
+
+function cloudflareTransport(mailer: SendEmail): MailTransport {
+  return {
+    name: 'cloudflare',
+    async send(mail) {
+      try {
+        await mailer.send({ from: parseAddress(mail.from), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      } catch (err) {
+        const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'error';
+        throw new MailDeliveryError(!CLOUDFLARE_PERMANENT.has(code), `cloudflare ${code}`);
+      }
+    },
+  };
+}
+
+/** 429, 409 (a concurrent request with the same idempotency key) and 5xx may pass later; other 4xx will not. */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+function httpTransport(
+  name: 'resend' | 'outbox',
+  url: string,
+  headers: Record<string, string>,
+  body: (mail: OutgoingMail) => unknown,
+): MailTransport {
+  return {
+    name,
+    async send(mail) {
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': mail.idempotencyKey },
+          body: JSON.stringify(body(mail)),
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
+      } catch (err) {
+        throw new MailDeliveryError(true, `${name} unreachable (${(err as Error).name})`);
+      }
+      await res.body?.cancel();
+      if (!res.ok) throw new MailDeliveryError(isTransientStatus(res.status), `${name} HTTP ${res.status}`);
+    },
+  };
+}

@@ -1,0 +1,235 @@
+// Flow 2 (sign in): uniform answer, rate limits, single-use links, expiry, voiding, scanners, resume path.
+import { env } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { sha256Hex } from '../../src/crypto.ts';
+import { call, outboxFor, requestLoginMail, resetSimulators, sessionCookieFrom, signIn, testIp, tokenFromMail, waitForMail } from '../helpers.ts';
+
+const verify = (token: string, headers: Record<string, string> = {}) => call('/api/auth/verify', { json: { token }, headers });
+const request = (email: string, ip = testIp(), extra: Record<string, unknown> = {}) =>
+  call('/api/auth/request', { json: { email, ...extra }, headers: { 'cf-connecting-ip': ip } });
+
+async function tokenRow(token: string) {
+  return env.DB.prepare('select * from login_tokens where token_hash = ?').bind(await sha256Hex(token)).first<Record<string, number | string | null>>();
+}
+
+beforeAll(resetSimulators);
+
+describe('asking for a sign-in link', () => {
+  it('answers known and unknown addresses with the same 202 and body, and mails both', async () => {
+    await signIn('known@example.com');
+    const known = await request('known@example.com');
+    const unknown = await request('nobody-yet@example.com');
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(await known.text()).toBe(await unknown.text());
+    await waitForMail('nobody-yet@example.com', 0);
+    expect(await outboxFor('known@example.com')).toHaveLength(2);
+  });
+
+  it('normalises the address and refuses what is not one', async () => {
+    expect((await request('  Mixed.Case+Tag@Example.COM ')).status).toBe(202);
+    const mail = await waitForMail('mixed.case+tag@example.com', 0);
+    expect(mail.to).toBe('mixed.case+tag@example.com');
+    for (const email of ['not-an-email', '', 'a@b', `${'x'.repeat(250)}@example.com`]) {
+      const res = await request(email);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    }
+  });
+
+  it('stores only the hash of a 256-bit token that lives 15 minutes', async () => {
+    const mail = await requestLoginMail('hash@example.com');
+    const token = tokenFromMail(mail);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await tokenRow(token);
+    expect(row).not.toBeNull();
+    expect(Object.values(row!)).not.toContain(token);
+    expect(Number(row!.expires_at) - Number(row!.created_at)).toBe(15 * 60_000);
+    expect(mail.text).toContain(`https://shop.test/auth/verify#token=${token}`);
+    expect(mail.html).toContain(`https://shop.test/auth/verify#token=${token}`);
+    expect(mail.subject).toContain('Acme Mobile Proxies');
+  });
+
+  it('limits one client IP to 5 requests a minute with a 429 that names no address', async () => {
+    const ip = testIp();
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await request(`ip-limit-${i}@example.com`, ip)).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+    const limited = await request('ip-limit-other@example.com', ip);
+    expect(limited.status).toBe(429);
+    const body = await limited.json<{ error: { code: string; message: string } }>();
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).not.toContain('@');
+    // X-Forwarded-For is not the client address: changing it does not escape the limit.
+    const spoofed = await call('/api/auth/request', { json: { email: 'spoof@example.com' }, headers: { 'cf-connecting-ip': ip, 'x-forwarded-for': '203.0.113.9' } });
+    expect(spoofed.status).toBe(429);
+  });
+
+  it('limits one address to 5 links a minute without saying so, and keeps its last link valid', async () => {
+    const email = 'flood@example.com';
+    const answers = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await request(email);
+      answers.push(`${res.status} ${await res.text()}`);
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toMatch(/^202 /);
+    const issued = await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind(email).first<{ n: number }>();
+    expect(issued!.n).toBe(5);
+    const last = await waitForMail(email, 4);
+    expect((await verify(tokenFromMail(last))).status).toBe(200);
+  });
+
+  it('caps an address at 10 links a day', async () => {
+    const email = 'daily@example.com';
+    const now = Date.now();
+    const inserts = Array.from({ length: 10 }, (_, i) =>
+      env.DB.prepare('insert into login_tokens (id, email, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)').bind(
+        crypto.randomUUID(), email, `seeded-${i}`, now - (i + 1) * 60 * 60_000, now - (i + 1) * 60 * 60_000 + 15 * 60_000,
+      ),
+    );
+    await env.DB.batch(inserts);
+    const res = await request(email);
+    expect(res.status).toBe(202);
+    const issued = await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind(email).first<{ n: number }>();
+    expect(issued!.n).toBe(10);
+  });
+});
+
+describe('using a sign-in link', () => {
+  it('creates the customer on first sign-in, reuses it after, and records both sign-ins', async () => {
+    const email = 'newcomer@example.com';
+    const first = await verify(tokenFromMail(await requestLoginMail(email)));
+    expect(first.status).toBe(200);
+    const { customer } = await first.json<{ customer: { id: string; email: string } }>();
+    expect(customer.email).toBe(email);
+    const second = await verify(tokenFromMail(await requestLoginMail(email)));
+    expect((await second.json<{ customer: { id: string } }>()).customer.id).toBe(customer.id);
+    const rows = await env.DB.prepare('select id, last_sign_in_at from customers where email = ?').bind(email).all();
+    expect(rows.results).toHaveLength(1);
+    expect(rows.results[0]!.last_sign_in_at).toBeTypeOf('number');
+    const audit = await env.DB.prepare("select detail from audit_log where customer_id = ? and action = 'auth.sign_in' order by at").bind(customer.id).all<{ detail: string }>();
+    expect(audit.results.map((r) => JSON.parse(r.detail).firstSignIn)).toEqual([true, false]);
+  });
+
+  it('sets a __Host- session cookie: HttpOnly, Secure, SameSite=Lax, 12 hours, not cacheable', async () => {
+    const res = await verify(tokenFromMail(await requestLoginMail('cookie@example.com')));
+    const header = res.headers.getSetCookie().find((h) => h.startsWith('__Host-session='))!;
+    expect(header).toMatch(/; HttpOnly/);
+    expect(header).toMatch(/; Secure/);
+    expect(header).toMatch(/; SameSite=Lax/);
+    expect(header).toMatch(/; Path=\//);
+    expect(header).not.toMatch(/Domain=/i);
+    expect(Number(/Max-Age=(\d+)/.exec(header)![1])).toBeGreaterThan(12 * 3600 - 5);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('works once, even when two verifies race', async () => {
+    const token = tokenFromMail(await requestLoginMail('race@example.com'));
+    const results = await Promise.all([verify(token), verify(token), verify(token)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400]);
+    const again = await verify(token);
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ error: { code: 'invalid_link' } });
+    const sessions = await env.DB.prepare('select count(*) as n from sessions s join customers c on c.id = s.customer_id where c.email = ?').bind('race@example.com').first<{ n: number }>();
+    expect(sessions!.n).toBe(1);
+  });
+
+  it('refuses an expired link', async () => {
+    const token = tokenFromMail(await requestLoginMail('late@example.com'));
+    await env.DB.prepare('update login_tokens set expires_at = ? where token_hash = ?').bind(Date.now() - 1, await sha256Hex(token)).run();
+    const res = await verify(token);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_link' } });
+  });
+
+  it('voids older links when a new one is asked for', async () => {
+    const email = 'twice@example.com';
+    const older = tokenFromMail(await requestLoginMail(email));
+    const newer = tokenFromMail(await requestLoginMail(email));
+    expect((await tokenRow(older))!.voided_at).toBeTypeOf('number');
+    expect((await verify(older)).status).toBe(400);
+    expect((await verify(newer)).status).toBe(200);
+  });
+
+  it('is not used up when a mail scanner opens it', async () => {
+    const mail = await requestLoginMail('scanned@example.com');
+    const token = tokenFromMail(mail);
+    const link = /https:\/\/\S+/.exec(mail.text)![0];
+    // Scanners GET the link (the fragment never leaves the client) and may try the API with the token in the query.
+    const opened = await exports.default.fetch(new Request(link));
+    expect(opened.ok).toBe(false);
+    const probed = await call(`/api/auth/verify?token=${token}`);
+    expect(probed.status).toBe(404);
+    expect((await tokenRow(token))!.consumed_at).toBeNull();
+    expect((await verify(token)).status).toBe(200);
+  });
+
+  it('refuses a malformed or unknown token without a 500', async () => {
+    for (const token of ['', 'short', 'x'.repeat(500), "'; drop table login_tokens; --"]) expect((await verify(token)).status).toBe(400);
+    expect((await verify('A'.repeat(43))).status).toBe(400);
+    const noBody = await call('/api/auth/verify', { method: 'POST' });
+    expect(noBody.status).toBe(400);
+  });
+});
+
+describe('resuming where the customer was going', () => {
+  it('carries a same-origin path through the link', async () => {
+    const res = await verify(tokenFromMail(await requestLoginMail('resume@example.com', { next: '/checkout/pro?country=de' })));
+    expect(await res.json()).toMatchObject({ next: '/checkout/pro?country=de' });
+  });
+
+  it.each(['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '\\\\evil', '/ok\nSet-Cookie: x', 'checkout/pro'])(
+    'drops an unsafe next (%s)',
+    async (next) => {
+      const email = `unsafe-${Math.random().toString(36).slice(2)}@example.com`;
+      const res = await verify(tokenFromMail(await requestLoginMail(email, { next })));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ next: null });
+    },
+  );
+});
+
+describe('CSRF on auth routes', () => {
+  it('refuses cross-site sign-in requests, verifies and sign-outs', async () => {
+    const evil = { origin: 'https://evil.example' };
+    const req = await call('/api/auth/request', { json: { email: 'csrf@example.com' }, headers: { ...evil, 'cf-connecting-ip': testIp() } });
+    expect(req.status).toBe(403);
+    expect(await req.json()).toMatchObject({ error: { code: 'csrf_refused' } });
+    expect(await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind('csrf@example.com').first('n')).toBe(0);
+
+    const token = tokenFromMail(await requestLoginMail('csrf@example.com'));
+    const crossVerify = await verify(token, { 'sec-fetch-site': 'cross-site' });
+    expect(crossVerify.status).toBe(403);
+    expect(sessionCookieFrom(crossVerify)).toBeNull();
+    const cookie = sessionCookieFrom(await verify(token))!;
+
+    for (const path of ['/api/auth/logout', '/api/auth/logout-all']) {
+      const res = await call(path, { method: 'POST', cookie, headers: evil });
+      expect(res.status).toBe(403);
+    }
+    expect((await call('/api/auth/me', { cookie })).status).toBe(200);
+  });
+});
+
+describe('logs', () => {
+  it('never contain a sign-in token, from request through the queue to verify', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture));
+    try {
+      const mail = await requestLoginMail('quiet@example.com', { next: '/checkout/pro' });
+      const token = tokenFromMail(mail);
+      await verify(token);
+      await verify(token); // a refused second use logs too
+      const text = lines.join('\n');
+      expect(text).toContain('"msg":"mail sent"'); // the consumer's lines were captured as well
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(await sha256Hex(token));
+      expect(text).not.toContain('#token=');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+// The page a sign-in email links to. The token is in the fragment (never sent to a server by a GET), and
+// nothing happens until the customer presses "Continue": a mail scanner opening the link burns nothing.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, read } from '../api.ts';
+import { navigate } from '../router.ts';
+import { customer, safeNext } from '../state/session.ts';
+
+/** Takes the token out of the address bar (and so out of history and bookmarks) as soon as it is read. */
+function takeTokenFromFragment(): string | null {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
+}
+
+export function Verify() {
+  const [token] = useState(takeTokenFromFragment);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), [error]);
+
+  async function confirm() {
+    if (!token) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await read(api.auth.verify.$post({ json: { token } }));
+      customer.value = result.customer;
+      navigate(safeNext(result.next), { replace: true });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  }
+
+  if (!token || error)
+    return (
+      <section class="narrow stack">
+        <h1 ref={heading} tabIndex={-1}>
+          {error ? 'This link did not work' : 'This link is incomplete'}
+        </h1>
+        <p role="alert">{error ?? 'Open the link from your email again, or ask for a new one.'}</p>
+        <a class="button" href="/signin">
+          Get a new sign-in link
+        </a>
+      </section>
+    );
+
+  return (
+    <section class="narrow stack">
+      <h1 ref={heading} tabIndex={-1}>
+        Confirm sign-in
+      </h1>
+      <p>Press Continue to finish signing in on this device.</p>
+      <button type="button" onClick={confirm} disabled={busy} aria-busy={busy}>
+        {busy ? 'Signing in…' : 'Continue'}
+      </button>
+    </section>
+  );
+}
