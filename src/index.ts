@@ -4,12 +4,14 @@ import { Hono } from 'hono';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
+import { availability } from './routes/availability.ts';
 import { meta } from './routes/meta.ts';
 
 const app = new Hono<AppEnv>()
   .basePath('/api')
   .use(requestContext, securityHeaders, csrfGuard, jsonOnly, limitBody)
-  .route('/', meta);
+  .route('/', meta)
+  .route('/', availability);
 
 app.notFound(notFound);
 app.onError(onError);
