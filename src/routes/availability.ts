@@ -3,14 +3,14 @@
 import { Hono, type Context } from 'hono';
 import { getConfig } from '../config/index.ts';
 import type { AppEnv } from '../http/context.ts';
-import { createPoolClient } from '../pool/client.ts';
-import { INCIDENTS, STOCK, activeIncidents, availabilityCacheControl, offeredStock, readAvailability, type AvailabilityDeps } from '../pool/availability.ts';
+import { INCIDENTS, STOCK, activeIncidents, availabilityCacheControl, createPoolClient, offeredStock, readAvailability, type AvailabilityDeps } from '../pool/index.ts';
 
 export function availabilityDeps(c: Context<AppEnv>): AvailabilityDeps {
   const log = c.get('log');
   return {
     kv: c.env.CACHE,
-    client: createPoolClient({ config: getConfig(c.env).upstream, log }),
+    // Short: a visitor (or healthz) waits for this only when nothing at all is cached.
+    client: createPoolClient({ config: getConfig(c.env).upstream, log, timeoutMs: 5_000 }),
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
     log,
   };

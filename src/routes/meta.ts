@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { getConfig, readConfig } from '../config/index.ts';
 import { publicConfig } from '../config/public.ts';
 import type { AppEnv } from '../http/context.ts';
-import { upstreamHealth } from '../pool/availability.ts';
+import { upstreamHealth } from '../pool/index.ts';
 import { availabilityDeps } from './availability.ts';
 
 async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
