@@ -150,10 +150,19 @@ export function createPoolClient(options: PoolClientOptions) {
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
     const controller = new AbortController();
+    let status: number | undefined;
+    let requestId: string | undefined;
+    let retryAfterMs: number | undefined;
     let timedOut = false;
     let onTimeout: () => void = () => {};
+    const timeoutError = () => new UpstreamError('timeout', `${spec.operation}: no complete answer within ${timeoutMs} ms`, {
+        operation: spec.operation,
+        upstreamStatus: status,
+        upstreamRequestId: requestId,
+        retryable: true,
+      });
     const deadline = new Promise<never>((_, reject) => {
-      onTimeout = () => reject(new UpstreamError('timeout', `${spec.operation}: no complete answer within ${timeoutMs} ms`, { operation: spec.operation }));
+      onTimeout = () => reject(timeoutError());
     });
     deadline.catch(() => {});
     const timer = setTimeout(() => {
@@ -161,9 +170,6 @@ export function createPoolClient(options: PoolClientOptions) {
       controller.abort();
       onTimeout();
     }, timeoutMs);
-    let status: number | undefined;
-    let requestId: string | undefined;
-    let retryAfterMs: number | undefined;
     try {
       let res: Response;
       try {
@@ -171,7 +177,8 @@ export function createPoolClient(options: PoolClientOptions) {
         sending.catch(() => {});
         res = await Promise.race([sending, deadline]);
       } catch (err) {
-        if (timedOut || err instanceof UpstreamError) throw err;
+        if (err instanceof UpstreamError) throw err;
+        if (timedOut) throw timeoutError();
         throw new UpstreamError('network', `${spec.operation}: ${(err as Error)?.message ?? 'network error'}`, { operation: spec.operation, cause: err });
       }
       status = res.status;
@@ -183,7 +190,8 @@ export function createPoolClient(options: PoolClientOptions) {
         reading.catch(() => {}); // if the deadline wins, the abandoned read must not reject unhandled
         text = await Promise.race([reading, deadline]);
       } catch (err) {
-        if (timedOut || err instanceof UpstreamError) throw err;
+        if (err instanceof UpstreamError) throw err;
+        if (timedOut) throw timeoutError();
         // The connection broke mid-body: the server may or may not have acted.
         throw new UpstreamError('network', `${spec.operation}: answer cut off (${(err as Error)?.message ?? 'read error'})`, {
           operation: spec.operation,
@@ -225,7 +233,10 @@ export function createPoolClient(options: PoolClientOptions) {
       try {
         return await attempt(spec, url.toString());
       } catch (caught) {
-        const err = caught as UpstreamError;
+        const err =
+          caught instanceof UpstreamError
+            ? caught
+            : new UpstreamError('network', `${spec.operation}: ${(caught as Error)?.message ?? 'failed'}`, { operation: spec.operation, retryable: false, cause: caught });
         let retry = err.retryable && tries <= maxRetries;
         let delay = backoff(tries - 1);
         if (retry && err.retryAfterMs !== undefined) {
