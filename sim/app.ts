@@ -1,20 +1,20 @@
 // The local stand-ins for Proxies.sx, Stripe and the mail provider, with test controls under /_sim/.
 // Development and test tool only: nothing in src/ imports it, so it never ships in the Worker.
+// Each simulator records its own calls for `GET /_sim/calls` (the Proxies.sx one: only its own paths).
 import { Hono } from 'hono';
 import { mailSim } from './mail.ts';
-import { listCalls, recordCall, resetAll } from './state.ts';
+import { proxiesApi, proxiesControls } from './proxies.ts';
+import { listCalls, resetAll } from './state.ts';
 
 export const simApp = new Hono()
-  .use('/v1/*', async (c, next) => {
-    recordCall(c.req.method, new URL(c.req.url).pathname + new URL(c.req.url).search);
-    await next();
-  })
+  .route('/v1', proxiesApi)
   .get('/_sim/calls', (c) => c.json(listCalls()))
   .post('/_sim/reset', (c) => {
     resetAll();
     return c.json({ ok: true });
   })
+  .route('/_sim/proxies', proxiesControls)
   .route('/_sim/outbox', mailSim)
   .get('/', (c) =>
-    c.text('Simulators: Proxies.sx under /v1, Stripe under /stripe, mail outbox at /_sim/outbox. See README "Simulators".'),
+    c.text('Simulators: Proxies.sx under /v1 (controls /_sim/proxies), Stripe under /stripe, mail outbox at /_sim/outbox. See README "Simulators".'),
   );
