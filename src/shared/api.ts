@@ -37,3 +37,33 @@ export interface PublicConfig {
 export interface ApiErrorBody {
   error: { code: string; message: string; requestId?: string };
 }
+
+/** `GET /api/stock`: devices online per offered country (mobile modems and peer devices). */
+export interface StockResponse {
+  countries: { code: string; mbl: number; peer: number }[];
+  /** When the platform computed the stock (ISO). */
+  generatedAt: string;
+  /** When the shop last fetched it (ISO). */
+  fetchedAt: string;
+  /** True when the value is older than a minute (the upstream is slow to answer or down). */
+  stale: boolean;
+}
+
+export interface IncidentSummary {
+  id: string;
+  severity: 'info' | 'minor' | 'major' | 'critical';
+  title: string;
+  description: string | null;
+  startedAt: string;
+  /** Lowercase country codes named in `affects` (empty: not country-specific). */
+  countries: string[];
+  /** Pools named in `affects` (`mbl`, `peer`; empty: every pool). */
+  pools: string[];
+}
+
+/** `GET /api/incidents`: unresolved incidents, most severe first. */
+export interface IncidentsResponse {
+  incidents: IncidentSummary[];
+  fetchedAt: string;
+  stale: boolean;
+}

@@ -1,0 +1,217 @@
+// Public pool availability (stock per country, active incidents), cached so customers never hammer the
+// upstream: KV holds the last validated answer; it is fresh for 30 s, then served stale while ONE
+// background refresh runs; concurrent misses in an isolate share one upstream call; during an outage the
+// last good value is served with `stale: true`; after a failed refresh the upstream is left alone for 10 s.
+import type { Logger } from '../log.ts';
+import type { IncidentSummary, IncidentsResponse, StockResponse } from '../shared/api.ts';
+import * as z from '../zod.ts';
+import type { PoolClient } from './client.ts';
+import { Incident, PoolStock, type IncidentsFeed } from './contract.ts';
+
+export const FRESH_MS = 30_000;
+/** Served values older than this say `stale: true` (the refresh behind them is late or failing). */
+export const STALE_AFTER_MS = 60_000;
+/** How long KV keeps the last good value: it is what an outage falls back to. */
+export const KV_TTL_SECONDS = 24 * 60 * 60;
+/** After a failed upstream call, neither misses nor refreshes call again for this long (per isolate). */
+export const FAILURE_BACKOFF_MS = 10_000;
+/** A refresh that finished this recently answers a miss (closes the race with reads issued before its KV write). */
+const SETTLE_MS = 5_000;
+
+export interface Cached<T> {
+  value: T;
+  /** When the upstream answered (unix ms). */
+  fetchedAt: number;
+  stale: boolean;
+}
+
+interface Resource<T> {
+  kvKey: string;
+  schema: z.ZodMiniType<T>;
+  fetch: (client: AvailabilityClient) => Promise<T>;
+}
+
+const IncidentsFeedSchema = z.object({ incidents: z.array(Incident), generatedAt: z.nullable(z.string()) });
+
+export const STOCK: Resource<PoolStock> = {
+  kvKey: 'availability:stock:v1',
+  schema: PoolStock,
+  fetch: (client) => client.stock({ maxRetries: 1 }),
+};
+
+export const INCIDENTS: Resource<IncidentsFeed> = {
+  kvKey: 'availability:incidents:v1',
+  schema: IncidentsFeedSchema,
+  fetch: (client) => client.incidents({ maxRetries: 1 }),
+};
+
+export type AvailabilityClient = Pick<PoolClient, 'stock' | 'incidents'>;
+
+/** Per-isolate bookkeeping: in-flight upstream calls, the last value this isolate fetched, the last failure. */
+export interface AvailabilityState {
+  inflight: Map<string, Promise<{ value: unknown; fetchedAt: number }>>;
+  recent: Map<string, { value: unknown; fetchedAt: number }>;
+  failedAt: Map<string, number>;
+}
+
+export function createAvailabilityState(): AvailabilityState {
+  return { inflight: new Map(), recent: new Map(), failedAt: new Map() };
+}
+
+const isolateState = createAvailabilityState();
+
+export interface AvailabilityDeps {
+  kv: KVNamespace;
+  client: AvailabilityClient;
+  /** `executionCtx.waitUntil`: background refreshes outlive the response. */
+  waitUntil: (promise: Promise<unknown>) => void;
+  log: Logger;
+  now?: () => number;
+  /** Defaults to this isolate's state. */
+  state?: AvailabilityState;
+}
+
+export class AvailabilityUnavailable extends Error {
+  readonly status = 503;
+  readonly code = 'availability_unavailable';
+  constructor() {
+    super('Availability is temporarily unavailable.');
+    this.name = 'AvailabilityUnavailable';
+  }
+}
+
+async function readKv<T>(resource: Resource<T>, deps: AvailabilityDeps): Promise<{ value: T; fetchedAt: number } | undefined> {
+  try {
+    const stored = await deps.kv.get<{ value: unknown; fetchedAt: unknown }>(resource.kvKey, 'json');
+    if (!stored || typeof stored.fetchedAt !== 'number') return undefined;
+    const parsed = resource.schema.safeParse(stored.value);
+    return parsed.success ? { value: parsed.data, fetchedAt: stored.fetchedAt } : undefined;
+  } catch (err) {
+    deps.log.warn('availability cache unreadable', { key: resource.kvKey, err });
+    return undefined;
+  }
+}
+
+/** One upstream call per resource per isolate at a time; the answer (already validated) goes to KV. */
+function refresh<T>(resource: Resource<T>, deps: AvailabilityDeps, state: AvailabilityState, now: () => number): Promise<{ value: T; fetchedAt: number }> {
+  const running = state.inflight.get(resource.kvKey);
+  if (running) return running as Promise<{ value: T; fetchedAt: number }>;
+  const call = (async () => {
+    try {
+      const value = await resource.fetch(deps.client);
+      const entry = { value, fetchedAt: now() };
+      state.recent.set(resource.kvKey, entry);
+      state.failedAt.delete(resource.kvKey);
+      try {
+        await deps.kv.put(resource.kvKey, JSON.stringify(entry), { expirationTtl: KV_TTL_SECONDS });
+      } catch (err) {
+        deps.log.warn('availability cache write failed', { key: resource.kvKey, err });
+      }
+      return entry;
+    } catch (err) {
+      state.failedAt.set(resource.kvKey, now());
+      throw err;
+    } finally {
+      state.inflight.delete(resource.kvKey);
+    }
+  })();
+  state.inflight.set(resource.kvKey, call);
+  // The call continues even if the request that started it goes away: other requests may be waiting on it.
+  deps.waitUntil(call.catch(() => {}));
+  return call;
+}
+
+function recentlyFailed(key: string, state: AvailabilityState, now: number): boolean {
+  const at = state.failedAt.get(key);
+  return at !== undefined && now - at < FAILURE_BACKOFF_MS;
+}
+
+/** The cached value of a resource, following the freshness rules above. Throws AvailabilityUnavailable. */
+export async function readAvailability<T>(resource: Resource<T>, deps: AvailabilityDeps): Promise<Cached<T>> {
+  const now = deps.now ?? Date.now;
+  const state = deps.state ?? isolateState;
+  const cached = await readKv(resource, deps);
+  const at = now();
+  if (cached && at - cached.fetchedAt < FRESH_MS) return { ...cached, stale: false };
+  if (cached) {
+    // Stale: answer now, refresh once in the background (not while a recent failure is cooling down).
+    if (!recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey)) {
+      refresh(resource, deps, state, now).catch((err) => deps.log.warn('availability refresh failed, serving the last good value', { key: resource.kvKey, err }));
+    }
+    return { ...cached, stale: at - cached.fetchedAt >= STALE_AFTER_MS };
+  }
+  const recent = state.recent.get(resource.kvKey) as { value: T; fetchedAt: number } | undefined;
+  if (recent && at - recent.fetchedAt < SETTLE_MS) return { ...recent, stale: false };
+  if (recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey)) throw new AvailabilityUnavailable();
+  try {
+    const entry = await refresh(resource, deps, state, now);
+    return { ...entry, stale: false };
+  } catch (err) {
+    deps.log.error('availability unavailable: upstream failed and nothing is cached', { key: resource.kvKey, err });
+    throw new AvailabilityUnavailable();
+  }
+}
+
+/** Cache-Control for a served value: shared caches may keep it for what is left of its fresh window. */
+export function availabilityCacheControl(cached: Cached<unknown>, now = Date.now()): string {
+  const left = Math.floor((FRESH_MS - (now - cached.fetchedAt)) / 1000);
+  return left > 0 ? `public, max-age=${left}, stale-while-revalidate=30, stale-if-error=300` : 'public, max-age=5, stale-if-error=300';
+}
+
+// ── What the public endpoints return ────────────────────────────────────────────────────────────────
+
+/** Only the countries the shop offers, in its order, with mobile and peer device counts (0 when absent). */
+export function offeredStock(cached: Cached<PoolStock>, countries: string[]): StockResponse {
+  const { pools, generatedAt } = cached.value;
+  return {
+    countries: countries.map((code) => ({ code, mbl: pools.mbl[code] ?? 0, peer: pools.peer[code] ?? 0 })),
+    generatedAt,
+    fetchedAt: new Date(cached.fetchedAt).toISOString(),
+    stale: cached.stale,
+  };
+}
+
+function summarise(incident: Incident): IncidentSummary {
+  const countries = new Set<string>();
+  const pools = new Set<string>();
+  for (const item of incident.affects) {
+    const [kind, value] = item.includes(':') ? (item.toLowerCase().split(':', 2) as [string, string]) : ['country', item.toLowerCase()];
+    if (kind === 'country' && /^[a-z]{2}$/.test(value)) countries.add(value);
+    else if (kind === 'pool' && value) pools.add(value);
+  }
+  return {
+    id: incident.id,
+    severity: incident.severity,
+    title: incident.title,
+    description: incident.description ?? null,
+    startedAt: incident.startedAt,
+    countries: [...countries],
+    pools: [...pools],
+  };
+}
+
+const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2, info: 3 } as const;
+
+/** Unresolved incidents, most severe first, with `affects` read in both of its forms. */
+export function activeIncidents(cached: Cached<IncidentsFeed>): IncidentsResponse {
+  const incidents = cached.value.incidents
+    .filter((i) => !i.resolvedAt)
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.startedAt.localeCompare(a.startedAt))
+    .map(summarise);
+  return { incidents, fetchedAt: new Date(cached.fetchedAt).toISOString(), stale: cached.stale };
+}
+
+/**
+ * Upstream reachability for /api/healthz, from the availability cache: it never calls the upstream more
+ * often than the cache does (at most one refresh per 30 s per isolate) and says nothing but ok or not.
+ */
+export async function upstreamHealth(deps: AvailabilityDeps): Promise<{ ok: boolean }> {
+  try {
+    const cached = await readAvailability(STOCK, deps);
+    const state = deps.state ?? isolateState;
+    const failedAt = state.failedAt.get(STOCK.kvKey);
+    return { ok: !cached.stale && !(failedAt !== undefined && failedAt > cached.fetchedAt) };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -1,0 +1,162 @@
+// Public availability: GET /api/stock and /api/incidents from the KV cache, and the cache's rules
+// (fresh hit, stale-while-revalidate, outage fallback, coalescing, validated shapes only).
+import { env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getConfig } from '../../src/config/index.ts';
+import {
+  FRESH_MS,
+  INCIDENTS,
+  KV_TTL_SECONDS,
+  STOCK,
+  createAvailabilityState,
+  readAvailability,
+  upstreamHealth,
+  type AvailabilityDeps,
+} from '../../src/pool/availability.ts';
+import type { PoolStock } from '../../src/pool/contract.ts';
+import type { IncidentsResponse, StockResponse } from '../../src/shared/api.ts';
+import { call, resetSimulators } from '../helpers.ts';
+import { calls, captureLogger, control, fault, testClient } from './support.ts';
+
+const stockCalls = async () => (await calls()).filter((c) => c.path === '/v1/gateway/pool/stock').length;
+
+/** The real cache over the real KV and the real client, with its own isolate state and a clock we move. */
+function deps(overrides: Partial<AvailabilityDeps> = {}) {
+  let now = Date.now();
+  const background: Promise<unknown>[] = [];
+  const d: AvailabilityDeps = {
+    kv: env.CACHE,
+    client: testClient().client,
+    waitUntil: (p) => void background.push(p),
+    log: captureLogger(),
+    now: () => now,
+    state: createAvailabilityState(),
+    ...overrides,
+  };
+  return {
+    deps: d,
+    advance: (ms: number) => (now += ms),
+    settle: () => Promise.all(background.splice(0)),
+  };
+}
+
+beforeEach(async () => {
+  await resetSimulators();
+  await env.CACHE.delete(STOCK.kvKey);
+  await env.CACHE.delete(INCIDENTS.kvKey);
+});
+
+describe('the availability cache', () => {
+  it('serves a fresh value from KV without calling the upstream again', async () => {
+    const { deps: d, advance } = deps();
+    const first = await readAvailability(STOCK, d);
+    advance(FRESH_MS - 1000);
+    const second = await readAvailability(STOCK, d);
+    expect(second).toEqual(first);
+    expect(second.stale).toBe(false);
+    expect(await stockCalls()).toBe(1);
+  });
+
+  it('keeps it in KV with a TTL of at least 60 s', async () => {
+    const { deps: d } = deps();
+    await readAvailability(STOCK, d);
+    const listed = await env.CACHE.list({ prefix: STOCK.kvKey });
+    expect(listed.keys).toHaveLength(1);
+    expect(listed.keys[0]!.expiration! - Date.now() / 1000).toBeGreaterThanOrEqual(60);
+    expect(KV_TTL_SECONDS).toBeGreaterThanOrEqual(60);
+  });
+
+  it('after 30 s serves the cached value at once and refreshes it once in the background', async () => {
+    const { deps: d, advance, settle } = deps();
+    const first = await readAvailability(STOCK, d);
+    await control('/stock', { pools: { mbl: { us: 5 }, peer: {} } }, 'PUT');
+    advance(FRESH_MS + 1000);
+    const served = await Promise.all(Array.from({ length: 10 }, () => readAvailability(STOCK, d)));
+    expect(served.every((s) => s.value.pools.mbl.us === 73 && s.fetchedAt === first.fetchedAt)).toBe(true);
+    await settle();
+    expect(await stockCalls()).toBe(2);
+    const refreshed = await readAvailability(STOCK, d);
+    expect(refreshed.value.pools.mbl.us).toBe(5);
+    expect(refreshed.stale).toBe(false);
+  });
+
+  it('coalesces concurrent misses into one upstream call', async () => {
+    const { deps: d } = deps();
+    await fault({ kind: 'latency', ms: 100, path: '/gateway/pool/stock' });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => readAvailability(STOCK, d)));
+    expect(new Set(answers.map((a) => a.fetchedAt)).size).toBe(1);
+    expect(await stockCalls()).toBe(1);
+  });
+
+  it('during an outage serves the last good value marked stale, and leaves the upstream alone for a while', async () => {
+    const { deps: d, advance, settle } = deps();
+    await readAvailability(STOCK, d);
+    await fault({ kind: 'error', status: 503, count: 100, path: '/gateway/pool/stock' });
+    advance(5 * 60_000);
+    const first = await readAvailability(STOCK, d);
+    expect(first).toMatchObject({ stale: true, value: { totals: { all: 158 } } });
+    await settle();
+    const callsAfterFailure = await stockCalls();
+    for (let i = 0; i < 20; i++) expect((await readAvailability(STOCK, d)).stale).toBe(true);
+    await settle();
+    expect(await stockCalls()).toBe(callsAfterFailure);
+    expect(await upstreamHealth(d)).toEqual({ ok: false });
+  });
+
+  it('with nothing cached and the upstream down, answers unavailable (not a 500)', async () => {
+    const { deps: d } = deps();
+    await fault({ kind: 'error', status: 500, count: 100, path: '/gateway/pool/stock' });
+    await expect(readAvailability(STOCK, d)).rejects.toMatchObject({ status: 503, code: 'availability_unavailable' });
+  });
+
+  it('never caches a wrong shape: the last good value stays', async () => {
+    const { deps: d, advance, settle } = deps();
+    await readAvailability(STOCK, d);
+    await control('/stock', { pools: { mbl: { us: 'lots' }, peer: {} } }, 'PUT');
+    advance(FRESH_MS + 1000);
+    await readAvailability(STOCK, d);
+    await settle();
+    const stored = await env.CACHE.get<{ value: PoolStock }>(STOCK.kvKey, 'json');
+    expect(stored!.value.pools.mbl.us).toBe(73);
+  });
+});
+
+describe('GET /api/stock', () => {
+  it('returns only the offered countries with mobile and peer counts, cacheable by browsers', async () => {
+    const res = await call('/api/stock');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    const body = await res.json<StockResponse>();
+    const offered = getConfig(env).countries;
+    expect(body.countries.map((c) => c.code)).toEqual(offered);
+    expect(body.countries.find((c) => c.code === 'us')).toEqual({ code: 'us', mbl: 73, peer: 0 });
+    expect(body.countries.find((c) => c.code === 'nl')).toEqual({ code: 'nl', mbl: 0, peer: 0 });
+    expect(body.countries.some((c) => c.code === 'ch')).toBe(false);
+    expect(body.stale).toBe(false);
+  });
+
+  it('serves repeated visitors from the cache', async () => {
+    for (let i = 0; i < 5; i++) expect((await call('/api/stock')).status).toBe(200);
+    expect(await stockCalls()).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('GET /api/incidents', () => {
+  it('returns unresolved incidents, most severe first, with affects read in both forms', async () => {
+    const res = await call('/api/incidents');
+    expect(res.status).toBe(200);
+    const body = await res.json<IncidentsResponse>();
+    expect(body.incidents.map((i) => i.id)).toEqual(['inc_2026_11_28_de_peer', 'inc_2026_11_27_fr']);
+    expect(body.incidents[0]).toMatchObject({ severity: 'minor', countries: ['de'], pools: ['peer'] });
+    expect(body.incidents[1]).toMatchObject({ severity: 'info', countries: ['fr'], pools: [], description: null });
+  });
+});
+
+describe('GET /api/healthz', () => {
+  it('reports the upstream as reachable without revealing anything about it', async () => {
+    const res = await call('/api/healthz');
+    const body = await res.json<{ checks: Record<string, unknown> }>();
+    expect(body.checks.upstream).toEqual({ ok: true });
+    expect(JSON.stringify(body)).not.toContain(env.SIM_URL);
+  });
+});
