@@ -4,7 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { readDevVars } from '../scripts/dev-vars.ts';
-import { onReset } from './state.ts';
+import { onReset, recordCall } from './state.ts';
 
 // ── configuration ───────────────────────────────────────────────────────────────────────────────
 
@@ -606,7 +606,15 @@ function stateErrorAnswer(c: Context, fn: () => unknown) {
   }
 }
 
+const STRIPE_PATHS = ['/v1/customers/*', '/v1/checkout/*', '/v1/refunds/*', '/v1/charges/*'];
+
 const stripeApi = new Hono()
+  // Logged for GET /_sim/calls like the other simulators (only Stripe's own paths: /v1 is shared with Proxies.sx).
+  .on(['GET', 'POST'], STRIPE_PATHS, async (c, next) => {
+    const url = new URL(c.req.url);
+    recordCall(c.req.method, url.pathname + url.search);
+    await next();
+  })
   .post('/v1/customers', (c) =>
     post(c, (params) => {
       const customer: SimCustomer = {
@@ -789,11 +797,15 @@ const controls = new Hono()
     holding = true;
     return c.json({ holding });
   })
-  /** Send held deliveries in the given order: fifo (default), reverse, or shuffle. */
+  /** Send held deliveries in the given order: fifo (default), reverse, or shuffle; or `drop` them unsent. */
   .post('/release', async (c) => {
-    const { order } = await jsonBody<{ order: 'fifo' | 'reverse' | 'shuffle' }>(c);
+    const { order } = await jsonBody<{ order: 'fifo' | 'reverse' | 'shuffle' | 'drop' }>(c);
     holding = false;
     const held = deliveries.filter((d) => d.state === 'held');
+    if (order === 'drop') {
+      for (const delivery of held) delivery.state = 'failed';
+      return c.json([]);
+    }
     if (order === 'reverse') held.reverse();
     if (order === 'shuffle') held.sort(() => Math.random() - 0.5);
     for (const delivery of held) send(delivery);

@@ -1,6 +1,7 @@
 // Composes the Worker: the Hono API (each domain's routes chained so AppType types the SPA's client),
 // the mail queue consumer and the cron trigger.
 import { Hono } from 'hono';
+import { runBillingCron } from './billing/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
@@ -30,5 +31,9 @@ export default {
     if (isMailQueue(batch.queue)) return handleMailQueue(batch, env);
     createLogger({ queue: batch.queue }).error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
+  },
+  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), queue missing receipts. */
+  async scheduled(controller, env, _ctx) {
+    await runBillingCron(env, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { poolKeys, type PoolKeyRow } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
+import type { KeyStatus, KeySummary } from '../shared/billing.ts';
 
 export type { PoolKeyRow };
 
@@ -116,4 +117,12 @@ export async function dueKeyCustomers(db: Db, now = Date.now(), limit = 25): Pro
     .orderBy(poolKeys.nextAttemptAt)
     .limit(limit);
   return rows.map((r) => r.customerId);
+}
+
+/** The key as the customer sees it, from D1 alone (never the secret). */
+export function keySummary(row: PoolKeyRow | undefined): KeySummary {
+  if (!row) return { status: 'none', capGb: null, expiresAt: null, enabled: null, secretMask: null };
+  const status: KeyStatus =
+    row.syncState === 'failed' ? 'retrying' : row.syncState === 'synced' ? (row.upstreamId ? 'ready' : 'none') : row.upstreamId ? 'updating' : 'provisioning';
+  return { status, capGb: row.capGb, expiresAt: row.expiresAt, enabled: row.enabled, secretMask: row.secretMask };
 }

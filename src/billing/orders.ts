@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { orders, type Order } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
+import type { Purchase } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
 export type { Order };
@@ -223,5 +224,23 @@ export function entitlementOf(rows: readonly Order[]): Entitlement {
     capGb: open.reduce((sum, o) => sum + o.gb - o.refundedGb, 0),
     expiresAt: unlimited ? null : expiresAt,
     orderIds: open.map((o) => o.id),
+  };
+}
+
+/** An order as the customer sees it. */
+export function purchaseView(o: Order): Purchase {
+  return {
+    id: o.id,
+    tierId: o.tierId,
+    tierName: o.tierName,
+    gb: o.gb,
+    price: o.price,
+    currency: o.currency,
+    validityDays: o.validityDays,
+    status: o.status,
+    refundedGb: o.refundedGb,
+    refundedAmount: o.refundedAmount,
+    createdAt: o.createdAt,
+    paidAt: o.paidAt,
   };
 }

@@ -260,3 +260,23 @@ async function planRefund(db: Db, event: StripeEventEnvelope, charge: z.infer<ty
     outcome: { result: 'applied', reconcileCustomerId: customerId },
   };
 }
+
+/**
+ * The success redirect can beat the webhook: the owner's order page asks Stripe directly, and a session that is
+ * paid is recorded exactly as the webhook would record it (statuses only move forward, so both may run).
+ */
+export async function applyRetrievedSession(db: Db, session: unknown, now = Date.now()): Promise<EventOutcome> {
+  const parsed = sessionSchema.safeParse(session);
+  if (!parsed.success) return { result: 'ignored', reason: 'malformed checkout session' };
+  const s = parsed.data;
+  const order = await findOrder(db, { sessionId: s.id, id: snapshotFromMetadata(s.metadata)?.orderId });
+  if (!order) return { result: 'ignored', reason: 'unknown session' };
+  if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid') return { result: 'ignored', reason: 'nothing new' };
+  await db.batch([
+    linkStripeIdsStatement(db, order.id, s.id, intentId(s.payment_intent)),
+    markPaidStatement(db, order.id, now),
+    markKeyOwedStatement(db, order.customerId, now),
+    auditStatement(db, { actor: 'system', action: 'order.paid', customerId: order.customerId, detail: { orderId: order.id, sessionId: s.id, via: 'success redirect' } }),
+  ]);
+  return { result: 'applied', reconcileCustomerId: order.customerId, paidOrderId: order.id };
+}

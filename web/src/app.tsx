@@ -1,10 +1,11 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { Checkout } from './pages/Checkout.tsx';
 import { Landing } from './pages/Landing.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { Verify } from './pages/Verify.tsx';
-import { path } from './router.ts';
+import { match, path } from './router.ts';
 import { config, configError } from './state/config.ts';
 
 function Page() {
@@ -15,8 +16,11 @@ function Page() {
       return <SignIn />;
     case '/auth/verify':
       return <Verify />;
-    default:
+    default: {
+      const checkout = match('/checkout/:tierId', path.value);
+      if (checkout) return <Checkout tierId={checkout.tierId!} />;
       return <NotFound />;
+    }
   }
 }
 
