@@ -6,14 +6,19 @@ import { formatMoney } from '../../../src/shared/format.ts';
 import { api, read, RequestError } from '../api.ts';
 import { navigate } from '../router.ts';
 import { config } from '../state/config.ts';
+import { customer } from '../state/session.ts';
 
 export function Checkout({ tierId }: { tierId: string }) {
   const tier = config.value!.tiers.find((t) => t.id === tierId);
   const error = useSignal<string | null>(null);
   const attempt = useSignal(0);
 
+  const signIn = () => navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
+
   useEffect(() => {
     if (!tier) return;
+    // Known to be signed out: no need to ask the server first.
+    if (customer.value === null) return signIn();
     let cancelled = false;
     error.value = null;
     read(api.checkout.$post({ json: { tierId } }))
@@ -22,10 +27,7 @@ export function Checkout({ tierId }: { tierId: string }) {
       })
       .catch((err: unknown) => {
         if (cancelled) return;
-        if (err instanceof RequestError && err.status === 401) {
-          navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
-          return;
-        }
+        if (err instanceof RequestError && err.status === 401) return signIn();
         error.value = err instanceof Error ? err.message : 'Something went wrong. Please try again.';
       });
     return () => {
