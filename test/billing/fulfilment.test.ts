@@ -315,3 +315,69 @@ describe('what was sold', () => {
     expect(days).toBeLessThan(31);
   });
 });
+
+describe('crashes and drift', () => {
+  const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('a mint that succeeded upstream but whose answer was lost is not minted twice', async () => {
+    const email = 'lost-answer@example.com';
+    const cookie = await signIn(email);
+    const sessionId = await checkout(cookie, 'starter');
+    await stripeAct(sessionId, 'pay');
+    // Every mint attempt is carried out, then the connection drops before the answer (a crash, as far as the shop knows).
+    await sim('/_sim/proxies/faults', json({ kind: 'reset', afterProcessing: true, method: 'POST', path: '/reseller/pool-keys', count: 10 }));
+    expect((await deliver(await only(sessionId, 'checkout.session.completed'))).status).toBe(200);
+    const id = await customerId(email);
+    expect(await settled(id)).toMatchObject({ sync_state: 'failed', upstream_id: null });
+
+    await sim('/_sim/proxies/faults', { method: 'DELETE' });
+    await runCron(Date.now() + 60 * 60_000);
+    const row = await keyRow(id);
+    expect(row).toMatchObject({ sync_state: 'synced', cap_gb: 1 });
+    // The platform replayed the first mint for the same idempotency key: one key, and the shop holds its secret.
+    const mine = (await upstreamKeys()).filter((k) => k.id === row!.upstream_id);
+    expect(await upstreamKeys()).toHaveLength(1);
+    expect(row!.secret_mask).toBe(`${mine[0]!.key.slice(0, 8)}…${mine[0]!.key.slice(-4)}`);
+  });
+
+  it('a key that vanished upstream is minted again with everything paid for', async () => {
+    const email = 'vanished@example.com';
+    const cookie = await signIn(email);
+    await buy(cookie, 'starter');
+    const id = await customerId(email);
+    const first = (await settled(id))!.upstream_id!;
+    const res = await fetch(`${env.SIM_URL}/v1/reseller/pool-keys/${first}`, { method: 'DELETE', headers: { 'x-api-key': env.PROXIES_SX_API_KEY } });
+    expect(res.status).toBe(200);
+
+    await buy(cookie, 'pro');
+    const row = await settled(id);
+    expect(row!.sync_state).toBe('synced');
+    expect(row!.upstream_id).not.toBe(first);
+    expect(await upstreamKey(row!.upstream_id)).toMatchObject({ trafficCapGB: 11, enabled: true });
+  });
+
+  it('keeps a customer the reseller suspended disabled, and re-enables them when lifted', async () => {
+    const email = 'suspended@example.com';
+    const cookie = await signIn(email);
+    await buy(cookie, 'pro');
+    const id = await customerId(email);
+    const keyId = (await settled(id))!.upstream_id!;
+    const { reconcileCustomer } = await import('../../src/billing/index.ts');
+    const { getConfig } = await import('../../src/config/index.ts');
+    const { createLogger } = await import('../../src/log.ts');
+    const reconcile = () => reconcileCustomer(env, getConfig(env), createLogger(), id);
+
+    await env.DB.prepare('update customers set suspended_at = ?, suspended_reason = ? where id = ?').bind(Date.now(), 'abuse', id).run();
+    expect(await reconcile()).toEqual({ state: 'synced' });
+    expect(await upstreamKey(keyId)).toMatchObject({ enabled: false, trafficCapGB: 10 });
+    // Suspended customers cannot buy more either.
+    const refused = await call('/api/checkout', { json: { tierId: 'starter' }, cookie });
+    expect(refused.status).toBe(403);
+    expect(await reconcile()).toEqual({ state: 'synced' });
+    expect(await upstreamKey(keyId)).toMatchObject({ enabled: false });
+
+    await env.DB.prepare('update customers set suspended_at = null, suspended_reason = null where id = ?').bind(id).run();
+    expect(await reconcile()).toEqual({ state: 'synced' });
+    expect(await upstreamKey(keyId)).toMatchObject({ enabled: true, trafficCapGB: 10 });
+  });
+});
