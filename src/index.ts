@@ -5,8 +5,10 @@ import { runBillingCron } from './billing/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
+import { openDb } from './db/index.ts';
 import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
+import { runRetention } from './ops/retention.ts';
 import { auth } from './routes/auth.ts';
 import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
@@ -32,8 +34,9 @@ export default {
     createLogger({ queue: batch.queue }).error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
-  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), queue missing receipts. */
+  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), then retention. */
   async scheduled(controller, env, _ctx) {
     await runBillingCron(env, controller.scheduledTime);
+    await runRetention(openDb(env.DB), controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

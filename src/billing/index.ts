@@ -1,6 +1,4 @@
 // Billing: Stripe Checkout, the verified webhook, orders, and fulfilment by reconciling each customer's key.
-import { lt } from 'drizzle-orm';
-import { stripeEvents } from '../../schema.ts';
 import { getConfig, type Config } from '../config/index.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { reconcileCustomerKey, reconcileDeps, reconcileDueKeys } from './reconcile.ts';
@@ -9,9 +7,6 @@ import type { EventOutcome } from './webhook.ts';
 
 export { startCheckout, CheckoutError } from './checkout.ts';
 export { reconcileCustomer, reconcileCustomerKey, type ReconcileResult } from './reconcile.ts';
-
-/** Event ids are kept this long: far beyond Stripe's 3 days of retries. */
-const EVENT_RETENTION_MS = 30 * 86_400_000;
 
 /** The slow part after a payment or refund was recorded: converge the key, queue the receipt. Never throws. */
 export async function fulfil(env: Env, config: Config, log: Logger, outcome: Pick<EventOutcome, 'reconcileCustomerId' | 'paidOrderId'>): Promise<void> {
@@ -24,7 +19,7 @@ export async function fulfil(env: Env, config: Config, log: Logger, outcome: Pic
 
 /**
  * The cron trigger's billing work: reconcile every key that is owed and due (a purchase made while the upstream
- * was down is fulfilled here once it recovers), queue missing receipts, forget old event ids.
+ * was down is fulfilled here once it recovers), and queue missing receipts.
  * `scheduledTime` decides what is due.
  */
 export async function runBillingCron(env: Env, scheduledTime: number): Promise<void> {
@@ -33,6 +28,5 @@ export async function runBillingCron(env: Env, scheduledTime: number): Promise<v
   const deps = reconcileDeps(env, config, log);
   const keys = await reconcileDueKeys(deps, scheduledTime);
   const receipts = await sendMissingReceipts({ db: deps.db, queue: env.MAIL_QUEUE, log }, scheduledTime);
-  await deps.db.delete(stripeEvents).where(lt(stripeEvents.receivedAt, scheduledTime - EVENT_RETENTION_MS));
   log.info('billing cron', { keys, receipts });
 }
