@@ -1,21 +1,15 @@
 // Billing: Stripe Checkout, the verified webhook, orders, and fulfilment by reconciling each customer's key.
-import { getConfig, type Config } from '../config/index.ts';
-import { createLogger, type Logger } from '../log.ts';
-import { reconcileCustomerKey, reconcileDeps, reconcileDueKeys } from './reconcile.ts';
-import { sendMissingReceipts, sendReceiptOnce } from './receipts.ts';
-import type { EventOutcome } from './webhook.ts';
+import { getConfig } from '../config/index.ts';
+import { createLogger } from '../log.ts';
+import { reconcileDeps, reconcileDueKeys } from './reconcile.ts';
+import { sendMissingReceipts } from './receipts.ts';
 
-export { startCheckout, CheckoutError } from './checkout.ts';
+export { CheckoutError, startCheckout } from './checkout.ts';
+export { fulfil } from './fulfil.ts';
 export { reconcileCustomer, reconcileCustomerKey, type ReconcileResult } from './reconcile.ts';
-
-/** The slow part after a payment or refund was recorded: converge the key, queue the receipt. Never throws. */
-export async function fulfil(env: Env, config: Config, log: Logger, outcome: Pick<EventOutcome, 'reconcileCustomerId' | 'paidOrderId'>): Promise<void> {
-  const deps = reconcileDeps(env, config, log);
-  await Promise.allSettled([
-    outcome.reconcileCustomerId ? reconcileCustomerKey(deps, outcome.reconcileCustomerId) : undefined,
-    outcome.paidOrderId ? sendReceiptOnce({ db: deps.db, queue: env.MAIL_QUEUE, log }, outcome.paidOrderId) : undefined,
-  ]);
-}
+export { orderStatus, purchaseHistory } from './status.ts';
+export { stripeClient } from './stripe.ts';
+export { applyStripeEvent, parseEvent, verifyStripeSignature, WebhookSignatureError } from './webhook.ts';
 
 /**
  * The cron trigger's billing work: reconcile every key that is owed and due (a purchase made while the upstream

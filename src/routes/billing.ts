@@ -1,12 +1,16 @@
 // Billing API: checkout, the Stripe webhook, order status for the success page, purchase history.
 import { Hono } from 'hono';
-import { fulfil, startCheckout } from '../billing/index.ts';
-import { getKeyRow, keySummary } from '../billing/keys.ts';
-import { findOrder, listOrders, purchaseView } from '../billing/orders.ts';
-import { reconcileCustomerKey, reconcileDeps } from '../billing/reconcile.ts';
-import { CHECKOUT_TTL_MS } from '../billing/checkout.ts';
-import { stripeClient } from '../billing/stripe.ts';
-import { applyRetrievedSession, applyStripeEvent, parseEvent, verifyStripeSignature, WebhookSignatureError } from '../billing/webhook.ts';
+import {
+  applyStripeEvent,
+  fulfil,
+  orderStatus,
+  parseEvent,
+  purchaseHistory,
+  startCheckout,
+  stripeClient,
+  verifyStripeSignature,
+  WebhookSignatureError,
+} from '../billing/index.ts';
 import { getConfig } from '../config/index.ts';
 import { openDb } from '../db/index.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -17,9 +21,6 @@ import type { CheckoutAnswer, OrderStatusAnswer, PurchasesAnswer } from '../shar
 import * as z from '../zod.ts';
 
 const checkoutInput = z.object({ tierId: z.string().check(z.minLength(1), z.maxLength(64)) });
-const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
-/** How long the order page waits for the key before answering "provisioning" (the SPA polls again). */
-const ORDER_PAGE_WAIT_MS = 3_000;
 
 export const billing = new Hono<AppEnv>()
   /** Starts a Stripe Checkout for one tier from config; the client only names the tier. */
@@ -51,39 +52,18 @@ export const billing = new Hono<AppEnv>()
 
   /** The success page's poll: the owner's order and their key's state, moving fulfilment along if it is owed. */
   .get('/orders/:sessionId', requireSession, async (c) => {
-    const config = getConfig(c.env);
-    const log = c.get('log');
-    const { customerId } = c.get('identity');
-    const sessionId = c.req.param('sessionId');
-    const db = openDb(c.env.DB);
-    const order = SESSION_ID.test(sessionId) ? await findOrder(db, { sessionId }) : undefined;
+    const status = await orderStatus(
+      { env: c.env, config: getConfig(c.env), log: c.get('log'), waitUntil: (promise) => c.executionCtx.waitUntil(promise) },
+      c.get('identity').customerId,
+      c.req.param('sessionId'),
+    );
     // Someone else's order is answered exactly like a missing one.
-    if (!order || order.customerId !== customerId) throw new ApiError(404, 'not_found', 'No such order.');
-
-    if (order.status === 'pending') {
-      try {
-        const outcome = await applyRetrievedSession(db, await stripeClient(config).checkout.sessions.retrieve(sessionId));
-        if (outcome.paidOrderId) c.executionCtx.waitUntil(fulfil(c.env, config, log, { paidOrderId: outcome.paidOrderId }));
-      } catch (err) {
-        log.warn('checkout session lookup failed; waiting for the webhook', { err });
-      }
-    }
-    const row = await getKeyRow(db, customerId);
-    const due = row && (row.syncState === 'pending' || (row.syncState === 'failed' && (row.nextAttemptAt ?? 0) <= Date.now()));
-    if (due) {
-      const run = reconcileCustomerKey(reconcileDeps(c.env, config, log), customerId);
-      c.executionCtx.waitUntil(run);
-      await Promise.race([run, new Promise((resolve) => setTimeout(resolve, ORDER_PAGE_WAIT_MS))]);
-    }
-    const [fresh, key] = await Promise.all([findOrder(db, { id: order.id }), getKeyRow(db, customerId)]);
-    return c.json({ order: purchaseView(fresh ?? order), key: keySummary(key) } satisfies OrderStatusAnswer);
+    if (!status) throw new ApiError(404, 'not_found', 'No such order.');
+    return c.json(status satisfies OrderStatusAnswer);
   })
 
   /** The customer's purchase history, newest first (abandoned checkouts left out). */
   .get('/purchases', requireSession, async (c) => {
-    const { customerId } = c.get('identity');
-    const staleBefore = Date.now() - CHECKOUT_TTL_MS;
-    const rows = await listOrders(openDb(c.env.DB), customerId);
-    const purchases = rows.filter((o) => o.status !== 'expired' && !(o.status === 'pending' && o.createdAt < staleBefore)).map(purchaseView);
+    const purchases = await purchaseHistory(c.env, c.get('identity').customerId);
     return c.json({ purchases } satisfies PurchasesAnswer);
   });
