@@ -9,6 +9,7 @@ import { openDb } from './db/index.ts';
 import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { runRetention } from './ops/retention.ts';
+import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
 import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
@@ -20,7 +21,8 @@ const app = new Hono<AppEnv>()
   .route('/', meta)
   .route('/', availability)
   .route('/auth', auth)
-  .route('/', billing);
+  .route('/', billing)
+  .route('/admin', admin);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -1,5 +1,5 @@
 // The shop's own audit trail: who did what to which customer, when. Read by the dashboard and the console.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { auditLog, type AuditEntry } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
@@ -30,4 +30,35 @@ export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
 
 export function listAudit(db: Db, customerId: string, limit = 50): Promise<AuditEntry[]> {
   return db.select().from(auditLog).where(eq(auditLog.customerId, customerId)).orderBy(desc(auditLog.at)).limit(limit);
+}
+
+export interface AuditPageQuery {
+  /** Only this customer's entries. */
+  customerId?: string;
+  /** Only entries with this action (e.g. `admin.suspend`). */
+  action?: string;
+  /** Only entries by this actor (e.g. `admin:ops@example.com`). */
+  actor?: string;
+  /** Cursor from the previous page: entries older than it. */
+  before?: { at: number; id: string };
+  limit: number;
+}
+
+/** Entries newest first, a page at a time (keyset paging on `at`, `id`); `next` is the cursor of the page after. */
+export async function listAuditPage(db: Db, query: AuditPageQuery): Promise<{ entries: AuditEntry[]; next: { at: number; id: string } | null }> {
+  const filters: (SQL | undefined)[] = [
+    query.customerId ? eq(auditLog.customerId, query.customerId) : undefined,
+    query.action ? eq(auditLog.action, query.action) : undefined,
+    query.actor ? eq(auditLog.actor, query.actor) : undefined,
+    query.before ? or(lt(auditLog.at, query.before.at), and(eq(auditLog.at, query.before.at), lt(auditLog.id, query.before.id))) : undefined,
+  ];
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...filters))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(query.limit + 1);
+  const entries = rows.slice(0, query.limit);
+  const last = entries[entries.length - 1];
+  return { entries, next: rows.length > query.limit && last ? { at: last.at, id: last.id } : null };
 }

@@ -6,10 +6,12 @@ import { sendMissingReceipts } from './receipts.ts';
 
 export { CheckoutError, startCheckout } from './checkout.ts';
 export { fulfil } from './fulfil.ts';
+export { getKeyRow, markKeyOwedStatement } from './keys.ts';
+export { entitlementOf, insertGrantStatement, listEntitledOrders } from './orders.ts';
 export { reconcileCustomer, reconcileCustomerKey, type ReconcileResult } from './reconcile.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
 export { stripeClient } from './stripe.ts';
-export { applyStripeEvent, parseEvent, verifyStripeSignature, WebhookSignatureError } from './webhook.ts';
+export { applyRetrievedSession, applyStripeEvent, parseEvent, verifyStripeSignature, WebhookSignatureError } from './webhook.ts';
 
 /**
  * The cron trigger's billing work: reconcile every key that is owed and due (a purchase made while the upstream

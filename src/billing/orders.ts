@@ -105,6 +105,32 @@ export function insertOrderStatement(db: Db, s: OrderSnapshot, stripeSessionId: 
     .onConflictDoNothing();
 }
 
+/** Kind of order of an operator's free GB; its snapshot names no tier. */
+export const GRANT_TIER_ID = 'grant';
+
+/**
+ * Free GB from an operator, recorded as a paid zero-price order so the reconcile (and nothing else) turns it into
+ * cap and validity. `validityDays` extends the validity like a purchase would (0: rides on the current expiry).
+ * No receipt is sent for it (it is marked as sent).
+ */
+export function insertGrantStatement(db: Db, grant: { customerId: string; gb: number; validityDays: number; currency: string }, now: number, orderId = newOrderId()) {
+  return db.insert(orders).values({
+    id: orderId,
+    customerId: grant.customerId,
+    kind: 'grant',
+    status: 'paid',
+    tierId: GRANT_TIER_ID,
+    tierName: 'Free traffic',
+    gb: grant.gb,
+    price: 0,
+    currency: grant.currency,
+    validityDays: grant.validityDays,
+    createdAt: now,
+    paidAt: now,
+    receiptSentAt: now,
+  });
+}
+
 export async function recordPendingOrder(db: Db, s: OrderSnapshot, stripeSessionId: string, now = Date.now()): Promise<void> {
   await insertOrderStatement(db, s, stripeSessionId, now);
 }

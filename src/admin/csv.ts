@@ -1,0 +1,181 @@
+// CSV exports of customers and purchases (RFC 4180), safe to open in a spreadsheet: a text cell that a spreadsheet
+// would run as a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote.
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { customers, orders, poolKeys } from '../../schema.ts';
+import type { Db } from '../db/index.ts';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** One cell: numbers as they are; text defused against formulas, quoted when it holds a comma, quote or line break. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let text = value;
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: readonly CsvValue[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
+const isoOrEmpty = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+
+/** Rows are read this many at a time (keyset paging), so an export never holds the whole table. Customer chunks stay
+ * under D1's 100 bound parameters, since their ids are bound to fetch their order totals. */
+const CUSTOMER_CHUNK = 90;
+const ORDER_CHUNK = 500;
+
+export const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'email',
+  'created_at',
+  'last_sign_in_at',
+  'suspended_at',
+  'suspended_reason',
+  'paid_purchases',
+  'spent_minor',
+  'currency',
+  'gb_purchased',
+  'gb_granted',
+  'key_cap_gb',
+  'key_expires_at',
+  'key_enabled',
+  'key_sync_state',
+] as const;
+
+/** Customers, oldest first, one CSV line each (header first). */
+export async function* customerCsv(db: Db): AsyncGenerator<string> {
+  yield csvLine(CUSTOMER_COLUMNS);
+  let after: { createdAt: number; id: string } | null = null;
+  for (;;) {
+    const rows: { customer: typeof customers.$inferSelect; key: typeof poolKeys.$inferSelect | null }[] = await db
+      .select({ customer: customers, key: poolKeys })
+      .from(customers)
+      .leftJoin(poolKeys, eq(poolKeys.customerId, customers.id))
+      .where(after ? or(gt(customers.createdAt, after.createdAt), and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id))) : undefined)
+      .orderBy(asc(customers.createdAt), asc(customers.id))
+      .limit(CUSTOMER_CHUNK);
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.customer.id);
+    const sums = await db
+      .select({
+        customerId: orders.customerId,
+        purchases: sql<number>`sum(case when ${orders.kind} = 'purchase' then 1 else 0 end)`,
+        spent: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${orders.price} - ${orders.refundedAmount} else 0 end)`,
+        currency: sql<string>`group_concat(distinct ${orders.currency})`,
+        purchasedGb: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${orders.gb} - ${orders.refundedGb} else 0 end)`,
+        grantedGb: sql<number>`sum(case when ${orders.kind} = 'grant' then ${orders.gb} else 0 end)`,
+      })
+      .from(orders)
+      .where(and(inArray(orders.customerId, ids), inArray(orders.status, ['paid', 'refunded'])))
+      .groupBy(orders.customerId);
+    const byCustomer = new Map(sums.map((s) => [s.customerId, s]));
+    let chunk = '';
+    for (const { customer: c, key } of rows) {
+      const s = byCustomer.get(c.id);
+      chunk += csvLine([
+        c.id,
+        c.email,
+        isoOrEmpty(c.createdAt),
+        isoOrEmpty(c.lastSignInAt),
+        isoOrEmpty(c.suspendedAt),
+        c.suspendedReason,
+        Number(s?.purchases ?? 0),
+        Number(s?.spent ?? 0),
+        s?.currency ?? '',
+        Number(s?.purchasedGb ?? 0),
+        Number(s?.grantedGb ?? 0),
+        key?.capGb ?? null,
+        key ? isoOrEmpty(key.expiresAt) : '',
+        key?.enabled ?? null,
+        key?.syncState ?? '',
+      ]);
+    }
+    yield chunk;
+    const last = rows[rows.length - 1]!.customer;
+    after = { createdAt: last.createdAt, id: last.id };
+    if (rows.length < CUSTOMER_CHUNK) return;
+  }
+}
+
+export const PURCHASE_COLUMNS = [
+  'order_id',
+  'customer_id',
+  'email',
+  'kind',
+  'status',
+  'tier_id',
+  'tier_name',
+  'gb',
+  'price_minor',
+  'currency',
+  'validity_days',
+  'refunded_gb',
+  'refunded_minor',
+  'created_at',
+  'paid_at',
+  'stripe_session_id',
+  'stripe_payment_intent_id',
+] as const;
+
+/** Every order (purchases and grants, any status), oldest first, one CSV line each (header first). */
+export async function* purchaseCsv(db: Db): AsyncGenerator<string> {
+  yield csvLine(PURCHASE_COLUMNS);
+  let after: { createdAt: number; id: string } | null = null;
+  for (;;) {
+    const rows: { order: typeof orders.$inferSelect; email: string }[] = await db
+      .select({ order: orders, email: customers.email })
+      .from(orders)
+      .innerJoin(customers, eq(customers.id, orders.customerId))
+      .where(after ? or(gt(orders.createdAt, after.createdAt), and(eq(orders.createdAt, after.createdAt), gt(orders.id, after.id))) : undefined)
+      .orderBy(asc(orders.createdAt), asc(orders.id))
+      .limit(ORDER_CHUNK);
+    if (rows.length === 0) return;
+    let chunk = '';
+    for (const { order: o, email } of rows) {
+      chunk += csvLine([
+        o.id,
+        o.customerId,
+        email,
+        o.kind,
+        o.status,
+        o.tierId,
+        o.tierName,
+        o.gb,
+        o.price,
+        o.currency,
+        o.validityDays,
+        o.refundedGb,
+        o.refundedAmount,
+        isoOrEmpty(o.createdAt),
+        isoOrEmpty(o.paidAt),
+        o.stripeSessionId,
+        o.stripePaymentIntentId,
+      ]);
+    }
+    yield chunk;
+    const last: { createdAt: number; id: string } = rows[rows.length - 1]!.order;
+    after = { createdAt: last.createdAt, id: last.id };
+    if (rows.length < ORDER_CHUNK) return;
+  }
+}
+
+/** A generator of CSV text as a byte stream for a Response body. */
+export function csvStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,238 @@
+// Customers as the operator sees them: a searchable, paged list and one customer's full record (purchases, the
+// key as the shop set it and as the platform reports it, the audit trail).
+import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { customers, orders, poolKeys, sessions, type Customer, type Order, type PoolKeyRow } from '../../schema.ts';
+import { listAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
+import type { AdminKeyState, AdminOrder, AuditView, CustomerDetail, CustomerRow, CustomerStatus, MoneyByCurrency } from '../shared/admin.ts';
+import { mbToGb } from '../shared/format.ts';
+import { AdminError } from './errors.ts';
+
+/** What the platform says about a key, as far as the console needs it. */
+export type LiveKey = Pick<PoolAccessKey, 'enabled' | 'trafficCapGB' | 'trafficUsedMB' | 'expiresAt' | 'isExpired' | 'lastUsedAt'>;
+
+type KeyBits = Pick<PoolKeyRow, 'upstreamId' | 'syncState' | 'enabled' | 'expiresAt'>;
+
+const iso = (value: string | null | undefined) => (value ? Date.parse(value) : null);
+
+/** One word for where a customer stands; the platform's live view wins over the shop's record when there is one. */
+export function customerStatus(customer: Pick<Customer, 'suspendedAt'>, key: KeyBits | null | undefined, live: LiveKey | null | undefined, now: number): CustomerStatus {
+  if (customer.suspendedAt) return 'suspended';
+  if (!key || (!key.upstreamId && key.syncState === 'synced')) return 'no_key';
+  if (!key.upstreamId) return key.syncState === 'failed' ? 'retrying' : 'provisioning';
+  if (key.syncState === 'failed') return 'retrying';
+  if (key.syncState === 'pending') return 'updating';
+  const expiresAt = live ? iso(live.expiresAt) : key.expiresAt;
+  if (live?.isExpired === true || (expiresAt !== null && expiresAt <= now)) return 'expired';
+  return (live ? live.enabled : key.enabled !== false) ? 'active' : 'disabled';
+}
+
+export interface ListCustomersInput {
+  /** Part of an email address, or a customer id. */
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** `%q%` for LIKE with the wildcards in `q` taken literally. */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function searchFilter(q: string | undefined) {
+  const term = q?.trim();
+  if (!term) return undefined;
+  return sql`(lower(${customers.email}) like ${likePattern(term)} escape '\\' or ${customers.id} = ${term})`;
+}
+
+/** Net spend and purchase count per customer, for the given customers only. */
+async function spendOf(db: Db, customerIds: string[]): Promise<Map<string, { purchases: number; spent: MoneyByCurrency }>> {
+  const result = new Map<string, { purchases: number; spent: MoneyByCurrency }>();
+  if (customerIds.length === 0) return result;
+  const rows = await db
+    .select({
+      customerId: orders.customerId,
+      currency: orders.currency,
+      n: count(),
+      amount: sql<number>`sum(${orders.price} - ${orders.refundedAmount})`,
+    })
+    .from(orders)
+    .where(and(inArray(orders.customerId, customerIds), eq(orders.kind, 'purchase'), inArray(orders.status, ['paid', 'refunded'])))
+    .groupBy(orders.customerId, orders.currency);
+  for (const row of rows) {
+    const entry = result.get(row.customerId) ?? { purchases: 0, spent: {} };
+    entry.purchases += row.n;
+    entry.spent[row.currency] = (entry.spent[row.currency] ?? 0) + Number(row.amount ?? 0);
+    result.set(row.customerId, entry);
+  }
+  return result;
+}
+
+/** A page of customers, newest first. `live` maps upstream key ids to the platform's view (null: not available). */
+export async function listCustomers(
+  db: Db,
+  input: ListCustomersInput,
+  live: Map<string, LiveKey> | null,
+  now = Date.now(),
+): Promise<{ customers: CustomerRow[]; total: number }> {
+  const where = searchFilter(input.q);
+  const [totalRow] = await db.select({ n: count() }).from(customers).where(where);
+  const rows = await db
+    .select({ customer: customers, key: poolKeys })
+    .from(customers)
+    .leftJoin(poolKeys, eq(poolKeys.customerId, customers.id))
+    .where(where)
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const spend = await spendOf(
+    db,
+    rows.map((r) => r.customer.id),
+  );
+  return {
+    total: totalRow?.n ?? 0,
+    customers: rows.map(({ customer, key }) => {
+      const liveKey = key?.upstreamId && live ? (live.get(key.upstreamId) ?? null) : null;
+      const money = spend.get(customer.id);
+      return {
+        id: customer.id,
+        email: customer.email,
+        createdAt: customer.createdAt,
+        lastSignInAt: customer.lastSignInAt,
+        suspendedAt: customer.suspendedAt,
+        purchases: money?.purchases ?? 0,
+        spent: money?.spent ?? {},
+        capGb: key?.capGb ?? null,
+        usedGb: liveKey ? mbToGb(liveKey.trafficUsedMB) : null,
+        expiresAt: liveKey ? iso(liveKey.expiresAt) : (key?.expiresAt ?? null),
+        status: customerStatus(customer, key, liveKey, now),
+      };
+    }),
+  };
+}
+
+export async function findCustomer(db: Db, customerId: string): Promise<Customer> {
+  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+  if (!customer) throw new AdminError('customer_not_found', 'There is no customer with this id.');
+  return customer;
+}
+
+export function adminOrder(o: Order): AdminOrder {
+  return {
+    id: o.id,
+    kind: o.kind,
+    status: o.status,
+    tierId: o.tierId,
+    tierName: o.tierName,
+    gb: o.gb,
+    price: o.price,
+    currency: o.currency,
+    validityDays: o.validityDays,
+    refundedGb: o.refundedGb,
+    refundedAmount: o.refundedAmount,
+    createdAt: o.createdAt,
+    paidAt: o.paidAt,
+    stripeSessionId: o.stripeSessionId,
+  };
+}
+
+export function auditView(entry: { id: string; actor: string; action: string; customerId: string | null; detail: Record<string, unknown> | null; requestId: string | null; at: number }): AuditView {
+  return { id: entry.id, actor: entry.actor, action: entry.action, customerId: entry.customerId, detail: entry.detail, requestId: entry.requestId, at: entry.at };
+}
+
+export interface DetailDeps {
+  db: Db;
+  pool: Pick<PoolClient, 'getKey' | 'keyAudit'>;
+  log: Logger;
+  now?: number;
+}
+
+function upstreamProblem(err: unknown): string {
+  const e = err as { code?: unknown; kind?: unknown; upstreamStatus?: unknown; notFound?: unknown };
+  if (e?.notFound === true) return 'The key is not on the platform (the next reconcile re-creates it).';
+  if (e?.kind === 'timeout' || e?.kind === 'network') return 'The platform did not answer in time.';
+  if (typeof e?.upstreamStatus === 'number') return `The platform answered ${e.upstreamStatus}.`;
+  return 'The platform could not be asked.';
+}
+
+/** Everything about one customer: purchases, key (shop record + platform view + platform audit), the shop's audit trail. */
+export async function customerDetail(deps: DetailDeps, customerId: string): Promise<CustomerDetail> {
+  const { db } = deps;
+  const now = deps.now ?? Date.now();
+  const customer = await findCustomer(db, customerId);
+  const [orderRows, [keyRow], audit, [activeSessions]] = await Promise.all([
+    db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
+    db.select().from(poolKeys).where(eq(poolKeys.customerId, customerId)).limit(1),
+    listAudit(db, customerId, 100),
+    db
+      .select({ n: count() })
+      .from(sessions)
+      .where(and(eq(sessions.customerId, customerId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))),
+  ]);
+
+  let key: AdminKeyState | null = null;
+  let live: PoolAccessKey | null = null;
+  if (keyRow) {
+    key = {
+      upstreamId: keyRow.upstreamId,
+      secretMask: keyRow.secretMask,
+      capGb: keyRow.capGb,
+      expiresAt: keyRow.expiresAt,
+      enabled: keyRow.enabled,
+      syncState: keyRow.syncState,
+      attempts: keyRow.attempts,
+      nextAttemptAt: keyRow.nextAttemptAt,
+      lastError: keyRow.lastError,
+      upstream: null,
+      upstreamError: null,
+      upstreamAudit: [],
+    };
+    if (keyRow.upstreamId) {
+      const [got, events] = await Promise.allSettled([deps.pool.getKey(keyRow.upstreamId, { maxRetries: 1 }), deps.pool.keyAudit(keyRow.upstreamId, { limit: 20 })]);
+      if (got.status === 'fulfilled') {
+        live = got.value;
+        key.upstream = {
+          enabled: live.enabled,
+          capGb: live.trafficCapGB,
+          usedGb: mbToGb(live.trafficUsedMB),
+          expiresAt: live.expiresAt ?? null,
+          isExpired: live.isExpired ?? null,
+          lastUsedAt: live.lastUsedAt ?? null,
+        };
+      } else {
+        key.upstreamError = upstreamProblem(got.reason);
+        deps.log.warn('admin: key state unavailable', { customerId, err: got.reason });
+      }
+      if (events.status === 'fulfilled') key.upstreamAudit = events.value.map((e) => ({ action: e.action, at: e.createdAt, authMethod: e.authMethod }));
+    }
+  }
+
+  return {
+    customer: {
+      id: customer.id,
+      email: customer.email,
+      createdAt: customer.createdAt,
+      lastSignInAt: customer.lastSignInAt,
+      suspendedAt: customer.suspendedAt,
+      suspendedReason: customer.suspendedReason,
+      activeSessions: activeSessions?.n ?? 0,
+    },
+    status: customerStatus(customer, keyRow, live, now),
+    orders: orderRows.map(adminOrder),
+    key,
+    audit: audit.map(auditView),
+  };
+}
+
+/** The platform's view of every key of the reseller, by key id; null when the platform cannot be asked. */
+export async function liveKeys(pool: Pick<PoolClient, 'listKeys'>, log: Logger): Promise<Map<string, LiveKey> | null> {
+  try {
+    const keys = await pool.listKeys({ maxRetries: 1 });
+    return new Map(keys.map((k) => [k.id, k]));
+  } catch (err) {
+    log.warn('admin: key list unavailable; showing the shop’s record', { err });
+    return null;
+  }
+}

@@ -1,0 +1,194 @@
+// The console's front page: how the shop is doing (customers, revenue, GB sold and used), what needs an
+// operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered mail) and the platform's health.
+import { and, count, countDistinct, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { customers, mailFailures, orders, poolKeys } from '../../schema.ts';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth, type AvailabilityDeps, type PoolClient } from '../pool/index.ts';
+import type { DayPoint, FulfilmentIssue, KeyAttention, MoneyByCurrency, Overview, TierRevenue } from '../shared/admin.ts';
+import { mbToGb } from '../shared/format.ts';
+import { liveKeys, type LiveKey } from './customers.ts';
+
+const DAY_MS = 86_400_000;
+/** A key this full (used / cap) is "near its cap". */
+export const NEAR_CAP_RATIO = 0.8;
+/** A key expiring within this is "expiring". */
+export const EXPIRING_WITHIN_MS = 3 * DAY_MS;
+/** Expired keys stay on the list for this long, then drop off. */
+const EXPIRED_SHOWN_MS = 7 * DAY_MS;
+/** A reconcile still pending after this long is listed as an issue (normally it takes seconds). */
+const PENDING_STUCK_MS = 5 * 60_000;
+const ATTENTION_LIMIT = 50;
+
+const paidPurchase = and(eq(orders.kind, 'purchase'), inArray(orders.status, ['paid', 'refunded']));
+const netAmount = sql<number>`coalesce(sum(${orders.price} - ${orders.refundedAmount}), 0)`;
+const netGb = sql<number>`coalesce(sum(${orders.gb} - ${orders.refundedGb}), 0)`;
+
+export interface OverviewDeps {
+  db: Db;
+  pool: Pick<PoolClient, 'listKeys'>;
+  availability: AvailabilityDeps;
+  log: Logger;
+  /** The shop's currency (config.currency): the revenue chart's. */
+  currency: string;
+  now?: number;
+}
+
+function dayKey(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The last `days` days ending today (UTC), zero-filled. */
+export function fillDays(rows: { date: string; amount: number; orders: number }[], days: number, now: number): DayPoint[] {
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  return Array.from({ length: days }, (_, i) => {
+    const date = dayKey(today - (days - 1 - i) * DAY_MS);
+    const row = byDate.get(date);
+    return { date, amount: Number(row?.amount ?? 0), orders: Number(row?.orders ?? 0) };
+  });
+}
+
+/** Why a key needs a look, or null: at or near its cap, expired lately, or expiring soon. */
+export function attentionOf(capGb: number | null, usedGb: number | null, expiresAt: number | null, now: number): KeyAttention['why'] | null {
+  if (capGb !== null && usedGb !== null && capGb > 0) {
+    if (usedGb >= capGb) return 'at_cap';
+    if (usedGb / capGb >= NEAR_CAP_RATIO) return 'near_cap';
+  }
+  if (expiresAt !== null) {
+    if (expiresAt <= now) return expiresAt > now - EXPIRED_SHOWN_MS ? 'expired' : null;
+    if (expiresAt - now <= EXPIRING_WITHIN_MS) return 'expiring';
+  }
+  return null;
+}
+
+async function revenueFigures(db: Db, currency: string, days: number, now: number) {
+  const since = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) - (days - 1) * DAY_MS;
+  const day = sql<string>`date(${orders.paidAt} / 1000, 'unixepoch')`;
+  const [byCurrency, byDay, byTier, [paying], [sold], [granted], [failedPayments]] = await Promise.all([
+    db.select({ currency: orders.currency, amount: netAmount }).from(orders).where(paidPurchase).groupBy(orders.currency),
+    db
+      .select({ date: day, amount: netAmount, orders: count() })
+      .from(orders)
+      .where(and(paidPurchase, eq(orders.currency, currency), gt(orders.paidAt, since - 1)))
+      .groupBy(day),
+    db
+      .select({ tierId: orders.tierId, tierName: sql<string>`max(${orders.tierName})`, currency: orders.currency, orders: count(), gb: netGb, amount: netAmount })
+      .from(orders)
+      .where(paidPurchase)
+      .groupBy(orders.tierId, orders.currency)
+      .orderBy(desc(netAmount)),
+    db.select({ n: countDistinct(orders.customerId) }).from(orders).where(paidPurchase),
+    db.select({ gb: netGb }).from(orders).where(paidPurchase),
+    db
+      .select({ gb: netGb })
+      .from(orders)
+      .where(and(eq(orders.kind, 'grant'), eq(orders.status, 'paid'))),
+    db
+      .select({ n: count() })
+      .from(orders)
+      .where(and(eq(orders.status, 'failed'), gt(orders.createdAt, now - 30 * DAY_MS))),
+  ]);
+  const revenue: MoneyByCurrency = {};
+  for (const row of byCurrency) revenue[row.currency] = Number(row.amount);
+  const revenueByTier: TierRevenue[] = byTier.map((r) => ({ ...r, orders: Number(r.orders), gb: Number(r.gb), amount: Number(r.amount) }));
+  return {
+    revenue,
+    revenueByDay: { currency, days: fillDays(byDay, days, now) },
+    revenueByTier,
+    payingCustomers: paying?.n ?? 0,
+    soldGb: Number(sold?.gb ?? 0),
+    grantedGb: Number(granted?.gb ?? 0),
+    failedPayments: failedPayments?.n ?? 0,
+  };
+}
+
+async function keyFigures(db: Db, live: Map<string, LiveKey> | null, now: number) {
+  const keys = await db
+    .select({ customerId: poolKeys.customerId, email: customers.email, upstreamId: poolKeys.upstreamId, capGb: poolKeys.capGb, expiresAt: poolKeys.expiresAt, suspendedAt: customers.suspendedAt })
+    .from(poolKeys)
+    .innerJoin(customers, eq(customers.id, poolKeys.customerId))
+    .where(isNotNull(poolKeys.upstreamId));
+  let usedGb: number | null = live ? 0 : null;
+  const attention: KeyAttention[] = [];
+  for (const k of keys) {
+    const view = live?.get(k.upstreamId!);
+    const used = view ? mbToGb(view.trafficUsedMB) : null;
+    if (usedGb !== null && used !== null) usedGb += used;
+    if (k.suspendedAt) continue;
+    const capGb = view ? view.trafficCapGB : k.capGb;
+    const expiresAt = view ? (view.expiresAt ? Date.parse(view.expiresAt) : null) : k.expiresAt;
+    const why = attentionOf(capGb, used, expiresAt, now);
+    if (why) attention.push({ customerId: k.customerId, email: k.email, capGb, usedGb: used, expiresAt, why });
+  }
+  const urgency = { at_cap: 0, expired: 1, near_cap: 2, expiring: 3 } as const;
+  attention.sort((a, b) => urgency[a.why] - urgency[b.why] || (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity));
+  return { usedGb, attention: attention.slice(0, ATTENTION_LIMIT) };
+}
+
+async function fulfilmentFigures(db: Db, now: number) {
+  const owed = await db
+    .select({
+      customerId: poolKeys.customerId,
+      email: customers.email,
+      syncState: poolKeys.syncState,
+      attempts: poolKeys.attempts,
+      nextAttemptAt: poolKeys.nextAttemptAt,
+      lastError: poolKeys.lastError,
+      since: poolKeys.updatedAt,
+    })
+    .from(poolKeys)
+    .innerJoin(customers, eq(customers.id, poolKeys.customerId))
+    .where(inArray(poolKeys.syncState, ['pending', 'failed']))
+    .orderBy(poolKeys.updatedAt)
+    .limit(500);
+  const issues: FulfilmentIssue[] = owed
+    .filter((k) => k.syncState === 'failed' || k.since < now - PENDING_STUCK_MS)
+    .slice(0, ATTENTION_LIMIT)
+    .map((k) => ({ ...k, syncState: k.syncState as FulfilmentIssue['syncState'] }));
+  return {
+    pending: owed.filter((k) => k.syncState === 'pending').length,
+    failed: owed.filter((k) => k.syncState === 'failed').length,
+    issues,
+  };
+}
+
+async function upstreamFigures(deps: OverviewDeps): Promise<Overview['upstream']> {
+  const [health, incidents] = await Promise.all([
+    upstreamHealth(deps.availability),
+    readAvailability(INCIDENTS, deps.availability).then(
+      (cached) => activeIncidents(cached),
+      () => null,
+    ),
+  ]);
+  return { ok: health.ok, incidents: incidents?.incidents ?? [], incidentsStale: incidents ? incidents.stale : null };
+}
+
+export async function overview(deps: OverviewDeps, days = 30): Promise<Overview> {
+  const { db } = deps;
+  const now = deps.now ?? Date.now();
+  const [[people], revenue, live, fulfilment, [mailTotal], [mailRecent], upstream] = await Promise.all([
+    db.select({ n: count(), suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)` }).from(customers),
+    revenueFigures(db, deps.currency, days, now),
+    liveKeys(deps.pool, deps.log),
+    fulfilmentFigures(db, now),
+    db.select({ n: count() }).from(mailFailures),
+    db.select({ n: count() }).from(mailFailures).where(gt(mailFailures.at, now - 7 * DAY_MS)),
+    upstreamFigures(deps),
+  ]);
+  const keys = await keyFigures(db, live, now);
+  return {
+    customers: people?.n ?? 0,
+    payingCustomers: revenue.payingCustomers,
+    suspendedCustomers: Number(people?.suspended ?? 0),
+    revenue: revenue.revenue,
+    revenueByDay: revenue.revenueByDay,
+    revenueByTier: revenue.revenueByTier,
+    gb: { sold: revenue.soldGb, granted: revenue.grantedGb, used: keys.usedGb },
+    attention: keys.attention,
+    fulfilment: { ...fulfilment, failedPayments: revenue.failedPayments },
+    deadLetterMail: { total: mailTotal?.n ?? 0, last7Days: mailRecent?.n ?? 0 },
+    upstream,
+    generatedAt: now,
+  };
+}

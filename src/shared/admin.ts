@@ -1,0 +1,214 @@
+// Types of the operator console API (/api/admin/*), shared by the Worker and the SPA's admin chunk. Pure.
+import type { IncidentSummary } from './api.ts';
+import type { PurchaseStatus } from './billing.ts';
+
+/** Money per currency (minor units): a shop may have changed currency, and snapshots keep the old one. */
+export type MoneyByCurrency = Record<string, number>;
+
+/**
+ * A customer's standing at a glance.
+ * - suspended: an operator suspended them · no_key: nothing bought · provisioning/updating/retrying: a change is
+ *   on its way (retrying: the upstream failed) · active · disabled (cap reached, refunded) · expired
+ */
+export type CustomerStatus = 'suspended' | 'no_key' | 'provisioning' | 'updating' | 'retrying' | 'active' | 'disabled' | 'expired';
+
+export interface CustomerRow {
+  id: string;
+  email: string;
+  createdAt: number;
+  lastSignInAt: number | null;
+  suspendedAt: number | null;
+  /** Paid (or partly refunded) Stripe purchases. */
+  purchases: number;
+  /** Net of refunds, per currency. */
+  spent: MoneyByCurrency;
+  /** The key's cap as the shop last set it. */
+  capGb: number | null;
+  /** GB used, from the platform; null when it could not be asked. */
+  usedGb: number | null;
+  expiresAt: number | null;
+  status: CustomerStatus;
+}
+
+export interface CustomersPage {
+  customers: CustomerRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+  /** False when the platform could not be asked for usage (usedGb is null everywhere). */
+  live: boolean;
+}
+
+export interface AdminOrder {
+  id: string;
+  kind: 'purchase' | 'grant';
+  status: PurchaseStatus;
+  tierId: string;
+  tierName: string;
+  gb: number;
+  price: number;
+  currency: string;
+  validityDays: number | null;
+  refundedGb: number;
+  refundedAmount: number;
+  createdAt: number;
+  paidAt: number | null;
+  stripeSessionId: string | null;
+}
+
+export interface AuditView {
+  id: string;
+  actor: string;
+  action: string;
+  customerId: string | null;
+  detail: Record<string, unknown> | null;
+  requestId: string | null;
+  at: number;
+}
+
+/** The shop's record of the key (never the secret) and the platform's live view of it. */
+export interface AdminKeyState {
+  upstreamId: string | null;
+  secretMask: string | null;
+  capGb: number | null;
+  expiresAt: number | null;
+  enabled: boolean | null;
+  syncState: 'pending' | 'synced' | 'failed';
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  /** null when there is no key upstream or the platform could not be asked (see `upstreamError`). */
+  upstream: {
+    enabled: boolean;
+    capGb: number | null;
+    usedGb: number;
+    expiresAt: string | null;
+    isExpired: boolean | null;
+    lastUsedAt: string | null;
+  } | null;
+  upstreamError: string | null;
+  /** The platform's own audit events of this key, newest first. */
+  upstreamAudit: { action: string; at: string; authMethod: string | null }[];
+}
+
+export interface CustomerDetail {
+  customer: {
+    id: string;
+    email: string;
+    createdAt: number;
+    lastSignInAt: number | null;
+    suspendedAt: number | null;
+    suspendedReason: string | null;
+    activeSessions: number;
+  };
+  status: CustomerStatus;
+  orders: AdminOrder[];
+  /** null when no key was ever owed. */
+  key: AdminKeyState | null;
+  audit: AuditView[];
+}
+
+export interface AuditPage {
+  entries: AuditView[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  next: string | null;
+}
+
+export interface DayPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  amount: number;
+  orders: number;
+}
+
+export interface TierRevenue {
+  tierId: string;
+  tierName: string;
+  currency: string;
+  orders: number;
+  gb: number;
+  /** Net of refunds. */
+  amount: number;
+}
+
+export interface KeyAttention {
+  customerId: string;
+  email: string;
+  capGb: number | null;
+  usedGb: number | null;
+  expiresAt: number | null;
+  why: 'near_cap' | 'at_cap' | 'expiring' | 'expired';
+}
+
+export interface FulfilmentIssue {
+  customerId: string;
+  email: string;
+  syncState: 'pending' | 'failed';
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  since: number;
+}
+
+export interface Overview {
+  customers: number;
+  payingCustomers: number;
+  suspendedCustomers: number;
+  revenue: MoneyByCurrency;
+  /** The last `days` days, zero-filled, in the shop's currency. */
+  revenueByDay: { currency: string; days: DayPoint[] };
+  revenueByTier: TierRevenue[];
+  gb: {
+    /** Paid GB net of refunds. */
+    sold: number;
+    granted: number;
+    /** Summed over the shop's keys on the platform; null when it could not be asked. */
+    used: number | null;
+  };
+  attention: KeyAttention[];
+  fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
+  deadLetterMail: { total: number; last7Days: number };
+  upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
+  generatedAt: number;
+}
+
+export interface WholesaleRate {
+  /** Where in the platform's answer it was found, e.g. `pools.mbl`. */
+  label: string;
+  /** Per GB, in minor units of `currency`. */
+  perGb: number;
+  currency: string;
+  /** True when the answer named no currency and USD was assumed. */
+  currencyAssumed: boolean;
+}
+
+export interface TierPricing {
+  id: string;
+  name: string;
+  gb: number;
+  price: number;
+  currency: string;
+  /** Minor units per GB. */
+  retailPerGb: number;
+  /** Against each wholesale rate in the same currency: retail per GB minus wholesale per GB. */
+  margins: { label: string; perGb: number; marginPerGb: number; marginPct: number }[];
+}
+
+export interface PricingView {
+  tiers: TierPricing[];
+  rates: WholesaleRate[];
+  /** The platform's answer as it came (public data), or null when it could not be read. */
+  raw: unknown;
+  error: string | null;
+  fetchedAt: number | null;
+}
+
+export type AdminActionName = 'suspend' | 'unsuspend' | 'grant' | 'rotate_key' | 'resend_sign_in' | 'refulfil';
+
+export interface AdminActionAnswer {
+  action: AdminActionName;
+  /** What happened, in a sentence for the operator. */
+  message: string;
+  /** The reconcile's outcome when the action ran one. */
+  reconcile?: 'synced' | 'busy' | 'nothing' | 'pending' | 'failed';
+}

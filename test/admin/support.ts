@@ -1,0 +1,102 @@
+// Operator console test helpers: buying through the real billing path (checkout → Stripe simulator → signed
+// webhook → reconcile), reading the Proxies.sx simulator's keys, and calling the admin API as the operator.
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { expect } from 'vitest';
+import worker from '../../src/index.ts';
+import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
+import { call, sim } from '../helpers.ts';
+
+/** The operator in the committed test config (ADMIN_EMAILS). */
+export const OPERATOR = 'admin@example.com';
+
+export interface SimKey {
+  id: string;
+  key: string;
+  enabled: boolean;
+  trafficCapGB: number | null;
+  trafficUsedMB: number;
+  expiresAt: string | null;
+}
+
+export async function customerIdOf(email: string): Promise<string> {
+  const row = await env.DB.prepare('select id from customers where email = ?').bind(email).first<{ id: string }>();
+  if (!row) throw new Error(`no customer ${email}`);
+  return row.id;
+}
+
+/** POST /api/checkout as the customer; returns the Checkout Session id. */
+export async function startCheckout(cookie: string, tierId: string): Promise<string> {
+  const res = await call('/api/checkout', { json: { tierId }, cookie });
+  expect(res.status).toBe(200);
+  const { url } = await res.json<{ url: string }>();
+  return new URL(url).pathname.split('/').pop()!;
+}
+
+/** Pays the session in the Stripe simulator and delivers its signed `checkout.session.completed`. */
+export async function pay(sessionId: string): Promise<void> {
+  await stripeAct(sessionId, 'pay');
+  const found = await deliveries({ sessionId, type: 'checkout.session.completed' });
+  expect(found).toHaveLength(1);
+  expect((await deliver(found[0]!)).status).toBe(200);
+}
+
+export async function buy(cookie: string, tierId: string): Promise<string> {
+  const sessionId = await startCheckout(cookie, tierId);
+  await pay(sessionId);
+  return sessionId;
+}
+
+export interface KeyRow {
+  sync_state: string;
+  lease_until: number | null;
+  upstream_id: string | null;
+  cap_gb: number | null;
+  enabled: number | null;
+}
+
+export const keyRow = (customerId: string) => env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
+
+/** Waits for the webhook's background reconcile to finish (no lease held, nothing pending). */
+export async function settled(customerId: string): Promise<KeyRow | null> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const row = await keyRow(customerId);
+    if (!row || (row.sync_state !== 'pending' && row.lease_until === null)) return row;
+    if (Date.now() > deadline) throw new Error(`key of ${customerId} still ${row.sync_state}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The customer's key as the Proxies.sx simulator holds it. */
+export async function upstreamKeyOf(customerId: string): Promise<SimKey | undefined> {
+  const row = await keyRow(customerId);
+  return (await sim<SimKey[]>('/_sim/proxies/keys')).find((k) => k.id === row?.upstream_id);
+}
+
+/** The cron trigger, as Cloudflare fires it (billing reconcile of every due key, then retention). */
+export async function runCron(at = Date.now()): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+export interface AuditRow {
+  actor: string;
+  action: string;
+  customer_id: string | null;
+  detail: string | null;
+  request_id: string | null;
+  at: number;
+}
+
+export async function auditRows(customerId: string): Promise<AuditRow[]> {
+  const { results } = await env.DB.prepare('select * from audit_log where customer_id = ? order by at, rowid').bind(customerId).all<AuditRow>();
+  return results;
+}
+
+/** Makes the session behind `cookie` look signed in `minutesAgo` (for the recent-sign-in checks). */
+export async function signedInMinutesAgo(cookie: string, minutesAgo: number): Promise<void> {
+  const jwt = cookie.slice(cookie.indexOf('=') + 1);
+  const { sid } = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sid: string };
+  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?').bind(Date.now() - minutesAgo * 60_000, sid).run();
+}
