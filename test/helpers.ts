@@ -1,6 +1,7 @@
 // Calling the Worker the way a browser on the shop's own origin would.
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import type { OutboxMail } from '../sim/mail.ts';
 
 export const ORIGIN = 'https://shop.test';
 
@@ -41,13 +42,7 @@ export function testIp(): string {
   return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 }
 
-export interface OutboxMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  sentAt: string;
-}
+export type { OutboxMail };
 
 /** The mail the simulator's outbox received for `to`, oldest first. */
 export function outboxFor(to: string): Promise<OutboxMail[]> {
