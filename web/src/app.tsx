@@ -1,5 +1,6 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { AdminGate } from './pages/AdminGate.tsx';
 import { Checkout } from './pages/Checkout.tsx';
 import { Landing } from './pages/Landing.tsx';
 import { NotFound } from './pages/NotFound.tsx';
@@ -16,7 +17,10 @@ function Page() {
       return <SignIn />;
     case '/auth/verify':
       return <Verify />;
+    case '/admin':
+      return <AdminGate />;
     default: {
+      if (path.value.startsWith('/admin/')) return <AdminGate />;
       const checkout = match('/checkout/:tierId', path.value);
       if (checkout) return <Checkout tierId={checkout.tierId!} />;
       return <NotFound />;

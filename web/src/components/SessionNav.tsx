@@ -13,6 +13,7 @@ export function SessionNav() {
         {who.email}
       </span>
       <a href="/dashboard">Dashboard</a>
+      {who.isAdmin && <a href="/admin">Console</a>}
       <button type="button" class="link" onClick={() => signOut().catch((err: Error) => setError(err.message))}>
         Sign out
       </button>

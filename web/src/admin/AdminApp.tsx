@@ -1,0 +1,49 @@
+// The operator console (lazy-loaded chunk): its own navigation and pages under /admin.
+import './admin.css';
+import { match, path } from '../router.ts';
+import { AuditLog } from './AuditLog.tsx';
+import { CustomerDetail } from './CustomerDetail.tsx';
+import { Customers } from './Customers.tsx';
+import { Overview } from './Overview.tsx';
+import { Pricing } from './Pricing.tsx';
+
+const SECTIONS = [
+  { href: '/admin', label: 'Overview' },
+  { href: '/admin/customers', label: 'Customers' },
+  { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/pricing', label: 'Pricing' },
+];
+
+function Page({ at }: { at: string }) {
+  if (at === '/admin' || at === '/admin/') return <Overview />;
+  if (at === '/admin/customers') return <Customers />;
+  if (at === '/admin/audit') return <AuditLog />;
+  if (at === '/admin/pricing') return <Pricing />;
+  const customer = match('/admin/customers/:id', at);
+  if (customer) return <CustomerDetail id={customer.id!} />;
+  return (
+    <section class="center">
+      <h1>No such console page</h1>
+      <a href="/admin">Back to the overview</a>
+    </section>
+  );
+}
+
+export function AdminApp() {
+  const at = path.value;
+  const current = SECTIONS.slice()
+    .reverse()
+    .find((s) => at === s.href || at.startsWith(`${s.href}/`));
+  return (
+    <div class="admin">
+      <nav class="admin-nav" aria-label="Console">
+        {SECTIONS.map((s) => (
+          <a key={s.href} href={s.href} aria-current={current?.href === s.href ? 'page' : undefined}>
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      <Page at={at} />
+    </div>
+  );
+}

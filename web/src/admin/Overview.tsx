@@ -1,0 +1,186 @@
+// The console's front page: the shop's figures, what needs a look, and the platform's health.
+import { formatMoney } from '../../../src/shared/format.ts';
+import type { KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
+import { api, read } from '../api.ts';
+import { BarList, ColumnChart } from './Charts.tsx';
+import { ExportLinks, fmtDate, fmtDateTime, fmtGb, fmtMoneys, LoadState, useLoad } from './ui.tsx';
+
+const WHY: Record<KeyAttention['why'], string> = { at_cap: 'All traffic used', near_cap: 'Near its cap', expiring: 'Expires soon', expired: 'Expired' };
+
+function Stat({ label, value, note }: { label: string; value: string | number; note?: string }) {
+  return (
+    <div class="stat card">
+      <dt>{label}</dt>
+      <dd>
+        <strong>{value}</strong>
+        {note && <span class="muted"> {note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+function Figures({ o }: { o: OverviewData }) {
+  const currency = o.revenueByDay.currency;
+  const last30 = o.revenueByDay.days.reduce((sum, d) => sum + d.amount, 0);
+  const dayPoints = o.revenueByDay.days.map((d) => ({ label: d.date, value: d.amount, display: `${formatMoney(d.amount, currency)} (${d.orders} orders)` }));
+  const tierPoints = o.revenueByTier.map((t) => ({ label: `${t.tierName}${t.currency !== currency ? ` (${t.currency})` : ''}`, value: t.amount, display: `${formatMoney(t.amount, t.currency)} · ${t.orders} orders · ${t.gb} GB` }));
+  const gbPoints = [
+    { label: 'Sold', value: o.gb.sold, display: fmtGb(o.gb.sold) },
+    { label: 'Granted', value: o.gb.granted, display: fmtGb(o.gb.granted) },
+    { label: 'Used', value: o.gb.used ?? 0, display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used) },
+  ];
+  return (
+    <>
+      <dl class="stats">
+        <Stat label="Customers" value={o.customers} />
+        <Stat label="Paying customers" value={o.payingCustomers} />
+        <Stat label="Suspended" value={o.suspendedCustomers} />
+        <Stat label="Revenue (net of refunds)" value={fmtMoneys(o.revenue)} />
+        <Stat label="GB sold / used" value={`${fmtGb(o.gb.sold)} / ${fmtGb(o.gb.used)}`} note={o.gb.granted ? `+ ${fmtGb(o.gb.granted)} granted` : undefined} />
+        <Stat label="Fulfilments owed" value={`${o.fulfilment.pending} pending · ${o.fulfilment.failed} failed`} />
+        <Stat label="Failed payments (30 days)" value={o.fulfilment.failedPayments} />
+        <Stat label="Dead-lettered emails" value={o.deadLetterMail.total} note={`${o.deadLetterMail.last7Days} in the last 7 days`} />
+      </dl>
+
+      <section class="grid">
+        <div class="card">
+          <ColumnChart title="Revenue per day, last 30 days" summary={`${formatMoney(last30, currency)} in total`} points={dayPoints} />
+        </div>
+        <div class="card">
+          <BarList title="Revenue by tier" points={tierPoints} column="Tier" />
+          <BarList title="GB sold, granted and used" points={gbPoints} column="Traffic" />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function Attention({ o }: { o: OverviewData }) {
+  return (
+    <section aria-labelledby="attention-title">
+      <h2 id="attention-title">Keys near their cap or expiry</h2>
+      {o.attention.length === 0 ? (
+        <p class="muted">None right now.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Customer</th>
+                <th scope="col">Why</th>
+                <th scope="col">Used / cap</th>
+                <th scope="col">Expires</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.attention.map((a) => (
+                <tr key={a.customerId}>
+                  <td>
+                    <a href={`/admin/customers/${a.customerId}`}>{a.email}</a>
+                  </td>
+                  <td>{WHY[a.why]}</td>
+                  <td>
+                    {fmtGb(a.usedGb)} / {fmtGb(a.capGb)}
+                  </td>
+                  <td>{fmtDate(a.expiresAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Fulfilment({ o }: { o: OverviewData }) {
+  return (
+    <section aria-labelledby="fulfil-title">
+      <h2 id="fulfil-title">Failed or stuck fulfilments</h2>
+      {o.fulfilment.issues.length === 0 ? (
+        <p class="muted">None: every paid purchase reached its key.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Customer</th>
+                <th scope="col">State</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last error</th>
+                <th scope="col">Next try</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.fulfilment.issues.map((f) => (
+                <tr key={f.customerId}>
+                  <td>
+                    <a href={`/admin/customers/${f.customerId}`}>{f.email}</a>
+                  </td>
+                  <td>{f.syncState}</td>
+                  <td>{f.attempts}</td>
+                  <td class="mono">{f.lastError ?? '—'}</td>
+                  <td>{fmtDateTime(f.nextAttemptAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Upstream({ o }: { o: OverviewData }) {
+  return (
+    <section aria-labelledby="upstream-title">
+      <h2 id="upstream-title">Proxies.sx platform</h2>
+      <p>
+        <span class={`status ${o.upstream.ok ? 'status-active' : 'status-retrying'}`}>{o.upstream.ok ? 'Reachable' : 'Not reachable'}</span>{' '}
+        {o.upstream.incidentsStale && <span class="muted">(incidents may be out of date)</span>}
+      </p>
+      {o.upstream.incidents.length === 0 ? (
+        <p class="muted">No active incidents.</p>
+      ) : (
+        <ul class="incidents">
+          {o.upstream.incidents.map((i) => (
+            <li key={i.id}>
+              <strong>{i.severity}</strong>: {i.title}
+              {i.countries.length > 0 && <span class="muted"> · {i.countries.join(', ').toUpperCase()}</span>}
+              <span class="muted"> · since {fmtDateTime(i.startedAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Overview() {
+  const state = useLoad(() => read<OverviewData>(api.admin.overview.$get()), []);
+  const o = state.data;
+  return (
+    <>
+      <div class="page-head">
+        <h1>Overview</h1>
+        <button type="button" class="secondary" onClick={state.reload} disabled={state.loading}>
+          Refresh
+        </button>
+      </div>
+      <LoadState state={state}>
+        {o && (
+          <div class="stack">
+            <Figures o={o} />
+            <Attention o={o} />
+            <Fulfilment o={o} />
+            <Upstream o={o} />
+            <section aria-labelledby="export-title">
+              <h2 id="export-title">Export</h2>
+              <ExportLinks />
+            </section>
+          </div>
+        )}
+      </LoadState>
+    </>
+  );
+}
