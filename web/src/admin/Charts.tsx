@@ -6,6 +6,8 @@ export interface ChartPoint {
   value: number;
   /** The value as text (money, GB). */
   display: string;
+  /** A shorter text next to a bar, when `display` is long (the table keeps `display`). */
+  short?: string;
 }
 
 function DataTable({ caption, points, column }: { caption: string; points: ChartPoint[]; column: string }) {
@@ -74,26 +76,27 @@ export function ColumnChart({ title, summary, points, column = 'Day' }: { title:
 /** Horizontal bars to compare a few quantities (e.g. GB sold, granted, used; revenue per tier). */
 export function BarList({ title, points, column = 'Item' }: { title: string; points: ChartPoint[]; column?: string }) {
   const max = Math.max(1, ...points.map((p) => p.value));
-  const row = 28;
-  const labelWidth = 120;
-  const width = 600;
+  const row = 26;
+  const labelWidth = 90;
+  const valueWidth = 110;
+  const width = 400;
   const summary = points.map((p) => `${p.label} ${p.display}`).join(', ');
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${points.length * row}`} role="img" aria-label={`${title}: ${summary || 'no data'}`}>
         {points.map((p, i) => {
-          const w = ((width - labelWidth - 110) * p.value) / max;
+          const w = ((width - labelWidth - valueWidth) * p.value) / max;
           return (
             <g key={p.label}>
               <text x="0" y={i * row + 18} class="label">
-                {p.label}
+                {p.label.length > 12 ? `${p.label.slice(0, 11)}…` : p.label}
               </text>
               <rect x={labelWidth} y={i * row + 5} width={Math.max(w, p.value > 0 ? 2 : 0)} height={row - 10} class="bar">
                 <title>{`${p.label}: ${p.display}`}</title>
               </rect>
               <text x={labelWidth + w + 6} y={i * row + 18} class="value">
-                {p.display}
+                {p.short ?? p.display}
               </text>
             </g>
           );

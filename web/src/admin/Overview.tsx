@@ -23,11 +23,11 @@ function Figures({ o }: { o: OverviewData }) {
   const currency = o.revenueByDay.currency;
   const last30 = o.revenueByDay.days.reduce((sum, d) => sum + d.amount, 0);
   const dayPoints = o.revenueByDay.days.map((d) => ({ label: d.date, value: d.amount, display: `${formatMoney(d.amount, currency)} (${d.orders} orders)` }));
-  const tierPoints = o.revenueByTier.map((t) => ({ label: `${t.tierName}${t.currency !== currency ? ` (${t.currency})` : ''}`, value: t.amount, display: `${formatMoney(t.amount, t.currency)} · ${t.orders} orders · ${t.gb} GB` }));
+  const tierPoints = o.revenueByTier.map((t) => ({ label: `${t.tierName}${t.currency !== currency ? ` (${t.currency})` : ''}`, value: t.amount, short: formatMoney(t.amount, t.currency), display: `${formatMoney(t.amount, t.currency)} · ${t.orders} order${t.orders === 1 ? '' : 's'} · ${t.gb} GB` }));
   const gbPoints = [
     { label: 'Sold', value: o.gb.sold, display: fmtGb(o.gb.sold) },
     { label: 'Granted', value: o.gb.granted, display: fmtGb(o.gb.granted) },
-    { label: 'Used', value: o.gb.used ?? 0, display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used) },
+    { label: 'Used', value: o.gb.used ?? 0, short: o.gb.used === null ? 'unknown' : fmtGb(o.gb.used), display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used) },
   ];
   return (
     <>
