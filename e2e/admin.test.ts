@@ -1,0 +1,165 @@
+// The operator console in a real browser: an operator signs in with the emailed link, finds a paying customer,
+// suspends and unsuspends them and grants free GB; after each change the customer's own dashboard (in another
+// browser) shows it. A customer who opens /admin gets the 403 page without ever downloading the console's code.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, SHOP, SIM, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+
+let shop: RunningShop;
+let browser: Browser;
+let operatorContext: BrowserContext;
+let customerContext: BrowserContext;
+let operator: Page;
+let customer: Page;
+const errors: string[] = [];
+const consoleRequests: string[] = [];
+const OPERATOR = 'admin@example.com';
+const CUSTOMER = 'shopper@example.com';
+
+before(async () => {
+  shop = await startShop();
+  browser = await launchBrowser();
+  operatorContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  customerContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  operator = await openPage(operatorContext, errors);
+  customer = await openPage(customerContext, errors);
+  customer.on('request', (req) => {
+    if (/\/assets\/AdminApp-/.test(req.url())) consoleRequests.push(req.url());
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await shop?.stop();
+});
+
+async function simJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${SIM}${path}`);
+  assert.ok(res.ok, `simulator ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Signs `email` in on `page` through the sign-in form and the emailed link; lands on `next`. */
+async function signIn(page: Page, email: string, next: string): Promise<void> {
+  const seen = (await simJson<unknown[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`)).length;
+  await page.goto(`${SHOP}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: /email me|send|sign in/i }).click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  let link: string | undefined;
+  for (let i = 0; i < 100 && !link; i++) {
+    const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`);
+    if (mails.length > seen) link = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/.exec(mails.at(-1)!.text)![1]!;
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(link, `a sign-in link for ${email}`);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+/** The customer's dashboard, freshly loaded, once their key is shown. */
+async function dashboard(): Promise<void> {
+  await customer.goto(`${SHOP}/dashboard`);
+  await customer.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
+}
+
+/** Runs one console action on the open customer page: open it, fill the form, confirm, wait for its answer. */
+async function act(open: string, confirm: string, fill?: () => Promise<void>): Promise<string> {
+  await operator.getByRole('button', { name: `${open}…` }).click();
+  await fill?.();
+  await operator.getByRole('button', { name: confirm, exact: true }).click();
+  const message = operator.locator('.banner.info').first();
+  await message.waitFor();
+  return message.innerText();
+}
+
+test('an operator suspends, unsuspends and grants GB, and the customer’s dashboard follows each change', async () => {
+  // A customer buys the Starter tier (1 GB) and has a working key.
+  await signIn(customer, CUSTOMER, '/checkout/starter');
+  await customer.waitForURL(`${SIM}/stripe/checkout/**`);
+  await customer.getByRole('button', { name: 'Pay', exact: true }).click();
+  await customer.waitForURL(/\/dashboard/);
+  await dashboard();
+  await customer.getByText(/of 1 GB used/).waitFor();
+
+  // The operator signs in and lands on the console's overview.
+  await signIn(operator, OPERATOR, '/admin');
+  await operator.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  await operator.getByRole('img', { name: /Revenue per day, last 30 days: \$9\.00 in total/ }).waitFor();
+  await screenshot(operator, 'admin-1-overview-desktop');
+
+  // Customers → search → the customer's page.
+  await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Customers' }).click();
+  await operator.getByRole('searchbox', { name: /Search customers/ }).fill('shopper');
+  await operator.getByRole('button', { name: 'Search', exact: true }).click();
+  await operator.waitForURL(/\/admin\/customers\?q=shopper/);
+  const row = operator.getByRole('row').filter({ hasText: CUSTOMER });
+  await row.getByText('Active').waitFor();
+  await screenshot(operator, 'admin-2-customers-desktop');
+  await row.getByRole('link', { name: CUSTOMER }).click();
+  await operator.getByRole('heading', { level: 1, name: CUSTOMER }).waitFor();
+
+  // Suspend: the key is switched off, and the dashboard says why.
+  const suspended = await act('Suspend', 'Suspend now', () => operator.getByLabel(/Reason/).fill('Unpaid invoice'));
+  assert.match(suspended, /Suspended\. The proxy key now matches\./);
+  await operator.locator('.status').filter({ hasText: 'Suspended' }).first().waitFor();
+  await screenshot(operator, 'admin-3-customer-suspended-desktop');
+  await dashboard();
+  await customer.getByRole('alert').filter({ hasText: 'The shop has suspended your account: Unpaid invoice' }).waitFor();
+  await screenshot(customer, 'admin-4-dashboard-suspended-desktop');
+
+  // Unsuspend: the key works again.
+  assert.match(await act('Unsuspend', 'Lift the suspension'), /Suspension lifted\. The proxy key now matches\./);
+  await dashboard();
+  await customer.getByText(/of 1 GB used/).waitFor();
+  assert.equal(await customer.getByRole('alert').filter({ hasText: /switched off/ }).count(), 0);
+
+  // Grant 5 GB: the cap grows to 6 GB and the grant shows in the purchase history at no charge.
+  assert.match(
+    await act('Grant free GB', 'Grant', async () => {
+      await operator.getByLabel('GB', { exact: true }).fill('5');
+      await operator.getByLabel(/Note/).fill('Sorry for the outage');
+    }),
+    /Granted 5 GB\. The proxy key now matches\./,
+  );
+  await operator.getByRole('cell', { name: 'Grant', exact: true }).waitFor();
+  await dashboard();
+  await customer.getByText(/of 6 GB used/).waitFor();
+  await customer.getByText('Free traffic').first().waitFor();
+  await screenshot(customer, 'admin-5-dashboard-granted-desktop');
+
+  // Every action is in the audit log under the operator's name.
+  await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
+  for (const action of ['admin.suspend', 'admin.unsuspend', 'admin.grant'])
+    await operator.getByRole('row').filter({ hasText: action }).filter({ hasText: `admin:${OPERATOR}` }).first().waitFor();
+
+  // The pricing view compares the tiers with the platform's wholesale rates.
+  await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Pricing' }).click();
+  await operator.getByRole('row', { name: /Pro/ }).getByText(/\$2\.40 \(34\.8%\)/).waitFor();
+
+  // At 360 px nothing scrolls sideways.
+  await operator.setViewportSize(VIEWPORTS.mobile);
+  for (const path of ['/admin', '/admin/customers']) {
+    await operator.goto(`${SHOP}${path}`);
+    await operator.getByRole('navigation', { name: 'Console' }).waitFor();
+    await operator.locator('table, .stats').first().waitFor();
+    const overflow = await operator.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no horizontal scrolling at 360 px on ${path}`);
+  }
+  await screenshot(operator, 'admin-6-customers-mobile');
+  assert.deepEqual(errors, []);
+});
+
+test('a customer who opens /admin gets the 403 page and never downloads the console', async () => {
+  await customer.goto(`${SHOP}/admin`);
+  await customer.getByRole('heading', { level: 1, name: 'This area is for the shop’s operators' }).waitFor();
+  await customer.goto(`${SHOP}/admin/customers`);
+  await customer.getByRole('heading', { level: 1, name: 'This area is for the shop’s operators' }).waitFor();
+  await screenshot(customer, 'admin-7-forbidden-desktop');
+  assert.deepEqual(consoleRequests, []);
+  const res = await customer.request.get(`${SHOP}/api/admin/overview`);
+  assert.equal(res.status(), 403);
+  assert.deepEqual(errors, []);
+});
