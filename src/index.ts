@@ -8,6 +8,7 @@ import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { auth } from './routes/auth.ts';
 import { availability } from './routes/availability.ts';
+import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
 
 const app = new Hono<AppEnv>()
@@ -15,7 +16,8 @@ const app = new Hono<AppEnv>()
   .use(requestContext, securityHeaders, csrfGuard, jsonOnly, limitBody)
   .route('/', meta)
   .route('/', availability)
-  .route('/auth', auth);
+  .route('/auth', auth)
+  .route('/', dashboard);
 
 app.notFound(notFound);
 app.onError(onError);

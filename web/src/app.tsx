@@ -1,6 +1,8 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { Dashboard } from './pages/Dashboard.tsx';
 import { Landing } from './pages/Landing.tsx';
+import { Legal } from './pages/Legal.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { Verify } from './pages/Verify.tsx';
@@ -15,6 +17,11 @@ function Page() {
       return <SignIn />;
     case '/auth/verify':
       return <Verify />;
+    case '/dashboard':
+      return <Dashboard />;
+    case '/terms':
+    case '/privacy':
+      return <Legal doc={path.value.slice(1) as 'terms' | 'privacy'} />;
     default:
       return <NotFound />;
   }
