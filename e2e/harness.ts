@@ -1,63 +1,19 @@
 // Browser tests drive the real `npm run dev` (shop + simulators, fresh local state) with Debian's Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startLocalShop, type RunningShop } from '../scripts/local-shop.ts';
 
 export const SHOP_PORT = Number(process.env.E2E_PORT ?? 8877);
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 8880);
 export const SHOP = `http://localhost:${SHOP_PORT}`;
 export const SIM = `http://127.0.0.1:${SIM_PORT}`;
 export const ARTIFACTS = 'test-results/e2e';
-
-export interface RunningShop {
-  stop(): Promise<void>;
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm run dev exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
+export type { RunningShop };
 
 /** `npm run dev` on the e2e ports with an empty D1/KV/Queue state folder. */
-export async function startShop(): Promise<RunningShop> {
-  const state = mkdtempSync(join(tmpdir(), 'shop-e2e-'));
-  const log: string[] = [];
-  const child = spawn('npm', ['run', 'dev'], {
-    env: { ...process.env, PORT: String(SHOP_PORT), SIM_PORT: String(SIM_PORT), DEV_PERSIST_DIR: state },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => log.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => log.push(String(chunk)));
-  try {
-    await waitFor(`${SHOP}/api/healthz`, child);
-    await waitFor(`${SIM}/_sim/calls`, child);
-  } catch (err) {
-    console.error(log.join(''));
-    throw err;
-  }
-  return {
-    async stop() {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => child.once('exit', r).once('error', r));
-      rmSync(state, { recursive: true, force: true });
-    },
-  };
+export function startShop(): Promise<RunningShop> {
+  return startLocalShop(SHOP_PORT, SIM_PORT);
 }
 
 export async function launchBrowser(): Promise<Browser> {

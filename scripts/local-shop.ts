@@ -1,0 +1,60 @@
+// Starts `npm run dev` (shop + simulators) on given ports with a fresh local state: for browser tests and benchmarks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningShop {
+  /** The local D1/KV/Queue state folder (`--persist-to` for wrangler commands against this shop). */
+  stateDir: string;
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm run dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** `npm run dev` on the given ports with an empty D1/KV/Queue state folder; stop() ends it and removes the state. */
+export async function startLocalShop(shopPort: number, simPort: number): Promise<RunningShop> {
+  const shop = `http://localhost:${shopPort}`;
+  const sim = `http://127.0.0.1:${simPort}`;
+  const state = mkdtempSync(join(tmpdir(), 'shop-local-'));
+  const log: string[] = [];
+  const child = spawn('npm', ['run', 'dev'], {
+    env: { ...process.env, PORT: String(shopPort), SIM_PORT: String(simPort), DEV_PERSIST_DIR: state },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => log.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => log.push(String(chunk)));
+  try {
+    await waitFor(`${shop}/api/healthz`, child);
+    await waitFor(`${sim}/_sim/calls`, child);
+  } catch (err) {
+    console.error(log.join(''));
+    throw err;
+  }
+  return {
+    stateDir: state,
+    async stop() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => child.once('exit', r).once('error', r));
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
