@@ -128,7 +128,7 @@ export function UrlBuilder() {
         <output id="b-url" class="mono url" aria-live="off" data-testid="proxy-url">
           {result?.ok ? result.url : '—'}
         </output>
-        {result && !result.ok && <p class="error-text">{result.error.message}</p>}
+        {result && !result.ok && result.error.field !== 'sid' && <p class="error-text">{result.error.message}</p>}
         <CopyButton class="" text={() => realUrl()} what="Proxy URL" label="Copy URL" />
       </div>
       {result?.ok && <Snippets />}
