@@ -36,7 +36,7 @@ export function CopyButton({ text, label = 'Copy', what, class: className = 'sec
     }
   }
   return (
-    <button type="button" class={`copy ${className}`} onClick={copy} disabled={state === 'busy'} aria-label={`${label} ${what.toLowerCase()}`}>
+    <button type="button" class={`copy ${className}`} onClick={copy} disabled={state === 'busy'} aria-label={label === 'Copy' ? `Copy ${what.toLowerCase()}` : undefined}>
       {state === 'done' ? 'Copied ✓' : label}
     </button>
   );
