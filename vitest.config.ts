@@ -18,7 +18,7 @@ export default defineConfig({
             SHOP_ENV: 'test',
             PUBLIC_URL: 'https://shop.test',
             PROXIES_SX_API_URL: `${simUrl}/v1`,
-            STRIPE_API_URL: `${simUrl}/stripe`,
+            STRIPE_API_URL: simUrl,
             MAIL_OUTBOX_URL: `${simUrl}/_sim/outbox`,
             SIM_URL: simUrl,
             TEST_MIGRATIONS: await readD1Migrations(new URL('./migrations', import.meta.url).pathname),

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { startSimulator } from '../sim/server.ts';
+import { readDevVars } from './dev-vars.ts';
 
 const SHOP_PORT = Number(process.env.PORT ?? 8787);
 const SIM_PORT = Number(process.env.SIM_PORT ?? 8790);
@@ -66,8 +67,12 @@ step('checking config', process.execPath, ['scripts/check-config.ts', '--dev']);
 step('applying D1 migrations locally', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
 step('building the SPA', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
+// The Stripe simulator signs webhooks with the shop's secret and delivers them to this shop.
+const devVars = readDevVars('.dev.vars');
+process.env.STRIPE_WEBHOOK_SECRET = devVars.STRIPE_WEBHOOK_SECRET ?? '';
+process.env.STRIPE_SECRET_KEY = devVars.STRIPE_SECRET_KEY ?? '';
 const sim = await startSimulator(SIM_PORT);
-console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /stripe · mail outbox /_sim/outbox)`);
+console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`);
 
 start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
 start('npx', ['wrangler', 'dev', '--port', String(SHOP_PORT), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', ...persist, ...portVars]);

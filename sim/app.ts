@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { mailSim } from './mail.ts';
 import { proxiesApi, proxiesControls } from './proxies.ts';
 import { listCalls, resetAll } from './state.ts';
+import { stripeSim } from './stripe.ts';
 
 export const simApp = new Hono()
   .route('/v1', proxiesApi)
@@ -15,6 +16,10 @@ export const simApp = new Hono()
   })
   .route('/_sim/proxies', proxiesControls)
   .route('/_sim/outbox', mailSim)
+  // Stripe at the root: /v1/customers, /v1/checkout/sessions, /v1/refunds, the hosted page /stripe/checkout/:id, /_sim/stripe/*.
+  .route('/', stripeSim)
   .get('/', (c) =>
-    c.text('Simulators: Proxies.sx under /v1 (controls /_sim/proxies), Stripe under /stripe, mail outbox at /_sim/outbox. See README "Simulators".'),
+    c.text(
+      'Simulators: Proxies.sx under /v1/reseller|gateway|x402 (controls /_sim/proxies), Stripe API under /v1/customers|checkout|refunds (hosted page /stripe/checkout/:id, controls /_sim/stripe), mail outbox at /_sim/outbox. See README "Simulators".',
+    ),
   );

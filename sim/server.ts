@@ -22,5 +22,5 @@ export function startSimulator(port = 8790, hostname = '127.0.0.1'): Promise<Run
 
 if (import.meta.main) {
   const sim = await startSimulator(Number(process.env.SIM_PORT ?? 8790));
-  console.log(`[sim] simulators on ${sim.url} (Proxies.sx /v1, Stripe /stripe, outbox /_sim/outbox)`);
+  console.log(`[sim] simulators on ${sim.url} (Proxies.sx /v1, Stripe /v1 + /stripe/checkout, outbox /_sim/outbox)`);
 }

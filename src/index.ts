@@ -1,13 +1,17 @@
 // Composes the Worker: the Hono API (each domain's routes chained so AppType types the SPA's client),
 // the mail queue consumer and the cron trigger.
 import { Hono } from 'hono';
+import { runBillingCron } from './billing/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
+import { openDb } from './db/index.ts';
 import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
+import { runRetention } from './ops/retention.ts';
 import { auth } from './routes/auth.ts';
 import { availability } from './routes/availability.ts';
+import { billing } from './routes/billing.ts';
 import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
 
@@ -17,6 +21,7 @@ const app = new Hono<AppEnv>()
   .route('/', meta)
   .route('/', availability)
   .route('/auth', auth)
+  .route('/', billing)
   .route('/', dashboard);
 
 app.notFound(notFound);
@@ -30,5 +35,10 @@ export default {
     if (isMailQueue(batch.queue)) return handleMailQueue(batch, env);
     createLogger({ queue: batch.queue }).error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
+  },
+  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), then retention. */
+  async scheduled(controller, env, _ctx) {
+    await runBillingCron(env, controller.scheduledTime);
+    await runRetention(openDb(env.DB), controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

@@ -9,6 +9,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The shop runs inside workerd and cannot be reached over HTTP: Stripe events are only recorded, and tests
+  // post them with call(). Signed with the committed example secret, the one the tests' config uses.
+  process.env.SIM_STRIPE_DELIVERY = 'record';
+  process.env.STRIPE_WEBHOOK_SECRET = '';
+  process.env.STRIPE_SECRET_KEY = '';
   const sim = await startSimulator(0);
   project.provide('simUrl', sim.url);
   return () => sim.close();

@@ -8,7 +8,7 @@ import type { Logger } from '../log.ts';
 import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
 import { mbToGb } from '../shared/format.ts';
 import type { AccountKey } from '../shared/dashboard.ts';
-import { getKeyRow } from './keyrow.ts';
+import { getKeyRow } from '../billing/keys.ts';
 
 export type DashboardPool = Pick<PoolClient, 'getKey' | 'revealKey' | 'regenerateKey' | 'listSessions' | 'closeSession' | 'closeAllSessions' | 'keyUsage'>;
 

@@ -7,7 +7,8 @@ import type { PoolKeyRow } from '../../schema.ts';
 import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
 import { forgetLiveKey, type DashboardDeps } from './account.ts';
 import { DashboardError } from './errors.ts';
-import { getKeyRow, maskSecret, saveKeyState } from './keyrow.ts';
+import { getKeyRow, saveKeyState } from '../billing/keys.ts';
+import { maskSecret } from '../billing/reconcile.ts';
 
 export interface Actor {
   customerId: string;

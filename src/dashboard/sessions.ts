@@ -7,7 +7,7 @@ import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } fr
 import type { DashboardDeps } from './account.ts';
 import { DashboardError } from './errors.ts';
 import type { Actor } from './key.ts';
-import { getKeyRow } from './keyrow.ts';
+import { getKeyRow } from '../billing/keys.ts';
 
 /** The customer's upstream key id, or null when they have none yet. */
 async function ownKeyId(deps: DashboardDeps, customerId: string): Promise<string | null> {

@@ -78,7 +78,7 @@ async function deliverOne(msg: Message, transport: MailTransport | MailDeliveryE
 
 /** A reference that identifies the message in logs without its recipient or contents. */
 function refOf(message: MailMessage): Record<string, string> {
-  return message.kind === 'login' ? { loginRef: message.tokenId } : {};
+  return message.kind === 'login' ? { loginRef: message.tokenId } : { orderId: message.orderId };
 }
 
 async function recordFailure(db: Db, log: Logger, id: string, message: Pick<MailMessage, 'to' | 'kind'>, reason: string): Promise<boolean> {

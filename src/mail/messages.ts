@@ -12,7 +12,22 @@ export const loginMailSchema = z.object({
   expiresAt: z.number(),
 });
 
-export const mailMessageSchema = z.discriminatedUnion('kind', [loginMailSchema]);
+/** Purchase confirmation, sent once per paid order (orders.receipt_sent_at). Self-contained: rendered without D1. */
+export const receiptMailSchema = z.object({
+  kind: z.literal('receipt'),
+  orderId: z.string(),
+  to: z.string(),
+  tierName: z.string(),
+  gb: z.number(),
+  /** Minor units in `currency`. */
+  price: z.number(),
+  currency: z.string(),
+  validityDays: z.nullable(z.number()),
+  /** Unix ms. */
+  paidAt: z.number(),
+});
+
+export const mailMessageSchema = z.discriminatedUnion('kind', [loginMailSchema, receiptMailSchema]);
 
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 export type MailKind = MailMessage['kind'];

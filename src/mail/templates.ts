@@ -2,6 +2,7 @@
 import type { MailKind, MailMessage, MailOf } from './messages.ts';
 import type { MailContext, RenderedMail } from './templates/layout.ts';
 import { loginMail } from './templates/login.ts';
+import { receiptMail } from './templates/receipt.ts';
 
 export type { MailContext, RenderedMail };
 
@@ -15,6 +16,7 @@ interface MailTemplate<M extends MailMessage> {
 
 const templates: { [K in MailKind]: MailTemplate<MailOf<K>> } = {
   login: { render: loginMail, idempotencyKey: (m) => `login-${m.tokenId}`, expiresAt: (m) => m.expiresAt },
+  receipt: { render: receiptMail, idempotencyKey: (m) => `receipt-${m.orderId}` },
 };
 
 export function templateFor<M extends MailMessage>(message: M): MailTemplate<M> {

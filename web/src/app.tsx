@@ -1,12 +1,13 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { Checkout } from './pages/Checkout.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { Landing } from './pages/Landing.tsx';
 import { Legal } from './pages/Legal.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { Verify } from './pages/Verify.tsx';
-import { path } from './router.ts';
+import { match, path } from './router.ts';
 import { config, configError } from './state/config.ts';
 
 function Page() {
@@ -22,8 +23,11 @@ function Page() {
     case '/terms':
     case '/privacy':
       return <Legal doc={path.value.slice(1) as 'terms' | 'privacy'} />;
-    default:
+    default: {
+      const checkout = match('/checkout/:tierId', path.value);
+      if (checkout) return <Checkout tierId={checkout.tierId!} />;
       return <NotFound />;
+    }
   }
 }
 

@@ -1,0 +1,246 @@
+// Orders: what a customer bought, as a snapshot of the tier at checkout time, and what their purchases entitle them to.
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { orders, type Order } from '../../schema.ts';
+import type { Tier } from '../config/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Purchase } from '../shared/billing.ts';
+import * as z from '../zod.ts';
+
+export type { Order };
+
+/** What was sold, fixed at checkout: a later price or tier change in config never alters it. */
+export interface OrderSnapshot {
+  orderId: string;
+  customerId: string;
+  tierId: string;
+  tierName: string;
+  gb: number;
+  price: number;
+  currency: string;
+  validityDays: number | null;
+}
+
+export function newOrderId(): string {
+  return `ord_${crypto.randomUUID().replace(/-/g, '')}`;
+}
+
+export function snapshotOf(tier: Tier, customerId: string, orderId = newOrderId()): OrderSnapshot {
+  return {
+    orderId,
+    customerId,
+    tierId: tier.id,
+    tierName: tier.name,
+    gb: tier.gb,
+    price: tier.price,
+    currency: tier.currency,
+    validityDays: tier.validityDays ?? null,
+  };
+}
+
+/** The snapshot as Stripe metadata (strings only), carried by the Checkout Session and its PaymentIntent. */
+export function snapshotMetadata(s: OrderSnapshot): Record<string, string> {
+  return {
+    shop_order_id: s.orderId,
+    shop_customer_id: s.customerId,
+    tier_id: s.tierId,
+    tier_name: s.tierName,
+    gb: String(s.gb),
+    price: String(s.price),
+    currency: s.currency,
+    validity_days: s.validityDays === null ? '' : String(s.validityDays),
+  };
+}
+
+const wholeNumber = z.pipe(
+  z.string().check(z.regex(/^\d{1,9}$/)),
+  z.transform((v) => Number(v)),
+);
+
+const metadataSchema = z.object({
+  shop_order_id: z.string().check(z.regex(/^ord_[0-9a-f]{32}$/)),
+  shop_customer_id: z.string().check(z.minLength(1), z.maxLength(100)),
+  tier_id: z.string().check(z.minLength(1), z.maxLength(32)),
+  tier_name: z.string().check(z.minLength(1), z.maxLength(100)),
+  gb: wholeNumber,
+  price: wholeNumber,
+  currency: z.string().check(z.regex(/^[a-z]{3}$/)),
+  validity_days: z.optional(z.string().check(z.regex(/^\d{0,5}$/))),
+});
+
+/** The snapshot this shop wrote into Stripe metadata, or null for an object this shop did not create. */
+export function snapshotFromMetadata(metadata: unknown): OrderSnapshot | null {
+  const parsed = metadataSchema.safeParse(metadata);
+  if (!parsed.success || parsed.data.gb < 1) return null;
+  const m = parsed.data;
+  return {
+    orderId: m.shop_order_id,
+    customerId: m.shop_customer_id,
+    tierId: m.tier_id,
+    tierName: m.tier_name,
+    gb: m.gb,
+    price: m.price,
+    currency: m.currency,
+    validityDays: m.validity_days ? Number(m.validity_days) : null,
+  };
+}
+
+/** Insert the order from its snapshot, or do nothing if it is already recorded (by id or session id). */
+export function insertOrderStatement(db: Db, s: OrderSnapshot, stripeSessionId: string | null, now: number) {
+  return db
+    .insert(orders)
+    .values({
+      id: s.orderId,
+      customerId: s.customerId,
+      kind: 'purchase',
+      status: 'pending',
+      stripeSessionId,
+      tierId: s.tierId,
+      tierName: s.tierName,
+      gb: s.gb,
+      price: s.price,
+      currency: s.currency,
+      validityDays: s.validityDays,
+      createdAt: now,
+    })
+    .onConflictDoNothing();
+}
+
+export async function recordPendingOrder(db: Db, s: OrderSnapshot, stripeSessionId: string, now = Date.now()): Promise<void> {
+  await insertOrderStatement(db, s, stripeSessionId, now);
+}
+
+/** Links the Stripe ids to the order (first values win). */
+export function linkStripeIdsStatement(db: Db, orderId: string, sessionId: string | null, paymentIntentId: string | null) {
+  return db
+    .update(orders)
+    .set({
+      stripeSessionId: sql`coalesce(${orders.stripeSessionId}, ${sessionId})`,
+      stripePaymentIntentId: sql`coalesce(${orders.stripePaymentIntentId}, ${paymentIntentId})`,
+    })
+    .where(eq(orders.id, orderId));
+}
+
+/**
+ * pending → paid (or straight to refunded if a full refund was recorded first). Statuses only move forward,
+ * so a replayed or out-of-order event changes nothing.
+ */
+export function markPaidStatement(db: Db, orderId: string, paidAt: number) {
+  return db
+    .update(orders)
+    .set({
+      status: sql`case when ${orders.refundedAmount} >= ${orders.price} then 'refunded' else 'paid' end`,
+      paidAt,
+    })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
+/** pending → failed (async payment failed) or expired (checkout abandoned). */
+export function markUnpaidStatement(db: Db, orderId: string, status: 'failed' | 'expired') {
+  return db
+    .update(orders)
+    .set({ status })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
+/**
+ * Records a refund from the charge's cumulative refunded amount, so replays and reordering converge.
+ * The GB taken back are the refunded share of the order's GB, rounded up to whole GB: a refund never leaves
+ * the customer more traffic than they paid for.
+ */
+export function recordRefundStatement(db: Db, orderId: string, amountRefunded: number, amountCharged: number) {
+  const charged = Math.max(1, amountCharged);
+  const refunded = Math.min(Math.max(0, amountRefunded), charged);
+  return db
+    .update(orders)
+    .set({
+      refundedAmount: sql`max(${orders.refundedAmount}, ${refunded})`,
+      refundedGb: sql`max(${orders.refundedGb}, min(${orders.gb}, cast((${orders.gb} * ${refunded} + ${charged - 1}) / ${charged} as integer)))`,
+      ...(refunded >= charged ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` } : {}),
+    })
+    .where(eq(orders.id, orderId));
+}
+
+export async function findOrder(db: Db, by: { id?: string; sessionId?: string; paymentIntentId?: string }): Promise<Order | undefined> {
+  if (by.id) {
+    const [row] = await db.select().from(orders).where(eq(orders.id, by.id)).limit(1);
+    if (row) return row;
+  }
+  if (by.sessionId) {
+    const [row] = await db.select().from(orders).where(eq(orders.stripeSessionId, by.sessionId)).limit(1);
+    if (row) return row;
+  }
+  if (by.paymentIntentId) {
+    const [row] = await db.select().from(orders).where(eq(orders.stripePaymentIntentId, by.paymentIntentId)).limit(1);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+/** A customer's orders, newest first. */
+export function listOrders(db: Db, customerId: string, limit = 100): Promise<Order[]> {
+  return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+/** The orders that count towards a customer's key: paid, including partly or fully refunded ones. */
+export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), inArray(orders.status, ['paid', 'refunded'])));
+}
+
+/** Sum of GB on paid orders that are still open (for the checkout's cap-ceiling check). */
+export async function purchasedGb(db: Db, customerId: string): Promise<number> {
+  return entitlementOf(await listEntitledOrders(db, customerId)).capGb;
+}
+
+const DAY_MS = 86_400_000;
+
+export interface Entitlement {
+  /** Paid, unrefunded GB: the key's traffic cap. */
+  capGb: number;
+  /** When the key expires (unix ms); null when a purchase without validity is still open, or nothing was bought. */
+  expiresAt: number | null;
+  /** Orders that count (paid with GB left). */
+  orderIds: string[];
+}
+
+/**
+ * What a customer's purchases entitle them to, computed from D1 alone. Validity stacks like the platform's
+ * top-up: in payment order, each purchase extends `max(expiry, paidAt)` by its validity days. The same orders
+ * always give the same answer, whatever order the events arrived in.
+ */
+export function entitlementOf(rows: readonly Order[]): Entitlement {
+  const open = rows
+    .filter((o) => (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && o.gb - o.refundedGb > 0)
+    .sort((a, b) => a.paidAt! - b.paidAt! || a.id.localeCompare(b.id));
+  let expiresAt: number | null = null;
+  let unlimited = false;
+  for (const o of open) {
+    if (o.validityDays === null) unlimited = true;
+    else expiresAt = Math.max(expiresAt ?? 0, o.paidAt!) + o.validityDays * DAY_MS;
+  }
+  return {
+    capGb: open.reduce((sum, o) => sum + o.gb - o.refundedGb, 0),
+    expiresAt: unlimited ? null : expiresAt,
+    orderIds: open.map((o) => o.id),
+  };
+}
+
+/** An order as the customer sees it. */
+export function purchaseView(o: Order): Purchase {
+  return {
+    id: o.id,
+    tierId: o.tierId,
+    tierName: o.tierName,
+    gb: o.gb,
+    price: o.price,
+    currency: o.currency,
+    validityDays: o.validityDays,
+    status: o.status,
+    refundedGb: o.refundedGb,
+    refundedAmount: o.refundedAmount,
+    createdAt: o.createdAt,
+    paidAt: o.paidAt,
+  };
+}

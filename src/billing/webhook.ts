@@ -1,0 +1,282 @@
+// Stripe webhooks: signature verification (Web Crypto) and "record what happened" — the event id and the durable
+// state change it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
+import { eq } from 'drizzle-orm';
+import { customers, stripeEvents } from '../../schema.ts';
+import { auditStatement } from '../audit/index.ts';
+import { hmacSha256Hex, timingSafeEqual } from '../crypto.ts';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import * as z from '../zod.ts';
+import {
+  findOrder,
+  insertOrderStatement,
+  linkStripeIdsStatement,
+  markPaidStatement,
+  markUnpaidStatement,
+  recordRefundStatement,
+  snapshotFromMetadata,
+  type OrderSnapshot,
+} from './orders.ts';
+import { markKeyOwedStatement } from './keys.ts';
+
+/** Stripe's default: a signature older (or newer) than 5 minutes is refused, so a captured delivery cannot be replayed later. */
+export const SIGNATURE_TOLERANCE_S = 300;
+
+export class WebhookSignatureError extends Error {
+  readonly status = 400;
+  readonly code = 'invalid_signature';
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookSignatureError';
+  }
+}
+
+const TIMESTAMP = /^\d{1,12}$/;
+
+/**
+ * Verifies a `Stripe-Signature` header (`t=…,v1=…[,v1=…]`) over the exact raw body: HMAC-SHA256 of `${t}.${body}`
+ * with the endpoint secret, any matching v1 accepted (Stripe sends several while a secret is being rolled),
+ * constant-time compare, |now − t| ≤ tolerance. There is no switch to skip it.
+ */
+export async function verifyStripeSignature(
+  rawBody: string,
+  header: string | null | undefined,
+  secret: string,
+  now = Date.now(),
+  toleranceS = SIGNATURE_TOLERANCE_S,
+): Promise<void> {
+  if (!header) throw new WebhookSignatureError('Missing Stripe-Signature header.');
+  if (!secret) throw new WebhookSignatureError('No webhook secret configured.');
+  let timestamp: string | undefined;
+  const signatures: string[] = [];
+  for (const part of header.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 1) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (name === 't') {
+      if (timestamp !== undefined) throw new WebhookSignatureError('Malformed Stripe-Signature header.');
+      timestamp = value;
+    } else if (name === 'v1' && value) signatures.push(value);
+  }
+  if (!timestamp || !TIMESTAMP.test(timestamp)) throw new WebhookSignatureError('Malformed Stripe-Signature header.');
+  if (signatures.length === 0) throw new WebhookSignatureError('No v1 signature in the Stripe-Signature header.');
+  const expected = await hmacSha256Hex(secret, `${timestamp}.${rawBody}`);
+  let matched = false;
+  for (const signature of signatures) matched = timingSafeEqual(expected, signature) || matched;
+  if (!matched) throw new WebhookSignatureError('The signature does not match the payload.');
+  if (Math.abs(now / 1000 - Number(timestamp)) > toleranceS) throw new WebhookSignatureError('The signature timestamp is outside the tolerance.');
+}
+
+// ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
+
+const metadata = z.record(z.string(), z.string());
+
+const eventSchema = z.object({
+  id: z.string().check(z.regex(/^evt_[A-Za-z0-9_]{1,250}$/)),
+  type: z.string(),
+  created: z.number(),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+const sessionSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  object: z.literal('checkout.session'),
+  payment_status: z.string(),
+  status: z.nullable(z.string()),
+  client_reference_id: z.optional(z.nullable(z.string())),
+  payment_intent: z.optional(z.nullable(z.union([z.string(), z.object({ id: z.string() })]))),
+  metadata: z.optional(z.nullable(metadata)),
+});
+
+const chargeSchema = z.object({
+  id: z.string(),
+  object: z.literal('charge'),
+  amount: z.int(),
+  amount_refunded: z.int(),
+  payment_intent: z.optional(z.nullable(z.union([z.string(), z.object({ id: z.string() })]))),
+  metadata: z.optional(z.nullable(metadata)),
+});
+
+export type StripeEventEnvelope = z.infer<typeof eventSchema>;
+
+export const HANDLED_EVENTS = new Set([
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
+  'charge.refunded',
+]);
+
+export class WebhookPayloadError extends Error {
+  readonly status = 400;
+  readonly code = 'invalid_event';
+}
+
+/** Parses a verified body into the event envelope. */
+export function parseEvent(rawBody: string): StripeEventEnvelope {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw new WebhookPayloadError('The event is not valid JSON.');
+  }
+  const parsed = eventSchema.safeParse(json);
+  if (!parsed.success) throw new WebhookPayloadError('The event does not have the shape of a Stripe event.');
+  return parsed.data;
+}
+
+export interface EventOutcome {
+  /** 'applied': recorded now; 'duplicate': this event id was recorded before; 'ignored': not ours or not handled. */
+  result: 'applied' | 'duplicate' | 'ignored';
+  /** The customer whose key must now converge (set when an order became paid or lost GB). */
+  reconcileCustomerId?: string;
+  /** The order that became paid with this event (for the receipt). */
+  paidOrderId?: string;
+  reason?: string;
+}
+
+const intentId = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
+
+async function customerExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
+  return Boolean(row);
+}
+
+async function eventSeen(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);
+  return Boolean(row);
+}
+
+type Statement = Parameters<Db['batch']>[0][number];
+
+/**
+ * Applies one verified event: the event id is inserted FIRST in the same batch as the state change it implies,
+ * so either both are committed or neither is (a crash loses nothing; a retry redoes it). A second delivery of the
+ * same id fails the insert, the whole batch rolls back, and it is answered as a duplicate.
+ */
+export async function applyStripeEvent(db: Db, event: StripeEventEnvelope, log: Logger, now = Date.now()): Promise<EventOutcome> {
+  if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
+  if (await eventSeen(db, event.id)) return { result: 'duplicate' };
+
+  const plan = await planEvent(db, event, log, now);
+  const recordEvent = db.insert(stripeEvents).values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });
+  try {
+    await db.batch([recordEvent, ...plan.statements] as [Statement, ...Statement[]]);
+  } catch (err) {
+    // Lost a race with a concurrent delivery of the same event: its batch won, ours rolled back whole.
+    if (await eventSeen(db, event.id)) return { result: 'duplicate' };
+    throw err;
+  }
+  return plan.outcome;
+}
+
+interface Plan {
+  statements: Statement[];
+  outcome: EventOutcome;
+}
+
+const ignored = (reason: string): Plan => ({ statements: [], outcome: { result: 'ignored', reason } });
+
+async function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<Plan> {
+  const object = event.data.object;
+  if (event.type === 'charge.refunded') {
+    const charge = chargeSchema.safeParse(object);
+    if (!charge.success) return ignored('malformed charge');
+    return planRefund(db, event, charge.data, log, now);
+  }
+  const session = sessionSchema.safeParse(object);
+  if (!session.success) return ignored('malformed checkout session');
+  return planSession(db, event, session.data, log, now);
+}
+
+/** Finds the order an object refers to, recording it from the snapshot in metadata if it is missing. */
+async function locateOrder(
+  db: Db,
+  snapshot: OrderSnapshot | null,
+  by: { sessionId?: string; paymentIntentId?: string },
+  now: number,
+): Promise<{ orderId: string; customerId: string; create: Statement[] } | null> {
+  const existing = await findOrder(db, { id: snapshot?.orderId, ...by });
+  if (existing) return { orderId: existing.id, customerId: existing.customerId, create: [] };
+  // The pending row may be missing (a crash between creating the Checkout Session and recording it):
+  // the snapshot in Stripe's metadata is enough to record the order now.
+  if (!snapshot || !(await customerExists(db, snapshot.customerId))) return null;
+  return { orderId: snapshot.orderId, customerId: snapshot.customerId, create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)] };
+}
+
+async function planSession(db: Db, event: StripeEventEnvelope, session: z.infer<typeof sessionSchema>, log: Logger, now: number): Promise<Plan> {
+  const snapshot = snapshotFromMetadata(session.metadata);
+  const found = await locateOrder(db, snapshot, { sessionId: session.id }, now);
+  if (!found) {
+    log.warn('stripe event for a checkout session this shop did not create', { eventId: event.id, type: event.type });
+    return ignored('unknown session');
+  }
+  const { orderId, customerId } = found;
+  const statements: Statement[] = [...found.create, linkStripeIdsStatement(db, orderId, session.id, intentId(session.payment_intent))];
+  const audit = (action: string) =>
+    auditStatement(db, { actor: 'system', action, customerId, detail: { orderId, stripeEventId: event.id, sessionId: session.id } });
+  const paidAt = event.created * 1000;
+
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+      // Fulfil only when the money is there: a completed session with a delayed payment method is 'unpaid'.
+      if (session.payment_status !== 'paid') return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
+      statements.push(markPaidStatement(db, orderId, paidAt), markKeyOwedStatement(db, customerId, now), audit('order.paid'));
+      return { statements, outcome: { result: 'applied', reconcileCustomerId: customerId, paidOrderId: orderId } };
+    case 'checkout.session.async_payment_failed':
+      statements.push(markUnpaidStatement(db, orderId, 'failed'), audit('order.payment_failed'));
+      return { statements, outcome: { result: 'applied' } };
+    case 'checkout.session.expired':
+      statements.push(markUnpaidStatement(db, orderId, 'expired'));
+      return { statements, outcome: { result: 'applied' } };
+    default:
+      return ignored('unhandled type');
+  }
+}
+
+async function planRefund(db: Db, event: StripeEventEnvelope, charge: z.infer<typeof chargeSchema>, log: Logger, now: number): Promise<Plan> {
+  const snapshot = snapshotFromMetadata(charge.metadata);
+  const found = await locateOrder(db, snapshot, { paymentIntentId: intentId(charge.payment_intent) ?? undefined }, now);
+  if (!found) {
+    log.warn('stripe refund for a charge this shop does not know', { eventId: event.id, chargeId: charge.id });
+    return ignored('unknown charge');
+  }
+  const { orderId, customerId } = found;
+  return {
+    statements: [
+      ...found.create,
+      linkStripeIdsStatement(db, orderId, null, intentId(charge.payment_intent)),
+      recordRefundStatement(db, orderId, charge.amount_refunded, charge.amount),
+      markKeyOwedStatement(db, customerId, now),
+      auditStatement(db, {
+        actor: 'system',
+        action: 'order.refunded',
+        customerId,
+        detail: { orderId, stripeEventId: event.id, chargeId: charge.id, amountRefunded: charge.amount_refunded, amount: charge.amount },
+      }),
+    ],
+    outcome: { result: 'applied', reconcileCustomerId: customerId },
+  };
+}
+
+/**
+ * The success redirect can beat the webhook: the owner's order page asks Stripe directly, and a session that is
+ * paid is recorded exactly as the webhook would record it (statuses only move forward, so both may run).
+ */
+export async function applyRetrievedSession(db: Db, session: unknown, now = Date.now()): Promise<EventOutcome> {
+  const parsed = sessionSchema.safeParse(session);
+  if (!parsed.success) return { result: 'ignored', reason: 'malformed checkout session' };
+  const s = parsed.data;
+  const order = await findOrder(db, { sessionId: s.id, id: snapshotFromMetadata(s.metadata)?.orderId });
+  if (!order) return { result: 'ignored', reason: 'unknown session' };
+  if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid') return { result: 'ignored', reason: 'nothing new' };
+  await db.batch([
+    linkStripeIdsStatement(db, order.id, s.id, intentId(s.payment_intent)),
+    markPaidStatement(db, order.id, now),
+    markKeyOwedStatement(db, order.customerId, now),
+    auditStatement(db, { actor: 'system', action: 'order.paid', customerId: order.customerId, detail: { orderId: order.id, sessionId: s.id, via: 'success redirect' } }),
+  ]);
+  return { result: 'applied', reconcileCustomerId: order.customerId, paidOrderId: order.id };
+}
