@@ -69,7 +69,7 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
     body: JSON.stringify({ kind: 'latency', ms: 4000, method: 'POST', path: '/reseller/pool-keys', count: 1 }),
   });
   await page.waitForURL(`${SIM}/stripe/checkout/**`);
-  await page.getByText('Pay', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Pay', exact: true }).waitFor();
   await screenshot(page, 'journey-2-checkout-desktop');
   await page.getByRole('button', { name: 'Pay', exact: true }).click();
 
@@ -78,7 +78,7 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
   await page.getByRole('heading', { name: /Setting up your proxy key/ }).waitFor();
   await screenshot(page, 'journey-3-provisioning-desktop');
   await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
-  await page.waitForURL(`${SHOP}/dashboard`);
+  await page.waitForFunction(() => location.pathname === '/dashboard' && location.search === '');
   const [minted] = await upstreamKeys();
   assert.ok(minted, 'a key was minted upstream');
   const mask = await page.getByTestId('key').innerText();
@@ -124,10 +124,11 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
 
   // Sign out: back on the shop, signed out, and the dashboard asks to sign in again.
   await page.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sign out', exact: true }).click();
-  await page.waitForURL(`${SHOP}/`);
+  await page.waitForFunction(() => location.pathname === '/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
   await page.goto(`${SHOP}/dashboard`);
-  await page.waitForURL(/\/signin\?next=%2Fdashboard/);
+  await page.waitForFunction(() => location.pathname === '/signin' && location.search === '?next=%2Fdashboard');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   assert.deepEqual(errors, []);
 });
 

@@ -6,6 +6,7 @@ import { Credentials } from '../components/Credentials.tsx';
 import { HelpPanel } from '../components/HelpPanel.tsx';
 import { PricingTable } from '../components/PricingTable.tsx';
 import { Provisioning } from '../components/Provisioning.tsx';
+import { Purchases } from '../components/Purchases.tsx';
 import { RotateKey } from '../components/RotateKey.tsx';
 import { Sessions } from '../components/Sessions.tsx';
 import { UrlBuilder } from '../components/UrlBuilder.tsx';
@@ -62,7 +63,7 @@ export function Dashboard() {
     if (!country.value) country.value = config.value!.defaultCountry;
     void loadAccount();
     void loadAvailability();
-  }, [who?.id]);
+  }, [who === undefined ? undefined : (who?.id ?? null)]);
 
   useVisibleInterval(loadAccount, 30_000, Boolean(who));
   useVisibleInterval(loadAvailability, 60_000, Boolean(who));
@@ -117,6 +118,7 @@ export function Dashboard() {
         <UrlBuilder />
         <Sessions />
         <RotateKey />
+        <Purchases email={me.customer.email} />
         <BuyMore title="Buy more traffic" id="buy-more" />
         <HelpPanel username={me.gateway.username} />
       </>
