@@ -2,6 +2,7 @@
 // pay on the simulated Checkout → the dashboard shows the key being set up, then the key → build a URL for a
 // country with a sticky sid → copy it → rotate the key → the URL changes → sign out.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, SHOP, SIM, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
@@ -32,11 +33,19 @@ async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The newest sign-in link mailed to `to` (waits for it to arrive). */
+const LINK = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/;
+
+/** Sign-in mails sent to `to` so far (receipts left out). */
+async function signInMails(to: string): Promise<string[]> {
+  const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
+  return mails.map((m) => LINK.exec(m.text)?.[1]).filter((link): link is string => Boolean(link));
+}
+
+/** The newest sign-in link mailed to `to`, once more than `seen` have arrived. */
 async function signInLink(to: string, seen: number): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
-    if (mails.length > seen) return /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/.exec(mails.at(-1)!.text)![1]!;
+    const links = await signInMails(to);
+    if (links.length > seen) return links.at(-1)!;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no sign-in mail for ${to}`);
@@ -53,7 +62,7 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
   await screenshot(page, 'journey-1-landing-desktop');
   await page.getByRole('link', { name: 'Buy Pro' }).click();
   await page.waitForURL(/\/signin\?next=%2Fcheckout%2Fpro/);
-  const seen = (await simJson<unknown[]>(`/_sim/outbox?to=${EMAIL}`)).length;
+  const seen = (await signInMails(EMAIL)).length;
   await page.getByLabel('Email address').fill(EMAIL);
   await page.getByRole('button', { name: /email me|send|sign in/i }).click();
   await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
@@ -129,6 +138,43 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
   await page.goto(`${SHOP}/dashboard`);
   await page.waitForFunction(() => location.pathname === '/signin' && location.search === '?next=%2Fdashboard');
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('rotating after an old sign-in: an emailed link brings the customer back to the confirmation', async () => {
+  const email = 'reauth@example.com';
+  const ctx = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const tab = await openPage(ctx, errors);
+  await tab.goto(`${SHOP}/checkout/starter`);
+  await tab.getByLabel('Email address').fill(email);
+  await tab.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await tab.goto(await signInLink(email, 0));
+  await tab.getByRole('button', { name: 'Continue' }).click();
+  await tab.getByRole('button', { name: 'Pay', exact: true }).click();
+  await tab.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
+  const before = await tab.getByTestId('key').innerText();
+
+  // The sign-in is now 11 minutes old (the shop's local D1, as the clock would leave it).
+  const aged = spawnSync(
+    'npx',
+    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop.stateDir, '--command', `update sessions set signed_in_at = ${Date.now() - 11 * 60_000}`],
+    { encoding: 'utf8', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } },
+  );
+  assert.equal(aged.status, 0, aged.stderr);
+
+  await tab.getByRole('button', { name: 'Rotate key…' }).click();
+  await tab.getByRole('button', { name: 'Rotate now' }).click();
+  await tab.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await tab.getByText('Check your inbox: open the link').waitFor();
+  assert.equal(await tab.getByTestId('key').innerText(), before, 'nothing rotated without a fresh sign-in');
+
+  await tab.goto(await signInLink(email, 1));
+  await tab.getByRole('button', { name: 'Continue' }).click();
+  await tab.getByRole('dialog', { name: 'Rotate your key?' }).waitFor();
+  await tab.getByRole('button', { name: 'Rotate now' }).click();
+  await tab.getByText('Your key was rotated.').waitFor();
+  assert.notEqual(await tab.getByTestId('key').innerText(), before);
+  await ctx.close();
   assert.deepEqual(errors, []);
 });
 
