@@ -2,9 +2,11 @@
 // 200 concurrent Stripe deliveries that are duplicates of 20 different payment events (10 customers × 2 purchases),
 // then: deliveries/s, purchases recorded (goal: exactly 20) and upstream mints (goal: one per new customer).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { json, shopFetch, signIn as signInAs, simPost as simPostTo, targetFromEnv, upstreamCalls } from './shop-client.ts';
 
-const SHOP = process.env.SHOP_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
-const SIM = process.env.SIM_URL ?? `http://127.0.0.1:${process.env.SIM_PORT ?? 8790}`;
+const target = targetFromEnv();
+const SHOP = target.shop;
+const SIM = target.sim;
 const CUSTOMERS = 10;
 const TIERS = ['starter', 'pro'];
 const COPIES = 10;
@@ -17,44 +19,12 @@ interface Delivery {
   signature: string;
 }
 
-async function json<T>(res: Response, what: string): Promise<T> {
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const simPost = (path: string, body: unknown = {}) =>
-  fetch(`${SIM}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-function shop(path: string, init: { json?: unknown; cookie?: string; ip?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { origin: new URL(SHOP).origin };
-  if (init.json !== undefined) headers['content-type'] = 'application/json';
-  if (init.cookie) headers.cookie = init.cookie;
-  if (init.ip) headers['cf-connecting-ip'] = init.ip;
-  return fetch(`${SHOP}${path}`, { method: init.json === undefined ? 'GET' : 'POST', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
-}
-
-async function signIn(email: string, ip: string): Promise<string> {
-  const seen = (await json<unknown[]>(await fetch(`${SIM}/_sim/outbox?to=${encodeURIComponent(email)}`), 'outbox')).length;
-  await json(await shop('/api/auth/request', { json: { email }, ip }), `sign-in request for ${email}`);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const mails = await json<{ text: string }[]>(await fetch(`${SIM}/_sim/outbox?to=${encodeURIComponent(email)}`), 'outbox');
-    const token = mails.length > seen ? /#token=([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1]!.text)?.[1] : undefined;
-    if (token) {
-      const res = await shop('/api/auth/verify', { json: { token } });
-      await json(res, `verify ${email}`);
-      const cookie = res.headers.getSetCookie().map((h) => h.split(';')[0]!).find((p) => p.startsWith('__Host-session='));
-      if (!cookie) throw new Error(`no session cookie for ${email}`);
-      return cookie;
-    }
-    if (Date.now() > deadline) throw new Error(`no sign-in mail for ${email}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const simPost = (path: string, body: unknown = {}) => simPostTo(target, path, body);
+const shop = (path: string, init: { json?: unknown; cookie?: string; ip?: string } = {}) => shopFetch(target, path, init);
+const signIn = (email: string, ip: string) => signInAs(target, email, ip);
 
 async function mintCount(): Promise<number> {
-  const calls = await json<{ method: string; path: string }[]>(await fetch(`${SIM}/_sim/calls`), 'sim calls');
-  return calls.filter((c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys').length;
+  return (await upstreamCalls(target)).filter((c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys').length;
 }
 
 function shuffle<T>(items: T[]): T[] {

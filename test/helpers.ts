@@ -1,6 +1,7 @@
 // Calling the Worker the way a browser on the shop's own origin would.
-import { env } from 'cloudflare:test';
-import { exports } from 'cloudflare:workers';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../src/index.ts';
+import type { OutboxMail } from '../sim/mail.ts';
 
 export const ORIGIN = 'https://shop.test';
 
@@ -12,15 +13,21 @@ export interface CallOptions {
   cookie?: string;
 }
 
-/** A same-origin request to the Worker under test. */
-export function call(path: string, options: CallOptions = {}): Promise<Response> {
+/**
+ * A same-origin request to the Worker under test. Its background work (waitUntil) has finished when this
+ * resolves, so no work outlives its test and assertions never race it.
+ */
+export async function call(path: string, options: CallOptions = {}): Promise<Response> {
   const headers = new Headers(options.headers);
   const method = options.method ?? (options.json !== undefined || options.body !== undefined ? 'POST' : 'GET');
   if (method !== 'GET' && !headers.has('origin')) headers.set('origin', ORIGIN);
   if (options.json !== undefined) headers.set('content-type', 'application/json');
   if (options.cookie) headers.set('cookie', options.cookie);
   const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }));
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }), env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
 }
 
 /** Test controls of the simulators (see README "Simulators"). */
@@ -41,13 +48,7 @@ export function testIp(): string {
   return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 }
 
-export interface OutboxMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  sentAt: string;
-}
+export type { OutboxMail };
 
 /** The mail the simulator's outbox received for `to`, oldest first. */
 export function outboxFor(to: string): Promise<OutboxMail[]> {
