@@ -1,18 +1,17 @@
 // Composes the Worker: the Hono API (each domain's routes chained so AppType types the SPA's client),
 // the mail queue consumer and the cron trigger.
 import { Hono } from 'hono';
-import { runBillingCron } from './billing/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
-import { openDb } from './db/index.ts';
 import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
-import { runRetention } from './ops/retention.ts';
+import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
 import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
+import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
 
 const app = new Hono<AppEnv>()
@@ -22,6 +21,7 @@ const app = new Hono<AppEnv>()
   .route('/', availability)
   .route('/auth', auth)
   .route('/', billing)
+  .route('/', dashboard)
   .route('/admin', admin);
 
 app.notFound(notFound);
@@ -36,9 +36,8 @@ export default {
     createLogger({ queue: batch.queue }).error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
-  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), then retention. */
+  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), receipts, retention. */
   async scheduled(controller, env, _ctx) {
-    await runBillingCron(env, controller.scheduledTime);
-    await runRetention(openDb(env.DB), controller.scheduledTime);
+    await runScheduledJobs(env, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

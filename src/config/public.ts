@@ -3,8 +3,10 @@ import type { PublicConfig } from '../shared/api.ts';
 import type { Config } from './index.ts';
 
 export function publicConfig(config: Config): PublicConfig {
+  // The legal texts are served on their own (GET /api/legal/:doc), not with every page load.
+  const { terms: _terms, privacy: _privacy, ...legal } = config.brand.legal;
   return {
-    brand: config.brand,
+    brand: { ...config.brand, legal },
     currency: config.currency,
     tiers: config.tiers,
     countries: config.countries,

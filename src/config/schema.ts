@@ -6,6 +6,8 @@ const pathOrHttpsUrl = z
   .string()
   .check(z.refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be a path (/…) or an http(s) URL'));
 
+const legalText = z.string().check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
+
 export const brandSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(60)),
   tagline: z.string().check(z.maxLength(200)),
@@ -17,6 +19,9 @@ export const brandSchema = z.object({
     companyName: z.string().check(z.minLength(1)),
     termsUrl: pathOrHttpsUrl,
     privacyUrl: pathOrHttpsUrl,
+    /** Optional text of /terms and /privacy (markdown-ish: `#` headings, `- ` items, blank-line paragraphs); a generic text otherwise. */
+    terms: z.optional(legalText),
+    privacy: z.optional(legalText),
   }),
 });
 

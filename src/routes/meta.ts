@@ -1,7 +1,9 @@
 // Public shop metadata: health for uptime checks and the public part of the config for the SPA.
 import { Hono } from 'hono';
 import { getConfig, readConfig } from '../config/index.ts';
+import { legalDocument } from '../config/legal.ts';
 import { publicConfig } from '../config/public.ts';
+import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
 import { upstreamHealth } from '../pool/index.ts';
 import { availabilityDeps } from './availability.ts';
@@ -37,4 +39,10 @@ export const meta = new Hono<AppEnv>()
   .get('/config', (c) => {
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(publicConfig(getConfig(c.env)));
+  })
+  .get('/legal/:doc', (c) => {
+    const doc = c.req.param('doc');
+    if (doc !== 'terms' && doc !== 'privacy') throw new ApiError(404, 'not_found', 'No such document.');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(legalDocument(getConfig(c.env), doc));
   });

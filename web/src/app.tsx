@@ -2,7 +2,9 @@
 import { Layout } from './components/Layout.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { Checkout } from './pages/Checkout.tsx';
+import { Dashboard } from './pages/Dashboard.tsx';
 import { Landing } from './pages/Landing.tsx';
+import { Legal } from './pages/Legal.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { Verify } from './pages/Verify.tsx';
@@ -17,6 +19,11 @@ function Page() {
       return <SignIn />;
     case '/auth/verify':
       return <Verify />;
+    case '/dashboard':
+      return <Dashboard />;
+    case '/terms':
+    case '/privacy':
+      return <Legal doc={path.value.slice(1) as 'terms' | 'privacy'} />;
     case '/admin':
       return <AdminGate />;
     default: {

@@ -1,0 +1,195 @@
+// The customer's whole journey in a real browser: land → choose a tier → sign in with the emailed link →
+// pay on the simulated Checkout → the dashboard shows the key being set up, then the key → build a URL for a
+// country with a sticky sid → copy it → rotate the key → the URL changes → sign out.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, SHOP, SIM, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+
+let shop: RunningShop;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+const EMAIL = 'journey@example.com';
+
+before(async () => {
+  shop = await startShop();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHOP });
+  page = await openPage(context, errors);
+});
+
+after(async () => {
+  await browser?.close();
+  await shop?.stop();
+});
+
+async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${SIM}${path}`, init);
+  assert.ok(res.ok, `simulator ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const LINK = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/;
+
+/** Sign-in mails sent to `to` so far (receipts left out). */
+async function signInMails(to: string): Promise<string[]> {
+  const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
+  return mails.map((m) => LINK.exec(m.text)?.[1]).filter((link): link is string => Boolean(link));
+}
+
+/** The newest sign-in link mailed to `to`, once more than `seen` have arrived. */
+async function signInLink(to: string, seen: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const links = await signInMails(to);
+    if (links.length > seen) return links.at(-1)!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sign-in mail for ${to}`);
+}
+
+const upstreamKeys = () => simJson<{ id: string; key: string }[]>('/_sim/proxies/keys');
+const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+const proxyUrl = () => page.getByTestId('proxy-url').innerText();
+
+test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rotate, sign out', async () => {
+  // Land and choose a tier while signed out: the shop asks for an email first.
+  await page.goto(SHOP);
+  await page.getByRole('heading', { level: 1, name: 'Acme Mobile Proxies' }).waitFor();
+  await screenshot(page, 'journey-1-landing-desktop');
+  await page.getByRole('link', { name: 'Buy Pro' }).click();
+  await page.waitForURL(/\/signin\?next=%2Fcheckout%2Fpro/);
+  const seen = (await signInMails(EMAIL)).length;
+  await page.getByLabel('Email address').fill(EMAIL);
+  await page.getByRole('button', { name: /email me|send|sign in/i }).click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+  // The link from the simulator's outbox; "Continue" resumes the checkout of the chosen tier.
+  await page.goto(await signInLink(EMAIL, seen));
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // Minting is slowed down so the provisioning state is visible for a moment.
+  await simJson('/_sim/proxies/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'latency', ms: 4000, method: 'POST', path: '/reseller/pool-keys', count: 1 }),
+  });
+  await page.waitForURL(`${SIM}/stripe/checkout/**`);
+  await page.getByRole('button', { name: 'Pay', exact: true }).waitFor();
+  await screenshot(page, 'journey-2-checkout-desktop');
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+
+  // Back on the dashboard: "setting up", then the key.
+  await page.waitForURL(/\/dashboard\?session_id=cs_/);
+  await page.getByRole('heading', { name: /Setting up your proxy key/ }).waitFor();
+  await screenshot(page, 'journey-3-provisioning-desktop');
+  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => location.pathname === '/dashboard' && location.search === '');
+  const [minted] = await upstreamKeys();
+  assert.ok(minted, 'a key was minted upstream');
+  const mask = await page.getByTestId('key').innerText();
+  assert.equal(mask, `${minted.key.slice(0, 8)}…${minted.key.slice(-4)}`, 'the key is shown masked');
+  assert.ok(!(await page.content()).includes(minted.key), 'the secret is not in the page before it is revealed');
+
+  // Build a URL: Germany, sticky session "journey_1" (typed with a dash first: the shop proposes a valid one).
+  await page.getByLabel('Country').selectOption('de');
+  await page.getByLabel('Rotation').selectOption('sticky');
+  await page.getByLabel('Sticky session id (sid)').fill('Journey-1');
+  await page.getByRole('button', { name: 'Use “journey_1”' }).click();
+  assert.equal(await page.getByLabel('Sticky session id (sid)').inputValue(), 'journey_1');
+  const shown = await proxyUrl();
+  assert.equal(shown, `http://psx_acme-mbl-de-sid-journey_1-rot-sticky:${mask}@gw.proxies.sx:7000`);
+  await screenshot(page, 'journey-4-dashboard-desktop');
+
+  // Copy it: the clipboard gets the real secret, and a screen reader hears "copied".
+  await page.getByRole('button', { name: 'Copy URL' }).click();
+  await page.getByRole('status').filter({ hasText: 'Proxy URL copied to the clipboard.' }).waitFor();
+  const copied = await clipboard();
+  assert.equal(copied, `http://psx_acme-mbl-de-sid-journey_1-rot-sticky:${minted.key}@gw.proxies.sx:7000`);
+
+  // Rotate (signed in moments ago, so no fresh link is needed): the old key dies, the URL changes.
+  await page.getByRole('button', { name: 'Rotate key…' }).click();
+  await page.getByRole('dialog', { name: 'Rotate your key?' }).waitFor();
+  await page.getByRole('button', { name: 'Rotate now' }).click();
+  await page.getByText('Your key was rotated.').waitFor();
+  const [rotated] = await upstreamKeys();
+  assert.notEqual(rotated!.key, minted.key, 'the platform has a new secret');
+  const newMask = `${rotated!.key.slice(0, 8)}…${rotated!.key.slice(-4)}`;
+  await page.getByTestId('key').filter({ hasText: newMask }).waitFor();
+  assert.equal(await proxyUrl(), `http://psx_acme-mbl-de-sid-journey_1-rot-sticky:${newMask}@gw.proxies.sx:7000`);
+  await page.getByRole('button', { name: 'Copy URL' }).click();
+  await page.waitForFunction((old) => navigator.clipboard.readText().then((t) => t !== old), copied);
+  assert.equal(await clipboard(), `http://psx_acme-mbl-de-sid-journey_1-rot-sticky:${rotated!.key}@gw.proxies.sx:7000`);
+
+  // The same dashboard at 360 px: nothing scrolls sideways.
+  await page.setViewportSize(VIEWPORTS.mobile);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
+  await screenshot(page, 'journey-5-dashboard-mobile');
+  await page.setViewportSize(VIEWPORTS.desktop);
+
+  // Sign out: back on the shop, signed out, and the dashboard asks to sign in again.
+  await page.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.waitForFunction(() => location.pathname === '/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
+  await page.goto(`${SHOP}/dashboard`);
+  await page.waitForFunction(() => location.pathname === '/signin' && location.search === '?next=%2Fdashboard');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('rotating after an old sign-in: an emailed link brings the customer back to the confirmation', async () => {
+  const email = 'reauth@example.com';
+  const ctx = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const tab = await openPage(ctx, errors);
+  await tab.goto(`${SHOP}/checkout/starter`);
+  await tab.getByLabel('Email address').fill(email);
+  await tab.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await tab.goto(await signInLink(email, 0));
+  await tab.getByRole('button', { name: 'Continue' }).click();
+  await tab.getByRole('button', { name: 'Pay', exact: true }).click();
+  await tab.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
+  const before = await tab.getByTestId('key').innerText();
+
+  // The sign-in is now 11 minutes old (the shop's local D1, as the clock would leave it).
+  const aged = spawnSync(
+    'npx',
+    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop.stateDir, '--command', `update sessions set signed_in_at = ${Date.now() - 11 * 60_000}`],
+    { encoding: 'utf8', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } },
+  );
+  assert.equal(aged.status, 0, aged.stderr);
+
+  await tab.getByRole('button', { name: 'Rotate key…' }).click();
+  await tab.getByRole('button', { name: 'Rotate now' }).click();
+  await tab.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await tab.getByText('Check your inbox: open the link').waitFor();
+  assert.equal(await tab.getByTestId('key').innerText(), before, 'nothing rotated without a fresh sign-in');
+
+  await tab.goto(await signInLink(email, 1));
+  await tab.getByRole('button', { name: 'Continue' }).click();
+  await tab.getByRole('dialog', { name: 'Rotate your key?' }).waitFor();
+  await tab.getByRole('button', { name: 'Rotate now' }).click();
+  await tab.getByText('Your key was rotated.').waitFor();
+  assert.notEqual(await tab.getByTestId('key').innerText(), before);
+  await ctx.close();
+  assert.deepEqual(errors, []);
+});
+
+test('terms, privacy and an unknown page render at both widths', async () => {
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${SHOP}/terms`);
+    await page.getByRole('heading', { level: 1, name: 'Terms of service' }).waitFor();
+    await page.getByText('Acme Proxies Ltd', { exact: false }).first().waitFor();
+    await screenshot(page, `terms-${name}`);
+    await page.goto(`${SHOP}/privacy`);
+    await page.getByRole('heading', { level: 1, name: 'Privacy policy' }).waitFor();
+    await page.goto(`${SHOP}/no/such/page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await screenshot(page, `not-found-${name}`);
+  }
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,6 @@
+// The customer dashboard's domain: account and key status, reveal/rotate, own gateway sessions and usage.
+// Everything is scoped by the signed-in customer's id; the customer never names a key.
+export { accountKey, describeKey, forgetLiveKey, LIVE_KEY_FRESH_MS, type DashboardDeps, type DashboardPool } from './account.ts';
+export { DashboardError, type DashboardErrorCode } from './errors.ts';
+export { CLIENT_IDEMPOTENCY_KEY, revealSecret, rotateSecret, type Actor } from './key.ts';
+export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownUsage } from './sessions.ts';

@@ -1,0 +1,87 @@
+// The customer's own key secret: reveal it, rotate it. The secret lives sealed (AES-GCM, bound to the customer id)
+// in D1, so revealing needs no platform call; rotating asks the platform for a new secret, which kills the old
+// one at once, stores the new one sealed, and closes the key's open gateway sessions.
+import { recordAudit } from '../audit/index.ts';
+import { seal, sha256Hex, unseal } from '../crypto.ts';
+import type { PoolKeyRow } from '../../schema.ts';
+import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
+import { forgetLiveKey, type DashboardDeps } from './account.ts';
+import { DashboardError } from './errors.ts';
+import { getKeyRow, saveKeyState } from '../billing/keys.ts';
+import { maskSecret } from '../billing/reconcile.ts';
+
+export interface Actor {
+  customerId: string;
+  requestId?: string;
+}
+
+/** The customer's key row with an upstream key, or a clear 409 (no key yet / still being created). */
+async function ownKey(deps: DashboardDeps, customerId: string): Promise<PoolKeyRow & { upstreamId: string }> {
+  const row = await getKeyRow(deps.db, customerId);
+  if (!row || (!row.upstreamId && row.syncState === 'synced')) throw new DashboardError('no_key', 'You have no proxy key yet: buy a plan to get one.');
+  if (!row.upstreamId) throw new DashboardError('key_not_ready', 'Your proxy key is still being created. It appears here within a minute of payment.');
+  return row as PoolKeyRow & { upstreamId: string };
+}
+
+async function storeSecret(deps: DashboardDeps, customerId: string, secret: string): Promise<string> {
+  const sealed = await seal(deps.encryptionKey, secret, customerId);
+  const secretMask = maskSecret(secret);
+  await saveKeyState(deps.db, customerId, { secretCiphertext: sealed.ciphertext, secretIv: sealed.iv, secretMask });
+  return secretMask;
+}
+
+/** The customer's pak_ secret. From D1 when stored (no platform call); otherwise from the platform, then stored. */
+export async function revealSecret(deps: DashboardDeps, actor: Actor): Promise<RevealAnswer> {
+  const row = await ownKey(deps, actor.customerId);
+  let secret: string;
+  let secretMask = row.secretMask;
+  let source: 'shop' | 'platform' = 'shop';
+  if (row.secretCiphertext && row.secretIv) {
+    secret = await unseal(deps.encryptionKey, { ciphertext: row.secretCiphertext, iv: row.secretIv }, actor.customerId);
+  } else {
+    secret = (await deps.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
+    secretMask = await storeSecret(deps, actor.customerId, secret);
+    source = 'platform';
+  }
+  await recordAudit(deps.db, { actor: `customer:${actor.customerId}`, action: 'key.reveal', customerId: actor.customerId, detail: { source }, requestId: actor.requestId });
+  return { secret, secretMask: secretMask ?? maskSecret(secret) };
+}
+
+export const CLIENT_IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * A new secret for the customer's key. `clientKey` (the SPA's Idempotency-Key for this one confirmation) makes a
+ * retried request replay the same rotation instead of rotating twice; it is bound to the customer, so no one
+ * else's key can ever replay it.
+ */
+export async function rotateSecret(deps: DashboardDeps, actor: Actor, clientKey?: string): Promise<RotateAnswer> {
+  const row = await ownKey(deps, actor.customerId);
+  const idempotencyKey = `rotate-${(await sha256Hex(`${actor.customerId}:${clientKey ?? crypto.randomUUID()}`)).slice(0, 48)}`;
+  const fresh = await deps.pool.regenerateKey(row.upstreamId, { idempotencyKey });
+  // A replayed answer (same Idempotency-Key within 24 h) may carry a secret that a later rotation already
+  // killed: check it against the platform's current (masked) secret, and read the real one if they differ.
+  const current = await deps.pool.getKey(row.upstreamId, { maxRetries: 1 });
+  const same = current.key === fresh.key || (current.key.startsWith(fresh.key.slice(0, 8)) && current.key.endsWith(fresh.key.slice(-4)));
+  const secret = same ? fresh.key : (await deps.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
+  const secretMask = await storeSecret(deps, actor.customerId, secret);
+  forgetLiveKey(row.upstreamId);
+
+  let sessionsClosed = true;
+  try {
+    await deps.pool.closeAllSessions(row.upstreamId);
+  } catch (err) {
+    sessionsClosed = false;
+    deps.log.warn('key rotated but its sessions could not be closed', { customerId: actor.customerId, err });
+  }
+  await recordAudit(deps.db, {
+    actor: `customer:${actor.customerId}`,
+    action: 'key.rotate',
+    customerId: actor.customerId,
+    detail: { upstreamId: row.upstreamId, previousMask: row.secretMask, secretMask, sessionsClosed },
+    requestId: actor.requestId,
+  });
+  deps.log.info('pool key rotated', { customerId: actor.customerId, upstreamId: row.upstreamId, sessionsClosed });
+  return { secret, secretMask, sessionsClosed };
+}
+
+

@@ -1,0 +1,77 @@
+// Open gateway sessions and daily usage of the customer's OWN key. Every platform call carries the key id
+// from the customer's pool_keys row (never one the client sends): the platform's sessions endpoints return
+// every customer's sessions of the reseller without it.
+import { recordAudit } from '../audit/index.ts';
+import { isUpstreamError, type ActiveSession } from '../pool/index.ts';
+import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
+import type { DashboardDeps } from './account.ts';
+import { DashboardError } from './errors.ts';
+import type { Actor } from './key.ts';
+import { getKeyRow } from '../billing/keys.ts';
+
+/** The customer's upstream key id, or null when they have none yet. */
+async function ownKeyId(deps: DashboardDeps, customerId: string): Promise<string | null> {
+  return (await getKeyRow(deps.db, customerId))?.upstreamId ?? null;
+}
+
+function view(s: ActiveSession): SessionView {
+  return {
+    sessionKey: s.sessionKey,
+    sid: s.sessionId,
+    synthesizedSid: s.isSynthesizedSid,
+    pool: s.pool,
+    country: s.country,
+    carrier: s.carrier,
+    rotation: s.rotation,
+    currentIp: s.currentIp,
+    requestCount: s.requestCount,
+    bytesIn: s.bytesIn,
+    bytesOut: s.bytesOut,
+    createdAt: s.createdAt,
+    lastActivityAt: s.lastActivityAt,
+    expiresAt: s.expiresAt,
+  };
+}
+
+export async function listOwnSessions(deps: DashboardDeps, customerId: string): Promise<SessionsAnswer> {
+  const pakId = await ownKeyId(deps, customerId);
+  if (!pakId) return { sessions: [] };
+  const answer = await deps.pool.listSessions(pakId);
+  return { sessions: answer.sessions.map(view).sort((a, b) => b.lastActivityAt - a.lastActivityAt) };
+}
+
+/** Closes one session of the customer's key; someone else's (or an unknown) session is a 404, like a missing one. */
+export async function closeOwnSession(deps: DashboardDeps, actor: Actor, sessionKey: string): Promise<CloseSessionsAnswer> {
+  const pakId = await ownKeyId(deps, actor.customerId);
+  const notFound = () => new DashboardError('session_not_found', 'That session is not open (any more).');
+  if (!pakId) throw notFound();
+  const answer = await deps.pool.closeSession(pakId, sessionKey);
+  if (!answer.success) throw notFound();
+  await recordAudit(deps.db, { actor: `customer:${actor.customerId}`, action: 'sessions.close', customerId: actor.customerId, detail: { sessionKey }, requestId: actor.requestId });
+  return { closed: 1 };
+}
+
+export async function closeAllOwnSessions(deps: DashboardDeps, actor: Actor): Promise<CloseSessionsAnswer> {
+  const pakId = await ownKeyId(deps, actor.customerId);
+  if (!pakId) return { closed: 0 };
+  const answer = await deps.pool.closeAllSessions(pakId);
+  const closed = answer.count ?? 0;
+  await recordAudit(deps.db, { actor: `customer:${actor.customerId}`, action: 'sessions.close_all', customerId: actor.customerId, detail: { closed }, requestId: actor.requestId });
+  return { closed };
+}
+
+/** Daily in/out MB of the customer's key; `available: false` when there is no key or the platform has no series. */
+export async function ownUsage(deps: DashboardDeps, customerId: string, days: number): Promise<UsageAnswer> {
+  const pakId = await ownKeyId(deps, customerId);
+  if (!pakId) return { available: false, days: [] };
+  try {
+    return { available: true, days: await deps.pool.keyUsage(pakId, days) };
+  } catch (err) {
+    // The series' shape is unconfirmed upstream: an answer without one means "not offered", not an outage.
+    if (isUpstreamError(err) && err.kind === 'shape') {
+      deps.log.warn('key usage: no daily series in the answer', { err });
+      return { available: false, days: [] };
+    }
+    throw err;
+  }
+}

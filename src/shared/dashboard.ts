@@ -1,0 +1,99 @@
+// Types of the customer dashboard API (/api/me, /api/key/*, /api/sessions, /api/usage). Pure: no runtime imports.
+
+/**
+ * The customer's proxy key as the dashboard shows it.
+ * - none: nothing bought (or everything refunded before a key was made) · provisioning: paid, key being created
+ * - active: works · disabled: switched off (see `reason`) · expired: past its expiry date
+ */
+export type AccountKeyStatus = 'none' | 'provisioning' | 'active' | 'disabled' | 'expired';
+
+/** Why a key is disabled: all traffic used, suspended by the shop, or switched off otherwise (e.g. refunded). */
+export type DisabledReason = 'cap_reached' | 'suspended' | 'switched_off';
+
+export interface AccountKey {
+  status: AccountKeyStatus;
+  reason: DisabledReason | null;
+  /** One sentence for the banner, in the customer's words; null when there is nothing to explain. */
+  reasonText: string | null;
+  /** `pak_ab12…ef90`: recognisable, useless to use. */
+  secretMask: string | null;
+  /** MB used so far; null when the live figure could not be read (see `live`). */
+  usedMb: number | null;
+  /** Whole GB the key may use in total. */
+  capGb: number | null;
+  /** Unix ms; null: no expiry. */
+  expiresAt: number | null;
+  /** Unix ms of the last proxied request. */
+  lastUsedAt: number | null;
+  /** A purchase or refund is still being applied to the key. */
+  updating: boolean;
+  /** False when the platform could not be asked just now: usage is unknown, the rest is the shop's own record. */
+  live: boolean;
+}
+
+export interface MeAnswer {
+  customer: { id: string; email: string };
+  key: AccountKey;
+  gateway: { host: string; username: string };
+}
+
+export interface RevealAnswer {
+  secret: string;
+  secretMask: string;
+}
+
+export interface RotateAnswer {
+  secret: string;
+  secretMask: string;
+  /** Whether the key's open gateway sessions were closed too (the old secret dies either way). */
+  sessionsClosed: boolean;
+}
+
+/** One open gateway session of the customer's own key. */
+export interface SessionView {
+  /** Opaque id to close it with (contains colons). */
+  sessionKey: string;
+  /** The sticky session id (`sid`) of the proxy username. */
+  sid: string;
+  /** The gateway made the sid up (the username had none). */
+  synthesizedSid: boolean;
+  pool: string;
+  country: string | null;
+  carrier: string | null;
+  rotation: string;
+  currentIp: string | null;
+  requestCount: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Unix ms. */
+  createdAt: number;
+  lastActivityAt: number;
+  expiresAt: number;
+}
+
+export interface SessionsAnswer {
+  sessions: SessionView[];
+}
+
+export interface CloseSessionsAnswer {
+  closed: number;
+}
+
+export interface UsageDay {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  inMB: number;
+  outMB: number;
+}
+
+export interface UsageAnswer {
+  /** False when the platform does not offer a daily series (or has no key yet): show the total only. */
+  available: boolean;
+  days: UsageDay[];
+}
+
+export interface LegalDocument {
+  title: string;
+  /** Markdown-ish text: `#`/`##` headings, `- ` list items, blank-line paragraphs. */
+  text: string;
+}

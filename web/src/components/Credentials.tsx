@@ -1,0 +1,67 @@
+// The proxy credentials: gateway host and ports, username, and the key (masked until the customer reveals it).
+import { useState } from 'preact/hooks';
+import { PROTOCOL_PORTS } from '../../../src/shared/proxy-url.ts';
+import { account, ensureSecret, secret, showSecret } from '../state/account.ts';
+import { CopyButton } from './CopyButton.tsx';
+
+function Row({ label, value, copy }: { label: string; value: string; copy?: string | (() => Promise<string | null>) }) {
+  return (
+    <div class="cred">
+      <dt>{label}</dt>
+      <dd>
+        <code class="mono value">{value}</code>
+        {copy !== undefined && <CopyButton text={copy} what={label} />}
+      </dd>
+    </div>
+  );
+}
+
+export function Credentials() {
+  const me = account.value!;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = showSecret.value && secret.value;
+
+  async function toggle() {
+    setError(null);
+    if (showSecret.value) return void (showSecret.value = false);
+    setBusy(true);
+    try {
+      await ensureSecret();
+      showSecret.value = true;
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="cred-title">
+      <h2 id="cred-title">Your proxy credentials</h2>
+      <dl class="creds">
+        <Row label="Host" value={me.gateway.host} copy={me.gateway.host} />
+        <Row label="Ports" value={`HTTP ${PROTOCOL_PORTS.http} · SOCKS5 ${PROTOCOL_PORTS.socks5}`} />
+        <Row label="Username" value={me.gateway.username} copy={me.gateway.username} />
+        <div class="cred">
+          <dt id="key-label">Key (password)</dt>
+          <dd>
+            <code class="mono value" aria-labelledby="key-label" data-testid="key">
+              {shown ? secret.value : (me.key.secretMask ?? '—')}
+            </code>
+            <button type="button" class="secondary" onClick={toggle} disabled={busy} aria-pressed={showSecret.value}>
+              {showSecret.value ? 'Hide' : busy ? 'Revealing…' : 'Reveal'}
+            </button>
+            <CopyButton text={ensureSecret} what="Key" />
+          </dd>
+        </div>
+      </dl>
+      {error && (
+        <p role="alert" class="error-text">
+          {error}
+        </p>
+      )}
+      <p class="hint">Keep the key private: anyone who has it uses your traffic. If it leaks, rotate it below.</p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns afterwards.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: ComponentChildren;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby={id} onCancel={(e) => (e.preventDefault(), onCancel())}>
+      <h2 id={id}>{title}</h2>
+      <div class="stack">{children}</div>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class={danger ? 'danger' : ''} onClick={onConfirm} disabled={busy} aria-busy={busy}>
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,70 @@
+// How to use the proxies: the username grammar and what the gateway's errors mean.
+import { POOL_LABELS, POOLS, ROTATION_LABELS, ROTATION_MODES } from '../../../src/shared/proxy-url.ts';
+
+const ERRORS: [code: string, status: string, meaning: string][] = [
+  ['E_AUTH_INVALID', '407', 'Wrong username or key. Copy the URL again; after a rotation only the new key works (allow up to 30 s).'],
+  ['E_CAP_EXCEEDED', '407', 'All your traffic is used. Buy more and the key switches back on.'],
+  ['E_RATE_LIMITED_*', '429', 'Too many requests or connections at once (500 connections per account). Slow down and retry.'],
+  ['E_SESSION_LIMIT', '429', 'Too many open sessions (250 per account). Close some below or reuse session ids.'],
+  ['E_NO_STOCK_COUNTRY', '502', 'No device is online in that country and pool right now. Pick another country, or the “any” pool.'],
+  ['E_STOCK_DEGRADED', '502', 'The pool is short of devices at the moment. Retry shortly, or choose another country.'],
+];
+
+export function HelpPanel({ username }: { username: string }) {
+  return (
+    <section class="card" aria-labelledby="help-title">
+      <h2 id="help-title">How to use</h2>
+      <details>
+        <summary>The proxy username, token by token</summary>
+        <p>
+          Your settings travel in the proxy username, separated by <code>-</code>, in this order:
+        </p>
+        <pre class="code" tabIndex={0}>
+          <code>{`${username}-POOL[-COUNTRY][-sid-ID][-rot-MODE]`}</code>
+        </pre>
+        <ul>
+          <li>
+            <strong>Pool</strong> (always first): {POOLS.map((p) => `${p} = ${POOL_LABELS[p]}`).join('; ')}.
+          </li>
+          <li>
+            <strong>Country</strong>: two lowercase letters (<code>us</code>, <code>de</code>); leave it out for any country.
+          </li>
+          <li>
+            <strong>sid-ID</strong>: a sticky session id of 1–64 lowercase letters, digits and <code>_</code>. No dashes or spaces: the gateway drops a bad
+            sid without telling you, and your session is no longer sticky.
+          </li>
+          <li>
+            <strong>rot-MODE</strong>: {ROTATION_MODES.map((m) => `${m} = ${ROTATION_LABELS[m]}`).join('; ')}. Sticky needs a sid.
+          </li>
+        </ul>
+        <p>
+          The key is the password. HTTP uses port 7000, SOCKS5 port 7001. Example:{' '}
+          <code class="mono">{`http://${username}-mbl-us-sid-bot_1-rot-sticky:KEY@host:7000`}</code>
+        </p>
+      </details>
+      <details>
+        <summary>Errors from the proxy gateway</summary>
+        <div class="table-scroll" tabIndex={0} aria-label="Gateway errors">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Error</th>
+                <th scope="col">HTTP</th>
+                <th scope="col">What to do</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ERRORS.map(([code, status, meaning]) => (
+                <tr key={code}>
+                  <td class="mono">{code}</td>
+                  <td>{status}</td>
+                  <td>{meaning}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

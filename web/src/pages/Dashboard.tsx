@@ -1,0 +1,140 @@
+// /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
+import { useEffect } from 'preact/hooks';
+import { AccountActions } from '../components/AccountActions.tsx';
+import { IncidentBanners, KeyBanners } from '../components/Banners.tsx';
+import { Credentials } from '../components/Credentials.tsx';
+import { HelpPanel } from '../components/HelpPanel.tsx';
+import { PricingTable } from '../components/PricingTable.tsx';
+import { Provisioning } from '../components/Provisioning.tsx';
+import { Purchases } from '../components/Purchases.tsx';
+import { RotateKey } from '../components/RotateKey.tsx';
+import { Sessions } from '../components/Sessions.tsx';
+import { UrlBuilder } from '../components/UrlBuilder.tsx';
+import { Expiry, UsageBar } from '../components/Usage.tsx';
+import { navigate, path, search } from '../router.ts';
+import { account, accountError, loadAccount, resetAccount } from '../state/account.ts';
+import { announcement } from '../state/announce.ts';
+import { loadAvailability } from '../state/availability.ts';
+import { country } from '../state/builder.ts';
+import { config } from '../state/config.ts';
+import { customer } from '../state/session.ts';
+import { useVisibleInterval } from '../state/visible.ts';
+
+const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+
+function BuyMore({ title, id }: { title: string; id?: string }) {
+  const shop = config.value!;
+  return (
+    <section id={id} aria-labelledby={`${id ?? 'buy'}-title`}>
+      <h2 id={`${id ?? 'buy'}-title`}>{title}</h2>
+      <PricingTable
+        tiers={shop.tiers}
+        action={(tier) => (
+          <a class="button" href={`/checkout/${encodeURIComponent(tier.id)}`} aria-label={`Buy ${tier.name}`}>
+            Buy {tier.name}
+          </a>
+        )}
+      />
+    </section>
+  );
+}
+
+function Loading() {
+  return (
+    <section aria-busy="true" class="stack">
+      <div class="card skeleton" />
+      <div class="card skeleton tall" />
+      <p class="visually-hidden">Loading your dashboard…</p>
+    </section>
+  );
+}
+
+export function Dashboard() {
+  const who = customer.value;
+  const sessionId = new URLSearchParams(search.value).get('session_id');
+  const checkoutSession = sessionId && SESSION_ID.test(sessionId) ? sessionId : null;
+
+  useEffect(() => {
+    if (who === null) {
+      resetAccount();
+      navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
+    }
+    if (!who) return;
+    if (!country.value) country.value = config.value!.defaultCountry;
+    void loadAccount();
+    void loadAvailability();
+  }, [who === undefined ? undefined : (who?.id ?? null)]);
+
+  useVisibleInterval(loadAccount, 30_000, Boolean(who));
+  useVisibleInterval(loadAvailability, 60_000, Boolean(who));
+
+  const me = account.value;
+  const status = me?.key.status;
+  useEffect(() => {
+    // The key exists: the Checkout reference has done its job.
+    if (checkoutSession && status && status !== 'provisioning' && status !== 'none') navigate('/dashboard', { replace: true });
+  }, [checkoutSession, status]);
+
+  if (!who) return <Loading />;
+
+  let body;
+  if (!me) {
+    body = accountError.value ? (
+      <div class="card" role="alert">
+        <p class="error-text">{accountError.value}</p>
+        <button type="button" onClick={() => loadAccount()}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <Loading />
+    );
+  } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
+    body = <Provisioning sessionId={checkoutSession} />;
+  } else if (status === 'none') {
+    body = (
+      <>
+        <section class="card">
+          <h2>You have no proxy key yet</h2>
+          <p class="muted">Choose a plan: your key and ready-made proxy URLs appear here right after payment.</p>
+        </section>
+        <BuyMore title="Plans" />
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <div class="grid">
+          <Credentials />
+          <section class="card" aria-labelledby="usage-title">
+            <h2 id="usage-title">Usage</h2>
+            <UsageBar usage={me.key} />
+            <Expiry expiresAt={me.key.expiresAt} />
+            <a class="button secondary" href="#buy-more">
+              Buy more
+            </a>
+          </section>
+        </div>
+        <UrlBuilder />
+        <Sessions />
+        <RotateKey />
+        <Purchases email={me.customer.email} />
+        <BuyMore title="Buy more traffic" id="buy-more" />
+        <HelpPanel username={me.gateway.username} />
+      </>
+    );
+  }
+
+  return (
+    <div class="dashboard stack">
+      <h1>Dashboard</h1>
+      <div class="visually-hidden" aria-live="polite" role="status">
+        {announcement.value}
+      </div>
+      <IncidentBanners />
+      {me && <KeyBanners keyState={me.key} />}
+      {body}
+      {me && <AccountActions email={me.customer.email} />}
+    </div>
+  );
+}

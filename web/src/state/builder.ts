@@ -1,0 +1,67 @@
+// The URL builder's choices and what they build, with the shared builder (src/shared/proxy-url.ts). The URL on
+// screen carries the key's mask until the secret is shown; what is copied always carries the real secret.
+import { computed, signal } from '@preact/signals';
+import { buildProxyUrl, type Pool, type ProxyProtocol, type ProxyUrlOptions, type ProxyUrlResult, type RotationMode } from '../../../src/shared/proxy-url.ts';
+import { account, ensureSecret, secret, showSecret } from './account.ts';
+
+export const pool = signal<Pool>('mbl');
+/** '' = any country. */
+export const country = signal('');
+export const rotation = signal<RotationMode>('auto10');
+export const sid = signal('');
+export const protocol = signal<ProxyProtocol>('http');
+
+/** Stands in for the secret while building the on-screen URL; replaced by the mask for display. */
+const PLACEHOLDER = 'PAKPLACEHOLDER';
+
+function options(key: string, overrides: Partial<ProxyUrlOptions> = {}): ProxyUrlOptions | null {
+  const me = account.value;
+  if (!me) return null;
+  return {
+    host: me.gateway.host,
+    username: me.gateway.username,
+    key,
+    protocol: protocol.value,
+    pool: pool.value,
+    country: country.value || undefined,
+    sid: sid.value.trim() || undefined,
+    rotation: rotation.value,
+    ...overrides,
+  };
+}
+
+function display(result: ProxyUrlResult): ProxyUrlResult {
+  if (!result.ok) return result;
+  const shown = showSecret.value && secret.value ? secret.value : (account.value?.key.secretMask ?? 'YOUR_KEY');
+  return { ...result, url: result.url.replace(PLACEHOLDER, shown) };
+}
+
+/** The URL as shown (masked unless the secret is shown), or the first invalid field. */
+export const built = computed<ProxyUrlResult | null>(() => {
+  const opts = options(PLACEHOLDER);
+  return opts ? display(buildProxyUrl(opts)) : null;
+});
+
+/** The URL with the real secret (revealing it on first use); null when the choices are invalid. */
+export async function realUrl(overrides: Partial<ProxyUrlOptions> = {}): Promise<string | null> {
+  const key = await ensureSecret();
+  const opts = options(key, overrides);
+  const result = opts && buildProxyUrl(opts);
+  return result && result.ok ? result.url : null;
+}
+
+/** A short random sticky session id like `s7k2m9qz`. */
+export function randomSid(): string {
+  return `s${crypto.getRandomValues(new Uint32Array(2)).reduce((s, n) => s + n.toString(36), '').slice(0, 10)}`;
+}
+
+/** `count` sticky URLs with sids `{base}_1…{base}_n` (masked for display, or real with `key`). */
+export function batchUrls(base: string, count: number, key: string | null): string[] {
+  const urls: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const opts = options(key ?? PLACEHOLDER, { sid: `${base}_${i}`, rotation: 'sticky' });
+    const result = opts && buildProxyUrl(opts);
+    if (result?.ok) urls.push(key ? result.url : (display(result) as { url: string }).url);
+  }
+  return urls;
+}
