@@ -65,14 +65,15 @@ async function dashboard(): Promise<void> {
   await customer.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
 }
 
-/** Runs one console action on the open customer page: open it, fill the form, confirm, wait for its answer. */
+/** Runs one console action on the open customer page: open its dialog, fill the form, confirm, read the answer. */
 async function act(open: string, confirm: string, fill?: () => Promise<void>): Promise<string> {
   await operator.getByRole('button', { name: `${open}…` }).click();
+  const dialog = operator.getByRole('dialog', { name: open });
+  await dialog.waitFor();
   await fill?.();
-  await operator.getByRole('button', { name: confirm, exact: true }).click();
-  const message = operator.locator('.banner.info').first();
-  await message.waitFor();
-  return message.innerText();
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return operator.getByRole('region', { name: 'Actions' }).locator('.banner.info').innerText();
 }
 
 test('an operator suspends, unsuspends and grants GB, and the customer’s dashboard follows each change', async () => {
@@ -124,10 +125,12 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
     }),
     /Granted 5 GB\. The proxy key now matches\./,
   );
-  await operator.getByRole('cell', { name: 'Grant', exact: true }).waitFor();
+  await operator.getByRole('cell', { name: /^Grant/ }).waitFor();
   await dashboard();
   await customer.getByText(/of 6 GB used/).waitFor();
-  await customer.getByText('Free traffic').first().waitFor();
+  const grantRow = customer.getByRole('region', { name: 'Purchases' }).getByRole('row').filter({ hasText: 'Free traffic' });
+  await grantRow.waitFor();
+  assert.match(await grantRow.innerText(), /\$0\.00/);
   await screenshot(customer, 'admin-5-dashboard-granted-desktop');
 
   // Every action is in the audit log under the operator's name.
@@ -154,9 +157,9 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
 
 test('a customer who opens /admin gets the 403 page and never downloads the console', async () => {
   await customer.goto(`${SHOP}/admin`);
-  await customer.getByRole('heading', { level: 1, name: 'This area is for the shop’s operators' }).waitFor();
+  await customer.getByRole('heading', { level: 1, name: '403: operators only' }).waitFor();
   await customer.goto(`${SHOP}/admin/customers`);
-  await customer.getByRole('heading', { level: 1, name: 'This area is for the shop’s operators' }).waitFor();
+  await customer.getByRole('heading', { level: 1, name: '403: operators only' }).waitFor();
   await screenshot(customer, 'admin-7-forbidden-desktop');
   assert.deepEqual(consoleRequests, []);
   const res = await customer.request.get(`${SHOP}/api/admin/overview`);

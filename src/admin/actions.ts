@@ -19,9 +19,11 @@ import {
   type ReconcileResult,
 } from '../billing/index.ts';
 import { UPSTREAM_CAP_CEILING_GB, type Config } from '../config/index.ts';
+import { forgetLiveKey, rotateSecret } from '../dashboard/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { mailTransportProblem } from '../mail/index.ts';
+import { createPoolClient } from '../pool/index.ts';
 import type { AdminActionAnswer } from '../shared/admin.ts';
 import { findCustomer } from './customers.ts';
 import { AdminError } from './errors.ts';
@@ -65,7 +67,10 @@ function describeReconcile(result: ReconcileResult): string {
   }
 }
 
-/** Runs the reconcile (never throws: a failure is recorded for the cron) and says what happened. */
+/**
+ * Runs the reconcile (never throws: a failure is recorded for the cron) and says what happened. The dashboard's
+ * short-lived copy of the platform's view of the key is dropped, so the customer sees the change on their next load.
+ */
 async function converge(deps: ActionDeps, customerId: string, done: string, action: AdminActionAnswer['action']): Promise<AdminActionAnswer> {
   let result: ReconcileResult;
   try {
@@ -74,6 +79,8 @@ async function converge(deps: ActionDeps, customerId: string, done: string, acti
     deps.log.error('admin: reconcile threw', { customerId, err });
     result = { state: 'failed', error: 'unexpected error' };
   }
+  const upstreamId = (await getKeyRow(deps.db, customerId))?.upstreamId;
+  if (upstreamId) forgetLiveKey(upstreamId);
   return { action, message: `${done} ${describeReconcile(result)}`, reconcile: result.state };
 }
 
@@ -148,6 +155,26 @@ export async function grantGb(deps: ActionDeps, customerId: string, input: Grant
   ]);
   deps.log.info('admin: GB granted', { customerId, gb: input.gb, validityDays, operator: deps.operator.email });
   return converge(deps, customerId, `Granted ${input.gb} GB${validityDays ? ` and ${validityDays} more days` : ''}.`, 'grant');
+}
+
+/**
+ * A new secret for the customer's key (the dashboard's own rotation, audited as the operator): the old secret
+ * dies at once and the key's open sessions are closed. The operator never sees the new secret.
+ */
+export async function rotateCustomerKey(deps: ActionDeps, customerId: string): Promise<AdminActionAnswer> {
+  const { db, config, log } = deps;
+  await findCustomer(db, customerId);
+  const key = await getKeyRow(db, customerId);
+  if (!key?.upstreamId) throw new AdminError('no_key', 'This customer has no proxy key on the platform yet, so there is nothing to rotate.');
+  const rotated = await rotateSecret(
+    { db, pool: createPoolClient({ config: config.upstream, log, timeoutMs: 8_000 }), encryptionKey: config.encryptionKey, log },
+    { customerId, requestId: deps.requestId, by: actorOf(deps) },
+  );
+  log.info('admin: key rotated', { customerId, operator: deps.operator.email });
+  return {
+    action: 'rotate_key',
+    message: `Key rotated: the old secret stopped working at once, the new one is ${rotated.secretMask}${rotated.sessionsClosed ? ' and its open sessions were closed' : ' (its open sessions could not be closed)'}. The customer sees it on their dashboard.`,
+  };
 }
 
 /** Emails the customer a fresh sign-in link, under the same limits as the customer asking for one. */

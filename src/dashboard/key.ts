@@ -13,7 +13,11 @@ import { maskSecret } from '../billing/reconcile.ts';
 export interface Actor {
   customerId: string;
   requestId?: string;
+  /** Who acts, for the audit log, when it is not the customer (an operator: `admin:<email>`). */
+  by?: string;
 }
+
+const auditActor = (actor: Actor) => actor.by ?? `customer:${actor.customerId}`;
 
 /** The customer's key row with an upstream key, or a clear 409 (no key yet / still being created). */
 async function ownKey(deps: DashboardDeps, customerId: string): Promise<PoolKeyRow & { upstreamId: string }> {
@@ -43,7 +47,7 @@ export async function revealSecret(deps: DashboardDeps, actor: Actor): Promise<R
     secretMask = await storeSecret(deps, actor.customerId, secret);
     source = 'platform';
   }
-  await recordAudit(deps.db, { actor: `customer:${actor.customerId}`, action: 'key.reveal', customerId: actor.customerId, detail: { source }, requestId: actor.requestId });
+  await recordAudit(deps.db, { actor: auditActor(actor), action: 'key.reveal', customerId: actor.customerId, detail: { source }, requestId: actor.requestId });
   return { secret, secretMask: secretMask ?? maskSecret(secret) };
 }
 
@@ -74,7 +78,7 @@ export async function rotateSecret(deps: DashboardDeps, actor: Actor, clientKey?
     deps.log.warn('key rotated but its sessions could not be closed', { customerId: actor.customerId, err });
   }
   await recordAudit(deps.db, {
-    actor: `customer:${actor.customerId}`,
+    actor: auditActor(actor),
     action: 'key.rotate',
     customerId: actor.customerId,
     detail: { upstreamId: row.upstreamId, previousMask: row.secretMask, secretMask, sessionsClosed },

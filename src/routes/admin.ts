@@ -14,6 +14,7 @@ import {
   purchaseCsv,
   rerunFulfilment,
   resendSignIn,
+  rotateCustomerKey,
   suspendCustomer,
   unsuspendCustomer,
   type ActionDeps,
@@ -114,6 +115,7 @@ export const admin = new Hono<AppEnv>()
     const { gb, validityDays, note } = c.req.valid('json');
     return c.json(await grantGb(actionDeps(c), c.req.valid('param').id, { gb, validityDays, note: note?.trim() || null }));
   })
+  .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) => c.json(await rotateCustomerKey(actionDeps(c), c.req.valid('param').id)))
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) => c.json(await rerunFulfilment(actionDeps(c), c.req.valid('param').id)))
   .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) => c.json(await resendSignIn(actionDeps(c), c.req.valid('param').id)))
   .get('/audit', validate('query', auditQuery), async (c) => {

@@ -164,6 +164,33 @@ describe('re-run fulfilment', () => {
   });
 });
 
+describe('rotate key', () => {
+  it('gives the customer a new secret the operator never sees, kills the old one, and audits it as the operator', async () => {
+    const { cookie, id } = await paidCustomer('rotate-me@example.com');
+    const before = await upstreamKeyOf(id);
+    const res = await act(id, 'rotate-key');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const after = await upstreamKeyOf(id);
+    expect(after!.id).toBe(before!.id);
+    expect(after!.key).not.toBe(before!.key);
+    expect(text).not.toContain(after!.key);
+    expect(JSON.parse(text).message).toContain(`${after!.key.slice(0, 8)}…${after!.key.slice(-4)}`);
+    // The customer's dashboard reveals the new secret.
+    const revealed = await (await call('/api/key/reveal', { json: {}, cookie })).json<{ secret: string }>();
+    expect(revealed.secret).toBe(after!.key);
+    const rotation = (await auditRows(id)).find((r) => r.action === 'key.rotate');
+    expect(rotation?.actor).toBe(`admin:${OPERATOR}`);
+  });
+
+  it('answers 409 for a customer without a key', async () => {
+    await signIn('rotate-nokey@example.com');
+    const res = await act(await customerIdOf('rotate-nokey@example.com'), 'rotate-key');
+    expect(res.status).toBe(409);
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('no_key');
+  });
+});
+
 describe('resend sign-in link', () => {
   it('emails the customer a working link', async () => {
     await signIn('resend@example.com');
@@ -212,7 +239,7 @@ describe('recent sign-in', () => {
     const { id } = await paidCustomer('reauth-target@example.com');
     await signedInMinutesAgo(operator, 11);
     try {
-      for (const action of ['suspend', 'unsuspend', 'grant', 'refulfil']) {
+      for (const action of ['suspend', 'unsuspend', 'grant', 'refulfil', 'rotate-key']) {
         const res = await act(id, action, action === 'grant' ? { gb: 1 } : {});
         expect(res.status, action).toBe(403);
         expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');

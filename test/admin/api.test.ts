@@ -57,6 +57,7 @@ describe('access', () => {
         'POST /admin/customers/:id/grant',
         'POST /admin/customers/:id/refulfil',
         'POST /admin/customers/:id/resend-sign-in',
+        'POST /admin/customers/:id/rotate-key',
         'POST /admin/customers/:id/suspend',
         'POST /admin/customers/:id/unsuspend',
       ].map((r) => r.replace(' /admin', ' ')),
@@ -68,7 +69,7 @@ describe('access', () => {
     const ordersBefore = await env.DB.prepare('select count(*) as n from orders').first<{ n: number }>();
     const keyBefore = await upstreamKeyOf(buyerId);
     const routes = adminRoutes();
-    expect(routes.length).toBeGreaterThanOrEqual(12);
+    expect(routes.length).toBeGreaterThanOrEqual(13);
     for (const route of routes) {
       const forbidden = await request(route, customer);
       expect(forbidden.status, route).toBe(403);

@@ -5,10 +5,10 @@ import { useState } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { api, read, RequestError } from '../api.ts';
+import { ConfirmDialog } from '../components/Dialog.tsx';
 import { fmtDate, fmtDateTime, fmtGb, LoadState, Reauth, StatusBadge, useLoad } from './ui.tsx';
 
 interface ActionProps {
-  id: string;
   label: string;
   confirmLabel: string;
   /** What will happen, shown in the confirmation. */
@@ -21,7 +21,7 @@ interface ActionProps {
   onReauth: () => void;
 }
 
-function Action({ id, label, confirmLabel, explain, danger, children, run, onDone, onReauth }: ActionProps) {
+function Action({ label, confirmLabel, explain, danger, children, run, onDone, onReauth }: ActionProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,31 +42,21 @@ function Action({ id, label, confirmLabel, explain, danger, children, run, onDon
       setBusy(false);
     }
   }
-  if (!open)
-    return (
+  return (
+    <>
       <button type="button" class={danger ? 'danger' : 'secondary'} onClick={() => (setError(null), setOpen(true))}>
         {label}…
       </button>
-    );
-  return (
-    <div class="card confirm" role="group" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{label}</h3>
-      <p>{explain}</p>
-      {children}
-      {error && (
-        <p role="alert" class="error-text">
-          {error}
-        </p>
-      )}
-      <div class="actions">
-        <button type="button" class="secondary" onClick={() => setOpen(false)} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" class={danger ? 'danger' : ''} onClick={confirm} disabled={busy} aria-busy={busy}>
-          {busy ? 'Working…' : confirmLabel}
-        </button>
-      </div>
-    </div>
+      <ConfirmDialog open={open} title={label} confirmLabel={confirmLabel} danger={danger} busy={busy} onConfirm={confirm} onCancel={() => setOpen(false)}>
+        <p>{explain}</p>
+        {children}
+        {error && (
+          <p role="alert" class="error-text">
+            {error}
+          </p>
+        )}
+      </ConfirmDialog>
+    </>
   );
 }
 
@@ -97,7 +87,6 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
       <div class="action-list">
         {suspended ? (
           <Action
-            id="unsuspend"
             label="Unsuspend"
             confirmLabel="Lift the suspension"
             explain={`${d.customer.email} can buy again, and their key comes back as far as what they paid for allows.`}
@@ -106,7 +95,6 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
           />
         ) : (
           <Action
-            id="suspend"
             label="Suspend"
             danger
             confirmLabel="Suspend now"
@@ -121,7 +109,6 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
           </Action>
         )}
         <Action
-          id="grant"
           label="Grant free GB"
           confirmLabel="Grant"
           explain="Recorded as a free purchase; the key's cap rises by this much. Leave the days empty to keep the current expiry (or 30 days if the key has none left)."
@@ -150,15 +137,23 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
           </div>
         </Action>
         <Action
-          id="refulfil"
           label="Re-run fulfilment"
           confirmLabel="Re-run now"
           explain="Asks Stripe about recent unfinished checkouts, then makes the proxy key match what was paid for, right away."
           run={() => read(api.admin.customers[':id'].refulfil.$post(param))}
           {...common}
         />
+        {d.key?.upstreamId && (
+          <Action
+            label="Rotate key"
+            danger
+            confirmLabel="Rotate now"
+            explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed. They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
+            run={() => read(api.admin.customers[':id']['rotate-key'].$post(param))}
+            {...common}
+          />
+        )}
         <Action
-          id="resend"
           label="Resend sign-in link"
           confirmLabel="Send the link"
           explain={`Emails ${d.customer.email} a fresh sign-in link (the usual limits apply: 5 a minute, 10 a day).`}
