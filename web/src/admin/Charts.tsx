@@ -52,7 +52,7 @@ export function ColumnChart({ title, summary, points, column = 'Day' }: { title:
         {points.map((p, i) => {
           const h = (p.value / max) * (height - 8);
           return (
-            <rect key={p.label} x={i * slot + (slot - bar) / 2} y={height - h} width={bar} height={Math.max(h, p.value > 0 ? 1 : 0)} class="bar">
+            <rect key={p.label} x={i * slot + (slot - bar) / 2} y={height - h} width={bar} height={Math.max(h, p.value > 0 ? 1 : 0)} class="chart-bar">
               <title>{`${p.label}: ${p.display}`}</title>
             </rect>
           );
@@ -92,7 +92,7 @@ export function BarList({ title, points, column = 'Item' }: { title: string; poi
               <text x="0" y={i * row + 18} class="label">
                 {p.label.length > 12 ? `${p.label.slice(0, 11)}…` : p.label}
               </text>
-              <rect x={labelWidth} y={i * row + 5} width={Math.max(w, p.value > 0 ? 2 : 0)} height={row - 10} class="bar">
+              <rect x={labelWidth} y={i * row + 5} width={Math.max(w, p.value > 0 ? 2 : 0)} height={row - 10} class="chart-bar">
                 <title>{`${p.label}: ${p.display}`}</title>
               </rect>
               <text x={labelWidth + w + 6} y={i * row + 18} class="value">

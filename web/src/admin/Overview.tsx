@@ -13,7 +13,7 @@ function Stat({ label, value, note }: { label: string; value: string | number; n
       <dt>{label}</dt>
       <dd>
         <strong>{value}</strong>
-        {note && <span class="muted"> {note}</span>}
+        {note && <span class="muted stat-note">{note}</span>}
       </dd>
     </div>
   );
