@@ -2,6 +2,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../src/index.ts';
 import type { OutboxMail } from '../sim/mail.ts';
+import type { PoolAccessKey } from '../src/pool/contract.ts';
 
 export const ORIGIN = 'https://shop.test';
 
@@ -37,6 +38,11 @@ export async function sim<T = unknown>(path: string, init?: RequestInit): Promis
   return (await res.json()) as T;
 }
 
+/** Every key the Proxies.sx simulator holds, with its secret. */
+export const upstreamKeys = () => sim<SimKey[]>('/_sim/proxies/keys');
+
+export const upstreamKey = async (id: string | null | undefined) => (await upstreamKeys()).find((k) => k.id === id);
+
 export async function resetSimulators(): Promise<void> {
   await sim('/_sim/reset', { method: 'POST' });
 }
@@ -49,6 +55,9 @@ export function testIp(): string {
 }
 
 export type { OutboxMail };
+
+/** A key as the Proxies.sx simulator's controls show it (`/_sim/proxies/keys`): the contract's shape, secret unmasked. */
+export type SimKey = PoolAccessKey;
 
 /** The mail the simulator's outbox received for `to`, oldest first. */
 export function outboxFor(to: string): Promise<OutboxMail[]> {

@@ -7,6 +7,7 @@ import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
 import type { AdminKeyState, AdminOrder, AuditView, CustomerDetail, CustomerRow, CustomerStatus, MoneyByCurrency } from '../shared/admin.ts';
+import { purchaseView } from '../billing/index.ts';
 import { mbToGb } from '../shared/format.ts';
 import { AdminError } from './errors.ts';
 
@@ -120,22 +121,7 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
 }
 
 export function adminOrder(o: Order): AdminOrder {
-  return {
-    id: o.id,
-    kind: o.kind,
-    status: o.status,
-    tierId: o.tierId,
-    tierName: o.tierName,
-    gb: o.gb,
-    price: o.price,
-    currency: o.currency,
-    validityDays: o.validityDays,
-    refundedGb: o.refundedGb,
-    refundedAmount: o.refundedAmount,
-    createdAt: o.createdAt,
-    paidAt: o.paidAt,
-    stripeSessionId: o.stripeSessionId,
-  };
+  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId };
 }
 
 export function auditView(entry: { id: string; actor: string; action: string; customerId: string | null; detail: Record<string, unknown> | null; requestId: string | null; at: number }): AuditView {

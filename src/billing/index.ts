@@ -7,7 +7,7 @@ import { sendMissingReceipts } from './receipts.ts';
 export { CheckoutError, startCheckout } from './checkout.ts';
 export { fulfil } from './fulfil.ts';
 export { getKeyRow, markKeyOwedStatement } from './keys.ts';
-export { entitlementOf, insertGrantStatement, listEntitledOrders } from './orders.ts';
+export { entitlementOf, insertGrantStatement, listEntitledOrders, purchaseView } from './orders.ts';
 export { reconcileCustomer, reconcileCustomerKey, type ReconcileResult } from './reconcile.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
 export { stripeClient } from './stripe.ts';

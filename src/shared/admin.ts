@@ -1,6 +1,6 @@
 // Types of the operator console API (/api/admin/*), shared by the Worker and the SPA's admin chunk. Pure.
 import type { IncidentSummary } from './api.ts';
-import type { PurchaseStatus } from './billing.ts';
+import type { Purchase } from './billing.ts';
 
 /** Money per currency (minor units): a shop may have changed currency, and snapshots keep the old one. */
 export type MoneyByCurrency = Record<string, number>;
@@ -39,20 +39,9 @@ export interface CustomersPage {
   live: boolean;
 }
 
-export interface AdminOrder {
-  id: string;
+/** An order as the operator sees it: the customer's view plus how it came about. */
+export interface AdminOrder extends Purchase {
   kind: 'purchase' | 'grant';
-  status: PurchaseStatus;
-  tierId: string;
-  tierName: string;
-  gb: number;
-  price: number;
-  currency: string;
-  validityDays: number | null;
-  refundedGb: number;
-  refundedAmount: number;
-  createdAt: number;
-  paidAt: number | null;
   stripeSessionId: string | null;
 }
 

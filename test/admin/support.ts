@@ -4,19 +4,11 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { expect } from 'vitest';
 import worker from '../../src/index.ts';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, sim } from '../helpers.ts';
+import { call, upstreamKey, type SimKey } from '../helpers.ts';
 
 /** The operator in the committed test config (ADMIN_EMAILS). */
 export const OPERATOR = 'admin@example.com';
 
-export interface SimKey {
-  id: string;
-  key: string;
-  enabled: boolean;
-  trafficCapGB: number | null;
-  trafficUsedMB: number;
-  expiresAt: string | null;
-}
 
 export async function customerIdOf(email: string): Promise<string> {
   const row = await env.DB.prepare('select id from customers where email = ?').bind(email).first<{ id: string }>();
@@ -70,7 +62,7 @@ export async function settled(customerId: string): Promise<KeyRow | null> {
 /** The customer's key as the Proxies.sx simulator holds it. */
 export async function upstreamKeyOf(customerId: string): Promise<SimKey | undefined> {
   const row = await keyRow(customerId);
-  return (await sim<SimKey[]>('/_sim/proxies/keys')).find((k) => k.id === row?.upstream_id);
+  return upstreamKey(row?.upstream_id);
 }
 
 /** The cron trigger, as Cloudflare fires it (billing reconcile of every due key, then retention). */

@@ -3,17 +3,9 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
+import { call, resetSimulators, signIn, sim, upstreamKey, upstreamKeys, type SimKey } from '../helpers.ts';
 import { count, deliver, deliveries, stripeAct, type Delivery } from './helpers.ts';
 
-interface SimKey {
-  id: string;
-  key: string;
-  enabled: boolean;
-  trafficCapGB: number | null;
-  trafficUsedMB: number;
-  expiresAt: string | null;
-}
 
 const DAY = 86_400_000;
 
@@ -68,8 +60,6 @@ async function settled(id: string): Promise<KeyRow | null> {
   }
 }
 
-const upstreamKeys = () => sim<SimKey[]>('/_sim/proxies/keys');
-const upstreamKey = async (id: string | null) => (await upstreamKeys()).find((k) => k.id === id);
 const mints = async () => (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter((c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys').length;
 const orderOf = (sessionId: string) => env.DB.prepare('select * from orders where stripe_session_id = ?').bind(sessionId).first<Record<string, any>>();
 

@@ -1,7 +1,9 @@
 // Dashboard test helpers.
 import { env } from 'cloudflare:test';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, signIn, sim } from '../helpers.ts';
+import { call, signIn, sim, upstreamKey, upstreamKeys, type SimKey } from '../helpers.ts';
+
+export { upstreamKey, upstreamKeys, type SimKey };
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId?: string };
@@ -43,14 +45,6 @@ export interface KeyRow {
   secret_ciphertext: string | null;
 }
 
-export interface SimKey {
-  id: string;
-  key: string;
-  enabled: boolean;
-  trafficCapGB: number | null;
-  trafficUsedMB: number;
-  expiresAt: string | null;
-}
 
 export const keyRow = (customerId: string) => env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
 
@@ -82,8 +76,6 @@ export async function customerWithKey(email: string, tierId = 'pro'): Promise<{ 
   return { cookie, customerId, key };
 }
 
-export const upstreamKeys = () => sim<SimKey[]>('/_sim/proxies/keys');
-export const upstreamKey = async (id: string) => (await upstreamKeys()).find((k) => k.id === id);
 export const simCalls = () => sim<{ method: string; path: string }[]>('/_sim/calls');
 
 export function simControl<T = unknown>(path: string, body: unknown, method = 'POST'): Promise<T> {

@@ -1,10 +1,10 @@
 // /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
 import { useEffect } from 'preact/hooks';
 import { AccountActions } from '../components/AccountActions.tsx';
+import { BuyTiers } from '../components/BuyTiers.tsx';
 import { IncidentBanners, KeyBanners } from '../components/Banners.tsx';
 import { Credentials } from '../components/Credentials.tsx';
 import { HelpPanel } from '../components/HelpPanel.tsx';
-import { PricingTable } from '../components/PricingTable.tsx';
 import { Provisioning } from '../components/Provisioning.tsx';
 import { Purchases } from '../components/Purchases.tsx';
 import { RotateKey } from '../components/RotateKey.tsx';
@@ -21,23 +21,6 @@ import { customer } from '../state/session.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
-
-function BuyMore({ title, id }: { title: string; id?: string }) {
-  const shop = config.value!;
-  return (
-    <section id={id} aria-labelledby={`${id ?? 'buy'}-title`}>
-      <h2 id={`${id ?? 'buy'}-title`}>{title}</h2>
-      <PricingTable
-        tiers={shop.tiers}
-        action={(tier) => (
-          <a class="button" href={`/checkout/${encodeURIComponent(tier.id)}`} aria-label={`Buy ${tier.name}`}>
-            Buy {tier.name}
-          </a>
-        )}
-      />
-    </section>
-  );
-}
 
 function Loading() {
   return (
@@ -98,7 +81,7 @@ export function Dashboard() {
           <h2>You have no proxy key yet</h2>
           <p class="muted">Choose a plan: your key and ready-made proxy URLs appear here right after payment.</p>
         </section>
-        <BuyMore title="Plans" />
+        <BuyTiers title="Plans" />
       </>
     );
   } else {
@@ -119,7 +102,7 @@ export function Dashboard() {
         <Sessions />
         <RotateKey />
         <Purchases email={me.customer.email} />
-        <BuyMore title="Buy more traffic" id="buy-more" />
+        <BuyTiers title="Buy more traffic" id="buy-more" />
         <HelpPanel username={me.gateway.username} />
       </>
     );

@@ -1,33 +1,37 @@
-import { PricingTable } from '../components/PricingTable.tsx';
+import { useEffect } from 'preact/hooks';
+import { BuyTiers } from '../components/BuyTiers.tsx';
 import { countryFlag, countryName } from '../../../src/shared/format.ts';
+import { loadAvailability, stock } from '../state/availability.ts';
 import { config } from '../state/config.ts';
+
+/** "73 mobile devices online" from the cached stock, or nothing until it is known. */
+function liveCount(cc: string): string | null {
+  const row = stock.value?.countries.find((c) => c.code === cc);
+  if (!row) return null;
+  return row.mbl > 0 ? `${row.mbl} mobile online` : row.peer > 0 ? `${row.peer} devices online` : 'none online now';
+}
 
 export function Landing() {
   const shop = config.value!;
+  useEffect(() => void loadAvailability(), []);
   return (
     <>
       <section class="hero">
         <h1>{shop.brand.name}</h1>
         <p class="lead">{shop.brand.tagline}</p>
         <ul class="countries" aria-label="Countries">
-          {shop.countries.map((cc) => (
-            <li key={cc}>
-              <span aria-hidden="true">{countryFlag(cc)}</span> {countryName(cc)}
-            </li>
-          ))}
+          {shop.countries.map((cc) => {
+            const live = liveCount(cc);
+            return (
+              <li key={cc}>
+                <span aria-hidden="true">{countryFlag(cc)}</span> {countryName(cc)}
+                <span class="muted live-count">{live ? ` · ${live}` : ''}</span>
+              </li>
+            );
+          })}
         </ul>
       </section>
-      <section aria-labelledby="pricing-title">
-        <h2 id="pricing-title">Pricing</h2>
-        <PricingTable
-          tiers={shop.tiers}
-          action={(tier) => (
-            <a class="button" href={`/checkout/${encodeURIComponent(tier.id)}`} aria-label={`Buy ${tier.name}`}>
-              Buy {tier.name}
-            </a>
-          )}
-        />
-      </section>
+      <BuyTiers title="Pricing" id="pricing" />
     </>
   );
 }
