@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, SHOP, SIM, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+import { launchBrowser, openPage, screenshot, SHOP, SIM, signInOnPage, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -34,31 +34,6 @@ after(async () => {
   await shop?.stop();
 });
 
-async function simJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${SIM}${path}`);
-  assert.ok(res.ok, `simulator ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
-
-/** Signs `email` in on `page` through the sign-in form and the emailed link; lands on `next`. */
-async function signIn(page: Page, email: string, next: string): Promise<void> {
-  const seen = (await simJson<unknown[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`)).length;
-  await page.goto(`${SHOP}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: /email me|send|sign in/i }).click();
-  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
-  let link: string | undefined;
-  for (let i = 0; i < 100 && !link; i++) {
-    const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`);
-    if (mails.length > seen) link = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/.exec(mails.at(-1)!.text)![1]!;
-    else await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(link, `a sign-in link for ${email}`);
-  await page.goto(link);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
-
 /** The customer's dashboard, freshly loaded, once their key is shown. */
 async function dashboard(): Promise<void> {
   await customer.goto(`${SHOP}/dashboard`);
@@ -78,7 +53,7 @@ async function act(open: string, confirm: string, fill?: () => Promise<void>): P
 
 test('an operator suspends, unsuspends and grants GB, and the customer’s dashboard follows each change', async () => {
   // A customer buys the Starter tier (1 GB) and has a working key.
-  await signIn(customer, CUSTOMER, '/checkout/starter');
+  await signInOnPage(customer, CUSTOMER, '/checkout/starter');
   await customer.waitForURL(`${SIM}/stripe/checkout/**`);
   await customer.getByRole('button', { name: 'Pay', exact: true }).click();
   await customer.waitForURL(/\/dashboard/);
@@ -86,7 +61,7 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   await customer.getByText(/of 1 GB used/).waitFor();
 
   // The operator signs in and lands on the console's overview.
-  await signIn(operator, OPERATOR, '/admin');
+  await signInOnPage(operator, OPERATOR, '/admin');
   await operator.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await operator.getByRole('img', { name: /Revenue per day, last 30 days: \$9\.00 in total/ }).waitFor();
   await screenshot(operator, 'admin-1-overview-desktop');

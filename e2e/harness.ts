@@ -1,4 +1,5 @@
 // Browser tests drive the real `npm run dev` (shop + simulators, fresh local state) with Debian's Chromium.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -41,4 +42,41 @@ export async function openPage(context: BrowserContext, errors: string[]): Promi
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** A simulator control's JSON answer (see README "Simulators"). */
+export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${SIM}${path}`, init);
+  assert.ok(res.ok, `simulator ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const SIGN_IN_LINK = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/;
+
+/** Sign-in links mailed to `to` so far, oldest first (receipts left out). */
+export async function signInMails(to: string): Promise<string[]> {
+  const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
+  return mails.map((m) => SIGN_IN_LINK.exec(m.text)?.[1]).filter((link): link is string => Boolean(link));
+}
+
+/** The newest sign-in link mailed to `to`, once more than `seen` have arrived. */
+export async function signInLink(to: string, seen: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const links = await signInMails(to);
+    if (links.length > seen) return links.at(-1)!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sign-in mail for ${to}`);
+}
+
+/** Signs `email` in on `page` through the sign-in form and the emailed link, and lands on `next`. */
+export async function signInOnPage(page: Page, email: string, next: string): Promise<void> {
+  const seen = (await signInMails(email)).length;
+  await page.goto(`${SHOP}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: /email me|send|sign in/i }).click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  await page.goto(await signInLink(email, seen));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }

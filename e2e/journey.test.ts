@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, SHOP, SIM, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+import { launchBrowser, openPage, screenshot, SHOP, SIM, signInLink, signInMails, simJson, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -26,30 +26,6 @@ after(async () => {
   await browser?.close();
   await shop?.stop();
 });
-
-async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`${SIM}${path}`, init);
-  assert.ok(res.ok, `simulator ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
-
-const LINK = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/;
-
-/** Sign-in mails sent to `to` so far (receipts left out). */
-async function signInMails(to: string): Promise<string[]> {
-  const mails = await simJson<{ text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
-  return mails.map((m) => LINK.exec(m.text)?.[1]).filter((link): link is string => Boolean(link));
-}
-
-/** The newest sign-in link mailed to `to`, once more than `seen` have arrived. */
-async function signInLink(to: string, seen: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const links = await signInMails(to);
-    if (links.length > seen) return links.at(-1)!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no sign-in mail for ${to}`);
-}
 
 const upstreamKeys = () => simJson<{ id: string; key: string }[]>('/_sim/proxies/keys');
 const clipboard = () => page.evaluate(() => navigator.clipboard.readText());

@@ -39,7 +39,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await page.goto(SHOP);
     await page.getByRole('heading', { level: 1, name: 'Acme Mobile Proxies' }).waitFor();
     // Live availability from the shop's cached stock (the simulator's sample: 73 US mobile devices).
-    await page.getByRole('list', { name: 'Countries' }).getByText('United States · 73 mobile online').waitFor();
+    await page.getByRole('list', { name: 'Countries' }).getByRole('listitem').filter({ hasText: 'United States' }).getByText('73 mobile online').waitFor();
     const tiers = page.getByRole('list', { name: 'Pricing' }).getByRole('listitem');
     assert.equal(await tiers.count(), 3);
     assert.match(await tiers.nth(1).innerText(), /Pro[\s\S]*\$69\.00[\s\S]*10 GB[\s\S]*\$6\.90/);

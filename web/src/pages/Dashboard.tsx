@@ -14,7 +14,7 @@ import { Expiry, UsageBar } from '../components/Usage.tsx';
 import { navigate, path, search } from '../router.ts';
 import { account, accountError, loadAccount, resetAccount } from '../state/account.ts';
 import { announcement } from '../state/announce.ts';
-import { loadAvailability } from '../state/availability.ts';
+import { availabilityLoaded, loadAvailability } from '../state/availability.ts';
 import { country } from '../state/builder.ts';
 import { config } from '../state/config.ts';
 import { customer } from '../state/session.ts';
@@ -61,8 +61,8 @@ export function Dashboard() {
   if (!who) return <Loading />;
 
   let body;
-  if (!me) {
-    body = accountError.value ? (
+  if (!me || !availabilityLoaded.value) {
+    body = !me && accountError.value ? (
       <div class="card" role="alert">
         <p class="error-text">{accountError.value}</p>
         <button type="button" onClick={() => loadAccount()}>
@@ -114,7 +114,7 @@ export function Dashboard() {
       <div class="visually-hidden" aria-live="polite" role="status">
         {announcement.value}
       </div>
-      <IncidentBanners />
+      {me && availabilityLoaded.value && <IncidentBanners />}
       {me && <KeyBanners keyState={me.key} />}
       {body}
       {me && <AccountActions email={me.customer.email} />}

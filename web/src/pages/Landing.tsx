@@ -24,8 +24,11 @@ export function Landing() {
             const live = liveCount(cc);
             return (
               <li key={cc}>
-                <span aria-hidden="true">{countryFlag(cc)}</span> {countryName(cc)}
-                <span class="muted live-count">{live ? ` · ${live}` : ''}</span>
+                <span>
+                  <span aria-hidden="true">{countryFlag(cc)}</span> {countryName(cc)}
+                </span>
+                {/* A line kept for the count from the first paint, so nothing moves when it arrives. */}
+                <span class="muted live-count">{live ?? '\u00a0'}</span>
               </li>
             );
           })}

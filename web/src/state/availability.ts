@@ -6,6 +6,8 @@ import { api, read } from '../api.ts';
 export const stock = signal<StockResponse | null>(null);
 export const stockError = signal<string | null>(null);
 export const incidents = signal<IncidentsResponse | null>(null);
+/** The first answer (or failure) is in: pages wait for it so incident banners never push content down. */
+export const availabilityLoaded = signal(false);
 
 export async function loadAvailability(): Promise<void> {
   await Promise.all([
@@ -19,4 +21,5 @@ export async function loadAvailability(): Promise<void> {
       () => {},
     ),
   ]);
+  availabilityLoaded.value = true;
 }

@@ -1,0 +1,100 @@
+// The dashboard keeps itself current without wasting requests: usage refreshes every 30 s while the tab is
+// visible, never while it is hidden, and catches up once when shown again. Pages do not shift as data arrives.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, SHOP, signInOnPage, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+
+let shop: RunningShop;
+let browser: Browser;
+
+before(async () => {
+  shop = await startShop();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await shop?.stop();
+});
+
+function setVisibility(page: Page, state: 'visible' | 'hidden'): Promise<void> {
+  return page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+/** Cumulative layout shift so far (the Layout Instability API, as Core Web Vitals count it), and what moved. */
+function layoutShift(page: Page): Promise<{ total: number; moved: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ total: number; moved: string[] }>((resolve) => {
+        let total = 0;
+        const moved: string[] = [];
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Shift[]) {
+            if (entry.hadRecentInput) continue;
+            total += entry.value;
+            for (const { node, previousRect, currentRect } of entry.sources) {
+              const el = node as Element | null;
+              moved.push(`${el ? `<${el.tagName.toLowerCase()} class="${el.className}">` : '(removed)'} y ${previousRect.y}→${currentRect.y}`);
+            }
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve({ total, moved })));
+      }),
+  );
+}
+
+test('usage refreshes every 30 s only while the tab is visible', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, 'poller@example.com', '/dashboard');
+  await page.clock.install();
+  const refreshes: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/me') refreshes.push(req.url());
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me');
+  const loaded = refreshes.length;
+
+  await page.clock.runFor(31_000);
+  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me');
+  assert.equal(refreshes.length, loaded + 1, 'one refresh after 30 s while visible');
+
+  await setVisibility(page, 'hidden');
+  await page.clock.runFor(5 * 60_000);
+  const whileHidden = refreshes.length;
+  // Shown again: exactly one catch-up refresh. Any refresh made while hidden would already be counted above it.
+  const caughtUp = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me');
+  await setVisibility(page, 'visible');
+  await caughtUp;
+  assert.equal(whileHidden, loaded + 1, 'no refresh while hidden');
+  assert.equal(refreshes.length, whileHidden + 1, 'one catch-up refresh when shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`the landing page and the dashboard do not shift while data arrives (${name})`, async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await openPage(context, []);
+    await page.goto(SHOP);
+    await page.getByText('73 mobile online').waitFor();
+    const landing = await layoutShift(page);
+    await signInOnPage(page, `shift-${name}@example.com`, '/dashboard');
+    await page.getByRole('heading', { name: 'Plans' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Plans' }).waitFor();
+    const dashboard = await layoutShift(page);
+    // 0.1 is the "good" threshold of Core Web Vitals.
+    assert.ok(landing.total < 0.1, `landing CLS ${landing.total.toFixed(3)}: ${landing.moved.join(', ')}`);
+    assert.ok(dashboard.total < 0.1, `dashboard CLS ${dashboard.total.toFixed(3)}: ${dashboard.moved.join(', ')}`);
+    await context.close();
+  });
+}
