@@ -2,12 +2,10 @@
 // suspends and unsuspends them and grants free GB; after each change the customer's own dashboard (in another
 // browser) shows it. A customer who opens /admin gets the 403 page without ever downloading the console's code.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, SHOP, SIM, signInOnPage, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage, screenshot, SHOP, signInOnPage, SIM, useShopAndBrowser, VIEWPORTS } from './harness.ts';
 
-let shop: RunningShop;
-let browser: Browser;
 let operatorContext: BrowserContext;
 let customerContext: BrowserContext;
 let operator: Page;
@@ -17,9 +15,7 @@ const consoleRequests: string[] = [];
 const OPERATOR = 'admin@example.com';
 const CUSTOMER = 'shopper@example.com';
 
-before(async () => {
-  shop = await startShop();
-  browser = await launchBrowser();
+useShopAndBrowser(async (browser) => {
   operatorContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
   customerContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
   operator = await openPage(operatorContext, errors);
@@ -27,11 +23,6 @@ before(async () => {
   customer.on('request', (req) => {
     if (/\/assets\/AdminApp-/.test(req.url())) consoleRequests.push(req.url());
   });
-});
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
 });
 
 /** The customer's dashboard, freshly loaded, once their key is shown. */

@@ -1,22 +1,11 @@
 // The dashboard keeps itself current without wasting requests: usage refreshes every 30 s while the tab is
 // visible, never while it is hidden, and catches up once when shown again. Pages do not shift as data arrives.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, SHOP, signInOnPage, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, SHOP, signInOnPage, useShopAndBrowser, VIEWPORTS } from './harness.ts';
 
-let shop: RunningShop;
-let browser: Browser;
-
-before(async () => {
-  shop = await startShop();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const { browser } = useShopAndBrowser();
 
 function setVisibility(page: Page, state: 'visible' | 'hidden'): Promise<void> {
   return page.evaluate((value) => {
@@ -49,7 +38,7 @@ function layoutShift(page: Page): Promise<{ total: number; moved: string[] }> {
 }
 
 test('usage refreshes every 30 s only while the tab is visible', async () => {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
   const errors: string[] = [];
   const page = await openPage(context, errors);
   await signInOnPage(page, 'poller@example.com', '/dashboard');
@@ -82,7 +71,7 @@ test('usage refreshes every 30 s only while the tab is visible', async () => {
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`the landing page and the dashboard do not shift while data arrives (${name})`, async () => {
-    const context = await browser.newContext({ viewport });
+    const context = await browser().newContext({ viewport });
     const page = await openPage(context, []);
     await page.goto(SHOP);
     await page.getByText('73 mobile online').waitFor();

@@ -1,6 +1,7 @@
 // Browser tests drive the real `npm run dev` (shop + simulators, fresh local state) with Debian's Chromium.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startLocalShop, type RunningShop } from '../scripts/local-shop.ts';
@@ -15,6 +16,25 @@ export type { RunningShop };
 /** `npm run dev` on the e2e ports with an empty D1/KV/Queue state folder. */
 export function startShop(): Promise<RunningShop> {
   return startLocalShop(SHOP_PORT, SIM_PORT);
+}
+
+/**
+ * Starts the shop and Chromium before this file's tests (then runs the file's `setup`, if any) and stops both
+ * after them. One hook for all of it: node:test runs a file's top-level `before` hooks concurrently.
+ */
+export function useShopAndBrowser(setup?: (browser: Browser) => Promise<void>): { browser: () => Browser; shop: () => RunningShop } {
+  let shop: RunningShop | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    shop = await startShop();
+    browser = await launchBrowser();
+    await setup?.(browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await shop?.stop();
+  });
+  return { browser: () => browser!, shop: () => shop! };
 }
 
 export async function launchBrowser(): Promise<Browser> {

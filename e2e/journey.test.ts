@@ -3,33 +3,24 @@
 // country with a sticky sid → copy it → rotate the key → the URL changes → sign out.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, SHOP, SIM, signInLink, signInMails, simJson, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage, screenshot, SHOP, signInLink, signInMails, SIM, simJson, useShopAndBrowser, VIEWPORTS } from './harness.ts';
 
-let shop: RunningShop;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 const EMAIL = 'journey@example.com';
 
-before(async () => {
-  shop = await startShop();
-  browser = await launchBrowser();
+const upstreamKeys = () => simJson<{ id: string; key: string }[]>('/_sim/proxies/keys');
+const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+const proxyUrl = () => page.getByTestId('proxy-url').innerText();
+
+const { browser, shop } = useShopAndBrowser(async (browser) => {
   context = await browser.newContext({ viewport: VIEWPORTS.desktop });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHOP });
   page = await openPage(context, errors);
 });
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
-
-const upstreamKeys = () => simJson<{ id: string; key: string }[]>('/_sim/proxies/keys');
-const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-const proxyUrl = () => page.getByTestId('proxy-url').innerText();
 
 test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rotate, sign out', async () => {
   // Land and choose a tier while signed out: the shop asks for an email first.
@@ -119,7 +110,7 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
 
 test('rotating after an old sign-in: an emailed link brings the customer back to the confirmation', async () => {
   const email = 'reauth@example.com';
-  const ctx = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const ctx = await browser().newContext({ viewport: VIEWPORTS.desktop });
   const tab = await openPage(ctx, errors);
   await tab.goto(`${SHOP}/checkout/starter`);
   await tab.getByLabel('Email address').fill(email);
@@ -133,7 +124,7 @@ test('rotating after an old sign-in: an emailed link brings the customer back to
   // The sign-in is now 11 minutes old (the shop's local D1, as the clock would leave it).
   const aged = spawnSync(
     'npx',
-    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop.stateDir, '--command', `update sessions set signed_in_at = ${Date.now() - 11 * 60_000}`],
+    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop().stateDir, '--command', `update sessions set signed_in_at = ${Date.now() - 11 * 60_000}`],
     { encoding: 'utf8', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } },
   );
   assert.equal(aged.status, 0, aged.stderr);

@@ -1,21 +1,9 @@
 // The landing page in a real browser: brand and tiers from wrangler.toml, security headers, no CSP errors.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, SHOP, startShop, VIEWPORTS, type RunningShop } from './harness.ts';
+import { test } from 'node:test';
+import { openPage, screenshot, SHOP, useShopAndBrowser, VIEWPORTS } from './harness.ts';
 
-let shop: RunningShop;
-let browser: Browser;
-
-before(async () => {
-  shop = await startShop();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const { browser } = useShopAndBrowser();
 
 test('static assets carry the security headers, and SPA routes fall back to the app', async () => {
   for (const path of ['/', '/dashboard']) {
@@ -33,7 +21,7 @@ test('static assets carry the security headers, and SPA routes fall back to the 
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`landing page shows the brand and the tiers (${name})`, async () => {
-    const context = await browser.newContext({ viewport });
+    const context = await browser().newContext({ viewport });
     const errors: string[] = [];
     const page = await openPage(context, errors);
     await page.goto(SHOP);
