@@ -45,5 +45,7 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     // One simulator process serves every test file; files run one after another so its call log is theirs.
     fileParallelism: false,
+    // Per-request info lines would bury the report; warnings and errors still print.
+    onConsoleLog: (log) => !log.includes('"level":"info"'),
   },
 });
