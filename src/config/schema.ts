@@ -1,4 +1,5 @@
 // Zod schemas for every wrangler var and secret. Pure: the Worker, `npm run check` and tests share it.
+import { GATEWAY_HOST_PATTERN } from '../shared/proxy-url.ts';
 import * as z from '../zod.ts';
 
 const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'));
@@ -74,7 +75,8 @@ export const varsSchema = z.object({
   DEFAULT_COUNTRY: countryCode,
   PROXIES_SX_API_URL: httpUrl,
   PROXIES_SX_USERNAME: z.string().check(z.regex(/^[a-z0-9_]{3,64}$/, 'must be your public reseller username, e.g. psx_acme')),
-  GATEWAY_HOST: z.string().check(z.regex(/^[a-z0-9.-]+(:\d+)?$/, 'must be a host name like gw.proxies.sx')),
+  // No port: the gateway's ports are fixed (http 7000, socks5 7001); the URL builder adds them.
+  GATEWAY_HOST: z.string().check(z.regex(GATEWAY_HOST_PATTERN, 'must be a lowercase host name without a port, like gw.proxies.sx')),
   STRIPE_API_URL: httpUrl,
   MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
   MAIL_FROM: z.string().check(z.minLength(3)),

@@ -37,7 +37,8 @@ export const TTL_MAX_SECONDS = 2_592_000;
 const TOKEN = /^[a-z0-9_]{1,64}$/;
 const COUNTRY = /^[a-z]{2}$/;
 const USERNAME = /^[a-z0-9_]{1,64}$/;
-const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+/** A gateway host name (lowercase, no port): the config validates GATEWAY_HOST with it too. */
+export const GATEWAY_HOST_PATTERN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 export interface ProxyUrlOptions {
   /** Gateway host name (white-label DNS allowed), e.g. `gw.proxies.sx`. */
@@ -88,7 +89,7 @@ function isOneOf<T extends string>(values: readonly T[], value: unknown): value 
 export function buildProxyUrl(options: ProxyUrlOptions): ProxyUrlResult {
   const protocol = options.protocol ?? 'http';
   if (!isOneOf(['http', 'socks5'] as const, protocol)) return fail('protocol', 'Protocol must be http or socks5.');
-  if (typeof options.host !== 'string' || !HOST.test(options.host)) return fail('host', 'The gateway host must be a lowercase host name like gw.proxies.sx (no port).');
+  if (typeof options.host !== 'string' || !GATEWAY_HOST_PATTERN.test(options.host)) return fail('host', 'The gateway host must be a lowercase host name like gw.proxies.sx (no port).');
   if (typeof options.username !== 'string' || !USERNAME.test(options.username))
     return fail('username', 'The reseller username must be 1–64 of a–z, 0–9 and _.');
   if (typeof options.key !== 'string' || options.key.length === 0 || options.key.length > 256 || /\s/.test(options.key))

@@ -48,6 +48,11 @@ describe('config validation', () => {
     expect(problemsWith({ DEFAULT_COUNTRY: 'jp' })).toContainEqual(expect.objectContaining({ variable: 'DEFAULT_COUNTRY' }));
   });
 
+  it('wants the gateway host without a port (the builder adds 7000/7001)', () => {
+    expect(problemsWith({ GATEWAY_HOST: 'gw.proxies.sx:7000' })).toContainEqual(expect.objectContaining({ variable: 'GATEWAY_HOST' }));
+    expect(problemsWith({ GATEWAY_HOST: 'proxy.brand.example' })).toEqual([]);
+  });
+
   it('names a missing or malformed secret without quoting it', () => {
     const problems = problemsWith({ STRIPE_WEBHOOK_SECRET: 'not-a-secret', AUTH_SECRET: undefined });
     expect(problems.map((p) => p.variable)).toEqual(expect.arrayContaining(['STRIPE_WEBHOOK_SECRET', 'AUTH_SECRET']));
