@@ -9,15 +9,9 @@ import * as z from '../zod.ts';
 export type { Order };
 
 /** What was sold, fixed at checkout: a later price or tier change in config never alters it. */
-export interface OrderSnapshot {
+export interface OrderSnapshot extends Pick<Purchase, 'tierId' | 'tierName' | 'gb' | 'price' | 'currency' | 'validityDays'> {
   orderId: string;
   customerId: string;
-  tierId: string;
-  tierName: string;
-  gb: number;
-  price: number;
-  currency: string;
-  validityDays: number | null;
 }
 
 export function newOrderId(): string {
