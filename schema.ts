@@ -36,7 +36,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    customerId: text('customer_id').notNull().references(() => customers.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
     /** When the magic link behind this session was used: "recent sign-in" checks read it. */
     signedInAt: integer('signed_in_at').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -51,9 +53,13 @@ export const orders = sqliteTable(
   'orders',
   {
     id: text('id').primaryKey(),
-    customerId: text('customer_id').notNull().references(() => customers.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
     /** 'purchase' through Stripe, or 'grant' of free GB by an operator (price 0). */
-    kind: text('kind', { enum: ['purchase', 'grant'] }).notNull().default('purchase'),
+    kind: text('kind', { enum: ['purchase', 'grant'] })
+      .notNull()
+      .default('purchase'),
     status: text('status', { enum: ['pending', 'paid', 'failed', 'expired', 'refunded'] }).notNull(),
     stripeSessionId: text('stripe_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
@@ -77,7 +83,9 @@ export const orders = sqliteTable(
 export const poolKeys = sqliteTable(
   'pool_keys',
   {
-    customerId: text('customer_id').primaryKey().references(() => customers.id),
+    customerId: text('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
     upstreamId: text('upstream_id'),
     /** AES-GCM ciphertext of the pak_ secret (base64), and its IV. */
     secretCiphertext: text('secret_ciphertext'),
@@ -89,7 +97,9 @@ export const poolKeys = sqliteTable(
     expiresAt: integer('expires_at'),
     enabled: integer('enabled', { mode: 'boolean' }),
     /** 'pending': reconcile owed; 'synced': matches D1; 'failed': retrying with backoff. */
-    syncState: text('sync_state', { enum: ['pending', 'synced', 'failed'] }).notNull().default('pending'),
+    syncState: text('sync_state', { enum: ['pending', 'synced', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at'),
     lastError: text('last_error'),

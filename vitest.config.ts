@@ -1,7 +1,8 @@
 // Tests run inside workerd with real local D1, KV, Queues and rate limiters (miniflare), against the
 // simulators served over real HTTP on a free port (test/global-setup.ts).
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+
 import { readFileSync } from 'node:fs';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { readDevVars } from './scripts/dev-vars.ts';
 
@@ -25,7 +26,12 @@ export default defineConfig({
           },
           // The mail consumer runs at once in tests (wrangler.toml batches for up to 2 s); otherwise as configured there.
           queueConsumers: {
-            'proxy-storefront-mail': { maxBatchSize: 10, maxBatchTimeout: 0, maxRetries: 5, deadLetterQueue: 'proxy-storefront-mail-dlq' },
+            'proxy-storefront-mail': {
+              maxBatchSize: 10,
+              maxBatchTimeout: 0,
+              maxRetries: 5,
+              deadLetterQueue: 'proxy-storefront-mail-dlq',
+            },
           },
         },
       };

@@ -18,7 +18,10 @@ export function percentile(sorted: number[], p: number): number {
  * `requests` calls of `request()` with at most `concurrency` in flight. An error is a network failure,
  * a 5xx, or a status other than `expectStatus`.
  */
-export async function load(request: () => Promise<Response>, { requests, concurrency, expectStatus = 200 }: { requests: number; concurrency: number; expectStatus?: number }): Promise<LoadResult> {
+export async function load(
+  request: () => Promise<Response>,
+  { requests, concurrency, expectStatus = 200 }: { requests: number; concurrency: number; expectStatus?: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -42,5 +45,13 @@ export async function load(request: () => Promise<Response>, { requests, concurr
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests, concurrency, errors, statuses, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: requests / seconds };
+  return {
+    requests,
+    concurrency,
+    errors,
+    statuses,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: requests / seconds,
+  };
 }

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startLocalShop } from '../scripts/local-shop.ts';
-import { load, type LoadResult } from './load.ts';
-import { shopFetch, signIn, upstreamCalls, type ShopTarget } from './shop-client.ts';
+import { type LoadResult, load } from './load.ts';
+import { type ShopTarget, shopFetch, signIn, upstreamCalls } from './shop-client.ts';
 import { measureSpa, SPA_BUDGET_BYTES } from './spa-size.ts';
 
 const QUICK = process.argv.includes('--quick');
@@ -34,12 +34,22 @@ function run(command: string, args: string[]): void {
 console.log('▸ building the SPA and measuring its initial JS');
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const spa = measureSpa('dist/web');
-rows.push({ figure: 'SPA initial JS (gzip)', value: kib(spa.initialGzip), budget: `≤ ${kib(SPA_BUDGET_BYTES)}`, ok: spa.initialGzip <= SPA_BUDGET_BYTES });
+rows.push({
+  figure: 'SPA initial JS (gzip)',
+  value: kib(spa.initialGzip),
+  budget: `≤ ${kib(SPA_BUDGET_BYTES)}`,
+  ok: spa.initialGzip <= SPA_BUDGET_BYTES,
+});
 
 console.log('▸ building the Worker (wrangler deploy --dry-run, minified)');
 run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker']);
 const workerGzip = gzipSync(readFileSync('dist/worker/index.js')).length;
-rows.push({ figure: 'Worker bundle (gzip, minified)', value: kib(workerGzip), budget: `≤ ${kib(WORKER_BUDGET_BYTES)}`, ok: workerGzip <= WORKER_BUDGET_BYTES });
+rows.push({
+  figure: 'Worker bundle (gzip, minified)',
+  value: kib(workerGzip),
+  budget: `≤ ${kib(WORKER_BUDGET_BYTES)}`,
+  ok: workerGzip <= WORKER_BUDGET_BYTES,
+});
 
 console.log('▸ starting the local shop and simulators');
 const local = await startLocalShop(8887, 8890);
@@ -47,7 +57,10 @@ const target: ShopTarget = { shop: 'http://127.0.0.1:8887', sim: 'http://127.0.0
 try {
   // The stock cache starts cold (fresh state): every request below is a customer's, the upstream sees refreshes only.
   const stockStarted = Date.now();
-  const stock = await load(() => shopFetch(target, '/api/stock'), { requests: STOCK_REQUESTS, concurrency: CONCURRENCY });
+  const stock = await load(() => shopFetch(target, '/api/stock'), {
+    requests: STOCK_REQUESTS,
+    concurrency: CONCURRENCY,
+  });
   const windows = Math.ceil((Date.now() - stockStarted) / STOCK_FRESH_MS);
   const stockCalls = (await upstreamCalls(target, '/v1/gateway/pool/stock')).length;
   rows.push({
@@ -78,15 +91,28 @@ try {
   }
 
   console.log('▸ webhook deliveries with duplicates (bench/webhooks.ts)');
-  const webhooks = spawnSync(process.execPath, ['bench/webhooks.ts'], { encoding: 'utf8', env: { ...env, SHOP_URL: target.shop, SIM_URL: target.sim } });
+  const webhooks = spawnSync(process.execPath, ['bench/webhooks.ts'], {
+    encoding: 'utf8',
+    env: { ...env, SHOP_URL: target.shop, SIM_URL: target.sim },
+  });
   const hook = JSON.parse(readFileSync('bench/results/webhooks.json', 'utf8')) as {
-    deliveries: number; deliveriesPerSecond: number; purchasesRecorded: number; purchasesGoal: number; upstreamMints: number; mintsGoal: number; statuses: Record<string, number>;
+    deliveries: number;
+    deliveriesPerSecond: number;
+    purchasesRecorded: number;
+    purchasesGoal: number;
+    upstreamMints: number;
+    mintsGoal: number;
+    statuses: Record<string, number>;
   };
   rows.push({
     figure: `webhook deliveries/s (${hook.deliveries} = ${hook.purchasesGoal} events × duplicates)`,
     value: `${hook.deliveriesPerSecond}/s · ${hook.purchasesRecorded} purchases · ${hook.upstreamMints} mints`,
     budget: `exactly ${hook.purchasesGoal} purchases, ${hook.mintsGoal} mints, all 200`,
-    ok: webhooks.status === 0 && hook.purchasesRecorded === hook.purchasesGoal && hook.upstreamMints === hook.mintsGoal && hook.statuses['200'] === hook.deliveries,
+    ok:
+      webhooks.status === 0 &&
+      hook.purchasesRecorded === hook.purchasesGoal &&
+      hook.upstreamMints === hook.mintsGoal &&
+      hook.statuses['200'] === hook.deliveries,
   });
 } finally {
   await local.stop();

@@ -18,16 +18,28 @@ export async function json<T>(res: Response, what: string): Promise<T> {
 }
 
 export function simPost(target: ShopTarget, path: string, body: unknown = {}): Promise<Response> {
-  return fetch(`${target.sim}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${target.sim}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** A same-origin request to the shop (GET, or POST when `json` is given). */
-export function shopFetch(target: ShopTarget, path: string, init: { json?: unknown; cookie?: string; ip?: string } = {}): Promise<Response> {
+export function shopFetch(
+  target: ShopTarget,
+  path: string,
+  init: { json?: unknown; cookie?: string; ip?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { origin: new URL(target.shop).origin };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   if (init.cookie) headers.cookie = init.cookie;
   if (init.ip) headers['cf-connecting-ip'] = init.ip;
-  return fetch(`${target.shop}${path}`, { method: init.json === undefined ? 'GET' : 'POST', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  return fetch(`${target.shop}${path}`, {
+    method: init.json === undefined ? 'GET' : 'POST',
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
 }
 
 /** Signs a customer in through the real magic-link flow (the simulator's outbox); returns the cookie. */
@@ -42,7 +54,10 @@ export async function signIn(target: ShopTarget, email: string, ip: string): Pro
     if (token) {
       const res = await shopFetch(target, '/api/auth/verify', { json: { token } });
       await json(res, `verify ${email}`);
-      const cookie = res.headers.getSetCookie().map((h) => h.split(';')[0]!).find((p) => p.startsWith('__Host-session='));
+      const cookie = res.headers
+        .getSetCookie()
+        .map((h) => h.split(';')[0]!)
+        .find((p) => p.startsWith('__Host-session='));
       if (!cookie) throw new Error(`no session cookie for ${email}`);
       return cookie;
     }

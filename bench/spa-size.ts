@@ -18,7 +18,9 @@ export function buildSpa(): void {
 
 export function measureSpa(distDir: string): { files: string[]; initialGzip: number } {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
   const initialGzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length, 0);
   return { files, initialGzip };
 }
@@ -32,7 +34,9 @@ export function secretLeaks(distDir = OUT): string[] {
     .map((m) => ({ label: `the development value of ${m[1]}`, value: m[2]! }));
   const needles = [...SECRET_NAMES.map((name) => ({ label: name, value: name })), ...devValues];
   const files = (sub: string): string[] =>
-    readdirSync(join(distDir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(sub, e.name)) : [join(sub, e.name)]));
+    readdirSync(join(distDir, sub), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(sub, e.name)) : [join(sub, e.name)],
+    );
   const leaks: string[] = [];
   for (const file of files('')) {
     const text = readFileSync(join(distDir, file), 'latin1');
@@ -43,7 +47,9 @@ export function secretLeaks(distDir = OUT): string[] {
 
 if (import.meta.main) {
   const { files, initialGzip } = measureSpa(OUT);
-  console.log(`SPA initial JS: ${(initialGzip / 1024).toFixed(1)} KiB gzip (budget ${SPA_BUDGET_BYTES / 1024} KiB) — ${files.join(', ')}`);
+  console.log(
+    `SPA initial JS: ${(initialGzip / 1024).toFixed(1)} KiB gzip (budget ${SPA_BUDGET_BYTES / 1024} KiB) — ${files.join(', ')}`,
+  );
   const leaks = secretLeaks(OUT);
   if (leaks.length) console.error(`Secrets in the built SPA:\n  ${leaks.join('\n  ')}`);
   else console.log(`No secret name or development secret value in ${OUT}.`);

@@ -2,7 +2,14 @@
 // 200 concurrent Stripe deliveries that are duplicates of 20 different payment events (10 customers × 2 purchases),
 // then: deliveries/s, purchases recorded (goal: exactly 20) and upstream mints (goal: one per new customer).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { json, shopFetch, signIn as signInAs, simPost as simPostTo, targetFromEnv, upstreamCalls } from './shop-client.ts';
+import {
+  json,
+  shopFetch,
+  signIn as signInAs,
+  simPost as simPostTo,
+  targetFromEnv,
+  upstreamCalls,
+} from './shop-client.ts';
 
 const target = targetFromEnv();
 const SHOP = target.shop;
@@ -20,7 +27,8 @@ interface Delivery {
 }
 
 const simPost = (path: string, body: unknown = {}) => simPostTo(target, path, body);
-const shop = (path: string, init: { json?: unknown; cookie?: string; ip?: string } = {}) => shopFetch(target, path, init);
+const shop = (path: string, init: { json?: unknown; cookie?: string; ip?: string } = {}) =>
+  shopFetch(target, path, init);
 const signIn = (email: string, ip: string) => signInAs(target, email, ip);
 
 async function mintCount(): Promise<number> {
@@ -48,9 +56,15 @@ try {
       const sessionIds: string[] = [];
       const eventIds: string[] = [];
       for (const tierId of TIERS) {
-        const { url } = await json<{ url: string }>(await shop('/api/checkout', { json: { tierId }, cookie }), 'checkout');
+        const { url } = await json<{ url: string }>(
+          await shop('/api/checkout', { json: { tierId }, cookie }),
+          'checkout',
+        );
         const sessionId = new URL(url).pathname.split('/').pop()!;
-        const paid = await json<{ events: { id: string }[] }>(await simPost(`/_sim/stripe/sessions/${sessionId}/pay`), 'pay');
+        const paid = await json<{ events: { id: string }[] }>(
+          await simPost(`/_sim/stripe/sessions/${sessionId}/pay`),
+          'pay',
+        );
         sessionIds.push(sessionId);
         eventIds.push(paid.events[0]!.id);
       }
@@ -59,7 +73,13 @@ try {
   );
   const eventIds = buyers.flatMap((b) => b.eventIds);
   const deliveries = shuffle(
-    (await Promise.all(eventIds.map(async (id) => json<Delivery[]>(await simPost(`/_sim/stripe/events/${id}/deliver`, { count: COPIES }), 'duplicate')))).flat(),
+    (
+      await Promise.all(
+        eventIds.map(async (id) =>
+          json<Delivery[]>(await simPost(`/_sim/stripe/events/${id}/deliver`, { count: COPIES }), 'duplicate'),
+        ),
+      )
+    ).flat(),
   );
   const mintsBefore = await mintCount();
 
@@ -83,7 +103,15 @@ try {
   let ready = 0;
   while (Date.now() < deadline) {
     const states = await Promise.all(
-      buyers.map(async (b) => (await json<{ key: { status: string; capGb: number } }>(await shop(`/api/orders/${b.sessionIds[0]}`, { cookie: b.cookie }), 'order')).key),
+      buyers.map(
+        async (b) =>
+          (
+            await json<{ key: { status: string; capGb: number } }>(
+              await shop(`/api/orders/${b.sessionIds[0]}`, { cookie: b.cookie }),
+              'order',
+            )
+          ).key,
+      ),
     );
     ready = states.filter((k) => k.status === 'ready' && k.capGb === 11).length;
     if (ready === buyers.length) break;
@@ -92,7 +120,10 @@ try {
   const purchases = (
     await Promise.all(
       buyers.map(async (b) => {
-        const { purchases: list } = await json<{ purchases: { status: string }[] }>(await shop('/api/purchases', { cookie: b.cookie }), 'purchases');
+        const { purchases: list } = await json<{ purchases: { status: string }[] }>(
+          await shop('/api/purchases', { cookie: b.cookie }),
+          'purchases',
+        );
         return list.filter((p) => p.status === 'paid').length;
       }),
     )
@@ -121,8 +152,15 @@ try {
   keys ready          ${ready}/${CUSTOMERS}  (cap 11 GB = starter + pro)
 `);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/webhooks.json', `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`);
-  const ok = purchases === eventIds.length && mints === CUSTOMERS && ready === CUSTOMERS && (result.statuses['200'] ?? 0) === deliveries.length;
+  writeFileSync(
+    'bench/results/webhooks.json',
+    `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
+  const ok =
+    purchases === eventIds.length &&
+    mints === CUSTOMERS &&
+    ready === CUSTOMERS &&
+    (result.statuses['200'] ?? 0) === deliveries.length;
   process.exitCode = ok ? 0 : 1;
 } finally {
   // The held copies were posted above; drop them rather than deliver them a second time.

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openPage, screenshot, SHOP, signInOnPage, SIM, useShopAndBrowser, VIEWPORTS } from './harness.ts';
+import { openPage, SHOP, SIM, screenshot, signInOnPage, useShopAndBrowser, VIEWPORTS } from './harness.ts';
 
 let operatorContext: BrowserContext;
 let customerContext: BrowserContext;
@@ -74,14 +74,23 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   await operator.locator('.status').filter({ hasText: 'Suspended' }).first().waitFor();
   await screenshot(operator, 'admin-3-customer-suspended-desktop');
   await dashboard();
-  await customer.getByRole('alert').filter({ hasText: 'The shop has suspended your account: Unpaid invoice' }).waitFor();
+  await customer
+    .getByRole('alert')
+    .filter({ hasText: 'The shop has suspended your account: Unpaid invoice' })
+    .waitFor();
   await screenshot(customer, 'admin-4-dashboard-suspended-desktop');
 
   // Unsuspend: the key works again.
   assert.match(await act('Unsuspend', 'Lift the suspension'), /Suspension lifted\. The proxy key now matches\./);
   await dashboard();
   await customer.getByText(/of 1 GB used/).waitFor();
-  assert.equal(await customer.getByRole('alert').filter({ hasText: /switched off/ }).count(), 0);
+  assert.equal(
+    await customer
+      .getByRole('alert')
+      .filter({ hasText: /switched off/ })
+      .count(),
+    0,
+  );
 
   // Grant 5 GB: the cap grows to 6 GB and the grant shows in the purchase history at no charge.
   assert.match(
@@ -94,7 +103,10 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   await operator.getByRole('cell', { name: /^Grant/ }).waitFor();
   await dashboard();
   await customer.getByText(/of 6 GB used/).waitFor();
-  const grantRow = customer.getByRole('region', { name: 'Purchases' }).getByRole('row').filter({ hasText: 'Free traffic' });
+  const grantRow = customer
+    .getByRole('region', { name: 'Purchases' })
+    .getByRole('row')
+    .filter({ hasText: 'Free traffic' });
   await grantRow.waitFor();
   assert.match(await grantRow.innerText(), /\$0\.00/);
   await screenshot(customer, 'admin-5-dashboard-granted-desktop');
@@ -102,11 +114,19 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   // Every action is in the audit log under the operator's name.
   await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
   for (const action of ['admin.suspend', 'admin.unsuspend', 'admin.grant'])
-    await operator.getByRole('row').filter({ hasText: action }).filter({ hasText: `admin:${OPERATOR}` }).first().waitFor();
+    await operator
+      .getByRole('row')
+      .filter({ hasText: action })
+      .filter({ hasText: `admin:${OPERATOR}` })
+      .first()
+      .waitFor();
 
   // The pricing view compares the tiers with the platform's wholesale rates.
   await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Pricing' }).click();
-  await operator.getByRole('row', { name: /Pro/ }).getByText(/\$2\.40 \(34\.8%\)/).waitFor();
+  await operator
+    .getByRole('row', { name: /Pro/ })
+    .getByText(/\$2\.40 \(34\.8%\)/)
+    .waitFor();
 
   // At 360 px nothing scrolls sideways.
   await operator.setViewportSize(VIEWPORTS.mobile);
@@ -114,7 +134,9 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
     await operator.goto(`${SHOP}${path}`);
     await operator.getByRole('navigation', { name: 'Console' }).waitFor();
     await operator.locator('table, .stats').first().waitFor();
-    const overflow = await operator.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await operator.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     assert.equal(overflow, 0, `no horizontal scrolling at 360 px on ${path}`);
   }
   await screenshot(operator, 'admin-6-customers-mobile');

@@ -21,14 +21,20 @@ function layoutShift(page: Page): Promise<{ total: number; moved: string[] }> {
       new Promise<{ total: number; moved: string[] }>((resolve) => {
         let total = 0;
         const moved: string[] = [];
-        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+        type Shift = PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+          sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+        };
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as Shift[]) {
             if (entry.hadRecentInput) continue;
             total += entry.value;
             for (const { node, previousRect, currentRect } of entry.sources) {
               const el = node as Element | null;
-              moved.push(`${el ? `<${el.tagName.toLowerCase()} class="${el.className}">` : '(removed)'} y ${previousRect.y}→${currentRect.y}`);
+              moved.push(
+                `${el ? `<${el.tagName.toLowerCase()} class="${el.className}">` : '(removed)'} y ${previousRect.y}→${currentRect.y}`,
+              );
             }
           }
         }).observe({ type: 'layout-shift', buffered: true });

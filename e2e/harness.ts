@@ -1,10 +1,10 @@
 // Browser tests drive the real `npm run dev` (shop + simulators, fresh local state) with Debian's Chromium.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before } from 'node:test';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startLocalShop, type RunningShop } from '../scripts/local-shop.ts';
+import { after, before } from 'node:test';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RunningShop, startLocalShop } from '../scripts/local-shop.ts';
 
 export const SHOP_PORT = Number(process.env.E2E_PORT ?? 8877);
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 8880);
@@ -22,7 +22,10 @@ export function startShop(): Promise<RunningShop> {
  * Starts the shop and Chromium before this file's tests (then runs the file's `setup`, if any) and stops both
  * after them. One hook for all of it: node:test runs a file's top-level `before` hooks concurrently.
  */
-export function useShopAndBrowser(setup?: (browser: Browser) => Promise<void>): { browser: () => Browser; shop: () => RunningShop } {
+export function useShopAndBrowser(setup?: (browser: Browser) => Promise<void>): {
+  browser: () => Browser;
+  shop: () => RunningShop;
+} {
   let shop: RunningShop | undefined;
   let browser: Browser | undefined;
   before(async () => {
@@ -40,7 +43,15 @@ export function useShopAndBrowser(setup?: (browser: Browser) => Promise<void>): 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openPage, screenshot, SHOP, signInLink, signInMails, SIM, simJson, useShopAndBrowser, VIEWPORTS } from './harness.ts';
+import {
+  openPage,
+  SHOP,
+  SIM,
+  screenshot,
+  signInLink,
+  signInMails,
+  simJson,
+  useShopAndBrowser,
+  VIEWPORTS,
+} from './harness.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -93,7 +103,9 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
 
   // The same dashboard at 360 px: nothing scrolls sideways.
   await page.setViewportSize(VIEWPORTS.mobile);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
   await screenshot(page, 'journey-5-dashboard-mobile');
   await page.setViewportSize(VIEWPORTS.desktop);
@@ -124,7 +136,17 @@ test('rotating after an old sign-in: an emailed link brings the customer back to
   // The sign-in is now 11 minutes old (the shop's local D1, as the clock would leave it).
   const aged = spawnSync(
     'npx',
-    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop().stateDir, '--command', `update sessions set signed_in_at = ${Date.now() - 11 * 60_000}`],
+    [
+      'wrangler',
+      'd1',
+      'execute',
+      'DB',
+      '--local',
+      '--persist-to',
+      shop().stateDir,
+      '--command',
+      `update sessions set signed_in_at = ${Date.now() - 11 * 60_000}`,
+    ],
     { encoding: 'utf8', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } },
   );
   assert.equal(aged.status, 0, aged.stderr);

@@ -1,7 +1,7 @@
 // The landing page in a real browser: brand and tiers from wrangler.toml, security headers, no CSP errors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, screenshot, SHOP, useShopAndBrowser, VIEWPORTS } from './harness.ts';
+import { openPage, SHOP, screenshot, useShopAndBrowser, VIEWPORTS } from './harness.ts';
 
 const { browser } = useShopAndBrowser();
 
@@ -27,11 +27,18 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await page.goto(SHOP);
     await page.getByRole('heading', { level: 1, name: 'Acme Mobile Proxies' }).waitFor();
     // Live availability from the shop's cached stock (the simulator's sample: 73 US mobile devices).
-    await page.getByRole('list', { name: 'Countries' }).getByRole('listitem').filter({ hasText: 'United States' }).getByText('73 mobile online').waitFor();
+    await page
+      .getByRole('list', { name: 'Countries' })
+      .getByRole('listitem')
+      .filter({ hasText: 'United States' })
+      .getByText('73 mobile online')
+      .waitFor();
     const tiers = page.getByRole('list', { name: 'Pricing' }).getByRole('listitem');
     assert.equal(await tiers.count(), 3);
     assert.match(await tiers.nth(1).innerText(), /Pro[\s\S]*\$69\.00[\s\S]*10 GB[\s\S]*\$6\.90/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     assert.equal(overflow, 0, 'no horizontal scrolling');
     await screenshot(page, `landing-${name}`);
     assert.deepEqual(errors, []);

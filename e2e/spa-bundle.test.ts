@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { buildSpa, measureSpa, secretLeaks, SPA_BUDGET_BYTES } from '../bench/spa-size.ts';
+import { buildSpa, measureSpa, SPA_BUDGET_BYTES, secretLeaks } from '../bench/spa-size.ts';
 
 before(() => buildSpa());
 
@@ -22,7 +22,10 @@ test('the leak check does find a secret planted in a copy of the build', () => {
   try {
     cpSync('dist/web', copy, { recursive: true });
     writeFileSync(join(copy, 'assets', 'planted.js'), 'const k = "sk_test_sim_local"; const n = "AUTH_SECRET";');
-    assert.deepEqual(secretLeaks(copy).sort(), ['assets/planted.js: AUTH_SECRET', 'assets/planted.js: the development value of STRIPE_SECRET_KEY']);
+    assert.deepEqual(secretLeaks(copy).sort(), [
+      'assets/planted.js: AUTH_SECRET',
+      'assets/planted.js: the development value of STRIPE_SECRET_KEY',
+    ]);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

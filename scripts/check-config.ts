@@ -12,7 +12,9 @@ let failed = false;
 
 const leaked = SECRET_NAMES.filter((name) => name in vars);
 if (leaked.length) {
-  console.error(`✗ wrangler.toml [vars] holds secrets: ${leaked.join(', ')}. Remove them and use \`wrangler secret put\`.`);
+  console.error(
+    `✗ wrangler.toml [vars] holds secrets: ${leaked.join(', ')}. Remove them and use \`wrangler secret put\`.`,
+  );
   failed = true;
 }
 
@@ -21,7 +23,9 @@ if (problems.length) {
   console.error(`✗ wrangler.toml [vars] (${String(vars.SHOP_ENV)}):\n${formatProblems(problems)}`);
   failed = true;
 } else {
-  console.log(`✓ wrangler.toml [vars] are valid (${Object.keys(vars).length} vars). Secrets needed at deploy: ${SECRET_NAMES.join(', ')}.`);
+  console.log(
+    `✓ wrangler.toml [vars] are valid (${Object.keys(vars).length} vars). Secrets needed at deploy: ${SECRET_NAMES.join(', ')}.`,
+  );
 }
 
 if (process.argv.includes('--dev')) {

@@ -17,7 +17,20 @@ function run(title: string, command: string, args: string[], { allowFailure = fa
 run('checking wrangler.toml vars', process.execPath, ['scripts/check-config.ts']);
 run('checking secrets', process.execPath, ['scripts/secrets.ts', '--check']);
 run('building the SPA', 'npx', ['vite', 'build']);
-const migrated = run('applying D1 migrations (remote)', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--remote'], { allowFailure: true });
+const migrated = run(
+  'applying D1 migrations (remote)',
+  'npx',
+  ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--remote'],
+  { allowFailure: true },
+);
 run('deploying the Worker', 'npx', ['wrangler', 'deploy']);
-if (!migrated) run('applying D1 migrations to the newly provisioned database', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--remote']);
+if (!migrated)
+  run('applying D1 migrations to the newly provisioned database', 'npx', [
+    'wrangler',
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--remote',
+  ]);
 console.log('\n✓ deployed. Check it: curl -s https://YOUR-SHOP/api/healthz');

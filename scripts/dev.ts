@@ -1,6 +1,6 @@
 // `npm run dev`: the whole shop on http://localhost:8787 with local D1/KV/Queues and the simulators of
 // Proxies.sx, Stripe and the mail provider on http://127.0.0.1:8790. No accounts or keys needed.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { startSimulator } from '../sim/server.ts';
 import { readDevVars } from './dev-vars.ts';
@@ -14,7 +14,11 @@ const persist = PERSIST_DIR ? ['--persist-to', PERSIST_DIR] : [];
 const portVars = [
   ...(process.env.PORT ? [`PUBLIC_URL:http://localhost:${SHOP_PORT}`] : []),
   ...(process.env.SIM_PORT
-    ? [`PROXIES_SX_API_URL:http://127.0.0.1:${SIM_PORT}/v1`, `STRIPE_API_URL:http://127.0.0.1:${SIM_PORT}`, `MAIL_OUTBOX_URL:http://127.0.0.1:${SIM_PORT}/_sim/outbox`]
+    ? [
+        `PROXIES_SX_API_URL:http://127.0.0.1:${SIM_PORT}/v1`,
+        `STRIPE_API_URL:http://127.0.0.1:${SIM_PORT}`,
+        `MAIL_OUTBOX_URL:http://127.0.0.1:${SIM_PORT}/_sim/outbox`,
+      ]
     : []),
 ].flatMap((v) => ['--var', v]);
 // The Stripe simulator delivers webhooks here.
@@ -75,5 +79,17 @@ const sim = await startSimulator(SIM_PORT);
 console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`);
 
 start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
-start('npx', ['wrangler', 'dev', '--port', String(SHOP_PORT), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', ...persist, ...portVars]);
-console.log(`\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n`);
+start('npx', [
+  'wrangler',
+  'dev',
+  '--port',
+  String(SHOP_PORT),
+  '--ip',
+  '127.0.0.1',
+  '--show-interactive-dev-session=false',
+  ...persist,
+  ...portVars,
+]);
+console.log(
+  `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n`,
+);

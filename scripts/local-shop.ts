@@ -1,5 +1,5 @@
 // Starts `npm run dev` (shop + simulators) on given ports with a fresh local state: for browser tests and benchmarks.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,4 +57,3 @@ export async function startLocalShop(shopPort: number, simPort: number): Promise
     },
   };
 }
-

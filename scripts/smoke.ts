@@ -18,7 +18,11 @@ const host = process.env.GATEWAY_HOST ?? 'gw.proxies.sx';
 const country = process.env.SMOKE_COUNTRY ?? 'us';
 const echoUrl = process.env.SMOKE_ECHO_URL ?? 'https://api.ipify.org';
 
-const client = createPoolClient({ config: { apiUrl, apiKey }, log: createLogger({ script: 'smoke' }), userAgent: 'proxy-storefront-smoke' });
+const client = createPoolClient({
+  config: { apiUrl, apiKey },
+  log: createLogger({ script: 'smoke' }),
+  userAgent: 'proxy-storefront-smoke',
+});
 let failures = 0;
 
 async function step<T>(title: string, run: () => Promise<T> | T): Promise<T | undefined> {
@@ -34,7 +38,14 @@ async function step<T>(title: string, run: () => Promise<T> | T): Promise<T | un
 }
 
 const key = await step(`mint a 1 GB key on ${apiUrl}`, () =>
-  client.mintKey({ label: `smoke-${new Date().toISOString()}`, trafficCapGB: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, { idempotencyKey: `smoke-${Date.now()}` }),
+  client.mintKey(
+    {
+      label: `smoke-${new Date().toISOString()}`,
+      trafficCapGB: 1,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    { idempotencyKey: `smoke-${Date.now()}` },
+  ),
 );
 if (key) {
   const proxy = buildProxyUrl({ host, username, key: key.key, pool: 'mbl', country });

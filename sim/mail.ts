@@ -42,7 +42,11 @@ export const mailSim = new Hono()
     const body = (await c.req.json().catch(() => null)) as Partial<OutboxFault> | null;
     if (!body || typeof body.status !== 'number' || body.status < 400 || body.status > 599)
       return c.json({ error: 'status (400–599) is required; count defaults to 1; to is optional' }, 400);
-    faults.push({ status: body.status, count: body.count ?? 1, ...(typeof body.to === 'string' ? { to: body.to } : {}) });
+    faults.push({
+      status: body.status,
+      count: body.count ?? 1,
+      ...(typeof body.to === 'string' ? { to: body.to } : {}),
+    });
     return c.json({ ok: true });
   })
   .post('/', async (c) => {
@@ -54,7 +58,13 @@ export const mailSim = new Hono()
     const key = c.req.header('idempotency-key');
     const repeated = key ? seenKeys.get(key) : undefined;
     if (repeated) return c.json({ id: repeated }, 202);
-    const mail: OutboxMail = { to: body.to, subject: body.subject, text: body.text, html: body.html ?? '', sentAt: new Date().toISOString() };
+    const mail: OutboxMail = {
+      to: body.to,
+      subject: body.subject,
+      text: body.text,
+      html: body.html ?? '',
+      sentAt: new Date().toISOString(),
+    };
     outbox.push(mail);
     const id = `sim_mail_${outbox.length}`;
     if (key) seenKeys.set(key, id);

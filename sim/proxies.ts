@@ -3,22 +3,22 @@
 // cap, expiry, per-key sessions), and test controls under /_sim/proxies/ (README "Simulators").
 // Shapes and fixtures come from src/pool/contract.ts, the same module the shop's client validates with.
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import {
-  IDEMPOTENCY_KEY_PATTERN,
-  INCIDENTS_SAMPLE,
-  MintKeyInput,
-  STOCK_SAMPLE,
-  TopUpInput,
-  UpdateKeyInput,
-  WHOLESALE_PRICING_SAMPLE,
-  stockTotals,
   type ActiveSession,
   type AuditAction,
   type AuditEvent,
+  IDEMPOTENCY_KEY_PATTERN,
+  INCIDENTS_SAMPLE,
   type Incident,
+  MintKeyInput,
   type PoolAccessKey,
   type PoolStock,
+  STOCK_SAMPLE,
+  stockTotals,
+  TopUpInput,
+  UpdateKeyInput,
+  WHOLESALE_PRICING_SAMPLE,
 } from '../src/pool/contract.ts';
 import { onReset, recordCall } from './state.ts';
 
@@ -100,14 +100,21 @@ onReset(() => {
 
 const now = () => Date.now() + state.clockOffsetMs;
 const keyNow = (key: SimKey) => now() + key.clockOffsetMs;
-const hex = (bytes: number) => [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: number) =>
+  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
 const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ── Platform behaviour ──────────────────────────────────────────────────────────────────────────────
 
-function recordAudit(action: AuditAction, pakId: string | null, c: Ctx | null, metadata: Record<string, unknown> = {}, at = now()): void {
+function recordAudit(
+  action: AuditAction,
+  pakId: string | null,
+  c: Ctx | null,
+  metadata: Record<string, unknown> = {},
+  at = now(),
+): void {
   state.audit.unshift({
     id: hex(12),
     pakId,
@@ -140,7 +147,10 @@ function applyCapSuspension(key: SimKey): void {
   if (key.trafficUsedMB >= key.trafficCapGB * MB_PER_GB) {
     key.enabled = false;
     key.updatedAt = keyNow(key);
-    recordAudit('auto_suspended_cap_exceeded', key.id, null, { trafficUsedMB: key.trafficUsedMB, trafficCapGB: key.trafficCapGB });
+    recordAudit('auto_suspended_cap_exceeded', key.id, null, {
+      trafficUsedMB: key.trafficUsedMB,
+      trafficCapGB: key.trafficCapGB,
+    });
   }
 }
 
@@ -168,7 +178,16 @@ function wire(key: SimKey, reveal: boolean): PoolAccessKey {
 
 // ── HTTP helpers: NestJS-style errors ──────────────────────────────────────────────────────────────
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
 
 function nestError(c: Ctx, status: number, message: string | string[], extra: Record<string, unknown> = {}) {
   return c.json({ statusCode: status, message, error: REASONS[status] ?? 'Error', ...extra }, status as 400);
@@ -179,7 +198,8 @@ async function readBody(c: Ctx): Promise<{ ok: true; body: Record<string, unknow
   if (!text.trim()) return { ok: true, body: {} };
   try {
     const body = JSON.parse(text) as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, res: nestError(c, 400, ['body must be an object']) };
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return { ok: false, res: nestError(c, 400, ['body must be an object']) };
     return { ok: true, body: body as Record<string, unknown> };
   } catch {
     return { ok: false, res: nestError(c, 400, `Unexpected token in JSON body`) };
@@ -222,7 +242,10 @@ const handleFaults: MiddlewareHandler<Env> = async (c, next) => {
   c.set('requestId', requestId);
   c.header('x-request-id', requestId);
   const path = url.pathname.replace(/^\/v1/, '');
-  const fault = state.faults.find((f) => f.remaining > 0 && (!f.method || f.method.toUpperCase() === c.req.method) && (!f.path || path.startsWith(f.path)));
+  const fault = state.faults.find(
+    (f) =>
+      f.remaining > 0 && (!f.method || f.method.toUpperCase() === c.req.method) && (!f.path || path.startsWith(f.path)),
+  );
   if (!fault) return next();
   fault.remaining--;
   state.faults = state.faults.filter((f) => f.remaining > 0);
@@ -243,7 +266,10 @@ const handleFaults: MiddlewareHandler<Env> = async (c, next) => {
     case 'malformed': {
       await next();
       const status = c.res.status;
-      c.res = new Response('{"id": "5f0c', { status, headers: { 'content-type': 'application/json', 'x-request-id': requestId } });
+      c.res = new Response('{"id": "5f0c', {
+        status,
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      });
       return;
     }
     case 'slow_body': {
@@ -283,12 +309,16 @@ const resellerAuth: MiddlewareHandler<Env> = async (c, next) => {
 const idempotent: MiddlewareHandler<Env> = async (c, next) => {
   const idemKey = c.req.header('idempotency-key');
   if (idemKey === undefined) return next();
-  if (!IDEMPOTENCY_KEY_PATTERN.test(idemKey)) return nestError(c, 400, ['Idempotency-Key must be 8-128 characters of [A-Za-z0-9_-]']);
+  if (!IDEMPOTENCY_KEY_PATTERN.test(idemKey))
+    return nestError(c, 400, ['Idempotency-Key must be 8-128 characters of [A-Za-z0-9_-]']);
   const id = `${c.req.header('x-api-key')}|${c.req.method}|${new URL(c.req.url).pathname}|${idemKey}`;
   const stored = state.idempotency.get(id);
   if (stored && now() - stored.at < IDEMPOTENCY_WINDOW_MS) {
     const answer = await stored.answer;
-    return c.body(answer.body, answer.status as 200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+    return c.body(answer.body, answer.status as 200, {
+      'content-type': 'application/json',
+      'idempotent-replayed': 'true',
+    });
   }
   let settle!: (answer: { status: number; body: string }) => void;
   const answer = new Promise<{ status: number; body: string }>((resolve) => (settle = resolve));
@@ -306,13 +336,23 @@ function stockNow(): PoolStock {
   return { pools, totals: stockTotals(pools), generatedAt: iso(now()) };
 }
 
-function newSession(key: SimKey, input: { sid?: string; pool?: string; country?: string; rotation?: string; carrier?: string }): StoredSession {
+function newSession(
+  key: SimKey,
+  input: { sid?: string; pool?: string; country?: string; rotation?: string; carrier?: string },
+): StoredSession {
   const at = now();
   const sessionId = input.sid ?? `auto_${hex(4)}`;
   const pool = input.pool ?? 'mbl';
   const country = input.country ?? 'us';
   const rotation = input.rotation ?? (input.sid ? 'sticky' : 'auto10');
-  const username = [SIM_USERNAME, pool, country, 'sid', sessionId, ...(rotation === 'auto10' ? [] : ['rot', rotation])].join('-');
+  const username = [
+    SIM_USERNAME,
+    pool,
+    country,
+    'sid',
+    sessionId,
+    ...(rotation === 'auto10' ? [] : ['rot', rotation]),
+  ].join('-');
   return {
     pakId: key.id,
     sessionKey: `${SIM_USERNAME}:${sessionId}:${pool}:${country}:${hex(3)}`,
@@ -347,7 +387,8 @@ function checkExpiresAt(value: string | null | undefined): string | undefined {
 function auditQuery(c: Ctx, max: number): { ok: true; limit: number; before?: number } | { ok: false; res: Response } {
   const limitText = c.req.query('limit');
   const limit = limitText === undefined ? 50 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) return { ok: false, res: nestError(c, 400, [`limit must be an integer between 1 and ${max}`]) };
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    return { ok: false, res: nestError(c, 400, [`limit must be an integer between 1 and ${max}`]) };
   const beforeText = c.req.query('before');
   if (beforeText === undefined) return { ok: true, limit };
   const before = Date.parse(beforeText);
@@ -367,7 +408,8 @@ export const proxiesApi = new Hono<Env>()
     if (!read.ok) return read.res;
     const extra = unknownProperties(read.body, ['label', 'trafficCapGB', 'expiresAt']);
     const parsed = MintKeyInput.safeParse(read.body);
-    if (extra.length || !parsed.success) return nestError(c, 400, [...extra, ...(parsed.success ? [] : validationMessages(parsed.error.issues))]);
+    if (extra.length || !parsed.success)
+      return nestError(c, 400, [...extra, ...(parsed.success ? [] : validationMessages(parsed.error.issues))]);
     const past = checkExpiresAt(parsed.data.expiresAt);
     if (past) return nestError(c, 400, [past]);
     const at = now();
@@ -394,7 +436,9 @@ export const proxiesApi = new Hono<Env>()
     const q = auditQuery(c, 500);
     if (!q.ok) return q.res;
     const action = c.req.query('action');
-    const events = state.audit.filter((e) => (!action || e.action === action) && (q.before === undefined || Date.parse(e.createdAt) < q.before));
+    const events = state.audit.filter(
+      (e) => (!action || e.action === action) && (q.before === undefined || Date.parse(e.createdAt) < q.before),
+    );
     return c.json(events.slice(0, q.limit));
   })
   .get('/reseller/pool-keys/:id', (c) => {
@@ -408,9 +452,11 @@ export const proxiesApi = new Hono<Env>()
     if (!read.ok) return read.res;
     const extra = unknownProperties(read.body, ['label', 'enabled', 'trafficCapGB', 'expiresAt']);
     const parsed = UpdateKeyInput.safeParse(read.body);
-    if (extra.length || !parsed.success) return nestError(c, 400, [...extra, ...(parsed.success ? [] : validationMessages(parsed.error.issues))]);
+    if (extra.length || !parsed.success)
+      return nestError(c, 400, [...extra, ...(parsed.success ? [] : validationMessages(parsed.error.issues))]);
     const patch = parsed.data;
-    if (patch.trafficCapGB === null) return nestError(c, 400, ['trafficCapGB: an unlimited key (null) needs a partner account']);
+    if (patch.trafficCapGB === null)
+      return nestError(c, 400, ['trafficCapGB: an unlimited key (null) needs a partner account']);
     const past = checkExpiresAt(patch.expiresAt);
     if (past) return nestError(c, 400, [past]);
     if (patch.label !== undefined) key.label = patch.label;
@@ -428,13 +474,16 @@ export const proxiesApi = new Hono<Env>()
     if (!read.ok) return read.res;
     const extra = unknownProperties(read.body, ['addTrafficGB', 'extendDays']);
     const parsed = TopUpInput.safeParse(read.body);
-    if (extra.length || !parsed.success) return nestError(c, 400, [...extra, ...(parsed.success ? [] : validationMessages(parsed.error.issues))]);
+    if (extra.length || !parsed.success)
+      return nestError(c, 400, [...extra, ...(parsed.success ? [] : validationMessages(parsed.error.issues))]);
     const { addTrafficGB, extendDays } = parsed.data;
-    const cap = key.trafficCapGB === null || addTrafficGB === undefined ? key.trafficCapGB : key.trafficCapGB + addTrafficGB;
+    const cap =
+      key.trafficCapGB === null || addTrafficGB === undefined ? key.trafficCapGB : key.trafficCapGB + addTrafficGB;
     if (cap !== null && cap > 1000) return nestError(c, 400, ['trafficCapGB must not be greater than 1000']);
     // Atomic: both changes or neither. A null cap stays null; expiry never shortens; no re-enable.
     key.trafficCapGB = cap;
-    if (extendDays !== undefined && key.expiresAt !== null) key.expiresAt = Math.max(keyNow(key), key.expiresAt) + extendDays * DAY_MS;
+    if (extendDays !== undefined && key.expiresAt !== null)
+      key.expiresAt = Math.max(keyNow(key), key.expiresAt) + extendDays * DAY_MS;
     key.updatedAt = keyNow(key);
     recordAudit('topup', key.id, c, { addTrafficGB, extendDays });
     return c.json(wire(key, false));
@@ -466,14 +515,17 @@ export const proxiesApi = new Hono<Env>()
     if (!key) return notFound(c);
     const q = auditQuery(c, 200);
     if (!q.ok) return q.res;
-    const events = state.audit.filter((e) => e.pakId === key.id && (q.before === undefined || Date.parse(e.createdAt) < q.before));
+    const events = state.audit.filter(
+      (e) => e.pakId === key.id && (q.before === undefined || Date.parse(e.createdAt) < q.before),
+    );
     return c.json(events.slice(0, q.limit));
   })
   .get('/reseller/pool-keys/:id/usage', (c) => {
     const key = findKey(c);
     if (!key) return notFound(c);
     const days = Number(c.req.query('days') ?? 30);
-    if (!Number.isInteger(days) || days < 1 || days > 365) return nestError(c, 400, ['days must be an integer between 1 and 365']);
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      return nestError(c, 400, ['days must be an integer between 1 and 365']);
     const today = keyNow(key);
     const series = Array.from({ length: days }, (_, i) => {
       const date = day(today - (days - 1 - i) * DAY_MS);
@@ -518,7 +570,12 @@ export const proxiesApi = new Hono<Env>()
 const FAULT_KINDS: FaultKind[] = ['latency', 'error', 'rate_limit', 'reset', 'malformed', 'slow_body'];
 
 function advanceBy(body: Record<string, unknown>): number | undefined {
-  const ms = typeof body.advanceMs === 'number' ? body.advanceMs : typeof body.advanceDays === 'number' ? body.advanceDays * DAY_MS : undefined;
+  const ms =
+    typeof body.advanceMs === 'number'
+      ? body.advanceMs
+      : typeof body.advanceDays === 'number'
+        ? body.advanceDays * DAY_MS
+        : undefined;
   return ms !== undefined && Number.isFinite(ms) ? ms : undefined;
 }
 
@@ -529,14 +586,22 @@ async function controlBody(c: Ctx): Promise<Record<string, unknown>> {
 
 export const proxiesControls = new Hono<Env>()
   /** Every live key with its unmasked secret and clock, for tests. */
-  .get('/keys', (c) => c.json([...state.keys.values()].map((k) => ({ ...wire(k, true), clockOffsetMs: k.clockOffsetMs }))))
+  .get('/keys', (c) =>
+    c.json([...state.keys.values()].map((k) => ({ ...wire(k, true), clockOffsetMs: k.clockOffsetMs }))),
+  )
   /** `{usedMB}` sets the key's total usage, `{addMB}` adds to it; the gateway's flush (auto-suspend at the cap) follows. */
   .post('/keys/:id/usage', async (c) => {
     const key = findKey(c);
     if (!key) return c.json({ error: 'unknown key' }, 404);
     const body = await controlBody(c);
-    const target = typeof body.usedMB === 'number' ? body.usedMB : typeof body.addMB === 'number' ? key.trafficUsedMB + body.addMB : undefined;
-    if (target === undefined || !Number.isFinite(target) || target < 0) return c.json({ error: 'send {usedMB} or {addMB}, MB ≥ 0' }, 400);
+    const target =
+      typeof body.usedMB === 'number'
+        ? body.usedMB
+        : typeof body.addMB === 'number'
+          ? key.trafficUsedMB + body.addMB
+          : undefined;
+    if (target === undefined || !Number.isFinite(target) || target < 0)
+      return c.json({ error: 'send {usedMB} or {addMB}, MB ≥ 0' }, 400);
     const delta = target - key.trafficUsedMB;
     if (delta > 0) {
       const today = day(keyNow(key));
@@ -586,7 +651,8 @@ export const proxiesControls = new Hono<Env>()
   /** Faults for the next N matching Proxies.sx calls: `{kind, count?, method?, path?, ms?, status?, retryAfter?, afterProcessing?}`. */
   .post('/faults', async (c) => {
     const body = await controlBody(c);
-    if (!FAULT_KINDS.includes(body.kind as FaultKind)) return c.json({ error: `kind must be one of ${FAULT_KINDS.join(', ')}` }, 400);
+    if (!FAULT_KINDS.includes(body.kind as FaultKind))
+      return c.json({ error: `kind must be one of ${FAULT_KINDS.join(', ')}` }, 400);
     const fault: Fault = {
       kind: body.kind as FaultKind,
       remaining: typeof body.count === 'number' && body.count >= 1 ? Math.floor(body.count) : 1,
@@ -611,7 +677,8 @@ export const proxiesControls = new Hono<Env>()
   .put('/stock', async (c) => {
     const body = await controlBody(c);
     const pools = body.pools as PoolStock['pools'] | undefined;
-    if (!pools || typeof pools.mbl !== 'object' || typeof pools.peer !== 'object') return c.json({ error: 'send {pools: {mbl, peer}}' }, 400);
+    if (!pools || typeof pools.mbl !== 'object' || typeof pools.peer !== 'object')
+      return c.json({ error: 'send {pools: {mbl, peer}}' }, 400);
     state.stock = pools;
     return c.json(stockNow());
   })

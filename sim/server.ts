@@ -1,6 +1,7 @@
 // Serves the simulators over real HTTP: `npm run sim` (127.0.0.1:8790) and the test suite (a free port).
-import { serve } from '@hono/node-server';
+
 import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { simApp } from './app.ts';
 
 export interface RunningSimulator {

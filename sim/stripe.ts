@@ -2,7 +2,7 @@
 // host/port/protocol), a hosted checkout page, and correctly signed webhook events with test controls.
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { readDevVars } from '../scripts/dev-vars.ts';
 import { onReset, recordCall } from './state.ts';
 
@@ -24,7 +24,8 @@ function config(): StripeSimSettings {
     const example = existsSync('.dev.vars.example') ? readDevVars('.dev.vars.example') : {};
     settings = {
       secretKey: process.env.STRIPE_SECRET_KEY || example.STRIPE_SECRET_KEY || 'sk_test_sim_local',
-      webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || example.STRIPE_WEBHOOK_SECRET || 'whsec_sim_local_signing_secret',
+      webhookSecret:
+        process.env.STRIPE_WEBHOOK_SECRET || example.STRIPE_WEBHOOK_SECRET || 'whsec_sim_local_signing_secret',
       delivery: process.env.SIM_STRIPE_DELIVERY === 'record' ? 'record' : 'post',
       shopUrl: (process.env.SHOP_URL || `http://127.0.0.1:${process.env.PORT || 8787}`).replace(/\/+$/, ''),
     };
@@ -223,7 +224,13 @@ export function parseStripeForm(body: string): Record<string, FormValue> {
 
 type ErrorType = 'invalid_request_error' | 'idempotency_error' | 'api_error';
 
-function stripeError(c: Context, status: 400 | 401 | 404 | 409, type: ErrorType, message: string, extra: { code?: string; param?: string } = {}) {
+function stripeError(
+  c: Context,
+  status: 400 | 401 | 404 | 409,
+  type: ErrorType,
+  message: string,
+  extra: { code?: string; param?: string } = {},
+) {
   return c.json({ error: { type, message, ...extra, request_log_url: null } }, status);
 }
 
@@ -246,7 +253,8 @@ function str(params: Record<string, FormValue>, name: string, required = false):
 }
 
 function int(value: FormValue | undefined, name: string): number {
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new ParamError(name, `Invalid integer: ${String(value)}`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value))
+    throw new ParamError(name, `Invalid integer: ${String(value)}`);
   return Number(value);
 }
 
@@ -333,7 +341,11 @@ function send(delivery: SimDelivery): void {
     try {
       const res = await fetch(`${config().shopUrl}${WEBHOOK_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': delivery.signature, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks) sim' },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'stripe-signature': delivery.signature,
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks) sim',
+        },
         body: delivery.payload,
       });
       delivery.lastStatus = res.status;
@@ -350,7 +362,9 @@ function send(delivery: SimDelivery): void {
     const backoff = [2_000, 10_000, 30_000][delivery.attempts - 1];
     if (backoff === undefined) {
       delivery.state = 'failed';
-      console.log(`[sim] stripe → shop ${delivery.type} ${delivery.eventId}: gave up after ${delivery.attempts} attempts (last ${delivery.lastStatus ?? 'network error'})`);
+      console.log(
+        `[sim] stripe → shop ${delivery.type} ${delivery.eventId}: gave up after ${delivery.attempts} attempts (last ${delivery.lastStatus ?? 'network error'})`,
+      );
       return;
     }
     later(backoff, () => void attempt());
@@ -370,7 +384,8 @@ function sessionOr404(id: string): SimSession {
 }
 
 function requireOpen(session: SimSession): void {
-  if (session.status !== 'open') throw new SimStateError(`Checkout session ${session.id} is ${session.status}, not open.`);
+  if (session.status !== 'open')
+    throw new SimStateError(`Checkout session ${session.id} is ${session.status}, not open.`);
 }
 
 function createCharge(session: SimSession, paid: boolean): SimCharge {
@@ -418,7 +433,9 @@ function startAsync(session: SimSession): SimEvent[] {
 
 function settle(session: SimSession, outcome: 'succeeded' | 'failed'): SimEvent[] {
   if (session.status !== 'complete' || session.payment_status !== 'unpaid')
-    throw new SimStateError(`Checkout session ${session.id} has no async payment waiting (status ${session.status}, payment ${session.payment_status}).`);
+    throw new SimStateError(
+      `Checkout session ${session.id} has no async payment waiting (status ${session.status}, payment ${session.payment_status}).`,
+    );
   if (outcome === 'succeeded') {
     session.payment_status = 'paid';
     createCharge(session, true);
@@ -435,7 +452,11 @@ function expire(session: SimSession): SimEvent[] {
   return [emit('checkout.session.expired', publicSession(session))];
 }
 
-function refund(charge: SimCharge, amount: number | null, reason: string | null): { refund: SimRefund; event: SimEvent } {
+function refund(
+  charge: SimCharge,
+  amount: number | null,
+  reason: string | null,
+): { refund: SimRefund; event: SimEvent } {
   if (!charge.paid) throw new SimStateError(`Charge ${charge.id} was not paid.`);
   const left = charge.amount - charge.amount_refunded;
   const value = amount ?? left;
@@ -478,15 +499,28 @@ function authorised(c: Context): boolean | 'missing' {
 }
 
 /** Runs a POST handler with Stripe's auth, form decoding and Idempotency-Key replay. */
-async function post(c: Context, handler: (params: Record<string, FormValue>) => { status?: 200; body: unknown } | Response): Promise<Response> {
+async function post(
+  c: Context,
+  handler: (params: Record<string, FormValue>) => { status?: 200; body: unknown } | Response,
+): Promise<Response> {
   const auth = authorised(c);
   if (auth === 'missing')
-    return stripeError(c, 401, 'invalid_request_error', 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.');
+    return stripeError(
+      c,
+      401,
+      'invalid_request_error',
+      'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.',
+    );
   if (!auth) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided: sk_test_********');
   const raw = await c.req.text();
   const type = c.req.header('content-type') ?? '';
   if (raw && !type.startsWith('application/x-www-form-urlencoded'))
-    return stripeError(c, 400, 'invalid_request_error', 'Invalid request: send application/x-www-form-urlencoded bodies.');
+    return stripeError(
+      c,
+      400,
+      'invalid_request_error',
+      'Invalid request: send application/x-www-form-urlencoded bodies.',
+    );
   const params = parseStripeForm(raw);
   const key = c.req.header('idempotency-key');
   const path = new URL(c.req.url).pathname;
@@ -495,7 +529,12 @@ async function post(c: Context, handler: (params: Record<string, FormValue>) => 
     const seen = idempotency.get(key);
     if (seen) {
       if (seen.path !== path || seen.method !== c.req.method || seen.params !== canonical)
-        return stripeError(c, 400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
+        return stripeError(
+          c,
+          400,
+          'idempotency_error',
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+        );
       c.header('Idempotent-Replayed', 'true');
       return c.json(seen.body, seen.status as 200);
     }
@@ -509,7 +548,15 @@ async function post(c: Context, handler: (params: Record<string, FormValue>) => 
   } catch (err) {
     if (err instanceof ParamError) {
       status = 400;
-      body = { error: { type: 'invalid_request_error', message: err.message, param: err.param, code: 'parameter_invalid', request_log_url: null } };
+      body = {
+        error: {
+          type: 'invalid_request_error',
+          message: err.message,
+          param: err.param,
+          code: 'parameter_invalid',
+          request_log_url: null,
+        },
+      };
     } else if (err instanceof SimStateError) {
       status = 400;
       body = { error: { type: 'invalid_request_error', message: err.message, request_log_url: null } };
@@ -525,7 +572,11 @@ function get(c: Context, find: () => unknown | undefined, what: string, id: stri
   const auth = authorised(c);
   if (auth !== true) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided.');
   const found = find();
-  if (!found) return stripeError(c, 404, 'invalid_request_error', `No such ${what}: '${id}'`, { code: 'resource_missing', param: 'id' });
+  if (!found)
+    return stripeError(c, 404, 'invalid_request_error', `No such ${what}: '${id}'`, {
+      code: 'resource_missing',
+      param: 'id',
+    });
   return c.json(found);
 }
 
@@ -542,7 +593,8 @@ function createSession(c: Context, params: Record<string, FormValue>): SimSessio
     throw new ParamError('customer_email', 'You may only specify one of these parameters: customer, customer_email.');
   if (customer && !customers.has(customer)) throw new ParamError('customer', `No such customer: '${customer}'`);
   const items = params.line_items;
-  if (!Array.isArray(items) || items.length === 0) throw new ParamError('line_items', 'Missing required param: line_items.');
+  if (!Array.isArray(items) || items.length === 0)
+    throw new ParamError('line_items', 'Missing required param: line_items.');
   let currency: string | undefined;
   const lineItems = items.map((item, i) => {
     if (typeof item !== 'object' || Array.isArray(item)) throw new ParamError(`line_items[${i}]`, 'Invalid line item');
@@ -550,22 +602,32 @@ function createSession(c: Context, params: Record<string, FormValue>): SimSessio
     if (typeof priceData !== 'object' || Array.isArray(priceData))
       throw new ParamError(`line_items[${i}][price_data]`, 'The simulator supports price_data line items only.');
     const itemCurrency = typeof priceData.currency === 'string' ? priceData.currency : '';
-    if (!/^[a-z]{3}$/.test(itemCurrency)) throw new ParamError(`line_items[${i}][price_data][currency]`, 'Invalid currency');
-    if (currency && currency !== itemCurrency) throw new ParamError('line_items', 'All line items must use the same currency.');
+    if (!/^[a-z]{3}$/.test(itemCurrency))
+      throw new ParamError(`line_items[${i}][price_data][currency]`, 'Invalid currency');
+    if (currency && currency !== itemCurrency)
+      throw new ParamError('line_items', 'All line items must use the same currency.');
     currency = itemCurrency;
     const amount = int(priceData.unit_amount, `line_items[${i}][price_data][unit_amount]`);
     const product = priceData.product_data;
-    const name = typeof product === 'object' && !Array.isArray(product) && typeof product.name === 'string' ? product.name : '';
-    if (!name) throw new ParamError(`line_items[${i}][price_data][product_data][name]`, 'Missing required param: product_data[name].');
+    const name =
+      typeof product === 'object' && !Array.isArray(product) && typeof product.name === 'string' ? product.name : '';
+    if (!name)
+      throw new ParamError(
+        `line_items[${i}][price_data][product_data][name]`,
+        'Missing required param: product_data[name].',
+      );
     const quantity = int(item.quantity, `line_items[${i}][quantity]`);
     if (quantity < 1) throw new ParamError(`line_items[${i}][quantity]`, 'Quantity must be at least 1.');
     return { name, amount, quantity };
   });
   const total = lineItems.reduce((sum, item) => sum + item.amount * item.quantity, 0);
-  if (total < 50) throw new ParamError('line_items', 'The Checkout Session\'s total amount due must add up to at least $0.50 usd');
+  if (total < 50)
+    throw new ParamError('line_items', "The Checkout Session's total amount due must add up to at least $0.50 usd");
   const intentData = params.payment_intent_data;
   const paymentIntentMetadata =
-    typeof intentData === 'object' && !Array.isArray(intentData) ? metadata(intentData.metadata, 'payment_intent_data[metadata]') : {};
+    typeof intentData === 'object' && !Array.isArray(intentData)
+      ? metadata(intentData.metadata, 'payment_intent_data[metadata]')
+      : {};
   const expiresAt = params.expires_at === undefined ? nowSeconds() + 24 * 3600 : int(params.expires_at, 'expires_at');
   const id = stripeId('cs_test', 58);
   const origin = new URL(c.req.url).origin;
@@ -635,7 +697,10 @@ const stripeApi = new Hono()
   .get('/v1/checkout/sessions', (c) => {
     if (authorised(c) !== true) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided.');
     const intent = c.req.query('payment_intent');
-    const data = [...sessions.values()].filter((s) => !intent || s.payment_intent === intent).reverse().map(publicSession);
+    const data = [...sessions.values()]
+      .filter((s) => !intent || s.payment_intent === intent)
+      .reverse()
+      .map(publicSession);
     return c.json({ object: 'list', data, has_more: false, url: '/v1/checkout/sessions' });
   })
   .get('/v1/checkout/sessions/:id', (c) => {
@@ -645,7 +710,11 @@ const stripeApi = new Hono()
   .post('/v1/checkout/sessions/:id/expire', (c) =>
     post(c, () => {
       const session = sessions.get(c.req.param('id'));
-      if (!session) return stripeError(c, 404, 'invalid_request_error', `No such checkout.session: '${c.req.param('id')}'`, { code: 'resource_missing', param: 'id' });
+      if (!session)
+        return stripeError(c, 404, 'invalid_request_error', `No such checkout.session: '${c.req.param('id')}'`, {
+          code: 'resource_missing',
+          param: 'id',
+        });
       expire(session);
       return { body: publicSession(session) };
     }),
@@ -681,12 +750,17 @@ button.primary{background:#635bff;color:#fff;border-color:#635bff}.sim{backgroun
 }
 
 function checkoutPage(session: SimSession): string {
-  const items = session._lineItems.map((i) => `<li>${esc(i.name)} × ${i.quantity} — ${money(i.amount * i.quantity, session.currency)}</li>`).join('');
+  const items = session._lineItems
+    .map((i) => `<li>${esc(i.name)} × ${i.quantity} — ${money(i.amount * i.quantity, session.currency)}</li>`)
+    .join('');
   const email = session.customer_details?.email ?? '';
   const action = (path: string, label: string, primary = false) =>
     `<form method="post" action="/stripe/checkout/${session.id}/${path}"><button${primary ? ' class="primary"' : ''}>${label}</button></form>`;
   if (session.status !== 'open')
-    return page('Checkout', `<h1>This checkout session is ${session.status}</h1><p class="muted">${esc(session.id)}</p>`);
+    return page(
+      'Checkout',
+      `<h1>This checkout session is ${session.status}</h1><p class="muted">${esc(session.id)}</p>`,
+    );
   return page(
     'Checkout (simulator)',
     `<div class="sim">Stripe simulator — no real payment is taken.</div>
@@ -765,7 +839,8 @@ const controls = new Hono()
   })
   .post('/sessions/:id/settle', async (c) => {
     const { outcome } = await jsonBody<{ outcome: 'succeeded' | 'failed' }>(c);
-    if (outcome !== 'succeeded' && outcome !== 'failed') return c.json({ error: 'outcome must be "succeeded" or "failed"' }, 400);
+    if (outcome !== 'succeeded' && outcome !== 'failed')
+      return c.json({ error: 'outcome must be "succeeded" or "failed"' }, 400);
     return stateErrorAnswer(c, () => summary(settle(sessionOr404(c.req.param('id')), outcome)));
   })
   .post('/sessions/:id/cancel', (c) => stateErrorAnswer(c, () => summary(expire(sessionOr404(c.req.param('id'))))))
@@ -780,9 +855,24 @@ const controls = new Hono()
   .get('/deliveries', (c) => {
     const { eventId, type, sessionId } = c.req.query();
     const matching = deliveries.filter(
-      (d) => (!eventId || d.eventId === eventId) && (!type || d.type === type) && (!sessionId || d.payload.includes(`"${sessionId}"`)),
+      (d) =>
+        (!eventId || d.eventId === eventId) &&
+        (!type || d.type === type) &&
+        (!sessionId || d.payload.includes(`"${sessionId}"`)),
     );
-    return c.json(matching.map(({ id, eventId: ev, type: t, payload, signature, state, attempts, lastStatus, createdAt }) => ({ id, eventId: ev, type: t, payload, signature, state, attempts, lastStatus, createdAt })));
+    return c.json(
+      matching.map(({ id, eventId: ev, type: t, payload, signature, state, attempts, lastStatus, createdAt }) => ({
+        id,
+        eventId: ev,
+        type: t,
+        payload,
+        signature,
+        state,
+        attempts,
+        lastStatus,
+        createdAt,
+      })),
+    );
   })
   /** Re-deliver an event (count 1) or duplicate it (count n, all sent at once), each with a fresh signature. */
   .post('/events/:id/deliver', async (c) => {
@@ -821,7 +911,16 @@ const controls = new Hono()
   .post('/sign', async (c) => {
     const { payload, timestamp, secret } = await jsonBody<{ payload: string; timestamp: number; secret: string }>(c);
     if (typeof payload !== 'string') return c.json({ error: 'payload (string) is required' }, 400);
-    return c.json({ signature: signPayload(payload, typeof secret === 'string' ? secret : config().webhookSecret, typeof timestamp === 'number' ? timestamp : undefined) });
+    return c.json({
+      signature: signPayload(
+        payload,
+        typeof secret === 'string' ? secret : config().webhookSecret,
+        typeof timestamp === 'number' ? timestamp : undefined,
+      ),
+    });
   });
 
-export const stripeSim = new Hono().route('/', stripeApi).route('/stripe/checkout', hostedCheckout).route('/_sim/stripe', controls);
+export const stripeSim = new Hono()
+  .route('/', stripeApi)
+  .route('/stripe/checkout', hostedCheckout)
+  .route('/_sim/stripe', controls);

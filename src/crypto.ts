@@ -36,7 +36,9 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
@@ -68,7 +70,11 @@ function aesKey(base64Key: string): Promise<CryptoKey> {
 /** AES-256-GCM with a fresh 96-bit IV; `context` is bound as additional data (e.g. the customer id). */
 export async function seal(base64Key: string, plaintext: string, context: string): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, await aesKey(base64Key), encoder.encode(plaintext));
+  const ciphertext = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
+    await aesKey(base64Key),
+    encoder.encode(plaintext),
+  );
   return { ciphertext: toBase64(new Uint8Array(ciphertext)), iv: toBase64(iv) };
 }
 

@@ -24,7 +24,12 @@ function redact(value: unknown, depth = 0): unknown {
 
 export function createLogger(base: LogFields = {}): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields) => {
-    const line = JSON.stringify({ level, msg, ...(redact({ ...base, ...fields }) as LogFields), time: new Date().toISOString() });
+    const line = JSON.stringify({
+      level,
+      msg,
+      ...(redact({ ...base, ...fields }) as LogFields),
+      time: new Date().toISOString(),
+    });
     if (level === 'error') console.error(line);
     else if (level === 'warn') console.warn(line);
     else console.log(line);

@@ -1,7 +1,7 @@
 // Calling the Worker the way a browser on the shop's own origin would.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import worker from '../src/index.ts';
 import type { OutboxMail } from '../sim/mail.ts';
+import worker from '../src/index.ts';
 import type { PoolAccessKey } from '../src/pool/contract.ts';
 
 export const ORIGIN = 'https://shop.test';

@@ -14,11 +14,11 @@ import {
   insertGrantStatement,
   listEntitledOrders,
   markKeyOwedStatement,
+  type ReconcileResult,
   reconcileCustomer,
   stripeClient,
-  type ReconcileResult,
 } from '../billing/index.ts';
-import { UPSTREAM_CAP_CEILING_GB, type Config } from '../config/index.ts';
+import { type Config, UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import { forgetLiveKey, rotateSecret } from '../dashboard/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
@@ -49,7 +49,13 @@ type Statement = Parameters<Db['batch']>[0][number];
 const actorOf = (deps: ActionDeps) => `admin:${deps.operator.email}`;
 
 function audit(deps: ActionDeps, action: string, customerId: string, detail: Record<string, unknown> = {}) {
-  return auditStatement(deps.db, { actor: actorOf(deps), action: `admin.${action}`, customerId, detail, requestId: deps.requestId });
+  return auditStatement(deps.db, {
+    actor: actorOf(deps),
+    action: `admin.${action}`,
+    customerId,
+    detail,
+    requestId: deps.requestId,
+  });
 }
 
 function describeReconcile(result: ReconcileResult): string {
@@ -71,7 +77,12 @@ function describeReconcile(result: ReconcileResult): string {
  * Runs the reconcile (never throws: a failure is recorded for the cron) and says what happened. The dashboard's
  * short-lived copy of the platform's view of the key is dropped, so the customer sees the change on their next load.
  */
-async function converge(deps: ActionDeps, customerId: string, done: string, action: AdminActionAnswer['action']): Promise<AdminActionAnswer> {
+async function converge(
+  deps: ActionDeps,
+  customerId: string,
+  done: string,
+  action: AdminActionAnswer['action'],
+): Promise<AdminActionAnswer> {
   let result: ReconcileResult;
   try {
     result = await reconcileCustomer(deps.env, deps.config, deps.log, customerId);
@@ -89,7 +100,11 @@ async function run(deps: ActionDeps, statements: Statement[]): Promise<void> {
 }
 
 /** Suspends the customer: their key is switched off and stays off through any reconcile or purchase. */
-export async function suspendCustomer(deps: ActionDeps, customerId: string, reason: string | null): Promise<AdminActionAnswer> {
+export async function suspendCustomer(
+  deps: ActionDeps,
+  customerId: string,
+  reason: string | null,
+): Promise<AdminActionAnswer> {
   const { db } = deps;
   const now = deps.now?.() ?? Date.now();
   const customer = await findCustomer(db, customerId);
@@ -104,7 +119,8 @@ export async function suspendCustomer(deps: ActionDeps, customerId: string, reas
     audit(deps, 'suspend', customerId, { reason }),
   ]);
   deps.log.info('admin: customer suspended', { customerId, operator: deps.operator.email });
-  if (!key) return { action: 'suspend', message: 'Suspended. They have no proxy key yet, and cannot buy one while suspended.' };
+  if (!key)
+    return { action: 'suspend', message: 'Suspended. They have no proxy key yet, and cannot buy one while suspended.' };
   return converge(deps, customerId, 'Suspended.', 'suspend');
 }
 
@@ -154,7 +170,12 @@ export async function grantGb(deps: ActionDeps, customerId: string, input: Grant
     audit(deps, 'grant', customerId, { gb: input.gb, validityDays, note: input.note ?? null }),
   ]);
   deps.log.info('admin: GB granted', { customerId, gb: input.gb, validityDays, operator: deps.operator.email });
-  return converge(deps, customerId, `Granted ${input.gb} GB${validityDays ? ` and ${validityDays} more days` : ''}.`, 'grant');
+  return converge(
+    deps,
+    customerId,
+    `Granted ${input.gb} GB${validityDays ? ` and ${validityDays} more days` : ''}.`,
+    'grant',
+  );
 }
 
 /**
@@ -165,9 +186,18 @@ export async function rotateCustomerKey(deps: ActionDeps, customerId: string): P
   const { db, config, log } = deps;
   await findCustomer(db, customerId);
   const key = await getKeyRow(db, customerId);
-  if (!key?.upstreamId) throw new AdminError('no_key', 'This customer has no proxy key on the platform yet, so there is nothing to rotate.');
+  if (!key?.upstreamId)
+    throw new AdminError(
+      'no_key',
+      'This customer has no proxy key on the platform yet, so there is nothing to rotate.',
+    );
   const rotated = await rotateSecret(
-    { db, pool: createPoolClient({ config: config.upstream, log, timeoutMs: 8_000 }), encryptionKey: config.encryptionKey, log },
+    {
+      db,
+      pool: createPoolClient({ config: config.upstream, log, timeoutMs: 8_000 }),
+      encryptionKey: config.encryptionKey,
+      log,
+    },
     { customerId, requestId: deps.requestId, by: actorOf(deps) },
   );
   log.info('admin: key rotated', { customerId, operator: deps.operator.email });
@@ -184,15 +214,27 @@ export async function resendSignIn(deps: ActionDeps, customerId: string): Promis
   const problem = mailTransportProblem(config, env);
   if (problem) {
     deps.log.error('admin: sign-in link not sent: no usable mail transport', { problem });
-    throw new AdminError('mail_unavailable', 'Email is not configured correctly, so no link could be sent. See the Worker logs.');
+    throw new AdminError(
+      'mail_unavailable',
+      'Email is not configured correctly, so no link could be sent. See the Worker logs.',
+    );
   }
   const outcome = await requestSignIn(
     { db, limiter: env.LOGIN_LIMITER, queue: env.MAIL_QUEUE, publicUrl: config.publicUrl },
     { email: customer.email, next: null, ip: deps.ip ?? null },
   );
-  await recordAudit(db, { actor: actorOf(deps), action: 'admin.resend_sign_in', customerId, detail: { outcome }, requestId: deps.requestId });
+  await recordAudit(db, {
+    actor: actorOf(deps),
+    action: 'admin.resend_sign_in',
+    customerId,
+    detail: { outcome },
+    requestId: deps.requestId,
+  });
   if (outcome === 'suppressed')
-    throw new AdminError('not_sent', 'Not sent: this address has had too many sign-in emails lately (5 a minute, 10 a day). Its latest link still works.');
+    throw new AdminError(
+      'not_sent',
+      'Not sent: this address has had too many sign-in emails lately (5 a minute, 10 a day). Its latest link still works.',
+    );
   return { action: 'resend_sign_in', message: `A sign-in link is on its way to ${customer.email}.` };
 }
 
@@ -213,7 +255,11 @@ export async function rerunFulfilment(deps: ActionDeps, customerId: string): Pro
   let recovered = 0;
   for (const order of pending) {
     try {
-      const outcome = await applyRetrievedSession(db, await stripeClient(config).checkout.sessions.retrieve(order.sessionId!), now);
+      const outcome = await applyRetrievedSession(
+        db,
+        await stripeClient(config).checkout.sessions.retrieve(order.sessionId!),
+        now,
+      );
       if (outcome.paidOrderId) {
         recovered++;
         await fulfil(env, config, log, { paidOrderId: outcome.paidOrderId });
@@ -224,8 +270,14 @@ export async function rerunFulfilment(deps: ActionDeps, customerId: string): Pro
   }
   const key = await getKeyRow(db, customerId);
   const owed = key !== undefined || entitlementOf(await listEntitledOrders(db, customerId)).capGb > 0;
-  await run(deps, [...(owed ? [markKeyOwedStatement(db, customerId, now)] : []), audit(deps, 'refulfil', customerId, { checkedCheckouts: pending.length, recovered })]);
-  const found = pending.length ? ` Checked ${pending.length} open checkout${pending.length > 1 ? 's' : ''} with Stripe: ${recovered} paid.` : '';
-  if (!owed) return { action: 'refulfil', message: `Nothing to fulfil: no paid purchases.${found}`, reconcile: 'nothing' };
+  await run(deps, [
+    ...(owed ? [markKeyOwedStatement(db, customerId, now)] : []),
+    audit(deps, 'refulfil', customerId, { checkedCheckouts: pending.length, recovered }),
+  ]);
+  const found = pending.length
+    ? ` Checked ${pending.length} open checkout${pending.length > 1 ? 's' : ''} with Stripe: ${recovered} paid.`
+    : '';
+  if (!owed)
+    return { action: 'refulfil', message: `Nothing to fulfil: no paid purchases.${found}`, reconcile: 'nothing' };
   return converge(deps, customerId, `Fulfilment re-run.${found}`, 'refulfil');
 }

@@ -57,7 +57,14 @@ export async function* customerCsv(db: Db): AsyncGenerator<string> {
       .select({ customer: customers, key: poolKeys })
       .from(customers)
       .leftJoin(poolKeys, eq(poolKeys.customerId, customers.id))
-      .where(after ? or(gt(customers.createdAt, after.createdAt), and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id))) : undefined)
+      .where(
+        after
+          ? or(
+              gt(customers.createdAt, after.createdAt),
+              and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id)),
+            )
+          : undefined,
+      )
       .orderBy(asc(customers.createdAt), asc(customers.id))
       .limit(CUSTOMER_CHUNK);
     if (rows.length === 0) return;
@@ -132,7 +139,14 @@ export async function* purchaseCsv(db: Db): AsyncGenerator<string> {
       .select({ order: orders, email: customers.email })
       .from(orders)
       .innerJoin(customers, eq(customers.id, orders.customerId))
-      .where(after ? or(gt(orders.createdAt, after.createdAt), and(eq(orders.createdAt, after.createdAt), gt(orders.id, after.id))) : undefined)
+      .where(
+        after
+          ? or(
+              gt(orders.createdAt, after.createdAt),
+              and(eq(orders.createdAt, after.createdAt), gt(orders.id, after.id)),
+            )
+          : undefined,
+      )
       .orderBy(asc(orders.createdAt), asc(orders.id))
       .limit(ORDER_CHUNK);
     if (rows.length === 0) return;

@@ -1,25 +1,41 @@
 // Customers as the operator sees them: a searchable, paged list and one customer's full record (purchases, the
 // key as the shop set it and as the platform reports it, the audit trail).
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { customers, orders, poolKeys, sessions, type Customer, type Order, type PoolKeyRow } from '../../schema.ts';
+import { type Customer, customers, type Order, orders, type PoolKeyRow, poolKeys, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
+import { purchaseView } from '../billing/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
-import type { AdminKeyState, AdminOrder, AuditView, CustomerDetail, CustomerRow, CustomerStatus, MoneyByCurrency } from '../shared/admin.ts';
-import { purchaseView } from '../billing/index.ts';
+import type {
+  AdminKeyState,
+  AdminOrder,
+  AuditView,
+  CustomerDetail,
+  CustomerRow,
+  CustomerStatus,
+  MoneyByCurrency,
+} from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
 import { AdminError } from './errors.ts';
 
 /** What the platform says about a key, as far as the console needs it. */
-export type LiveKey = Pick<PoolAccessKey, 'enabled' | 'trafficCapGB' | 'trafficUsedMB' | 'expiresAt' | 'isExpired' | 'lastUsedAt'>;
+export type LiveKey = Pick<
+  PoolAccessKey,
+  'enabled' | 'trafficCapGB' | 'trafficUsedMB' | 'expiresAt' | 'isExpired' | 'lastUsedAt'
+>;
 
 type KeyBits = Pick<PoolKeyRow, 'upstreamId' | 'syncState' | 'enabled' | 'expiresAt'>;
 
 const iso = (value: string | null | undefined) => (value ? Date.parse(value) : null);
 
 /** One word for where a customer stands; the platform's live view wins over the shop's record when there is one. */
-export function customerStatus(customer: Pick<Customer, 'suspendedAt'>, key: KeyBits | null | undefined, live: LiveKey | null | undefined, now: number): CustomerStatus {
+export function customerStatus(
+  customer: Pick<Customer, 'suspendedAt'>,
+  key: KeyBits | null | undefined,
+  live: LiveKey | null | undefined,
+  now: number,
+): CustomerStatus {
   if (customer.suspendedAt) return 'suspended';
   if (!key || (!key.upstreamId && key.syncState === 'synced')) return 'no_key';
   if (!key.upstreamId) return key.syncState === 'failed' ? 'retrying' : 'provisioning';
@@ -49,7 +65,10 @@ function searchFilter(q: string | undefined) {
 }
 
 /** Net spend and purchase count per customer, for the given customers only. */
-async function spendOf(db: Db, customerIds: string[]): Promise<Map<string, { purchases: number; spent: MoneyByCurrency }>> {
+async function spendOf(
+  db: Db,
+  customerIds: string[],
+): Promise<Map<string, { purchases: number; spent: MoneyByCurrency }>> {
   const result = new Map<string, { purchases: number; spent: MoneyByCurrency }>();
   if (customerIds.length === 0) return result;
   const rows = await db
@@ -60,7 +79,13 @@ async function spendOf(db: Db, customerIds: string[]): Promise<Map<string, { pur
       amount: sql<number>`sum(${orders.price} - ${orders.refundedAmount})`,
     })
     .from(orders)
-    .where(and(inArray(orders.customerId, customerIds), eq(orders.kind, 'purchase'), inArray(orders.status, ['paid', 'refunded'])))
+    .where(
+      and(
+        inArray(orders.customerId, customerIds),
+        eq(orders.kind, 'purchase'),
+        inArray(orders.status, ['paid', 'refunded']),
+      ),
+    )
     .groupBy(orders.customerId, orders.currency);
   for (const row of rows) {
     const entry = result.get(row.customerId) ?? { purchases: 0, spent: {} };
@@ -124,8 +149,24 @@ export function adminOrder(o: Order): AdminOrder {
   return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId };
 }
 
-export function auditView(entry: { id: string; actor: string; action: string; customerId: string | null; detail: Record<string, unknown> | null; requestId: string | null; at: number }): AuditView {
-  return { id: entry.id, actor: entry.actor, action: entry.action, customerId: entry.customerId, detail: entry.detail, requestId: entry.requestId, at: entry.at };
+export function auditView(entry: {
+  id: string;
+  actor: string;
+  action: string;
+  customerId: string | null;
+  detail: Record<string, unknown> | null;
+  requestId: string | null;
+  at: number;
+}): AuditView {
+  return {
+    id: entry.id,
+    actor: entry.actor,
+    action: entry.action,
+    customerId: entry.customerId,
+    detail: entry.detail,
+    requestId: entry.requestId,
+    at: entry.at,
+  };
 }
 
 export interface DetailDeps {
@@ -176,7 +217,10 @@ export async function customerDetail(deps: DetailDeps, customerId: string): Prom
       upstreamAudit: [],
     };
     if (keyRow.upstreamId) {
-      const [got, events] = await Promise.allSettled([deps.pool.getKey(keyRow.upstreamId, { maxRetries: 1 }), deps.pool.keyAudit(keyRow.upstreamId, { limit: 20 })]);
+      const [got, events] = await Promise.allSettled([
+        deps.pool.getKey(keyRow.upstreamId, { maxRetries: 1 }),
+        deps.pool.keyAudit(keyRow.upstreamId, { limit: 20 }),
+      ]);
       if (got.status === 'fulfilled') {
         live = got.value;
         key.upstream = {
@@ -191,7 +235,8 @@ export async function customerDetail(deps: DetailDeps, customerId: string): Prom
         key.upstreamError = upstreamProblem(got.reason);
         deps.log.warn('admin: key state unavailable', { customerId, err: got.reason });
       }
-      if (events.status === 'fulfilled') key.upstreamAudit = events.value.map((e) => ({ action: e.action, at: e.createdAt, authMethod: e.authMethod }));
+      if (events.status === 'fulfilled')
+        key.upstreamAudit = events.value.map((e) => ({ action: e.action, at: e.createdAt, authMethod: e.authMethod }));
     }
   }
 

@@ -1,6 +1,12 @@
 // Errors of the operator console (the API's onError maps `status` and `code`; messages are for the operator).
 
-export type AdminErrorCode = 'customer_not_found' | 'cap_ceiling' | 'no_key' | 'already' | 'mail_unavailable' | 'not_sent';
+export type AdminErrorCode =
+  | 'customer_not_found'
+  | 'cap_ceiling'
+  | 'no_key'
+  | 'already'
+  | 'mail_unavailable'
+  | 'not_sent';
 
 const STATUS: Record<AdminErrorCode, number> = {
   customer_not_found: 404,

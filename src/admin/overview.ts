@@ -4,10 +4,24 @@ import { and, count, countDistinct, desc, eq, gt, inArray, isNotNull, sql } from
 import { customers, mailFailures, orders, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth, type AvailabilityDeps, type PoolClient } from '../pool/index.ts';
-import type { DayPoint, FulfilmentIssue, KeyAttention, MoneyByCurrency, Overview, TierRevenue } from '../shared/admin.ts';
+import {
+  type AvailabilityDeps,
+  activeIncidents,
+  INCIDENTS,
+  type PoolClient,
+  readAvailability,
+  upstreamHealth,
+} from '../pool/index.ts';
+import type {
+  DayPoint,
+  FulfilmentIssue,
+  KeyAttention,
+  MoneyByCurrency,
+  Overview,
+  TierRevenue,
+} from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
-import { liveKeys, type LiveKey } from './customers.ts';
+import { type LiveKey, liveKeys } from './customers.ts';
 
 const DAY_MS = 86_400_000;
 /** A key this full (used / cap) is "near its cap". */
@@ -39,7 +53,11 @@ function dayKey(ms: number): string {
 }
 
 /** The last `days` days ending today (UTC), zero-filled. */
-export function fillDays(rows: { date: string; amount: number; orders: number }[], days: number, now: number): DayPoint[] {
+export function fillDays(
+  rows: { date: string; amount: number; orders: number }[],
+  days: number,
+  now: number,
+): DayPoint[] {
   const byDate = new Map(rows.map((r) => [r.date, r]));
   const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
   return Array.from({ length: days }, (_, i) => {
@@ -50,7 +68,12 @@ export function fillDays(rows: { date: string; amount: number; orders: number }[
 }
 
 /** Why a key needs a look, or null: at or near its cap, expired lately, or expiring soon. */
-export function attentionOf(capGb: number | null, usedGb: number | null, expiresAt: number | null, now: number): KeyAttention['why'] | null {
+export function attentionOf(
+  capGb: number | null,
+  usedGb: number | null,
+  expiresAt: number | null,
+  now: number,
+): KeyAttention['why'] | null {
   if (capGb !== null && usedGb !== null && capGb > 0) {
     if (usedGb >= capGb) return 'at_cap';
     if (usedGb / capGb >= NEAR_CAP_RATIO) return 'near_cap';
@@ -63,22 +86,38 @@ export function attentionOf(capGb: number | null, usedGb: number | null, expires
 }
 
 async function revenueFigures(db: Db, currency: string, days: number, now: number) {
-  const since = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) - (days - 1) * DAY_MS;
+  const since =
+    Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) -
+    (days - 1) * DAY_MS;
   const day = sql<string>`date(${orders.paidAt} / 1000, 'unixepoch')`;
   const [byCurrency, byDay, byTier, [paying], [sold], [granted], [failedPayments]] = await Promise.all([
-    db.select({ currency: orders.currency, amount: netAmount }).from(orders).where(paidPurchase).groupBy(orders.currency),
+    db
+      .select({ currency: orders.currency, amount: netAmount })
+      .from(orders)
+      .where(paidPurchase)
+      .groupBy(orders.currency),
     db
       .select({ date: day, amount: netAmount, orders: count() })
       .from(orders)
       .where(and(paidPurchase, eq(orders.currency, currency), gt(orders.paidAt, since - 1)))
       .groupBy(day),
     db
-      .select({ tierId: orders.tierId, tierName: sql<string>`max(${orders.tierName})`, currency: orders.currency, orders: count(), gb: netGb, amount: netAmount })
+      .select({
+        tierId: orders.tierId,
+        tierName: sql<string>`max(${orders.tierName})`,
+        currency: orders.currency,
+        orders: count(),
+        gb: netGb,
+        amount: netAmount,
+      })
       .from(orders)
       .where(paidPurchase)
       .groupBy(orders.tierId, orders.currency)
       .orderBy(desc(netAmount)),
-    db.select({ n: countDistinct(orders.customerId) }).from(orders).where(paidPurchase),
+    db
+      .select({ n: countDistinct(orders.customerId) })
+      .from(orders)
+      .where(paidPurchase),
     db.select({ gb: netGb }).from(orders).where(paidPurchase),
     db
       .select({ gb: netGb })
@@ -91,7 +130,12 @@ async function revenueFigures(db: Db, currency: string, days: number, now: numbe
   ]);
   const revenue: MoneyByCurrency = {};
   for (const row of byCurrency) revenue[row.currency] = Number(row.amount);
-  const revenueByTier: TierRevenue[] = byTier.map((r) => ({ ...r, orders: Number(r.orders), gb: Number(r.gb), amount: Number(r.amount) }));
+  const revenueByTier: TierRevenue[] = byTier.map((r) => ({
+    ...r,
+    orders: Number(r.orders),
+    gb: Number(r.gb),
+    amount: Number(r.amount),
+  }));
   return {
     revenue,
     revenueByDay: { currency, days: fillDays(byDay, days, now) },
@@ -105,7 +149,14 @@ async function revenueFigures(db: Db, currency: string, days: number, now: numbe
 
 async function keyFigures(db: Db, live: Map<string, LiveKey> | null, now: number) {
   const keys = await db
-    .select({ customerId: poolKeys.customerId, email: customers.email, upstreamId: poolKeys.upstreamId, capGb: poolKeys.capGb, expiresAt: poolKeys.expiresAt, suspendedAt: customers.suspendedAt })
+    .select({
+      customerId: poolKeys.customerId,
+      email: customers.email,
+      upstreamId: poolKeys.upstreamId,
+      capGb: poolKeys.capGb,
+      expiresAt: poolKeys.expiresAt,
+      suspendedAt: customers.suspendedAt,
+    })
     .from(poolKeys)
     .innerJoin(customers, eq(customers.id, poolKeys.customerId))
     .where(isNotNull(poolKeys.upstreamId));
@@ -168,12 +219,20 @@ export async function overview(deps: OverviewDeps, days = 30): Promise<Overview>
   const { db } = deps;
   const now = deps.now ?? Date.now();
   const [[people], revenue, live, fulfilment, [mailTotal], [mailRecent], upstream] = await Promise.all([
-    db.select({ n: count(), suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)` }).from(customers),
+    db
+      .select({
+        n: count(),
+        suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)`,
+      })
+      .from(customers),
     revenueFigures(db, deps.currency, days, now),
     liveKeys(deps.pool, deps.log),
     fulfilmentFigures(db, now),
     db.select({ n: count() }).from(mailFailures),
-    db.select({ n: count() }).from(mailFailures).where(gt(mailFailures.at, now - 7 * DAY_MS)),
+    db
+      .select({ n: count() })
+      .from(mailFailures)
+      .where(gt(mailFailures.at, now - 7 * DAY_MS)),
     upstreamFigures(deps),
   ]);
   const keys = await keyFigures(db, live, now);

@@ -32,7 +32,10 @@ export function wholesaleRates(answer: unknown): WholesaleRate[] {
     if (depth > MAX_DEPTH || rates.length >= MAX_RATES) return;
     if (Array.isArray(node)) {
       node.forEach((item, i) => {
-        const name = isRecord(item) && typeof (item.pool ?? item.name ?? item.id) === 'string' ? String(item.pool ?? item.name ?? item.id) : String(i);
+        const name =
+          isRecord(item) && typeof (item.pool ?? item.name ?? item.id) === 'string'
+            ? String(item.pool ?? item.name ?? item.id)
+            : String(i);
         walk(item, [...path, name], currency, depth + 1);
       });
       return;
@@ -45,7 +48,12 @@ export function wholesaleRates(answer: unknown): WholesaleRate[] {
       if ((major || minor) && typeof value === 'number' && Number.isFinite(value) && value >= 0) {
         const code = (here ?? 'usd').replace(/^usdc$/, 'usd');
         const perGb = minor ? value : value * minorUnitsPer(code);
-        rates.push({ label: path.join('.') || field, perGb: Math.round(perGb * 100) / 100, currency: code, currencyAssumed: here === undefined });
+        rates.push({
+          label: path.join('.') || field,
+          perGb: Math.round(perGb * 100) / 100,
+          currency: code,
+          currencyAssumed: here === undefined,
+        });
       } else if (typeof value === 'object' && value !== null) {
         walk(value, [...path, field], here, depth + 1);
       }
@@ -82,7 +90,12 @@ const CACHE_MS = 5 * 60_000;
 let cached: { raw: unknown; at: number } | undefined;
 
 /** The pricing view; the platform's answer is reused for 5 minutes per isolate (it is public and changes rarely). */
-export async function pricingView(deps: { tiers: readonly Tier[]; pool: Pick<PoolClient, 'wholesalePricing'>; log: Logger; now?: number }): Promise<PricingView> {
+export async function pricingView(deps: {
+  tiers: readonly Tier[];
+  pool: Pick<PoolClient, 'wholesalePricing'>;
+  log: Logger;
+  now?: number;
+}): Promise<PricingView> {
   const now = deps.now ?? Date.now();
   let error: string | null = null;
   if (!cached || now - cached.at >= CACHE_MS) {
@@ -95,7 +108,9 @@ export async function pricingView(deps: { tiers: readonly Tier[]; pool: Pick<Poo
   }
   const raw = cached?.raw ?? null;
   const rates = raw === null ? [] : wholesaleRates(raw);
-  if (raw !== null && rates.length === 0) error ??= 'The platform’s pricing answer has no per-GB rate this console recognises; its raw answer is shown below.';
+  if (raw !== null && rates.length === 0)
+    error ??=
+      'The platform’s pricing answer has no per-GB rate this console recognises; its raw answer is shown below.';
   return { tiers: tierPricing(deps.tiers, rates), rates, raw, error, fetchedAt: cached?.at ?? null };
 }
 

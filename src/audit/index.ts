@@ -1,6 +1,6 @@
 // The shop's own audit trail: who did what to which customer, when. Read by the dashboard and the console.
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
-import { auditLog, type AuditEntry } from '../../schema.ts';
+import { type AuditEntry, auditLog } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
 export interface AuditInput {
@@ -45,12 +45,17 @@ export interface AuditPageQuery {
 }
 
 /** Entries newest first, a page at a time (keyset paging on `at`, `id`); `next` is the cursor of the page after. */
-export async function listAuditPage(db: Db, query: AuditPageQuery): Promise<{ entries: AuditEntry[]; next: { at: number; id: string } | null }> {
+export async function listAuditPage(
+  db: Db,
+  query: AuditPageQuery,
+): Promise<{ entries: AuditEntry[]; next: { at: number; id: string } | null }> {
   const filters: (SQL | undefined)[] = [
     query.customerId ? eq(auditLog.customerId, query.customerId) : undefined,
     query.action ? eq(auditLog.action, query.action) : undefined,
     query.actor ? eq(auditLog.actor, query.actor) : undefined,
-    query.before ? or(lt(auditLog.at, query.before.at), and(eq(auditLog.at, query.before.at), lt(auditLog.id, query.before.id))) : undefined,
+    query.before
+      ? or(lt(auditLog.at, query.before.at), and(eq(auditLog.at, query.before.at), lt(auditLog.id, query.before.id)))
+      : undefined,
   ];
   const rows = await db
     .select()

@@ -7,7 +7,10 @@ export const MAX_EMAIL_LENGTH = 254;
 
 /** `" Ann@Example.COM "` → `"ann@example.com"`; input schema for routes. */
 export const emailSchema = z.pipe(
-  z.pipe(z.string(), z.transform((v) => v.trim().toLowerCase())),
+  z.pipe(
+    z.string(),
+    z.transform((v) => v.trim().toLowerCase()),
+  ),
   z.email('must be an email address').check(z.maxLength(MAX_EMAIL_LENGTH, 'is too long')),
 );
 

@@ -1,9 +1,8 @@
 // Magic-link sign-in and sessions: email normalisation, login tokens, rate limits, session JWTs and rows.
 export { emailSchema, normaliseEmail } from './email.ts';
 export { AuthError } from './errors.ts';
-export { safeNextPath } from './redirect.ts';
 export { DAILY_EMAILS_PER_ADDRESS } from './ratelimit.ts';
-export { completeSignIn, requestSignIn, type SignedIn, type SignInRequestOutcome } from './signin.ts';
+export { safeNextPath } from './redirect.ts';
 export {
   findActiveSession,
   needsRenewal,
@@ -12,9 +11,10 @@ export {
   revokeSession,
   SESSION_MAX_AGE_MS,
   SESSION_TTL_MS,
-  signSessionToken,
-  verifySessionToken,
   type SessionClaims,
   type SessionKeys,
+  signSessionToken,
+  verifySessionToken,
 } from './sessions.ts';
+export { completeSignIn, requestSignIn, type SignedIn, type SignInRequestOutcome } from './signin.ts';
 export { LOGIN_TOKEN_TTL_MS } from './tokens.ts';

@@ -19,7 +19,11 @@ export interface LoginLimitInput {
   ip: string | null;
 }
 
-export async function checkLoginLimits(limiter: RateLimit, db: Db, { email, ip }: LoginLimitInput): Promise<LoginLimit> {
+export async function checkLoginLimits(
+  limiter: RateLimit,
+  db: Db,
+  { email, ip }: LoginLimitInput,
+): Promise<LoginLimit> {
   // The IP first: a client already over its limit does not also use up the address's allowance.
   if (!(await limiter.limit({ key: `login:ip:${ip ?? 'unknown'}` })).success) return 'ip';
   if (!(await limiter.limit({ key: `login:email:${await sha256Hex(email)}` })).success) return 'email';

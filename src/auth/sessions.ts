@@ -1,7 +1,7 @@
 // Sessions: a server-side row (revocable at once) named by a short-lived JWT in the session cookie.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { jwtVerify, SignJWT } from 'jose';
-import { customers, sessions, type Session } from '../../schema.ts';
+import { customers, type Session, sessions } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
 /** A cookie (and its JWT) lives 12 h and is renewed once past half of that. */
@@ -33,7 +33,12 @@ function jwtIdentity(publicUrl: string) {
   return { issuer: publicUrl, audience: `${publicUrl}/api#session` };
 }
 
-export function signSessionToken(keys: SessionKeys, publicUrl: string, session: Pick<Session, 'id' | 'customerId' | 'expiresAt'>, now = Date.now()): Promise<string> {
+export function signSessionToken(
+  keys: SessionKeys,
+  publicUrl: string,
+  session: Pick<Session, 'id' | 'customerId' | 'expiresAt'>,
+  now = Date.now(),
+): Promise<string> {
   const { issuer, audience } = jwtIdentity(publicUrl);
   return new SignJWT({ sid: session.id })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -46,7 +51,11 @@ export function signSessionToken(keys: SessionKeys, publicUrl: string, session: 
 }
 
 /** The claims of a valid session JWT, or null: bad signature, other algorithm, issuer or audience, expired, malformed. */
-export async function verifySessionToken(keys: SessionKeys, publicUrl: string, jwt: string): Promise<SessionClaims | null> {
+export async function verifySessionToken(
+  keys: SessionKeys,
+  publicUrl: string,
+  jwt: string,
+): Promise<SessionClaims | null> {
   for (const secret of [keys.secret, keys.previousSecret]) {
     if (!secret) continue;
     try {
@@ -59,7 +68,12 @@ export async function verifySessionToken(keys: SessionKeys, publicUrl: string, j
       if (typeof payload.sid !== 'string' || !payload.sub) return null;
       // Only this shop mints these; one "issued" in the future (beyond clock skew) is not ours.
       if (payload.iat! * 1000 > Date.now() + CLOCK_SKEW_MS) return null;
-      return { sid: payload.sid, customerId: payload.sub, issuedAt: payload.iat! * 1000, expiresAt: payload.exp! * 1000 };
+      return {
+        sid: payload.sid,
+        customerId: payload.sub,
+        issuedAt: payload.iat! * 1000,
+        expiresAt: payload.exp! * 1000,
+      };
     } catch {
       // Next secret, if any.
     }
@@ -91,12 +105,23 @@ export interface ActiveSession {
 }
 
 /** The session row behind a verified JWT, if it is still live (not revoked, not expired, same customer). */
-export async function findActiveSession(db: Db, claims: SessionClaims, now = Date.now()): Promise<ActiveSession | null> {
+export async function findActiveSession(
+  db: Db,
+  claims: SessionClaims,
+  now = Date.now(),
+): Promise<ActiveSession | null> {
   const [row] = await db
     .select({ session: sessions, email: customers.email })
     .from(sessions)
     .innerJoin(customers, eq(customers.id, sessions.customerId))
-    .where(and(eq(sessions.id, claims.sid), eq(sessions.customerId, claims.customerId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(
+      and(
+        eq(sessions.id, claims.sid),
+        eq(sessions.customerId, claims.customerId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

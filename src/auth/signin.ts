@@ -1,6 +1,6 @@
 // The magic-link flow: request a link (uniform answer, rate-limited, mailed through the queue), then
 // complete it (atomic consume, customer created on first sign-in, session started).
-import { customers, sessions, type Session } from '../../schema.ts';
+import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { enqueueMail } from '../mail/index.ts';
@@ -33,7 +33,13 @@ export type SignInRequestOutcome = 'queued' | 'suppressed';
  */
 export async function requestSignIn(deps: RequestSignInDeps, input: SignInRequest): Promise<SignInRequestOutcome> {
   const limit = await checkLoginLimits(deps.limiter, deps.db, input);
-  if (limit === 'ip') throw new AuthError(429, 'rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', true);
+  if (limit === 'ip')
+    throw new AuthError(
+      429,
+      'rate_limited',
+      'Too many sign-in requests from your network. Wait a minute and try again.',
+      true,
+    );
   if (limit === 'email') return 'suppressed';
   const issued = await issueLoginToken(deps.db, input.email, input.next);
   await enqueueMail(deps.queue, {
@@ -55,11 +61,19 @@ export interface SignedIn {
 }
 
 /** Uses the link's token once; creates the customer on first sign-in; starts a session. */
-export async function completeSignIn(db: Db, token: string, meta: { userAgent?: string | null; requestId?: string }): Promise<SignedIn> {
+export async function completeSignIn(
+  db: Db,
+  token: string,
+  meta: { userAgent?: string | null; requestId?: string },
+): Promise<SignedIn> {
   const now = Date.now();
   const consumed = await consumeLoginToken(db, token, now);
   if (!consumed)
-    throw new AuthError(400, 'invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
+    throw new AuthError(
+      400,
+      'invalid_link',
+      'This sign-in link is invalid, expired or already used. Ask for a new one.',
+    );
   const newId = crypto.randomUUID();
   const [customer] = await db
     .insert(customers)

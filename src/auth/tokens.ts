@@ -15,7 +15,12 @@ export interface IssuedLoginToken {
 }
 
 /** Issues a token for `email`, voiding that email's older unused tokens in the same atomic batch. */
-export async function issueLoginToken(db: Db, email: string, redirectTo: string | null, now = Date.now()): Promise<IssuedLoginToken> {
+export async function issueLoginToken(
+  db: Db,
+  email: string,
+  redirectTo: string | null,
+  now = Date.now(),
+): Promise<IssuedLoginToken> {
   const token = randomToken(32);
   const tokenId = crypto.randomUUID();
   const expiresAt = now + LOGIN_TOKEN_TTL_MS;
@@ -24,7 +29,9 @@ export async function issueLoginToken(db: Db, email: string, redirectTo: string 
       .update(loginTokens)
       .set({ voidedAt: now })
       .where(and(eq(loginTokens.email, email), isNull(loginTokens.consumedAt), isNull(loginTokens.voidedAt))),
-    db.insert(loginTokens).values({ id: tokenId, email, tokenHash: await sha256Hex(token), redirectTo, createdAt: now, expiresAt }),
+    db
+      .insert(loginTokens)
+      .values({ id: tokenId, email, tokenHash: await sha256Hex(token), redirectTo, createdAt: now, expiresAt }),
   ]);
   return { tokenId, token, expiresAt };
 }

@@ -2,9 +2,9 @@
 // in metadata, and the pending order recorded.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { customers, orders } from '../../schema.ts';
-import { UPSTREAM_CAP_CEILING_GB, type Config } from '../config/index.ts';
+import { type Config, UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
-import { listEntitledOrders, entitlementOf, recordPendingOrder, snapshotMetadata, snapshotOf } from './orders.ts';
+import { entitlementOf, listEntitledOrders, recordPendingOrder, snapshotMetadata, snapshotOf } from './orders.ts';
 import { PaymentProviderError, type Stripe } from './stripe.ts';
 
 /** Checkout Sessions live this long (Stripe's minimum is 30 min); pending orders younger than this still count. */
@@ -40,12 +40,17 @@ async function committedGb(db: Db, customerId: string, now: number): Promise<num
   const open = await db
     .select({ gb: orders.gb })
     .from(orders)
-    .where(and(eq(orders.customerId, customerId), eq(orders.status, 'pending'), gt(orders.createdAt, now - CHECKOUT_TTL_MS)));
+    .where(
+      and(eq(orders.customerId, customerId), eq(orders.status, 'pending'), gt(orders.createdAt, now - CHECKOUT_TTL_MS)),
+    );
   return paid + open.reduce((sum, o) => sum + o.gb, 0);
 }
 
 /** The Stripe customer of a shop customer, created once (the idempotency key makes concurrent first checkouts agree). */
-async function stripeCustomerOf(deps: CheckoutDeps, customer: { id: string; email: string; stripeCustomerId: string | null }): Promise<string> {
+async function stripeCustomerOf(
+  deps: CheckoutDeps,
+  customer: { id: string; email: string; stripeCustomerId: string | null },
+): Promise<string> {
   if (customer.stripeCustomerId) return customer.stripeCustomerId;
   const created = await deps.stripe.customers.create(
     { email: customer.email, metadata: { shop_customer_id: customer.id } },
@@ -66,7 +71,11 @@ export async function startCheckout(deps: CheckoutDeps, customerId: string, tier
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) throw new CheckoutError(404, 'unknown_customer', 'Please sign in again.');
   if (customer.suspendedAt)
-    throw new CheckoutError(403, 'account_suspended', `Your account is suspended. Contact ${config.brand.supportEmail} for help.`);
+    throw new CheckoutError(
+      403,
+      'account_suspended',
+      `Your account is suspended. Contact ${config.brand.supportEmail} for help.`,
+    );
 
   const committed = await committedGb(db, customerId, now);
   if (committed + tier.gb > UPSTREAM_CAP_CEILING_GB)

@@ -1,7 +1,7 @@
 // The pool_keys row of each customer: what the upstream key was last made to match, and the bookkeeping that
 // makes reconciling it safe: a "reconcile owed" marker, a lease against concurrent runs, and retry backoff.
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { poolKeys, type PoolKeyRow } from '../../schema.ts';
+import { type PoolKeyRow, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 import type { KeyStatus, KeySummary } from '../shared/billing.ts';
 
@@ -42,7 +42,12 @@ export const LEASE_MS = 60_000;
  * Takes the customer's lease if nobody holds it (or the holder's lease ran out). Returns the row as it was when
  * taken — its `updatedAt` is the demand stamp the release compares against — or undefined when someone else holds it.
  */
-export async function acquireLease(db: Db, customerId: string, now = Date.now(), leaseMs = LEASE_MS): Promise<PoolKeyRow | undefined> {
+export async function acquireLease(
+  db: Db,
+  customerId: string,
+  now = Date.now(),
+  leaseMs = LEASE_MS,
+): Promise<PoolKeyRow | undefined> {
   const [row] = await db
     .update(poolKeys)
     .set({ leaseUntil: now + leaseMs })
@@ -98,7 +103,13 @@ export async function releaseFailed(db: Db, customerId: string, error: string, n
   const attempts = (row?.attempts ?? 0) + 1;
   await db
     .update(poolKeys)
-    .set({ syncState: 'failed', attempts, nextAttemptAt: now + backoffMs(attempts), lastError: error.slice(0, 500), leaseUntil: null })
+    .set({
+      syncState: 'failed',
+      attempts,
+      nextAttemptAt: now + backoffMs(attempts),
+      lastError: error.slice(0, 500),
+      leaseUntil: null,
+    })
     .where(eq(poolKeys.customerId, customerId));
 }
 
@@ -123,6 +134,14 @@ export async function dueKeyCustomers(db: Db, now = Date.now(), limit = 25): Pro
 export function keySummary(row: PoolKeyRow | undefined): KeySummary {
   if (!row) return { status: 'none', capGb: null, expiresAt: null, enabled: null, secretMask: null };
   const status: KeyStatus =
-    row.syncState === 'failed' ? 'retrying' : row.syncState === 'synced' ? (row.upstreamId ? 'ready' : 'none') : row.upstreamId ? 'updating' : 'provisioning';
+    row.syncState === 'failed'
+      ? 'retrying'
+      : row.syncState === 'synced'
+        ? row.upstreamId
+          ? 'ready'
+          : 'none'
+        : row.upstreamId
+          ? 'updating'
+          : 'provisioning';
   return { status, capGb: row.capGb, expiresAt: row.expiresAt, enabled: row.enabled, secretMask: row.secretMask };
 }

@@ -1,6 +1,6 @@
 // Orders: what a customer bought, as a snapshot of the tier at checkout time, and what their purchases entitle them to.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { orders, type Order } from '../../schema.ts';
+import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Purchase } from '../shared/billing.ts';
@@ -9,7 +9,8 @@ import * as z from '../zod.ts';
 export type { Order };
 
 /** What was sold, fixed at checkout: a later price or tier change in config never alters it. */
-export interface OrderSnapshot extends Pick<Purchase, 'tierId' | 'tierName' | 'gb' | 'price' | 'currency' | 'validityDays'> {
+export interface OrderSnapshot
+  extends Pick<Purchase, 'tierId' | 'tierName' | 'gb' | 'price' | 'currency' | 'validityDays'> {
   orderId: string;
   customerId: string;
 }
@@ -107,7 +108,12 @@ export const GRANT_TIER_ID = 'grant';
  * cap and validity. `validityDays` extends the validity like a purchase would (0: rides on the current expiry).
  * No receipt is sent for it (it is marked as sent).
  */
-export function insertGrantStatement(db: Db, grant: { customerId: string; gb: number; validityDays: number; currency: string }, now: number, orderId = newOrderId()) {
+export function insertGrantStatement(
+  db: Db,
+  grant: { customerId: string; gb: number; validityDays: number; currency: string },
+  now: number,
+  orderId = newOrderId(),
+) {
   return db.insert(orders).values({
     id: orderId,
     customerId: grant.customerId,
@@ -125,12 +131,22 @@ export function insertGrantStatement(db: Db, grant: { customerId: string; gb: nu
   });
 }
 
-export async function recordPendingOrder(db: Db, s: OrderSnapshot, stripeSessionId: string, now = Date.now()): Promise<void> {
+export async function recordPendingOrder(
+  db: Db,
+  s: OrderSnapshot,
+  stripeSessionId: string,
+  now = Date.now(),
+): Promise<void> {
   await insertOrderStatement(db, s, stripeSessionId, now);
 }
 
 /** Links the Stripe ids to the order (first values win). */
-export function linkStripeIdsStatement(db: Db, orderId: string, sessionId: string | null, paymentIntentId: string | null) {
+export function linkStripeIdsStatement(
+  db: Db,
+  orderId: string,
+  sessionId: string | null,
+  paymentIntentId: string | null,
+) {
   return db
     .update(orders)
     .set({
@@ -175,12 +191,17 @@ export function recordRefundStatement(db: Db, orderId: string, amountRefunded: n
     .set({
       refundedAmount: sql`max(${orders.refundedAmount}, ${refunded})`,
       refundedGb: sql`max(${orders.refundedGb}, min(${orders.gb}, cast((${orders.gb} * ${refunded} + ${charged - 1}) / ${charged} as integer)))`,
-      ...(refunded >= charged ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` } : {}),
+      ...(refunded >= charged
+        ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` }
+        : {}),
     })
     .where(eq(orders.id, orderId));
 }
 
-export async function findOrder(db: Db, by: { id?: string; sessionId?: string; paymentIntentId?: string }): Promise<Order | undefined> {
+export async function findOrder(
+  db: Db,
+  by: { id?: string; sessionId?: string; paymentIntentId?: string },
+): Promise<Order | undefined> {
   if (by.id) {
     const [row] = await db.select().from(orders).where(eq(orders.id, by.id)).limit(1);
     if (row) return row;

@@ -21,7 +21,11 @@ export async function sendReceiptOnce(deps: ReceiptDeps, orderId: string, now = 
     .returning();
   if (!claimed) return false;
   try {
-    const [customer] = await db.select({ email: customers.email }).from(customers).where(eq(customers.id, claimed.customerId)).limit(1);
+    const [customer] = await db
+      .select({ email: customers.email })
+      .from(customers)
+      .where(eq(customers.id, claimed.customerId))
+      .limit(1);
     if (!customer) throw new Error('customer missing');
     await enqueueMail(deps.queue, {
       kind: 'receipt',

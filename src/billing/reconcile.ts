@@ -3,14 +3,28 @@
 // after events arrived out of order, or after a crash at any point gives the same key.
 import { eq } from 'drizzle-orm';
 import { customers } from '../../schema.ts';
-import { UPSTREAM_CAP_CEILING_GB, type Config } from '../config/index.ts';
+import { type Config, UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import { seal, sha256Hex } from '../crypto.ts';
-import { openDb, type Db } from '../db/index.ts';
+import { type Db, openDb } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { createPoolClient, isUpstreamError, type PoolAccessKey, type PoolClient, type UpdateKeyInput } from '../pool/index.ts';
+import {
+  createPoolClient,
+  isUpstreamError,
+  type PoolAccessKey,
+  type PoolClient,
+  type UpdateKeyInput,
+} from '../pool/index.ts';
 import { mbToGb } from '../shared/format.ts';
-import { acquireLease, dueKeyCustomers, getKeyRow, releaseFailed, releaseSynced, saveKeyState, type PoolKeyRow } from './keys.ts';
-import { entitlementOf, listEntitledOrders, type Entitlement } from './orders.ts';
+import {
+  acquireLease,
+  dueKeyCustomers,
+  getKeyRow,
+  type PoolKeyRow,
+  releaseFailed,
+  releaseSynced,
+  saveKeyState,
+} from './keys.ts';
+import { type Entitlement, entitlementOf, listEntitledOrders } from './orders.ts';
 
 export type KeyUpstream = Pick<PoolClient, 'mintKey' | 'getKey' | 'updateKey'>;
 
@@ -50,7 +64,8 @@ async function mintIdempotencyKey(customerId: string, vanishedUpstreamId: string
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const parseIso = (value: string | null) => (value === null ? null : Date.parse(value));
 /** Expiries within a second are the same (the platform may round). */
-const sameInstant = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1000);
+const sameInstant = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) < 1000;
 
 export interface KeyTarget {
   capGb: number;
@@ -96,7 +111,11 @@ async function converge(deps: ReconcileDeps, customerId: string, row: PoolKeyRow
     }
     const target = keyTarget(entitlement, Boolean(customer.suspendedAt), 0, now);
     const minted = await pool.mintKey(
-      { label: `${customer.email} (${customerId})`.slice(0, 256), trafficCapGB: target.capGb, expiresAt: target.expired ? null : iso(target.expiresAt) },
+      {
+        label: `${customer.email} (${customerId})`.slice(0, 256),
+        trafficCapGB: target.capGb,
+        expiresAt: target.expired ? null : iso(target.expiresAt),
+      },
       { idempotencyKey: await mintIdempotencyKey(customerId, row.upstreamId) },
     );
     // Store the secret before anything else can fail: the dashboard shows it without an upstream call.
@@ -117,7 +136,8 @@ async function converge(deps: ReconcileDeps, customerId: string, row: PoolKeyRow
   const target = keyTarget(entitlement, Boolean(customer.suspendedAt), mbToGb(upstream.trafficUsedMB), now);
   const patch: UpdateKeyInput = {};
   if (upstream.trafficCapGB !== target.capGb) patch.trafficCapGB = target.capGb;
-  if (!target.expired && !sameInstant(parseIso(upstream.expiresAt), target.expiresAt)) patch.expiresAt = iso(target.expiresAt);
+  if (!target.expired && !sameInstant(parseIso(upstream.expiresAt), target.expiresAt))
+    patch.expiresAt = iso(target.expiresAt);
   // Re-enables a key the platform auto-suspended (cap reached, expired) once it has something to give again;
   // a customer the reseller suspended (customers.suspended_at) stays disabled.
   if (upstream.enabled !== target.enabled) patch.enabled = target.enabled;
@@ -151,7 +171,11 @@ export async function reconcileCustomerKey(deps: ReconcileDeps, customerId: stri
       await converge(deps, customerId, lease);
     } catch (err) {
       const error = describe(err);
-      deps.log.error('pool key reconcile failed', { customerId, error, ...(isUpstreamError(err) ? err.toLog() : { err }) });
+      deps.log.error('pool key reconcile failed', {
+        customerId,
+        error,
+        ...(isUpstreamError(err) ? err.toLog() : { err }),
+      });
       await releaseFailed(deps.db, customerId, error, now());
       return { state: 'failed', error };
     }
@@ -176,8 +200,13 @@ export function reconcileCustomer(env: Env, config: Config, log: Logger, custome
 }
 
 /** The cron: every key that owes a reconcile and is due (pending, or failed past its backoff). */
-export async function reconcileDueKeys(deps: ReconcileDeps, dueAt: number, limit = 25): Promise<Record<ReconcileResult['state'], number>> {
+export async function reconcileDueKeys(
+  deps: ReconcileDeps,
+  dueAt: number,
+  limit = 25,
+): Promise<Record<ReconcileResult['state'], number>> {
   const tally = { synced: 0, busy: 0, nothing: 0, pending: 0, failed: 0 };
-  for (const customerId of await dueKeyCustomers(deps.db, dueAt, limit)) tally[(await reconcileCustomerKey(deps, customerId)).state]++;
+  for (const customerId of await dueKeyCustomers(deps.db, dueAt, limit))
+    tally[(await reconcileCustomerKey(deps, customerId)).state]++;
   return tally;
 }

@@ -28,7 +28,11 @@ export interface StatusDeps {
  * The order behind a Checkout Session, for its owner only (undefined for anyone else, like a missing one).
  * If the webhook is late it asks Stripe; if the key owes a reconcile that is due it runs one, waiting briefly.
  */
-export async function orderStatus(deps: StatusDeps, customerId: string, sessionId: string): Promise<OrderStatusAnswer | undefined> {
+export async function orderStatus(
+  deps: StatusDeps,
+  customerId: string,
+  sessionId: string,
+): Promise<OrderStatusAnswer | undefined> {
   const { env, config, log } = deps;
   const db = openDb(env.DB);
   const order = SESSION_ID.test(sessionId) ? await findOrder(db, { sessionId }) : undefined;
@@ -43,7 +47,8 @@ export async function orderStatus(deps: StatusDeps, customerId: string, sessionI
     }
   }
   const row = await getKeyRow(db, customerId);
-  const due = row && (row.syncState === 'pending' || (row.syncState === 'failed' && (row.nextAttemptAt ?? 0) <= Date.now()));
+  const due =
+    row && (row.syncState === 'pending' || (row.syncState === 'failed' && (row.nextAttemptAt ?? 0) <= Date.now()));
   if (due) {
     const run = reconcileCustomerKey(reconcileDeps(env, config, log), customerId);
     deps.waitUntil(run);
@@ -56,5 +61,7 @@ export async function orderStatus(deps: StatusDeps, customerId: string, sessionI
 /** The customer's purchase history, newest first; abandoned checkouts are left out. */
 export async function purchaseHistory(env: Env, customerId: string, now = Date.now()): Promise<Purchase[]> {
   const rows = await listOrders(openDb(env.DB), customerId);
-  return rows.filter((o) => o.status !== 'expired' && !(o.status === 'pending' && o.createdAt < now - CHECKOUT_TTL_MS)).map(purchaseView);
+  return rows
+    .filter((o) => o.status !== 'expired' && !(o.status === 'pending' && o.createdAt < now - CHECKOUT_TTL_MS))
+    .map(purchaseView);
 }

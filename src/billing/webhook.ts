@@ -7,17 +7,17 @@ import { hmacSha256Hex, timingSafeEqual } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
+import { markKeyOwedStatement } from './keys.ts';
 import {
   findOrder,
   insertOrderStatement,
   linkStripeIdsStatement,
   markPaidStatement,
   markUnpaidStatement,
+  type OrderSnapshot,
   recordRefundStatement,
   snapshotFromMetadata,
-  type OrderSnapshot,
 } from './orders.ts';
-import { markKeyOwedStatement } from './keys.ts';
 
 /** Stripe's default: a signature older (or newer) than 5 minutes is refused, so a captured delivery cannot be replayed later. */
 export const SIGNATURE_TOLERANCE_S = 300;
@@ -65,7 +65,8 @@ export async function verifyStripeSignature(
   let matched = false;
   for (const signature of signatures) matched = timingSafeEqual(expected, signature) || matched;
   if (!matched) throw new WebhookSignatureError('The signature does not match the payload.');
-  if (Math.abs(now / 1000 - Number(timestamp)) > toleranceS) throw new WebhookSignatureError('The signature timestamp is outside the tolerance.');
+  if (Math.abs(now / 1000 - Number(timestamp)) > toleranceS)
+    throw new WebhookSignatureError('The signature timestamp is outside the tolerance.');
 }
 
 // ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
@@ -136,7 +137,8 @@ export interface EventOutcome {
   reason?: string;
 }
 
-const intentId = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
+const intentId = (value: string | { id: string } | null | undefined) =>
+  typeof value === 'string' ? value : (value?.id ?? null);
 
 async function customerExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
@@ -155,12 +157,19 @@ type Statement = Parameters<Db['batch']>[0][number];
  * so either both are committed or neither is (a crash loses nothing; a retry redoes it). A second delivery of the
  * same id fails the insert, the whole batch rolls back, and it is answered as a duplicate.
  */
-export async function applyStripeEvent(db: Db, event: StripeEventEnvelope, log: Logger, now = Date.now()): Promise<EventOutcome> {
+export async function applyStripeEvent(
+  db: Db,
+  event: StripeEventEnvelope,
+  log: Logger,
+  now = Date.now(),
+): Promise<EventOutcome> {
   if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
   if (await eventSeen(db, event.id)) return { result: 'duplicate' };
 
   const plan = await planEvent(db, event, log, now);
-  const recordEvent = db.insert(stripeEvents).values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });
+  const recordEvent = db
+    .insert(stripeEvents)
+    .values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });
   try {
     await db.batch([recordEvent, ...plan.statements] as [Statement, ...Statement[]]);
   } catch (err) {
@@ -202,10 +211,20 @@ async function locateOrder(
   // The pending row may be missing (a crash between creating the Checkout Session and recording it):
   // the snapshot in Stripe's metadata is enough to record the order now.
   if (!snapshot || !(await customerExists(db, snapshot.customerId))) return null;
-  return { orderId: snapshot.orderId, customerId: snapshot.customerId, create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)] };
+  return {
+    orderId: snapshot.orderId,
+    customerId: snapshot.customerId,
+    create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)],
+  };
 }
 
-async function planSession(db: Db, event: StripeEventEnvelope, session: z.infer<typeof sessionSchema>, log: Logger, now: number): Promise<Plan> {
+async function planSession(
+  db: Db,
+  event: StripeEventEnvelope,
+  session: z.infer<typeof sessionSchema>,
+  log: Logger,
+  now: number,
+): Promise<Plan> {
   const snapshot = snapshotFromMetadata(session.metadata);
   const found = await locateOrder(db, snapshot, { sessionId: session.id }, now);
   if (!found) {
@@ -213,17 +232,30 @@ async function planSession(db: Db, event: StripeEventEnvelope, session: z.infer<
     return ignored('unknown session');
   }
   const { orderId, customerId } = found;
-  const statements: Statement[] = [...found.create, linkStripeIdsStatement(db, orderId, session.id, intentId(session.payment_intent))];
+  const statements: Statement[] = [
+    ...found.create,
+    linkStripeIdsStatement(db, orderId, session.id, intentId(session.payment_intent)),
+  ];
   const audit = (action: string) =>
-    auditStatement(db, { actor: 'system', action, customerId, detail: { orderId, stripeEventId: event.id, sessionId: session.id } });
+    auditStatement(db, {
+      actor: 'system',
+      action,
+      customerId,
+      detail: { orderId, stripeEventId: event.id, sessionId: session.id },
+    });
   const paidAt = event.created * 1000;
 
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
       // Fulfil only when the money is there: a completed session with a delayed payment method is 'unpaid'.
-      if (session.payment_status !== 'paid') return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
-      statements.push(markPaidStatement(db, orderId, paidAt), markKeyOwedStatement(db, customerId, now), audit('order.paid'));
+      if (session.payment_status !== 'paid')
+        return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
+      statements.push(
+        markPaidStatement(db, orderId, paidAt),
+        markKeyOwedStatement(db, customerId, now),
+        audit('order.paid'),
+      );
       return { statements, outcome: { result: 'applied', reconcileCustomerId: customerId, paidOrderId: orderId } };
     case 'checkout.session.async_payment_failed':
       statements.push(markUnpaidStatement(db, orderId, 'failed'), audit('order.payment_failed'));
@@ -236,7 +268,13 @@ async function planSession(db: Db, event: StripeEventEnvelope, session: z.infer<
   }
 }
 
-async function planRefund(db: Db, event: StripeEventEnvelope, charge: z.infer<typeof chargeSchema>, log: Logger, now: number): Promise<Plan> {
+async function planRefund(
+  db: Db,
+  event: StripeEventEnvelope,
+  charge: z.infer<typeof chargeSchema>,
+  log: Logger,
+  now: number,
+): Promise<Plan> {
   const snapshot = snapshotFromMetadata(charge.metadata);
   const found = await locateOrder(db, snapshot, { paymentIntentId: intentId(charge.payment_intent) ?? undefined }, now);
   if (!found) {
@@ -254,7 +292,13 @@ async function planRefund(db: Db, event: StripeEventEnvelope, charge: z.infer<ty
         actor: 'system',
         action: 'order.refunded',
         customerId,
-        detail: { orderId, stripeEventId: event.id, chargeId: charge.id, amountRefunded: charge.amount_refunded, amount: charge.amount },
+        detail: {
+          orderId,
+          stripeEventId: event.id,
+          chargeId: charge.id,
+          amountRefunded: charge.amount_refunded,
+          amount: charge.amount,
+        },
       }),
     ],
     outcome: { result: 'applied', reconcileCustomerId: customerId },
@@ -271,12 +315,18 @@ export async function applyRetrievedSession(db: Db, session: unknown, now = Date
   const s = parsed.data;
   const order = await findOrder(db, { sessionId: s.id, id: snapshotFromMetadata(s.metadata)?.orderId });
   if (!order) return { result: 'ignored', reason: 'unknown session' };
-  if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid') return { result: 'ignored', reason: 'nothing new' };
+  if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid')
+    return { result: 'ignored', reason: 'nothing new' };
   await db.batch([
     linkStripeIdsStatement(db, order.id, s.id, intentId(s.payment_intent)),
     markPaidStatement(db, order.id, now),
     markKeyOwedStatement(db, order.customerId, now),
-    auditStatement(db, { actor: 'system', action: 'order.paid', customerId: order.customerId, detail: { orderId: order.id, sessionId: s.id, via: 'success redirect' } }),
+    auditStatement(db, {
+      actor: 'system',
+      action: 'order.paid',
+      customerId: order.customerId,
+      detail: { orderId: order.id, sessionId: s.id, via: 'success redirect' },
+    }),
   ]);
   return { result: 'applied', reconcileCustomerId: order.customerId, paidOrderId: order.id };
 }

@@ -1,10 +1,11 @@
 // Parses and validates every var and secret once per isolate; everything else reads the typed Config.
+
+import type { Tier } from '../shared/api.ts';
 import type * as z from '../zod.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
-import type { Tier } from '../shared/api.ts';
 
-export type { Tier };
 export { UPSTREAM_CAP_CEILING_GB } from './schema.ts';
+export type { Tier };
 
 export interface ConfigProblem {
   /** The var or secret at fault, e.g. `PRICING`. */
@@ -46,7 +47,10 @@ export function formatProblems(problems: ConfigProblem[]): string {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** JSON vars arrive as strings from wrangler.toml/.dev.vars; objects are accepted as they are. */
@@ -77,7 +81,10 @@ function collect(schema: z.ZodMiniType, input: Record<string, unknown>, problems
 const DEV_PLACEHOLDER = /^(dev-only|psx_sim|sk_test_sim|whsec_sim|ZGV2LW9ubHkt)/;
 
 /** Validates only the vars (what `npm run check` can see offline). */
-export function parseVars(input: Record<string, unknown>): { vars?: z.infer<typeof varsSchema>; problems: ConfigProblem[] } {
+export function parseVars(input: Record<string, unknown>): {
+  vars?: z.infer<typeof varsSchema>;
+  problems: ConfigProblem[];
+} {
   const jsonProblems: ConfigProblem[] = [];
   const decoded = decodeJsonVars(dropEmpty(input), jsonProblems);
   const schemaProblems: ConfigProblem[] = [];
@@ -92,14 +99,23 @@ export function parseVars(input: Record<string, unknown>): { vars?: z.infer<type
 function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!vars.COUNTRIES.includes(vars.DEFAULT_COUNTRY))
-    problems.push({ variable: 'DEFAULT_COUNTRY', field: '', message: `"${vars.DEFAULT_COUNTRY}" is not one of COUNTRIES` });
+    problems.push({
+      variable: 'DEFAULT_COUNTRY',
+      field: '',
+      message: `"${vars.DEFAULT_COUNTRY}" is not one of COUNTRIES`,
+    });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
   if (vars.SHOP_ENV === 'production') {
     for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
-      if (!vars[name].startsWith('https://')) problems.push({ variable: name, field: '', message: 'must use https:// in production' });
+      if (!vars[name].startsWith('https://'))
+        problems.push({ variable: name, field: '', message: 'must use https:// in production' });
     if (vars.MAIL_TRANSPORT === 'outbox')
-      problems.push({ variable: 'MAIL_TRANSPORT', field: '', message: '"outbox" is the local simulator; use "cloudflare" or "resend" in production' });
+      problems.push({
+        variable: 'MAIL_TRANSPORT',
+        field: '',
+        message: '"outbox" is the local simulator; use "cloudflare" or "resend" in production',
+      });
   } else if (vars.MAIL_TRANSPORT === 'outbox' && !vars.MAIL_OUTBOX_URL) {
     problems.push({ variable: 'MAIL_OUTBOX_URL', field: '', message: 'is required when MAIL_TRANSPORT is "outbox"' });
   }
@@ -118,7 +134,11 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
   if (secrets && raw.SHOP_ENV === 'production') {
     for (const [name, value] of Object.entries(secrets))
       if (typeof value === 'string' && DEV_PLACEHOLDER.test(value))
-        problems.push({ variable: name, field: '', message: 'is a development placeholder; set the real secret with `wrangler secret put`' });
+        problems.push({
+          variable: name,
+          field: '',
+          message: 'is a development placeholder; set the real secret with `wrangler secret put`',
+        });
   }
   if (secrets && vars?.MAIL_TRANSPORT === 'resend' && !secrets.RESEND_API_KEY)
     problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
@@ -140,11 +160,23 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         username: vars.PROXIES_SX_USERNAME,
         gatewayHost: vars.GATEWAY_HOST,
       },
-      stripe: { apiUrl: vars.STRIPE_API_URL, secretKey: secrets.STRIPE_SECRET_KEY, webhookSecret: secrets.STRIPE_WEBHOOK_SECRET },
+      stripe: {
+        apiUrl: vars.STRIPE_API_URL,
+        secretKey: secrets.STRIPE_SECRET_KEY,
+        webhookSecret: secrets.STRIPE_WEBHOOK_SECRET,
+      },
       auth: { secret: secrets.AUTH_SECRET, previousSecret: secrets.AUTH_SECRET_PREVIOUS || undefined },
       encryptionKey: secrets.ENCRYPTION_KEY,
-      mail: { transport: vars.MAIL_TRANSPORT, from: vars.MAIL_FROM, outboxUrl: vars.MAIL_OUTBOX_URL, resendApiKey: secrets.RESEND_API_KEY || undefined },
-      adminEmails: (vars.ADMIN_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean),
+      mail: {
+        transport: vars.MAIL_TRANSPORT,
+        from: vars.MAIL_FROM,
+        outboxUrl: vars.MAIL_OUTBOX_URL,
+        resendApiKey: secrets.RESEND_API_KEY || undefined,
+      },
+      adminEmails: (vars.ADMIN_EMAILS ?? '')
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
     },
   };
 }

@@ -7,7 +7,9 @@ const pathOrHttpsUrl = z
   .string()
   .check(z.refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be a path (/…) or an http(s) URL'));
 
-const legalText = z.string().check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
+const legalText = z
+  .string()
+  .check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
 
 export const brandSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(60)),
@@ -48,7 +50,13 @@ export const pricingSchema = z
     z.superRefine((p, ctx) => {
       const seen = new Set<string>();
       p.tiers.forEach((t, i) => {
-        if (seen.has(t.id)) ctx.issues.push({ code: 'custom', message: `duplicate tier id "${t.id}"`, path: ['tiers', i, 'id'], input: t.id });
+        if (seen.has(t.id))
+          ctx.issues.push({
+            code: 'custom',
+            message: `duplicate tier id "${t.id}"`,
+            path: ['tiers', i, 'id'],
+            input: t.id,
+          });
         seen.add(t.id);
       });
     }),
@@ -58,7 +66,15 @@ const countryCode = z.string().check(z.regex(/^[a-z]{2}$/, 'must be a lowercase 
 /** A comma-separated var ("us, de") as a list of validated items. */
 const csv = (item: z.ZodMiniType<string, string>) =>
   z.pipe(
-    z.pipe(z.string(), z.transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))),
+    z.pipe(
+      z.string(),
+      z.transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ),
     z.array(item).check(z.minLength(1, 'must list at least one value')),
   );
 
@@ -74,9 +90,13 @@ export const varsSchema = z.object({
   COUNTRIES: csv(countryCode),
   DEFAULT_COUNTRY: countryCode,
   PROXIES_SX_API_URL: httpUrl,
-  PROXIES_SX_USERNAME: z.string().check(z.regex(/^[a-z0-9_]{3,64}$/, 'must be your public reseller username, e.g. psx_acme')),
+  PROXIES_SX_USERNAME: z
+    .string()
+    .check(z.regex(/^[a-z0-9_]{3,64}$/, 'must be your public reseller username, e.g. psx_acme')),
   // No port: the gateway's ports are fixed (http 7000, socks5 7001); the URL builder adds them.
-  GATEWAY_HOST: z.string().check(z.regex(GATEWAY_HOST_PATTERN, 'must be a lowercase host name without a port, like gw.proxies.sx')),
+  GATEWAY_HOST: z
+    .string()
+    .check(z.regex(GATEWAY_HOST_PATTERN, 'must be a lowercase host name without a port, like gw.proxies.sx')),
   STRIPE_API_URL: httpUrl,
   MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
   MAIL_FROM: z.string().check(z.minLength(3)),
@@ -87,11 +107,15 @@ export const varsSchema = z.object({
 /** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */
 export const secretsSchema = z.object({
   PROXIES_SX_API_KEY: nonEmpty,
-  STRIPE_SECRET_KEY: z.string().check(z.regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_… or rk_…)')),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .check(z.regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_… or rk_…)')),
   STRIPE_WEBHOOK_SECRET: z.string().check(z.regex(/^whsec_\S+$/, 'must be a Stripe webhook signing secret (whsec_…)')),
   AUTH_SECRET: z.string().check(z.minLength(32, 'must be at least 32 characters')),
   AUTH_SECRET_PREVIOUS: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  ENCRYPTION_KEY: z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')),
+  ENCRYPTION_KEY: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')),
   RESEND_API_KEY: z.optional(z.string()),
 });
 

@@ -2,15 +2,18 @@
 // expiry. D1 says what the shop made the key; the platform says how much of it is used (asked at most every
 // 10 s per key per isolate). If the platform cannot be asked, the shop's own record is shown with `live: false`.
 import { eq } from 'drizzle-orm';
-import { customers, type Customer, type PoolKeyRow } from '../../schema.ts';
+import { type Customer, customers, type PoolKeyRow } from '../../schema.ts';
+import { getKeyRow } from '../billing/keys.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
-import { mbToGb } from '../shared/format.ts';
 import type { AccountKey } from '../shared/dashboard.ts';
-import { getKeyRow } from '../billing/keys.ts';
+import { mbToGb } from '../shared/format.ts';
 
-export type DashboardPool = Pick<PoolClient, 'getKey' | 'revealKey' | 'regenerateKey' | 'listSessions' | 'closeSession' | 'closeAllSessions' | 'keyUsage'>;
+export type DashboardPool = Pick<
+  PoolClient,
+  'getKey' | 'revealKey' | 'regenerateKey' | 'listSessions' | 'closeSession' | 'closeAllSessions' | 'keyUsage'
+>;
 
 export interface DashboardDeps {
   db: Db;
@@ -48,7 +51,12 @@ async function liveKey(deps: DashboardDeps, upstreamId: string): Promise<PoolAcc
 const parseIso = (value: string | null | undefined) => (value ? Date.parse(value) : null);
 
 /** The key's status and what to tell the customer about it. Pure. */
-export function describeKey(row: PoolKeyRow | undefined, live: PoolAccessKey | null, customer: Pick<Customer, 'suspendedAt' | 'suspendedReason'>, now: number): AccountKey {
+export function describeKey(
+  row: PoolKeyRow | undefined,
+  live: PoolAccessKey | null,
+  customer: Pick<Customer, 'suspendedAt' | 'suspendedReason'>,
+  now: number,
+): AccountKey {
   const base: AccountKey = {
     status: 'none',
     reason: null,
@@ -62,9 +70,11 @@ export function describeKey(row: PoolKeyRow | undefined, live: PoolAccessKey | n
     live: Boolean(live),
   };
   if (!row) return base;
-  if (!row.upstreamId) return { ...base, status: row.syncState === 'synced' ? 'none' : 'provisioning', updating: false };
+  if (!row.upstreamId)
+    return { ...base, status: row.syncState === 'synced' ? 'none' : 'provisioning', updating: false };
   const expired = live?.isExpired === true || (base.expiresAt !== null && base.expiresAt <= now);
-  if (expired) return { ...base, status: 'expired', reasonText: 'Your proxy key has expired. Buy more traffic to keep using it.' };
+  if (expired)
+    return { ...base, status: 'expired', reasonText: 'Your proxy key has expired. Buy more traffic to keep using it.' };
   const enabled = live ? live.enabled : row.enabled !== false;
   if (enabled) return { ...base, status: 'active' };
   if (customer.suspendedAt)
@@ -75,7 +85,12 @@ export function describeKey(row: PoolKeyRow | undefined, live: PoolAccessKey | n
       reasonText: `The shop has suspended your account${customer.suspendedReason ? `: ${customer.suspendedReason}` : '.'} Contact support to sort it out.`,
     };
   if (base.capGb !== null && base.usedMb !== null && mbToGb(base.usedMb) >= base.capGb)
-    return { ...base, status: 'disabled', reason: 'cap_reached', reasonText: `You have used all ${base.capGb} GB of your traffic. Buy more to switch your key back on.` };
+    return {
+      ...base,
+      status: 'disabled',
+      reason: 'cap_reached',
+      reasonText: `You have used all ${base.capGb} GB of your traffic. Buy more to switch your key back on.`,
+    };
   return {
     ...base,
     status: 'disabled',

@@ -1,14 +1,15 @@
 // The customer's own key secret: reveal it, rotate it. The secret lives sealed (AES-GCM, bound to the customer id)
 // in D1, so revealing needs no platform call; rotating asks the platform for a new secret, which kills the old
 // one at once, stores the new one sealed, and closes the key's open gateway sessions.
-import { recordAudit } from '../audit/index.ts';
-import { seal, sha256Hex, unseal } from '../crypto.ts';
+
 import type { PoolKeyRow } from '../../schema.ts';
-import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
-import { forgetLiveKey, type DashboardDeps } from './account.ts';
-import { DashboardError } from './errors.ts';
+import { recordAudit } from '../audit/index.ts';
 import { getKeyRow, saveKeyState } from '../billing/keys.ts';
 import { maskSecret } from '../billing/reconcile.ts';
+import { seal, sha256Hex, unseal } from '../crypto.ts';
+import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
+import { type DashboardDeps, forgetLiveKey } from './account.ts';
+import { DashboardError } from './errors.ts';
 
 export interface Actor {
   customerId: string;
@@ -22,8 +23,13 @@ const auditActor = (actor: Actor) => actor.by ?? `customer:${actor.customerId}`;
 /** The customer's key row with an upstream key, or a clear 409 (no key yet / still being created). */
 async function ownKey(deps: DashboardDeps, customerId: string): Promise<PoolKeyRow & { upstreamId: string }> {
   const row = await getKeyRow(deps.db, customerId);
-  if (!row || (!row.upstreamId && row.syncState === 'synced')) throw new DashboardError('no_key', 'You have no proxy key yet: buy a plan to get one.');
-  if (!row.upstreamId) throw new DashboardError('key_not_ready', 'Your proxy key is still being created. It appears here within a minute of payment.');
+  if (!row || (!row.upstreamId && row.syncState === 'synced'))
+    throw new DashboardError('no_key', 'You have no proxy key yet: buy a plan to get one.');
+  if (!row.upstreamId)
+    throw new DashboardError(
+      'key_not_ready',
+      'Your proxy key is still being created. It appears here within a minute of payment.',
+    );
   return row as PoolKeyRow & { upstreamId: string };
 }
 
@@ -47,7 +53,13 @@ export async function revealSecret(deps: DashboardDeps, actor: Actor): Promise<R
     secretMask = await storeSecret(deps, actor.customerId, secret);
     source = 'platform';
   }
-  await recordAudit(deps.db, { actor: auditActor(actor), action: 'key.reveal', customerId: actor.customerId, detail: { source }, requestId: actor.requestId });
+  await recordAudit(deps.db, {
+    actor: auditActor(actor),
+    action: 'key.reveal',
+    customerId: actor.customerId,
+    detail: { source },
+    requestId: actor.requestId,
+  });
   return { secret, secretMask: secretMask ?? maskSecret(secret) };
 }
 
@@ -65,7 +77,9 @@ export async function rotateSecret(deps: DashboardDeps, actor: Actor, clientKey?
   // A replayed answer (same Idempotency-Key within 24 h) may carry a secret that a later rotation already
   // killed: check it against the platform's current (masked) secret, and read the real one if they differ.
   const current = await deps.pool.getKey(row.upstreamId, { maxRetries: 1 });
-  const same = current.key === fresh.key || (current.key.startsWith(fresh.key.slice(0, 8)) && current.key.endsWith(fresh.key.slice(-4)));
+  const same =
+    current.key === fresh.key ||
+    (current.key.startsWith(fresh.key.slice(0, 8)) && current.key.endsWith(fresh.key.slice(-4)));
   const secret = same ? fresh.key : (await deps.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
   const secretMask = await storeSecret(deps, actor.customerId, secret);
   forgetLiveKey(row.upstreamId);
@@ -87,5 +101,3 @@ export async function rotateSecret(deps: DashboardDeps, actor: Actor, clientKey?
   deps.log.info('pool key rotated', { customerId: actor.customerId, upstreamId: row.upstreamId, sessionsClosed });
   return { secret, secretMask, sessionsClosed };
 }
-
-

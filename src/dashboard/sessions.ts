@@ -2,12 +2,12 @@
 // from the customer's pool_keys row (never one the client sends): the platform's sessions endpoints return
 // every customer's sessions of the reseller without it.
 import { recordAudit } from '../audit/index.ts';
-import { isUpstreamError, type ActiveSession } from '../pool/index.ts';
+import { getKeyRow } from '../billing/keys.ts';
+import { type ActiveSession, isUpstreamError } from '../pool/index.ts';
 import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
 import type { DashboardDeps } from './account.ts';
 import { DashboardError } from './errors.ts';
 import type { Actor } from './key.ts';
-import { getKeyRow } from '../billing/keys.ts';
 
 /** The customer's upstream key id, or null when they have none yet. */
 async function ownKeyId(deps: DashboardDeps, customerId: string): Promise<string | null> {
@@ -41,13 +41,23 @@ export async function listOwnSessions(deps: DashboardDeps, customerId: string): 
 }
 
 /** Closes one session of the customer's key; someone else's (or an unknown) session is a 404, like a missing one. */
-export async function closeOwnSession(deps: DashboardDeps, actor: Actor, sessionKey: string): Promise<CloseSessionsAnswer> {
+export async function closeOwnSession(
+  deps: DashboardDeps,
+  actor: Actor,
+  sessionKey: string,
+): Promise<CloseSessionsAnswer> {
   const pakId = await ownKeyId(deps, actor.customerId);
   const notFound = () => new DashboardError('session_not_found', 'That session is not open (any more).');
   if (!pakId) throw notFound();
   const answer = await deps.pool.closeSession(pakId, sessionKey);
   if (!answer.success) throw notFound();
-  await recordAudit(deps.db, { actor: `customer:${actor.customerId}`, action: 'sessions.close', customerId: actor.customerId, detail: { sessionKey }, requestId: actor.requestId });
+  await recordAudit(deps.db, {
+    actor: `customer:${actor.customerId}`,
+    action: 'sessions.close',
+    customerId: actor.customerId,
+    detail: { sessionKey },
+    requestId: actor.requestId,
+  });
   return { closed: 1 };
 }
 
@@ -56,7 +66,13 @@ export async function closeAllOwnSessions(deps: DashboardDeps, actor: Actor): Pr
   if (!pakId) return { closed: 0 };
   const answer = await deps.pool.closeAllSessions(pakId);
   const closed = answer.count ?? 0;
-  await recordAudit(deps.db, { actor: `customer:${actor.customerId}`, action: 'sessions.close_all', customerId: actor.customerId, detail: { closed }, requestId: actor.requestId });
+  await recordAudit(deps.db, {
+    actor: `customer:${actor.customerId}`,
+    action: 'sessions.close_all',
+    customerId: actor.customerId,
+    detail: { closed },
+    requestId: actor.requestId,
+  });
   return { closed };
 }
 

@@ -26,7 +26,11 @@ interface CodedError {
 }
 
 function isCodedError(err: unknown): err is CodedError {
-  return err instanceof Error && typeof (err as Partial<CodedError>).code === 'string' && typeof (err as Partial<CodedError>).status === 'number';
+  return (
+    err instanceof Error &&
+    typeof (err as Partial<CodedError>).code === 'string' &&
+    typeof (err as Partial<CodedError>).status === 'number'
+  );
 }
 
 export function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string) {
@@ -43,11 +47,19 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) return errorResponse(c, 413, 'payload_too_large', 'The request body is too large.');
-    return errorResponse(c, status, status >= 500 ? 'internal' : 'bad_request', status >= 500 ? 'Something went wrong.' : err.message || 'Bad request.');
+    return errorResponse(
+      c,
+      status,
+      status >= 500 ? 'internal' : 'bad_request',
+      status >= 500 ? 'Something went wrong.' : err.message || 'Bad request.',
+    );
   }
   if (isCodedError(err) && err.status >= 400 && err.status < 600) {
     if (err.status >= 500) log?.error('request failed', { code: err.code, err });
-    const message = err.status >= 500 && err.expose !== true ? 'The service is temporarily unavailable. Please try again shortly.' : err.message;
+    const message =
+      err.status >= 500 && err.expose !== true
+        ? 'The service is temporarily unavailable. Please try again shortly.'
+        : err.message;
     return errorResponse(c, err.status as ContentfulStatusCode, err.code, message);
   }
   log?.error('unhandled error', { err, stack: err.stack });

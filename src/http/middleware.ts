@@ -44,16 +44,19 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHOD.test(c.req.method)) return next();
   const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin') return errorResponse(c, 403, 'csrf_refused', 'Cross-site requests are not allowed.');
+  if (site && site !== 'same-origin')
+    return errorResponse(c, 403, 'csrf_refused', 'Cross-site requests are not allowed.');
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) return errorResponse(c, 403, 'csrf_refused', 'Cross-site requests are not allowed.');
+  if (origin && origin !== new URL(c.req.url).origin)
+    return errorResponse(c, 403, 'csrf_refused', 'Cross-site requests are not allowed.');
   return next();
 };
 
 /** State-changing requests with a body must be JSON: no form posts, so no simple cross-site requests. */
 export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHOD.test(c.req.method)) return next();
-  const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
+  const hasBody =
+    c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
   const type = c.req.header('content-type');
   if ((hasBody || type) && !JSON_TYPE.test(type ?? ''))
     return errorResponse(c, 415, 'unsupported_media_type', 'Send the request body as application/json.');
@@ -64,5 +67,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export const limitBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
-  onError: (c) => errorResponse(c as never, 413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
+  onError: (c) =>
+    errorResponse(c as never, 413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
 });

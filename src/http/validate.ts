@@ -16,7 +16,11 @@ export function validate<T extends z.ZodMiniType, Target extends keyof Validatio
   return zValidator(target, schema, (result) => {
     if (!result.success) {
       const isJsonSyntax = target === 'json' && result.error.issues.length === 0;
-      throw new ApiError(400, 'invalid_request', isJsonSyntax ? 'The body is not valid JSON.' : describe(result.error.issues));
+      throw new ApiError(
+        400,
+        'invalid_request',
+        isJsonSyntax ? 'The body is not valid JSON.' : describe(result.error.issues),
+      );
     }
   });
 }

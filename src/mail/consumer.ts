@@ -5,7 +5,7 @@ import { mailFailures } from '../../schema.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { mailMessageSchema, type MailMessage } from './messages.ts';
+import { type MailMessage, mailMessageSchema } from './messages.ts';
 import { templateFor } from './templates.ts';
 import { createMailTransport, MailDeliveryError, type MailEnv, type MailTransport } from './transports.ts';
 
@@ -35,7 +35,11 @@ export async function deliverMailBatch(batch: MessageBatch, deps: MailDeps): Pro
   await Promise.all(batch.messages.map((msg) => deliverOne(msg, transport, deps)));
 }
 
-async function deliverOne(msg: Message, transport: MailTransport | MailDeliveryError, { config, db, log }: MailDeps): Promise<void> {
+async function deliverOne(
+  msg: Message,
+  transport: MailTransport | MailDeliveryError,
+  { config, db, log }: MailDeps,
+): Promise<void> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
     log.error('mail dropped: malformed queue message', { messageId: msg.id });
@@ -54,11 +58,17 @@ async function deliverOne(msg: Message, transport: MailTransport | MailDeliveryE
   try {
     if (transport instanceof MailDeliveryError) throw transport;
     const rendered = template.render(message, { brand: config.brand, publicUrl: config.publicUrl });
-    await transport.send({ ...rendered, from: config.mail.from, to: message.to, idempotencyKey: template.idempotencyKey(message) });
+    await transport.send({
+      ...rendered,
+      from: config.mail.from,
+      to: message.to,
+      idempotencyKey: template.idempotencyKey(message),
+    });
     msg.ack();
     log.info('mail sent', { ...fields, transport: transport.name });
   } catch (err) {
-    const failure = err instanceof MailDeliveryError ? err : new MailDeliveryError(true, `unexpected ${(err as Error).name}`);
+    const failure =
+      err instanceof MailDeliveryError ? err : new MailDeliveryError(true, `unexpected ${(err as Error).name}`);
     if (!failure.transient) {
       log.error('mail failed permanently', { ...fields, reason: failure.reason });
       await recordFailure(db, log, msg.id, message, `permanent: ${failure.reason}`);
@@ -81,9 +91,18 @@ function refOf(message: MailMessage): Record<string, string> {
   return message.kind === 'login' ? { loginRef: message.tokenId } : { orderId: message.orderId };
 }
 
-async function recordFailure(db: Db, log: Logger, id: string, message: Pick<MailMessage, 'to' | 'kind'>, reason: string): Promise<boolean> {
+async function recordFailure(
+  db: Db,
+  log: Logger,
+  id: string,
+  message: Pick<MailMessage, 'to' | 'kind'>,
+  reason: string,
+): Promise<boolean> {
   try {
-    await db.insert(mailFailures).values({ id, to: message.to, kind: message.kind, reason, at: Date.now() }).onConflictDoNothing();
+    await db
+      .insert(mailFailures)
+      .values({ id, to: message.to, kind: message.kind, reason, at: Date.now() })
+      .onConflictDoNothing();
     return true;
   } catch (err) {
     log.error('could not record a mail failure', { messageId: id, err });
@@ -92,7 +111,10 @@ async function recordFailure(db: Db, log: Logger, id: string, message: Pick<Mail
 }
 
 /** The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked. */
-export async function recordUndeliverableMail(batch: MessageBatch, { db, log }: Pick<MailDeps, 'db' | 'log'>): Promise<void> {
+export async function recordUndeliverableMail(
+  batch: MessageBatch,
+  { db, log }: Pick<MailDeps, 'db' | 'log'>,
+): Promise<void> {
   for (const msg of batch.messages) {
     const parsed = mailMessageSchema.safeParse(msg.body);
     const message = parsed.success ? parsed.data : { to: '(unreadable)', kind: 'unknown' as MailMessage['kind'] };

@@ -4,10 +4,10 @@ import { openDb } from '../db/index.ts';
 import { createLogger } from '../log.ts';
 import { deliverMailBatch, recordUndeliverableMail } from './consumer.ts';
 
-export { enqueueMail, type MailMessage, type MailKind } from './messages.ts';
-export { renderMail } from './templates.ts';
-export { mailTransportProblem, MailDeliveryError } from './transports.ts';
 export { backoffSeconds } from './consumer.ts';
+export { enqueueMail, type MailKind, type MailMessage } from './messages.ts';
+export { renderMail } from './templates.ts';
+export { MailDeliveryError, mailTransportProblem } from './transports.ts';
 
 /** Queue names as in wrangler.toml (rename both together). */
 export const MAIL_QUEUE = 'proxy-storefront-mail';

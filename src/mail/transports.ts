@@ -53,8 +53,10 @@ export function mailTransportProblem(config: Config, env: MailEnv): string | nul
   const { transport, outboxUrl, resendApiKey } = config.mail;
   if (transport === 'cloudflare' && !env.MAILER)
     return 'MAIL_TRANSPORT is "cloudflare" but the MAILER send_email binding is missing: add [[send_email]] name = "MAILER" to wrangler.toml and verify the sender domain.';
-  if (transport === 'resend' && !resendApiKey) return 'MAIL_TRANSPORT is "resend" but RESEND_API_KEY is not set: `wrangler secret put RESEND_API_KEY`.';
-  if (transport === 'outbox' && config.env === 'production') return 'MAIL_TRANSPORT "outbox" is the local simulator and never sends real mail: use "cloudflare" or "resend".';
+  if (transport === 'resend' && !resendApiKey)
+    return 'MAIL_TRANSPORT is "resend" but RESEND_API_KEY is not set: `wrangler secret put RESEND_API_KEY`.';
+  if (transport === 'outbox' && config.env === 'production')
+    return 'MAIL_TRANSPORT "outbox" is the local simulator and never sends real mail: use "cloudflare" or "resend".';
   if (transport === 'outbox' && !outboxUrl) return 'MAIL_TRANSPORT is "outbox" but MAIL_OUTBOX_URL is not set.';
   return null;
 }
@@ -67,9 +69,21 @@ export function createMailTransport(config: Config, env: MailEnv): MailTransport
     case 'cloudflare':
       return cloudflareTransport(env.MAILER!);
     case 'resend':
-      return httpTransport('resend', RESEND_URL, { authorization: `Bearer ${config.mail.resendApiKey}` }, (m) => ({ from: m.from, to: [m.to], subject: m.subject, text: m.text, html: m.html }));
+      return httpTransport('resend', RESEND_URL, { authorization: `Bearer ${config.mail.resendApiKey}` }, (m) => ({
+        from: m.from,
+        to: [m.to],
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+      }));
     case 'outbox':
-      return httpTransport('outbox', config.mail.outboxUrl!, {}, (m) => ({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html }));
+      return httpTransport('outbox', config.mail.outboxUrl!, {}, (m) => ({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+      }));
   }
 }
 
@@ -84,7 +98,13 @@ function cloudflareTransport(mailer: SendEmail): MailTransport {
     name: 'cloudflare',
     async send(mail) {
       try {
-        await mailer.send({ from: parseAddress(mail.from), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await mailer.send({
+          from: parseAddress(mail.from),
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        });
       } catch (err) {
         const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'error';
         throw new MailDeliveryError(!CLOUDFLARE_PERMANENT.has(code), `cloudflare ${code}`);

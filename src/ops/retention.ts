@@ -23,12 +23,24 @@ export interface RetentionResult {
 export async function runRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
   const [tokens, ended, events, failures] = await db.batch([
     db.delete(loginTokens).where(lt(loginTokens.expiresAt, now - RETENTION.loginTokensAfterExpiryMs)),
-    db.delete(sessions).where(
-      or(lt(sessions.expiresAt, now - RETENTION.sessionsAfterEndMs), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, now - RETENTION.sessionsAfterEndMs))),
-    ),
+    db
+      .delete(sessions)
+      .where(
+        or(
+          lt(sessions.expiresAt, now - RETENTION.sessionsAfterEndMs),
+          and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, now - RETENTION.sessionsAfterEndMs)),
+        ),
+      ),
     // Only processed events: an unprocessed one still owes work.
-    db.delete(stripeEvents).where(and(isNotNull(stripeEvents.processedAt), lt(stripeEvents.processedAt, now - RETENTION.processedEventsMs))),
+    db
+      .delete(stripeEvents)
+      .where(and(isNotNull(stripeEvents.processedAt), lt(stripeEvents.processedAt, now - RETENTION.processedEventsMs))),
     db.delete(mailFailures).where(lt(mailFailures.at, now - RETENTION.mailFailuresMs)),
   ]);
-  return { loginTokens: tokens.meta.changes, sessions: ended.meta.changes, stripeEvents: events.meta.changes, mailFailures: failures.meta.changes };
+  return {
+    loginTokens: tokens.meta.changes,
+    sessions: ended.meta.changes,
+    stripeEvents: events.meta.changes,
+    mailFailures: failures.meta.changes,
+  };
 }

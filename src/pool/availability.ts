@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import type { IncidentSummary, IncidentsResponse, StockResponse } from '../shared/api.ts';
 import * as z from '../zod.ts';
 import type { PoolClient } from './client.ts';
-import { Incident, PoolStock, type IncidentsFeed } from './contract.ts';
+import { Incident, type IncidentsFeed, PoolStock } from './contract.ts';
 
 export const FRESH_MS = 30_000;
 /** Served values older than this say `stale: true` (the refresh behind them is late or failing). */
@@ -80,7 +80,10 @@ export class AvailabilityUnavailable extends Error {
   }
 }
 
-async function readKv<T>(resource: Resource<T>, deps: AvailabilityDeps): Promise<{ value: T; fetchedAt: number } | undefined> {
+async function readKv<T>(
+  resource: Resource<T>,
+  deps: AvailabilityDeps,
+): Promise<{ value: T; fetchedAt: number } | undefined> {
   try {
     const stored = await deps.kv.get<{ value: unknown; fetchedAt: unknown }>(resource.kvKey, 'json');
     if (!stored || typeof stored.fetchedAt !== 'number') return undefined;
@@ -93,7 +96,12 @@ async function readKv<T>(resource: Resource<T>, deps: AvailabilityDeps): Promise
 }
 
 /** One upstream call per resource per isolate at a time; the answer (already validated) goes to KV. */
-function refresh<T>(resource: Resource<T>, deps: AvailabilityDeps, state: AvailabilityState, now: () => number): Promise<{ value: T; fetchedAt: number }> {
+function refresh<T>(
+  resource: Resource<T>,
+  deps: AvailabilityDeps,
+  state: AvailabilityState,
+  now: () => number,
+): Promise<{ value: T; fetchedAt: number }> {
   const running = state.inflight.get(resource.kvKey);
   if (running) return running as Promise<{ value: T; fetchedAt: number }>;
   const call = (async () => {
@@ -136,13 +144,16 @@ export async function readAvailability<T>(resource: Resource<T>, deps: Availabil
   if (cached) {
     // Stale: answer now, refresh once in the background (not while a recent failure is cooling down).
     if (!recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey)) {
-      refresh(resource, deps, state, now).catch((err) => deps.log.warn('availability refresh failed, serving the last good value', { key: resource.kvKey, err }));
+      refresh(resource, deps, state, now).catch((err) =>
+        deps.log.warn('availability refresh failed, serving the last good value', { key: resource.kvKey, err }),
+      );
     }
     return { ...cached, stale: at - cached.fetchedAt >= STALE_AFTER_MS };
   }
   const recent = state.recent.get(resource.kvKey) as { value: T; fetchedAt: number } | undefined;
   if (recent && at - recent.fetchedAt < SETTLE_MS) return { ...recent, stale: false };
-  if (recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey)) throw new AvailabilityUnavailable();
+  if (recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey))
+    throw new AvailabilityUnavailable();
   try {
     const entry = await refresh(resource, deps, state, now);
     return { ...entry, stale: false };
@@ -155,7 +166,9 @@ export async function readAvailability<T>(resource: Resource<T>, deps: Availabil
 /** Cache-Control for a served value: shared caches may keep it for what is left of its fresh window. */
 export function availabilityCacheControl(cached: Cached<unknown>, now = Date.now()): string {
   const left = Math.floor((FRESH_MS - (now - cached.fetchedAt)) / 1000);
-  return left > 0 ? `public, max-age=${left}, stale-while-revalidate=30, stale-if-error=300` : 'public, max-age=5, stale-if-error=300';
+  return left > 0
+    ? `public, max-age=${left}, stale-while-revalidate=30, stale-if-error=300`
+    : 'public, max-age=5, stale-if-error=300';
 }
 
 // ── What the public endpoints return ────────────────────────────────────────────────────────────────
@@ -175,7 +188,9 @@ function summarise(incident: Incident): IncidentSummary {
   const countries = new Set<string>();
   const pools = new Set<string>();
   for (const item of incident.affects) {
-    const [kind, value] = item.includes(':') ? (item.toLowerCase().split(':', 2) as [string, string]) : ['country', item.toLowerCase()];
+    const [kind, value] = item.includes(':')
+      ? (item.toLowerCase().split(':', 2) as [string, string])
+      : ['country', item.toLowerCase()];
     if (kind === 'country' && /^[a-z]{2}$/.test(value)) countries.add(value);
     else if (kind === 'pool' && value) pools.add(value);
   }

@@ -6,26 +6,26 @@ import type { Logger } from '../log.ts';
 import type * as z from '../zod.ts';
 import {
   ActiveSession,
+  type AuditEvent,
   AuditEventList,
   CloseSessionAnswer,
   DeleteKeyAnswer,
   IDEMPOTENCY_KEY_PATTERN,
   IncidentsAnswer,
+  type IncidentsFeed,
   KEY_ID_PATTERN,
+  type KeyUsageDay,
+  type MintKeyInput,
   PoolAccessKey,
   PoolAccessKeyList,
   PoolAccessKeyWithSecret,
   PoolStock,
-  SessionsAnswer,
-  WholesalePricing,
   parseKeyUsage,
-  toIncidentsFeed,
-  type AuditEvent,
-  type IncidentsFeed,
-  type KeyUsageDay,
-  type MintKeyInput,
+  SessionsAnswer,
   type TopUpInput,
+  toIncidentsFeed,
   type UpdateKeyInput,
+  WholesalePricing,
 } from './contract.ts';
 import { UpstreamError } from './errors.ts';
 
@@ -112,19 +112,30 @@ function maskSecrets(text: string): string {
 }
 
 function keyPath(id: string, suffix = ''): string {
-  if (!KEY_ID_PATTERN.test(id)) throw new UpstreamError('config', `not a pool key id: ${JSON.stringify(id.slice(0, 40))}`, { operation: 'key id', retryable: false });
+  if (!KEY_ID_PATTERN.test(id))
+    throw new UpstreamError('config', `not a pool key id: ${JSON.stringify(id.slice(0, 40))}`, {
+      operation: 'key id',
+      retryable: false,
+    });
   return `/reseller/pool-keys/${encodeURIComponent(id)}${suffix}`;
 }
 
 function requirePakId(pakId: string): string {
   // Without pakId the platform answers with EVERY customer's sessions: never send that.
-  if (!KEY_ID_PATTERN.test(pakId)) throw new UpstreamError('config', 'sessions calls need the customer key id (pakId)', { operation: 'sessions', retryable: false });
+  if (!KEY_ID_PATTERN.test(pakId))
+    throw new UpstreamError('config', 'sessions calls need the customer key id (pakId)', {
+      operation: 'sessions',
+      retryable: false,
+    });
   return pakId;
 }
 
 function checkIdempotencyKey(key: string | undefined): string | undefined {
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key))
-    throw new UpstreamError('config', 'Idempotency-Key must be 8–128 of [A-Za-z0-9_-]', { operation: 'idempotency key', retryable: false });
+    throw new UpstreamError('config', 'Idempotency-Key must be 8–128 of [A-Za-z0-9_-]', {
+      operation: 'idempotency key',
+      retryable: false,
+    });
   return key;
 }
 
@@ -146,7 +157,11 @@ export function createPoolClient(options: PoolClientOptions) {
 
   /** One HTTP exchange; the timeout covers the headers AND the body. Throws UpstreamError. */
   async function attempt<T>(spec: RequestSpec<T>, url: string): Promise<T> {
-    const headers: Record<string, string> = { 'X-API-Key': config.apiKey, Accept: 'application/json', 'User-Agent': userAgent };
+    const headers: Record<string, string> = {
+      'X-API-Key': config.apiKey,
+      Accept: 'application/json',
+      'User-Agent': userAgent,
+    };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
     const controller = new AbortController();
@@ -155,7 +170,8 @@ export function createPoolClient(options: PoolClientOptions) {
     let retryAfterMs: number | undefined;
     let timedOut = false;
     let onTimeout: () => void = () => {};
-    const timeoutError = () => new UpstreamError('timeout', `${spec.operation}: no complete answer within ${timeoutMs} ms`, {
+    const timeoutError = () =>
+      new UpstreamError('timeout', `${spec.operation}: no complete answer within ${timeoutMs} ms`, {
         operation: spec.operation,
         upstreamStatus: status,
         upstreamRequestId: requestId,
@@ -173,13 +189,21 @@ export function createPoolClient(options: PoolClientOptions) {
     try {
       let res: Response;
       try {
-        const sending = fetchImpl(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal: controller.signal });
+        const sending = fetchImpl(url, {
+          method: spec.method,
+          headers,
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          signal: controller.signal,
+        });
         sending.catch(() => {});
         res = await Promise.race([sending, deadline]);
       } catch (err) {
         if (err instanceof UpstreamError) throw err;
         if (timedOut) throw timeoutError();
-        throw new UpstreamError('network', `${spec.operation}: ${(err as Error)?.message ?? 'network error'}`, { operation: spec.operation, cause: err });
+        throw new UpstreamError('network', `${spec.operation}: ${(err as Error)?.message ?? 'network error'}`, {
+          operation: spec.operation,
+          cause: err,
+        });
       }
       status = res.status;
       requestId = res.headers.get('x-request-id') ?? undefined;
@@ -193,26 +217,41 @@ export function createPoolClient(options: PoolClientOptions) {
         if (err instanceof UpstreamError) throw err;
         if (timedOut) throw timeoutError();
         // The connection broke mid-body: the server may or may not have acted.
-        throw new UpstreamError('network', `${spec.operation}: answer cut off (${(err as Error)?.message ?? 'read error'})`, {
-          operation: spec.operation,
-          upstreamStatus: status,
-          upstreamRequestId: requestId,
-          retryable: true,
-          cause: err,
-        });
+        throw new UpstreamError(
+          'network',
+          `${spec.operation}: answer cut off (${(err as Error)?.message ?? 'read error'})`,
+          {
+            operation: spec.operation,
+            upstreamStatus: status,
+            upstreamRequestId: requestId,
+            retryable: true,
+            cause: err,
+          },
+        );
       }
       const details = { operation: spec.operation, upstreamStatus: status, upstreamRequestId: requestId, retryAfterMs };
       if (status < 200 || status >= 300) {
-        throw new UpstreamError('http', `${spec.operation}: upstream answered ${status}`, { ...details, body: maskSecrets(text.slice(0, 500)) });
+        throw new UpstreamError('http', `${spec.operation}: upstream answered ${status}`, {
+          ...details,
+          body: maskSecrets(text.slice(0, 500)),
+        });
       }
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new UpstreamError('shape', `${spec.operation}: answer is not JSON`, { ...details, retryable: false, body: maskSecrets(text.slice(0, 200)) });
+        throw new UpstreamError('shape', `${spec.operation}: answer is not JSON`, {
+          ...details,
+          retryable: false,
+          body: maskSecrets(text.slice(0, 200)),
+        });
       }
       const parsed = spec.parse(json);
-      if (!parsed.ok) throw new UpstreamError('shape', `${spec.operation}: unexpected answer shape (${parsed.problem})`, { ...details, retryable: false });
+      if (!parsed.ok)
+        throw new UpstreamError('shape', `${spec.operation}: unexpected answer shape (${parsed.problem})`, {
+          ...details,
+          retryable: false,
+        });
       return parsed.value;
     } finally {
       clearTimeout(timer);
@@ -227,8 +266,11 @@ export function createPoolClient(options: PoolClientOptions) {
 
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const url = new URL(baseUrl + spec.path);
-    for (const [name, value] of Object.entries(spec.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
-    const maxRetries = mayRetry(spec as RequestSpec<unknown>) ? (spec.maxRetries ?? options.maxRetries ?? DEFAULTS.maxRetries) : 0;
+    for (const [name, value] of Object.entries(spec.query ?? {}))
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    const maxRetries = mayRetry(spec as RequestSpec<unknown>)
+      ? (spec.maxRetries ?? options.maxRetries ?? DEFAULTS.maxRetries)
+      : 0;
     for (let tries = 1; ; tries++) {
       try {
         return await attempt(spec, url.toString());
@@ -236,14 +278,25 @@ export function createPoolClient(options: PoolClientOptions) {
         const err =
           caught instanceof UpstreamError
             ? caught
-            : new UpstreamError('network', `${spec.operation}: ${(caught as Error)?.message ?? 'failed'}`, { operation: spec.operation, retryable: false, cause: caught });
+            : new UpstreamError('network', `${spec.operation}: ${(caught as Error)?.message ?? 'failed'}`, {
+                operation: spec.operation,
+                retryable: false,
+                cause: caught,
+              });
         let retry = err.retryable && tries <= maxRetries;
         let delay = backoff(tries - 1);
         if (retry && err.retryAfterMs !== undefined) {
           if (err.retryAfterMs > maxRetryAfterMs) retry = false;
           else delay = Math.max(delay, err.retryAfterMs);
         }
-        const fields = { ...err.toLog(), method: spec.method, path: spec.path, attempt: tries, willRetry: retry, delayMs: retry ? delay : undefined };
+        const fields = {
+          ...err.toLog(),
+          method: spec.method,
+          path: spec.path,
+          attempt: tries,
+          willRetry: retry,
+          delayMs: retry ? delay : undefined,
+        };
         if (!retry) {
           log.error('upstream call failed', fields);
           Object.assign(err, { attempts: tries });
@@ -268,31 +321,80 @@ export function createPoolClient(options: PoolClientOptions) {
   const client = {
     /** POST /reseller/pool-keys. Pass an idempotencyKey (e.g. from the order id) so a retry cannot mint twice. */
     async mintKey(input: MintKeyInput, opts: CallOptions = {}) {
-      return request({ operation: 'mint key', method: 'POST', path: '/reseller/pool-keys', body: input, parse: secretKeyParser, idempotencyKey: checkIdempotencyKey(opts.idempotencyKey), maxRetries: opts.maxRetries });
+      return request({
+        operation: 'mint key',
+        method: 'POST',
+        path: '/reseller/pool-keys',
+        body: input,
+        parse: secretKeyParser,
+        idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
+        maxRetries: opts.maxRetries,
+      });
     },
     /** Every key of the reseller (bare array, no pagination; secrets may be masked). */
     async listKeys(opts: CallOptions = {}) {
-      return request({ operation: 'list keys', method: 'GET', path: '/reseller/pool-keys', parse: schemaParser(PoolAccessKeyList), maxRetries: opts.maxRetries });
+      return request({
+        operation: 'list keys',
+        method: 'GET',
+        path: '/reseller/pool-keys',
+        parse: schemaParser(PoolAccessKeyList),
+        maxRetries: opts.maxRetries,
+      });
     },
     /** The key (secret may be masked: use revealKey to read it). Throws with `notFound` when unknown. */
     async getKey(id: string, opts: CallOptions = {}) {
-      return request({ operation: 'get key', method: 'GET', path: keyPath(id), parse: keyParser, maxRetries: opts.maxRetries });
+      return request({
+        operation: 'get key',
+        method: 'GET',
+        path: keyPath(id),
+        parse: keyParser,
+        maxRetries: opts.maxRetries,
+      });
     },
     /** PATCH: omitted fields unchanged; `expiresAt: null` removes the expiry. Absolute values, so safe to retry. */
     async updateKey(id: string, patch: UpdateKeyInput, opts: CallOptions = {}) {
-      return request({ operation: 'update key', method: 'PATCH', path: keyPath(id), body: patch, parse: keyParser, maxRetries: opts.maxRetries });
+      return request({
+        operation: 'update key',
+        method: 'PATCH',
+        path: keyPath(id),
+        body: patch,
+        parse: keyParser,
+        maxRetries: opts.maxRetries,
+      });
     },
     /** Adds GB and/or days (never re-enables a suspended key). Retried only with an idempotencyKey. */
     async topUpKey(id: string, input: TopUpInput, opts: CallOptions = {}) {
-      return request({ operation: 'top up key', method: 'POST', path: keyPath(id, '/topup'), body: input, parse: keyParser, idempotencyKey: checkIdempotencyKey(opts.idempotencyKey), maxRetries: opts.maxRetries });
+      return request({
+        operation: 'top up key',
+        method: 'POST',
+        path: keyPath(id, '/topup'),
+        body: input,
+        parse: keyParser,
+        idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
+        maxRetries: opts.maxRetries,
+      });
     },
     /** New secret, same id; the old one dies at once. Retried only with an idempotencyKey. */
     async regenerateKey(id: string, opts: CallOptions = {}) {
-      return request({ operation: 'regenerate key', method: 'POST', path: keyPath(id, '/regenerate'), parse: secretKeyParser, idempotencyKey: checkIdempotencyKey(opts.idempotencyKey), maxRetries: opts.maxRetries });
+      return request({
+        operation: 'regenerate key',
+        method: 'POST',
+        path: keyPath(id, '/regenerate'),
+        parse: secretKeyParser,
+        idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
+        maxRetries: opts.maxRetries,
+      });
     },
     /** The unmasked secret; the platform writes a `reveal` audit event. */
     async revealKey(id: string, opts: CallOptions = {}) {
-      return request({ operation: 'reveal key', method: 'POST', path: keyPath(id, '/reveal'), parse: secretKeyParser, idempotencyKey: checkIdempotencyKey(opts.idempotencyKey), maxRetries: opts.maxRetries });
+      return request({
+        operation: 'reveal key',
+        method: 'POST',
+        path: keyPath(id, '/reveal'),
+        parse: secretKeyParser,
+        idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
+        maxRetries: opts.maxRetries,
+      });
     },
     /** Deletes the key. After a failed attempt it GETs the key: gone → done, still there → DELETE again. */
     async deleteKey(id: string, opts: CallOptions = {}) {
@@ -317,11 +419,23 @@ export function createPoolClient(options: PoolClientOptions) {
     },
     /** Audit events of one key, newest first (limit 1–200). */
     async keyAudit(id: string, query: AuditQuery = {}): Promise<AuditEvent[]> {
-      return request({ operation: 'key audit', method: 'GET', path: keyPath(id, '/audit'), query: { before: query.before, limit: query.limit }, parse: schemaParser(AuditEventList) });
+      return request({
+        operation: 'key audit',
+        method: 'GET',
+        path: keyPath(id, '/audit'),
+        query: { before: query.before, limit: query.limit },
+        parse: schemaParser(AuditEventList),
+      });
     },
     /** Audit events of every key of the reseller, newest first (limit 1–500). For operators only. */
     async resellerAudit(query: AuditQuery & { action?: string } = {}): Promise<AuditEvent[]> {
-      return request({ operation: 'reseller audit', method: 'GET', path: '/reseller/pool-keys/audit', query: { action: query.action, before: query.before, limit: query.limit }, parse: schemaParser(AuditEventList) });
+      return request({
+        operation: 'reseller audit',
+        method: 'GET',
+        path: '/reseller/pool-keys/audit',
+        query: { action: query.action, before: query.before, limit: query.limit },
+        parse: schemaParser(AuditEventList),
+      });
     },
     /** Daily in/out MB for the last `days` (1–365), read defensively (the exact shape is unconfirmed). */
     async keyUsage(id: string, days = 30): Promise<KeyUsageDay[]> {
@@ -348,7 +462,8 @@ export function createPoolClient(options: PoolClientOptions) {
     },
     /** Closes one session of the key; `{success: false}` when it is unknown or not this key's. */
     async closeSession(pakId: string, sessionKey: string) {
-      if (!sessionKey) throw new UpstreamError('config', 'sessionKey is required', { operation: 'close session', retryable: false });
+      if (!sessionKey)
+        throw new UpstreamError('config', 'sessionKey is required', { operation: 'close session', retryable: false });
       return request({
         operation: 'close session',
         method: 'DELETE',
@@ -356,7 +471,8 @@ export function createPoolClient(options: PoolClientOptions) {
         query: { pakId: requirePakId(pakId) },
         parse: schemaParser(CloseSessionAnswer),
         doneAnswer: { success: true, message: 'Session closed' },
-        checkState: async () => ((await client.listSessions(pakId)).sessions.some((s) => s.sessionKey === sessionKey) ? 'retry' : 'done'),
+        checkState: async () =>
+          (await client.listSessions(pakId)).sessions.some((s) => s.sessionKey === sessionKey) ? 'retry' : 'done',
       });
     },
     /** Closes every session of the key. */
@@ -373,7 +489,13 @@ export function createPoolClient(options: PoolClientOptions) {
     },
     /** Public pool stock per country. */
     async stock(opts: CallOptions = {}) {
-      return request({ operation: 'stock', method: 'GET', path: '/gateway/pool/stock', parse: schemaParser(PoolStock), maxRetries: opts.maxRetries });
+      return request({
+        operation: 'stock',
+        method: 'GET',
+        path: '/gateway/pool/stock',
+        parse: schemaParser(PoolStock),
+        maxRetries: opts.maxRetries,
+      });
     },
     /** Public incidents, from either the envelope or the older bare array. */
     async incidents(opts: CallOptions = {}): Promise<IncidentsFeed> {
@@ -391,7 +513,12 @@ export function createPoolClient(options: PoolClientOptions) {
     },
     /** The platform's current wholesale rates, opaque JSON. */
     async wholesalePricing() {
-      return request({ operation: 'wholesale pricing', method: 'GET', path: '/x402/pricing', parse: schemaParser(WholesalePricing) });
+      return request({
+        operation: 'wholesale pricing',
+        method: 'GET',
+        path: '/x402/pricing',
+        parse: schemaParser(WholesalePricing),
+      });
     },
   };
   return client;

@@ -67,7 +67,12 @@ export const TopUpInput = z
     addTrafficGB: z.optional(z.number().check(z.positive())),
     extendDays: z.optional(z.number().check(z.positive())),
   })
-  .check(z.refine((v) => v.addTrafficGB !== undefined || v.extendDays !== undefined, 'addTrafficGB or extendDays is required'));
+  .check(
+    z.refine(
+      (v) => v.addTrafficGB !== undefined || v.extendDays !== undefined,
+      'addTrafficGB or extendDays is required',
+    ),
+  );
 export type TopUpInput = z.infer<typeof TopUpInput>;
 
 /** Pool stock per country. The ONLY correct shape (an invented `{updatedAt, countries[]}` broke dashboards). */
@@ -93,14 +98,19 @@ export const Incident = z.object({
 export type Incident = z.infer<typeof Incident>;
 
 /** Newer platform: `{incidents, generatedAt}`; older SDKs typed a bare array. Both are accepted. */
-export const IncidentsAnswer = z.union([z.object({ incidents: z.array(Incident), generatedAt: z.optional(isoDate) }), z.array(Incident)]);
+export const IncidentsAnswer = z.union([
+  z.object({ incidents: z.array(Incident), generatedAt: z.optional(isoDate) }),
+  z.array(Incident),
+]);
 export interface IncidentsFeed {
   incidents: Incident[];
   generatedAt: string | null;
 }
 
 export function toIncidentsFeed(answer: z.infer<typeof IncidentsAnswer>): IncidentsFeed {
-  return Array.isArray(answer) ? { incidents: answer, generatedAt: null } : { incidents: answer.incidents, generatedAt: answer.generatedAt ?? null };
+  return Array.isArray(answer)
+    ? { incidents: answer, generatedAt: null }
+    : { incidents: answer.incidents, generatedAt: answer.generatedAt ?? null };
 }
 
 export const AUDIT_ACTIONS = [
@@ -163,7 +173,11 @@ export const SessionsAnswer = z.object({ sessions: z.array(ActiveSession), count
 export type SessionsAnswer = z.infer<typeof SessionsAnswer>;
 
 /** Unknown or foreign session: 200 `{success: false, message: "Session not found"}`. */
-export const CloseSessionAnswer = z.object({ success: z.boolean(), message: z.string(), count: z.optional(z.number()) });
+export const CloseSessionAnswer = z.object({
+  success: z.boolean(),
+  message: z.string(),
+  count: z.optional(z.number()),
+});
 export type CloseSessionAnswer = z.infer<typeof CloseSessionAnswer>;
 
 /** The platform's current wholesale rates, kept opaque: never hard-coded, never interpreted here. */
@@ -191,7 +205,8 @@ function pickNumber(entry: Record<string, unknown>, fields: string[], divisor = 
   for (const field of fields) {
     const value = entry[field];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value / divisor;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) && Number(value) >= 0) return Number(value) / divisor;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) && Number(value) >= 0)
+      return Number(value) / divisor;
   }
   return undefined;
 }
@@ -216,7 +231,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * amounts count as 0. `null` when no series can be found at all (the caller treats that as a shape error).
  */
 export function parseKeyUsage(answer: unknown): KeyUsageDay[] | null {
-  const series = Array.isArray(answer) ? answer : isRecord(answer) ? SERIES_FIELDS.map((f) => answer[f]).find(Array.isArray) : undefined;
+  const series = Array.isArray(answer)
+    ? answer
+    : isRecord(answer)
+      ? SERIES_FIELDS.map((f) => answer[f]).find(Array.isArray)
+      : undefined;
   if (!series) return null;
   const days: KeyUsageDay[] = [];
   for (const entry of series) {

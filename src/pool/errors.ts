@@ -50,7 +50,9 @@ export class UpstreamError extends Error {
     this.auth = status === 401 || status === 403;
     this.rateLimited = status === 429;
     this.notFound = status === 404;
-    this.retryable = details.retryable ?? (kind === 'timeout' || kind === 'network' || status === 429 || (status !== undefined && status >= 500));
+    this.retryable =
+      details.retryable ??
+      (kind === 'timeout' || kind === 'network' || status === 429 || (status !== undefined && status >= 500));
   }
 
   /** Fields for a log line: never the API key or a pak secret. */

@@ -1,22 +1,29 @@
 // The Proxies.sx domain: the reseller API client, its contract (shapes) and the cached public availability.
-export { createPoolClient, parseRetryAfter, type PoolClient, type PoolClientOptions, type CallOptions, type AuditQuery } from './client.ts';
+
 export {
+  type AvailabilityDeps,
   AvailabilityUnavailable,
-  INCIDENTS,
-  STOCK,
   activeIncidents,
   availabilityCacheControl,
+  type Cached,
+  INCIDENTS,
   offeredStock,
   readAvailability,
+  STOCK,
   upstreamHealth,
-  type AvailabilityDeps,
-  type Cached,
 } from './availability.ts';
-export { UpstreamError, isUpstreamError, type UpstreamErrorKind } from './errors.ts';
 export {
-  CAP_CEILING_GB,
+  type AuditQuery,
+  type CallOptions,
+  createPoolClient,
+  type PoolClient,
+  type PoolClientOptions,
+  parseRetryAfter,
+} from './client.ts';
+export {
   type ActiveSession,
   type AuditEvent,
+  CAP_CEILING_GB,
   type CloseSessionAnswer,
   type Incident,
   type IncidentsFeed,
@@ -29,3 +36,4 @@ export {
   type UpdateKeyInput,
   type WholesalePricing,
 } from './contract.ts';
+export { isUpstreamError, UpstreamError, type UpstreamErrorKind } from './errors.ts';

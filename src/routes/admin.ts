@@ -1,7 +1,8 @@
 // The operator console's API (/api/admin/*): every route needs a signed-in operator (ADMIN_EMAILS), and the
 // actions that change a customer also need a sign-in from the last 10 minutes. Each action is audited by its domain.
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import {
+  type ActionDeps,
   auditView,
   csvStream,
   customerCsv,
@@ -17,17 +18,15 @@ import {
   rotateCustomerKey,
   suspendCustomer,
   unsuspendCustomer,
-  type ActionDeps,
 } from '../admin/index.ts';
 import { listAuditPage, recordAudit } from '../audit/index.ts';
-import { getConfig } from '../config/index.ts';
+import { getConfig, UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import { openDb } from '../db/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { createPoolClient } from '../pool/index.ts';
 import type { AuditPage, CustomersPage } from '../shared/admin.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import * as z from '../zod.ts';
 import { availabilityDeps } from './availability.ts';
 
@@ -52,7 +51,9 @@ const auditQuery = z.object({
   customerId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a customer id'))),
   action: z.optional(z.string().check(z.regex(/^[a-z_.]{1,64}$/, 'is not an action name'))),
   actor: z.optional(z.string().check(z.minLength(1), z.maxLength(320))),
-  before: z.optional(z.string().check(z.regex(/^\d{1,15}_[A-Za-z0-9-]{1,64}$/, 'is not a cursor from a previous page'))),
+  before: z.optional(
+    z.string().check(z.regex(/^\d{1,15}_[A-Za-z0-9-]{1,64}$/, 'is not a cursor from a previous page')),
+  ),
   limit: z.optional(wholeNumber('limit', 1, MAX_AUDIT_PAGE)),
 });
 const suspendBody = z.object({ reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))) });
@@ -83,7 +84,12 @@ const recent = requireRecentSignIn(ADMIN_REAUTH_MS);
 async function csvResponse(c: Context<AppEnv>, what: 'customers' | 'purchases') {
   const db = openDb(c.env.DB);
   const { email } = c.get('identity');
-  await recordAudit(db, { actor: `admin:${email}`, action: 'admin.export', detail: { what }, requestId: c.get('requestId') });
+  await recordAudit(db, {
+    actor: `admin:${email}`,
+    action: 'admin.export',
+    detail: { what },
+    requestId: c.get('requestId'),
+  });
   const lines = what === 'customers' ? customerCsv(db) : purchaseCsv(db);
   return c.body(csvStream(lines), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
@@ -96,7 +102,15 @@ export const admin = new Hono<AppEnv>()
   .get('/overview', async (c) => {
     const config = getConfig(c.env);
     const log = c.get('log');
-    return c.json(await overview({ db: openDb(c.env.DB), pool: pool(c), availability: availabilityDeps(c), log, currency: config.currency }));
+    return c.json(
+      await overview({
+        db: openDb(c.env.DB),
+        pool: pool(c),
+        availability: availabilityDeps(c),
+        log,
+        currency: config.currency,
+      }),
+    );
   })
   .get('/customers', validate('query', customersQuery), async (c) => {
     const { q, page = 1, pageSize = 25 } = c.req.valid('query');
@@ -110,20 +124,37 @@ export const admin = new Hono<AppEnv>()
   .post('/customers/:id/suspend', recent, validate('param', customerParam), validate('json', suspendBody), async (c) =>
     c.json(await suspendCustomer(actionDeps(c), c.req.valid('param').id, c.req.valid('json').reason?.trim() || null)),
   )
-  .post('/customers/:id/unsuspend', recent, validate('param', customerParam), async (c) => c.json(await unsuspendCustomer(actionDeps(c), c.req.valid('param').id)))
+  .post('/customers/:id/unsuspend', recent, validate('param', customerParam), async (c) =>
+    c.json(await unsuspendCustomer(actionDeps(c), c.req.valid('param').id)),
+  )
   .post('/customers/:id/grant', recent, validate('param', customerParam), validate('json', grantBody), async (c) => {
     const { gb, validityDays, note } = c.req.valid('json');
-    return c.json(await grantGb(actionDeps(c), c.req.valid('param').id, { gb, validityDays, note: note?.trim() || null }));
+    return c.json(
+      await grantGb(actionDeps(c), c.req.valid('param').id, { gb, validityDays, note: note?.trim() || null }),
+    );
   })
-  .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) => c.json(await rotateCustomerKey(actionDeps(c), c.req.valid('param').id)))
-  .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) => c.json(await rerunFulfilment(actionDeps(c), c.req.valid('param').id)))
-  .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) => c.json(await resendSignIn(actionDeps(c), c.req.valid('param').id)))
+  .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
+    c.json(await rotateCustomerKey(actionDeps(c), c.req.valid('param').id)),
+  )
+  .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
+    c.json(await rerunFulfilment(actionDeps(c), c.req.valid('param').id)),
+  )
+  .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) =>
+    c.json(await resendSignIn(actionDeps(c), c.req.valid('param').id)),
+  )
   .get('/audit', validate('query', auditQuery), async (c) => {
     const { before, limit = 50, ...filters } = c.req.valid('query');
-    const cursor = before ? { at: Number(before.slice(0, before.indexOf('_'))), id: before.slice(before.indexOf('_') + 1) } : undefined;
+    const cursor = before
+      ? { at: Number(before.slice(0, before.indexOf('_'))), id: before.slice(before.indexOf('_') + 1) }
+      : undefined;
     const page = await listAuditPage(openDb(c.env.DB), { ...filters, before: cursor, limit });
-    return c.json({ entries: page.entries.map(auditView), next: page.next ? `${page.next.at}_${page.next.id}` : null } satisfies AuditPage);
+    return c.json({
+      entries: page.entries.map(auditView),
+      next: page.next ? `${page.next.at}_${page.next.id}` : null,
+    } satisfies AuditPage);
   })
-  .get('/pricing', async (c) => c.json(await pricingView({ tiers: getConfig(c.env).tiers, pool: pool(c), log: c.get('log') })))
+  .get('/pricing', async (c) =>
+    c.json(await pricingView({ tiers: getConfig(c.env).tiers, pool: pool(c), log: c.get('log') })),
+  )
   .get('/export/customers.csv', (c) => csvResponse(c, 'customers'))
   .get('/export/purchases.csv', (c) => csvResponse(c, 'purchases'));

@@ -1,12 +1,25 @@
 // Sign-in by magic link and the session lifecycle: request a link, verify it, who am I, sign out (everywhere).
 import { Hono } from 'hono';
 import { recordAudit } from '../audit/index.ts';
-import { completeSignIn, emailSchema, requestSignIn, revokeAllSessions, revokeSession, safeNextPath } from '../auth/index.ts';
+import {
+  completeSignIn,
+  emailSchema,
+  requestSignIn,
+  revokeAllSessions,
+  revokeSession,
+  safeNextPath,
+} from '../auth/index.ts';
 import { getConfig } from '../config/index.ts';
 import { openDb } from '../db/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
-import { clearSessionCookie, currentIdentity, issueSessionCookie, optionalSession, requireSession } from '../http/session.ts';
+import {
+  clearSessionCookie,
+  currentIdentity,
+  issueSessionCookie,
+  optionalSession,
+  requireSession,
+} from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { mailTransportProblem } from '../mail/index.ts';
 import * as z from '../zod.ts';
@@ -26,7 +39,11 @@ export const auth = new Hono<AppEnv>()
     const problem = mailTransportProblem(config, c.env);
     if (problem) {
       c.get('log').error('sign-in refused: no usable mail transport', { problem });
-      throw new ApiError(503, 'mail_unavailable', 'Sign-in by email is unavailable right now. The shop’s operator has been told.');
+      throw new ApiError(
+        503,
+        'mail_unavailable',
+        'Sign-in by email is unavailable right now. The shop’s operator has been told.',
+      );
     }
     const { email, next } = c.req.valid('json');
     const outcome = await requestSignIn(

@@ -1,9 +1,18 @@
 // Public availability: pool stock per offered country and active incidents, from the KV cache (never one
 // upstream call per visitor; see src/pool/availability.ts).
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getConfig } from '../config/index.ts';
 import type { AppEnv } from '../http/context.ts';
-import { INCIDENTS, STOCK, activeIncidents, availabilityCacheControl, createPoolClient, offeredStock, readAvailability, type AvailabilityDeps } from '../pool/index.ts';
+import {
+  type AvailabilityDeps,
+  activeIncidents,
+  availabilityCacheControl,
+  createPoolClient,
+  INCIDENTS,
+  offeredStock,
+  readAvailability,
+  STOCK,
+} from '../pool/index.ts';
 
 export function availabilityDeps(c: Context<AppEnv>): AvailabilityDeps {
   const log = c.get('log');

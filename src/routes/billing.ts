@@ -27,7 +27,11 @@ export const billing = new Hono<AppEnv>()
   .post('/checkout', requireSession, validate('json', checkoutInput), async (c) => {
     const config = getConfig(c.env);
     const { customerId } = c.get('identity');
-    const started = await startCheckout({ db: openDb(c.env.DB), config, stripe: stripeClient(config) }, customerId, c.req.valid('json').tierId);
+    const started = await startCheckout(
+      { db: openDb(c.env.DB), config, stripe: stripeClient(config) },
+      customerId,
+      c.req.valid('json').tierId,
+    );
     c.get('log').info('checkout started', { customerId, orderId: started.orderId, tierId: c.req.valid('json').tierId });
     return c.json({ url: started.url } satisfies CheckoutAnswer);
   })
@@ -45,15 +49,26 @@ export const billing = new Hono<AppEnv>()
     }
     const event = parseEvent(raw);
     const outcome = await applyStripeEvent(openDb(c.env.DB), event, log.with({ stripeEventId: event.id }));
-    log.info('stripe event', { stripeEventId: event.id, type: event.type, result: outcome.result, reason: outcome.reason });
-    if (outcome.reconcileCustomerId || outcome.paidOrderId) c.executionCtx.waitUntil(fulfil(c.env, config, log, outcome));
+    log.info('stripe event', {
+      stripeEventId: event.id,
+      type: event.type,
+      result: outcome.result,
+      reason: outcome.reason,
+    });
+    if (outcome.reconcileCustomerId || outcome.paidOrderId)
+      c.executionCtx.waitUntil(fulfil(c.env, config, log, outcome));
     return c.json({ received: true, result: outcome.result });
   })
 
   /** The success page's poll: the owner's order and their key's state, moving fulfilment along if it is owed. */
   .get('/orders/:sessionId', requireSession, async (c) => {
     const status = await orderStatus(
-      { env: c.env, config: getConfig(c.env), log: c.get('log'), waitUntil: (promise) => c.executionCtx.waitUntil(promise) },
+      {
+        env: c.env,
+        config: getConfig(c.env),
+        log: c.get('log'),
+        waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+      },
       c.get('identity').customerId,
       c.req.param('sessionId'),
     );

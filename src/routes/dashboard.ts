@@ -1,17 +1,17 @@
 // The customer dashboard's API: who am I and my key, reveal/rotate the secret, my gateway sessions, my usage.
 // Session required everywhere; nothing here takes a key id from the client; nothing is ever cached by anyone.
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getConfig } from '../config/index.ts';
 import {
   accountKey,
   CLIENT_IDEMPOTENCY_KEY,
   closeAllOwnSessions,
   closeOwnSession,
+  type DashboardDeps,
   listOwnSessions,
   ownUsage,
   revealSecret,
   rotateSecret,
-  type DashboardDeps,
 } from '../dashboard/index.ts';
 import { openDb } from '../db/index.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -49,7 +49,11 @@ function actor(c: Context<AppEnv>) {
 
 const sessionKeyParam = z.object({ key: z.string().check(z.minLength(1), z.maxLength(512)) });
 const usageQuery = z.object({
-  days: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number of days from 1 to 90')), z.transform(Number)).check(z.refine((n) => n >= 1 && n <= 90, 'must be from 1 to 90'))),
+  days: z.optional(
+    z
+      .pipe(z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number of days from 1 to 90')), z.transform(Number))
+      .check(z.refine((n) => n >= 1 && n <= 90, 'must be from 1 to 90')),
+  ),
 });
 
 export const dashboard = new Hono<AppEnv>()
@@ -57,7 +61,11 @@ export const dashboard = new Hono<AppEnv>()
     const config = getConfig(c.env);
     const { customerId, email } = c.get('identity');
     const key = await accountKey(deps(c), customerId);
-    return c.json({ customer: { id: customerId, email }, key, gateway: { host: config.upstream.gatewayHost, username: config.upstream.username } } satisfies MeAnswer);
+    return c.json({
+      customer: { id: customerId, email },
+      key,
+      gateway: { host: config.upstream.gatewayHost, username: config.upstream.username },
+    } satisfies MeAnswer);
   })
   .post('/key/reveal', privateNoStore, requireSession, async (c) => c.json(await revealSecret(deps(c), actor(c))))
   .post('/key/rotate', privateNoStore, requireSession, requireRecentSignIn(ROTATE_REAUTH_MS), async (c) => {
@@ -66,8 +74,12 @@ export const dashboard = new Hono<AppEnv>()
       throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ and -.');
     return c.json(await rotateSecret(deps(c), actor(c), clientKey));
   })
-  .get('/sessions', privateNoStore, requireSession, async (c) => c.json(await listOwnSessions(deps(c), c.get('identity').customerId)))
-  .delete('/sessions', privateNoStore, requireSession, async (c) => c.json(await closeAllOwnSessions(deps(c), actor(c))))
+  .get('/sessions', privateNoStore, requireSession, async (c) =>
+    c.json(await listOwnSessions(deps(c), c.get('identity').customerId)),
+  )
+  .delete('/sessions', privateNoStore, requireSession, async (c) =>
+    c.json(await closeAllOwnSessions(deps(c), actor(c))),
+  )
   .delete('/sessions/:key', privateNoStore, requireSession, validate('param', sessionKeyParam), async (c) =>
     c.json(await closeOwnSession(deps(c), actor(c), c.req.valid('param').key)),
   )

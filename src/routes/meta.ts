@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { getConfig, readConfig } from '../config/index.ts';
 import { legalDocument } from '../config/legal.ts';
 import { publicConfig } from '../config/public.ts';
-import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
+import { ApiError } from '../http/errors.ts';
 import { upstreamHealth } from '../pool/index.ts';
 import { availabilityDeps } from './availability.ts';
 
@@ -28,7 +28,9 @@ export const meta = new Hono<AppEnv>()
     ]);
     const checks = {
       // Names only: a problem's message can quote a value.
-      config: config.ok ? { ok: true } : { ok: false, problems: config.problems.map(({ variable, field }) => ({ variable, field })) },
+      config: config.ok
+        ? { ok: true }
+        : { ok: false, problems: config.problems.map(({ variable, field }) => ({ variable, field })) },
       d1,
       kv,
       upstream,

@@ -10,7 +10,15 @@ export type MoneyByCurrency = Record<string, number>;
  * - suspended: an operator suspended them · no_key: nothing bought · provisioning/updating/retrying: a change is
  *   on its way (retrying: the upstream failed) · active · disabled (cap reached, refunded) · expired
  */
-export type CustomerStatus = 'suspended' | 'no_key' | 'provisioning' | 'updating' | 'retrying' | 'active' | 'disabled' | 'expired';
+export type CustomerStatus =
+  | 'suspended'
+  | 'no_key'
+  | 'provisioning'
+  | 'updating'
+  | 'retrying'
+  | 'active'
+  | 'disabled'
+  | 'expired';
 
 export interface CustomerRow {
   id: string;

@@ -1,6 +1,23 @@
 // Formatting helpers shared by the Worker (emails) and the SPA. Money is integer minor units.
 
-const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
+const ZERO_DECIMAL = new Set([
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
+]);
 
 /** Minor units per major unit for a Stripe currency (100 for usd, 1 for jpy). */
 export function minorUnitsPer(currency: string): number {
@@ -8,7 +25,9 @@ export function minorUnitsPer(currency: string): number {
 }
 
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(minor / minorUnitsPer(currency));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(
+    minor / minorUnitsPer(currency),
+  );
 }
 
 export const MB_PER_GB = 1024;
@@ -21,7 +40,8 @@ export function formatGb(gb: number): string {
   return `${gb >= 10 || Number.isInteger(gb) ? Math.round(gb * 10) / 10 : gb.toFixed(2)} GB`;
 }
 
-const REGION_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : undefined;
+const REGION_NAMES =
+  typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : undefined;
 
 export function countryName(code: string): string {
   return REGION_NAMES?.of(code.toUpperCase()) ?? code.toUpperCase();

@@ -61,7 +61,18 @@ export interface ProxyUrlOptions {
   ttl?: number;
 }
 
-export type ProxyUrlField = 'host' | 'username' | 'key' | 'protocol' | 'pool' | 'country' | 'carrier' | 'city' | 'sid' | 'rotation' | 'ttl';
+export type ProxyUrlField =
+  | 'host'
+  | 'username'
+  | 'key'
+  | 'protocol'
+  | 'pool'
+  | 'country'
+  | 'carrier'
+  | 'city'
+  | 'sid'
+  | 'rotation'
+  | 'ttl';
 
 export interface ProxyUrlError {
   field: ProxyUrlField;
@@ -89,7 +100,8 @@ function isOneOf<T extends string>(values: readonly T[], value: unknown): value 
 export function buildProxyUrl(options: ProxyUrlOptions): ProxyUrlResult {
   const protocol = options.protocol ?? 'http';
   if (!isOneOf(['http', 'socks5'] as const, protocol)) return fail('protocol', 'Protocol must be http or socks5.');
-  if (typeof options.host !== 'string' || !GATEWAY_HOST_PATTERN.test(options.host)) return fail('host', 'The gateway host must be a lowercase host name like gw.proxies.sx (no port).');
+  if (typeof options.host !== 'string' || !GATEWAY_HOST_PATTERN.test(options.host))
+    return fail('host', 'The gateway host must be a lowercase host name like gw.proxies.sx (no port).');
   if (typeof options.username !== 'string' || !USERNAME.test(options.username))
     return fail('username', 'The reseller username must be 1–64 of a–z, 0–9 and _.');
   if (typeof options.key !== 'string' || options.key.length === 0 || options.key.length > 256 || /\s/.test(options.key))
@@ -103,17 +115,26 @@ export function buildProxyUrl(options: ProxyUrlOptions): ProxyUrlResult {
   for (const field of ['carrier', 'city', 'sid'] as const) {
     const value = options[field];
     if (value === undefined) continue;
-    if (!TOKEN.test(value)) return fail(field, `${field === 'sid' ? 'Session id' : field === 'city' ? 'City' : 'Carrier'} must be 1–64 of a–z, 0–9 and _ (no dashes or spaces).`);
+    if (!TOKEN.test(value))
+      return fail(
+        field,
+        `${field === 'sid' ? 'Session id' : field === 'city' ? 'City' : 'Carrier'} must be 1–64 of a–z, 0–9 and _ (no dashes or spaces).`,
+      );
     tokens.push(field, value);
   }
   if (options.rotation !== undefined) {
-    if (!isOneOf(ROTATION_MODES, options.rotation)) return fail('rotation', `Rotation must be one of ${ROTATION_MODES.join(', ')}.`);
-    if (options.rotation === 'sticky' && options.sid === undefined) return fail('sid', 'Sticky rotation needs a session id.');
+    if (!isOneOf(ROTATION_MODES, options.rotation))
+      return fail('rotation', `Rotation must be one of ${ROTATION_MODES.join(', ')}.`);
+    if (options.rotation === 'sticky' && options.sid === undefined)
+      return fail('sid', 'Sticky rotation needs a session id.');
     if (options.rotation !== DEFAULT_ROTATION) tokens.push('rot', options.rotation);
   }
   if (options.ttl !== undefined) {
     if (!Number.isInteger(options.ttl) || options.ttl < TTL_MIN_SECONDS || options.ttl > TTL_MAX_SECONDS)
-      return fail('ttl', `Session lifetime must be a whole number of seconds from ${TTL_MIN_SECONDS} to ${TTL_MAX_SECONDS}.`);
+      return fail(
+        'ttl',
+        `Session lifetime must be a whole number of seconds from ${TTL_MIN_SECONDS} to ${TTL_MAX_SECONDS}.`,
+      );
     tokens.push('ttl', String(options.ttl));
   }
   const proxyUsername = [options.username, ...tokens].join('-');

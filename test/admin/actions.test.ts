@@ -3,7 +3,18 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call, outboxFor, resetSimulators, signIn, sim, tokenFromMail, waitForMail } from '../helpers.ts';
-import { auditRows, buy, customerIdOf, OPERATOR, pay, runCron, settled, signedInMinutesAgo, startCheckout, upstreamKeyOf } from './support.ts';
+import {
+  auditRows,
+  buy,
+  customerIdOf,
+  OPERATOR,
+  pay,
+  runCron,
+  settled,
+  signedInMinutesAgo,
+  startCheckout,
+  upstreamKeyOf,
+} from './support.ts';
 
 const DAY = 86_400_000;
 let operator: string;
@@ -69,7 +80,9 @@ describe('suspend', () => {
     // Lifting it brings back everything paid for.
     expect((await actOk(id, 'unsuspend')).reconcile).toBe('synced');
     expect(await upstreamKeyOf(id)).toMatchObject({ enabled: true, trafficCapGB: 11 });
-    const row = await env.DB.prepare('select suspended_at, suspended_reason from customers where id = ?').bind(id).first();
+    const row = await env.DB.prepare('select suspended_at, suspended_reason from customers where id = ?')
+      .bind(id)
+      .first();
     expect(row).toEqual({ suspended_at: null, suspended_reason: null });
   });
 
@@ -98,9 +111,13 @@ describe('grant free GB', () => {
     const after = await upstreamKeyOf(id);
     expect(after).toMatchObject({ trafficCapGB: 6, enabled: true, expiresAt: before?.expiresAt });
 
-    const order = await env.DB.prepare("select * from orders where customer_id = ? and kind = 'grant'").bind(id).first<Record<string, unknown>>();
+    const order = await env.DB.prepare("select * from orders where customer_id = ? and kind = 'grant'")
+      .bind(id)
+      .first<Record<string, unknown>>();
     expect(order).toMatchObject({ status: 'paid', gb: 5, price: 0, validity_days: 0 });
-    const { purchases } = await (await call('/api/purchases', { cookie })).json<{ purchases: { gb: number; price: number; status: string }[] }>();
+    const { purchases } = await (await call('/api/purchases', { cookie })).json<{
+      purchases: { gb: number; price: number; status: string }[];
+    }>();
     expect(purchases).toContainEqual(expect.objectContaining({ gb: 5, price: 0, status: 'paid' }));
 
     // The cron's reconcile agrees: nothing changes.
@@ -126,7 +143,14 @@ describe('grant free GB', () => {
     const body = await res.json<{ error: { code: string; message: string } }>();
     expect(body.error).toMatchObject({ code: 'cap_ceiling' });
     expect(body.error.message).toMatch(/at most 999 GB/);
-    for (const json of [{ gb: 0 }, { gb: 1.5 }, { gb: '5' }, {}, { gb: 1, validityDays: -1 }, { gb: 1, note: 'x'.repeat(501) }]) {
+    for (const json of [
+      { gb: 0 },
+      { gb: 1.5 },
+      { gb: '5' },
+      {},
+      { gb: 1, validityDays: -1 },
+      { gb: 1, note: 'x'.repeat(501) },
+    ]) {
       const bad = await act(id, 'grant', json);
       expect(bad.status, JSON.stringify(json)).toBe(400);
     }
@@ -156,7 +180,11 @@ describe('re-run fulfilment', () => {
     const cookie = await signIn('lost-webhook@example.com');
     const id = await customerIdOf('lost-webhook@example.com');
     const sessionId = await startCheckout(cookie, 'pro');
-    await sim(`/_sim/stripe/sessions/${sessionId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await sim(`/_sim/stripe/sessions/${sessionId}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const answer = await actOk(id, 'refulfil');
     expect(answer.message).toMatch(/1 paid/);
     expect(answer.reconcile).toBe('synced');
@@ -214,7 +242,13 @@ describe('audit', () => {
     await actOk(id, 'refulfil');
     await actOk(id, 'resend-sign-in');
     const rows = (await auditRows(id)).filter((r) => r.actor.startsWith('admin:'));
-    expect(rows.map((r) => r.action)).toEqual(['admin.suspend', 'admin.unsuspend', 'admin.grant', 'admin.refulfil', 'admin.resend_sign_in']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'admin.suspend',
+      'admin.unsuspend',
+      'admin.grant',
+      'admin.refulfil',
+      'admin.resend_sign_in',
+    ]);
     for (const row of rows) {
       expect(row.actor).toBe(`admin:${OPERATOR}`);
       expect(row.customer_id).toBe(id);
@@ -244,7 +278,7 @@ describe('recent sign-in', () => {
         expect(res.status, action).toBe(403);
         expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');
       }
-      expect((await upstreamKeyOf(id))).toMatchObject({ enabled: true, trafficCapGB: 1 });
+      expect(await upstreamKeyOf(id)).toMatchObject({ enabled: true, trafficCapGB: 1 });
       // Reading and resending a link are not destructive.
       expect((await call(`/api/admin/customers/${id}`, { cookie: operator })).status).toBe(200);
       const seen = (await outboxFor('reauth-target@example.com')).length;

@@ -12,12 +12,29 @@ let customer: string;
 let buyerId: string;
 let browserId: string;
 
-const json = (body: unknown) => ({ method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: 'PUT',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 beforeAll(async () => {
   await resetSimulators();
   // Incidents are read through the availability cache: set them before anything asks.
-  await sim('/_sim/proxies/incidents', json({ incidents: [{ id: 'inc1', severity: 'major', title: 'DE modems offline', startedAt: new Date().toISOString(), affects: ['country:de'] }] }));
+  await sim(
+    '/_sim/proxies/incidents',
+    json({
+      incidents: [
+        {
+          id: 'inc1',
+          severity: 'major',
+          title: 'DE modems offline',
+          startedAt: new Date().toISOString(),
+          affects: ['country:de'],
+        },
+      ],
+    }),
+  );
   operator = await signIn(OPERATOR);
   customer = await signIn('buyer@example.com');
   buyerId = await customerIdOf('buyer@example.com');
@@ -81,20 +98,36 @@ describe('access', () => {
     expect(await env.DB.prepare('select count(*) as n from audit_log').first()).toEqual(auditBefore);
     expect(await env.DB.prepare('select count(*) as n from orders').first()).toEqual(ordersBefore);
     expect(await upstreamKeyOf(buyerId)).toEqual(keyBefore);
-    expect((await env.DB.prepare('select suspended_at from customers where id = ?').bind(buyerId).first())?.suspended_at).toBeNull();
+    expect(
+      (await env.DB.prepare('select suspended_at from customers where id = ?').bind(buyerId).first())?.suspended_at,
+    ).toBeNull();
   });
 
   it('says isAdmin only for operators', async () => {
-    expect((await (await call('/api/auth/me', { cookie: operator })).json<{ customer: { isAdmin: boolean } }>()).customer.isAdmin).toBe(true);
-    expect((await (await call('/api/auth/me', { cookie: customer })).json<{ customer: { isAdmin: boolean } }>()).customer.isAdmin).toBe(false);
+    expect(
+      (await (await call('/api/auth/me', { cookie: operator })).json<{ customer: { isAdmin: boolean } }>()).customer
+        .isAdmin,
+    ).toBe(true);
+    expect(
+      (await (await call('/api/auth/me', { cookie: customer })).json<{ customer: { isAdmin: boolean } }>()).customer
+        .isAdmin,
+    ).toBe(false);
   });
 });
 
 describe('overview', () => {
   it('counts customers, revenue, GB sold and used, keys near their cap, dead-lettered mail and incidents', async () => {
     const key = await upstreamKeyOf(buyerId);
-    await sim(`/_sim/proxies/keys/${key!.id}/usage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usedMB: 9 * 1024 }) });
-    await env.DB.prepare("insert into mail_failures (id, \"to\", kind, reason, at) values ('mf1', 'x@example.com', 'login', 'bounced', ?)").bind(Date.now()).run();
+    await sim(`/_sim/proxies/keys/${key!.id}/usage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ usedMB: 9 * 1024 }),
+    });
+    await env.DB.prepare(
+      "insert into mail_failures (id, \"to\", kind, reason, at) values ('mf1', 'x@example.com', 'login', 'bounced', ?)",
+    )
+      .bind(Date.now())
+      .run();
 
     const res = await call('/api/admin/overview', { cookie: operator });
     expect(res.status).toBe(200);
@@ -104,9 +137,23 @@ describe('overview', () => {
     expect(o.gb).toEqual({ sold: 10, granted: 0, used: 9 });
     expect(o.revenueByDay.currency).toBe('usd');
     expect(o.revenueByDay.days).toHaveLength(30);
-    expect(o.revenueByDay.days.at(-1)).toEqual({ date: new Date().toISOString().slice(0, 10), amount: 6900, orders: 1 });
-    expect(o.revenueByTier).toEqual([{ tierId: 'pro', tierName: 'Pro', currency: 'usd', orders: 1, gb: 10, amount: 6900 }]);
-    expect(o.attention).toEqual([expect.objectContaining({ customerId: buyerId, email: 'buyer@example.com', why: 'near_cap', capGb: 10, usedGb: 9 })]);
+    expect(o.revenueByDay.days.at(-1)).toEqual({
+      date: new Date().toISOString().slice(0, 10),
+      amount: 6900,
+      orders: 1,
+    });
+    expect(o.revenueByTier).toEqual([
+      { tierId: 'pro', tierName: 'Pro', currency: 'usd', orders: 1, gb: 10, amount: 6900 },
+    ]);
+    expect(o.attention).toEqual([
+      expect.objectContaining({
+        customerId: buyerId,
+        email: 'buyer@example.com',
+        why: 'near_cap',
+        capGb: 10,
+        usedGb: 9,
+      }),
+    ]);
     expect(o.fulfilment).toMatchObject({ pending: 0, failed: 0, issues: [], failedPayments: 0 });
     expect(o.deadLetterMail).toEqual({ total: 1, last7Days: 1 });
     expect(o.upstream.ok).toBe(true);
@@ -114,7 +161,11 @@ describe('overview', () => {
   });
 
   it('still answers when the platform is down, without usage figures', async () => {
-    await sim('/_sim/proxies/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'error', status: 503, count: 50, path: '/reseller' }) });
+    await sim('/_sim/proxies/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'error', status: 503, count: 50, path: '/reseller' }),
+    });
     try {
       const o = await (await call('/api/admin/overview', { cookie: operator })).json<Overview>();
       expect(o.gb.used).toBeNull();
@@ -130,7 +181,9 @@ describe('customers', () => {
     const insert = env.DB.prepare('insert into customers (id, email, created_at) values (?, ?, ?)');
     const base = Date.now() - 86_400_000;
     await env.DB.batch([
-      ...Array.from({ length: 23 }, (_, i) => insert.bind(`bulk-${i}`, `bulk${String(i).padStart(2, '0')}@example.org`, base + i)),
+      ...Array.from({ length: 23 }, (_, i) =>
+        insert.bind(`bulk-${i}`, `bulk${String(i).padStart(2, '0')}@example.org`, base + i),
+      ),
       insert.bind('under-1', 'a_b@example.net', base),
       insert.bind('under-2', 'axb@example.net', base),
     ]);
@@ -138,25 +191,55 @@ describe('customers', () => {
     const all = await (await call('/api/admin/customers', { cookie: operator })).json<CustomersPage>();
     expect(all).toMatchObject({ page: 1, pageSize: 25, total: 28, live: true });
     const buyer = all.customers.find((c) => c.id === buyerId)!;
-    expect(buyer).toMatchObject({ email: 'buyer@example.com', purchases: 1, spent: { usd: 6900 }, capGb: 10, usedGb: 9, status: 'active' });
-    expect(all.customers.find((c) => c.id === browserId)).toMatchObject({ purchases: 0, capGb: null, usedGb: null, status: 'no_key' });
+    expect(buyer).toMatchObject({
+      email: 'buyer@example.com',
+      purchases: 1,
+      spent: { usd: 6900 },
+      capGb: 10,
+      usedGb: 9,
+      status: 'active',
+    });
+    expect(all.customers.find((c) => c.id === browserId)).toMatchObject({
+      purchases: 0,
+      capGb: null,
+      usedGb: null,
+      status: 'no_key',
+    });
 
-    const page1 = await (await call('/api/admin/customers?q=bulk&pageSize=10', { cookie: operator })).json<CustomersPage>();
-    const page3 = await (await call('/api/admin/customers?q=bulk&pageSize=10&page=3', { cookie: operator })).json<CustomersPage>();
+    const page1 = await (
+      await call('/api/admin/customers?q=bulk&pageSize=10', { cookie: operator })
+    ).json<CustomersPage>();
+    const page3 = await (
+      await call('/api/admin/customers?q=bulk&pageSize=10&page=3', { cookie: operator })
+    ).json<CustomersPage>();
     expect(page1.total).toBe(23);
     expect(page1.customers.map((c) => c.email).slice(0, 2)).toEqual(['bulk22@example.org', 'bulk21@example.org']);
-    expect(page3.customers.map((c) => c.email)).toEqual(['bulk02@example.org', 'bulk01@example.org', 'bulk00@example.org']);
+    expect(page3.customers.map((c) => c.email)).toEqual([
+      'bulk02@example.org',
+      'bulk01@example.org',
+      'bulk00@example.org',
+    ]);
 
     const literal = await (await call('/api/admin/customers?q=A_B', { cookie: operator })).json<CustomersPage>();
     expect(literal.customers.map((c) => c.email)).toEqual(['a_b@example.net']);
-    const percent = await (await call(`/api/admin/customers?q=${encodeURIComponent('%')}`, { cookie: operator })).json<CustomersPage>();
+    const percent = await (
+      await call(`/api/admin/customers?q=${encodeURIComponent('%')}`, { cookie: operator })
+    ).json<CustomersPage>();
     expect(percent.total).toBe(0);
     const byId = await (await call(`/api/admin/customers?q=${buyerId}`, { cookie: operator })).json<CustomersPage>();
     expect(byId.customers.map((c) => c.id)).toEqual([buyerId]);
   });
 
   it('bounds paging and refuses malformed queries with a 400', async () => {
-    for (const query of ['pageSize=51', 'pageSize=0', 'page=0', 'page=-1', 'page=abc', 'pageSize=1e3', `q=${'x'.repeat(201)}`]) {
+    for (const query of [
+      'pageSize=51',
+      'pageSize=0',
+      'page=0',
+      'page=-1',
+      'page=abc',
+      'pageSize=1e3',
+      `q=${'x'.repeat(201)}`,
+    ]) {
       const res = await call(`/api/admin/customers?${query}`, { cookie: operator });
       expect(res.status, query).toBe(400);
       expect((await res.json<{ error: { code: string } }>()).error.code).toBe('invalid_request');
@@ -169,8 +252,16 @@ describe('customers', () => {
     const d = await res.json<CustomerDetail>();
     expect(d.customer).toMatchObject({ id: buyerId, email: 'buyer@example.com', suspendedAt: null, activeSessions: 1 });
     expect(d.status).toBe('active');
-    expect(d.orders).toEqual([expect.objectContaining({ kind: 'purchase', status: 'paid', tierId: 'pro', gb: 10, price: 6900 })]);
-    expect(d.key).toMatchObject({ capGb: 10, enabled: true, syncState: 'synced', upstreamError: null, upstream: { enabled: true, capGb: 10, usedGb: 9 } });
+    expect(d.orders).toEqual([
+      expect.objectContaining({ kind: 'purchase', status: 'paid', tierId: 'pro', gb: 10, price: 6900 }),
+    ]);
+    expect(d.key).toMatchObject({
+      capGb: 10,
+      enabled: true,
+      syncState: 'synced',
+      upstreamError: null,
+      upstream: { enabled: true, capGb: 10, usedGb: 9 },
+    });
     expect(d.key!.secretMask).toMatch(/^pak_[0-9a-f]{4}…[0-9a-f]{4}$/);
     expect(JSON.stringify(d)).not.toMatch(/pak_[0-9a-f]{24}/);
     expect(d.key!.upstreamAudit.map((e) => e.action)).toContain('create');
@@ -209,10 +300,13 @@ describe('audit log', () => {
     let before: string | null = null;
     let pages = 0;
     do {
-      const page: AuditPage = await (await call(`/api/admin/audit?limit=3${before ? `&before=${before}` : ''}`, { cookie: operator })).json<AuditPage>();
+      const page: AuditPage = await (
+        await call(`/api/admin/audit?limit=3${before ? `&before=${before}` : ''}`, { cookie: operator })
+      ).json<AuditPage>();
       expect(page.entries.length).toBeLessThanOrEqual(3);
       seen.push(...page.entries.map((e) => e.id));
-      for (let i = 1; i < page.entries.length; i++) expect(page.entries[i - 1]!.at).toBeGreaterThanOrEqual(page.entries[i]!.at);
+      for (let i = 1; i < page.entries.length; i++)
+        expect(page.entries[i - 1]!.at).toBeGreaterThanOrEqual(page.entries[i]!.at);
       before = page.next;
       pages++;
     } while (before && pages < 100);
@@ -235,7 +329,9 @@ describe('audit log', () => {
 describe('CSV export', () => {
   it('exports customers with every text cell defused against spreadsheet formulas, and audits the export', async () => {
     const reason = '=HYPERLINK("http://evil.example","click"),x';
-    expect((await call(`/api/admin/customers/${browserId}/suspend`, { json: { reason }, cookie: operator })).status).toBe(200);
+    expect(
+      (await call(`/api/admin/customers/${browserId}/suspend`, { json: { reason }, cookie: operator })).status,
+    ).toBe(200);
     const res = await call('/api/admin/export/customers.csv', { cookie: operator });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -254,12 +350,17 @@ describe('CSV export', () => {
     const buyerLine = lines.find((l) => l.startsWith(`${buyerId},`))!;
     expect(buyerLine).toMatch(/,1,6900,usd,10,0,10,\d{4}-\d{2}-\d{2}T[\d:.]+Z,true,synced$/);
 
-    const audit = await env.DB.prepare("select actor, detail from audit_log where action = 'admin.export'").all<{ actor: string; detail: string }>();
+    const audit = await env.DB.prepare("select actor, detail from audit_log where action = 'admin.export'").all<{
+      actor: string;
+      detail: string;
+    }>();
     expect(audit.results).toEqual([{ actor: `admin:${OPERATOR}`, detail: JSON.stringify({ what: 'customers' }) }]);
   });
 
   it('exports every order, grants included', async () => {
-    expect((await call(`/api/admin/customers/${buyerId}/grant`, { json: { gb: 2 }, cookie: operator })).status).toBe(200);
+    expect((await call(`/api/admin/customers/${buyerId}/grant`, { json: { gb: 2 }, cookie: operator })).status).toBe(
+      200,
+    );
     const text = await (await call('/api/admin/export/purchases.csv', { cookie: operator })).text();
     const lines = text.trimEnd().split('\r\n');
     expect(lines[0]!.split(',')).toEqual([
@@ -282,7 +383,11 @@ describe('CSV export', () => {
       'stripe_payment_intent_id',
     ]);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^ord_[0-9a-f]{32},${buyerId},buyer@example.com,purchase,paid,pro,Pro,10,6900,usd,30,0,0,`));
-    expect(lines[2]).toMatch(new RegExp(`^ord_[0-9a-f]{32},${buyerId},buyer@example.com,grant,paid,grant,Free traffic,2,0,usd,0,0,0,`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^ord_[0-9a-f]{32},${buyerId},buyer@example.com,purchase,paid,pro,Pro,10,6900,usd,30,0,0,`),
+    );
+    expect(lines[2]).toMatch(
+      new RegExp(`^ord_[0-9a-f]{32},${buyerId},buyer@example.com,grant,paid,grant,Free traffic,2,0,usd,0,0,0,`),
+    );
   });
 });

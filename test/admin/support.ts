@@ -4,11 +4,10 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { expect } from 'vitest';
 import worker from '../../src/index.ts';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, upstreamKey, type SimKey } from '../helpers.ts';
+import { call, type SimKey, upstreamKey } from '../helpers.ts';
 
 /** The operator in the committed test config (ADMIN_EMAILS). */
 export const OPERATOR = 'admin@example.com';
-
 
 export async function customerIdOf(email: string): Promise<string> {
   const row = await env.DB.prepare('select id from customers where email = ?').bind(email).first<{ id: string }>();
@@ -46,7 +45,8 @@ export interface KeyRow {
   enabled: number | null;
 }
 
-export const keyRow = (customerId: string) => env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
+export const keyRow = (customerId: string) =>
+  env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
 
 /** Waits for the webhook's background reconcile to finish (no lease held, nothing pending). */
 export async function settled(customerId: string): Promise<KeyRow | null> {
@@ -82,7 +82,9 @@ export interface AuditRow {
 }
 
 export async function auditRows(customerId: string): Promise<AuditRow[]> {
-  const { results } = await env.DB.prepare('select * from audit_log where customer_id = ? order by at, rowid').bind(customerId).all<AuditRow>();
+  const { results } = await env.DB.prepare('select * from audit_log where customer_id = ? order by at, rowid')
+    .bind(customerId)
+    .all<AuditRow>();
   return results;
 }
 
@@ -90,5 +92,7 @@ export async function auditRows(customerId: string): Promise<AuditRow[]> {
 export async function signedInMinutesAgo(cookie: string, minutesAgo: number): Promise<void> {
   const jwt = cookie.slice(cookie.indexOf('=') + 1);
   const { sid } = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sid: string };
-  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?').bind(Date.now() - minutesAgo * 60_000, sid).run();
+  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?')
+    .bind(Date.now() - minutesAgo * 60_000, sid)
+    .run();
 }

@@ -32,16 +32,24 @@ describe('csvCell', () => {
 
 describe('wholesaleRates', () => {
   it('reads the documented sample (pools with pricePerGB in USD)', () => {
-    expect(wholesaleRates({ currency: 'USD', pools: { mbl: { pricePerGB: 4.5 }, peer: { pricePerGB: 1.5 } } })).toEqual([
-      { label: 'pools.mbl', perGb: 450, currency: 'usd', currencyAssumed: false },
-      { label: 'pools.peer', perGb: 150, currency: 'usd', currencyAssumed: false },
-    ]);
+    expect(wholesaleRates({ currency: 'USD', pools: { mbl: { pricePerGB: 4.5 }, peer: { pricePerGB: 1.5 } } })).toEqual(
+      [
+        { label: 'pools.mbl', perGb: 450, currency: 'usd', currencyAssumed: false },
+        { label: 'pools.peer', perGb: 150, currency: 'usd', currencyAssumed: false },
+      ],
+    );
   });
 
   it('reads other shapes: bare arrays, snake case, cents, nested currencies, USDC; assumes USD when none is named', () => {
-    expect(wholesaleRates([{ pool: 'mbl', price_per_gb: 4 }])).toEqual([{ label: 'mbl', perGb: 400, currency: 'usd', currencyAssumed: true }]);
-    expect(wholesaleRates({ rates: { eu: { currency: 'EUR', perGb: 3.25 } } })).toEqual([{ label: 'rates.eu', perGb: 325, currency: 'eur', currencyAssumed: false }]);
-    expect(wholesaleRates({ currency: 'USDC', mobile: { pricePerGbCents: 420 } })).toEqual([{ label: 'mobile', perGb: 420, currency: 'usd', currencyAssumed: false }]);
+    expect(wholesaleRates([{ pool: 'mbl', price_per_gb: 4 }])).toEqual([
+      { label: 'mbl', perGb: 400, currency: 'usd', currencyAssumed: true },
+    ]);
+    expect(wholesaleRates({ rates: { eu: { currency: 'EUR', perGb: 3.25 } } })).toEqual([
+      { label: 'rates.eu', perGb: 325, currency: 'eur', currencyAssumed: false },
+    ]);
+    expect(wholesaleRates({ currency: 'USDC', mobile: { pricePerGbCents: 420 } })).toEqual([
+      { label: 'mobile', perGb: 420, currency: 'usd', currencyAssumed: false },
+    ]);
   });
 
   it('finds nothing in answers without a per-GB price, and ignores nonsense values', () => {
@@ -57,11 +65,17 @@ describe('tierPricing', () => {
   const tier = { id: 'pro', name: 'Pro', gb: 10, price: 6900, currency: 'usd', pricePerGb: 690 };
 
   it('computes the margin per GB against each rate in the tier’s currency only', () => {
-    const [pro] = tierPricing([tier], [
-      { label: 'mbl', perGb: 450, currency: 'usd', currencyAssumed: false },
-      { label: 'eu', perGb: 300, currency: 'eur', currencyAssumed: false },
-    ]);
-    expect(pro).toMatchObject({ retailPerGb: 690, margins: [{ label: 'mbl', perGb: 450, marginPerGb: 240, marginPct: 34.8 }] });
+    const [pro] = tierPricing(
+      [tier],
+      [
+        { label: 'mbl', perGb: 450, currency: 'usd', currencyAssumed: false },
+        { label: 'eu', perGb: 300, currency: 'eur', currencyAssumed: false },
+      ],
+    );
+    expect(pro).toMatchObject({
+      retailPerGb: 690,
+      margins: [{ label: 'mbl', perGb: 450, marginPerGb: 240, marginPct: 34.8 }],
+    });
   });
 
   it('shows a loss as a negative margin', () => {

@@ -4,11 +4,11 @@ import { createExecutionContext, env } from 'cloudflare:test';
 import { Hono } from 'hono';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import worker from '../../src/index.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 import { onError } from '../../src/http/errors.ts';
 import { requestContext } from '../../src/http/middleware.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../../src/http/session.ts';
+import worker from '../../src/index.ts';
 import { call, ORIGIN, resetSimulators, signIn } from '../helpers.ts';
 
 const ISSUER = 'https://shop.test';
@@ -95,13 +95,22 @@ describe('session JWTs that must be refused', () => {
   });
 
   it('refuses an unsigned (alg "none") token', async () => {
-    const jwt = new UnsecuredJWT({ sid }).setSubject(sub).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('1h').encode();
+    const jwt = new UnsecuredJWT({ sid })
+      .setSubject(sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
     expect((await me(cookieOf(jwt))).status).toBe(401);
   });
 
   it('refuses a tampered payload or signature', async () => {
     const [header, payload, signature] = (await craft(sid, sub)).split('.') as [string, string, string];
-    const otherPayload = btoa(JSON.stringify({ ...claimsOf(`x=.${payload}`), sub: 'someone-else' })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const otherPayload = btoa(JSON.stringify({ ...claimsOf(`x=.${payload}`), sub: 'someone-else' }))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     expect((await me(cookieOf(`${header}.${otherPayload}.${signature}`))).status).toBe(401);
     const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
     expect((await me(cookieOf(`${header}.${payload}.${flipped}`))).status).toBe(401);
@@ -119,9 +128,17 @@ describe('AUTH_SECRET rotation', () => {
   it('accepts cookies signed with the previous secret while it is configured, and signs new ones with the current', async () => {
     const { sid, sub } = claimsOf(await signIn('rotate@example.com'));
     const oldSecret = env.AUTH_SECRET;
-    const rotated = { ...env, AUTH_SECRET: 'the-new-auth-secret-after-rotation-0123456789', AUTH_SECRET_PREVIOUS: oldSecret };
+    const rotated = {
+      ...env,
+      AUTH_SECRET: 'the-new-auth-secret-after-rotation-0123456789',
+      AUTH_SECRET_PREVIOUS: oldSecret,
+    };
     const fetchWith = (e: object, jwt: string) =>
-      worker.fetch(new Request(`${ORIGIN}/api/auth/me`, { headers: { cookie: cookieOf(jwt) } }), e as Env, createExecutionContext());
+      worker.fetch(
+        new Request(`${ORIGIN}/api/auth/me`, { headers: { cookie: cookieOf(jwt) } }),
+        e as Env,
+        createExecutionContext(),
+      );
     const signedWithOld = await craft(sid, sub, { secret: oldSecret });
     expect((await fetchWith(rotated, signedWithOld)).status).toBe(200);
     expect((await fetchWith(rotated, await craft(sid, sub, { secret: rotated.AUTH_SECRET }))).status).toBe(200);
@@ -133,7 +150,9 @@ describe('AUTH_SECRET rotation', () => {
 describe('renewal', () => {
   it('renews a cookie past half its 12 h life and slides the session row', async () => {
     const { sid, sub } = claimsOf(await signIn('renew@example.com'));
-    const before = await env.DB.prepare('select expires_at from sessions where id = ?').bind(sid).first<number>('expires_at');
+    const before = await env.DB.prepare('select expires_at from sessions where id = ?')
+      .bind(sid)
+      .first<number>('expires_at');
     const old = await craft(sid, sub, { iatOffset: -7 * HOUR, expOffset: 5 * HOUR });
     const res = await me(cookieOf(old));
     expect(res.status).toBe(200);
@@ -142,7 +161,9 @@ describe('renewal', () => {
     const claims = claimsOf(renewed!.split(';')[0]!);
     expect(claims.sid).toBe(sid);
     expect(claims.exp - claims.iat).toBeGreaterThan(12 * HOUR - 5);
-    const after = await env.DB.prepare('select expires_at from sessions where id = ?').bind(sid).first<number>('expires_at');
+    const after = await env.DB.prepare('select expires_at from sessions where id = ?')
+      .bind(sid)
+      .first<number>('expires_at');
     expect(after!).toBeGreaterThanOrEqual(before!);
   });
 
@@ -159,7 +180,11 @@ describe('signing out', () => {
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().join()).toMatch(/__Host-session=;.*Max-Age=0/);
     expect((await me(cookie)).status).toBe(401);
-    const audit = await env.DB.prepare("select count(*) as n from audit_log where action = 'auth.sign_out' and customer_id = ?").bind(claimsOf(cookie).sub).first<number>('n');
+    const audit = await env.DB.prepare(
+      "select count(*) as n from audit_log where action = 'auth.sign_out' and customer_id = ?",
+    )
+      .bind(claimsOf(cookie).sub)
+      .first<number>('n');
     expect(audit).toBe(1);
   });
 
@@ -192,7 +217,9 @@ describe('guards other routes use', () => {
   it('requireRecentSignIn asks for a fresh email link once the sign-in is older than allowed', async () => {
     const cookie = await signIn('recent@example.com');
     expect((await get('/recent', cookie)).status).toBe(200);
-    await env.DB.prepare('update sessions set signed_in_at = ? where id = ?').bind(Date.now() - 11 * 60_000, claimsOf(cookie).sid).run();
+    await env.DB.prepare('update sessions set signed_in_at = ? where id = ?')
+      .bind(Date.now() - 11 * 60_000, claimsOf(cookie).sid)
+      .run();
     const res = await get('/recent', cookie);
     expect(res.status).toBe(403);
     const body = await res.json<{ error: { code: string; message: string } }>();

@@ -3,14 +3,27 @@ import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../src/crypto.ts';
-import { call, outboxFor, requestLoginMail, resetSimulators, sessionCookieFrom, signIn, testIp, tokenFromMail, waitForMail } from '../helpers.ts';
+import {
+  call,
+  outboxFor,
+  requestLoginMail,
+  resetSimulators,
+  sessionCookieFrom,
+  signIn,
+  testIp,
+  tokenFromMail,
+  waitForMail,
+} from '../helpers.ts';
 
-const verify = (token: string, headers: Record<string, string> = {}) => call('/api/auth/verify', { json: { token }, headers });
+const verify = (token: string, headers: Record<string, string> = {}) =>
+  call('/api/auth/verify', { json: { token }, headers });
 const request = (email: string, ip = testIp(), extra: Record<string, unknown> = {}) =>
   call('/api/auth/request', { json: { email, ...extra }, headers: { 'cf-connecting-ip': ip } });
 
 async function tokenRow(token: string) {
-  return env.DB.prepare('select * from login_tokens where token_hash = ?').bind(await sha256Hex(token)).first<Record<string, number | string | null>>();
+  return env.DB.prepare('select * from login_tokens where token_hash = ?')
+    .bind(await sha256Hex(token))
+    .first<Record<string, number | string | null>>();
 }
 
 beforeAll(resetSimulators);
@@ -62,7 +75,10 @@ describe('asking for a sign-in link', () => {
     expect(body.error.code).toBe('rate_limited');
     expect(body.error.message).not.toContain('@');
     // X-Forwarded-For is not the client address: changing it does not escape the limit.
-    const spoofed = await call('/api/auth/request', { json: { email: 'spoof@example.com' }, headers: { 'cf-connecting-ip': ip, 'x-forwarded-for': '203.0.113.9' } });
+    const spoofed = await call('/api/auth/request', {
+      json: { email: 'spoof@example.com' },
+      headers: { 'cf-connecting-ip': ip, 'x-forwarded-for': '203.0.113.9' },
+    });
     expect(spoofed.status).toBe(429);
   });
 
@@ -75,7 +91,9 @@ describe('asking for a sign-in link', () => {
     }
     expect(new Set(answers).size).toBe(1);
     expect(answers[0]).toMatch(/^202 /);
-    const issued = await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind(email).first<{ n: number }>();
+    const issued = await env.DB.prepare('select count(*) as n from login_tokens where email = ?')
+      .bind(email)
+      .first<{ n: number }>();
     expect(issued!.n).toBe(5);
     const last = await waitForMail(email, 4);
     expect((await verify(tokenFromMail(last))).status).toBe(200);
@@ -85,14 +103,22 @@ describe('asking for a sign-in link', () => {
     const email = 'daily@example.com';
     const now = Date.now();
     const inserts = Array.from({ length: 10 }, (_, i) =>
-      env.DB.prepare('insert into login_tokens (id, email, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)').bind(
-        crypto.randomUUID(), email, `seeded-${i}`, now - (i + 1) * 60 * 60_000, now - (i + 1) * 60 * 60_000 + 15 * 60_000,
+      env.DB.prepare(
+        'insert into login_tokens (id, email, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)',
+      ).bind(
+        crypto.randomUUID(),
+        email,
+        `seeded-${i}`,
+        now - (i + 1) * 60 * 60_000,
+        now - (i + 1) * 60 * 60_000 + 15 * 60_000,
       ),
     );
     await env.DB.batch(inserts);
     const res = await request(email);
     expect(res.status).toBe(202);
-    const issued = await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind(email).first<{ n: number }>();
+    const issued = await env.DB.prepare('select count(*) as n from login_tokens where email = ?')
+      .bind(email)
+      .first<{ n: number }>();
     expect(issued!.n).toBe(10);
   });
 });
@@ -109,7 +135,11 @@ describe('using a sign-in link', () => {
     const rows = await env.DB.prepare('select id, last_sign_in_at from customers where email = ?').bind(email).all();
     expect(rows.results).toHaveLength(1);
     expect(rows.results[0]!.last_sign_in_at).toBeTypeOf('number');
-    const audit = await env.DB.prepare("select detail from audit_log where customer_id = ? and action = 'auth.sign_in' order by at").bind(customer.id).all<{ detail: string }>();
+    const audit = await env.DB.prepare(
+      "select detail from audit_log where customer_id = ? and action = 'auth.sign_in' order by at",
+    )
+      .bind(customer.id)
+      .all<{ detail: string }>();
     expect(audit.results.map((r) => JSON.parse(r.detail).firstSignIn)).toEqual([true, false]);
   });
 
@@ -132,13 +162,19 @@ describe('using a sign-in link', () => {
     const again = await verify(token);
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ error: { code: 'invalid_link' } });
-    const sessions = await env.DB.prepare('select count(*) as n from sessions s join customers c on c.id = s.customer_id where c.email = ?').bind('race@example.com').first<{ n: number }>();
+    const sessions = await env.DB.prepare(
+      'select count(*) as n from sessions s join customers c on c.id = s.customer_id where c.email = ?',
+    )
+      .bind('race@example.com')
+      .first<{ n: number }>();
     expect(sessions!.n).toBe(1);
   });
 
   it('refuses an expired link', async () => {
     const token = tokenFromMail(await requestLoginMail('late@example.com'));
-    await env.DB.prepare('update login_tokens set expires_at = ? where token_hash = ?').bind(Date.now() - 1, await sha256Hex(token)).run();
+    await env.DB.prepare('update login_tokens set expires_at = ? where token_hash = ?')
+      .bind(Date.now() - 1, await sha256Hex(token))
+      .run();
     const res = await verify(token);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_link' } });
@@ -167,7 +203,8 @@ describe('using a sign-in link', () => {
   });
 
   it('refuses a malformed or unknown token without a 500', async () => {
-    for (const token of ['', 'short', 'x'.repeat(500), "'; drop table login_tokens; --"]) expect((await verify(token)).status).toBe(400);
+    for (const token of ['', 'short', 'x'.repeat(500), "'; drop table login_tokens; --"])
+      expect((await verify(token)).status).toBe(400);
     expect((await verify('A'.repeat(43))).status).toBe(400);
     const noBody = await call('/api/auth/verify', { method: 'POST' });
     expect(noBody.status).toBe(400);
@@ -176,28 +213,42 @@ describe('using a sign-in link', () => {
 
 describe('resuming where the customer was going', () => {
   it('carries a same-origin path through the link', async () => {
-    const res = await verify(tokenFromMail(await requestLoginMail('resume@example.com', { next: '/checkout/pro?country=de' })));
+    const res = await verify(
+      tokenFromMail(await requestLoginMail('resume@example.com', { next: '/checkout/pro?country=de' })),
+    );
     expect(await res.json()).toMatchObject({ next: '/checkout/pro?country=de' });
   });
 
-  it.each(['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '\\\\evil', '/ok\nSet-Cookie: x', 'checkout/pro'])(
-    'drops an unsafe next (%s)',
-    async (next) => {
-      const email = `unsafe-${Math.random().toString(36).slice(2)}@example.com`;
-      const res = await verify(tokenFromMail(await requestLoginMail(email, { next })));
-      expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ next: null });
-    },
-  );
+  it.each([
+    '//evil.example/x',
+    'https://evil.example/',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '\\\\evil',
+    '/ok\nSet-Cookie: x',
+    'checkout/pro',
+  ])('drops an unsafe next (%s)', async (next) => {
+    const email = `unsafe-${Math.random().toString(36).slice(2)}@example.com`;
+    const res = await verify(tokenFromMail(await requestLoginMail(email, { next })));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ next: null });
+  });
 });
 
 describe('CSRF on auth routes', () => {
   it('refuses cross-site sign-in requests, verifies and sign-outs', async () => {
     const evil = { origin: 'https://evil.example' };
-    const req = await call('/api/auth/request', { json: { email: 'csrf@example.com' }, headers: { ...evil, 'cf-connecting-ip': testIp() } });
+    const req = await call('/api/auth/request', {
+      json: { email: 'csrf@example.com' },
+      headers: { ...evil, 'cf-connecting-ip': testIp() },
+    });
     expect(req.status).toBe(403);
     expect(await req.json()).toMatchObject({ error: { code: 'csrf_refused' } });
-    expect(await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind('csrf@example.com').first('n')).toBe(0);
+    expect(
+      await env.DB.prepare('select count(*) as n from login_tokens where email = ?')
+        .bind('csrf@example.com')
+        .first('n'),
+    ).toBe(0);
 
     const token = tokenFromMail(await requestLoginMail('csrf@example.com'));
     const crossVerify = await verify(token, { 'sec-fetch-site': 'cross-site' });
@@ -217,7 +268,9 @@ describe('logs', () => {
   it('never contain a sign-in token, from request through the queue to verify', async () => {
     const lines: string[] = [];
     const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(capture),
+    );
     try {
       const mail = await requestLoginMail('quiet@example.com', { next: '/checkout/pro' });
       const token = tokenFromMail(mail);

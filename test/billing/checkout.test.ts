@@ -19,7 +19,9 @@ interface SimSession {
 }
 
 const sessions = () => sim<SimSession[]>('/_sim/stripe/sessions');
-const stripeCalls = async (path: string) => (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter((c) => c.method === 'POST' && c.path === path).length;
+const stripeCalls = async (path: string) =>
+  (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter((c) => c.method === 'POST' && c.path === path)
+    .length;
 
 beforeEach(async () => {
   await resetSimulators();
@@ -34,7 +36,11 @@ describe('POST /api/checkout', () => {
 
   it('is refused cross-site', async () => {
     const cookie = await signIn('csrf@example.com');
-    const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie, headers: { origin: 'https://evil.example' } });
+    const res = await call('/api/checkout', {
+      json: { tierId: 'pro' },
+      cookie,
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect(await sessions()).toHaveLength(0);
   });
@@ -47,7 +53,9 @@ describe('POST /api/checkout', () => {
     const { url } = await res.json<{ url: string }>();
     const [session] = await sessions();
     expect(url).toBe(`${env.SIM_URL}/stripe/checkout/${session!.id}`);
-    const customer = await env.DB.prepare('select id, stripe_customer_id from customers where email = ?').bind(email).first<{ id: string; stripe_customer_id: string }>();
+    const customer = await env.DB.prepare('select id, stripe_customer_id from customers where email = ?')
+      .bind(email)
+      .first<{ id: string; stripe_customer_id: string }>();
     expect(session).toMatchObject({
       mode: 'payment',
       amount_total: 6900,
@@ -57,10 +65,25 @@ describe('POST /api/checkout', () => {
       client_reference_id: customer!.id,
       success_url: 'https://shop.test/dashboard?session_id={CHECKOUT_SESSION_ID}',
       cancel_url: 'https://shop.test/#pricing',
-      metadata: { shop_customer_id: customer!.id, tier_id: 'pro', tier_name: 'Pro', gb: '10', price: '6900', currency: 'usd', validity_days: '30' },
+      metadata: {
+        shop_customer_id: customer!.id,
+        tier_id: 'pro',
+        tier_name: 'Pro',
+        gb: '10',
+        price: '6900',
+        currency: 'usd',
+        validity_days: '30',
+      },
     });
     const order = await env.DB.prepare('select * from orders where stripe_session_id = ?').bind(session!.id).first();
-    expect(order).toMatchObject({ status: 'pending', tier_id: 'pro', gb: 10, price: 6900, customer_id: customer!.id, id: session!.metadata.shop_order_id });
+    expect(order).toMatchObject({
+      status: 'pending',
+      tier_id: 'pro',
+      gb: 10,
+      price: 6900,
+      customer_id: customer!.id,
+      id: session!.metadata.shop_order_id,
+    });
   });
 
   it('creates the Stripe customer once, however many checkouts', async () => {
@@ -83,14 +106,17 @@ describe('POST /api/checkout', () => {
     const res = await call('/api/checkout', { json: { tierId: 'platinum' }, cookie });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'unknown_tier' } });
-    for (const body of [{}, { tierId: '' }, { tierId: 7 }]) expect((await call('/api/checkout', { json: body, cookie })).status).toBe(400);
+    for (const body of [{}, { tierId: '' }, { tierId: 7 }])
+      expect((await call('/api/checkout', { json: body, cookie })).status).toBe(400);
     expect(await sessions()).toHaveLength(0);
   });
 
   it('refuses, before taking money, a purchase that would push the key past the 1000 GB ceiling', async () => {
     const email = 'big@example.com';
     const cookie = await signIn(email);
-    const { id } = (await env.DB.prepare('select id from customers where email = ?').bind(email).first<{ id: string }>())!;
+    const { id } = (await env.DB.prepare('select id from customers where email = ?')
+      .bind(email)
+      .first<{ id: string }>())!;
     // 975 GB already paid for (an operator grant).
     await env.DB.prepare(
       "insert into orders (id, customer_id, kind, status, tier_id, tier_name, gb, price, currency, created_at, paid_at) values ('ord_grant_big', ?, 'grant', 'paid', 'grant', 'Grant', 975, 0, 'usd', ?, ?)",
@@ -125,23 +151,33 @@ describe('GET /api/orders/:sessionId and /api/purchases', () => {
     expect((await call('/api/orders/..%2Fpurchases', { cookie: alice })).status).toBe(404);
 
     const pending = await call(`/api/orders/${sessionId}`, { cookie: alice });
-    expect(await pending.json()).toMatchObject({ order: { status: 'pending', tierName: 'Starter', gb: 1 }, key: { status: 'none' } });
+    expect(await pending.json()).toMatchObject({
+      order: { status: 'pending', tierName: 'Starter', gb: 1 },
+      key: { status: 'none' },
+    });
 
     // The customer comes back from Stripe before the webhook: the order page asks Stripe and fulfils.
     await stripeAct(sessionId, 'pay');
     const paid = await call(`/api/orders/${sessionId}`, { cookie: alice });
-    const body = await paid.json<{ order: { status: string }; key: { status: string; capGb: number; secretMask: string } }>();
+    const body = await paid.json<{
+      order: { status: string };
+      key: { status: string; capGb: number; secretMask: string };
+    }>();
     expect(body.order.status).toBe('paid');
     expect(['provisioning', 'ready']).toContain(body.key.status);
     expect(JSON.stringify(body)).not.toMatch(/pak_[0-9a-f]{24}/);
 
     // The webhook arriving afterwards changes nothing.
     expect((await deliver((await deliveries({ sessionId, type: 'checkout.session.completed' }))[0]!)).status).toBe(200);
-    const mints = (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter((c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys');
+    const mints = (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter(
+      (c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys',
+    );
     expect(mints.length).toBeLessThanOrEqual(1);
 
     const history = await call('/api/purchases', { cookie: alice });
-    expect(await history.json()).toMatchObject({ purchases: [{ tierName: 'Starter', status: 'paid', gb: 1, price: 900, currency: 'usd' }] });
+    expect(await history.json()).toMatchObject({
+      purchases: [{ tierName: 'Starter', status: 'paid', gb: 1, price: 900, currency: 'usd' }],
+    });
     expect(await (await call('/api/purchases', { cookie: mallory })).json()).toEqual({ purchases: [] });
     expect((await call('/api/purchases')).status).toBe(401);
   });

@@ -3,9 +3,8 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { call, resetSimulators, signIn, sim, upstreamKey, upstreamKeys, type SimKey } from '../helpers.ts';
-import { count, deliver, deliveries, stripeAct, type Delivery } from './helpers.ts';
-
+import { call, resetSimulators, type SimKey, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
+import { count, type Delivery, deliver, deliveries, stripeAct } from './helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -60,8 +59,12 @@ async function settled(id: string): Promise<KeyRow | null> {
   }
 }
 
-const mints = async () => (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter((c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys').length;
-const orderOf = (sessionId: string) => env.DB.prepare('select * from orders where stripe_session_id = ?').bind(sessionId).first<Record<string, any>>();
+const mints = async () =>
+  (await sim<{ method: string; path: string }[]>('/_sim/calls')).filter(
+    (c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys',
+  ).length;
+const orderOf = (sessionId: string) =>
+  env.DB.prepare('select * from orders where stripe_session_id = ?').bind(sessionId).first<Record<string, any>>();
 
 async function runCron(at = Date.now()): Promise<void> {
   const ctx = createExecutionContext();
@@ -120,17 +123,23 @@ describe('duplicates', () => {
     const deadline = Date.now() + 10_000;
     let receipts: { subject: string; text: string }[] = [];
     while (receipts.length === 0 && Date.now() < deadline) {
-      receipts = (await sim<{ to: string; subject: string; text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`)).filter((m) => /receipt|purchase/i.test(m.subject));
+      receipts = (
+        await sim<{ to: string; subject: string; text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`)
+      ).filter((m) => /receipt|purchase/i.test(m.subject));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // Give a second (wrong) receipt every chance to arrive before counting.
     await runCron(Date.now() + 10 * 60_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    receipts = (await sim<{ to: string; subject: string; text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`)).filter((m) => /receipt|purchase/i.test(m.subject));
+    receipts = (
+      await sim<{ to: string; subject: string; text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(email)}`)
+    ).filter((m) => /receipt|purchase/i.test(m.subject));
     expect(receipts).toHaveLength(1);
     expect(receipts[0]!.text).toContain('Starter');
     expect(receipts[0]!.text).toContain('1 GB');
-    expect(await count('select * from orders where stripe_session_id = ? and receipt_sent_at is not null', sessionId)).toBe(1);
+    expect(
+      await count('select * from orders where stripe_session_id = ? and receipt_sent_at is not null', sessionId),
+    ).toBe(1);
   });
 });
 
@@ -175,11 +184,17 @@ describe('delayed payment methods', () => {
   });
 
   it('a failed async payment delivers nothing, in either order', async () => {
-    for (const [email, reverse] of [['fail1@example.com', false], ['fail2@example.com', true]] as const) {
+    for (const [email, reverse] of [
+      ['fail1@example.com', false],
+      ['fail2@example.com', true],
+    ] as const) {
       const cookie = await signIn(email);
       const sessionId = await checkout(cookie, 'starter');
       await stripeAct(sessionId, 'async', { outcome: 'failed' });
-      const events = [await only(sessionId, 'checkout.session.completed'), await only(sessionId, 'checkout.session.async_payment_failed')];
+      const events = [
+        await only(sessionId, 'checkout.session.completed'),
+        await only(sessionId, 'checkout.session.async_payment_failed'),
+      ];
       if (reverse) events.reverse();
       for (const event of events) expect((await deliver(event)).status).toBe(200);
       expect(await orderOf(sessionId)).toMatchObject({ status: 'failed' });
@@ -195,7 +210,11 @@ describe('upstream outage', () => {
     const cookie = await signIn(email);
     const sessionId = await checkout(cookie, 'pro');
     await stripeAct(sessionId, 'pay');
-    await sim('/_sim/proxies/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'error', status: 503, count: 1000 }) });
+    await sim('/_sim/proxies/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'error', status: 503, count: 1000 }),
+    });
 
     expect((await deliver(await only(sessionId, 'checkout.session.completed'))).status).toBe(200);
     const id = await customerId(email);
@@ -213,7 +232,9 @@ describe('upstream outage', () => {
     const row = await keyRow(id);
     expect(row).toMatchObject({ sync_state: 'synced', cap_gb: 10, enabled: 1 });
     expect(await upstreamKey(row!.upstream_id)).toMatchObject({ trafficCapGB: 10, enabled: true });
-    expect(await (await call(`/api/orders/${sessionId}`, { cookie })).json()).toMatchObject({ key: { status: 'ready', capGb: 10 } });
+    expect(await (await call(`/api/orders/${sessionId}`, { cookie })).json()).toMatchObject({
+      key: { status: 'ready', capGb: 10 },
+    });
   });
 });
 
@@ -226,7 +247,11 @@ describe('top-ups and refunds', () => {
     const first = await settled(id);
     const keyId = first!.upstream_id!;
     // The customer uses their whole GB: the platform suspends the key.
-    const used = await sim<SimKey>(`/_sim/proxies/keys/${keyId}/usage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usedMB: 1024 }) });
+    const used = await sim<SimKey>(`/_sim/proxies/keys/${keyId}/usage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ usedMB: 1024 }),
+    });
     expect(used.enabled).toBe(false);
 
     await buy(cookie, 'pro');
@@ -307,7 +332,11 @@ describe('what was sold', () => {
 });
 
 describe('crashes and drift', () => {
-  const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (body: unknown) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
   it('a mint that succeeded upstream but whose answer was lost is not minted twice', async () => {
     const email = 'lost-answer@example.com';
@@ -315,7 +344,10 @@ describe('crashes and drift', () => {
     const sessionId = await checkout(cookie, 'starter');
     await stripeAct(sessionId, 'pay');
     // Every mint attempt is carried out, then the connection drops before the answer (a crash, as far as the shop knows).
-    await sim('/_sim/proxies/faults', json({ kind: 'reset', afterProcessing: true, method: 'POST', path: '/reseller/pool-keys', count: 10 }));
+    await sim(
+      '/_sim/proxies/faults',
+      json({ kind: 'reset', afterProcessing: true, method: 'POST', path: '/reseller/pool-keys', count: 10 }),
+    );
     expect((await deliver(await only(sessionId, 'checkout.session.completed'))).status).toBe(200);
     const id = await customerId(email);
     expect(await settled(id)).toMatchObject({ sync_state: 'failed', upstream_id: null });
@@ -336,7 +368,10 @@ describe('crashes and drift', () => {
     await buy(cookie, 'starter');
     const id = await customerId(email);
     const first = (await settled(id))!.upstream_id!;
-    const res = await fetch(`${env.SIM_URL}/v1/reseller/pool-keys/${first}`, { method: 'DELETE', headers: { 'x-api-key': env.PROXIES_SX_API_KEY } });
+    const res = await fetch(`${env.SIM_URL}/v1/reseller/pool-keys/${first}`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': env.PROXIES_SX_API_KEY },
+    });
     expect(res.status).toBe(200);
 
     await buy(cookie, 'pro');
@@ -357,7 +392,9 @@ describe('crashes and drift', () => {
     const { createLogger } = await import('../../src/log.ts');
     const reconcile = () => reconcileCustomer(env, getConfig(env), createLogger(), id);
 
-    await env.DB.prepare('update customers set suspended_at = ?, suspended_reason = ? where id = ?').bind(Date.now(), 'abuse', id).run();
+    await env.DB.prepare('update customers set suspended_at = ?, suspended_reason = ? where id = ?')
+      .bind(Date.now(), 'abuse', id)
+      .run();
     expect(await reconcile()).toEqual({ state: 'synced' });
     expect(await upstreamKey(keyId)).toMatchObject({ enabled: false, trafficCapGB: 10 });
     // Suspended customers cannot buy more either.
@@ -366,7 +403,9 @@ describe('crashes and drift', () => {
     expect(await reconcile()).toEqual({ state: 'synced' });
     expect(await upstreamKey(keyId)).toMatchObject({ enabled: false });
 
-    await env.DB.prepare('update customers set suspended_at = null, suspended_reason = null where id = ?').bind(id).run();
+    await env.DB.prepare('update customers set suspended_at = null, suspended_reason = null where id = ?')
+      .bind(id)
+      .run();
     expect(await reconcile()).toEqual({ state: 'synced' });
     expect(await upstreamKey(keyId)).toMatchObject({ enabled: true, trafficCapGB: 10 });
   });

@@ -35,7 +35,11 @@ export async function deliverEvents(sessionId: string, type: string): Promise<Re
 }
 
 /** Asks the simulator to act on a checkout session as the customer or Stripe would (pay, async, settle, cancel, refund). */
-export function stripeAct(sessionId: string, action: 'pay' | 'async' | 'settle' | 'cancel' | 'refund', body: unknown = {}) {
+export function stripeAct(
+  sessionId: string,
+  action: 'pay' | 'async' | 'settle' | 'cancel' | 'refund',
+  body: unknown = {},
+) {
   return sim<{ events: { id: string; type: string }[] }>(`/_sim/stripe/sessions/${sessionId}/${action}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -57,6 +61,8 @@ export async function orderRow(id: string) {
 }
 
 export async function count(sql: string, ...binds: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`select count(*) as n from (${sql})`).bind(...binds).first<{ n: number }>();
+  const row = await env.DB.prepare(`select count(*) as n from (${sql})`)
+    .bind(...binds)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }

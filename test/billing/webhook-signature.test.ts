@@ -1,11 +1,11 @@
 // The webhook refuses anything not signed by Stripe with the endpoint secret, and a refused delivery changes nothing.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getConfig } from '../../src/config/index.ts';
 import { snapshotMetadata, snapshotOf } from '../../src/billing/orders.ts';
 import { stripeClient } from '../../src/billing/stripe.ts';
+import { getConfig } from '../../src/config/index.ts';
 import { resetSimulators } from '../helpers.ts';
-import { count, deliveries, postWebhook, sign, stripeAct, type Delivery } from './helpers.ts';
+import { count, type Delivery, deliveries, postWebhook, sign, stripeAct } from './helpers.ts';
 
 let paid: Delivery;
 
@@ -46,7 +46,11 @@ describe('Stripe webhook signature', () => {
   });
 
   it('refuses a signature made with the secret padded by whitespace', async () => {
-    for (const secret of [` ${env.STRIPE_WEBHOOK_SECRET}`, `${env.STRIPE_WEBHOOK_SECRET}\n`, `${env.STRIPE_WEBHOOK_SECRET} `]) {
+    for (const secret of [
+      ` ${env.STRIPE_WEBHOOK_SECRET}`,
+      `${env.STRIPE_WEBHOOK_SECRET}\n`,
+      `${env.STRIPE_WEBHOOK_SECRET} `,
+    ]) {
       const res = await postWebhook(paid.payload, await sign(paid.payload, { secret }));
       expect(res.status).toBe(400);
     }
@@ -72,7 +76,14 @@ describe('Stripe webhook signature', () => {
 
   it('refuses malformed headers', async () => {
     const [, v1] = paid.signature.split(',');
-    for (const header of ['garbage', v1!, `t=abc,${v1}`, `t=1,t=2,${v1}`, `t=${Math.floor(Date.now() / 1000)}`, 'v0=00']) {
+    for (const header of [
+      'garbage',
+      v1!,
+      `t=abc,${v1}`,
+      `t=1,t=2,${v1}`,
+      `t=${Math.floor(Date.now() / 1000)}`,
+      'v0=00',
+    ]) {
       const res = await postWebhook(paid.payload, header);
       expect(res.status).toBe(400);
     }

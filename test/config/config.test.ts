@@ -24,7 +24,14 @@ describe('config validation', () => {
     ['fractional GB', pricing([{ id: 'a', name: 'A', gb: 1.5, price: 900 }]), 'tiers[0].gb'],
     ['GB above the upstream ceiling', pricing([{ id: 'a', name: 'A', gb: 1001, price: 900 }]), 'tiers[0].gb'],
     ['price in major units', pricing([{ id: 'a', name: 'A', gb: 1, price: 9.5 }]), 'tiers[0].price'],
-    ['duplicate tier ids', pricing([{ id: 'a', name: 'A', gb: 1, price: 900 }, { id: 'a', name: 'B', gb: 2, price: 1800 }]), 'tiers[1].id'],
+    [
+      'duplicate tier ids',
+      pricing([
+        { id: 'a', name: 'A', gb: 1, price: 900 },
+        { id: 'a', name: 'B', gb: 2, price: 1800 },
+      ]),
+      'tiers[1].id',
+    ],
     ['an uppercase currency', pricing([{ id: 'a', name: 'A', gb: 1, price: 900 }], 'USD'), 'currency'],
   ])('names the field for %s', (_, PRICING, field) => {
     expect(problemsWith({ PRICING })).toContainEqual(expect.objectContaining({ variable: 'PRICING', field }));
@@ -44,12 +51,18 @@ describe('config validation', () => {
   });
 
   it('wants lowercase ISO-2 countries and a default among them', () => {
-    expect(problemsWith({ COUNTRIES: 'us,DE' })).toContainEqual(expect.objectContaining({ variable: 'COUNTRIES', field: '[1]' }));
-    expect(problemsWith({ DEFAULT_COUNTRY: 'jp' })).toContainEqual(expect.objectContaining({ variable: 'DEFAULT_COUNTRY' }));
+    expect(problemsWith({ COUNTRIES: 'us,DE' })).toContainEqual(
+      expect.objectContaining({ variable: 'COUNTRIES', field: '[1]' }),
+    );
+    expect(problemsWith({ DEFAULT_COUNTRY: 'jp' })).toContainEqual(
+      expect.objectContaining({ variable: 'DEFAULT_COUNTRY' }),
+    );
   });
 
   it('wants the gateway host without a port (the builder adds 7000/7001)', () => {
-    expect(problemsWith({ GATEWAY_HOST: 'gw.proxies.sx:7000' })).toContainEqual(expect.objectContaining({ variable: 'GATEWAY_HOST' }));
+    expect(problemsWith({ GATEWAY_HOST: 'gw.proxies.sx:7000' })).toContainEqual(
+      expect.objectContaining({ variable: 'GATEWAY_HOST' }),
+    );
     expect(problemsWith({ GATEWAY_HOST: 'proxy.brand.example' })).toEqual([]);
   });
 
@@ -67,7 +80,9 @@ describe('config validation', () => {
       STRIPE_API_URL: 'https://api.stripe.com',
     });
     const named = problems.map((p) => p.variable);
-    expect(named).toEqual(expect.arrayContaining(['MAIL_TRANSPORT', 'AUTH_SECRET', 'PROXIES_SX_API_KEY', 'ENCRYPTION_KEY']));
+    expect(named).toEqual(
+      expect.arrayContaining(['MAIL_TRANSPORT', 'AUTH_SECRET', 'PROXIES_SX_API_KEY', 'ENCRYPTION_KEY']),
+    );
   });
 
   it('requires https endpoints in production', () => {

@@ -2,11 +2,11 @@
 // key operation refused plainly (no key id is ever taken from the client). Also the legal pages' text.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { legalDocument } from '../../src/config/legal.ts';
 import { parseConfig } from '../../src/config/index.ts';
+import { legalDocument } from '../../src/config/legal.ts';
 import type { MeAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
-import { ageSignIn, json, type ErrorBody } from './support.ts';
+import { ageSignIn, type ErrorBody, json } from './support.ts';
 
 const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/me'],
@@ -70,7 +70,10 @@ describe('a customer who bought nothing', () => {
   it('has no sessions and no usage series, and closing a session is a 404', async () => {
     expect((await json<SessionsAnswer>('/api/sessions', { cookie })).body).toEqual({ sessions: [] });
     expect((await json<{ closed: number }>('/api/sessions', { method: 'DELETE', cookie })).body).toEqual({ closed: 0 });
-    const closeOne = await json<ErrorBody>('/api/sessions/psx_acme%3Abot_1%3Ambl%3Aus%3Aabc', { method: 'DELETE', cookie });
+    const closeOne = await json<ErrorBody>('/api/sessions/psx_acme%3Abot_1%3Ambl%3Aus%3Aabc', {
+      method: 'DELETE',
+      cookie,
+    });
     expect(closeOne.status).toBe(404);
     expect(closeOne.body.error.code).toBe('session_not_found');
     expect((await json<UsageAnswer>('/api/usage', { cookie })).body).toEqual({ available: false, days: [] });
@@ -92,7 +95,11 @@ describe('a customer who bought nothing', () => {
     expect(body.error.code).toBe('reauth_required');
     expect(body.error.message).toMatch(/sign in again/i);
     // A malformed Idempotency-Key is refused before anything happens.
-    const bad = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie, headers: { 'idempotency-key': 'no spaces allowed' } });
+    const bad = await json<ErrorBody>('/api/key/rotate', {
+      method: 'POST',
+      cookie,
+      headers: { 'idempotency-key': 'no spaces allowed' },
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -124,7 +131,12 @@ describe('legal pages', () => {
     const terms = '# Our terms\n\nBe nice to the proxies, please.';
     const ok = parseConfig({ ...raw, BRAND: JSON.stringify({ ...brand, legal: { ...brand.legal, terms } }) });
     expect(ok.ok && legalDocument(ok.config, 'terms').text).toBe(terms);
-    const bad = parseConfig({ ...raw, BRAND: JSON.stringify({ ...brand, legal: { ...brand.legal, privacy: 'short' } }) });
-    expect(bad.ok ? [] : bad.problems).toContainEqual(expect.objectContaining({ variable: 'BRAND', field: 'legal.privacy' }));
+    const bad = parseConfig({
+      ...raw,
+      BRAND: JSON.stringify({ ...brand, legal: { ...brand.legal, privacy: 'short' } }),
+    });
+    expect(bad.ok ? [] : bad.problems).toContainEqual(
+      expect.objectContaining({ variable: 'BRAND', field: 'legal.privacy' }),
+    );
   });
 });

@@ -4,7 +4,17 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MeAnswer, RevealAnswer, RotateAnswer, SessionsAnswer } from '../../src/shared/dashboard.ts';
 import { resetSimulators, sim } from '../helpers.ts';
-import { ageSignIn, auditActions, customerWithKey, json, mask, simCalls, simControl, upstreamKey, type ErrorBody } from './support.ts';
+import {
+  ageSignIn,
+  auditActions,
+  customerWithKey,
+  type ErrorBody,
+  json,
+  mask,
+  simCalls,
+  simControl,
+  upstreamKey,
+} from './support.ts';
 
 const fault = (body: Record<string, unknown>) => simControl('/faults', body);
 const clearFaults = () => sim('/_sim/proxies/faults', { method: 'DELETE' });
@@ -18,7 +28,15 @@ describe('status and usage', () => {
     await simControl(`/keys/${key.id}/usage`, { usedMB: 1536 });
     const { body, res } = await json<MeAnswer>('/api/me', { cookie });
     expect(res.headers.get('cache-control')).toBe('private, no-store');
-    expect(body.key).toMatchObject({ status: 'active', reason: null, secretMask: mask(key.key), usedMb: 1536, capGb: 10, live: true, updating: false });
+    expect(body.key).toMatchObject({
+      status: 'active',
+      reason: null,
+      secretMask: mask(key.key),
+      usedMb: 1536,
+      capGb: 10,
+      live: true,
+      updating: false,
+    });
     expect(body.key.expiresAt).toBe(Date.parse(key.expiresAt!));
     expect(body.gateway).toEqual({ host: 'gw.proxies.sx', username: 'psx_acme' });
     expect(JSON.stringify(body)).not.toContain(key.key);
@@ -58,7 +76,11 @@ describe('rotate', () => {
   it('gives a new secret, kills the old one, closes the key’s sessions, and is audited', async () => {
     const { cookie, customerId, key } = await customerWithKey('rotate@example.com');
     await simControl(`/keys/${key.id}/sessions`, { count: 2, sid: 'bot' });
-    const { status, body } = await json<RotateAnswer>('/api/key/rotate', { method: 'POST', cookie, headers: { 'idempotency-key': 'rot_first_attempt_1' } });
+    const { status, body } = await json<RotateAnswer>('/api/key/rotate', {
+      method: 'POST',
+      cookie,
+      headers: { 'idempotency-key': 'rot_first_attempt_1' },
+    });
     expect(status).toBe(200);
     const now = await upstreamKey(key.id);
     expect(body).toEqual({ secret: now!.key, secretMask: mask(now!.key), sessionsClosed: true });
@@ -82,10 +104,22 @@ describe('rotate', () => {
 
   it('replaying an old rotation after a newer one keeps the newest secret (a replayed answer is not trusted blindly)', async () => {
     const { cookie, key } = await customerWithKey('rotate-replay@example.com');
-    const one = await json<RotateAnswer>('/api/key/rotate', { method: 'POST', cookie, headers: { 'idempotency-key': 'rot_replay_one' } });
-    const two = await json<RotateAnswer>('/api/key/rotate', { method: 'POST', cookie, headers: { 'idempotency-key': 'rot_replay_two' } });
+    const one = await json<RotateAnswer>('/api/key/rotate', {
+      method: 'POST',
+      cookie,
+      headers: { 'idempotency-key': 'rot_replay_one' },
+    });
+    const two = await json<RotateAnswer>('/api/key/rotate', {
+      method: 'POST',
+      cookie,
+      headers: { 'idempotency-key': 'rot_replay_two' },
+    });
     expect(two.body.secret).not.toBe(one.body.secret);
-    const again = await json<RotateAnswer>('/api/key/rotate', { method: 'POST', cookie, headers: { 'idempotency-key': 'rot_replay_one' } });
+    const again = await json<RotateAnswer>('/api/key/rotate', {
+      method: 'POST',
+      cookie,
+      headers: { 'idempotency-key': 'rot_replay_one' },
+    });
     const current = (await upstreamKey(key.id))!.key;
     expect(again.body.secret).toBe(current);
     expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(current);
@@ -111,11 +145,22 @@ describe('when the platform is down', () => {
 
     const me = await json<MeAnswer>('/api/me', { cookie });
     expect(me.status).toBe(200);
-    expect(me.body.key).toMatchObject({ status: 'active', live: false, usedMb: null, capGb: 10, secretMask: mask(key.key) });
+    expect(me.body.key).toMatchObject({
+      status: 'active',
+      live: false,
+      usedMb: null,
+      capGb: 10,
+      secretMask: mask(key.key),
+    });
 
     expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(key.key);
 
-    for (const [method, path] of [['POST', '/api/key/rotate'], ['GET', '/api/sessions'], ['DELETE', '/api/sessions'], ['GET', '/api/usage']] as const) {
+    for (const [method, path] of [
+      ['POST', '/api/key/rotate'],
+      ['GET', '/api/sessions'],
+      ['DELETE', '/api/sessions'],
+      ['GET', '/api/usage'],
+    ] as const) {
       const { status, body, res } = await json<ErrorBody>(path, { method, cookie });
       expect(status, `${method} ${path}`).toBe(503);
       expect(body.error.code).toBe('upstream_unavailable');

@@ -4,7 +4,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeAnswer, RevealAnswer, RotateAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
-import { customerWithKey, json, mask, simCalls, simControl, upstreamKey, type ErrorBody, type SimKey } from './support.ts';
+import {
+  customerWithKey,
+  type ErrorBody,
+  json,
+  mask,
+  type SimKey,
+  simCalls,
+  simControl,
+  upstreamKey,
+} from './support.ts';
 
 interface Customer {
   cookie: string;
@@ -36,12 +45,19 @@ describe('customer B, who has a key of their own', () => {
   });
 
   it('reveals their own secret, never A’s, whatever they add to the request', async () => {
-    for (const path of ['/api/key/reveal', `/api/key/reveal?pakId=${a.key.id}`, `/api/key/reveal?customerId=${a.customerId}`]) {
+    for (const path of [
+      '/api/key/reveal',
+      `/api/key/reveal?pakId=${a.key.id}`,
+      `/api/key/reveal?customerId=${a.customerId}`,
+    ]) {
       const { status, body } = await json<RevealAnswer>(path, { method: 'POST', cookie: b.cookie });
       expect(status, path).toBe(200);
       expect(body.secret).toBe(b.key.key);
     }
-    const withBody = await json<RevealAnswer>('/api/key/reveal', { cookie: b.cookie, json: { pakId: a.key.id, customerId: a.customerId } });
+    const withBody = await json<RevealAnswer>('/api/key/reveal', {
+      cookie: b.cookie,
+      json: { pakId: a.key.id, customerId: a.customerId },
+    });
     expect(withBody.body.secret).toBe(b.key.key);
   });
 
@@ -56,7 +72,10 @@ describe('customer B, who has a key of their own', () => {
 
   it('cannot close one of A’s sessions: a 404 like a missing one, and A’s session stays open', async () => {
     const target = aSessions[0]!.sessionKey;
-    const { status, body } = await json<ErrorBody>(`/api/sessions/${encodeURIComponent(target)}`, { method: 'DELETE', cookie: b.cookie });
+    const { status, body } = await json<ErrorBody>(`/api/sessions/${encodeURIComponent(target)}`, {
+      method: 'DELETE',
+      cookie: b.cookie,
+    });
     expect(status).toBe(404);
     expect(body.error.code).toBe('session_not_found');
     const aList = await json<SessionsAnswer>('/api/sessions', { cookie: a.cookie });
@@ -64,7 +83,10 @@ describe('customer B, who has a key of their own', () => {
   });
 
   it('"close all" closes only B’s sessions', async () => {
-    const { body } = await json<{ closed: number }>(`/api/sessions?pakId=${a.key.id}`, { method: 'DELETE', cookie: b.cookie });
+    const { body } = await json<{ closed: number }>(`/api/sessions?pakId=${a.key.id}`, {
+      method: 'DELETE',
+      cookie: b.cookie,
+    });
     expect(body.closed).toBe(1);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie: b.cookie })).body.sessions).toEqual([]);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie: a.cookie })).body.sessions).toHaveLength(3);
@@ -81,14 +103,20 @@ describe('customer B, who has a key of their own', () => {
   });
 
   it('rotates only their own key: A’s secret and sessions are untouched', async () => {
-    const { status, body } = await json<RotateAnswer>(`/api/key/rotate?pakId=${a.key.id}`, { method: 'POST', cookie: b.cookie, json: { pakId: a.key.id } });
+    const { status, body } = await json<RotateAnswer>(`/api/key/rotate?pakId=${a.key.id}`, {
+      method: 'POST',
+      cookie: b.cookie,
+      json: { pakId: a.key.id },
+    });
     expect(status).toBe(200);
     const bNow = await upstreamKey(b.key.id);
     expect(body.secret).toBe(bNow!.key);
     expect(body.secret).not.toBe(b.key.key);
     expect((await upstreamKey(a.key.id))!.key).toBe(a.key.key);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie: a.cookie })).body.sessions).toHaveLength(3);
-    expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie: a.cookie })).body.secret).toBe(a.key.key);
+    expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie: a.cookie })).body.secret).toBe(
+      a.key.key,
+    );
   });
 });
 
@@ -103,13 +131,19 @@ describe('customer C, who bought nothing', () => {
     expect(me.body.key.status).toBe('none');
     expect(secretsOf(me.body)).not.toContain(mask(a.key.key));
     expect((await json<SessionsAnswer>(`/api/sessions?pakId=${a.key.id}`, { cookie: c })).body.sessions).toEqual([]);
-    expect((await json<UsageAnswer>(`/api/usage?pakId=${a.key.id}`, { cookie: c })).body).toEqual({ available: false, days: [] });
+    expect((await json<UsageAnswer>(`/api/usage?pakId=${a.key.id}`, { cookie: c })).body).toEqual({
+      available: false,
+      days: [],
+    });
   });
 
   it('can neither reveal nor rotate nor close anything of A’s', async () => {
     expect((await call('/api/key/reveal', { method: 'POST', cookie: c, json: { pakId: a.key.id } })).status).toBe(409);
     expect((await call('/api/key/rotate', { method: 'POST', cookie: c, json: { pakId: a.key.id } })).status).toBe(409);
-    expect((await call(`/api/sessions/${encodeURIComponent(aSessions[1]!.sessionKey)}`, { method: 'DELETE', cookie: c })).status).toBe(404);
+    expect(
+      (await call(`/api/sessions/${encodeURIComponent(aSessions[1]!.sessionKey)}`, { method: 'DELETE', cookie: c }))
+        .status,
+    ).toBe(404);
     expect((await json<{ closed: number }>('/api/sessions', { method: 'DELETE', cookie: c })).body.closed).toBe(0);
     expect((await upstreamKey(a.key.id))!.key).toBe(a.key.key);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie: a.cookie })).body.sessions).toHaveLength(3);
@@ -125,7 +159,8 @@ describe('customer C, who bought nothing', () => {
 
 describe('a signed-out visitor', () => {
   it('gets nothing of A’s with A’s key id', async () => {
-    for (const path of [`/api/me?pakId=${a.key.id}`, `/api/sessions?pakId=${a.key.id}`]) expect((await call(path)).status).toBe(401);
+    for (const path of [`/api/me?pakId=${a.key.id}`, `/api/sessions?pakId=${a.key.id}`])
+      expect((await call(path)).status).toBe(401);
     expect((await call('/api/key/reveal', { method: 'POST', json: { pakId: a.key.id } })).status).toBe(401);
   });
 });

@@ -1,9 +1,9 @@
 // Dashboard test helpers.
 import { env } from 'cloudflare:test';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, signIn, sim, upstreamKey, upstreamKeys, type SimKey } from '../helpers.ts';
+import { call, type SimKey, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
 
-export { upstreamKey, upstreamKeys, type SimKey };
+export { type SimKey, upstreamKey, upstreamKeys };
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId?: string };
@@ -16,10 +16,15 @@ export function sessionIdOf(cookie: string): string {
 
 /** Makes the magic-link sign-in behind this cookie `minutes` old (as if the customer signed in that long ago). */
 export async function ageSignIn(cookie: string, minutes: number): Promise<void> {
-  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?').bind(Date.now() - minutes * 60_000, sessionIdOf(cookie)).run();
+  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?')
+    .bind(Date.now() - minutes * 60_000, sessionIdOf(cookie))
+    .run();
 }
 
-export async function json<T>(path: string, init: Parameters<typeof call>[1] = {}): Promise<{ status: number; body: T; res: Response }> {
+export async function json<T>(
+  path: string,
+  init: Parameters<typeof call>[1] = {},
+): Promise<{ status: number; body: T; res: Response }> {
   const res = await call(path, init);
   return { status: res.status, body: (await res.json()) as T, res };
 }
@@ -31,7 +36,9 @@ export async function customerIdOf(email: string): Promise<string> {
 }
 
 export async function auditActions(customerId: string): Promise<string[]> {
-  const { results } = await env.DB.prepare('select action from audit_log where customer_id = ? order by at').bind(customerId).all<{ action: string }>();
+  const { results } = await env.DB.prepare('select action from audit_log where customer_id = ? order by at')
+    .bind(customerId)
+    .all<{ action: string }>();
   return results.map((r) => r.action);
 }
 
@@ -45,8 +52,8 @@ export interface KeyRow {
   secret_ciphertext: string | null;
 }
 
-
-export const keyRow = (customerId: string) => env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
+export const keyRow = (customerId: string) =>
+  env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
 
 /** Waits for the webhook's background reconcile to finish (no lease held, nothing pending). */
 export async function settled(customerId: string): Promise<KeyRow> {
@@ -60,7 +67,10 @@ export async function settled(customerId: string): Promise<KeyRow> {
 }
 
 /** Signs `email` in, buys `tierId` and waits for the key; returns the cookie, customer id and the upstream key. */
-export async function customerWithKey(email: string, tierId = 'pro'): Promise<{ cookie: string; customerId: string; key: SimKey }> {
+export async function customerWithKey(
+  email: string,
+  tierId = 'pro',
+): Promise<{ cookie: string; customerId: string; key: SimKey }> {
   const cookie = await signIn(email);
   const res = await call('/api/checkout', { json: { tierId }, cookie });
   if (res.status !== 200) throw new Error(`checkout: ${res.status} ${await res.text()}`);
@@ -79,7 +89,11 @@ export async function customerWithKey(email: string, tierId = 'pro'): Promise<{ 
 export const simCalls = () => sim<{ method: string; path: string }[]>('/_sim/calls');
 
 export function simControl<T = unknown>(path: string, body: unknown, method = 'POST'): Promise<T> {
-  return sim<T>(`/_sim/proxies${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return sim<T>(`/_sim/proxies${path}`, {
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 export const mask = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;

@@ -12,7 +12,8 @@ describe('public config', () => {
     expect(body.tiers[1]).toMatchObject({ gb: 10, price: 6900, pricePerGb: 690, highlight: true });
     expect(body.countries).toContain('us');
     const text = JSON.stringify(body);
-    for (const secret of [env.AUTH_SECRET, env.PROXIES_SX_API_KEY, env.STRIPE_SECRET_KEY, env.ENCRYPTION_KEY]) expect(text).not.toContain(secret);
+    for (const secret of [env.AUTH_SECRET, env.PROXIES_SX_API_KEY, env.STRIPE_SECRET_KEY, env.ENCRYPTION_KEY])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -20,7 +21,10 @@ describe('health', () => {
   it('reports config, D1 and KV as ok', async () => {
     const res = await call('/api/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', checks: { config: { ok: true }, d1: { ok: true }, kv: { ok: true } } });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      checks: { config: { ok: true }, d1: { ok: true }, kv: { ok: true } },
+    });
   });
 });
 
@@ -32,13 +36,19 @@ describe('error shape', () => {
   });
 
   it('refuses a non-JSON body with 415', async () => {
-    const res = await call('/api/anything', { body: 'email=a@b.c', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await call('/api/anything', {
+      body: 'email=a@b.c',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
   });
 
   it('refuses an oversized body with 413', async () => {
-    const res = await call('/api/anything', { body: JSON.stringify({ pad: 'x'.repeat(70 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const res = await call('/api/anything', {
+      body: JSON.stringify({ pad: 'x'.repeat(70 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large' } });
   });
@@ -81,7 +91,19 @@ describe('CSRF', () => {
 
 describe('migrations', () => {
   it('are applied to D1', async () => {
-    const { results } = await env.DB.prepare("select name from sqlite_master where type = 'table'").all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(expect.arrayContaining(['customers', 'login_tokens', 'sessions', 'orders', 'pool_keys', 'stripe_events', 'audit_log']));
+    const { results } = await env.DB.prepare("select name from sqlite_master where type = 'table'").all<{
+      name: string;
+    }>();
+    expect(results.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'customers',
+        'login_tokens',
+        'sessions',
+        'orders',
+        'pool_keys',
+        'stripe_events',
+        'audit_log',
+      ]),
+    );
   });
 });

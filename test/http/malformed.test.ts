@@ -22,15 +22,22 @@ const BODY_JUNK: { label: string; body: string }[] = [
   { label: 'broken JSON', body: '{"email": ' },
   { label: 'an array', body: '[]' },
   { label: 'null', body: 'null' },
-  { label: 'wrong types', body: JSON.stringify({ email: 42, token: [], tierId: { $ne: 1 }, gb: 'lots', reason: null, days: -1 }) },
-  { label: 'huge strings', body: JSON.stringify({ email: `${'a'.repeat(5000)}@x.io`, token: 'b'.repeat(5000), tierId: 'c'.repeat(5000) }) },
+  {
+    label: 'wrong types',
+    body: JSON.stringify({ email: 42, token: [], tierId: { $ne: 1 }, gb: 'lots', reason: null, days: -1 }),
+  },
+  {
+    label: 'huge strings',
+    body: JSON.stringify({ email: `${'a'.repeat(5000)}@x.io`, token: 'b'.repeat(5000), tierId: 'c'.repeat(5000) }),
+  },
 ];
 
 function paths(): { method: string; path: string }[] {
   const seen = new Map<string, { method: string; path: string }>();
   for (const [prefix, module] of MOUNTS)
     for (const { method, path } of module.routes)
-      if (method !== 'ALL') seen.set(`${method} ${prefix}${path}`, { method, path: `${prefix}${path}`.replace(/\/$/, '') });
+      if (method !== 'ALL')
+        seen.set(`${method} ${prefix}${path}`, { method, path: `${prefix}${path}`.replace(/\/$/, '') });
   // Signing out ends the session the other calls use: those go last.
   return [...seen.values()].sort((a, b) => Number(a.path.includes('/logout')) - Number(b.path.includes('/logout')));
 }
@@ -49,13 +56,17 @@ describe('malformed input', () => {
           const res = await call(`${url}${query}`, {
             method,
             cookie,
-            ...(junk ? { body: junk.body, headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' } } : {}),
+            ...(junk
+              ? { body: junk.body, headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' } }
+              : {}),
           });
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (res.status >= 500) failures.push(`${method} ${url} (${junk?.label ?? 'bad query'}): ${res.status} ${await res.text()}`);
+          if (res.status >= 500)
+            failures.push(`${method} ${url} (${junk?.label ?? 'bad query'}): ${res.status} ${await res.text()}`);
           else if (res.status >= 400 && !(res.headers.get('content-type') ?? '').includes('text/csv')) {
             const body = await res.json<{ error?: { code?: string; message?: string } }>();
-            if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') failures.push(`${method} ${url}: ${res.status} without the error shape`);
+            if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string')
+              failures.push(`${method} ${url}: ${res.status} without the error shape`);
           }
         }
       }

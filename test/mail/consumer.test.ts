@@ -14,12 +14,22 @@ function loginMessage(overrides: Record<string, unknown> = {}) {
   const tokenId = crypto.randomUUID();
   return {
     id: `msg-${seq}-${tokenId.slice(0, 8)}`,
-    body: { kind: 'login', tokenId, to: `mail-${seq}@example.com`, url: `https://shop.test/auth/verify#token=SECRET${seq}secretsecretsecretsecretsecret`, expiresAt: Date.now() + 15 * 60_000, ...overrides },
+    body: {
+      kind: 'login',
+      tokenId,
+      to: `mail-${seq}@example.com`,
+      url: `https://shop.test/auth/verify#token=SECRET${seq}secretsecretsecretsecretsecret`,
+      expiresAt: Date.now() + 15 * 60_000,
+      ...overrides,
+    },
   };
 }
 
 async function consume(queue: string, messages: { id: string; body: unknown; attempts?: number }[], e: object = env) {
-  const batch = createMessageBatch(queue, messages.map((m) => ({ id: m.id, body: m.body, attempts: m.attempts ?? 1, timestamp: new Date() })));
+  const batch = createMessageBatch(
+    queue,
+    messages.map((m) => ({ id: m.id, body: m.body, attempts: m.attempts ?? 1, timestamp: new Date() })),
+  );
   // getQueueResult() does not report retry delays: observe them on the messages themselves.
   const delays = new Map<string, number | undefined>();
   for (const message of batch.messages) {
@@ -32,11 +42,20 @@ async function consume(queue: string, messages: { id: string; body: unknown; att
   const ctx = createExecutionContext();
   await worker.queue(batch, e as Env, ctx);
   const result = await getQueueResult(batch, ctx);
-  return { ...result, retryMessages: result.retryMessages.map((r) => ({ msgId: r.msgId, delaySeconds: delays.get(r.msgId) })) };
+  return {
+    ...result,
+    retryMessages: result.retryMessages.map((r) => ({ msgId: r.msgId, delaySeconds: delays.get(r.msgId) })),
+  };
 }
 
-const fault = (to: string, status: number, count = 1) => sim('/_sim/outbox/faults', { method: 'POST', body: JSON.stringify({ status, count, to }), headers: { 'content-type': 'application/json' } });
-const failures = (id: string) => env.DB.prepare('select * from mail_failures where id = ?').bind(id).first<Record<string, unknown>>();
+const fault = (to: string, status: number, count = 1) =>
+  sim('/_sim/outbox/faults', {
+    method: 'POST',
+    body: JSON.stringify({ status, count, to }),
+    headers: { 'content-type': 'application/json' },
+  });
+const failures = (id: string) =>
+  env.DB.prepare('select * from mail_failures where id = ?').bind(id).first<Record<string, unknown>>();
 
 beforeEach(resetSimulators);
 
@@ -85,7 +104,9 @@ describe('delivering login mail', () => {
     const unreachable = loginMessage();
     const spy = vi.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('Network connection lost.'));
     try {
-      expect((await consume(QUEUE, [unreachable])).retryMessages).toEqual([{ msgId: unreachable.id, delaySeconds: 10 }]);
+      expect((await consume(QUEUE, [unreachable])).retryMessages).toEqual([
+        { msgId: unreachable.id, delaySeconds: 10 },
+      ]);
     } finally {
       spy.mockRestore();
     }
@@ -140,7 +161,9 @@ describe('the dead-letter queue', () => {
     expect(JSON.stringify(row)).not.toContain('SECRET');
     // A redelivery of the same dead letter does not record it twice.
     await consume(DLQ, [{ ...msg, attempts: 2 }]);
-    expect(await env.DB.prepare('select count(*) as n from mail_failures where id = ?').bind(msg.id).first('n')).toBe(1);
+    expect(await env.DB.prepare('select count(*) as n from mail_failures where id = ?').bind(msg.id).first('n')).toBe(
+      1,
+    );
   });
 });
 
@@ -165,16 +188,28 @@ describe('Cloudflare send_email transport', () => {
     const msg = loginMessage();
     const result = await consume(QUEUE, [msg], withMailer(mailer.binding));
     expect(result.explicitAcks).toEqual([msg.id]);
-    expect(mailer.sent[0]).toMatchObject({ from: { name: 'Acme Mobile Proxies', email: 'login@example.com' }, to: msg.body.to, subject: expect.any(String) });
+    expect(mailer.sent[0]).toMatchObject({
+      from: { name: 'Acme Mobile Proxies', email: 'login@example.com' },
+      to: msg.body.to,
+      subject: expect.any(String),
+    });
     expect(mailer.sent[0]!.text).toContain(msg.body.url);
   });
 
   it('retries a rate-limited send and records a suppressed recipient as permanent', async () => {
     const limited = loginMessage();
-    const r1 = await consume(QUEUE, [limited], withMailer(fakeMailer(() => Promise.reject(codedError('E_RATE_LIMIT_EXCEEDED'))).binding));
+    const r1 = await consume(
+      QUEUE,
+      [limited],
+      withMailer(fakeMailer(() => Promise.reject(codedError('E_RATE_LIMIT_EXCEEDED'))).binding),
+    );
     expect(r1.retryMessages).toEqual([{ msgId: limited.id, delaySeconds: 10 }]);
     const suppressed = loginMessage();
-    const r2 = await consume(QUEUE, [suppressed], withMailer(fakeMailer(() => Promise.reject(codedError('E_RECIPIENT_SUPPRESSED'))).binding));
+    const r2 = await consume(
+      QUEUE,
+      [suppressed],
+      withMailer(fakeMailer(() => Promise.reject(codedError('E_RECIPIENT_SUPPRESSED'))).binding),
+    );
     expect(r2.explicitAcks).toEqual([suppressed.id]);
     expect(await failures(suppressed.id)).toMatchObject({ reason: 'permanent: cloudflare E_RECIPIENT_SUPPRESSED' });
   });
@@ -212,7 +247,12 @@ describe('Resend transport', () => {
   });
 
   it('retries 429 and 5xx, and gives up on other 4xx', async () => {
-    for (const [code, transient] of [[429, true], [500, true], [422, false], [403, false]] as const) {
+    for (const [code, transient] of [
+      [429, true],
+      [500, true],
+      [422, false],
+      [403, false],
+    ] as const) {
       status = code;
       const msg = loginMessage();
       const result = await consume(QUEUE, [msg], resendEnv);
@@ -255,12 +295,20 @@ describe('a production shop without a real mail transport', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind('prod@example.com').first('n')).toBe(0);
+    expect(
+      await env.DB.prepare('select count(*) as n from login_tokens where email = ?')
+        .bind('prod@example.com')
+        .first('n'),
+    ).toBe(0);
   });
 
   it('refuses the outbox simulator outright (config check)', async () => {
     const res = await worker.fetch(
-      new Request('https://shop.test/api/auth/request', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.test' }, body: '{"email":"p@example.com"}' }),
+      new Request('https://shop.test/api/auth/request', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://shop.test' },
+        body: '{"email":"p@example.com"}',
+      }),
       { ...production, MAIL_TRANSPORT: 'outbox', MAIL_OUTBOX_URL: 'https://outbox.example' } as unknown as Env,
       createExecutionContext(),
     );
@@ -269,6 +317,13 @@ describe('a production shop without a real mail transport', () => {
   });
 
   it('still works in development with the outbox', async () => {
-    expect((await call('/api/auth/request', { json: { email: 'dev@example.com' }, headers: { 'cf-connecting-ip': '192.0.2.78' } })).status).toBe(202);
+    expect(
+      (
+        await call('/api/auth/request', {
+          json: { email: 'dev@example.com' },
+          headers: { 'cf-connecting-ip': '192.0.2.78' },
+        })
+      ).status,
+    ).toBe(202);
   });
 });

@@ -4,14 +4,14 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import {
+  type AvailabilityDeps,
+  createAvailabilityState,
   FRESH_MS,
   INCIDENTS,
   KV_TTL_SECONDS,
-  STOCK,
-  createAvailabilityState,
   readAvailability,
+  STOCK,
   upstreamHealth,
-  type AvailabilityDeps,
 } from '../../src/pool/availability.ts';
 import type { PoolStock } from '../../src/pool/contract.ts';
 import type { IncidentsResponse, StockResponse } from '../../src/shared/api.ts';

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
-import { STOCK_SAMPLE, parseKeyUsage } from '../../src/pool/contract.ts';
+import { parseKeyUsage, STOCK_SAMPLE } from '../../src/pool/contract.ts';
 import { UpstreamError } from '../../src/pool/errors.ts';
 import { resetSimulators, sim } from '../helpers.ts';
 import { calls, control, eventually, fault, testClient } from './support.ts';
@@ -30,7 +30,13 @@ describe('pool keys', () => {
   it('mints a key with its secret, then lists and gets it with the secret masked', async () => {
     const { client } = testClient();
     const minted = await client.mintKey({ label: 'customer 1', trafficCapGB: 10 });
-    expect(minted).toMatchObject({ label: 'customer 1', trafficCapGB: 10, enabled: true, trafficUsedMB: 0, expiresAt: null });
+    expect(minted).toMatchObject({
+      label: 'customer 1',
+      trafficCapGB: 10,
+      enabled: true,
+      trafficUsedMB: 0,
+      expiresAt: null,
+    });
     expect(minted.key).toMatch(/^pak_[0-9a-f]{24}$/);
     expect(minted.id).toMatch(/^[0-9a-f]{24}$/);
     const listed = await client.listKeys();
@@ -52,7 +58,13 @@ describe('pool keys', () => {
     const { client } = testClient();
     for (const trafficCapGB of [0, 1001, 1.5, null, undefined]) {
       const err = await rejection(client.mintKey({ label: 'bad cap', trafficCapGB } as never));
-      expect(err).toMatchObject({ kind: 'http', upstreamStatus: 400, retryable: false, status: 503, code: 'upstream_unavailable' });
+      expect(err).toMatchObject({
+        kind: 'http',
+        upstreamStatus: 400,
+        retryable: false,
+        status: 503,
+        code: 'upstream_unavailable',
+      });
     }
     expect(await calls()).toHaveLength(5);
     expect(await simKeys()).toEqual([]);
@@ -66,7 +78,10 @@ describe('pool keys', () => {
     expect(updated).toMatchObject({ label: 'renamed', trafficCapGB: 20, enabled: false, expiresAt });
     expect((await client.updateKey(key.id, { expiresAt: null })).expiresAt).toBeNull();
     expect((await rejection(client.updateKey(key.id, { trafficCapGB: null }))).upstreamStatus).toBe(400);
-    expect((await rejection(client.updateKey(key.id, { expiresAt: new Date(Date.now() - DAY).toISOString() }))).upstreamStatus).toBe(400);
+    expect(
+      (await rejection(client.updateKey(key.id, { expiresAt: new Date(Date.now() - DAY).toISOString() })))
+        .upstreamStatus,
+    ).toBe(400);
   });
 
   it('tops up cap and expiry from max(now, current), never re-enabling a key suspended at its cap', async () => {
@@ -87,7 +102,11 @@ describe('pool keys', () => {
 
   it('expires a key: isExpired at once, disabled by the nightly job, audited', async () => {
     const { client } = testClient();
-    const key = await client.mintKey({ label: 'expiring', trafficCapGB: 1, expiresAt: new Date(Date.now() + DAY).toISOString() });
+    const key = await client.mintKey({
+      label: 'expiring',
+      trafficCapGB: 1,
+      expiresAt: new Date(Date.now() + DAY).toISOString(),
+    });
     await control(`/keys/${key.id}/clock`, { advanceDays: 3 });
     const expired = await client.getKey(key.id);
     expect(expired).toMatchObject({ isExpired: true, enabled: false });
@@ -131,7 +150,9 @@ describe('pool keys', () => {
 
   it('refuses a malformed idempotency key before sending anything', async () => {
     const { client } = testClient();
-    expect(await rejection(client.mintKey({ label: 'x', trafficCapGB: 1 }, { idempotencyKey: 'short' }))).toMatchObject({ kind: 'config' });
+    expect(await rejection(client.mintKey({ label: 'x', trafficCapGB: 1 }, { idempotencyKey: 'short' }))).toMatchObject(
+      { kind: 'config' },
+    );
     expect(await rejection(client.getKey('../../admin'))).toMatchObject({ kind: 'config' });
     expect(await calls()).toEqual([]);
   });
@@ -175,7 +196,10 @@ describe('gateway sessions are always scoped to one key', () => {
     expect(listed.count).toBe(2);
     expect(listed.sessions.map((s) => s.sessionId).sort()).toEqual(['alice_1', 'alice_2']);
     expect(listed.sessions[0]!.sessionKey).toContain(':');
-    expect(await client.closeSession(a.id, foreign!.sessionKey)).toMatchObject({ success: false, message: 'Session not found' });
+    expect(await client.closeSession(a.id, foreign!.sessionKey)).toMatchObject({
+      success: false,
+      message: 'Session not found',
+    });
     expect(await client.closeSession(a.id, listed.sessions[0]!.sessionKey)).toMatchObject({ success: true });
     expect(await client.closeAllSessions(a.id)).toMatchObject({ success: true, count: 1 });
     expect((await client.listSessions(a.id)).count).toBe(0);
@@ -232,13 +256,23 @@ describe('shape validation', () => {
 
   it('rejects an unknown incident severity', async () => {
     const { client } = testClient();
-    await control('/incidents', { incidents: [{ id: 'x', severity: 'apocalyptic', title: 't', startedAt: new Date().toISOString(), affects: [] }] }, 'PUT');
+    await control(
+      '/incidents',
+      {
+        incidents: [{ id: 'x', severity: 'apocalyptic', title: 't', startedAt: new Date().toISOString(), affects: [] }],
+      },
+      'PUT',
+    );
     expect((await rejection(client.incidents())).kind).toBe('shape');
   });
 
   it('reads key usage defensively: bare arrays, bytes, numeric strings', () => {
-    expect(parseKeyUsage([{ day: '2026-11-01', bytesIn: 1048576, bytesOut: 2097152 }])).toEqual([{ date: '2026-11-01', inMB: 1, outMB: 2 }]);
-    expect(parseKeyUsage({ daily: [{ date: '2026-11-02T00:00:00Z', inMB: '1.5' }, { nodate: true }] })).toEqual([{ date: '2026-11-02', inMB: 1.5, outMB: 0 }]);
+    expect(parseKeyUsage([{ day: '2026-11-01', bytesIn: 1048576, bytesOut: 2097152 }])).toEqual([
+      { date: '2026-11-01', inMB: 1, outMB: 2 },
+    ]);
+    expect(parseKeyUsage({ daily: [{ date: '2026-11-02T00:00:00Z', inMB: '1.5' }, { nodate: true }] })).toEqual([
+      { date: '2026-11-02', inMB: 1.5, outMB: 0 },
+    ]);
     expect(parseKeyUsage({ total: 5 })).toBeNull();
   });
 });
@@ -252,7 +286,14 @@ describe('authentication failures', () => {
     ] as const) {
       const { client } = testClient({ config: { ...upstream, apiKey } });
       const err = await rejection(client.listKeys());
-      expect(err).toMatchObject({ auth: true, upstreamStatus: status, retryable: false, status: 503, code: 'upstream_unavailable', expose: false });
+      expect(err).toMatchObject({
+        auth: true,
+        upstreamStatus: status,
+        retryable: false,
+        status: 503,
+        code: 'upstream_unavailable',
+        expose: false,
+      });
       expect(err.upstreamRequestId).toMatch(/^req_/);
     }
     expect(await calls()).toHaveLength(2);
@@ -275,7 +316,11 @@ describe('retries', () => {
     expect(err).toMatchObject({ upstreamStatus: 503, retryable: true, attempts: 3 });
     expect(await calls()).toHaveLength(3);
     const failure = log.lines.map((l) => JSON.parse(l)).find((l) => l.level === 'error');
-    expect(failure).toMatchObject({ msg: 'upstream call failed', upstreamRequestId: err.upstreamRequestId, upstreamStatus: 503 });
+    expect(failure).toMatchObject({
+      msg: 'upstream call failed',
+      upstreamRequestId: err.upstreamRequestId,
+      upstreamStatus: 503,
+    });
   });
 
   it('honours retry-after on 429', async () => {

@@ -3,17 +3,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  POOLS,
-  ROTATION_LABELS,
-  ROTATION_MODES,
   buildProxyUrl,
   isValidSessionId,
   normaliseSessionId,
-  parseGatewayUsername,
+  POOLS,
   type ProxyUrlOptions,
+  parseGatewayUsername,
+  ROTATION_LABELS,
+  ROTATION_MODES,
 } from '../../src/shared/proxy-url.ts';
 
-const base: ProxyUrlOptions = { host: 'gw.proxies.sx', username: 'psx_acme', key: 'pak_0123456789abcdef01234567', pool: 'mbl' };
+const base: ProxyUrlOptions = {
+  host: 'gw.proxies.sx',
+  username: 'psx_acme',
+  key: 'pak_0123456789abcdef01234567',
+  pool: 'mbl',
+};
 
 function build(options: Partial<ProxyUrlOptions>) {
   return buildProxyUrl({ ...base, ...options });
@@ -22,9 +27,24 @@ function build(options: Partial<ProxyUrlOptions>) {
 describe('buildProxyUrl', () => {
   it('emits the documented example in the documented token order', () => {
     const result = build({ country: 'us', sid: 'c7f3a01', rotation: 'sticky' });
-    expect(result).toMatchObject({ ok: true, url: 'http://psx_acme-mbl-us-sid-c7f3a01-rot-sticky:pak_0123456789abcdef01234567@gw.proxies.sx:7000' });
-    const full = build({ country: 'de', carrier: 'tmobile', city: 'berlin', sid: 's1', rotation: 'auto5', ttl: 3600, protocol: 'socks5' });
-    expect(full).toMatchObject({ ok: true, port: 7001, proxyUsername: 'psx_acme-mbl-de-carrier-tmobile-city-berlin-sid-s1-rot-auto5-ttl-3600' });
+    expect(result).toMatchObject({
+      ok: true,
+      url: 'http://psx_acme-mbl-us-sid-c7f3a01-rot-sticky:pak_0123456789abcdef01234567@gw.proxies.sx:7000',
+    });
+    const full = build({
+      country: 'de',
+      carrier: 'tmobile',
+      city: 'berlin',
+      sid: 's1',
+      rotation: 'auto5',
+      ttl: 3600,
+      protocol: 'socks5',
+    });
+    expect(full).toMatchObject({
+      ok: true,
+      port: 7001,
+      proxyUsername: 'psx_acme-mbl-de-carrier-tmobile-city-berlin-sid-s1-rot-auto5-ttl-3600',
+    });
     expect(full.ok && full.url.startsWith('socks5://')).toBe(true);
   });
 
@@ -38,7 +58,10 @@ describe('buildProxyUrl', () => {
   });
 
   it('uses the configured (white-label) gateway host', () => {
-    expect(build({ host: 'proxy.brand.com' })).toMatchObject({ ok: true, url: expect.stringMatching(/@proxy\.brand\.com:7000$/) });
+    expect(build({ host: 'proxy.brand.com' })).toMatchObject({
+      ok: true,
+      url: expect.stringMatching(/@proxy\.brand\.com:7000$/),
+    });
   });
 
   it('percent-encodes the credentials', () => {
@@ -94,22 +117,24 @@ describe('normaliseSessionId', () => {
 });
 
 const token = fc.stringMatching(/^[a-z0-9_]{1,64}$/);
-const validOptions = fc.record(
-  {
-    host: fc.constantFrom('gw.proxies.sx', 'proxy.brand.com'),
-    username: fc.stringMatching(/^[a-z0-9_]{3,64}$/),
-    key: fc.string({ minLength: 1, maxLength: 64 }).filter((k) => !/\s/.test(k)),
-    protocol: fc.constantFrom('http' as const, 'socks5' as const),
-    pool: fc.constantFrom(...POOLS),
-    country: fc.option(fc.stringMatching(/^[a-z]{2}$/), { nil: undefined }),
-    carrier: fc.option(token, { nil: undefined }),
-    city: fc.option(token, { nil: undefined }),
-    sid: fc.option(token, { nil: undefined }),
-    rotation: fc.option(fc.constantFrom(...ROTATION_MODES), { nil: undefined }),
-    ttl: fc.option(fc.integer({ min: 60, max: 2_592_000 }), { nil: undefined }),
-  },
-  { requiredKeys: ['host', 'username', 'key', 'protocol', 'pool'] },
-).map((o) => (o.rotation === 'sticky' && o.sid === undefined ? { ...o, sid: 'sticky_default' } : o));
+const validOptions = fc
+  .record(
+    {
+      host: fc.constantFrom('gw.proxies.sx', 'proxy.brand.com'),
+      username: fc.stringMatching(/^[a-z0-9_]{3,64}$/),
+      key: fc.string({ minLength: 1, maxLength: 64 }).filter((k) => !/\s/.test(k)),
+      protocol: fc.constantFrom('http' as const, 'socks5' as const),
+      pool: fc.constantFrom(...POOLS),
+      country: fc.option(fc.stringMatching(/^[a-z]{2}$/), { nil: undefined }),
+      carrier: fc.option(token, { nil: undefined }),
+      city: fc.option(token, { nil: undefined }),
+      sid: fc.option(token, { nil: undefined }),
+      rotation: fc.option(fc.constantFrom(...ROTATION_MODES), { nil: undefined }),
+      ttl: fc.option(fc.integer({ min: 60, max: 2_592_000 }), { nil: undefined }),
+    },
+    { requiredKeys: ['host', 'username', 'key', 'protocol', 'pool'] },
+  )
+  .map((o) => (o.rotation === 'sticky' && o.sid === undefined ? { ...o, sid: 'sticky_default' } : o));
 
 describe('round trip through the gateway parse rule', () => {
   it('every valid input builds, and the gateway reads back exactly the tokens that were meant', () => {

@@ -2,7 +2,7 @@
 // not wait (the delays they would have waited are recorded instead) and a logger whose lines are kept.
 import { env } from 'cloudflare:test';
 import { getConfig } from '../../src/config/index.ts';
-import type { Logger, LogFields } from '../../src/log.ts';
+import type { LogFields, Logger } from '../../src/log.ts';
 import { createPoolClient, type PoolClientOptions } from '../../src/pool/client.ts';
 import { sim } from '../helpers.ts';
 
@@ -15,9 +15,19 @@ export interface SimCall {
 export function captureLogger(lines: string[] = []): Logger & { lines: string[] } {
   const make = (base: LogFields): Logger => {
     const write = (level: string) => (msg: string, fields?: LogFields) => {
-      lines.push(JSON.stringify({ level, msg, ...base, ...fields }, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v)));
+      lines.push(
+        JSON.stringify({ level, msg, ...base, ...fields }, (_k, v: unknown) =>
+          v instanceof Error ? { name: v.name, message: v.message } : v,
+        ),
+      );
     };
-    return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), with: (fields) => make({ ...base, ...fields }) };
+    return {
+      debug: write('debug'),
+      info: write('info'),
+      warn: write('warn'),
+      error: write('error'),
+      with: (fields) => make({ ...base, ...fields }),
+    };
   };
   return Object.assign(make({}), { lines });
 }
@@ -41,11 +51,19 @@ export function testClient(overrides: Partial<PoolClientOptions> = {}) {
 export const calls = () => sim<SimCall[]>('/_sim/calls');
 
 export function fault(body: Record<string, unknown>) {
-  return sim('/_sim/proxies/faults', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return sim('/_sim/proxies/faults', {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 export function control<T = unknown>(path: string, body: unknown, method = 'POST') {
-  return sim<T>(`/_sim/proxies${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return sim<T>(`/_sim/proxies${path}`, {
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 /** Resolves when `check` passes, polling the simulator (no fixed sleeps). */

@@ -25,5 +25,9 @@ export async function read<T>(response: Promise<{ ok: boolean; status: number; j
   }
   if (res.ok) return res.json();
   const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
-  throw new RequestError(res.status, body?.error.code ?? 'http_error', body?.error.message ?? `Request failed (${res.status}).`);
+  throw new RequestError(
+    res.status,
+    body?.error.code ?? 'http_error',
+    body?.error.message ?? `Request failed (${res.status}).`,
+  );
 }

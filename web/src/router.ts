@@ -23,7 +23,8 @@ addEventListener('popstate', () => {
 
 // Same-origin <a> clicks become client-side navigations (modifier keys keep their usual meaning).
 addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const anchor = (event.target as Element | null)?.closest?.('a');
   if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
   if (anchor.pathname === location.pathname && anchor.hash) return;

@@ -16,7 +16,9 @@ export function receiptMail(message: MailOf<'receipt'>, context: MailContext): R
         'Your proxy key is ready in the dashboard (new keys appear within a minute of payment).',
       ],
       action: { label: 'Open the dashboard', url: `${context.publicUrl}/dashboard` },
-      notes: ['Keep your proxy credentials private: anyone with them uses your traffic. You can rotate the key from the dashboard at any time.'],
+      notes: [
+        'Keep your proxy credentials private: anyone with them uses your traffic. You can rotate the key from the dashboard at any time.',
+      ],
     },
     context,
   );

@@ -27,7 +27,9 @@ export function AuditLog() {
     if (!next) return;
     setMoreError(null);
     try {
-      const page = await read<AuditPage>(api.admin.audit.$get({ query: { ...filters, limit: String(PAGE), before: next } }));
+      const page = await read<AuditPage>(
+        api.admin.audit.$get({ query: { ...filters, limit: String(PAGE), before: next } }),
+      );
       setOlder({ entries: [...(older?.entries ?? []), ...page.entries], next: page.next });
     } catch (err) {
       setMoreError((err as Error).message);
@@ -50,11 +52,20 @@ export function AuditLog() {
       >
         <div class="field">
           <label for="audit-customer">Customer id</label>
-          <input id="audit-customer" value={draft.customerId} onInput={(e) => setDraft({ ...draft, customerId: e.currentTarget.value })} />
+          <input
+            id="audit-customer"
+            value={draft.customerId}
+            onInput={(e) => setDraft({ ...draft, customerId: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for="audit-action">Action</label>
-          <input id="audit-action" placeholder="e.g. admin.suspend" value={draft.action} onInput={(e) => setDraft({ ...draft, action: e.currentTarget.value })} />
+          <input
+            id="audit-action"
+            placeholder="e.g. admin.suspend"
+            value={draft.action}
+            onInput={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          />
         </div>
         <button type="submit">Filter</button>
       </form>
@@ -80,7 +91,13 @@ export function AuditLog() {
                     <td>{fmtDateTime(e.at)}</td>
                     <td class="break">{e.actor}</td>
                     <td>{e.action}</td>
-                    <td>{e.customerId ? <a href={`/admin/customers/${e.customerId}`}>{e.customerId.slice(0, 8)}…</a> : '—'}</td>
+                    <td>
+                      {e.customerId ? (
+                        <a href={`/admin/customers/${e.customerId}`}>{e.customerId.slice(0, 8)}…</a>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td class="mono break">{e.detail ? JSON.stringify(e.detail) : ''}</td>
                   </tr>
                 ))}

@@ -38,7 +38,17 @@ function DataTable({ caption, points, column }: { caption: string; points: Chart
 }
 
 /** Vertical bars over time (e.g. revenue per day), with the first and last label under the axis. */
-export function ColumnChart({ title, summary, points, column = 'Day' }: { title: string; summary: string; points: ChartPoint[]; column?: string }) {
+export function ColumnChart({
+  title,
+  summary,
+  points,
+  column = 'Day',
+}: {
+  title: string;
+  summary: string;
+  points: ChartPoint[];
+  column?: string;
+}) {
   const width = 600;
   const height = 160;
   const max = Math.max(1, ...points.map((p) => p.value));
@@ -47,12 +57,24 @@ export function ColumnChart({ title, summary, points, column = 'Day' }: { title:
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={`${title}: ${summary}`} preserveAspectRatio="none">
+      <svg
+        viewBox={`0 0 ${width} ${height + 20}`}
+        role="img"
+        aria-label={`${title}: ${summary}`}
+        preserveAspectRatio="none"
+      >
         <line x1="0" y1={height} x2={width} y2={height} class="axis" />
         {points.map((p, i) => {
           const h = (p.value / max) * (height - 8);
           return (
-            <rect key={p.label} x={i * slot + (slot - bar) / 2} y={height - h} width={bar} height={Math.max(h, p.value > 0 ? 1 : 0)} class="chart-bar">
+            <rect
+              key={p.label}
+              x={i * slot + (slot - bar) / 2}
+              y={height - h}
+              width={bar}
+              height={Math.max(h, p.value > 0 ? 1 : 0)}
+              class="chart-bar"
+            >
               <title>{`${p.label}: ${p.display}`}</title>
             </rect>
           );
@@ -92,7 +114,13 @@ export function BarList({ title, points, column = 'Item' }: { title: string; poi
               <text x="0" y={i * row + 18} class="label">
                 {p.label.length > 12 ? `${p.label.slice(0, 11)}…` : p.label}
               </text>
-              <rect x={labelWidth} y={i * row + 5} width={Math.max(w, p.value > 0 ? 2 : 0)} height={row - 10} class="chart-bar">
+              <rect
+                x={labelWidth}
+                y={i * row + 5}
+                width={Math.max(w, p.value > 0 ? 2 : 0)}
+                height={row - 10}
+                class="chart-bar"
+              >
                 <title>{`${p.label}: ${p.display}`}</title>
               </rect>
               <text x={labelWidth + w + 6} y={i * row + 18} class="value">

@@ -2,9 +2,9 @@
 // and the operator's actions, each behind a confirmation step.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatMoney } from '../../../src/shared/format.ts';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { api, read, RequestError } from '../api.ts';
+import { formatMoney } from '../../../src/shared/format.ts';
+import { api, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { fmtDate, fmtDateTime, fmtGb, LoadState, Reauth, StatusBadge, useLoad } from './ui.tsx';
 
@@ -47,7 +47,15 @@ function Action({ label, confirmLabel, explain, danger, children, run, onDone, o
       <button type="button" class={danger ? 'danger' : 'secondary'} onClick={() => (setError(null), setOpen(true))}>
         {label}…
       </button>
-      <ConfirmDialog open={open} title={label} confirmLabel={confirmLabel} danger={danger} busy={busy} onConfirm={confirm} onCancel={() => setOpen(false)}>
+      <ConfirmDialog
+        open={open}
+        title={label}
+        confirmLabel={confirmLabel}
+        danger={danger}
+        busy={busy}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
         <p>{explain}</p>
         {children}
         {error && (
@@ -99,12 +107,19 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
             danger
             confirmLabel="Suspend now"
             explain={`${d.customer.email}'s proxy key stops working at once and stays off, even if they buy more, until you lift the suspension. They cannot start a new purchase.`}
-            run={() => read(api.admin.customers[':id'].suspend.$post({ ...param, json: { reason: reason.trim() || null } }))}
+            run={() =>
+              read(api.admin.customers[':id'].suspend.$post({ ...param, json: { reason: reason.trim() || null } }))
+            }
             {...common}
           >
             <div class="field">
               <label for="suspend-reason">Reason (shown to the customer)</label>
-              <input id="suspend-reason" maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+              <input
+                id="suspend-reason"
+                maxLength={500}
+                value={reason}
+                onInput={(e) => setReason(e.currentTarget.value)}
+              />
             </div>
           </Action>
         )}
@@ -116,19 +131,44 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
             const n = Number(gb);
             if (!Number.isInteger(n) || n < 1 || n > 1000) return 'Enter a whole number of GB from 1 to 1000.';
             const extra = days.trim() === '' ? undefined : Number(days);
-            if (extra !== undefined && (!Number.isInteger(extra) || extra < 0 || extra > 3650)) return 'Days must be a whole number from 0 to 3650.';
-            return read(api.admin.customers[':id'].grant.$post({ ...param, json: { gb: n, ...(extra !== undefined ? { validityDays: extra } : {}), note: note.trim() || null } }));
+            if (extra !== undefined && (!Number.isInteger(extra) || extra < 0 || extra > 3650))
+              return 'Days must be a whole number from 0 to 3650.';
+            return read(
+              api.admin.customers[':id'].grant.$post({
+                ...param,
+                json: { gb: n, ...(extra !== undefined ? { validityDays: extra } : {}), note: note.trim() || null },
+              }),
+            );
           }}
           {...common}
         >
           <div class="field-row">
             <div class="field">
               <label for="grant-gb">GB</label>
-              <input id="grant-gb" type="number" inputMode="numeric" min={1} max={1000} step={1} required value={gb} onInput={(e) => setGb(e.currentTarget.value)} />
+              <input
+                id="grant-gb"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                step={1}
+                required
+                value={gb}
+                onInput={(e) => setGb(e.currentTarget.value)}
+              />
             </div>
             <div class="field">
               <label for="grant-days">Extra days (optional)</label>
-              <input id="grant-days" type="number" inputMode="numeric" min={0} max={3650} step={1} value={days} onInput={(e) => setDays(e.currentTarget.value)} />
+              <input
+                id="grant-days"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={3650}
+                step={1}
+                value={days}
+                onInput={(e) => setDays(e.currentTarget.value)}
+              />
             </div>
           </div>
           <div class="field">
@@ -174,67 +214,67 @@ function KeyState({ d }: { d: Detail }) {
       <div class="card">
         <h3>Shop’s record</h3>
         <dl class="facts">
-        <div>
-          <dt>Key</dt>
-          <dd class="mono">{k.secretMask ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Cap</dt>
-          <dd>{fmtGb(k.capGb)}</dd>
-        </div>
-        <div>
-          <dt>Expires</dt>
-          <dd>{fmtDateTime(k.expiresAt)}</dd>
-        </div>
-        <div>
-          <dt>Enabled</dt>
-          <dd>{k.enabled === null ? '—' : k.enabled ? 'Yes' : 'No'}</dd>
-        </div>
-        <div>
-          <dt>Sync</dt>
-          <dd>
-            {k.syncState}
-            {k.attempts > 0 && ` (${k.attempts} attempts)`}
-          </dd>
-        </div>
-        {k.lastError && (
           <div>
-            <dt>Last error</dt>
-            <dd class="mono">{k.lastError}</dd>
+            <dt>Key</dt>
+            <dd class="mono">{k.secretMask ?? '—'}</dd>
           </div>
-        )}
+          <div>
+            <dt>Cap</dt>
+            <dd>{fmtGb(k.capGb)}</dd>
+          </div>
+          <div>
+            <dt>Expires</dt>
+            <dd>{fmtDateTime(k.expiresAt)}</dd>
+          </div>
+          <div>
+            <dt>Enabled</dt>
+            <dd>{k.enabled === null ? '—' : k.enabled ? 'Yes' : 'No'}</dd>
+          </div>
+          <div>
+            <dt>Sync</dt>
+            <dd>
+              {k.syncState}
+              {k.attempts > 0 && ` (${k.attempts} attempts)`}
+            </dd>
+          </div>
+          {k.lastError && (
+            <div>
+              <dt>Last error</dt>
+              <dd class="mono">{k.lastError}</dd>
+            </div>
+          )}
         </dl>
       </div>
       <div class="card">
         <h3>Platform</h3>
         <dl class="facts">
-        {up ? (
-          <>
-            <div>
-              <dt>Enabled</dt>
-              <dd>{up.enabled ? 'Yes' : 'No'}</dd>
-            </div>
-            <div>
-              <dt>Used / cap</dt>
-              <dd>
-                {fmtGb(up.usedGb)} / {fmtGb(up.capGb)}
-              </dd>
-            </div>
-            <div>
-              <dt>Expires</dt>
-              <dd>
-                {fmtDateTime(up.expiresAt)}
-                {up.isExpired && ' (expired)'}
-              </dd>
-            </div>
-            <div>
-              <dt>Last used</dt>
-              <dd>{fmtDateTime(up.lastUsedAt)}</dd>
-            </div>
-          </>
-        ) : (
-          <p class="muted">{k.upstreamError ?? 'No key on the platform yet.'}</p>
-        )}
+          {up ? (
+            <>
+              <div>
+                <dt>Enabled</dt>
+                <dd>{up.enabled ? 'Yes' : 'No'}</dd>
+              </div>
+              <div>
+                <dt>Used / cap</dt>
+                <dd>
+                  {fmtGb(up.usedGb)} / {fmtGb(up.capGb)}
+                </dd>
+              </div>
+              <div>
+                <dt>Expires</dt>
+                <dd>
+                  {fmtDateTime(up.expiresAt)}
+                  {up.isExpired && ' (expired)'}
+                </dd>
+              </div>
+              <div>
+                <dt>Last used</dt>
+                <dd>{fmtDateTime(up.lastUsedAt)}</dd>
+              </div>
+            </>
+          ) : (
+            <p class="muted">{k.upstreamError ?? 'No key on the platform yet.'}</p>
+          )}
         </dl>
       </div>
     </div>
@@ -257,7 +297,8 @@ export function CustomerDetail({ id }: { id: string }) {
               <StatusBadge status={d.status} />
             </div>
             <p class="muted">
-              Customer since {fmtDate(d.customer.createdAt)} · last sign-in {fmtDateTime(d.customer.lastSignInAt)} · {d.customer.activeSessions} active session
+              Customer since {fmtDate(d.customer.createdAt)} · last sign-in {fmtDateTime(d.customer.lastSignInAt)} ·{' '}
+              {d.customer.activeSessions} active session
               {d.customer.activeSessions === 1 ? '' : 's'} · id <span class="mono">{d.customer.id}</span>
             </p>
             {d.customer.suspendedAt && (
@@ -301,7 +342,9 @@ export function CustomerDetail({ id }: { id: string }) {
                           </td>
                           <td>
                             {formatMoney(o.price, o.currency)}
-                            {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
+                            {o.refundedAmount > 0 && (
+                              <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>
+                            )}
                           </td>
                           <td>{o.status}</td>
                         </tr>

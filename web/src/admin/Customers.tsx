@@ -14,7 +14,10 @@ export function Customers() {
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
   const state = useLoad(
-    () => read<CustomersPage>(api.admin.customers.$get({ query: { ...(q ? { q } : {}), page: String(page), pageSize: String(PAGE_SIZE) } })),
+    () =>
+      read<CustomersPage>(
+        api.admin.customers.$get({ query: { ...(q ? { q } : {}), page: String(page), pageSize: String(PAGE_SIZE) } }),
+      ),
     [search.value],
   );
   const go = (next: { q?: string; page?: number }) => {
@@ -45,14 +48,23 @@ export function Customers() {
         <label for="customer-search" class="visually-hidden">
           Search customers by email or id
         </label>
-        <input id="customer-search" type="search" placeholder="Email or customer id" value={draft} maxLength={200} onInput={(e) => setDraft(e.currentTarget.value)} />
+        <input
+          id="customer-search"
+          type="search"
+          placeholder="Email or customer id"
+          value={draft}
+          maxLength={200}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
         <button type="submit">Search</button>
       </form>
       <LoadState state={state}>
         {data && (
           <>
             <p class="muted" aria-live="polite">
-              {data.total === 0 ? 'No customers match.' : `${data.total} customer${data.total === 1 ? '' : 's'}${q ? ` matching “${q}”` : ''}.`}
+              {data.total === 0
+                ? 'No customers match.'
+                : `${data.total} customer${data.total === 1 ? '' : 's'}${q ? ` matching “${q}”` : ''}.`}
               {!data.live && ' Usage is unknown right now: the platform could not be asked.'}
             </p>
             {data.customers.length > 0 && (

@@ -1,11 +1,17 @@
 // The console's front page: the shop's figures, what needs a look, and the platform's health.
-import { formatMoney } from '../../../src/shared/format.ts';
+
 import type { KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
+import { formatMoney } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { BarList, ColumnChart } from './Charts.tsx';
 import { ExportLinks, fmtDate, fmtDateTime, fmtGb, fmtMoneys, LoadState, useLoad } from './ui.tsx';
 
-const WHY: Record<KeyAttention['why'], string> = { at_cap: 'All traffic used', near_cap: 'Near its cap', expiring: 'Expires soon', expired: 'Expired' };
+const WHY: Record<KeyAttention['why'], string> = {
+  at_cap: 'All traffic used',
+  near_cap: 'Near its cap',
+  expiring: 'Expires soon',
+  expired: 'Expired',
+};
 
 function Stat({ label, value, note }: { label: string; value: string | number; note?: string }) {
   return (
@@ -22,12 +28,26 @@ function Stat({ label, value, note }: { label: string; value: string | number; n
 function Figures({ o }: { o: OverviewData }) {
   const currency = o.revenueByDay.currency;
   const last30 = o.revenueByDay.days.reduce((sum, d) => sum + d.amount, 0);
-  const dayPoints = o.revenueByDay.days.map((d) => ({ label: d.date, value: d.amount, display: `${formatMoney(d.amount, currency)} (${d.orders} orders)` }));
-  const tierPoints = o.revenueByTier.map((t) => ({ label: `${t.tierName}${t.currency !== currency ? ` (${t.currency})` : ''}`, value: t.amount, short: formatMoney(t.amount, t.currency), display: `${formatMoney(t.amount, t.currency)} · ${t.orders} order${t.orders === 1 ? '' : 's'} · ${t.gb} GB` }));
+  const dayPoints = o.revenueByDay.days.map((d) => ({
+    label: d.date,
+    value: d.amount,
+    display: `${formatMoney(d.amount, currency)} (${d.orders} orders)`,
+  }));
+  const tierPoints = o.revenueByTier.map((t) => ({
+    label: `${t.tierName}${t.currency !== currency ? ` (${t.currency})` : ''}`,
+    value: t.amount,
+    short: formatMoney(t.amount, t.currency),
+    display: `${formatMoney(t.amount, t.currency)} · ${t.orders} order${t.orders === 1 ? '' : 's'} · ${t.gb} GB`,
+  }));
   const gbPoints = [
     { label: 'Sold', value: o.gb.sold, display: fmtGb(o.gb.sold) },
     { label: 'Granted', value: o.gb.granted, display: fmtGb(o.gb.granted) },
-    { label: 'Used', value: o.gb.used ?? 0, short: o.gb.used === null ? 'unknown' : fmtGb(o.gb.used), display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used) },
+    {
+      label: 'Used',
+      value: o.gb.used ?? 0,
+      short: o.gb.used === null ? 'unknown' : fmtGb(o.gb.used),
+      display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used),
+    },
   ];
   return (
     <>
@@ -36,15 +56,27 @@ function Figures({ o }: { o: OverviewData }) {
         <Stat label="Paying customers" value={o.payingCustomers} />
         <Stat label="Suspended" value={o.suspendedCustomers} />
         <Stat label="Revenue (net of refunds)" value={fmtMoneys(o.revenue)} />
-        <Stat label="GB sold / used" value={`${fmtGb(o.gb.sold)} / ${fmtGb(o.gb.used)}`} note={o.gb.granted ? `+ ${fmtGb(o.gb.granted)} granted` : undefined} />
+        <Stat
+          label="GB sold / used"
+          value={`${fmtGb(o.gb.sold)} / ${fmtGb(o.gb.used)}`}
+          note={o.gb.granted ? `+ ${fmtGb(o.gb.granted)} granted` : undefined}
+        />
         <Stat label="Fulfilments owed" value={`${o.fulfilment.pending} pending · ${o.fulfilment.failed} failed`} />
         <Stat label="Failed payments (30 days)" value={o.fulfilment.failedPayments} />
-        <Stat label="Dead-lettered emails" value={o.deadLetterMail.total} note={`${o.deadLetterMail.last7Days} in the last 7 days`} />
+        <Stat
+          label="Dead-lettered emails"
+          value={o.deadLetterMail.total}
+          note={`${o.deadLetterMail.last7Days} in the last 7 days`}
+        />
       </dl>
 
       <section class="grid">
         <div class="card">
-          <ColumnChart title="Revenue per day, last 30 days" summary={`${formatMoney(last30, currency)} in total`} points={dayPoints} />
+          <ColumnChart
+            title="Revenue per day, last 30 days"
+            summary={`${formatMoney(last30, currency)} in total`}
+            points={dayPoints}
+          />
         </div>
         <div class="card">
           <BarList title="Revenue by tier" points={tierPoints} column="Tier" />
@@ -136,7 +168,9 @@ function Upstream({ o }: { o: OverviewData }) {
     <section aria-labelledby="upstream-title">
       <h2 id="upstream-title">Proxies.sx platform</h2>
       <p>
-        <span class={`status ${o.upstream.ok ? 'status-active' : 'status-retrying'}`}>{o.upstream.ok ? 'Reachable' : 'Not reachable'}</span>{' '}
+        <span class={`status ${o.upstream.ok ? 'status-active' : 'status-retrying'}`}>
+          {o.upstream.ok ? 'Reachable' : 'Not reachable'}
+        </span>{' '}
         {o.upstream.incidentsStale && <span class="muted">(incidents may be out of date)</span>}
       </p>
       {o.upstream.incidents.length === 0 ? (

@@ -1,6 +1,7 @@
 // Retail against wholesale, read-only: prices live in the PRICING var (edit wrangler.toml and deploy to change them).
-import { formatMoney } from '../../../src/shared/format.ts';
+
 import type { PricingView } from '../../../src/shared/admin.ts';
+import { formatMoney } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { fmtDateTime, LoadState, useLoad } from './ui.tsx';
 
@@ -11,7 +12,10 @@ export function Pricing() {
   return (
     <>
       <h1>Pricing</h1>
-      <p class="muted">Your retail prices come from the PRICING var; to change them, edit wrangler.toml and deploy. Wholesale rates are the platform’s current public prices.</p>
+      <p class="muted">
+        Your retail prices come from the PRICING var; to change them, edit wrangler.toml and deploy. Wholesale rates are
+        the platform’s current public prices.
+      </p>
       <LoadState state={state}>
         {p && (
           <div class="stack">
@@ -43,7 +47,9 @@ export function Pricing() {
                         const m = t.margins.find((x) => x.label === l);
                         return (
                           <td key={l} class={m && m.marginPerGb < 0 ? 'error-text' : ''}>
-                            {m ? `${formatMoney(m.marginPerGb, t.currency)} (${m.marginPct}%) on ${formatMoney(m.perGb, t.currency)}` : '—'}
+                            {m
+                              ? `${formatMoney(m.marginPerGb, t.currency)} (${m.marginPct}%) on ${formatMoney(m.perGb, t.currency)}`
+                              : '—'}
                           </td>
                         );
                       })}
@@ -58,7 +64,8 @@ export function Pricing() {
                 <ul>
                   {p.rates.map((r) => (
                     <li key={r.label}>
-                      {r.label}: {formatMoney(r.perGb, r.currency)} per GB{r.currencyAssumed && ' (no currency given; USD assumed)'}
+                      {r.label}: {formatMoney(r.perGb, r.currency)} per GB
+                      {r.currencyAssumed && ' (no currency given; USD assumed)'}
                     </li>
                   ))}
                 </ul>

@@ -2,9 +2,9 @@
 // and the "sign in again" path for actions that need a recent sign-in.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { formatMoney } from '../../../src/shared/format.ts';
 import type { CustomerStatus, MoneyByCurrency } from '../../../src/shared/admin.ts';
-import { api, read, RequestError } from '../api.ts';
+import { formatMoney } from '../../../src/shared/format.ts';
+import { api, RequestError, read } from '../api.ts';
 import { path, search } from '../router.ts';
 import { customer } from '../state/session.ts';
 
@@ -57,15 +57,18 @@ export function LoadState({ state, children }: { state: Loaded<unknown>; childre
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export const fmtDate = (ms: number | string | null | undefined) => (ms === null || ms === undefined ? '—' : DATE.format(new Date(ms)));
-export const fmtDateTime = (ms: number | string | null | undefined) => (ms === null || ms === undefined ? '—' : DATE_TIME.format(new Date(ms)));
+export const fmtDate = (ms: number | string | null | undefined) =>
+  ms === null || ms === undefined ? '—' : DATE.format(new Date(ms));
+export const fmtDateTime = (ms: number | string | null | undefined) =>
+  ms === null || ms === undefined ? '—' : DATE_TIME.format(new Date(ms));
 
 export function fmtMoneys(money: MoneyByCurrency): string {
   const entries = Object.entries(money);
   return entries.length ? entries.map(([currency, amount]) => formatMoney(amount, currency)).join(' + ') : '—';
 }
 
-export const fmtGb = (gb: number | null | undefined) => (gb === null || gb === undefined ? '—' : `${Math.round(gb * 100) / 100} GB`);
+export const fmtGb = (gb: number | null | undefined) =>
+  gb === null || gb === undefined ? '—' : `${Math.round(gb * 100) / 100} GB`;
 
 const STATUS_TEXT: Record<CustomerStatus, string> = {
   suspended: 'Suspended',
@@ -105,7 +108,10 @@ export function Reauth({ onDismiss }: { onDismiss: () => void }) {
         <p>Check your inbox: open the link, press Continue, and you are back here to confirm the action.</p>
       ) : (
         <>
-          <p>This action needs a sign-in from the last 10 minutes. We’ll email you a link that brings you back to this page.</p>
+          <p>
+            This action needs a sign-in from the last 10 minutes. We’ll email you a link that brings you back to this
+            page.
+          </p>
           <div class="actions">
             <button type="button" onClick={send} disabled={state === 'sending'}>
               Email me a sign-in link

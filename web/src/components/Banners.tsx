@@ -10,8 +10,8 @@ export function KeyBanners({ keyState }: { keyState: AccountKey }) {
     <>
       {(keyState.status === 'disabled' || keyState.status === 'expired') && (
         <div class="banner danger" role="alert">
-          <strong>{keyState.status === 'expired' ? 'Your key has expired.' : 'Your key is switched off.'}</strong> {keyState.reasonText}{' '}
-          {keyState.reason !== 'suspended' && <a href="#buy-more">Buy more traffic</a>}
+          <strong>{keyState.status === 'expired' ? 'Your key has expired.' : 'Your key is switched off.'}</strong>{' '}
+          {keyState.reasonText} {keyState.reason !== 'suspended' && <a href="#buy-more">Buy more traffic</a>}
         </div>
       )}
       {keyState.updating && keyState.status !== 'provisioning' && (
@@ -30,14 +30,21 @@ export function KeyBanners({ keyState }: { keyState: AccountKey }) {
 
 export function IncidentBanners() {
   const offered = new Set(config.value?.countries ?? []);
-  const relevant = (incidents.value?.incidents ?? []).filter((i) => i.countries.length === 0 || i.countries.some((c) => offered.has(c)));
+  const relevant = (incidents.value?.incidents ?? []).filter(
+    (i) => i.countries.length === 0 || i.countries.some((c) => offered.has(c)),
+  );
   if (relevant.length === 0) return null;
   return (
     <section aria-label="Service status">
       {relevant.map((incident) => (
-        <div key={incident.id} class={`banner ${incident.severity === 'major' || incident.severity === 'critical' ? 'danger' : incident.severity === 'minor' ? 'warn' : 'info'}`}>
+        <div
+          key={incident.id}
+          class={`banner ${incident.severity === 'major' || incident.severity === 'critical' ? 'danger' : incident.severity === 'minor' ? 'warn' : 'info'}`}
+        >
           <strong>{incident.title}</strong>
-          {incident.countries.length > 0 && <span class="muted"> · {incident.countries.map(countryName).join(', ')}</span>}
+          {incident.countries.length > 0 && (
+            <span class="muted"> · {incident.countries.map(countryName).join(', ')}</span>
+          )}
           {incident.pools.length > 0 && <span class="muted"> · {incident.pools.join(', ')} pool</span>}
           {incident.description && <p class="incident-text">{incident.description}</p>}
         </div>

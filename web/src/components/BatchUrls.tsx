@@ -43,10 +43,19 @@ export function BatchUrls() {
       <div class="stack">
         <div class="field inline-field">
           <label for="batch-n">How many</label>
-          <input id="batch-n" type="number" min={1} max={MAX_BATCH} value={count} onInput={(e) => setCount(e.currentTarget.valueAsNumber)} aria-describedby="batch-hint" />
+          <input
+            id="batch-n"
+            type="number"
+            min={1}
+            max={MAX_BATCH}
+            value={count}
+            onInput={(e) => setCount(e.currentTarget.valueAsNumber)}
+            aria-describedby="batch-hint"
+          />
         </div>
         <p class="hint" id="batch-hint">
-          Session ids {prefix}_1 … {prefix}_{n}, sticky rotation, with the pool, country and protocol above. Up to {MAX_BATCH} (the gateway’s limit of open sessions).
+          Session ids {prefix}_1 … {prefix}_{n}, sticky rotation, with the pool, country and protocol above. Up to{' '}
+          {MAX_BATCH} (the gateway’s limit of open sessions).
         </p>
         <pre class="code" tabIndex={0} aria-label="First URLs of the batch">
           <code>

@@ -19,7 +19,17 @@ async function writeClipboard(text: string): Promise<void> {
   }
 }
 
-export function CopyButton({ text, label = 'Copy', what, class: className = 'secondary' }: { text: string | (() => Promise<string | null>); label?: string; what: string; class?: string }) {
+export function CopyButton({
+  text,
+  label = 'Copy',
+  what,
+  class: className = 'secondary',
+}: {
+  text: string | (() => Promise<string | null>);
+  label?: string;
+  what: string;
+  class?: string;
+}) {
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   async function copy() {
     setState('busy');
@@ -36,7 +46,13 @@ export function CopyButton({ text, label = 'Copy', what, class: className = 'sec
     }
   }
   return (
-    <button type="button" class={`copy ${className}`} onClick={copy} disabled={state === 'busy'} aria-label={label === 'Copy' ? `Copy ${what.toLowerCase()}` : undefined}>
+    <button
+      type="button"
+      class={`copy ${className}`}
+      onClick={copy}
+      disabled={state === 'busy'}
+      aria-label={label === 'Copy' ? `Copy ${what.toLowerCase()}` : undefined}
+    >
       {state === 'done' ? 'Copied ✓' : label}
     </button>
   );

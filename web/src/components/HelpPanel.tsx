@@ -2,11 +2,23 @@
 import { POOL_LABELS, POOLS, ROTATION_LABELS, ROTATION_MODES } from '../../../src/shared/proxy-url.ts';
 
 const ERRORS: [code: string, status: string, meaning: string][] = [
-  ['E_AUTH_INVALID', '407', 'Wrong username or key. Copy the URL again; after a rotation only the new key works (allow up to 30 s).'],
+  [
+    'E_AUTH_INVALID',
+    '407',
+    'Wrong username or key. Copy the URL again; after a rotation only the new key works (allow up to 30 s).',
+  ],
   ['E_CAP_EXCEEDED', '407', 'All your traffic is used. Buy more and the key switches back on.'],
-  ['E_RATE_LIMITED_*', '429', 'Too many requests or connections at once (500 connections per account). Slow down and retry.'],
+  [
+    'E_RATE_LIMITED_*',
+    '429',
+    'Too many requests or connections at once (500 connections per account). Slow down and retry.',
+  ],
   ['E_SESSION_LIMIT', '429', 'Too many open sessions (250 per account). Close some below or reuse session ids.'],
-  ['E_NO_STOCK_COUNTRY', '502', 'No device is online in that country and pool right now. Pick another country, or the “any” pool.'],
+  [
+    'E_NO_STOCK_COUNTRY',
+    '502',
+    'No device is online in that country and pool right now. Pick another country, or the “any” pool.',
+  ],
   ['E_STOCK_DEGRADED', '502', 'The pool is short of devices at the moment. Retry shortly, or choose another country.'],
 ];
 
@@ -27,14 +39,16 @@ export function HelpPanel({ username }: { username: string }) {
             <strong>Pool</strong> (always first): {POOLS.map((p) => `${p} = ${POOL_LABELS[p]}`).join('; ')}.
           </li>
           <li>
-            <strong>Country</strong>: two lowercase letters (<code>us</code>, <code>de</code>); leave it out for any country.
+            <strong>Country</strong>: two lowercase letters (<code>us</code>, <code>de</code>); leave it out for any
+            country.
           </li>
           <li>
-            <strong>sid-ID</strong>: a sticky session id of 1–64 lowercase letters, digits and <code>_</code>. No dashes or spaces: the gateway drops a bad
-            sid without telling you, and your session is no longer sticky.
+            <strong>sid-ID</strong>: a sticky session id of 1–64 lowercase letters, digits and <code>_</code>. No dashes
+            or spaces: the gateway drops a bad sid without telling you, and your session is no longer sticky.
           </li>
           <li>
-            <strong>rot-MODE</strong>: {ROTATION_MODES.map((m) => `${m} = ${ROTATION_LABELS[m]}`).join('; ')}. Sticky needs a sid.
+            <strong>rot-MODE</strong>: {ROTATION_MODES.map((m) => `${m} = ${ROTATION_LABELS[m]}`).join('; ')}. Sticky
+            needs a sid.
           </li>
         </ul>
         <p>

@@ -5,7 +5,13 @@ import { formatMoney } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { config } from '../state/config.ts';
 
-const STATUS: Record<Purchase['status'], string> = { pending: 'Processing', paid: 'Paid', failed: 'Failed', expired: 'Expired', refunded: 'Refunded' };
+const STATUS: Record<Purchase['status'], string> = {
+  pending: 'Processing',
+  paid: 'Paid',
+  failed: 'Failed',
+  expired: 'Expired',
+  refunded: 'Refunded',
+};
 const date = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 function Receipt({ p, email }: { p: Purchase; email: string }) {
@@ -51,7 +57,10 @@ export function Purchases({ email }: { email: string }) {
   const [purchases, setPurchases] = useState<Purchase[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    read(api.purchases.$get()).then((answer) => setPurchases(answer.purchases), (err: Error) => setError(err.message));
+    read(api.purchases.$get()).then(
+      (answer) => setPurchases(answer.purchases),
+      (err: Error) => setError(err.message),
+    );
   }, []);
   return (
     <section class="card" aria-labelledby="purchases-title" aria-busy={!purchases && !error}>

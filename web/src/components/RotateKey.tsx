@@ -2,7 +2,7 @@
 // Rotating needs a sign-in from the last 10 minutes; otherwise the customer asks for a fresh link that
 // brings them back here with the confirmation open.
 import { useEffect, useState } from 'preact/hooks';
-import { api, read, RequestError } from '../api.ts';
+import { api, RequestError, read } from '../api.ts';
 import { account, newIdempotencyKey, rotateKey } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
 import { ConfirmDialog } from './Dialog.tsx';
@@ -66,7 +66,10 @@ export function RotateKey() {
         {done && <p class="ok-text">{done}</p>}
         {reauth === 'needed' && (
           <div class="banner info">
-            <p>For your security, rotating needs a sign-in from the last 10 minutes. We’ll email you a link that brings you back here.</p>
+            <p>
+              For your security, rotating needs a sign-in from the last 10 minutes. We’ll email you a link that brings
+              you back here.
+            </p>
             <button type="button" onClick={sendLink}>
               Email me a sign-in link
             </button>
@@ -83,8 +86,19 @@ export function RotateKey() {
           </p>
         )}
       </div>
-      <ConfirmDialog open={open} title="Rotate your key?" confirmLabel="Rotate now" danger busy={busy} onConfirm={confirm} onCancel={() => setOpen(false)}>
-        <p>You get a new key right away. The current key stops working immediately, and its open proxy sessions are closed.</p>
+      <ConfirmDialog
+        open={open}
+        title="Rotate your key?"
+        confirmLabel="Rotate now"
+        danger
+        busy={busy}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
+        <p>
+          You get a new key right away. The current key stops working immediately, and its open proxy sessions are
+          closed.
+        </p>
         <p>Every app and script that uses the old key must be updated with the new URLs.</p>
       </ConfirmDialog>
     </section>

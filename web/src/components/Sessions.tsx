@@ -1,7 +1,7 @@
 // The customer's open gateway sessions (their own key only), with close and close all.
 import { useEffect, useState } from 'preact/hooks';
-import { countryName, formatBytes } from '../../../src/shared/format.ts';
 import type { SessionView } from '../../../src/shared/dashboard.ts';
+import { countryName, formatBytes } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { announce } from '../state/announce.ts';
 import { ConfirmDialog } from './Dialog.tsx';
@@ -74,7 +74,9 @@ export function Sessions() {
         </p>
       )}
       {sessions === null && !error && <p class="muted">Loading sessions…</p>}
-      {sessions?.length === 0 && <p class="muted">No open sessions. They appear here while your apps use sticky session ids.</p>}
+      {sessions?.length === 0 && (
+        <p class="muted">No open sessions. They appear here while your apps use sticky session ids.</p>
+      )}
       {sessions && sessions.length > 0 && (
         <div class="table-scroll" tabIndex={0} aria-label="Open sessions table">
           <table>
@@ -105,7 +107,13 @@ export function Sessions() {
                   </td>
                   <td>{new Date(s.lastActivityAt).toLocaleTimeString()}</td>
                   <td>
-                    <button type="button" class="secondary" onClick={() => close(s.sessionKey)} disabled={closing !== null} aria-label={`Close session ${s.sid}`}>
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={() => close(s.sessionKey)}
+                      disabled={closing !== null}
+                      aria-label={`Close session ${s.sid}`}
+                    >
                       {closing === s.sessionKey ? 'Closing…' : 'Close'}
                     </button>
                   </td>
@@ -115,7 +123,15 @@ export function Sessions() {
           </table>
         </div>
       )}
-      <ConfirmDialog open={confirmAll} title="Close all sessions?" confirmLabel="Close all" danger busy={closing === '*'} onConfirm={closeAll} onCancel={() => setConfirmAll(false)}>
+      <ConfirmDialog
+        open={confirmAll}
+        title="Close all sessions?"
+        confirmLabel="Close all"
+        danger
+        busy={closing === '*'}
+        onConfirm={closeAll}
+        onCancel={() => setConfirmAll(false)}
+      >
         <p>Every open session of your key ends now; the next request of each app gets a new IP.</p>
       </ConfirmDialog>
     </section>

@@ -55,7 +55,13 @@ export function Snippets() {
     <div class="snippets">
       <div class="seg" role="group" aria-label="Code example language">
         {LANGUAGES.map((l) => (
-          <button key={l.id} type="button" class={language === l.id ? '' : 'secondary'} aria-pressed={language === l.id} onClick={() => setLanguage(l.id)}>
+          <button
+            key={l.id}
+            type="button"
+            class={language === l.id ? '' : 'secondary'}
+            aria-pressed={language === l.id}
+            onClick={() => setLanguage(l.id)}
+          >
             {l.label}
           </button>
         ))}

@@ -2,13 +2,21 @@
 // counts), rotation (named by what it does), sticky session id (validated, with the normaliser's proposal)
 // and protocol. Everything is validated by the shared builder before anything is shown or copied.
 import { countryFlag, countryName } from '../../../src/shared/format.ts';
-import { isValidSessionId, normaliseSessionId, POOL_LABELS, POOLS, ROTATION_LABELS, ROTATION_MODES, type Pool } from '../../../src/shared/proxy-url.ts';
-import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
+import {
+  isValidSessionId,
+  normaliseSessionId,
+  POOL_LABELS,
+  POOLS,
+  type Pool,
+  ROTATION_LABELS,
+  ROTATION_MODES,
+} from '../../../src/shared/proxy-url.ts';
 import { stock, stockError } from '../state/availability.ts';
+import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
 import { config } from '../state/config.ts';
+import { BatchUrls } from './BatchUrls.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { Snippets } from './Snippets.tsx';
-import { BatchUrls } from './BatchUrls.tsx';
 
 /** Devices online for a country in the chosen pool (`any`/`best` count both); undefined while unknown. */
 function online(code: string, chosen: Pool): number | undefined {
@@ -22,7 +30,12 @@ function CountrySelect() {
   return (
     <div class="field">
       <label for="b-country">Country</label>
-      <select id="b-country" value={country.value} onChange={(e) => (country.value = e.currentTarget.value)} aria-describedby="b-country-hint">
+      <select
+        id="b-country"
+        value={country.value}
+        onChange={(e) => (country.value = e.currentTarget.value)}
+        aria-describedby="b-country-hint"
+      >
         <option value="">Any country</option>
         {shop.countries.map((code) => {
           const n = online(code, pool.value);
@@ -35,7 +48,9 @@ function CountrySelect() {
         })}
       </select>
       <p class="hint" id="b-country-hint">
-        {stockError.value ? 'Live availability is unavailable right now; every offered country is listed.' : 'Devices online now, refreshed every minute.'}
+        {stockError.value
+          ? 'Live availability is unavailable right now; every offered country is listed.'
+          : 'Devices online now, refreshed every minute.'}
       </p>
     </div>
   );
@@ -104,7 +119,11 @@ export function UrlBuilder() {
         <CountrySelect />
         <div class="field">
           <label for="b-rot">Rotation</label>
-          <select id="b-rot" value={rotation.value} onChange={(e) => (rotation.value = e.currentTarget.value as typeof rotation.value)}>
+          <select
+            id="b-rot"
+            value={rotation.value}
+            onChange={(e) => (rotation.value = e.currentTarget.value as typeof rotation.value)}
+          >
             {ROTATION_MODES.map((mode) => (
               <option key={mode} value={mode}>
                 {ROTATION_LABELS[mode]}
@@ -117,7 +136,13 @@ export function UrlBuilder() {
           <legend>Protocol</legend>
           {(['http', 'socks5'] as const).map((p) => (
             <label key={p} class="radio">
-              <input type="radio" name="b-protocol" value={p} checked={protocol.value === p} onChange={() => (protocol.value = p)} />
+              <input
+                type="radio"
+                name="b-protocol"
+                value={p}
+                checked={protocol.value === p}
+                onChange={() => (protocol.value = p)}
+              />
               {p === 'http' ? 'HTTP' : 'SOCKS5'}
             </label>
           ))}
@@ -136,4 +161,3 @@ export function UrlBuilder() {
     </section>
   );
 }
-

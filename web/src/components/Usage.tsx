@@ -1,7 +1,7 @@
 // Traffic used of the cap, with warning levels (75 % warn, 90 % danger), and the key's expiry countdown.
 import { useState } from 'preact/hooks';
-import { formatDuration, formatGb, mbToGb } from '../../../src/shared/format.ts';
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
+import { formatDuration, formatGb, mbToGb } from '../../../src/shared/format.ts';
 import { accountAt } from '../state/account.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 
@@ -15,18 +15,30 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
   const usedGb = known ? mbToGb(usedMb) : 0;
   const percent = known ? Math.min(100, Math.round((usedGb / capGb) * 1000) / 10) : 0;
   const level = usageLevel(percent);
-  const text = known ? `${formatGb(usedGb)} of ${formatGb(capGb)} used (${percent} %)` : 'Usage is unavailable right now';
+  const text = known
+    ? `${formatGb(usedGb)} of ${formatGb(capGb)} used (${percent} %)`
+    : 'Usage is unavailable right now';
   return (
     <div class="usage">
       <div class="usage-head">
         <span id="usage-label">Traffic</span>
         <span class={`usage-text ${known ? level : ''}`}>{text}</span>
       </div>
-      <div class="bar" role="progressbar" aria-labelledby="usage-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={known ? percent : undefined} aria-valuetext={text}>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-labelledby="usage-label"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={known ? percent : undefined}
+        aria-valuetext={text}
+      >
         <div class={`fill ${level}`} style={{ width: `${percent}%` }} />
       </div>
       <p class="hint">
-        {known && level !== 'ok' && (percent >= 100 ? 'All traffic used. ' : `Running low: ${formatGb(Math.max(0, capGb - usedGb))} left. `)}
+        {known &&
+          level !== 'ok' &&
+          (percent >= 100 ? 'All traffic used. ' : `Running low: ${formatGb(Math.max(0, capGb - usedGb))} left. `)}
         {accountAt.value ? `Updated ${new Date(accountAt.value).toLocaleTimeString()}; refreshes every 30 s.` : ''}
       </p>
     </div>

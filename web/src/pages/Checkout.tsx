@@ -3,7 +3,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
-import { api, read, RequestError } from '../api.ts';
+import { api, RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { config } from '../state/config.ts';
 import { customer } from '../state/session.ts';

@@ -1,8 +1,8 @@
 // /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
 import { useEffect } from 'preact/hooks';
 import { AccountActions } from '../components/AccountActions.tsx';
-import { BuyTiers } from '../components/BuyTiers.tsx';
 import { IncidentBanners, KeyBanners } from '../components/Banners.tsx';
+import { BuyTiers } from '../components/BuyTiers.tsx';
 import { Credentials } from '../components/Credentials.tsx';
 import { HelpPanel } from '../components/HelpPanel.tsx';
 import { Provisioning } from '../components/Provisioning.tsx';
@@ -55,23 +55,25 @@ export function Dashboard() {
   const status = me?.key.status;
   useEffect(() => {
     // The key exists: the Checkout reference has done its job.
-    if (checkoutSession && status && status !== 'provisioning' && status !== 'none') navigate('/dashboard', { replace: true });
+    if (checkoutSession && status && status !== 'provisioning' && status !== 'none')
+      navigate('/dashboard', { replace: true });
   }, [checkoutSession, status]);
 
   if (!who) return <Loading />;
 
   let body;
   if (!me || !availabilityLoaded.value) {
-    body = !me && accountError.value ? (
-      <div class="card" role="alert">
-        <p class="error-text">{accountError.value}</p>
-        <button type="button" onClick={() => loadAccount()}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <Loading />
-    );
+    body =
+      !me && accountError.value ? (
+        <div class="card" role="alert">
+          <p class="error-text">{accountError.value}</p>
+          <button type="button" onClick={() => loadAccount()}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <Loading />
+      );
   } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
     body = <Provisioning sessionId={checkoutSession} />;
   } else if (status === 'none') {

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { BuyTiers } from '../components/BuyTiers.tsx';
 import { countryFlag, countryName } from '../../../src/shared/format.ts';
+import { BuyTiers } from '../components/BuyTiers.tsx';
 import { loadAvailability, stock } from '../state/availability.ts';
 import { config } from '../state/config.ts';
 

@@ -12,7 +12,14 @@ export function renderText(text: string): ComponentChildren[] {
   let paragraph: string[] = [];
   const flush = () => {
     if (paragraph.length) out.push(<p key={out.length}>{paragraph.join(' ')}</p>);
-    if (items.length) out.push(<ul key={out.length}>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>);
+    if (items.length)
+      out.push(
+        <ul key={out.length}>
+          {items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>,
+      );
     paragraph = [];
     items = [];
   };

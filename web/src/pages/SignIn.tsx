@@ -52,7 +52,10 @@ export function SignIn() {
         <p>
           We are sending a sign-in link to <strong>{sentTo}</strong>. Open it on this device and press “Continue”.
         </p>
-        <p class="muted">The link works once and expires in 15 minutes; only the newest link you received works. Nothing arrived? Look in your spam folder.</p>
+        <p class="muted">
+          The link works once and expires in 15 minutes; only the newest link you received works. Nothing arrived? Look
+          in your spam folder.
+        </p>
         <button type="button" class="secondary" onClick={() => setSentTo(null)}>
           Use another address or send again
         </button>
@@ -64,7 +67,9 @@ export function SignIn() {
       <h1 ref={heading} tabIndex={-1}>
         Sign in
       </h1>
-      <p class="muted">No password: we email you a link that signs you in. New here? The same link creates your account.</p>
+      <p class="muted">
+        No password: we email you a link that signs you in. New here? The same link creates your account.
+      </p>
       <form class="card" onSubmit={submit}>
         <div class="field">
           <label for="signin-email">Email address</label>

@@ -2,7 +2,7 @@
 // The secret lives only in memory: never in storage, never in the URL.
 import { signal } from '@preact/signals';
 import type { MeAnswer, RotateAnswer } from '../../../src/shared/dashboard.ts';
-import { api, read, RequestError } from '../api.ts';
+import { api, RequestError, read } from '../api.ts';
 import { customer } from './session.ts';
 
 export const account = signal<MeAnswer | null>(null);

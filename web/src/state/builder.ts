@@ -1,7 +1,14 @@
 // The URL builder's choices and what they build, with the shared builder (src/shared/proxy-url.ts). The URL on
 // screen carries the key's mask until the secret is shown; what is copied always carries the real secret.
 import { computed, signal } from '@preact/signals';
-import { buildProxyUrl, type Pool, type ProxyProtocol, type ProxyUrlOptions, type ProxyUrlResult, type RotationMode } from '../../../src/shared/proxy-url.ts';
+import {
+  buildProxyUrl,
+  type Pool,
+  type ProxyProtocol,
+  type ProxyUrlOptions,
+  type ProxyUrlResult,
+  type RotationMode,
+} from '../../../src/shared/proxy-url.ts';
 import { account, ensureSecret, secret, showSecret } from './account.ts';
 
 export const pool = signal<Pool>('mbl');
@@ -52,7 +59,10 @@ export async function realUrl(overrides: Partial<ProxyUrlOptions> = {}): Promise
 
 /** A short random sticky session id like `s7k2m9qz`. */
 export function randomSid(): string {
-  return `s${crypto.getRandomValues(new Uint32Array(2)).reduce((s, n) => s + n.toString(36), '').slice(0, 10)}`;
+  return `s${crypto
+    .getRandomValues(new Uint32Array(2))
+    .reduce((s, n) => s + n.toString(36), '')
+    .slice(0, 10)}`;
 }
 
 /** `count` sticky URLs with sids `{base}_1…{base}_n` (masked for display, or real with `key`). */

@@ -1,6 +1,6 @@
 // Who is signed in: loaded once from /api/auth/me, set after verifying a link, cleared on sign-out.
 import { signal } from '@preact/signals';
-import { api, read, RequestError } from '../api.ts';
+import { api, RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 
 export interface Customer {
