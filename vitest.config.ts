@@ -41,7 +41,7 @@ export default defineConfig({
       name: 'strip-stripe-source-maps',
       load(id) {
         if (!id.includes('/node_modules/stripe/')) return null;
-        return readFileSync(id.split('?')[0]!, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
+        return readFileSync(id.replace(/\?.*$/, ''), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
       },
     },
   ],

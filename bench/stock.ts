@@ -56,10 +56,10 @@ async function main(): Promise<void> {
 
   const calls = (await (await fetch(`${SIM_URL}/_sim/calls`)).json()) as { method: string; path: string }[];
   const upstream = calls.filter((c) => c.path.startsWith('/v1/gateway/pool/stock')).length;
-  const statuses = results.reduce<Record<number, number>>(
-    (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
-    {},
-  );
+  const statuses = results.reduce<Record<number, number>>((acc, r) => {
+    acc[r.status] = (acc[r.status] ?? 0) + 1;
+    return acc;
+  }, {});
   const fetchedAts = new Set(results.map((r) => r.fetchedAt));
   const cold = results.every((r) => r.fetchedAt !== undefined && Date.parse(r.fetchedAt) >= started - 1000);
 

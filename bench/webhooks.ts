@@ -131,7 +131,10 @@ try {
   const mints = (await mintCount()) - mintsBefore;
 
   const tally = (key: (a: { status: number; result: string }) => string) =>
-    answers.reduce<Record<string, number>>((acc, a) => ((acc[key(a)] = (acc[key(a)] ?? 0) + 1), acc), {});
+    answers.reduce<Record<string, number>>((acc, a) => {
+      acc[key(a)] = (acc[key(a)] ?? 0) + 1;
+      return acc;
+    }, {});
   const result = {
     deliveries: deliveries.length,
     events: eventIds.length,

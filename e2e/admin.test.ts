@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openPage, SHOP, SIM, screenshot, signInOnPage, useShopAndBrowser, VIEWPORTS } from './harness.ts';
+import { openPage, SHOP, SIM, screenshot, signInOnPage, VIEWPORTS, withShopAndBrowser } from './harness.ts';
 
 let operatorContext: BrowserContext;
 let customerContext: BrowserContext;
@@ -15,7 +15,7 @@ const consoleRequests: string[] = [];
 const OPERATOR = 'admin@example.com';
 const CUSTOMER = 'shopper@example.com';
 
-useShopAndBrowser(async (browser) => {
+withShopAndBrowser(async (browser) => {
   operatorContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
   customerContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
   operator = await openPage(operatorContext, errors);

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, SHOP, signInOnPage, useShopAndBrowser, VIEWPORTS } from './harness.ts';
+import { openPage, SHOP, signInOnPage, VIEWPORTS, withShopAndBrowser } from './harness.ts';
 
-const { browser } = useShopAndBrowser();
+const { browser } = withShopAndBrowser();
 
 function setVisibility(page: Page, state: 'visible' | 'hidden'): Promise<void> {
   return page.evaluate((value) => {

@@ -22,7 +22,7 @@ export function startShop(): Promise<RunningShop> {
  * Starts the shop and Chromium before this file's tests (then runs the file's `setup`, if any) and stops both
  * after them. One hook for all of it: node:test runs a file's top-level `before` hooks concurrently.
  */
-export function useShopAndBrowser(setup?: (browser: Browser) => Promise<void>): {
+export function withShopAndBrowser(setup?: (browser: Browser) => Promise<void>): {
   browser: () => Browser;
   shop: () => RunningShop;
 } {

@@ -13,8 +13,8 @@ import {
   signInLink,
   signInMails,
   simJson,
-  useShopAndBrowser,
   VIEWPORTS,
+  withShopAndBrowser,
 } from './harness.ts';
 
 let context: BrowserContext;
@@ -26,7 +26,7 @@ const upstreamKeys = () => simJson<{ id: string; key: string }[]>('/_sim/proxies
 const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 const proxyUrl = () => page.getByTestId('proxy-url').innerText();
 
-const { browser, shop } = useShopAndBrowser(async (browser) => {
+const { browser, shop } = withShopAndBrowser(async (browser) => {
   context = await browser.newContext({ viewport: VIEWPORTS.desktop });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SHOP });
   page = await openPage(context, errors);

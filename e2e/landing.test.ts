@@ -1,9 +1,9 @@
 // The landing page in a real browser: brand and tiers from wrangler.toml, security headers, no CSP errors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, SHOP, screenshot, useShopAndBrowser, VIEWPORTS } from './harness.ts';
+import { openPage, SHOP, screenshot, VIEWPORTS, withShopAndBrowser } from './harness.ts';
 
-const { browser } = useShopAndBrowser();
+const { browser } = withShopAndBrowser();
 
 test('static assets carry the security headers, and SPA routes fall back to the app', async () => {
   for (const path of ['/', '/dashboard']) {

@@ -35,8 +35,8 @@ export async function startLocalShop(shopPort: number, simPort: number): Promise
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => log.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => log.push(String(chunk)));
+  child.stdout.on('data', (chunk) => log.push(String(chunk)));
+  child.stderr.on('data', (chunk) => log.push(String(chunk)));
   try {
     await waitFor(`${shop}/api/healthz`, child);
     await waitFor(`${sim}/_sim/calls`, child);
@@ -48,7 +48,7 @@ export async function startLocalShop(shopPort: number, simPort: number): Promise
     stateDir: state,
     async stop() {
       try {
-        process.kill(-child.pid!, 'SIGTERM');
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {
         // already gone
       }

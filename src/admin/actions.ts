@@ -253,11 +253,12 @@ export async function rerunFulfilment(deps: ActionDeps, customerId: string): Pro
     .orderBy(desc(orders.createdAt))
     .limit(5);
   let recovered = 0;
-  for (const order of pending) {
+  for (const { id: orderId, sessionId } of pending) {
+    if (!sessionId) continue;
     try {
       const outcome = await applyRetrievedSession(
         db,
-        await stripeClient(config).checkout.sessions.retrieve(order.sessionId!),
+        await stripeClient(config).checkout.sessions.retrieve(sessionId),
         now,
       );
       if (outcome.paidOrderId) {
@@ -265,7 +266,7 @@ export async function rerunFulfilment(deps: ActionDeps, customerId: string): Pro
         await fulfil(env, config, log, { paidOrderId: outcome.paidOrderId });
       }
     } catch (err) {
-      log.warn('admin: checkout session lookup failed', { customerId, orderId: order.id, err });
+      log.warn('admin: checkout session lookup failed', { customerId, orderId, err });
     }
   }
   const key = await getKeyRow(db, customerId);

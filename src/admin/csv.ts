@@ -104,9 +104,9 @@ export async function* customerCsv(db: Db): AsyncGenerator<string> {
       ]);
     }
     yield chunk;
-    const last = rows[rows.length - 1]!.customer;
+    const last = rows.at(-1)?.customer;
+    if (!last || rows.length < CUSTOMER_CHUNK) return;
     after = { createdAt: last.createdAt, id: last.id };
-    if (rows.length < CUSTOMER_CHUNK) return;
   }
 }
 
@@ -173,9 +173,9 @@ export async function* purchaseCsv(db: Db): AsyncGenerator<string> {
       ]);
     }
     yield chunk;
-    const last: { createdAt: number; id: string } = rows[rows.length - 1]!.order;
+    const last = rows.at(-1)?.order;
+    if (!last || rows.length < ORDER_CHUNK) return;
     after = { createdAt: last.createdAt, id: last.id };
-    if (rows.length < ORDER_CHUNK) return;
   }
 }
 

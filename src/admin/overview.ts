@@ -163,7 +163,7 @@ async function keyFigures(db: Db, live: Map<string, LiveKey> | null, now: number
   let usedGb: number | null = live ? 0 : null;
   const attention: KeyAttention[] = [];
   for (const k of keys) {
-    const view = live?.get(k.upstreamId!);
+    const view = k.upstreamId ? live?.get(k.upstreamId) : undefined;
     const used = view ? mbToGb(view.trafficUsedMB) : null;
     if (usedGb !== null && used !== null) usedGb += used;
     if (k.suspendedAt) continue;

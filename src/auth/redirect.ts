@@ -2,6 +2,7 @@
 
 const MAX_NEXT_LENGTH = 512;
 /** One leading slash, then no second slash, no backslash, no control characters or whitespace. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
 const SAFE_PATH = /^\/(?![/\\])[^\\\s\u0000-\u001f\u007f]*$/;
 
 /** The path if it can only ever point at this shop, else null: `//evil.com`, `/\evil.com`, `https://…` are refused. */

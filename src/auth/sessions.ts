@@ -65,15 +65,11 @@ export async function verifySessionToken(
         requiredClaims: ['sub', 'sid', 'iat', 'exp'],
         maxTokenAge: SESSION_TTL_MS / 1000,
       });
-      if (typeof payload.sid !== 'string' || !payload.sub) return null;
+      const { sid, sub, iat, exp } = payload;
+      if (typeof sid !== 'string' || !sub || iat === undefined || exp === undefined) return null;
       // Only this shop mints these; one "issued" in the future (beyond clock skew) is not ours.
-      if (payload.iat! * 1000 > Date.now() + CLOCK_SKEW_MS) return null;
-      return {
-        sid: payload.sid,
-        customerId: payload.sub,
-        issuedAt: payload.iat! * 1000,
-        expiresAt: payload.exp! * 1000,
-      };
+      if (iat * 1000 > Date.now() + CLOCK_SKEW_MS) return null;
+      return { sid, customerId: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 };
     } catch {
       // Next secret, if any.
     }

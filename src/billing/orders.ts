@@ -253,13 +253,17 @@ export interface Entitlement {
  */
 export function entitlementOf(rows: readonly Order[]): Entitlement {
   const open = rows
-    .filter((o) => (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && o.gb - o.refundedGb > 0)
-    .sort((a, b) => a.paidAt! - b.paidAt! || a.id.localeCompare(b.id));
+    .flatMap((o) =>
+      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && o.gb - o.refundedGb > 0
+        ? [{ ...o, paidAt: o.paidAt }]
+        : [],
+    )
+    .sort((a, b) => a.paidAt - b.paidAt || a.id.localeCompare(b.id));
   let expiresAt: number | null = null;
   let unlimited = false;
   for (const o of open) {
     if (o.validityDays === null) unlimited = true;
-    else expiresAt = Math.max(expiresAt ?? 0, o.paidAt!) + o.validityDays * DAY_MS;
+    else expiresAt = Math.max(expiresAt ?? 0, o.paidAt) + o.validityDays * DAY_MS;
   }
   return {
     capGb: open.reduce((sum, o) => sum + o.gb - o.refundedGb, 0),

@@ -63,11 +63,12 @@ export function mailTransportProblem(config: Config, env: MailEnv): string | nul
 
 /** The configured transport; a MailDeliveryError (transient: an operator can fix it) when it is not usable. */
 export function createMailTransport(config: Config, env: MailEnv): MailTransport {
-  const problem = mailTransportProblem(config, env);
-  if (problem) throw new MailDeliveryError(true, 'mail transport not configured');
-  switch (config.mail.transport) {
+  const { transport, outboxUrl } = config.mail;
+  if (mailTransportProblem(config, env)) throw new MailDeliveryError(true, 'mail transport not configured');
+  switch (transport) {
     case 'cloudflare':
-      return cloudflareTransport(env.MAILER!);
+      if (!env.MAILER) throw new MailDeliveryError(true, 'mail transport not configured');
+      return cloudflareTransport(env.MAILER);
     case 'resend':
       return httpTransport('resend', RESEND_URL, { authorization: `Bearer ${config.mail.resendApiKey}` }, (m) => ({
         from: m.from,
@@ -77,7 +78,8 @@ export function createMailTransport(config: Config, env: MailEnv): MailTransport
         html: m.html,
       }));
     case 'outbox':
-      return httpTransport('outbox', config.mail.outboxUrl!, {}, (m) => ({
+      if (!outboxUrl) throw new MailDeliveryError(true, 'mail transport not configured');
+      return httpTransport('outbox', outboxUrl, {}, (m) => ({
         from: m.from,
         to: m.to,
         subject: m.subject,
@@ -89,8 +91,8 @@ export function createMailTransport(config: Config, env: MailEnv): MailTransport
 
 /** `"Acme <login@acme.com>"` → `{name, email}`; a bare address stays a string. */
 export function parseAddress(value: string): string | { name: string; email: string } {
-  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
-  return match ? { name: match[1]!.trim(), email: match[2]!.trim() } : value.trim();
+  const [, name = '', email] = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value) ?? [];
+  return email ? { name: name.trim(), email: email.trim() } : value.trim();
 }
 
 function cloudflareTransport(mailer: SendEmail): MailTransport {

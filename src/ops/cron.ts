@@ -10,10 +10,14 @@ export async function runScheduledJobs(env: Env, scheduledTime: number): Promise
     ['billing', () => runBillingCron(env, scheduledTime)],
     ['retention', () => runRetention(openDb(env.DB), scheduledTime)],
   ];
-  const results = await Promise.allSettled(jobs.map(([, job]) => job()));
-  results.forEach((result, i) => {
-    const name = jobs[i]![0];
-    if (result.status === 'rejected') log.error('cron job failed', { job: name, err: result.reason });
-    else if (result.value !== undefined) log.info('cron job done', { job: name, result: result.value });
-  });
+  await Promise.all(
+    jobs.map(async ([name, job]) => {
+      try {
+        const result = await job();
+        if (result !== undefined) log.info('cron job done', { job: name, result });
+      } catch (err) {
+        log.error('cron job failed', { job: name, err });
+      }
+    }),
+  );
 }

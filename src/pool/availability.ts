@@ -103,7 +103,7 @@ function refresh<T>(
   now: () => number,
 ): Promise<{ value: T; fetchedAt: number }> {
   const running = state.inflight.get(resource.kvKey);
-  if (running) return running as Promise<{ value: T; fetchedAt: number }>;
+  if (running !== undefined) return running as Promise<{ value: T; fetchedAt: number }>;
   const call = (async () => {
     try {
       const value = await resource.fetch(deps.client);

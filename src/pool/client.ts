@@ -5,7 +5,7 @@
 import type { Logger } from '../log.ts';
 import type * as z from '../zod.ts';
 import {
-  ActiveSession,
+  type ActiveSession,
   type AuditEvent,
   AuditEventList,
   CloseSessionAnswer,

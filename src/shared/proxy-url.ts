@@ -189,9 +189,10 @@ export function parseGatewayUsername(username: string): GatewayUsername {
   const out: GatewayUsername = { account, rotation: DEFAULT_ROTATION };
   let i = 0;
   if (isOneOf(POOLS, parts[0])) out.pool = parts[i++];
-  if (parts[i] !== undefined && COUNTRY.test(parts[i]!) && !KEYED.has(parts[i]!)) out.country = parts[i++];
+  const first = parts[i];
+  if (first !== undefined && COUNTRY.test(first) && !KEYED.has(first)) out.country = parts[i++];
   while (i < parts.length) {
-    const name = parts[i]!;
+    const name = parts[i] ?? '';
     const value = parts[i + 1];
     i += KEYED.has(name) ? 2 : 1;
     if (value === undefined) continue;

@@ -64,7 +64,7 @@ const mints = async () =>
     (c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys',
   ).length;
 const orderOf = (sessionId: string) =>
-  env.DB.prepare('select * from orders where stripe_session_id = ?').bind(sessionId).first<Record<string, any>>();
+  env.DB.prepare('select * from orders where stripe_session_id = ?').bind(sessionId).first<Record<string, unknown>>();
 
 async function runCron(at = Date.now()): Promise<void> {
   const ctx = createExecutionContext();

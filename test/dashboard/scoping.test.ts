@@ -29,8 +29,8 @@ beforeAll(async () => {
   await resetSimulators();
   a = await customerWithKey('alice@example.com', 'pro');
   b = await customerWithKey('bob@example.com', 'starter');
-  aSessions = await simControl('/keys/' + a.key.id + '/sessions', { count: 3, sid: 'alice_bot', country: 'de' });
-  await simControl('/keys/' + b.key.id + '/sessions', { count: 1, sid: 'bob_bot', country: 'us' });
+  aSessions = await simControl(`/keys/${a.key.id}/sessions`, { count: 3, sid: 'alice_bot', country: 'de' });
+  await simControl(`/keys/${b.key.id}/sessions`, { count: 1, sid: 'bob_bot', country: 'us' });
 });
 
 const secretsOf = (body: unknown) => JSON.stringify(body);

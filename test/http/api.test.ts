@@ -1,14 +1,15 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { PublicConfig } from '../../src/shared/api.ts';
 import { call } from '../helpers.ts';
 
 describe('public config', () => {
   it('returns the brand, the tiers with price per GB and the offered countries, and nothing secret', async () => {
     const res = await call('/api/config');
     expect(res.status).toBe(200);
-    const body = await res.json<Record<string, any>>();
+    const body = await res.json<PublicConfig>();
     expect(body.brand.name).toBe('Acme Mobile Proxies');
-    expect(body.tiers.map((t: { id: string }) => t.id)).toEqual(['starter', 'pro', 'scale']);
+    expect(body.tiers.map((t) => t.id)).toEqual(['starter', 'pro', 'scale']);
     expect(body.tiers[1]).toMatchObject({ gb: 10, price: 6900, pricePerGb: 690, highlight: true });
     expect(body.countries).toContain('us');
     const text = JSON.stringify(body);
