@@ -1,10 +1,9 @@
-// Composes the Worker: the Hono API (each domain's routes chained so AppType types the SPA's client),
-// the mail queue consumer and the cron trigger.
+// Composes the Worker: the Hono API (each domain's routes chained so AppType types the SPA's client), the mail
+// queue consumer and the cron trigger. Each entry point builds its services from Env the same way (src/services).
 import { Hono } from 'hono';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
-import { createLogger } from './log.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
@@ -13,6 +12,7 @@ import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
 import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
+import { backgroundServices } from './services/index.ts';
 
 const app = new Hono<AppEnv>()
   .basePath('/api')
@@ -31,13 +31,15 @@ export type AppType = typeof app;
 
 export default {
   fetch: app.fetch,
-  async queue(batch, env, _ctx) {
-    if (isMailQueue(batch.queue)) return handleMailQueue(batch, env);
-    createLogger({ queue: batch.queue }).error('no consumer for this queue; retrying the batch');
+  async queue(batch, env, ctx) {
+    const services = backgroundServices(env, ctx, { queue: batch.queue });
+    if (isMailQueue(batch.queue)) return handleMailQueue(batch, services);
+    services.log.error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
   /** Cron: finish fulfilments the upstream could not take at the time (with backoff), receipts, retention. */
-  async scheduled(controller, env, _ctx) {
-    await runScheduledJobs(env, controller.scheduledTime);
+  async scheduled(controller, env, ctx) {
+    const services = backgroundServices(env, ctx, { cron: new Date(controller.scheduledTime).toISOString() });
+    await runScheduledJobs(services, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

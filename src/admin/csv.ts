@@ -2,7 +2,10 @@
 // would run as a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote.
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { customers, orders, poolKeys } from '../../schema.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
+import type { Services } from '../services/index.ts';
+import { type Operator, operatorActor } from './operator.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -49,7 +52,7 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 
 /** Customers, oldest first, one CSV line each (header first). */
-export async function* customerCsv(db: Db): AsyncGenerator<string> {
+async function* customerCsv(db: Db): AsyncGenerator<string> {
   yield csvLine(CUSTOMER_COLUMNS);
   let after: { createdAt: number; id: string } | null = null;
   for (;;) {
@@ -131,7 +134,7 @@ export const PURCHASE_COLUMNS = [
 ] as const;
 
 /** Every order (purchases and grants, any status), oldest first, one CSV line each (header first). */
-export async function* purchaseCsv(db: Db): AsyncGenerator<string> {
+async function* purchaseCsv(db: Db): AsyncGenerator<string> {
   yield csvLine(PURCHASE_COLUMNS);
   let after: { createdAt: number; id: string } | null = null;
   for (;;) {
@@ -179,8 +182,28 @@ export async function* purchaseCsv(db: Db): AsyncGenerator<string> {
   }
 }
 
+export type CsvExport = 'customers' | 'purchases';
+
+/** An operator's export of a table: audited before a byte leaves, then streamed a chunk of rows at a time. */
+export async function exportCsv(
+  { db, clock }: Pick<Services, 'db' | 'clock'>,
+  operator: Operator,
+  what: CsvExport,
+): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+  await recordAudit(db, {
+    actor: operatorActor(operator),
+    action: 'admin.export',
+    detail: { what },
+    requestId: operator.requestId,
+  });
+  return {
+    filename: `${what}-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`,
+    body: csvStream(what === 'customers' ? customerCsv(db) : purchaseCsv(db)),
+  };
+}
+
 /** A generator of CSV text as a byte stream for a Response body. */
-export function csvStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+function csvStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async pull(controller) {

@@ -5,18 +5,19 @@ import { type Customer, customers, type Order, orders, type PoolKeyRow, poolKeys
 import { listAudit } from '../audit/index.ts';
 import { purchaseView } from '../billing/index.ts';
 import type { Db } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
+import type { PoolAccessKey } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
 import type {
   AdminKeyState,
   AdminOrder,
-  AuditView,
   CustomerDetail,
   CustomerRow,
   CustomerStatus,
   MoneyByCurrency,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
+import { isoToMs } from '../time.ts';
+import { auditView } from './audit.ts';
 import { AdminError } from './errors.ts';
 
 /** What the platform says about a key, as far as the console needs it. */
@@ -26,8 +27,6 @@ export type LiveKey = Pick<
 >;
 
 type KeyBits = Pick<PoolKeyRow, 'upstreamId' | 'syncState' | 'enabled' | 'expiresAt'>;
-
-const iso = (value: string | null | undefined) => (value ? Date.parse(value) : null);
 
 /** One word for where a customer stands; the platform's live view wins over the shop's record when there is one. */
 export function customerStatus(
@@ -41,7 +40,7 @@ export function customerStatus(
   if (!key.upstreamId) return key.syncState === 'failed' ? 'retrying' : 'provisioning';
   if (key.syncState === 'failed') return 'retrying';
   if (key.syncState === 'pending') return 'updating';
-  const expiresAt = live ? iso(live.expiresAt) : key.expiresAt;
+  const expiresAt = live ? isoToMs(live.expiresAt) : key.expiresAt;
   if (live?.isExpired === true || (expiresAt !== null && expiresAt <= now)) return 'expired';
   return (live ? live.enabled : key.enabled !== false) ? 'active' : 'disabled';
 }
@@ -96,13 +95,17 @@ async function spendOf(
   return result;
 }
 
-/** A page of customers, newest first. `live` maps upstream key ids to the platform's view (null: not available). */
+/**
+ * A page of customers, newest first, with the platform's view of their keys; `live` says whether the platform
+ * could be asked (if not, the shop's own record is shown).
+ */
 export async function listCustomers(
-  db: Db,
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
   input: ListCustomersInput,
-  live: Map<string, LiveKey> | null,
-  now = Date.now(),
-): Promise<{ customers: CustomerRow[]; total: number }> {
+): Promise<{ customers: CustomerRow[]; total: number; live: boolean }> {
+  const { db } = services;
+  const now = services.clock.now();
+  const live = await liveKeys(services);
   const where = searchFilter(input.q);
   const [totalRow] = await db.select({ n: count() }).from(customers).where(where);
   const rows = await db
@@ -119,6 +122,7 @@ export async function listCustomers(
   );
   return {
     total: totalRow?.n ?? 0,
+    live: live !== null,
     customers: rows.map(({ customer, key }) => {
       const liveKey = key?.upstreamId && live ? (live.get(key.upstreamId) ?? null) : null;
       const money = spend.get(customer.id);
@@ -132,7 +136,7 @@ export async function listCustomers(
         spent: money?.spent ?? {},
         capGb: key?.capGb ?? null,
         usedGb: liveKey ? mbToGb(liveKey.trafficUsedMB) : null,
-        expiresAt: liveKey ? iso(liveKey.expiresAt) : (key?.expiresAt ?? null),
+        expiresAt: liveKey ? isoToMs(liveKey.expiresAt) : (key?.expiresAt ?? null),
         status: customerStatus(customer, key, liveKey, now),
       };
     }),
@@ -149,33 +153,6 @@ export function adminOrder(o: Order): AdminOrder {
   return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId };
 }
 
-export function auditView(entry: {
-  id: string;
-  actor: string;
-  action: string;
-  customerId: string | null;
-  detail: Record<string, unknown> | null;
-  requestId: string | null;
-  at: number;
-}): AuditView {
-  return {
-    id: entry.id,
-    actor: entry.actor,
-    action: entry.action,
-    customerId: entry.customerId,
-    detail: entry.detail,
-    requestId: entry.requestId,
-    at: entry.at,
-  };
-}
-
-export interface DetailDeps {
-  db: Db;
-  pool: Pick<PoolClient, 'getKey' | 'keyAudit'>;
-  log: Logger;
-  now?: number;
-}
-
 function upstreamProblem(err: unknown): string {
   const e = err as { code?: unknown; kind?: unknown; upstreamStatus?: unknown; notFound?: unknown };
   if (e?.notFound === true) return 'The key is not on the platform (the next reconcile re-creates it).';
@@ -185,9 +162,12 @@ function upstreamProblem(err: unknown): string {
 }
 
 /** Everything about one customer: purchases, key (shop record + platform view + platform audit), the shop's audit trail. */
-export async function customerDetail(deps: DetailDeps, customerId: string): Promise<CustomerDetail> {
-  const { db } = deps;
-  const now = deps.now ?? Date.now();
+export async function customerDetail(
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  customerId: string,
+): Promise<CustomerDetail> {
+  const { db, pool, log } = services;
+  const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
   const [orderRows, [keyRow], audit, [activeSessions]] = await Promise.all([
     db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
@@ -218,8 +198,8 @@ export async function customerDetail(deps: DetailDeps, customerId: string): Prom
     };
     if (keyRow.upstreamId) {
       const [got, events] = await Promise.allSettled([
-        deps.pool.getKey(keyRow.upstreamId, { maxRetries: 1 }),
-        deps.pool.keyAudit(keyRow.upstreamId, { limit: 20 }),
+        pool.getKey(keyRow.upstreamId, { maxRetries: 1 }),
+        pool.keyAudit(keyRow.upstreamId, { limit: 20 }),
       ]);
       if (got.status === 'fulfilled') {
         live = got.value;
@@ -233,7 +213,7 @@ export async function customerDetail(deps: DetailDeps, customerId: string): Prom
         };
       } else {
         key.upstreamError = upstreamProblem(got.reason);
-        deps.log.warn('admin: key state unavailable', { customerId, err: got.reason });
+        log.warn('admin: key state unavailable', { customerId, err: got.reason });
       }
       if (events.status === 'fulfilled')
         key.upstreamAudit = events.value.map((e) => ({ action: e.action, at: e.createdAt, authMethod: e.authMethod }));
@@ -258,7 +238,7 @@ export async function customerDetail(deps: DetailDeps, customerId: string): Prom
 }
 
 /** The platform's view of every key of the reseller, by key id; null when the platform cannot be asked. */
-export async function liveKeys(pool: Pick<PoolClient, 'listKeys'>, log: Logger): Promise<Map<string, LiveKey> | null> {
+export async function liveKeys({ pool, log }: Pick<Services, 'pool' | 'log'>): Promise<Map<string, LiveKey> | null> {
   try {
     const keys = await pool.listKeys({ maxRetries: 1 });
     return new Map(keys.map((k) => [k.id, k]));

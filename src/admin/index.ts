@@ -1,9 +1,6 @@
 // The operator console's domain: overview figures, customers (list, detail), actions on a customer, the audit
 // log, retail against wholesale pricing and CSV exports. No Hono here; routes live in src/routes/admin.ts.
 export {
-  type ActionDeps,
-  DEFAULT_GRANT_VALIDITY_DAYS,
-  type GrantInput,
   grantGb,
   rerunFulfilment,
   resendSignIn,
@@ -11,8 +8,10 @@ export {
   suspendCustomer,
   unsuspendCustomer,
 } from './actions.ts';
-export { csvCell, csvLine, csvStream, customerCsv, purchaseCsv } from './csv.ts';
-export { auditView, customerDetail, customerStatus, type LiveKey, listCustomers, liveKeys } from './customers.ts';
-export { AdminError, type AdminErrorCode } from './errors.ts';
-export { attentionOf, fillDays, type OverviewDeps, overview } from './overview.ts';
-export { forgetWholesalePricing, pricingView, tierPricing, wholesaleRates } from './pricing.ts';
+export { AUDIT_CURSOR, auditPage } from './audit.ts';
+export { csvCell, csvLine, exportCsv } from './csv.ts';
+export { customerDetail, listCustomers } from './customers.ts';
+export { AdminError } from './errors.ts';
+export type { Operator } from './operator.ts';
+export { attentionOf, fillDays, overview } from './overview.ts';
+export { pricingView, tierPricing, wholesaleRates } from './pricing.ts';

@@ -3,15 +3,8 @@
 import { and, count, countDistinct, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { customers, mailFailures, orders, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import {
-  type AvailabilityDeps,
-  activeIncidents,
-  INCIDENTS,
-  type PoolClient,
-  readAvailability,
-  upstreamHealth,
-} from '../pool/index.ts';
+import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
 import type {
   DayPoint,
   FulfilmentIssue,
@@ -38,15 +31,8 @@ const paidPurchase = and(eq(orders.kind, 'purchase'), inArray(orders.status, ['p
 const netAmount = sql<number>`coalesce(sum(${orders.price} - ${orders.refundedAmount}), 0)`;
 const netGb = sql<number>`coalesce(sum(${orders.gb} - ${orders.refundedGb}), 0)`;
 
-export interface OverviewDeps {
-  db: Db;
-  pool: Pick<PoolClient, 'listKeys'>;
-  availability: AvailabilityDeps;
-  log: Logger;
-  /** The shop's currency (config.currency): the revenue chart's. */
-  currency: string;
-  now?: number;
-}
+/** The revenue chart is in the shop's currency (config.currency). */
+type OverviewServices = Pick<Services, 'db' | 'pool' | 'kv' | 'waitUntil' | 'log' | 'clock' | 'config'>;
 
 function dayKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -204,10 +190,10 @@ async function fulfilmentFigures(db: Db, now: number) {
   };
 }
 
-async function upstreamFigures(deps: OverviewDeps): Promise<Overview['upstream']> {
+async function upstreamFigures(services: OverviewServices): Promise<Overview['upstream']> {
   const [health, incidents] = await Promise.all([
-    upstreamHealth(deps.availability),
-    readAvailability(INCIDENTS, deps.availability).then(
+    upstreamHealth(services),
+    readAvailability(INCIDENTS, services).then(
       (cached) => activeIncidents(cached),
       () => null,
     ),
@@ -215,9 +201,9 @@ async function upstreamFigures(deps: OverviewDeps): Promise<Overview['upstream']
   return { ok: health.ok, incidents: incidents?.incidents ?? [], incidentsStale: incidents ? incidents.stale : null };
 }
 
-export async function overview(deps: OverviewDeps, days = 30): Promise<Overview> {
-  const { db } = deps;
-  const now = deps.now ?? Date.now();
+export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
+  const { db } = services;
+  const now = services.clock.now();
   const [[people], revenue, live, fulfilment, [mailTotal], [mailRecent], upstream] = await Promise.all([
     db
       .select({
@@ -225,15 +211,15 @@ export async function overview(deps: OverviewDeps, days = 30): Promise<Overview>
         suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)`,
       })
       .from(customers),
-    revenueFigures(db, deps.currency, days, now),
-    liveKeys(deps.pool, deps.log),
+    revenueFigures(db, services.config.currency, days, now),
+    liveKeys(services),
     fulfilmentFigures(db, now),
     db.select({ n: count() }).from(mailFailures),
     db
       .select({ n: count() })
       .from(mailFailures)
       .where(gt(mailFailures.at, now - 7 * DAY_MS)),
-    upstreamFigures(deps),
+    upstreamFigures(services),
   ]);
   const keys = await keyFigures(db, live, now);
   return {

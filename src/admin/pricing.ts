@@ -1,8 +1,7 @@
 // Retail against wholesale: each tier's price per GB next to the platform's current wholesale rates from its public
 // `/x402/pricing` answer, whose shape is not documented: rates are looked for wherever a per-GB price appears.
 import type { Tier } from '../config/index.ts';
-import type { Logger } from '../log.ts';
-import type { PoolClient } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
 import type { PricingView, TierPricing, WholesaleRate } from '../shared/admin.ts';
 import { minorUnitsPer } from '../shared/format.ts';
 
@@ -90,19 +89,19 @@ const CACHE_MS = 5 * 60_000;
 let cached: { raw: unknown; at: number } | undefined;
 
 /** The pricing view; the platform's answer is reused for 5 minutes per isolate (it is public and changes rarely). */
-export async function pricingView(deps: {
-  tiers: readonly Tier[];
-  pool: Pick<PoolClient, 'wholesalePricing'>;
-  log: Logger;
-  now?: number;
-}): Promise<PricingView> {
-  const now = deps.now ?? Date.now();
+export async function pricingView({
+  config,
+  pool,
+  log,
+  clock,
+}: Pick<Services, 'config' | 'pool' | 'log' | 'clock'>): Promise<PricingView> {
+  const now = clock.now();
   let error: string | null = null;
   if (!cached || now - cached.at >= CACHE_MS) {
     try {
-      cached = { raw: await deps.pool.wholesalePricing(), at: now };
+      cached = { raw: await pool.wholesalePricing(), at: now };
     } catch (err) {
-      deps.log.warn('admin: wholesale pricing unavailable', { err });
+      log.warn('admin: wholesale pricing unavailable', { err });
       error = 'The platform’s pricing could not be read just now.';
     }
   }
@@ -111,10 +110,5 @@ export async function pricingView(deps: {
   if (raw !== null && rates.length === 0)
     error ??=
       'The platform’s pricing answer has no per-GB rate this console recognises; its raw answer is shown below.';
-  return { tiers: tierPricing(deps.tiers, rates), rates, raw, error, fetchedAt: cached?.at ?? null };
-}
-
-/** For tests: forget the cached answer. */
-export function forgetWholesalePricing(): void {
-  cached = undefined;
+  return { tiers: tierPricing(config.tiers, rates), rates, raw, error, fetchedAt: cached?.at ?? null };
 }

@@ -13,8 +13,3 @@ export const emailSchema = z.pipe(
   ),
   z.email('must be an email address').check(z.maxLength(MAX_EMAIL_LENGTH, 'is too long')),
 );
-
-export function normaliseEmail(input: string): string | null {
-  const result = emailSchema.safeParse(input);
-  return result.success ? result.data : null;
-}

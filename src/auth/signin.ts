@@ -3,18 +3,11 @@
 import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { enqueueMail } from '../mail/index.ts';
+import type { Services } from '../services/index.ts';
 import { AuthError } from './errors.ts';
 import { checkLoginLimits } from './ratelimit.ts';
 import { newSessionRow } from './sessions.ts';
 import { consumeLoginToken, issueLoginToken } from './tokens.ts';
-
-export interface RequestSignInDeps {
-  db: Db;
-  limiter: RateLimit;
-  queue: Queue;
-  publicUrl: string;
-}
 
 export interface SignInRequest {
   /** Already normalised (see email.ts). */
@@ -30,9 +23,25 @@ export type SignInRequestOutcome = 'queued' | 'suppressed';
 /**
  * Issues a link and queues its email. An address over its limits gets no new email ('suppressed'), and its
  * last link stays valid; a client IP over its limit gets a 429 (which says nothing about any address).
+ * When mail cannot leave at all it is a 503 `mail_unavailable` before anything is issued (a production shop never
+ * falls back to anything that would only log links).
  */
-export async function requestSignIn(deps: RequestSignInDeps, input: SignInRequest): Promise<SignInRequestOutcome> {
-  const limit = await checkLoginLimits(deps.limiter, deps.db, input);
+export async function requestSignIn(
+  services: Pick<Services, 'db' | 'config' | 'mail' | 'limiters' | 'log'>,
+  input: SignInRequest,
+): Promise<SignInRequestOutcome> {
+  const { db, config, mail } = services;
+  const problem = mail.problem();
+  if (problem) {
+    services.log.error('sign-in refused: no usable mail transport', { problem });
+    throw new AuthError(
+      503,
+      'mail_unavailable',
+      'Sign-in by email is unavailable right now. The shop’s operator has been told.',
+      true,
+    );
+  }
+  const limit = await checkLoginLimits(services.limiters.login, db, input);
   if (limit === 'ip')
     throw new AuthError(
       429,
@@ -41,12 +50,12 @@ export async function requestSignIn(deps: RequestSignInDeps, input: SignInReques
       true,
     );
   if (limit === 'email') return 'suppressed';
-  const issued = await issueLoginToken(deps.db, input.email, input.next);
-  await enqueueMail(deps.queue, {
+  const issued = await issueLoginToken(db, input.email, input.next);
+  await mail.enqueue({
     kind: 'login',
     tokenId: issued.tokenId,
     to: input.email,
-    url: `${deps.publicUrl}/auth/verify#token=${issued.token}`,
+    url: `${config.publicUrl}/auth/verify#token=${issued.token}`,
     expiresAt: issued.expiresAt,
   });
   return 'queued';

@@ -2,8 +2,9 @@
 // in metadata, and the pending order recorded.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { customers, orders } from '../../schema.ts';
-import { type Config, UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
+import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
+import type { Services } from '../services/index.ts';
 import { entitlementOf, listEntitledOrders, recordPendingOrder, snapshotMetadata, snapshotOf } from './orders.ts';
 import { PaymentProviderError, type Stripe } from './stripe.ts';
 
@@ -21,12 +22,7 @@ export class CheckoutError extends Error {
   }
 }
 
-export interface CheckoutDeps {
-  db: Db;
-  config: Config;
-  stripe: Stripe;
-  now?: number;
-}
+type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock'>;
 
 export interface CheckoutStarted {
   url: string;
@@ -48,24 +44,28 @@ async function committedGb(db: Db, customerId: string, now: number): Promise<num
 
 /** The Stripe customer of a shop customer, created once (the idempotency key makes concurrent first checkouts agree). */
 async function stripeCustomerOf(
-  deps: CheckoutDeps,
+  { db, stripe }: CheckoutServices,
   customer: { id: string; email: string; stripeCustomerId: string | null },
 ): Promise<string> {
   if (customer.stripeCustomerId) return customer.stripeCustomerId;
-  const created = await deps.stripe.customers.create(
+  const created = await stripe.customers.create(
     { email: customer.email, metadata: { shop_customer_id: customer.id } },
     { idempotencyKey: `shop-customer-${customer.id}` },
   );
-  await deps.db
+  await db
     .update(customers)
     .set({ stripeCustomerId: created.id })
     .where(and(eq(customers.id, customer.id), isNull(customers.stripeCustomerId)));
   return created.id;
 }
 
-export async function startCheckout(deps: CheckoutDeps, customerId: string, tierId: string): Promise<CheckoutStarted> {
-  const { db, config } = deps;
-  const now = deps.now ?? Date.now();
+export async function startCheckout(
+  services: CheckoutServices,
+  customerId: string,
+  tierId: string,
+): Promise<CheckoutStarted> {
+  const { db, config } = services;
+  const now = services.clock.now();
   const tier = config.tiers.find((t) => t.id === tierId);
   if (!tier) throw new CheckoutError(404, 'unknown_tier', 'There is no such plan. Pick one from the pricing table.');
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
@@ -90,8 +90,8 @@ export async function startCheckout(deps: CheckoutDeps, customerId: string, tier
   const metadata = snapshotMetadata(snapshot);
   let session: Stripe.Checkout.Session;
   try {
-    const stripeCustomer = await stripeCustomerOf(deps, customer);
-    session = await deps.stripe.checkout.sessions.create(
+    const stripeCustomer = await stripeCustomerOf(services, customer);
+    session = await services.stripe.checkout.sessions.create(
       {
         mode: 'payment',
         customer: stripeCustomer,

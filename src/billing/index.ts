@@ -1,16 +1,15 @@
 // Billing: Stripe Checkout, the verified webhook, orders, and fulfilment by reconciling each customer's key.
-import { getConfig } from '../config/index.ts';
-import { createLogger } from '../log.ts';
+import { ConfigError } from '../config/index.ts';
+import type { Services } from '../services/index.ts';
 import { sendMissingReceipts } from './receipts.ts';
-import { reconcileDeps, reconcileDueKeys } from './reconcile.ts';
+import { reconcileDueKeys } from './reconcile.ts';
 
-export { CheckoutError, startCheckout } from './checkout.ts';
+export { startCheckout } from './checkout.ts';
 export { fulfil } from './fulfil.ts';
 export { getKeyRow, markKeyOwedStatement } from './keys.ts';
 export { entitlementOf, insertGrantStatement, listEntitledOrders, purchaseView } from './orders.ts';
-export { type ReconcileResult, reconcileCustomer, reconcileCustomerKey } from './reconcile.ts';
+export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
-export { stripeClient } from './stripe.ts';
 export {
   applyRetrievedSession,
   applyStripeEvent,
@@ -24,11 +23,10 @@ export {
  * was down is fulfilled here once it recovers), and queue missing receipts.
  * `scheduledTime` decides what is due.
  */
-export async function runBillingCron(env: Env, scheduledTime: number): Promise<void> {
-  const config = getConfig(env);
-  const log = createLogger({ job: 'billing-cron' });
-  const deps = reconcileDeps(env, config, log);
-  const keys = await reconcileDueKeys(deps, scheduledTime);
-  const receipts = await sendMissingReceipts({ db: deps.db, queue: env.MAIL_QUEUE, log }, scheduledTime);
-  log.info('billing cron', { keys, receipts });
+export async function runBillingCron(services: Services, scheduledTime: number): Promise<void> {
+  // A broken config fails the job outright, rather than being recorded as every due key's upstream failure.
+  if (services.configProblems.length) throw new ConfigError(services.configProblems);
+  const keys = await reconcileDueKeys(services, scheduledTime);
+  const receipts = await sendMissingReceipts(services, scheduledTime);
+  services.log.info('billing cron', { job: 'billing', keys, receipts });
 }

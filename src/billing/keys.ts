@@ -26,10 +26,6 @@ export function markKeyOwedStatement(db: Db, customerId: string, now = Date.now(
     });
 }
 
-export async function markKeyOwed(db: Db, customerId: string, now = Date.now()): Promise<void> {
-  await markKeyOwedStatement(db, customerId, now);
-}
-
 export async function getKeyRow(db: Db, customerId: string): Promise<PoolKeyRow | undefined> {
   const [row] = await db.select().from(poolKeys).where(eq(poolKeys.customerId, customerId)).limit(1);
   return row;

@@ -230,11 +230,6 @@ export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]>
     .where(and(eq(orders.customerId, customerId), inArray(orders.status, ['paid', 'refunded'])));
 }
 
-/** Sum of GB on paid orders that are still open (for the checkout's cap-ceiling check). */
-export async function purchasedGb(db: Db, customerId: string): Promise<number> {
-  return entitlementOf(await listEntitledOrders(db, customerId)).capGb;
-}
-
 const DAY_MS = 86_400_000;
 
 export interface Entitlement {

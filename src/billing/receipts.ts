@@ -2,18 +2,16 @@
 // queueing (and given back if queueing fails), so concurrent fulfilment paths cannot send it twice.
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { customers, orders } from '../../schema.ts';
-import type { Db } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import { enqueueMail } from '../mail/index.ts';
+import type { Services } from '../services/index.ts';
 
-export interface ReceiptDeps {
-  db: Db;
-  queue: Queue;
-  log: Logger;
-}
+type ReceiptServices = Pick<Services, 'db' | 'mail' | 'log' | 'clock'>;
 
-export async function sendReceiptOnce(deps: ReceiptDeps, orderId: string, now = Date.now()): Promise<boolean> {
-  const { db } = deps;
+export async function sendReceiptOnce(
+  services: ReceiptServices,
+  orderId: string,
+  now = services.clock.now(),
+): Promise<boolean> {
+  const { db } = services;
   const [claimed] = await db
     .update(orders)
     .set({ receiptSentAt: now })
@@ -27,7 +25,7 @@ export async function sendReceiptOnce(deps: ReceiptDeps, orderId: string, now = 
       .where(eq(customers.id, claimed.customerId))
       .limit(1);
     if (!customer) throw new Error('customer missing');
-    await enqueueMail(deps.queue, {
+    await services.mail.enqueue({
       kind: 'receipt',
       orderId: claimed.id,
       to: customer.email,
@@ -40,20 +38,20 @@ export async function sendReceiptOnce(deps: ReceiptDeps, orderId: string, now = 
     });
     return true;
   } catch (err) {
-    deps.log.error('receipt not queued', { orderId, err });
+    services.log.error('receipt not queued', { orderId, err });
     await db.update(orders).set({ receiptSentAt: null }).where(eq(orders.id, orderId));
     return false;
   }
 }
 
 /** The cron's sweep: paid orders whose receipt was never queued (a crash between payment and queueing). */
-export async function sendMissingReceipts(deps: ReceiptDeps, now = Date.now(), limit = 25): Promise<number> {
-  const missing = await deps.db
+export async function sendMissingReceipts(services: ReceiptServices, now: number, limit = 25): Promise<number> {
+  const missing = await services.db
     .select({ id: orders.id })
     .from(orders)
     .where(and(eq(orders.status, 'paid'), isNull(orders.receiptSentAt), lt(orders.paidAt, now - 60_000)))
     .limit(limit);
   let sent = 0;
-  for (const { id } of missing) if (await sendReceiptOnce(deps, id, now)) sent++;
+  for (const { id } of missing) if (await sendReceiptOnce(services, id, now)) sent++;
   return sent;
 }

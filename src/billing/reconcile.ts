@@ -3,18 +3,12 @@
 // after events arrived out of order, or after a crash at any point gives the same key.
 import { eq } from 'drizzle-orm';
 import { customers } from '../../schema.ts';
-import { type Config, UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
+import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import { seal, sha256Hex } from '../crypto.ts';
-import { type Db, openDb } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import {
-  createPoolClient,
-  isUpstreamError,
-  type PoolAccessKey,
-  type PoolClient,
-  type UpdateKeyInput,
-} from '../pool/index.ts';
+import { isUpstreamError, type PoolAccessKey, type UpdateKeyInput } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
 import { mbToGb } from '../shared/format.ts';
+import { isoToMs, msToIso } from '../time.ts';
 import {
   acquireLease,
   dueKeyCustomers,
@@ -26,16 +20,8 @@ import {
 } from './keys.ts';
 import { type Entitlement, entitlementOf, listEntitledOrders } from './orders.ts';
 
-export type KeyUpstream = Pick<PoolClient, 'mintKey' | 'getKey' | 'updateKey'>;
-
-export interface ReconcileDeps {
-  db: Db;
-  pool: KeyUpstream;
-  /** Base64 AES key that seals the pak_ secret at rest (config.encryptionKey). */
-  encryptionKey: string;
-  log: Logger;
-  now?: () => number;
-}
+/** What a reconcile works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
+export type ReconcileServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
 
 export type ReconcileResult =
   /** The upstream key matches D1. */
@@ -61,8 +47,6 @@ async function mintIdempotencyKey(customerId: string, vanishedUpstreamId: string
   return `mint-${(await sha256Hex(`${customerId}:${vanishedUpstreamId ?? 'first'}`)).slice(0, 48)}`;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const parseIso = (value: string | null) => (value === null ? null : Date.parse(value));
 /** Expiries within a second are the same (the platform may round). */
 const sameInstant = (a: number | null, b: number | null) =>
   a === null || b === null ? a === b : Math.abs(a - b) < 1000;
@@ -86,9 +70,9 @@ export function keyTarget(entitlement: Entitlement, suspended: boolean, usedGb: 
   };
 }
 
-async function converge(deps: ReconcileDeps, customerId: string, row: PoolKeyRow): Promise<void> {
-  const { db, pool, log } = deps;
-  const now = deps.now?.() ?? Date.now();
+async function converge(services: ReconcileServices, customerId: string, row: PoolKeyRow): Promise<void> {
+  const { db, pool, log } = services;
+  const now = services.clock.now();
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) throw new Error('customer row missing');
   const entitlement = entitlementOf(await listEntitledOrders(db, customerId));
@@ -114,19 +98,19 @@ async function converge(deps: ReconcileDeps, customerId: string, row: PoolKeyRow
       {
         label: `${customer.email} (${customerId})`.slice(0, 256),
         trafficCapGB: target.capGb,
-        expiresAt: target.expired ? null : iso(target.expiresAt),
+        expiresAt: target.expired ? null : msToIso(target.expiresAt),
       },
       { idempotencyKey: await mintIdempotencyKey(customerId, row.upstreamId) },
     );
     // Store the secret before anything else can fail: the dashboard shows it without an upstream call.
-    const sealed = await seal(deps.encryptionKey, minted.key, customerId);
+    const sealed = await seal(services.config.encryptionKey, minted.key, customerId);
     await saveKeyState(db, customerId, {
       upstreamId: minted.id,
       secretCiphertext: sealed.ciphertext,
       secretIv: sealed.iv,
       secretMask: maskSecret(minted.key),
       capGb: minted.trafficCapGB,
-      expiresAt: parseIso(minted.expiresAt),
+      expiresAt: isoToMs(minted.expiresAt),
       enabled: minted.enabled,
     });
     log.info('pool key minted', { customerId, upstreamId: minted.id, capGb: minted.trafficCapGB });
@@ -136,8 +120,8 @@ async function converge(deps: ReconcileDeps, customerId: string, row: PoolKeyRow
   const target = keyTarget(entitlement, Boolean(customer.suspendedAt), mbToGb(upstream.trafficUsedMB), now);
   const patch: UpdateKeyInput = {};
   if (upstream.trafficCapGB !== target.capGb) patch.trafficCapGB = target.capGb;
-  if (!target.expired && !sameInstant(parseIso(upstream.expiresAt), target.expiresAt))
-    patch.expiresAt = iso(target.expiresAt);
+  if (!target.expired && !sameInstant(isoToMs(upstream.expiresAt), target.expiresAt))
+    patch.expiresAt = msToIso(target.expiresAt);
   // Re-enables a key the platform auto-suspended (cap reached, expired) once it has something to give again;
   // a customer the reseller suspended (customers.suspended_at) stays disabled.
   if (upstream.enabled !== target.enabled) patch.enabled = target.enabled;
@@ -148,7 +132,7 @@ async function converge(deps: ReconcileDeps, customerId: string, row: PoolKeyRow
   await saveKeyState(db, customerId, {
     upstreamId: upstream.id,
     capGb: upstream.trafficCapGB,
-    expiresAt: parseIso(upstream.expiresAt),
+    expiresAt: isoToMs(upstream.expiresAt),
     enabled: upstream.enabled,
   });
 }
@@ -162,51 +146,36 @@ function describe(err: unknown): string {
  * Makes the customer's upstream key match what they paid for. Safe to call from anywhere at any time: a lease
  * keeps concurrent runs from both calling the upstream, and demand that arrives mid-run is picked up by another round.
  */
-export async function reconcileCustomerKey(deps: ReconcileDeps, customerId: string): Promise<ReconcileResult> {
-  const now = () => deps.now?.() ?? Date.now();
+export async function reconcileCustomerKey(services: ReconcileServices, customerId: string): Promise<ReconcileResult> {
+  const { db, clock } = services;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const lease = await acquireLease(deps.db, customerId, now());
-    if (!lease) return (await getKeyRow(deps.db, customerId)) ? { state: 'busy' } : { state: 'nothing' };
+    const lease = await acquireLease(db, customerId, clock.now());
+    if (!lease) return (await getKeyRow(db, customerId)) ? { state: 'busy' } : { state: 'nothing' };
     try {
-      await converge(deps, customerId, lease);
+      await converge(services, customerId, lease);
     } catch (err) {
       const error = describe(err);
-      deps.log.error('pool key reconcile failed', {
+      services.log.error('pool key reconcile failed', {
         customerId,
         error,
         ...(isUpstreamError(err) ? err.toLog() : { err }),
       });
-      await releaseFailed(deps.db, customerId, error, now());
+      await releaseFailed(db, customerId, error, clock.now());
       return { state: 'failed', error };
     }
-    if (await releaseSynced(deps.db, customerId, lease.updatedAt, now())) return { state: 'synced' };
+    if (await releaseSynced(db, customerId, lease.updatedAt, clock.now())) return { state: 'synced' };
   }
   return { state: 'pending' };
 }
 
-/** The dependencies from the Worker's env. */
-export function reconcileDeps(env: Env, config: Config, log: Logger): ReconcileDeps {
-  return {
-    db: openDb(env.DB),
-    pool: createPoolClient({ config: config.upstream, log }),
-    encryptionKey: config.encryptionKey,
-    log,
-  };
-}
-
-/** For the dashboard and the operator console: reconcile one customer now. */
-export function reconcileCustomer(env: Env, config: Config, log: Logger, customerId: string): Promise<ReconcileResult> {
-  return reconcileCustomerKey(reconcileDeps(env, config, log), customerId);
-}
-
 /** The cron: every key that owes a reconcile and is due (pending, or failed past its backoff). */
 export async function reconcileDueKeys(
-  deps: ReconcileDeps,
+  services: ReconcileServices,
   dueAt: number,
   limit = 25,
 ): Promise<Record<ReconcileResult['state'], number>> {
   const tally = { synced: 0, busy: 0, nothing: 0, pending: 0, failed: 0 };
-  for (const customerId of await dueKeyCustomers(deps.db, dueAt, limit))
-    tally[(await reconcileCustomerKey(deps, customerId)).state]++;
+  for (const customerId of await dueKeyCustomers(services.db, dueAt, limit))
+    tally[(await reconcileCustomerKey(services, customerId)).state]++;
   return tally;
 }

@@ -1,57 +1,45 @@
 // What the customer sees of their orders: the success page's order + key state (moving fulfilment along when it
 // is owed) and the purchase history.
-import type { Config } from '../config/index.ts';
-import { openDb } from '../db/index.ts';
-import type { Logger } from '../log.ts';
+import type { Services } from '../services/index.ts';
 import type { OrderStatusAnswer, Purchase } from '../shared/billing.ts';
 import { CHECKOUT_TTL_MS } from './checkout.ts';
 import { fulfil } from './fulfil.ts';
 import { getKeyRow, keySummary } from './keys.ts';
 import { findOrder, listOrders, purchaseView } from './orders.ts';
-import { reconcileCustomerKey, reconcileDeps } from './reconcile.ts';
-import { stripeClient } from './stripe.ts';
+import { reconcileCustomerKey } from './reconcile.ts';
 import { applyRetrievedSession } from './webhook.ts';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 /** How long the order page waits for the key before answering "provisioning" (the SPA polls again). */
 const ORDER_PAGE_WAIT_MS = 3_000;
 
-export interface StatusDeps {
-  env: Env;
-  config: Config;
-  log: Logger;
-  /** Work that may outlive the answer (executionCtx.waitUntil). */
-  waitUntil(promise: Promise<unknown>): void;
-}
-
 /**
  * The order behind a Checkout Session, for its owner only (undefined for anyone else, like a missing one).
  * If the webhook is late it asks Stripe; if the key owes a reconcile that is due it runs one, waiting briefly.
  */
 export async function orderStatus(
-  deps: StatusDeps,
+  services: Services,
   customerId: string,
   sessionId: string,
 ): Promise<OrderStatusAnswer | undefined> {
-  const { env, config, log } = deps;
-  const db = openDb(env.DB);
+  const { db, log, clock } = services;
   const order = SESSION_ID.test(sessionId) ? await findOrder(db, { sessionId }) : undefined;
   if (!order || order.customerId !== customerId) return undefined;
 
   if (order.status === 'pending') {
     try {
-      const outcome = await applyRetrievedSession(db, await stripeClient(config).checkout.sessions.retrieve(sessionId));
-      if (outcome.paidOrderId) deps.waitUntil(fulfil(env, config, log, { paidOrderId: outcome.paidOrderId }));
+      const outcome = await applyRetrievedSession(db, await services.stripe.checkout.sessions.retrieve(sessionId));
+      if (outcome.paidOrderId) services.waitUntil(fulfil(services, { paidOrderId: outcome.paidOrderId }));
     } catch (err) {
       log.warn('checkout session lookup failed; waiting for the webhook', { err });
     }
   }
   const row = await getKeyRow(db, customerId);
   const due =
-    row && (row.syncState === 'pending' || (row.syncState === 'failed' && (row.nextAttemptAt ?? 0) <= Date.now()));
+    row && (row.syncState === 'pending' || (row.syncState === 'failed' && (row.nextAttemptAt ?? 0) <= clock.now()));
   if (due) {
-    const run = reconcileCustomerKey(reconcileDeps(env, config, log), customerId);
-    deps.waitUntil(run);
+    const run = reconcileCustomerKey(services, customerId);
+    services.waitUntil(run);
     await Promise.race([run, new Promise((resolve) => setTimeout(resolve, ORDER_PAGE_WAIT_MS))]);
   }
   const [fresh, key] = await Promise.all([findOrder(db, { id: order.id }), getKeyRow(db, customerId)]);
@@ -59,8 +47,12 @@ export async function orderStatus(
 }
 
 /** The customer's purchase history, newest first; abandoned checkouts are left out. */
-export async function purchaseHistory(env: Env, customerId: string, now = Date.now()): Promise<Purchase[]> {
-  const rows = await listOrders(openDb(env.DB), customerId);
+export async function purchaseHistory(
+  { db, clock }: Pick<Services, 'db' | 'clock'>,
+  customerId: string,
+): Promise<Purchase[]> {
+  const now = clock.now();
+  const rows = await listOrders(db, customerId);
   return rows
     .filter((o) => o.status !== 'expired' && !(o.status === 'pending' && o.createdAt < now - CHECKOUT_TTL_MS))
     .map(purchaseView);

@@ -5,50 +5,38 @@ import { eq } from 'drizzle-orm';
 import { type Customer, customers, type PoolKeyRow } from '../../schema.ts';
 import { getKeyRow } from '../billing/keys.ts';
 import type { Db } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import type { PoolAccessKey, PoolClient } from '../pool/index.ts';
-import type { AccountKey } from '../shared/dashboard.ts';
+import type { PoolAccessKey } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
+import type { AccountKey, MeAnswer } from '../shared/dashboard.ts';
 import { mbToGb } from '../shared/format.ts';
+import { isoToMs } from '../time.ts';
 
-export type DashboardPool = Pick<
-  PoolClient,
-  'getKey' | 'revealKey' | 'regenerateKey' | 'listSessions' | 'closeSession' | 'closeAllSessions' | 'keyUsage'
->;
-
-export interface DashboardDeps {
-  db: Db;
-  pool: DashboardPool;
-  /** Base64 AES key that seals the pak_ secret at rest (config.encryptionKey). */
-  encryptionKey: string;
-  log: Logger;
-  now?: () => number;
-}
+/** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
+export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
 
 /** How long one platform answer about a key is reused (the usage bar polls every 30 s; tabs add up). */
 export const LIVE_KEY_FRESH_MS = 10_000;
-const liveKeys = new Map<string, { key: PoolAccessKey; at: number }>();
+const liveKeyCache = new Map<string, { key: PoolAccessKey; at: number }>();
 
 /** Drops the cached platform view of a key (after the shop changed it). */
 export function forgetLiveKey(upstreamId: string): void {
-  liveKeys.delete(upstreamId);
+  liveKeyCache.delete(upstreamId);
 }
 
-async function liveKey(deps: DashboardDeps, upstreamId: string): Promise<PoolAccessKey | null> {
-  const now = deps.now?.() ?? Date.now();
-  const cached = liveKeys.get(upstreamId);
+async function liveKey(services: DashboardServices, upstreamId: string): Promise<PoolAccessKey | null> {
+  const now = services.clock.now();
+  const cached = liveKeyCache.get(upstreamId);
   if (cached && now - cached.at < LIVE_KEY_FRESH_MS) return cached.key;
   try {
-    const key = await deps.pool.getKey(upstreamId, { maxRetries: 1 });
-    if (liveKeys.size > 1000) liveKeys.clear();
-    liveKeys.set(upstreamId, { key, at: now });
+    const key = await services.pool.getKey(upstreamId, { maxRetries: 1 });
+    if (liveKeyCache.size > 1000) liveKeyCache.clear();
+    liveKeyCache.set(upstreamId, { key, at: now });
     return key;
   } catch (err) {
-    deps.log.warn('live key unavailable; showing the shop’s record', { upstreamId, err });
+    services.log.warn('live key unavailable; showing the shop’s record', { upstreamId, err });
     return null;
   }
 }
-
-const parseIso = (value: string | null | undefined) => (value ? Date.parse(value) : null);
 
 /** The key's status and what to tell the customer about it. Pure. */
 export function describeKey(
@@ -64,8 +52,8 @@ export function describeKey(
     secretMask: row?.secretMask ?? null,
     usedMb: live ? live.trafficUsedMB : null,
     capGb: live ? live.trafficCapGB : (row?.capGb ?? null),
-    expiresAt: live ? parseIso(live.expiresAt) : (row?.expiresAt ?? null),
-    lastUsedAt: live ? parseIso(live.lastUsedAt) : null,
+    expiresAt: live ? isoToMs(live.expiresAt) : (row?.expiresAt ?? null),
+    lastUsedAt: live ? isoToMs(live.lastUsedAt) : null,
     updating: Boolean(row && row.syncState !== 'synced'),
     live: Boolean(live),
   };
@@ -107,8 +95,22 @@ export async function getCustomer(db: Db, customerId: string): Promise<Customer 
 }
 
 /** The key of the signed-in customer: D1 row plus (when it exists upstream) the platform's live view. */
-export async function accountKey(deps: DashboardDeps, customerId: string): Promise<AccountKey> {
-  const [row, customer] = await Promise.all([getKeyRow(deps.db, customerId), getCustomer(deps.db, customerId)]);
-  const live = row?.upstreamId ? await liveKey(deps, row.upstreamId) : null;
-  return describeKey(row, live, customer ?? { suspendedAt: null, suspendedReason: null }, deps.now?.() ?? Date.now());
+async function accountKey(services: DashboardServices, customerId: string): Promise<AccountKey> {
+  const { db } = services;
+  const [row, customer] = await Promise.all([getKeyRow(db, customerId), getCustomer(db, customerId)]);
+  const live = row?.upstreamId ? await liveKey(services, row.upstreamId) : null;
+  return describeKey(row, live, customer ?? { suspendedAt: null, suspendedReason: null }, services.clock.now());
+}
+
+/** The dashboard's account answer: who is signed in, their key, and the gateway their proxy URLs point at. */
+export async function accountView(
+  services: DashboardServices,
+  customer: { customerId: string; email: string },
+): Promise<MeAnswer> {
+  const { upstream } = services.config;
+  return {
+    customer: { id: customer.customerId, email: customer.email },
+    key: await accountKey(services, customer.customerId),
+    gateway: { host: upstream.gatewayHost, username: upstream.username },
+  };
 }

@@ -8,7 +8,7 @@ import { getKeyRow, saveKeyState } from '../billing/keys.ts';
 import { maskSecret } from '../billing/reconcile.ts';
 import { seal, sha256Hex, unseal } from '../crypto.ts';
 import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
-import { type DashboardDeps, forgetLiveKey } from './account.ts';
+import { type DashboardServices, forgetLiveKey } from './account.ts';
 import { DashboardError } from './errors.ts';
 
 export interface Actor {
@@ -21,8 +21,11 @@ export interface Actor {
 const auditActor = (actor: Actor) => actor.by ?? `customer:${actor.customerId}`;
 
 /** The customer's key row with an upstream key, or a clear 409 (no key yet / still being created). */
-async function ownKey(deps: DashboardDeps, customerId: string): Promise<PoolKeyRow & { upstreamId: string }> {
-  const row = await getKeyRow(deps.db, customerId);
+async function ownKey(
+  { db }: Pick<DashboardServices, 'db'>,
+  customerId: string,
+): Promise<PoolKeyRow & { upstreamId: string }> {
+  const row = await getKeyRow(db, customerId);
   if (!row || (!row.upstreamId && row.syncState === 'synced'))
     throw new DashboardError('no_key', 'You have no proxy key yet: buy a plan to get one.');
   if (!row.upstreamId)
@@ -33,27 +36,35 @@ async function ownKey(deps: DashboardDeps, customerId: string): Promise<PoolKeyR
   return row as PoolKeyRow & { upstreamId: string };
 }
 
-async function storeSecret(deps: DashboardDeps, customerId: string, secret: string): Promise<string> {
-  const sealed = await seal(deps.encryptionKey, secret, customerId);
+async function storeSecret(
+  { db, config }: Pick<DashboardServices, 'db' | 'config'>,
+  customerId: string,
+  secret: string,
+): Promise<string> {
+  const sealed = await seal(config.encryptionKey, secret, customerId);
   const secretMask = maskSecret(secret);
-  await saveKeyState(deps.db, customerId, { secretCiphertext: sealed.ciphertext, secretIv: sealed.iv, secretMask });
+  await saveKeyState(db, customerId, { secretCiphertext: sealed.ciphertext, secretIv: sealed.iv, secretMask });
   return secretMask;
 }
 
 /** The customer's pak_ secret. From D1 when stored (no platform call); otherwise from the platform, then stored. */
-export async function revealSecret(deps: DashboardDeps, actor: Actor): Promise<RevealAnswer> {
-  const row = await ownKey(deps, actor.customerId);
+export async function revealSecret(services: DashboardServices, actor: Actor): Promise<RevealAnswer> {
+  const row = await ownKey(services, actor.customerId);
   let secret: string;
   let secretMask = row.secretMask;
   let source: 'shop' | 'platform' = 'shop';
   if (row.secretCiphertext && row.secretIv) {
-    secret = await unseal(deps.encryptionKey, { ciphertext: row.secretCiphertext, iv: row.secretIv }, actor.customerId);
+    secret = await unseal(
+      services.config.encryptionKey,
+      { ciphertext: row.secretCiphertext, iv: row.secretIv },
+      actor.customerId,
+    );
   } else {
-    secret = (await deps.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
-    secretMask = await storeSecret(deps, actor.customerId, secret);
+    secret = (await services.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
+    secretMask = await storeSecret(services, actor.customerId, secret);
     source = 'platform';
   }
-  await recordAudit(deps.db, {
+  await recordAudit(services.db, {
     actor: auditActor(actor),
     action: 'key.reveal',
     customerId: actor.customerId,
@@ -70,34 +81,38 @@ export const CLIENT_IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
  * retried request replay the same rotation instead of rotating twice; it is bound to the customer, so no one
  * else's key can ever replay it.
  */
-export async function rotateSecret(deps: DashboardDeps, actor: Actor, clientKey?: string): Promise<RotateAnswer> {
-  const row = await ownKey(deps, actor.customerId);
+export async function rotateSecret(
+  services: DashboardServices,
+  actor: Actor,
+  clientKey?: string,
+): Promise<RotateAnswer> {
+  const row = await ownKey(services, actor.customerId);
   const idempotencyKey = `rotate-${(await sha256Hex(`${actor.customerId}:${clientKey ?? crypto.randomUUID()}`)).slice(0, 48)}`;
-  const fresh = await deps.pool.regenerateKey(row.upstreamId, { idempotencyKey });
+  const fresh = await services.pool.regenerateKey(row.upstreamId, { idempotencyKey });
   // A replayed answer (same Idempotency-Key within 24 h) may carry a secret that a later rotation already
   // killed: check it against the platform's current (masked) secret, and read the real one if they differ.
-  const current = await deps.pool.getKey(row.upstreamId, { maxRetries: 1 });
+  const current = await services.pool.getKey(row.upstreamId, { maxRetries: 1 });
   const same =
     current.key === fresh.key ||
     (current.key.startsWith(fresh.key.slice(0, 8)) && current.key.endsWith(fresh.key.slice(-4)));
-  const secret = same ? fresh.key : (await deps.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
-  const secretMask = await storeSecret(deps, actor.customerId, secret);
+  const secret = same ? fresh.key : (await services.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;
+  const secretMask = await storeSecret(services, actor.customerId, secret);
   forgetLiveKey(row.upstreamId);
 
   let sessionsClosed = true;
   try {
-    await deps.pool.closeAllSessions(row.upstreamId);
+    await services.pool.closeAllSessions(row.upstreamId);
   } catch (err) {
     sessionsClosed = false;
-    deps.log.warn('key rotated but its sessions could not be closed', { customerId: actor.customerId, err });
+    services.log.warn('key rotated but its sessions could not be closed', { customerId: actor.customerId, err });
   }
-  await recordAudit(deps.db, {
+  await recordAudit(services.db, {
     actor: auditActor(actor),
     action: 'key.rotate',
     customerId: actor.customerId,
     detail: { upstreamId: row.upstreamId, previousMask: row.secretMask, secretMask, sessionsClosed },
     requestId: actor.requestId,
   });
-  deps.log.info('pool key rotated', { customerId: actor.customerId, upstreamId: row.upstreamId, sessionsClosed });
+  services.log.info('pool key rotated', { customerId: actor.customerId, upstreamId: row.upstreamId, sessionsClosed });
   return { secret, secretMask, sessionsClosed };
 }

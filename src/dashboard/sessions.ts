@@ -5,13 +5,13 @@ import { recordAudit } from '../audit/index.ts';
 import { getKeyRow } from '../billing/keys.ts';
 import { type ActiveSession, isUpstreamError } from '../pool/index.ts';
 import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
-import type { DashboardDeps } from './account.ts';
+import type { DashboardServices } from './account.ts';
 import { DashboardError } from './errors.ts';
 import type { Actor } from './key.ts';
 
 /** The customer's upstream key id, or null when they have none yet. */
-async function ownKeyId(deps: DashboardDeps, customerId: string): Promise<string | null> {
-  return (await getKeyRow(deps.db, customerId))?.upstreamId ?? null;
+async function ownKeyId(services: DashboardServices, customerId: string): Promise<string | null> {
+  return (await getKeyRow(services.db, customerId))?.upstreamId ?? null;
 }
 
 function view(s: ActiveSession): SessionView {
@@ -33,25 +33,25 @@ function view(s: ActiveSession): SessionView {
   };
 }
 
-export async function listOwnSessions(deps: DashboardDeps, customerId: string): Promise<SessionsAnswer> {
-  const pakId = await ownKeyId(deps, customerId);
+export async function listOwnSessions(services: DashboardServices, customerId: string): Promise<SessionsAnswer> {
+  const pakId = await ownKeyId(services, customerId);
   if (!pakId) return { sessions: [] };
-  const answer = await deps.pool.listSessions(pakId);
+  const answer = await services.pool.listSessions(pakId);
   return { sessions: answer.sessions.map(view).sort((a, b) => b.lastActivityAt - a.lastActivityAt) };
 }
 
 /** Closes one session of the customer's key; someone else's (or an unknown) session is a 404, like a missing one. */
 export async function closeOwnSession(
-  deps: DashboardDeps,
+  services: DashboardServices,
   actor: Actor,
   sessionKey: string,
 ): Promise<CloseSessionsAnswer> {
-  const pakId = await ownKeyId(deps, actor.customerId);
+  const pakId = await ownKeyId(services, actor.customerId);
   const notFound = () => new DashboardError('session_not_found', 'That session is not open (any more).');
   if (!pakId) throw notFound();
-  const answer = await deps.pool.closeSession(pakId, sessionKey);
+  const answer = await services.pool.closeSession(pakId, sessionKey);
   if (!answer.success) throw notFound();
-  await recordAudit(deps.db, {
+  await recordAudit(services.db, {
     actor: `customer:${actor.customerId}`,
     action: 'sessions.close',
     customerId: actor.customerId,
@@ -61,12 +61,12 @@ export async function closeOwnSession(
   return { closed: 1 };
 }
 
-export async function closeAllOwnSessions(deps: DashboardDeps, actor: Actor): Promise<CloseSessionsAnswer> {
-  const pakId = await ownKeyId(deps, actor.customerId);
+export async function closeAllOwnSessions(services: DashboardServices, actor: Actor): Promise<CloseSessionsAnswer> {
+  const pakId = await ownKeyId(services, actor.customerId);
   if (!pakId) return { closed: 0 };
-  const answer = await deps.pool.closeAllSessions(pakId);
+  const answer = await services.pool.closeAllSessions(pakId);
   const closed = answer.count ?? 0;
-  await recordAudit(deps.db, {
+  await recordAudit(services.db, {
     actor: `customer:${actor.customerId}`,
     action: 'sessions.close_all',
     customerId: actor.customerId,
@@ -77,15 +77,15 @@ export async function closeAllOwnSessions(deps: DashboardDeps, actor: Actor): Pr
 }
 
 /** Daily in/out MB of the customer's key; `available: false` when there is no key or the platform has no series. */
-export async function ownUsage(deps: DashboardDeps, customerId: string, days: number): Promise<UsageAnswer> {
-  const pakId = await ownKeyId(deps, customerId);
+export async function ownUsage(services: DashboardServices, customerId: string, days: number): Promise<UsageAnswer> {
+  const pakId = await ownKeyId(services, customerId);
   if (!pakId) return { available: false, days: [] };
   try {
-    return { available: true, days: await deps.pool.keyUsage(pakId, days) };
+    return { available: true, days: await services.pool.keyUsage(pakId, days) };
   } catch (err) {
     // The series' shape is unconfirmed upstream: an answer without one means "not offered", not an outage.
     if (isUpstreamError(err) && err.kind === 'shape') {
-      deps.log.warn('key usage: no daily series in the answer', { err });
+      services.log.warn('key usage: no daily series in the answer', { err });
       return { available: false, days: [] };
     }
     throw err;

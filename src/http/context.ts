@@ -1,5 +1,5 @@
 // The Hono environment every route and middleware shares.
-import type { Logger } from '../log.ts';
+import type { Services } from '../services/index.ts';
 
 /** The signed-in customer, set by the session middleware (src/http/session.ts) on protected routes. */
 export interface SessionIdentity {
@@ -15,7 +15,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
-    log: Logger;
+    /** The request's services, built once by `requestContext` (src/http/middleware.ts). */
+    services: Services;
     identity: SessionIdentity;
   };
 }

@@ -38,7 +38,7 @@ export function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, 
 }
 
 export function onError(err: Error, c: Context<AppEnv>) {
-  const log = c.get('log');
+  const log = c.get('services')?.log;
   if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
   if (err instanceof ConfigError) {
     log?.error('config invalid', { problems: err.problems });

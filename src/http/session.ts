@@ -4,16 +4,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Session } from '../../schema.ts';
 import { findActiveSession, needsRenewal, renewSession, signSessionToken, verifySessionToken } from '../auth/index.ts';
-import { getConfig } from '../config/index.ts';
-import { openDb } from '../db/index.ts';
 import type { AppEnv, SessionIdentity } from './context.ts';
 import { ApiError } from './errors.ts';
 
-export const SESSION_COOKIE = '__Host-session';
+const SESSION_COOKIE = '__Host-session';
 
 /** Sets the session cookie for `session` (HttpOnly, Secure, SameSite=Lax, host-only, path /). */
 export async function issueSessionCookie(c: Context<AppEnv>, session: Session): Promise<void> {
-  const config = getConfig(c.env);
+  const { config } = c.var.services;
   const jwt = await signSessionToken(config.auth, config.publicUrl, session);
   setCookie(c, SESSION_COOKIE, jwt, {
     path: '/',
@@ -32,10 +30,9 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
 async function resolveIdentity(c: Context<AppEnv>): Promise<SessionIdentity | null> {
   const jwt = getCookie(c, SESSION_COOKIE);
   if (!jwt) return null;
-  const config = getConfig(c.env);
+  const { config, db } = c.var.services;
   const claims = await verifySessionToken(config.auth, config.publicUrl, jwt);
   if (!claims) return null;
-  const db = openDb(c.env.DB);
   const active = await findActiveSession(db, claims);
   if (!active) return null;
   let session = active.session;

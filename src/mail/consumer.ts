@@ -2,12 +2,12 @@
 // Transient failures back off exponentially; after max_retries the queue moves the message to the
 // dead-letter queue, whose consumer records it in mail_failures. Nothing here logs a recipient or a URL.
 import { mailFailures } from '../../schema.ts';
-import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import type { Services } from '../services/index.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
-import { templateFor } from './templates.ts';
-import { createMailTransport, MailDeliveryError, type MailEnv, type MailTransport } from './transports.ts';
+import { templateFor } from './templates/index.ts';
+import { MailDeliveryError, type MailTransport } from './transports.ts';
 
 /** Retry delays: 10 s, 20 s, 40 s, … capped at 15 minutes. */
 export const RETRY_BASE_SECONDS = 10;
@@ -17,28 +17,25 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_SECONDS);
 }
 
-export interface MailDeps {
-  config: Config;
-  env: MailEnv;
-  db: Db;
-  log: Logger;
-}
+type MailServices = Pick<Services, 'config' | 'mail' | 'db' | 'log'>;
 
-export async function deliverMailBatch(batch: MessageBatch, deps: MailDeps): Promise<void> {
+/** A broken config throws before any message is touched: the whole batch is retried. */
+export async function deliverMailBatch(batch: MessageBatch, services: MailServices): Promise<void> {
+  const { config } = services;
   let transport: MailTransport | MailDeliveryError;
   try {
-    transport = createMailTransport(deps.config, deps.env);
+    transport = services.mail.transport();
   } catch (err) {
     transport = err instanceof MailDeliveryError ? err : new MailDeliveryError(true, 'mail transport not configured');
-    deps.log.error('mail transport unusable; messages will be retried', { transport: deps.config.mail.transport });
+    services.log.error('mail transport unusable; messages will be retried', { transport: config.mail.transport });
   }
-  await Promise.all(batch.messages.map((msg) => deliverOne(msg, transport, deps)));
+  await Promise.all(batch.messages.map((msg) => deliverOne(msg, transport, services)));
 }
 
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
-  { config, db, log }: MailDeps,
+  { config, db, log }: MailServices,
 ): Promise<void> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
@@ -113,7 +110,7 @@ async function recordFailure(
 /** The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked. */
 export async function recordUndeliverableMail(
   batch: MessageBatch,
-  { db, log }: Pick<MailDeps, 'db' | 'log'>,
+  { db, log }: Pick<Services, 'db' | 'log'>,
 ): Promise<void> {
   for (const msg of batch.messages) {
     const parsed = mailMessageSchema.safeParse(msg.body);

@@ -1,13 +1,9 @@
 // Outgoing email: the queue's message types, branded templates, transports and the consumer.
-import { getConfig } from '../config/index.ts';
-import { openDb } from '../db/index.ts';
-import { createLogger } from '../log.ts';
+import type { Services } from '../services/index.ts';
 import { deliverMailBatch, recordUndeliverableMail } from './consumer.ts';
 
-export { backoffSeconds } from './consumer.ts';
-export { enqueueMail, type MailKind, type MailMessage } from './messages.ts';
-export { renderMail } from './templates.ts';
-export { MailDeliveryError, mailTransportProblem } from './transports.ts';
+export type { MailKind, MailMessage } from './messages.ts';
+export type { Mail } from './service.ts';
 
 /** Queue names as in wrangler.toml (rename both together). */
 export const MAIL_QUEUE = 'proxy-storefront-mail';
@@ -18,9 +14,7 @@ export function isMailQueue(name: string): boolean {
 }
 
 /** The Worker's queue handler for both mail queues. */
-export async function handleMailQueue(batch: MessageBatch, env: Env): Promise<void> {
-  const log = createLogger({ queue: batch.queue });
-  const db = openDb(env.DB);
-  if (batch.queue === MAIL_DEAD_LETTER_QUEUE) return recordUndeliverableMail(batch, { db, log });
-  return deliverMailBatch(batch, { config: getConfig(env), env, db, log });
+export async function handleMailQueue(batch: MessageBatch, services: Services): Promise<void> {
+  if (batch.queue === MAIL_DEAD_LETTER_QUEUE) return recordUndeliverableMail(batch, services);
+  return deliverMailBatch(batch, services);
 }

@@ -1,5 +1,5 @@
 // What the mail queue carries: one discriminated union, one member per kind of email. A new kind is one
-// schema here plus one template in templates.ts.
+// schema here plus one template in templates/.
 import * as z from '../zod.ts';
 
 export const loginMailSchema = z.object({
@@ -32,8 +32,3 @@ export const mailMessageSchema = z.discriminatedUnion('kind', [loginMailSchema, 
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 export type MailKind = MailMessage['kind'];
 export type MailOf<K extends MailKind> = Extract<MailMessage, { kind: K }>;
-
-/** Queues an email for the consumer (src/mail/consumer.ts) to send. */
-export async function enqueueMail(queue: Queue, message: MailMessage): Promise<void> {
-  await queue.send(message, { contentType: 'json' });
-}

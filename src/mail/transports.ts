@@ -16,11 +16,6 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** The bindings a transport may need. */
-export interface MailEnv {
-  MAILER?: SendEmail;
-}
-
 /** A failed send. `reason` is short and safe to store and log: a status or provider code, never the message. */
 export class MailDeliveryError extends Error {
   readonly transient: boolean;
@@ -49,9 +44,9 @@ const CLOUDFLARE_PERMANENT = new Set([
  * Why mail cannot be sent with this config and these bindings, as an operator-facing sentence; null when it can.
  * A production shop never falls back to anything that would only log links.
  */
-export function mailTransportProblem(config: Config, env: MailEnv): string | null {
+export function mailTransportProblem(config: Config, mailer: SendEmail | undefined): string | null {
   const { transport, outboxUrl, resendApiKey } = config.mail;
-  if (transport === 'cloudflare' && !env.MAILER)
+  if (transport === 'cloudflare' && !mailer)
     return 'MAIL_TRANSPORT is "cloudflare" but the MAILER send_email binding is missing: add [[send_email]] name = "MAILER" to wrangler.toml and verify the sender domain.';
   if (transport === 'resend' && !resendApiKey)
     return 'MAIL_TRANSPORT is "resend" but RESEND_API_KEY is not set: `wrangler secret put RESEND_API_KEY`.';
@@ -62,13 +57,13 @@ export function mailTransportProblem(config: Config, env: MailEnv): string | nul
 }
 
 /** The configured transport; a MailDeliveryError (transient: an operator can fix it) when it is not usable. */
-export function createMailTransport(config: Config, env: MailEnv): MailTransport {
+export function createMailTransport(config: Config, mailer: SendEmail | undefined): MailTransport {
   const { transport, outboxUrl } = config.mail;
-  if (mailTransportProblem(config, env)) throw new MailDeliveryError(true, 'mail transport not configured');
+  if (mailTransportProblem(config, mailer)) throw new MailDeliveryError(true, 'mail transport not configured');
   switch (transport) {
     case 'cloudflare':
-      if (!env.MAILER) throw new MailDeliveryError(true, 'mail transport not configured');
-      return cloudflareTransport(env.MAILER);
+      if (!mailer) throw new MailDeliveryError(true, 'mail transport not configured');
+      return cloudflareTransport(mailer);
     case 'resend':
       return httpTransport('resend', RESEND_URL, { authorization: `Bearer ${config.mail.resendApiKey}` }, (m) => ({
         from: m.from,

@@ -2,7 +2,7 @@
 // upstream: KV holds the last validated answer; it is fresh for 30 s, then served stale while ONE
 // background refresh runs; concurrent misses in an isolate share one upstream call; during an outage the
 // last good value is served with `stale: true`; after a failed refresh the upstream is left alone for 10 s.
-import type { Logger } from '../log.ts';
+import type { Services } from '../services/index.ts';
 import type { IncidentSummary, IncidentsResponse, StockResponse } from '../shared/api.ts';
 import * as z from '../zod.ts';
 import type { PoolClient } from './client.ts';
@@ -60,16 +60,8 @@ export function createAvailabilityState(): AvailabilityState {
 
 const isolateState = createAvailabilityState();
 
-export interface AvailabilityDeps {
-  kv: KVNamespace;
-  client: AvailabilityClient;
-  /** `executionCtx.waitUntil`: background refreshes outlive the response. */
-  waitUntil: (promise: Promise<unknown>) => void;
-  log: Logger;
-  now?: () => number;
-  /** Defaults to this isolate's state. */
-  state?: AvailabilityState;
-}
+/** What the cache works with: background refreshes outlive the response through `waitUntil`. */
+export type AvailabilityServices = Pick<Services, 'kv' | 'pool' | 'waitUntil' | 'log' | 'clock'>;
 
 export class AvailabilityUnavailable extends Error {
   readonly status = 503;
@@ -82,15 +74,15 @@ export class AvailabilityUnavailable extends Error {
 
 async function readKv<T>(
   resource: Resource<T>,
-  deps: AvailabilityDeps,
+  services: AvailabilityServices,
 ): Promise<{ value: T; fetchedAt: number } | undefined> {
   try {
-    const stored = await deps.kv.get<{ value: unknown; fetchedAt: unknown }>(resource.kvKey, 'json');
+    const stored = await services.kv.get<{ value: unknown; fetchedAt: unknown }>(resource.kvKey, 'json');
     if (!stored || typeof stored.fetchedAt !== 'number') return undefined;
     const parsed = resource.schema.safeParse(stored.value);
     return parsed.success ? { value: parsed.data, fetchedAt: stored.fetchedAt } : undefined;
   } catch (err) {
-    deps.log.warn('availability cache unreadable', { key: resource.kvKey, err });
+    services.log.warn('availability cache unreadable', { key: resource.kvKey, err });
     return undefined;
   }
 }
@@ -98,26 +90,26 @@ async function readKv<T>(
 /** One upstream call per resource per isolate at a time; the answer (already validated) goes to KV. */
 function refresh<T>(
   resource: Resource<T>,
-  deps: AvailabilityDeps,
+  services: AvailabilityServices,
   state: AvailabilityState,
-  now: () => number,
 ): Promise<{ value: T; fetchedAt: number }> {
+  const { clock } = services;
   const running = state.inflight.get(resource.kvKey);
   if (running !== undefined) return running as Promise<{ value: T; fetchedAt: number }>;
   const call = (async () => {
     try {
-      const value = await resource.fetch(deps.client);
-      const entry = { value, fetchedAt: now() };
+      const value = await resource.fetch(services.pool);
+      const entry = { value, fetchedAt: clock.now() };
       state.recent.set(resource.kvKey, entry);
       state.failedAt.delete(resource.kvKey);
       try {
-        await deps.kv.put(resource.kvKey, JSON.stringify(entry), { expirationTtl: KV_TTL_SECONDS });
+        await services.kv.put(resource.kvKey, JSON.stringify(entry), { expirationTtl: KV_TTL_SECONDS });
       } catch (err) {
-        deps.log.warn('availability cache write failed', { key: resource.kvKey, err });
+        services.log.warn('availability cache write failed', { key: resource.kvKey, err });
       }
       return entry;
     } catch (err) {
-      state.failedAt.set(resource.kvKey, now());
+      state.failedAt.set(resource.kvKey, clock.now());
       throw err;
     } finally {
       state.inflight.delete(resource.kvKey);
@@ -125,7 +117,7 @@ function refresh<T>(
   })();
   state.inflight.set(resource.kvKey, call);
   // The call continues even if the request that started it goes away: other requests may be waiting on it.
-  deps.waitUntil(call.catch(() => {}));
+  services.waitUntil(call.catch(() => {}));
   return call;
 }
 
@@ -134,18 +126,23 @@ function recentlyFailed(key: string, state: AvailabilityState, now: number): boo
   return at !== undefined && now - at < FAILURE_BACKOFF_MS;
 }
 
-/** The cached value of a resource, following the freshness rules above. Throws AvailabilityUnavailable. */
-export async function readAvailability<T>(resource: Resource<T>, deps: AvailabilityDeps): Promise<Cached<T>> {
-  const now = deps.now ?? Date.now;
-  const state = deps.state ?? isolateState;
-  const cached = await readKv(resource, deps);
-  const at = now();
+/**
+ * The cached value of a resource, following the freshness rules above. Throws AvailabilityUnavailable.
+ * `state` defaults to this isolate's.
+ */
+export async function readAvailability<T>(
+  resource: Resource<T>,
+  services: AvailabilityServices,
+  state = isolateState,
+): Promise<Cached<T>> {
+  const cached = await readKv(resource, services);
+  const at = services.clock.now();
   if (cached && at - cached.fetchedAt < FRESH_MS) return { ...cached, stale: false };
   if (cached) {
     // Stale: answer now, refresh once in the background (not while a recent failure is cooling down).
     if (!recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey)) {
-      refresh(resource, deps, state, now).catch((err) =>
-        deps.log.warn('availability refresh failed, serving the last good value', { key: resource.kvKey, err }),
+      refresh(resource, services, state).catch((err) =>
+        services.log.warn('availability refresh failed, serving the last good value', { key: resource.kvKey, err }),
       );
     }
     return { ...cached, stale: at - cached.fetchedAt >= STALE_AFTER_MS };
@@ -155,10 +152,10 @@ export async function readAvailability<T>(resource: Resource<T>, deps: Availabil
   if (recentlyFailed(resource.kvKey, state, at) && !state.inflight.has(resource.kvKey))
     throw new AvailabilityUnavailable();
   try {
-    const entry = await refresh(resource, deps, state, now);
+    const entry = await refresh(resource, services, state);
     return { ...entry, stale: false };
   } catch (err) {
-    deps.log.error('availability unavailable: upstream failed and nothing is cached', { key: resource.kvKey, err });
+    services.log.error('availability unavailable: upstream failed and nothing is cached', { key: resource.kvKey, err });
     throw new AvailabilityUnavailable();
   }
 }
@@ -220,10 +217,9 @@ export function activeIncidents(cached: Cached<IncidentsFeed>): IncidentsRespons
  * Upstream reachability for /api/healthz, from the availability cache: it never calls the upstream more
  * often than the cache does (at most one refresh per 30 s per isolate) and says nothing but ok or not.
  */
-export async function upstreamHealth(deps: AvailabilityDeps): Promise<{ ok: boolean }> {
+export async function upstreamHealth(services: AvailabilityServices, state = isolateState): Promise<{ ok: boolean }> {
   try {
-    const cached = await readAvailability(STOCK, deps);
-    const state = deps.state ?? isolateState;
+    const cached = await readAvailability(STOCK, services, state);
     const failedAt = state.failedAt.get(STOCK.kvKey);
     return { ok: !cached.stale && !(failedAt !== undefined && failedAt > cached.fetchedAt) };
   } catch {

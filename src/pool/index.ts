@@ -1,7 +1,6 @@
 // The Proxies.sx domain: the reseller API client, its contract (shapes) and the cached public availability.
 
 export {
-  type AvailabilityDeps,
   AvailabilityUnavailable,
   activeIncidents,
   availabilityCacheControl,

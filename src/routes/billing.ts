@@ -7,12 +7,9 @@ import {
   parseEvent,
   purchaseHistory,
   startCheckout,
-  stripeClient,
   verifyStripeSignature,
   WebhookSignatureError,
 } from '../billing/index.ts';
-import { getConfig } from '../config/index.ts';
-import { openDb } from '../db/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { requireSession } from '../http/session.ts';
@@ -25,53 +22,40 @@ const checkoutInput = z.object({ tierId: z.string().check(z.minLength(1), z.maxL
 export const billing = new Hono<AppEnv>()
   /** Starts a Stripe Checkout for one tier from config; the client only names the tier. */
   .post('/checkout', requireSession, validate('json', checkoutInput), async (c) => {
-    const config = getConfig(c.env);
-    const { customerId } = c.get('identity');
-    const started = await startCheckout(
-      { db: openDb(c.env.DB), config, stripe: stripeClient(config) },
-      customerId,
-      c.req.valid('json').tierId,
-    );
-    c.get('log').info('checkout started', { customerId, orderId: started.orderId, tierId: c.req.valid('json').tierId });
+    const { services } = c.var;
+    const { customerId } = c.var.identity;
+    const { tierId } = c.req.valid('json');
+    const started = await startCheckout(services, customerId, tierId);
+    services.log.info('checkout started', { customerId, orderId: started.orderId, tierId });
     return c.json({ url: started.url } satisfies CheckoutAnswer);
   })
 
   /** Stripe → shop. Verified over the raw body before anything is parsed; answered once state is durable, slow work after. */
   .post('/stripe/webhook', async (c) => {
-    const config = getConfig(c.env);
-    const log = c.get('log');
+    const { services } = c.var;
+    const { log } = services;
     const raw = await c.req.text();
     try {
-      await verifyStripeSignature(raw, c.req.header('stripe-signature'), config.stripe.webhookSecret);
+      await verifyStripeSignature(raw, c.req.header('stripe-signature'), services.config.stripe.webhookSecret);
     } catch (err) {
       if (err instanceof WebhookSignatureError) log.warn('stripe webhook refused', { reason: err.message });
       throw err;
     }
     const event = parseEvent(raw);
-    const outcome = await applyStripeEvent(openDb(c.env.DB), event, log.with({ stripeEventId: event.id }));
+    const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }));
     log.info('stripe event', {
       stripeEventId: event.id,
       type: event.type,
       result: outcome.result,
       reason: outcome.reason,
     });
-    if (outcome.reconcileCustomerId || outcome.paidOrderId)
-      c.executionCtx.waitUntil(fulfil(c.env, config, log, outcome));
+    if (outcome.reconcileCustomerId || outcome.paidOrderId) services.waitUntil(fulfil(services, outcome));
     return c.json({ received: true, result: outcome.result });
   })
 
   /** The success page's poll: the owner's order and their key's state, moving fulfilment along if it is owed. */
   .get('/orders/:sessionId', requireSession, async (c) => {
-    const status = await orderStatus(
-      {
-        env: c.env,
-        config: getConfig(c.env),
-        log: c.get('log'),
-        waitUntil: (promise) => c.executionCtx.waitUntil(promise),
-      },
-      c.get('identity').customerId,
-      c.req.param('sessionId'),
-    );
+    const status = await orderStatus(c.var.services, c.var.identity.customerId, c.req.param('sessionId'));
     // Someone else's order is answered exactly like a missing one.
     if (!status) throw new ApiError(404, 'not_found', 'No such order.');
     return c.json(status satisfies OrderStatusAnswer);
@@ -79,6 +63,6 @@ export const billing = new Hono<AppEnv>()
 
   /** The customer's purchase history, newest first (abandoned checkouts left out). */
   .get('/purchases', requireSession, async (c) => {
-    const purchases = await purchaseHistory(c.env, c.get('identity').customerId);
+    const purchases = await purchaseHistory(c.var.services, c.var.identity.customerId);
     return c.json({ purchases } satisfies PurchasesAnswer);
   });

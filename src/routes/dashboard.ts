@@ -1,29 +1,24 @@
-// The customer dashboard's API: who am I and my key, reveal/rotate the secret, my gateway sessions, my usage.
+// The customer dashboard's API: my account and key, reveal/rotate the secret, my gateway sessions, my usage.
 // Session required everywhere; nothing here takes a key id from the client; nothing is ever cached by anyone.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { getConfig } from '../config/index.ts';
 import {
-  accountKey,
+  accountView,
   CLIENT_IDEMPOTENCY_KEY,
   closeAllOwnSessions,
   closeOwnSession,
-  type DashboardDeps,
   listOwnSessions,
   ownUsage,
   revealSecret,
   rotateSecret,
 } from '../dashboard/index.ts';
-import { openDb } from '../db/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
-import { createPoolClient } from '../pool/index.ts';
-import type { MeAnswer } from '../shared/dashboard.ts';
 import * as z from '../zod.ts';
 
 /** Rotating the key needs a sign-in from the last 10 minutes. */
-export const ROTATE_REAUTH_MS = 10 * 60_000;
+const ROTATE_REAUTH_MS = 10 * 60_000;
 
 /** Set on the way out, whatever happened (a 401 from requireSession and a 503 included). */
 const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -31,20 +26,8 @@ const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Cache-Control', 'private, no-store');
 };
 
-function deps(c: Context<AppEnv>): DashboardDeps {
-  const config = getConfig(c.env);
-  const log = c.get('log');
-  return {
-    db: openDb(c.env.DB),
-    // Short: a customer waits for these.
-    pool: createPoolClient({ config: config.upstream, log, timeoutMs: 5_000 }),
-    encryptionKey: config.encryptionKey,
-    log,
-  };
-}
-
 function actor(c: Context<AppEnv>) {
-  return { customerId: c.get('identity').customerId, requestId: c.get('requestId') };
+  return { customerId: c.var.identity.customerId, requestId: c.var.requestId };
 }
 
 const sessionKeyParam = z.object({ key: z.string().check(z.minLength(1), z.maxLength(512)) });
@@ -57,32 +40,25 @@ const usageQuery = z.object({
 });
 
 export const dashboard = new Hono<AppEnv>()
-  .get('/me', privateNoStore, requireSession, async (c) => {
-    const config = getConfig(c.env);
-    const { customerId, email } = c.get('identity');
-    const key = await accountKey(deps(c), customerId);
-    return c.json({
-      customer: { id: customerId, email },
-      key,
-      gateway: { host: config.upstream.gatewayHost, username: config.upstream.username },
-    } satisfies MeAnswer);
-  })
-  .post('/key/reveal', privateNoStore, requireSession, async (c) => c.json(await revealSecret(deps(c), actor(c))))
+  .get('/me', privateNoStore, requireSession, async (c) => c.json(await accountView(c.var.services, c.var.identity)))
+  .post('/key/reveal', privateNoStore, requireSession, async (c) =>
+    c.json(await revealSecret(c.var.services, actor(c))),
+  )
   .post('/key/rotate', privateNoStore, requireSession, requireRecentSignIn(ROTATE_REAUTH_MS), async (c) => {
     const clientKey = c.req.header('idempotency-key');
     if (clientKey !== undefined && !CLIENT_IDEMPOTENCY_KEY.test(clientKey))
       throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ and -.');
-    return c.json(await rotateSecret(deps(c), actor(c), clientKey));
+    return c.json(await rotateSecret(c.var.services, actor(c), clientKey));
   })
   .get('/sessions', privateNoStore, requireSession, async (c) =>
-    c.json(await listOwnSessions(deps(c), c.get('identity').customerId)),
+    c.json(await listOwnSessions(c.var.services, c.var.identity.customerId)),
   )
   .delete('/sessions', privateNoStore, requireSession, async (c) =>
-    c.json(await closeAllOwnSessions(deps(c), actor(c))),
+    c.json(await closeAllOwnSessions(c.var.services, actor(c))),
   )
   .delete('/sessions/:key', privateNoStore, requireSession, validate('param', sessionKeyParam), async (c) =>
-    c.json(await closeOwnSession(deps(c), actor(c), c.req.valid('param').key)),
+    c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
   )
   .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), async (c) =>
-    c.json(await ownUsage(deps(c), c.get('identity').customerId, c.req.valid('query').days ?? 30)),
+    c.json(await ownUsage(c.var.services, c.var.identity.customerId, c.req.valid('query').days ?? 30)),
   );

@@ -387,10 +387,9 @@ describe('crashes and drift', () => {
     await buy(cookie, 'pro');
     const id = await customerId(email);
     const keyId = (await settled(id))!.upstream_id!;
-    const { reconcileCustomer } = await import('../../src/billing/index.ts');
-    const { getConfig } = await import('../../src/config/index.ts');
-    const { createLogger } = await import('../../src/log.ts');
-    const reconcile = () => reconcileCustomer(env, getConfig(env), createLogger(), id);
+    const { reconcileCustomerKey } = await import('../../src/billing/index.ts');
+    const { backgroundServices } = await import('../../src/services/index.ts');
+    const reconcile = () => reconcileCustomerKey(backgroundServices(env, createExecutionContext(), {}), id);
 
     await env.DB.prepare('update customers set suspended_at = ?, suspended_reason = ? where id = ?')
       .bind(Date.now(), 'abuse', id)

@@ -4,7 +4,6 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import {
-  type AvailabilityDeps,
   createAvailabilityState,
   FRESH_MS,
   INCIDENTS,
@@ -14,6 +13,7 @@ import {
   upstreamHealth,
 } from '../../src/pool/availability.ts';
 import type { PoolStock } from '../../src/pool/contract.ts';
+import { createServices } from '../../src/services/index.ts';
 import type { IncidentsResponse, StockResponse } from '../../src/shared/api.ts';
 import { call, resetSimulators } from '../helpers.ts';
 import { calls, captureLogger, control, fault, testClient } from './support.ts';
@@ -21,20 +21,18 @@ import { calls, captureLogger, control, fault, testClient } from './support.ts';
 const stockCalls = async () => (await calls()).filter((c) => c.path === '/v1/gateway/pool/stock').length;
 
 /** The real cache over the real KV and the real client, with its own isolate state and a clock we move. */
-function deps(overrides: Partial<AvailabilityDeps> = {}) {
+function cache() {
   let now = Date.now();
   const background: Promise<unknown>[] = [];
-  const d: AvailabilityDeps = {
-    kv: env.CACHE,
-    client: testClient().client,
-    waitUntil: (p) => void background.push(p),
-    log: captureLogger(),
-    now: () => now,
-    state: createAvailabilityState(),
-    ...overrides,
-  };
+  const services = createServices(
+    env,
+    { log: captureLogger(), waitUntil: (p) => void background.push(p), kind: 'request' },
+    { pool: testClient().client, clock: { now: () => now } },
+  );
+  const state = createAvailabilityState();
   return {
-    deps: d,
+    read: <T>(resource: Parameters<typeof readAvailability<T>>[0]) => readAvailability(resource, services, state),
+    health: () => upstreamHealth(services, state),
     advance: (ms: number) => (now += ms),
     settle: () => Promise.all(background.splice(0)),
   };
@@ -48,18 +46,18 @@ beforeEach(async () => {
 
 describe('the availability cache', () => {
   it('serves a fresh value from KV without calling the upstream again', async () => {
-    const { deps: d, advance } = deps();
-    const first = await readAvailability(STOCK, d);
+    const { read, advance } = cache();
+    const first = await read(STOCK);
     advance(FRESH_MS - 1000);
-    const second = await readAvailability(STOCK, d);
+    const second = await read(STOCK);
     expect(second).toEqual(first);
     expect(second.stale).toBe(false);
     expect(await stockCalls()).toBe(1);
   });
 
   it('keeps it in KV with a TTL of at least 60 s', async () => {
-    const { deps: d } = deps();
-    await readAvailability(STOCK, d);
+    const { read } = cache();
+    await read(STOCK);
     const listed = await env.CACHE.list({ prefix: STOCK.kvKey });
     expect(listed.keys).toHaveLength(1);
     expect(listed.keys[0]!.expiration! - Date.now() / 1000).toBeGreaterThanOrEqual(60);
@@ -67,54 +65,54 @@ describe('the availability cache', () => {
   });
 
   it('after 30 s serves the cached value at once and refreshes it once in the background', async () => {
-    const { deps: d, advance, settle } = deps();
-    const first = await readAvailability(STOCK, d);
+    const { read, advance, settle } = cache();
+    const first = await read(STOCK);
     await control('/stock', { pools: { mbl: { us: 5 }, peer: {} } }, 'PUT');
     advance(FRESH_MS + 1000);
-    const served = await Promise.all(Array.from({ length: 10 }, () => readAvailability(STOCK, d)));
+    const served = await Promise.all(Array.from({ length: 10 }, () => read(STOCK)));
     expect(served.every((s) => s.value.pools.mbl.us === 73 && s.fetchedAt === first.fetchedAt)).toBe(true);
     await settle();
     expect(await stockCalls()).toBe(2);
-    const refreshed = await readAvailability(STOCK, d);
+    const refreshed = await read(STOCK);
     expect(refreshed.value.pools.mbl.us).toBe(5);
     expect(refreshed.stale).toBe(false);
   });
 
   it('coalesces concurrent misses into one upstream call', async () => {
-    const { deps: d } = deps();
+    const { read } = cache();
     await fault({ kind: 'latency', ms: 100, path: '/gateway/pool/stock' });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => readAvailability(STOCK, d)));
+    const answers = await Promise.all(Array.from({ length: 50 }, () => read(STOCK)));
     expect(new Set(answers.map((a) => a.fetchedAt)).size).toBe(1);
     expect(await stockCalls()).toBe(1);
   });
 
   it('during an outage serves the last good value marked stale, and leaves the upstream alone for a while', async () => {
-    const { deps: d, advance, settle } = deps();
-    await readAvailability(STOCK, d);
+    const { read, advance, settle, health } = cache();
+    await read(STOCK);
     await fault({ kind: 'error', status: 503, count: 100, path: '/gateway/pool/stock' });
     advance(5 * 60_000);
-    const first = await readAvailability(STOCK, d);
+    const first = await read(STOCK);
     expect(first).toMatchObject({ stale: true, value: { totals: { all: 158 } } });
     await settle();
     const callsAfterFailure = await stockCalls();
-    for (let i = 0; i < 20; i++) expect((await readAvailability(STOCK, d)).stale).toBe(true);
+    for (let i = 0; i < 20; i++) expect((await read(STOCK)).stale).toBe(true);
     await settle();
     expect(await stockCalls()).toBe(callsAfterFailure);
-    expect(await upstreamHealth(d)).toEqual({ ok: false });
+    expect(await health()).toEqual({ ok: false });
   });
 
   it('with nothing cached and the upstream down, answers unavailable (not a 500)', async () => {
-    const { deps: d } = deps();
+    const { read } = cache();
     await fault({ kind: 'error', status: 500, count: 100, path: '/gateway/pool/stock' });
-    await expect(readAvailability(STOCK, d)).rejects.toMatchObject({ status: 503, code: 'availability_unavailable' });
+    await expect(read(STOCK)).rejects.toMatchObject({ status: 503, code: 'availability_unavailable' });
   });
 
   it('never caches a wrong shape: the last good value stays', async () => {
-    const { deps: d, advance, settle } = deps();
-    await readAvailability(STOCK, d);
+    const { read, advance, settle } = cache();
+    await read(STOCK);
     await control('/stock', { pools: { mbl: { us: 'lots' }, peer: {} } }, 'PUT');
     advance(FRESH_MS + 1000);
-    await readAvailability(STOCK, d);
+    await read(STOCK);
     await settle();
     const stored = await env.CACHE.get<{ value: PoolStock }>(STOCK.kvKey, 'json');
     expect(stored!.value.pools.mbl.us).toBe(73);

@@ -1,10 +1,8 @@
 // The registry of email kinds: how each is rendered, its provider idempotency key, and when it goes stale.
-import type { MailKind, MailMessage, MailOf } from './messages.ts';
-import type { MailContext, RenderedMail } from './templates/layout.ts';
-import { loginMail } from './templates/login.ts';
-import { receiptMail } from './templates/receipt.ts';
-
-export type { MailContext, RenderedMail };
+import type { MailKind, MailMessage, MailOf } from '../messages.ts';
+import type { MailContext, RenderedMail } from './layout.ts';
+import { loginMail } from './login.ts';
+import { receiptMail } from './receipt.ts';
 
 interface MailTemplate<M extends MailMessage> {
   render(message: M, context: MailContext): RenderedMail;
@@ -21,8 +19,4 @@ const templates: { [K in MailKind]: MailTemplate<MailOf<K>> } = {
 
 export function templateFor<M extends MailMessage>(message: M): MailTemplate<M> {
   return templates[message.kind] as unknown as MailTemplate<M>;
-}
-
-export function renderMail(message: MailMessage, context: MailContext): RenderedMail {
-  return templateFor(message).render(message, context);
 }

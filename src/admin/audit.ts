@@ -1,0 +1,48 @@
+// The console's view of the shop's audit log: entries newest first, a page at a time, with an opaque cursor.
+import type { AuditEntry } from '../../schema.ts';
+import { listAuditPage } from '../audit/index.ts';
+import type { Services } from '../services/index.ts';
+import type { AuditPage, AuditView } from '../shared/admin.ts';
+
+/** A `next` cursor as the console passes it back as `before`: `<at>_<id>` of the last entry it was shown. */
+export const AUDIT_CURSOR = /^\d{1,15}_[A-Za-z0-9-]{1,64}$/;
+
+interface Cursor {
+  at: number;
+  id: string;
+}
+
+const encodeCursor = ({ at, id }: Cursor) => `${at}_${id}`;
+
+/** Reads a cursor that matched AUDIT_CURSOR. */
+function decodeCursor(text: string): Cursor {
+  const split = text.indexOf('_');
+  return { at: Number(text.slice(0, split)), id: text.slice(split + 1) };
+}
+
+export function auditView(entry: AuditEntry): AuditView {
+  return {
+    id: entry.id,
+    actor: entry.actor,
+    action: entry.action,
+    customerId: entry.customerId,
+    detail: entry.detail,
+    requestId: entry.requestId,
+    at: entry.at,
+  };
+}
+
+export interface AuditPageInput {
+  customerId?: string;
+  action?: string;
+  actor?: string;
+  /** A cursor from a previous page (AUDIT_CURSOR). */
+  before?: string;
+  limit: number;
+}
+
+export async function auditPage({ db }: Pick<Services, 'db'>, input: AuditPageInput): Promise<AuditPage> {
+  const { before, ...filters } = input;
+  const page = await listAuditPage(db, { ...filters, before: before ? decodeCursor(before) : undefined });
+  return { entries: page.entries.map(auditView), next: page.next ? encodeCursor(page.next) : null };
+}

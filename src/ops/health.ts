@@ -1,0 +1,45 @@
+// The health check behind /api/healthz: config, D1, KV and the upstream, each ok or not, never an internal.
+import { sql } from 'drizzle-orm';
+import { upstreamHealth } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
+
+export interface ShopHealth {
+  ok: boolean;
+  checks: {
+    /** Names only: a problem's message can quote a value. */
+    config: { ok: boolean; problems?: { variable: string; field: string }[] };
+    d1: { ok: boolean };
+    kv: { ok: boolean };
+    upstream: { ok: boolean };
+  };
+}
+
+async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
+  try {
+    await check();
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Answers even with a broken config (it reads `configProblems`, never the throwing `config`). */
+export async function shopHealth(services: Services): Promise<ShopHealth> {
+  const problems = services.configProblems;
+  const [d1, kv, upstream] = await Promise.all([
+    probe(() => services.db.run(sql`select 1`)),
+    probe(() => services.kv.get('healthz')),
+    // From the availability cache: at most one upstream call per 30 s however often this is polled.
+    problems.length === 0 ? upstreamHealth(services) : { ok: false },
+  ]);
+  const checks = {
+    config:
+      problems.length === 0
+        ? { ok: true }
+        : { ok: false, problems: problems.map(({ variable, field }) => ({ variable, field })) },
+    d1,
+    kv,
+    upstream,
+  };
+  return { ok: Object.values(checks).every((check) => check.ok), checks };
+}

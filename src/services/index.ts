@@ -1,0 +1,100 @@
+// The one composition root: everything a request, a queue batch or a cron run works with, built from the Worker's
+// bindings in one place. Domain functions take `Services` (or a `Pick` of it), never `Env` or Hono's context.
+// Each part is built on first use: a request that needs only the config never constructs Stripe, and a bad config
+// fails only the parts that need it (the health check and retention still run).
+import { type Stripe, stripeClient } from '../billing/stripe.ts';
+import { type Config, type ConfigProblem, getConfig, readConfig } from '../config/index.ts';
+import { type Db, openDb } from '../db/index.ts';
+import { createLogger, type LogFields, type Logger } from '../log.ts';
+import { createMail, type Mail } from '../mail/service.ts';
+import { createPoolClient, type PoolClient } from '../pool/client.ts';
+
+export interface Clock {
+  /** Unix ms. */
+  now(): number;
+}
+
+export interface Services {
+  /** The validated config; throws ConfigError (answered 503 `config_invalid`) when a var or secret is wrong. */
+  readonly config: Config;
+  /** What is wrong with the config, empty when nothing: for the health check, which answers either way. */
+  readonly configProblems: ConfigProblem[];
+  readonly db: Db;
+  /** The Proxies.sx client, its timeout chosen by who waits (see POOL_TIMEOUT_MS). */
+  readonly pool: PoolClient;
+  readonly stripe: Stripe;
+  readonly mail: Mail;
+  /** The availability cache. */
+  readonly kv: KVNamespace;
+  readonly limiters: { login: RateLimit };
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Work that may outlive the answer (`executionCtx.waitUntil`). */
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export interface ServiceContext {
+  log: Logger;
+  waitUntil(promise: Promise<unknown>): void;
+  /** Who waits for upstream answers: a person ('request') or nobody ('background': the queue and the cron). */
+  kind: 'request' | 'background';
+}
+
+/** Per attempt of one Proxies.sx call: a person waits on a request; the queue and the cron can afford longer. */
+export const POOL_TIMEOUT_MS = { request: 5_000, background: 10_000 } as const;
+
+const systemClock: Clock = { now: () => Date.now() };
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
+/** The services over `env`. `overrides` replace parts outright (tests: a clock, a client with test options). */
+export function createServices(env: Env, context: ServiceContext, overrides: Partial<Services> = {}): Services {
+  const config = once(() => getConfig(env));
+  const db = once(() => openDb(env.DB));
+  const pool = once(() =>
+    createPoolClient({ config: config().upstream, log: context.log, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),
+  );
+  const mail = once(() => createMail(env.MAIL_QUEUE, env.MAILER, config));
+  return {
+    get config() {
+      return config();
+    },
+    get configProblems() {
+      const result = readConfig(env);
+      return result.ok ? [] : result.problems;
+    },
+    get db() {
+      return db();
+    },
+    get pool() {
+      return pool();
+    },
+    get stripe() {
+      return stripeClient(config());
+    },
+    get mail() {
+      return mail();
+    },
+    kv: env.CACHE,
+    limiters: { login: env.LOGIN_LIMITER },
+    clock: systemClock,
+    log: context.log,
+    waitUntil: context.waitUntil,
+    ...overrides,
+  };
+}
+
+/** The services of a queue batch or a cron run: nobody waits on the answer, and each log line carries `fields`. */
+export function backgroundServices(env: Env, ctx: ExecutionContext, fields: LogFields): Services {
+  return createServices(env, {
+    log: createLogger(fields),
+    waitUntil: (promise) => ctx.waitUntil(promise),
+    kind: 'background',
+  });
+}
