@@ -76,7 +76,7 @@ try {
     ['GET /api/stock', () => shopFetch(target, '/api/stock')],
     ['GET /api/healthz', () => shopFetch(target, '/api/healthz')],
     ['GET /api/auth/me (signed in)', () => shopFetch(target, '/api/auth/me', { cookie })],
-    ['GET /api/me (signed in, dashboard)', () => shopFetch(target, '/api/me', { cookie })],
+    ['GET /api/account (signed in, dashboard)', () => shopFetch(target, '/api/account', { cookie })],
     ['GET /api/purchases (signed in)', () => shopFetch(target, '/api/purchases', { cookie })],
   ];
   for (const [name, request] of routes) {

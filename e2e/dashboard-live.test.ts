@@ -51,22 +51,22 @@ test('usage refreshes every 30 s only while the tab is visible', async () => {
   await page.clock.install();
   const refreshes: string[] = [];
   page.on('request', (req) => {
-    if (new URL(req.url()).pathname === '/api/me') refreshes.push(req.url());
+    if (new URL(req.url()).pathname === '/api/account') refreshes.push(req.url());
   });
   await page.reload();
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me');
+  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/account');
   const loaded = refreshes.length;
 
   await page.clock.runFor(31_000);
-  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me');
+  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/account');
   assert.equal(refreshes.length, loaded + 1, 'one refresh after 30 s while visible');
 
   await setVisibility(page, 'hidden');
   await page.clock.runFor(5 * 60_000);
   const whileHidden = refreshes.length;
   // Shown again: exactly one catch-up refresh. Any refresh made while hidden would already be counted above it.
-  const caughtUp = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me');
+  const caughtUp = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/account');
   await setVisibility(page, 'visible');
   await caughtUp;
   assert.equal(whileHidden, loaded + 1, 'no refresh while hidden');

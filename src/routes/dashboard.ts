@@ -40,7 +40,9 @@ const usageQuery = z.object({
 });
 
 export const dashboard = new Hono<AppEnv>()
-  .get('/me', privateNoStore, requireSession, async (c) => c.json(await accountView(c.var.services, c.var.identity)))
+  .get('/account', privateNoStore, requireSession, async (c) =>
+    c.json(await accountView(c.var.services, c.var.identity)),
+  )
   .post('/key/reveal', privateNoStore, requireSession, async (c) =>
     c.json(await revealSecret(c.var.services, actor(c))),
   )

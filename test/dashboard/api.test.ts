@@ -9,7 +9,7 @@ import { call, resetSimulators, signIn } from '../helpers.ts';
 import { ageSignIn, type ErrorBody, json } from './support.ts';
 
 const ROUTES: [method: string, path: string][] = [
-  ['GET', '/api/me'],
+  ['GET', '/api/account'],
   ['POST', '/api/key/reveal'],
   ['POST', '/api/key/rotate'],
   ['GET', '/api/sessions'],
@@ -31,7 +31,7 @@ describe('every dashboard route', () => {
   });
 
   it('refuses a forged or foreign cookie like no cookie at all', async () => {
-    const res = await call('/api/me', { cookie: '__Host-session=eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOiJ4In0.c2ln' });
+    const res = await call('/api/account', { cookie: '__Host-session=eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOiJ4In0.c2ln' });
     expect(res.status).toBe(401);
   });
 
@@ -51,7 +51,7 @@ describe('a customer who bought nothing', () => {
   });
 
   it('sees the empty state with the gateway details', async () => {
-    const { status, body } = await json<MeAnswer>('/api/me', { cookie });
+    const { status, body } = await json<MeAnswer>('/api/account', { cookie });
     expect(status).toBe(200);
     expect(body.customer.email).toBe('newcomer@example.com');
     expect(body.key).toMatchObject({ status: 'none', secretMask: null, usedMb: null, updating: false });

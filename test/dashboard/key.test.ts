@@ -26,7 +26,7 @@ describe('status and usage', () => {
   it('shows an active key with its mask, cap, expiry and live usage', async () => {
     const { cookie, key } = await customerWithKey('status@example.com', 'pro');
     await simControl(`/keys/${key.id}/usage`, { usedMB: 1536 });
-    const { body, res } = await json<MeAnswer>('/api/me', { cookie });
+    const { body, res } = await json<MeAnswer>('/api/account', { cookie });
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(body.key).toMatchObject({
       status: 'active',
@@ -45,7 +45,7 @@ describe('status and usage', () => {
   it('says why a key is off when all its traffic is used', async () => {
     const { cookie, key } = await customerWithKey('capped@example.com', 'starter');
     await simControl(`/keys/${key.id}/usage`, { usedMB: 1024 });
-    const { body } = await json<MeAnswer>('/api/me', { cookie });
+    const { body } = await json<MeAnswer>('/api/account', { cookie });
     expect(body.key).toMatchObject({ status: 'disabled', reason: 'cap_reached', usedMb: 1024, capGb: 1 });
     expect(body.key.reasonText).toMatch(/used all 1 GB/);
   });
@@ -53,7 +53,7 @@ describe('status and usage', () => {
   it('says when a key has expired', async () => {
     const { cookie, key } = await customerWithKey('expired@example.com', 'starter');
     await simControl(`/keys/${key.id}/clock`, { advanceDays: 31 });
-    const { body } = await json<MeAnswer>('/api/me', { cookie });
+    const { body } = await json<MeAnswer>('/api/account', { cookie });
     expect(body.key.status).toBe('expired');
     expect(body.key.reasonText).toMatch(/expired/);
   });
@@ -87,7 +87,7 @@ describe('rotate', () => {
     expect(body.secret).not.toBe(key.key);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie })).body.sessions).toEqual([]);
     expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(body.secret);
-    expect((await json<MeAnswer>('/api/me', { cookie })).body.key.secretMask).toBe(mask(body.secret));
+    expect((await json<MeAnswer>('/api/account', { cookie })).body.key.secretMask).toBe(mask(body.secret));
     expect(await auditActions(customerId)).toContain('key.rotate');
   });
 
@@ -143,7 +143,7 @@ describe('when the platform is down', () => {
     await fault({ kind: 'error', status: 500, count: 100, path: '/reseller' });
     await fault({ kind: 'error', status: 502, count: 100, path: '/gateway/pool/my-sessions' });
 
-    const me = await json<MeAnswer>('/api/me', { cookie });
+    const me = await json<MeAnswer>('/api/account', { cookie });
     expect(me.status).toBe(200);
     expect(me.body.key).toMatchObject({
       status: 'active',

@@ -36,8 +36,8 @@ beforeAll(async () => {
 const secretsOf = (body: unknown) => JSON.stringify(body);
 
 describe('customer B, who has a key of their own', () => {
-  it('reads only their own key on /api/me', async () => {
-    const { body } = await json<MeAnswer>('/api/me', { cookie: b.cookie });
+  it('reads only their own key on /api/account', async () => {
+    const { body } = await json<MeAnswer>('/api/account', { cookie: b.cookie });
     expect(body.customer.email).toBe('bob@example.com');
     expect(body.key).toMatchObject({ status: 'active', secretMask: mask(b.key.key), capGb: 1 });
     expect(secretsOf(body)).not.toContain(a.key.id);
@@ -127,7 +127,7 @@ describe('customer C, who bought nothing', () => {
   });
 
   it('reads nothing of anyone: no key, no sessions, no usage', async () => {
-    const me = await json<MeAnswer>(`/api/me?pakId=${a.key.id}`, { cookie: c });
+    const me = await json<MeAnswer>(`/api/account?pakId=${a.key.id}`, { cookie: c });
     expect(me.body.key.status).toBe('none');
     expect(secretsOf(me.body)).not.toContain(mask(a.key.key));
     expect((await json<SessionsAnswer>(`/api/sessions?pakId=${a.key.id}`, { cookie: c })).body.sessions).toEqual([]);
@@ -159,7 +159,7 @@ describe('customer C, who bought nothing', () => {
 
 describe('a signed-out visitor', () => {
   it('gets nothing of A’s with A’s key id', async () => {
-    for (const path of [`/api/me?pakId=${a.key.id}`, `/api/sessions?pakId=${a.key.id}`])
+    for (const path of [`/api/account?pakId=${a.key.id}`, `/api/sessions?pakId=${a.key.id}`])
       expect((await call(path)).status).toBe(401);
     expect((await call('/api/key/reveal', { method: 'POST', json: { pakId: a.key.id } })).status).toBe(401);
   });

@@ -1,4 +1,4 @@
-// The signed-in customer's account and key (GET /api/me), the key's secret once fetched, and the key actions.
+// The signed-in customer's account and key (GET /api/account), the key's secret once fetched, and the key actions.
 // The secret lives only in memory: never in storage, never in the URL.
 import { signal } from '@preact/signals';
 import type { MeAnswer, RotateAnswer } from '../../../src/shared/dashboard.ts';
@@ -8,7 +8,7 @@ import { customer } from './session.ts';
 export const account = signal<MeAnswer | null>(null);
 /** The last load failed (the page keeps showing the previous answer, if any). */
 export const accountError = signal<string | null>(null);
-/** When /api/me last answered (unix ms). */
+/** When /api/account last answered (unix ms). */
 export const accountAt = signal(0);
 /** The pak_ secret, once revealed or rotated in this tab. */
 export const secret = signal<string | null>(null);
@@ -17,7 +17,7 @@ export const showSecret = signal(false);
 
 export async function loadAccount(): Promise<void> {
   try {
-    const answer = await read(api.me.$get());
+    const answer = await read(api.account.$get());
     if (account.value?.key.secretMask && answer.key.secretMask !== account.value.key.secretMask) secret.value = null;
     account.value = answer;
     accountError.value = null;
