@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { mailSim } from './mail.ts';
 import { proxiesApi, proxiesControls } from './proxies/index.ts';
 import { listCalls, resetAll } from './state.ts';
-import { stripeSim } from './stripe.ts';
+import { stripeSim } from './stripe/index.ts';
 
 export const simApp = new Hono()
   .route('/v1', proxiesApi)
