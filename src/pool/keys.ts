@@ -36,13 +36,14 @@ function keyPath(id: string, suffix = ''): string {
   return `/reseller/pool-keys/${encodeURIComponent(id)}${suffix}`;
 }
 
-function checkIdempotencyKey(key: string | undefined): string | undefined {
-  if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key))
+/** A POST's call options, its Idempotency-Key checked first (only a keyed POST is retried). */
+function postOptions({ idempotencyKey, maxRetries }: CallOptions): CallOptions {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
     throw new UpstreamError('config', 'Idempotency-Key must be 8–128 of [A-Za-z0-9_-]', {
       operation: 'idempotency key',
       retryable: false,
     });
-  return key;
+  return { idempotencyKey, maxRetries };
 }
 
 /** POST /reseller/pool-keys. Pass an idempotencyKey (e.g. from the order id) so a retry cannot mint twice. */
@@ -53,8 +54,7 @@ export async function mintKey(t: Transport, input: MintKeyInput, opts: CallOptio
     path: '/reseller/pool-keys',
     body: input,
     parse: secretKeyParser,
-    idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
-    maxRetries: opts.maxRetries,
+    ...postOptions(opts),
   });
 }
 
@@ -100,8 +100,7 @@ export async function topUpKey(t: Transport, id: string, input: TopUpInput, opts
     path: keyPath(id, '/topup'),
     body: input,
     parse: keyParser,
-    idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
-    maxRetries: opts.maxRetries,
+    ...postOptions(opts),
   });
 }
 
@@ -112,8 +111,7 @@ export async function regenerateKey(t: Transport, id: string, opts: CallOptions 
     method: 'POST',
     path: keyPath(id, '/regenerate'),
     parse: secretKeyParser,
-    idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
-    maxRetries: opts.maxRetries,
+    ...postOptions(opts),
   });
 }
 
@@ -124,8 +122,7 @@ export async function revealKey(t: Transport, id: string, opts: CallOptions = {}
     method: 'POST',
     path: keyPath(id, '/reveal'),
     parse: secretKeyParser,
-    idempotencyKey: checkIdempotencyKey(opts.idempotencyKey),
-    maxRetries: opts.maxRetries,
+    ...postOptions(opts),
   });
 }
 
