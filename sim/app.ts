@@ -3,9 +3,9 @@
 // Each simulator records its own calls for `GET /_sim/calls` (the Proxies.sx one: only its own paths).
 import { Hono } from 'hono';
 import { mailSim } from './mail.ts';
-import { proxiesApi, proxiesControls } from './proxies.ts';
+import { proxiesApi, proxiesControls } from './proxies/index.ts';
 import { listCalls, resetAll } from './state.ts';
-import { stripeSim } from './stripe.ts';
+import { stripeSim } from './stripe/index.ts';
 
 export const simApp = new Hono()
   .route('/v1', proxiesApi)

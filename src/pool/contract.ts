@@ -1,6 +1,6 @@
 // The Proxies.sx reseller API contract (docs/UPSTREAM.md): the ONE source of truth for its shapes.
-// The client validates every response with these schemas and the simulator (sim/proxies.ts) builds its
-// responses and fixtures from this same module, so the two cannot drift apart.
+// The client validates every response with these schemas and the simulator (sim/proxies/) builds its
+// responses and types its fixtures with this same module, so the two cannot drift apart.
 import * as z from '../zod.ts';
 
 const isoDate = z.string().check(z.refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date'));
@@ -248,62 +248,3 @@ export function parseKeyUsage(answer: unknown): KeyUsageDay[] | null {
   }
   return days.sort((a, b) => a.date.localeCompare(b.date));
 }
-
-// ── Realistic samples: the simulator serves these; tests compare against them ─────────────────────────
-
-/** The real stock sample from UPSTREAM.md (generatedAt is set when served). */
-export const STOCK_SAMPLE: Omit<PoolStock, 'generatedAt'> = {
-  pools: { mbl: { us: 73, de: 19, fr: 18, es: 25, gb: 22 }, peer: { us: 0, ch: 1 } },
-  totals: { mbl: 157, peer: 1, all: 158 },
-};
-
-/** Totals as the platform computes them from the per-country counts. */
-export function stockTotals(pools: PoolStock['pools']): PoolStock['totals'] {
-  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-  const mbl = sum(pools.mbl);
-  const peer = sum(pools.peer);
-  return { mbl, peer, all: mbl + peer };
-}
-
-/** One active incident in each `affects` style, and one resolved one (which the shop filters out). */
-export const INCIDENTS_SAMPLE: Incident[] = [
-  {
-    id: 'inc_2026_11_28_de_peer',
-    severity: 'minor',
-    title: 'Degraded peer pool in Germany',
-    description: 'Some community devices in Germany are reconnecting slowly. Mobile (mbl) is not affected.',
-    startedAt: '2026-11-28T08:15:00.000Z',
-    resolvedAt: null,
-    affects: ['country:de', 'pool:peer'],
-  },
-  {
-    id: 'inc_2026_11_27_fr',
-    severity: 'info',
-    title: 'Carrier maintenance in France',
-    startedAt: '2026-11-27T22:00:00.000Z',
-    affects: ['fr'],
-  },
-  {
-    id: 'inc_2026_11_20_us',
-    severity: 'major',
-    title: 'US modem rack offline',
-    description: 'Resolved: the rack is back online.',
-    startedAt: '2026-11-20T03:00:00.000Z',
-    resolvedAt: '2026-11-20T05:42:00.000Z',
-    affects: ['us'],
-  },
-];
-
-/** Opaque wholesale rates for the simulator only: the shop never hard-codes or interprets them. */
-export const WHOLESALE_PRICING_SAMPLE: Record<string, unknown> = {
-  currency: 'USD',
-  pools: {
-    mbl: { pricePerGB: 4.5, minGB: 1 },
-    peer: { pricePerGB: 1.5, minGB: 1 },
-  },
-  volumeDiscounts: [
-    { minGB: 100, discountPct: 10 },
-    { minGB: 500, discountPct: 20 },
-  ],
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};

@@ -2,8 +2,9 @@
 // shape validation and what reaches the logs.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { STOCK_SAMPLE } from '../../sim/proxies/fixtures.ts';
 import { getConfig } from '../../src/config/index.ts';
-import { parseKeyUsage, STOCK_SAMPLE } from '../../src/pool/contract.ts';
+import { parseKeyUsage } from '../../src/pool/contract.ts';
 import { UpstreamError } from '../../src/pool/errors.ts';
 import { resetSimulators, sim } from '../helpers.ts';
 import { calls, control, eventually, fault, testClient } from './support.ts';

@@ -1,0 +1,167 @@
+// The Stripe API subset the shop calls, under /v1 as stripe-node calls it: customers, checkout sessions
+// (create, list by payment intent, retrieve, expire), refunds and charges.
+import { type Context, Hono } from 'hono';
+import { recordCall } from '../state.ts';
+import { nowSeconds } from './clock.ts';
+import { type FormParams, int, isUrl, metadata, ParamError, requiredStr, str } from './form.ts';
+import { expire, refund } from './lifecycle.ts';
+import {
+  chargeByIntent,
+  charges,
+  customers,
+  publicSession,
+  refunds,
+  type SimCustomer,
+  type SimSession,
+  sessions,
+  stripeId,
+} from './objects.ts';
+import { authorised, get, notFound, post, stripeError } from './requests.ts';
+
+type LineItem = SimSession['_lineItems'][number];
+
+/** The `line_items` of a new session: price_data items of one currency, returned with that currency. */
+function readLineItems(params: FormParams): { lineItems: LineItem[]; currency: string } {
+  const items = params.line_items;
+  if (!Array.isArray(items) || items.length === 0)
+    throw new ParamError('line_items', 'Missing required param: line_items.');
+  let currency = '';
+  const lineItems = items.map((item, i) => {
+    if (typeof item !== 'object' || Array.isArray(item)) throw new ParamError(`line_items[${i}]`, 'Invalid line item');
+    const priceData = item.price_data;
+    if (typeof priceData !== 'object' || Array.isArray(priceData))
+      throw new ParamError(`line_items[${i}][price_data]`, 'The simulator supports price_data line items only.');
+    const itemCurrency = typeof priceData.currency === 'string' ? priceData.currency : '';
+    if (!/^[a-z]{3}$/.test(itemCurrency))
+      throw new ParamError(`line_items[${i}][price_data][currency]`, 'Invalid currency');
+    if (currency && currency !== itemCurrency)
+      throw new ParamError('line_items', 'All line items must use the same currency.');
+    currency = itemCurrency;
+    const amount = int(priceData.unit_amount, `line_items[${i}][price_data][unit_amount]`);
+    const product = priceData.product_data;
+    const name =
+      typeof product === 'object' && !Array.isArray(product) && typeof product.name === 'string' ? product.name : '';
+    if (!name)
+      throw new ParamError(
+        `line_items[${i}][price_data][product_data][name]`,
+        'Missing required param: product_data[name].',
+      );
+    const quantity = int(item.quantity, `line_items[${i}][quantity]`);
+    if (quantity < 1) throw new ParamError(`line_items[${i}][quantity]`, 'Quantity must be at least 1.');
+    return { name, amount, quantity };
+  });
+  return { lineItems, currency };
+}
+
+function createSession(c: Context, params: FormParams): SimSession {
+  const mode = requiredStr(params, 'mode');
+  if (mode !== 'payment') throw new ParamError('mode', 'The simulator supports mode=payment only.');
+  const successUrl = requiredStr(params, 'success_url');
+  if (!isUrl(successUrl)) throw new ParamError('success_url', 'Not a valid URL');
+  const cancelUrl = str(params, 'cancel_url');
+  if (cancelUrl && !isUrl(cancelUrl)) throw new ParamError('cancel_url', 'Not a valid URL');
+  const customer = str(params, 'customer');
+  const customerEmail = str(params, 'customer_email');
+  if (customer && customerEmail)
+    throw new ParamError('customer_email', 'You may only specify one of these parameters: customer, customer_email.');
+  if (customer && !customers.has(customer)) throw new ParamError('customer', `No such customer: '${customer}'`);
+  const { lineItems, currency } = readLineItems(params);
+  const total = lineItems.reduce((sum, item) => sum + item.amount * item.quantity, 0);
+  if (total < 50)
+    throw new ParamError('line_items', "The Checkout Session's total amount due must add up to at least $0.50 usd");
+  const intentData = params.payment_intent_data;
+  const paymentIntentMetadata =
+    typeof intentData === 'object' && !Array.isArray(intentData)
+      ? metadata(intentData.metadata, 'payment_intent_data[metadata]')
+      : {};
+  const expiresAt = params.expires_at === undefined ? nowSeconds() + 24 * 3600 : int(params.expires_at, 'expires_at');
+  const id = stripeId('cs_test', 58);
+  const origin = new URL(c.req.url).origin;
+  const session: SimSession = {
+    id,
+    object: 'checkout.session',
+    amount_subtotal: total,
+    amount_total: total,
+    cancel_url: cancelUrl,
+    client_reference_id: str(params, 'client_reference_id'),
+    created: nowSeconds(),
+    currency,
+    customer,
+    customer_details: { email: customerEmail ?? (customer ? (customers.get(customer)?.email ?? null) : null) },
+    customer_email: customerEmail,
+    expires_at: expiresAt,
+    livemode: false,
+    metadata: metadata(params.metadata),
+    mode: 'payment',
+    payment_intent: null,
+    payment_status: 'unpaid',
+    status: 'open',
+    success_url: successUrl,
+    url: `${origin}/stripe/checkout/${id}`,
+    _lineItems: lineItems,
+    _paymentIntentMetadata: paymentIntentMetadata,
+  };
+  sessions.set(id, session);
+  return session;
+}
+
+function createCustomer(params: FormParams): SimCustomer {
+  const customer: SimCustomer = {
+    id: stripeId('cus', 14),
+    object: 'customer',
+    created: nowSeconds(),
+    email: str(params, 'email'),
+    name: str(params, 'name'),
+    livemode: false,
+    metadata: metadata(params.metadata),
+  };
+  customers.set(customer.id, customer);
+  return customer;
+}
+
+const STRIPE_PATHS = ['/v1/customers/*', '/v1/checkout/*', '/v1/refunds/*', '/v1/charges/*'];
+
+export const stripeApi = new Hono()
+  // Logged for GET /_sim/calls like the other simulators (only Stripe's own paths: /v1 is shared with Proxies.sx).
+  .on(['GET', 'POST'], STRIPE_PATHS, async (c, next) => {
+    const url = new URL(c.req.url);
+    recordCall(c.req.method, url.pathname + url.search);
+    await next();
+  })
+  .post('/v1/customers', (c) => post(c, (params) => ({ body: createCustomer(params) })))
+  .get('/v1/customers/:id', (c) => get(c, () => customers.get(c.req.param('id')), 'customer', c.req.param('id')))
+  .post('/v1/checkout/sessions', (c) => post(c, (params) => ({ body: publicSession(createSession(c, params)) })))
+  .get('/v1/checkout/sessions', (c) => {
+    if (authorised(c) !== true) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided.');
+    const intent = c.req.query('payment_intent');
+    const data = [...sessions.values()]
+      .filter((s) => !intent || s.payment_intent === intent)
+      .reverse()
+      .map(publicSession);
+    return c.json({ object: 'list', data, has_more: false, url: '/v1/checkout/sessions' });
+  })
+  .get('/v1/checkout/sessions/:id', (c) => {
+    const session = sessions.get(c.req.param('id'));
+    return get(c, () => session && publicSession(session), 'checkout.session', c.req.param('id'));
+  })
+  .post('/v1/checkout/sessions/:id/expire', (c) =>
+    post(c, () => {
+      const session = sessions.get(c.req.param('id'));
+      if (!session) return notFound(c, 'checkout.session', c.req.param('id'));
+      expire(session);
+      return { body: publicSession(session) };
+    }),
+  )
+  .post('/v1/refunds', (c) =>
+    post(c, (params) => {
+      const intent = str(params, 'payment_intent');
+      const chargeId = str(params, 'charge') ?? (intent ? chargeByIntent.get(intent) : undefined);
+      if (!chargeId) throw new ParamError('payment_intent', 'One of charge or payment_intent is required.');
+      const charge = charges.get(chargeId);
+      if (!charge) throw new ParamError('charge', `No such charge: '${chargeId}'`);
+      const amount = params.amount === undefined ? null : int(params.amount, 'amount');
+      return { body: refund(charge, amount, str(params, 'reason')).refund };
+    }),
+  )
+  .get('/v1/refunds/:id', (c) => get(c, () => refunds.get(c.req.param('id')), 'refund', c.req.param('id')))
+  .get('/v1/charges/:id', (c) => get(c, () => charges.get(c.req.param('id')), 'charge', c.req.param('id')));

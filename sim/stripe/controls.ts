@@ -1,0 +1,107 @@
+// Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, async, settle, cancel,
+// refund), read events and the exact deliveries, re-deliver or duplicate, hold and reorder, delay, sign.
+import { type Context, Hono } from 'hono';
+import { config } from './config.ts';
+import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
+import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
+import { publicSession, sessions } from './objects.ts';
+import { signPayload } from './signing.ts';
+
+async function jsonBody<T>(c: Context): Promise<Partial<T>> {
+  return ((await c.req.json().catch(() => ({}))) ?? {}) as Partial<T>;
+}
+
+/** The answer of `fn`, or 409 when the object's state does not allow the change. */
+function stateErrorAnswer(c: Context, fn: () => unknown) {
+  try {
+    return c.json(fn());
+  } catch (err) {
+    if (err instanceof SimStateError) return c.json({ error: err.message }, 409);
+    throw err;
+  }
+}
+
+const summary = (made: SimEvent[]) => ({ events: made.map((e) => ({ id: e.id, type: e.type })) });
+
+export const stripeControls = new Hono()
+  .get('/sessions', (c) => c.json([...sessions.values()].map(publicSession)))
+  .get('/sessions/:id', (c) => stateErrorAnswer(c, () => publicSession(sessionOr404(c.req.param('id')))))
+  .post('/sessions/:id/pay', (c) => stateErrorAnswer(c, () => summary(pay(sessionOr404(c.req.param('id'))))))
+  .post('/sessions/:id/async', async (c) => {
+    const { outcome } = await jsonBody<{ outcome: 'succeeded' | 'failed' }>(c);
+    return stateErrorAnswer(c, () => {
+      const session = sessionOr404(c.req.param('id'));
+      const made = startAsync(session);
+      if (outcome === 'succeeded' || outcome === 'failed') made.push(...settle(session, outcome));
+      return summary(made);
+    });
+  })
+  .post('/sessions/:id/settle', async (c) => {
+    const { outcome } = await jsonBody<{ outcome: 'succeeded' | 'failed' }>(c);
+    if (outcome !== 'succeeded' && outcome !== 'failed')
+      return c.json({ error: 'outcome must be "succeeded" or "failed"' }, 400);
+    return stateErrorAnswer(c, () => summary(settle(sessionOr404(c.req.param('id')), outcome)));
+  })
+  .post('/sessions/:id/cancel', (c) => stateErrorAnswer(c, () => summary(expire(sessionOr404(c.req.param('id'))))))
+  .post('/sessions/:id/refund', async (c) => {
+    const { amount } = await jsonBody<{ amount: number }>(c);
+    return stateErrorAnswer(c, () => {
+      const charge = chargeOfSession(sessionOr404(c.req.param('id')));
+      return summary([refund(charge, typeof amount === 'number' ? amount : null, null).event]);
+    });
+  })
+  .get('/events', (c) => c.json(events))
+  .get('/deliveries', (c) => {
+    const { eventId, type, sessionId } = c.req.query();
+    const matching = deliveries.filter(
+      (d) =>
+        (!eventId || d.eventId === eventId) &&
+        (!type || d.type === type) &&
+        (!sessionId || d.payload.includes(`"${sessionId}"`)),
+    );
+    return c.json(
+      matching.map(({ id, eventId: ev, type: t, payload, signature, state, attempts, lastStatus, createdAt }) => ({
+        id,
+        eventId: ev,
+        type: t,
+        payload,
+        signature,
+        state,
+        attempts,
+        lastStatus,
+        createdAt,
+      })),
+    );
+  })
+  /** Re-deliver an event (count 1) or duplicate it (count n, all sent at once), each with a fresh signature. */
+  .post('/events/:id/deliver', async (c) => {
+    const event = events.find((e) => e.id === c.req.param('id'));
+    if (!event) return c.json({ error: `No such event: ${c.req.param('id')}` }, 404);
+    const { count } = await jsonBody<{ count: number }>(c);
+    const n = typeof count === 'number' && Number.isInteger(count) && count > 0 && count <= 1000 ? count : 1;
+    return c.json(deliver(event, n));
+  })
+  /** Hold deliveries (nothing is sent until release), to reorder or delay them. */
+  .post('/hold', (c) => c.json({ holding: hold() }))
+  /** Send held deliveries in the given order: fifo (default), reverse, or shuffle; or `drop` them unsent. */
+  .post('/release', async (c) => {
+    const { order } = await jsonBody<{ order: ReleaseOrder }>(c);
+    return c.json(release(order).map((d) => ({ id: d.id, eventId: d.eventId, type: d.type })));
+  })
+  /** Wait this many ms before each delivery is sent (0 turns it off). */
+  .post('/delay', async (c) => {
+    const { ms } = await jsonBody<{ ms: number }>(c);
+    return c.json({ delayMs: setDelay(ms) });
+  })
+  /** Signs any payload with the endpoint secret (or another secret/timestamp), for signature tests. */
+  .post('/sign', async (c) => {
+    const { payload, timestamp, secret } = await jsonBody<{ payload: string; timestamp: number; secret: string }>(c);
+    if (typeof payload !== 'string') return c.json({ error: 'payload (string) is required' }, 400);
+    return c.json({
+      signature: signPayload(
+        payload,
+        typeof secret === 'string' ? secret : config().webhookSecret,
+        typeof timestamp === 'number' ? timestamp : undefined,
+      ),
+    });
+  });

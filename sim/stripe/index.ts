@@ -1,0 +1,11 @@
+// Stripe simulator: the API subset the shop calls (served at the simulator's root, because stripe-node takes
+// only host/port/protocol), a hosted checkout page, and correctly signed webhook events with test controls.
+import { Hono } from 'hono';
+import { stripeApi } from './api.ts';
+import { stripeControls } from './controls.ts';
+import { hostedCheckout } from './hosted.ts';
+
+export const stripeSim = new Hono()
+  .route('/', stripeApi)
+  .route('/stripe/checkout', hostedCheckout)
+  .route('/_sim/stripe', stripeControls);

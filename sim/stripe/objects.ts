@@ -1,0 +1,103 @@
+// The Stripe objects the simulator holds, in Stripe's own shapes: customers, checkout sessions, charges
+// (one per payment intent) and refunds. `POST /_sim/reset` forgets them.
+import { randomBytes } from 'node:crypto';
+import { onReset } from '../state.ts';
+import type { Metadata } from './form.ts';
+
+export interface SimCustomer {
+  id: string;
+  object: 'customer';
+  created: number;
+  email: string | null;
+  name: string | null;
+  livemode: false;
+  metadata: Metadata;
+}
+
+export interface SimSession {
+  id: string;
+  object: 'checkout.session';
+  amount_subtotal: number;
+  amount_total: number;
+  cancel_url: string | null;
+  client_reference_id: string | null;
+  created: number;
+  currency: string;
+  customer: string | null;
+  customer_details: { email: string | null } | null;
+  customer_email: string | null;
+  expires_at: number;
+  livemode: false;
+  metadata: Metadata;
+  mode: 'payment';
+  payment_intent: string | null;
+  payment_status: 'paid' | 'unpaid' | 'no_payment_required';
+  status: 'open' | 'complete' | 'expired';
+  success_url: string;
+  url: string | null;
+  /** Not in Stripe's shape: kept out of API answers (see publicSession). */
+  _lineItems: { name: string; amount: number; quantity: number }[];
+  _paymentIntentMetadata: Metadata;
+}
+
+export interface SimCharge {
+  id: string;
+  object: 'charge';
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  captured: boolean;
+  created: number;
+  currency: string;
+  customer: string | null;
+  livemode: false;
+  metadata: Metadata;
+  paid: boolean;
+  payment_intent: string;
+  refunded: boolean;
+  status: 'succeeded' | 'failed';
+}
+
+export interface SimRefund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  charge: string;
+  created: number;
+  currency: string;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string | null;
+  status: 'succeeded';
+}
+
+export const customers = new Map<string, SimCustomer>();
+export const sessions = new Map<string, SimSession>();
+export const charges = new Map<string, SimCharge>();
+/** payment intent id → charge id */
+export const chargeByIntent = new Map<string, string>();
+export const refunds = new Map<string, SimRefund>();
+
+onReset(() => {
+  customers.clear();
+  sessions.clear();
+  charges.clear();
+  chargeByIntent.clear();
+  refunds.clear();
+});
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** An id like Stripe's: `prefix_` and random alphanumerics. */
+export function stripeId(prefix: string, length = 24): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const byte of bytes) out += ALNUM[byte % ALNUM.length];
+  return `${prefix}_${out}`;
+}
+
+/** A session as the API returns it (without the simulator's private fields). */
+export function publicSession(session: SimSession): Omit<SimSession, '_lineItems' | '_paymentIntentMetadata'> {
+  const { _lineItems, _paymentIntentMetadata, ...rest } = session;
+  return structuredClone(rest);
+}
