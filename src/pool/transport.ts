@@ -11,7 +11,7 @@ export interface UpstreamConfig {
 }
 
 export interface PoolClientOptions {
-  /** `getConfig(env).upstream`. */
+  /** `services.config.upstream`. */
   config: UpstreamConfig;
   log: Logger;
   fetch?: typeof fetch;
