@@ -1,8 +1,8 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
 // in metadata, and the pending order recorded.
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { customers, orders } from '../../schema.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
+import { and, eq, gt } from 'drizzle-orm';
+import { orders } from '../../schema.ts';
+import { getCustomer, linkStripeCustomer } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Services } from '../services/index.ts';
 import { entitlementOf, listEntitledOrders, recordPendingOrder, snapshotMetadata, snapshotOf } from './orders.ts';
@@ -52,10 +52,7 @@ async function stripeCustomerOf(
     { email: customer.email, metadata: { shop_customer_id: customer.id } },
     { idempotencyKey: `shop-customer-${customer.id}` },
   );
-  await db
-    .update(customers)
-    .set({ stripeCustomerId: created.id })
-    .where(and(eq(customers.id, customer.id), isNull(customers.stripeCustomerId)));
+  await linkStripeCustomer(db, customer.id, created.id);
   return created.id;
 }
 
@@ -68,7 +65,7 @@ export async function startCheckout(
   const now = services.clock.now();
   const tier = config.tiers.find((t) => t.id === tierId);
   if (!tier) throw new CheckoutError(404, 'unknown_tier', 'There is no such plan. Pick one from the pricing table.');
-  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+  const customer = await getCustomer(db, customerId);
   if (!customer) throw new CheckoutError(404, 'unknown_customer', 'Please sign in again.');
   if (customer.suspendedAt)
     throw new CheckoutError(
@@ -78,11 +75,12 @@ export async function startCheckout(
     );
 
   const committed = await committedGb(db, customerId, now);
-  if (committed + tier.gb > UPSTREAM_CAP_CEILING_GB)
+  const ceiling = config.keys.capCeilingGb;
+  if (committed + tier.gb > ceiling)
     throw new CheckoutError(
       409,
       'cap_ceiling',
-      `A proxy key can hold at most ${UPSTREAM_CAP_CEILING_GB} GB in total. You have ${committed} GB, so the ${tier.name} plan (${tier.gb} GB) ` +
+      `A proxy key can hold at most ${ceiling} GB in total. You have ${committed} GB, so the ${tier.name} plan (${tier.gb} GB) ` +
         `would go past that. Nothing was charged. Contact ${config.brand.supportEmail} for larger volumes.`,
     );
 

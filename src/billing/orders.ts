@@ -1,5 +1,5 @@
 // Orders: what a customer bought, as a snapshot of the tier at checkout time, and what their purchases entitle them to.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
@@ -222,18 +222,42 @@ export function listOrders(db: Db, customerId: string, limit = 100): Promise<Ord
   return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
 }
 
-/** The orders that count towards a customer's key: paid, including partly or fully refunded ones. */
+/** Statuses of orders whose GB may still count (paid, and refunded ones, whose refunded GB are taken off). */
+export const ENTITLED_STATUSES = ['paid', 'refunded'] as const;
+
+/**
+ * The GB of an order that still count: what was sold minus what refunds took back. The ONE definition, used by
+ * the ledger in TypeScript and by the checkout's reservation in SQL (`openGbOf`): change both together.
+ */
+export function openGb(o: Pick<Order, 'gb' | 'refundedGb'>): number {
+  return Math.max(0, o.gb - o.refundedGb);
+}
+
+/** `openGb` in SQL, over `orders` or an alias of it. */
+export function openGbOf(table: { gb: AnyColumn; refundedGb: AnyColumn }) {
+  return sql<number>`max(0, ${table.gb} - ${table.refundedGb})`;
+}
+
+/** The orders that count towards a customer's keys: paid, including partly or fully refunded ones. */
 export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]> {
   return db
     .select()
     .from(orders)
-    .where(and(eq(orders.customerId, customerId), inArray(orders.status, ['paid', 'refunded'])));
+    .where(and(eq(orders.customerId, customerId), inArray(orders.status, [...ENTITLED_STATUSES])));
+}
+
+/** Puts a paid order's GB on a key generation (once: an order never moves). */
+export function placeOrderStatement(db: Db, orderId: string, generation: number) {
+  return db
+    .update(orders)
+    .set({ keyGeneration: generation })
+    .where(and(eq(orders.id, orderId), isNull(orders.keyGeneration)));
 }
 
 const DAY_MS = 86_400_000;
 
 export interface Entitlement {
-  /** Paid, unrefunded GB: the key's traffic cap. */
+  /** Paid, unrefunded GB of every order, whichever key generation holds them. */
   capGb: number;
   /** When the key expires (unix ms); null when a purchase without validity is still open, or nothing was bought. */
   expiresAt: number | null;
@@ -249,7 +273,7 @@ export interface Entitlement {
 export function entitlementOf(rows: readonly Order[]): Entitlement {
   const open = rows
     .flatMap((o) =>
-      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && o.gb - o.refundedGb > 0
+      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && openGb(o) > 0
         ? [{ ...o, paidAt: o.paidAt }]
         : [],
     )
@@ -261,7 +285,7 @@ export function entitlementOf(rows: readonly Order[]): Entitlement {
     else expiresAt = Math.max(expiresAt ?? 0, o.paidAt) + o.validityDays * DAY_MS;
   }
   return {
-    capGb: open.reduce((sum, o) => sum + o.gb - o.refundedGb, 0),
+    capGb: open.reduce((sum, o) => sum + openGb(o), 0),
     expiresAt: unlimited ? null : expiresAt,
     orderIds: open.map((o) => o.id),
   };

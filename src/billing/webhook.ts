@@ -1,13 +1,14 @@
 // Stripe webhooks: signature verification (Web Crypto) and "record what happened" — the event id and the durable
 // state change it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
 import { eq } from 'drizzle-orm';
-import { customers, stripeEvents } from '../../schema.ts';
+import { stripeEvents } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
 import { hmacSha256Hex, timingSafeEqual } from '../crypto.ts';
+import { customerExists } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
-import { markKeyOwedStatement } from './keys.ts';
 import {
   findOrder,
   insertOrderStatement,
@@ -139,11 +140,6 @@ export interface EventOutcome {
 
 const intentId = (value: string | { id: string } | null | undefined) =>
   typeof value === 'string' ? value : (value?.id ?? null);
-
-async function customerExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
-  return Boolean(row);
-}
 
 async function eventSeen(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);

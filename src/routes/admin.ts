@@ -17,10 +17,11 @@ import {
   suspendCustomer,
   unsuspendCustomer,
 } from '../admin/index.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import type { CustomersPage } from '../shared/admin.ts';
 import * as z from '../zod.ts';
 
@@ -50,7 +51,7 @@ const auditQuery = z.object({
 });
 const suspendBody = z.object({ reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))) });
 const grantBody = z.object({
-  gb: z.int().check(z.minimum(1), z.maximum(UPSTREAM_CAP_CEILING_GB)),
+  gb: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
   validityDays: z.optional(z.int().check(z.minimum(0), z.maximum(3650))),
   note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
 });
@@ -108,7 +109,7 @@ export const admin = new Hono<AppEnv>()
     );
   })
   .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
-    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id)),
+    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id, idempotencyKeyHeader(c))),
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
     c.json(await rerunFulfilment(c.var.services, operator(c), c.req.valid('param').id)),

@@ -3,7 +3,16 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { call, resetSimulators, type SimKey, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
+import {
+  CURRENT_KEY_SQL,
+  call,
+  resetSimulators,
+  type SimKey,
+  signIn,
+  sim,
+  upstreamKey,
+  upstreamKeys,
+} from '../helpers.ts';
 import { count, type Delivery, deliver, deliveries, stripeAct } from './helpers.ts';
 
 const DAY = 86_400_000;
@@ -46,7 +55,7 @@ interface KeyRow {
   secret_ciphertext: string | null;
 }
 
-const keyRow = (id: string) => env.DB.prepare('select * from pool_keys where customer_id = ?').bind(id).first<KeyRow>();
+const keyRow = (id: string) => env.DB.prepare(CURRENT_KEY_SQL).bind(id).first<KeyRow>();
 
 /** Waits for the webhook's background reconcile (waitUntil) to finish: no lease held, nothing pending. */
 async function settled(id: string): Promise<KeyRow | null> {

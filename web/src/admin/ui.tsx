@@ -72,6 +72,7 @@ export const fmtGb = (gb: number | null | undefined) =>
 
 const STATUS_TEXT: Record<CustomerStatus, string> = {
   suspended: 'Suspended',
+  provider_disabled: 'Disabled by the provider',
   no_key: 'No key',
   provisioning: 'Provisioning',
   updating: 'Updating',
