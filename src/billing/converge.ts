@@ -4,6 +4,7 @@
 import type { Customer } from '../../schema.ts';
 import { sha256Hex } from '../crypto.ts';
 import {
+  forgetLiveKey,
   forgetVanishedKey,
   openGenerationStatement,
   type PoolKeyRow,
@@ -147,6 +148,8 @@ export async function convergeKey(run: CustomerRun, key: PoolKeyRow, balance: Ge
   if (upstream.enabled !== enable) patch.enabled = enable;
   if (Object.keys(patch).length > 0) {
     upstream = await pool.updateKey(upstream.id, patch);
+    // This isolate's dashboards see the change at once (others within LIVE_KEY_FRESH_MS).
+    forgetLiveKey(upstream.id);
     log.info('pool key updated', { customerId: row.customerId, upstreamId: upstream.id, patch });
   }
   const secret = row.secretCheck ? await readRevealedSecret(run.services, row) : {};

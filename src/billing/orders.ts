@@ -131,15 +131,6 @@ export function insertGrantStatement(
   });
 }
 
-export async function recordPendingOrder(
-  db: Db,
-  s: OrderSnapshot,
-  stripeSessionId: string,
-  now = Date.now(),
-): Promise<void> {
-  await insertOrderStatement(db, s, stripeSessionId, now);
-}
-
 /** Links the Stripe ids to the order (first values win). */
 export function linkStripeIdsStatement(
   db: Db,
@@ -167,6 +158,14 @@ export function markPaidStatement(db: Db, orderId: string, paidAt: number) {
       status: sql`case when ${orders.refundedAmount} >= ${orders.price} then 'refunded' else 'paid' end`,
       paidAt,
     })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
+/** A completed checkout whose delayed payment Stripe is still settling: its GB stay reserved until it settles. */
+export function markSettlingStatement(db: Db, orderId: string) {
+  return db
+    .update(orders)
+    .set({ paymentSettling: true })
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 

@@ -4,7 +4,7 @@ import { getCustomer, NOT_SUSPENDED } from '../customers/index.ts';
 import { currentKey, getSync, isDue, type KeyState, keyState, type PoolKeyRow } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import type { KeyStatus, KeySummary, OrderStatusAnswer, Purchase } from '../shared/billing.ts';
-import { CHECKOUT_TTL_MS } from './checkout.ts';
+import { CHECKOUT_TTL_MS } from './ceiling.ts';
 import { fulfil } from './fulfil.ts';
 import { findOrder, listOrders, purchaseView } from './orders.ts';
 import { reconcileCustomerKey } from './reconcile.ts';
@@ -74,6 +74,10 @@ export async function purchaseHistory(
   const now = clock.now();
   const rows = await listOrders(db, customerId);
   return rows
-    .filter((o) => o.status !== 'expired' && !(o.status === 'pending' && o.createdAt < now - CHECKOUT_TTL_MS))
+    .filter(
+      (o) =>
+        o.status !== 'expired' &&
+        !(o.status === 'pending' && !o.paymentSettling && o.createdAt < now - CHECKOUT_TTL_MS),
+    )
     .map(purchaseView);
 }

@@ -14,6 +14,7 @@ import {
   insertOrderStatement,
   linkStripeIdsStatement,
   markPaidStatement,
+  markSettlingStatement,
   markUnpaidStatement,
   type OrderSnapshot,
   recordRefundStatement,
@@ -245,8 +246,10 @@ async function planSession(
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
       // Fulfil only when the money is there: a completed session with a delayed payment method is 'unpaid'.
-      if (session.payment_status !== 'paid')
+      if (session.payment_status !== 'paid') {
+        statements.push(markSettlingStatement(db, orderId));
         return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
+      }
       statements.push(
         markPaidStatement(db, orderId, paidAt),
         markKeyOwedStatement(db, customerId, now),

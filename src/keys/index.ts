@@ -41,3 +41,4 @@ export {
   renewLease,
   syncsOf,
 } from './sync.ts';
+export { refreshUsage } from './usage.ts';
