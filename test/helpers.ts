@@ -49,6 +49,10 @@ export async function sim<T = unknown>(path: string, init?: RequestInit): Promis
 /** Every key the Proxies.sx simulator holds, with its secret. */
 export const upstreamKeys = () => sim<SimKey[]>('/_sim/proxies/keys');
 
+/** The upstream keys minted for one customer (their label starts with the customer's email). */
+export const upstreamKeysOf = async (email: string) =>
+  (await upstreamKeys()).filter((k) => k.label.startsWith(`${email} (`));
+
 export const upstreamKey = async (id: string | null | undefined) => (await upstreamKeys()).find((k) => k.id === id);
 
 export async function resetSimulators(): Promise<void> {

@@ -19,6 +19,7 @@ import {
   renewLease,
   saveKey,
   startRetiringStatement,
+  sweepUsage,
   unclaimAnnouncement,
 } from '../keys/index.ts';
 import { isUpstreamError, type PoolClient } from '../pool/index.ts';
@@ -184,15 +185,21 @@ export async function reconcileCustomerKey(services: ReconcileServices, customer
 }
 
 /**
- * The cron: marks owed the customers with a retirement step due (a grace that ended, a usage reading that has
- * settled, a retired key to delete), then reconciles every customer that is owed and due.
+ * The cron: sweeps every key's usage (marking owed the keys that vanished or were switched on or off upstream),
+ * marks owed the customers with a retirement step due (a grace that ended, a usage reading that has settled, a
+ * retired key to delete), then reconciles every customer that is owed and due.
  */
 export async function reconcileDueKeys(
   services: ReconcileServices,
   dueAt: number,
   limit = 25,
 ): Promise<Record<ReconcileResult['state'], number>> {
-  const { db } = services;
+  const { db, log } = services;
+  try {
+    await sweepUsage(services);
+  } catch (err) {
+    log.warn('usage sweep failed; the last known usage stays', { err });
+  }
   const retiring = await customersWithRetirementDue(db, dueAt, USAGE_SETTLE_MS, limit);
   const [first, ...rest] = retiring.map((customerId) => markOwedStatement(db, customerId, dueAt));
   if (first) await db.batch([first, ...rest]);

@@ -41,4 +41,4 @@ export {
   renewLease,
   syncsOf,
 } from './sync.ts';
-export { refreshUsage } from './usage.ts';
+export { refreshUsage, sweepUsage } from './usage.ts';

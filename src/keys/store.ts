@@ -120,12 +120,16 @@ export async function saveKey(db: Db, keyId: string, change: KeyChange, now: num
     .where(eq(poolKeys.id, keyId));
 }
 
-/** Writes a usage reading (MB) of the key's upstream counter; never moves backwards for the same upstream key. */
-export async function recordUsage(db: Db, keyId: string, upstreamId: string, usedMb: number, at: number) {
-  await db
+/** A usage reading (MB) of the key's upstream counter; never moves backwards for the same upstream key. */
+export function recordUsageStatement(db: Db, keyId: string, upstreamId: string, usedMb: number, at: number) {
+  return db
     .update(poolKeys)
     .set({ usedMb: sql`max(${poolKeys.usedMb}, ${usedMb})`, usedAt: at })
     .where(and(eq(poolKeys.id, keyId), eq(poolKeys.upstreamId, upstreamId)));
+}
+
+export async function recordUsage(db: Db, keyId: string, upstreamId: string, usedMb: number, at: number) {
+  await recordUsageStatement(db, keyId, upstreamId, usedMb, at);
 }
 
 /**
