@@ -3,10 +3,16 @@
 // fail leave the last known figures (a stale reading only makes the count more cautious).
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Services } from '../services/index.ts';
+import { whoDisabled } from './decisions.ts';
+import { forgetLiveKey } from './live.ts';
 import { keysOf, liveUpstreamKeys, type PoolKeyRow, recordUsage, recordUsageStatement, saveKey } from './store.ts';
 import { markOwedStatement } from './sync.ts';
 
-/** The customer's keys after a fresh reading; a key a person switched back on in the panel is no longer marked off. */
+/**
+ * The customer's keys after a fresh reading. A key a person switched back on in the panel is no longer marked off;
+ * one switched off that the shop had on is looked up in the audit trail, so a person's decision is known before
+ * any money is taken.
+ */
 export async function refreshUsage(
   services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
   customerId: string,
@@ -19,12 +25,18 @@ export async function refreshUsage(
       if (key.state === 'retired' || !key.upstreamId) return key;
       try {
         const live = await pool.getKey(key.upstreamId, { maxRetries: 0 });
+        // Fresher than this isolate's cached view: the dashboard asks again.
+        forgetLiveKey(live.id);
         await recordUsage(db, key.id, live.id, live.trafficUsedMB, now);
-        if (live.enabled && key.upstreamDisabledAt) {
-          await saveKey(db, key.id, { upstreamDisabledAt: null }, now);
-          return { ...key, upstreamDisabledAt: null };
+        let upstreamDisabledAt = key.upstreamDisabledAt;
+        if (live.enabled) upstreamDisabledAt = null;
+        else if (key.enabled && !upstreamDisabledAt) {
+          const by = await whoDisabled(pool, live.id);
+          if (by === 'person' || by === 'unknown') upstreamDisabledAt = now;
         }
-        return key;
+        if (upstreamDisabledAt === key.upstreamDisabledAt) return key;
+        await saveKey(db, key.id, { upstreamDisabledAt, enabled: live.enabled }, now);
+        return { ...key, upstreamDisabledAt, enabled: live.enabled };
       } catch (err) {
         log.warn('usage reading failed; counting the last known one', { customerId, upstreamId: key.upstreamId, err });
         return key;

@@ -61,6 +61,20 @@ describe('a key switched off by a person in the panel', () => {
     expect((await call('/api/checkout', { json: { tierId: 'starter' }, cookie })).status).toBe(200);
   });
 
+  it('is noticed at checkout, before any money is taken', async () => {
+    const { cookie, customerId, key } = await customerWithKey('panel-off-checkout@example.com', 'starter');
+    await panel(key.id, false);
+    const refused = await call('/api/checkout', { json: { tierId: 'pro' }, cookie });
+    expect(refused.status).toBe(403);
+    expect((await refused.json<{ error: { code: string } }>()).error.code).toBe('key_disabled_upstream');
+    const pending = await env.DB.prepare(
+      "select count(*) as n from orders where customer_id = ? and status = 'pending'",
+    )
+      .bind(customerId)
+      .first<{ n: number }>();
+    expect(pending!.n).toBe(0);
+  });
+
   it('an auto-suspension at the cap is still undone by the next purchase', async () => {
     const { cookie, customerId, key } = await customerWithKey('auto-off@example.com', 'starter');
     await setUsage(key.id, 1024);

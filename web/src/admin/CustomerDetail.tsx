@@ -1,12 +1,14 @@
-// One customer: who they are, their key (the shop's record and the platform's view), purchases, audit trail,
-// and the operator's actions, each behind a confirmation step.
+// One customer: who they are, their keys (KeyState.tsx), purchases, audit trail, and the operator's actions, each
+// behind a confirmation step.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { formatMoney } from '../../../src/shared/format.ts';
 import { api, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
-import { fmtDate, fmtDateTime, fmtGb, LoadState, Reauth, StatusBadge, useLoad } from './ui.tsx';
+import { newIdempotencyKey } from '../state/account.ts';
+import { KeyState } from './KeyState.tsx';
+import { fmtDate, fmtDateTime, LoadState, Reauth, StatusBadge, useLoad } from './ui.tsx';
 
 interface ActionProps {
   label: string;
@@ -76,6 +78,8 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
   const [gb, setGb] = useState('1');
   const [days, setDays] = useState('');
   const [note, setNote] = useState('');
+  // One key per confirmed rotation: a retried request replays it instead of rotating twice.
+  const [rotation, setRotation] = useState(newIdempotencyKey);
   const common = {
     onDone: (answer: AdminActionAnswer) => {
       setMessage(answer.message);
@@ -189,8 +193,14 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
             danger
             confirmLabel="Rotate now"
             explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed. They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
-            run={() => read(api.admin.customers[':id']['rotate-key'].$post(param))}
+            run={() =>
+              read(api.admin.customers[':id']['rotate-key'].$post(param, { headers: { 'Idempotency-Key': rotation } }))
+            }
             {...common}
+            onDone={(answer) => {
+              setRotation(newIdempotencyKey());
+              common.onDone(answer);
+            }}
           />
         )}
         <Action
@@ -202,82 +212,6 @@ function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
         />
       </div>
     </section>
-  );
-}
-
-function KeyState({ d }: { d: Detail }) {
-  const k = d.key;
-  if (!k) return <p class="muted">No proxy key: nothing bought or granted yet.</p>;
-  const up = k.upstream;
-  return (
-    <div class="grid">
-      <div class="card">
-        <h3>Shop’s record</h3>
-        <dl class="facts">
-          <div>
-            <dt>Key</dt>
-            <dd class="mono">{k.secretMask ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>Cap</dt>
-            <dd>{fmtGb(k.capGb)}</dd>
-          </div>
-          <div>
-            <dt>Expires</dt>
-            <dd>{fmtDateTime(k.expiresAt)}</dd>
-          </div>
-          <div>
-            <dt>Enabled</dt>
-            <dd>{k.enabled === null ? '—' : k.enabled ? 'Yes' : 'No'}</dd>
-          </div>
-          <div>
-            <dt>Sync</dt>
-            <dd>
-              {k.syncState}
-              {k.attempts > 0 && ` (${k.attempts} attempts)`}
-            </dd>
-          </div>
-          {k.lastError && (
-            <div>
-              <dt>Last error</dt>
-              <dd class="mono">{k.lastError}</dd>
-            </div>
-          )}
-        </dl>
-      </div>
-      <div class="card">
-        <h3>Platform</h3>
-        <dl class="facts">
-          {up ? (
-            <>
-              <div>
-                <dt>Enabled</dt>
-                <dd>{up.enabled ? 'Yes' : 'No'}</dd>
-              </div>
-              <div>
-                <dt>Used / cap</dt>
-                <dd>
-                  {fmtGb(up.usedGb)} / {fmtGb(up.capGb)}
-                </dd>
-              </div>
-              <div>
-                <dt>Expires</dt>
-                <dd>
-                  {fmtDateTime(up.expiresAt)}
-                  {up.isExpired && ' (expired)'}
-                </dd>
-              </div>
-              <div>
-                <dt>Last used</dt>
-                <dd>{fmtDateTime(up.lastUsedAt)}</dd>
-              </div>
-            </>
-          ) : (
-            <p class="muted">{k.upstreamError ?? 'No key on the platform yet.'}</p>
-          )}
-        </dl>
-      </div>
-    </div>
   );
 }
 
