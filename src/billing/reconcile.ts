@@ -117,11 +117,12 @@ async function converge(services: ReconcileServices, customerId: string): Promis
     expiresAt: entitlementOf(orders).expiresAt,
     blocked: Boolean(customer.suspendedAt) || keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt),
   };
+  for (const key of keys) if (key.state === 'retired') await deleteRetired(run, key);
   let retired = false;
-  for (const key of keys) {
-    if (key.state === 'retiring' && (key.graceUntil ?? 0) <= now)
-      retired = (await retireKey(run, key, keys, ledgerOf(orders, keys))) || retired;
-    else if (key.state === 'retired') await deleteRetired(run, key);
+  for (const key of keys.filter((k) => k.state === 'retiring' && (k.graceUntil ?? 0) <= now)) {
+    // Each carry sees the ones before it (one may have opened a new generation).
+    if (retired) keys = await keysOf(db, customerId);
+    retired = (await retireKey(run, key, keys, ledgerOf(orders, keys))) || retired;
   }
   if (retired) keys = await keysOf(db, customerId);
 
@@ -149,7 +150,8 @@ async function runLeased(services: ReconcileServices, lease: Lease): Promise<Rec
     if (!(await renewLease(db, lease, clock.now()))) throw new LeaseLost();
   };
   try {
-    await converge({ ...services, pool: leasedPool(services.pool, renew) }, lease.customerId);
+    const { config, mail } = services;
+    await converge({ db, clock, log, config, mail, pool: leasedPool(services.pool, renew) }, lease.customerId);
     return null;
   } catch (err) {
     if (err instanceof LeaseLost) {

@@ -8,7 +8,7 @@ import { currentKey, type PoolKeyRow, saveKey } from './store.ts';
 
 export type KeyServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
 
-export type MintedKeyRow = PoolKeyRow & { upstreamId: string };
+type MintedKeyRow = PoolKeyRow & { upstreamId: string };
 
 /** The customer's current key with an upstream key, or a clear error (none yet, still being made, suspended). */
 export async function ownKey(

@@ -4,7 +4,7 @@ import type { PoolKeyRow } from '../../schema.ts';
 import { seal, unseal } from '../crypto.ts';
 
 /** `pak_ab12…ef90`: enough to recognise a key, useless to use it. */
-export function maskSecret(secret: string): string {
+function maskSecret(secret: string): string {
   return `${secret.slice(0, 8)}…${secret.slice(-4)}`;
 }
 

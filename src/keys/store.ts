@@ -29,7 +29,7 @@ export type KeyChange = Partial<
   >
 >;
 
-export function newKeyId(): string {
+function newKeyId(): string {
   return `key_${crypto.randomUUID().replace(/-/g, '')}`;
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../db/index.ts';
 export type { KeySyncRow };
 
 /** How long a lease lasts unless its holder renews it (before every upstream call, each bounded by its timeout). */
-export const LEASE_MS = 60_000;
+const LEASE_MS = 60_000;
 
 /** A customer's lease as its holder knows it. */
 export interface Lease {
@@ -89,7 +89,7 @@ export async function releaseSynced(db: Db, lease: Lease): Promise<boolean> {
 }
 
 /** Backoff after a failed attempt: 30 s, 1, 2, 4 … min, at most 1 h, with ±20 % jitter. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
