@@ -47,9 +47,11 @@ export const auth = new Hono<AppEnv>()
       next: signedIn.redirectTo,
     });
   })
-  .get('/me', requireSession, (c) => {
-    const { customerId, email, isAdmin } = c.var.identity;
-    return c.json({ customer: { id: customerId, email, isAdmin } });
+  /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console). */
+  .get('/me', optionalSession, (c) => {
+    const identity = currentIdentity(c);
+    const customer = identity ? { id: identity.customerId, email: identity.email, isAdmin: identity.isAdmin } : null;
+    return c.json({ customer });
   })
   .post('/logout', optionalSession, async (c) => {
     const identity = currentIdentity(c);

@@ -15,10 +15,11 @@ export function Checkout({ tierId }: { tierId: string }) {
 
   const signIn = () => navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
 
+  const who = customer.value;
   useEffect(() => {
-    if (!tier) return;
-    // Known to be signed out: no need to ask the server first.
-    if (customer.value === null) return signIn();
+    // Wait for the session probe: a signed-out visitor is sent to sign in without a refused checkout request.
+    if (!tier || who === undefined) return;
+    if (who === null) return signIn();
     let cancelled = false;
     error.value = null;
     read(api.checkout.$post({ json: { tierId } }))
@@ -33,7 +34,7 @@ export function Checkout({ tierId }: { tierId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [tierId, attempt.value]);
+  }, [tierId, attempt.value, who === undefined ? undefined : (who?.id ?? null)]);
 
   if (!tier)
     return (
