@@ -20,6 +20,12 @@ export const loginTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     email: text('email').notNull(),
+    /**
+     * Who asked for it: a keyed hash of the requesting network (an IPv4 address or an IPv6 /64), or of the console
+     * for an operator's resend. Links are counted and voided per address and requester, so nobody's requests use up
+     * or void another's.
+     */
+    requester: text('requester').notNull().default(''),
     /** SHA-256 (hex) of the raw token; the raw token only ever exists in the emailed URL. */
     tokenHash: text('token_hash').notNull().unique(),
     /** Same-origin path to continue to after sign-in (e.g. /checkout/pro). */
@@ -29,7 +35,11 @@ export const loginTokens = sqliteTable(
     consumedAt: integer('consumed_at'),
     voidedAt: integer('voided_at'),
   },
-  (t) => [index('login_tokens_email_created').on(t.email, t.createdAt)],
+  (t) => [
+    index('login_tokens_email_requester').on(t.email, t.requester, t.createdAt),
+    // The shop-wide hourly count of sign-in mails.
+    index('login_tokens_created').on(t.createdAt),
+  ],
 );
 
 export const sessions = sqliteTable(

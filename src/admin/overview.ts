@@ -2,6 +2,7 @@
 // operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered mail) and the platform's health.
 import { and, count, countDistinct, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { customers, mailFailures, orders, poolKeys } from '../../schema.ts';
+import { signInMailFigures } from '../auth/index.ts';
 import type { Db } from '../db/index.ts';
 import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
@@ -204,7 +205,7 @@ async function upstreamFigures(services: OverviewServices): Promise<Overview['up
 export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
   const { db } = services;
   const now = services.clock.now();
-  const [[people], revenue, live, fulfilment, [mailTotal], [mailRecent], upstream] = await Promise.all([
+  const [[people], revenue, live, fulfilment, [mailTotal], [mailRecent], upstream, signInMail] = await Promise.all([
     db
       .select({
         n: count(),
@@ -220,6 +221,7 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
       .from(mailFailures)
       .where(gt(mailFailures.at, now - 7 * DAY_MS)),
     upstreamFigures(services),
+    signInMailFigures(db, services.config.limits, now),
   ]);
   const keys = await keyFigures(db, live, now);
   return {
@@ -233,6 +235,7 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
     attention: keys.attention,
     fulfilment: { ...fulfilment, failedPayments: revenue.failedPayments },
     deadLetterMail: { total: mailTotal?.n ?? 0, last7Days: mailRecent?.n ?? 0 },
+    signInMail,
     upstream,
     generatedAt: now,
   };

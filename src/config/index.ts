@@ -29,6 +29,7 @@ export interface Config {
   encryptionKey: string;
   mail: { transport: 'cloudflare' | 'resend' | 'outbox'; from: string; outboxUrl?: string; resendApiKey?: string };
   adminEmails: string[];
+  limits: { loginLinksPerDay: number; loginMailsPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -177,6 +178,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         .split(',')
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
+      limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
     },
   };
 }

@@ -1,5 +1,6 @@
 // Who is signed in: loaded once from /api/auth/me, set after verifying a link, cleared on sign-out.
 import { signal } from '@preact/signals';
+import { safeNextPath } from '../../../src/shared/redirect.ts';
 import { api, read } from '../api.ts';
 import { navigate } from '../router.ts';
 
@@ -37,7 +38,7 @@ export async function signOutEverywhere(): Promise<number> {
   return revoked;
 }
 
-/** A same-origin path to continue to, or the fallback: never another site. */
+/** A same-origin path to continue to, or the fallback: never another site (the server's own check, shared). */
 export function safeNext(next: string | null | undefined, fallback = '/dashboard'): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+  return safeNextPath(next) ?? fallback;
 }
