@@ -110,6 +110,8 @@ export const varsSchema = z.object({
   MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
   MAIL_FROM: z.string().check(z.minLength(3)),
   MAIL_OUTBOX_URL: z.optional(httpUrl),
+  /** The mail queue's first retry delay, doubling up to 15 minutes; 0 (retry at once) is for tests only. */
+  MAIL_RETRY_DELAY_SECONDS: limit(0, 900, 10),
   ADMIN_EMAILS: z.optional(z.string()),
   /** Sign-in links one address gets per day at the request of one network (an IPv4 address or an IPv6 /64). */
   LOGIN_LINKS_PER_DAY: limit(1, 1000, 10),

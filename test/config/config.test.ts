@@ -48,6 +48,14 @@ describe('config validation', () => {
     );
   });
 
+  it('takes the mail retry delay, and refuses retrying at once in production', () => {
+    const result = parseConfig({ ...base, MAIL_RETRY_DELAY_SECONDS: undefined });
+    expect(result.ok && result.config.mail.retryDelaySeconds).toBe(10);
+    expect(parseVars({ ...base, SHOP_ENV: 'production', MAIL_RETRY_DELAY_SECONDS: '0' }).problems).toContainEqual(
+      expect.objectContaining({ variable: 'MAIL_RETRY_DELAY_SECONDS' }),
+    );
+  });
+
   it('reports JSON that does not parse', () => {
     const [problem] = problemsWith({ BRAND: '{name: nope' });
     expect(problem).toMatchObject({ variable: 'BRAND', field: '' });
