@@ -13,6 +13,7 @@ import {
 } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { limitPerCustomer } from '../http/limits.ts';
 import { requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
@@ -43,24 +44,40 @@ export const dashboard = new Hono<AppEnv>()
   .get('/account', privateNoStore, requireSession, async (c) =>
     c.json(await accountView(c.var.services, c.var.identity)),
   )
-  .post('/key/reveal', privateNoStore, requireSession, async (c) =>
+  .post('/key/reveal', privateNoStore, requireSession, limitPerCustomer('reveal'), async (c) =>
     c.json(await revealSecret(c.var.services, actor(c))),
   )
-  .post('/key/rotate', privateNoStore, requireSession, requireRecentSignIn(ROTATE_REAUTH_MS), async (c) => {
-    const clientKey = c.req.header('idempotency-key');
-    if (clientKey !== undefined && !CLIENT_IDEMPOTENCY_KEY.test(clientKey))
-      throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ and -.');
-    return c.json(await rotateSecret(c.var.services, actor(c), clientKey));
-  })
-  .get('/sessions', privateNoStore, requireSession, async (c) =>
+  .post(
+    '/key/rotate',
+    privateNoStore,
+    requireSession,
+    requireRecentSignIn(ROTATE_REAUTH_MS),
+    limitPerCustomer('rotate'),
+    async (c) => {
+      const clientKey = c.req.header('idempotency-key');
+      if (clientKey !== undefined && !CLIENT_IDEMPOTENCY_KEY.test(clientKey))
+        throw new ApiError(
+          400,
+          'invalid_request',
+          'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ and -.',
+        );
+      return c.json(await rotateSecret(c.var.services, actor(c), clientKey));
+    },
+  )
+  .get('/sessions', privateNoStore, requireSession, limitPerCustomer('sessions'), async (c) =>
     c.json(await listOwnSessions(c.var.services, c.var.identity.customerId)),
   )
-  .delete('/sessions', privateNoStore, requireSession, async (c) =>
+  .delete('/sessions', privateNoStore, requireSession, limitPerCustomer('close_sessions'), async (c) =>
     c.json(await closeAllOwnSessions(c.var.services, actor(c))),
   )
-  .delete('/sessions/:key', privateNoStore, requireSession, validate('param', sessionKeyParam), async (c) =>
-    c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
+  .delete(
+    '/sessions/:key',
+    privateNoStore,
+    requireSession,
+    validate('param', sessionKeyParam),
+    limitPerCustomer('close_sessions'),
+    async (c) => c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
   )
-  .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), async (c) =>
+  .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), limitPerCustomer('usage'), async (c) =>
     c.json(await ownUsage(c.var.services, c.var.identity.customerId, c.req.valid('query').days ?? 30)),
   );
