@@ -39,6 +39,8 @@ export const loginTokens = sqliteTable(
     index('login_tokens_email_requester').on(t.email, t.requester, t.createdAt),
     // The shop-wide hourly count of sign-in mails.
     index('login_tokens_created').on(t.createdAt),
+    // The retention sweep.
+    index('login_tokens_expires').on(t.expiresAt),
   ],
 );
 
@@ -56,7 +58,12 @@ export const sessions = sqliteTable(
     revokedAt: integer('revoked_at'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_customer').on(t.customerId)],
+  (t) => [
+    index('sessions_customer').on(t.customerId),
+    // The retention sweep (ended sessions: expired or revoked).
+    index('sessions_expires').on(t.expiresAt),
+    index('sessions_revoked').on(t.revokedAt),
+  ],
 );
 
 export const orders = sqliteTable(
@@ -87,7 +94,13 @@ export const orders = sqliteTable(
     paidAt: integer('paid_at'),
     receiptSentAt: integer('receipt_sent_at'),
   },
-  (t) => [index('orders_customer').on(t.customerId, t.createdAt), index('orders_status').on(t.status)],
+  (t) => [
+    index('orders_customer').on(t.customerId, t.createdAt),
+    // By status (the console's figures), and the receipts sweep: paid, receipt not sent, paid before a moment.
+    index('orders_status_receipt').on(t.status, t.receiptSentAt, t.paidAt),
+    // A refund names its PaymentIntent.
+    index('orders_payment_intent').on(t.stripePaymentIntentId),
+  ],
 );
 
 export const poolKeys = sqliteTable(
@@ -120,12 +133,17 @@ export const poolKeys = sqliteTable(
   (t) => [uniqueIndex('pool_keys_upstream').on(t.upstreamId), index('pool_keys_sync').on(t.syncState, t.nextAttemptAt)],
 );
 
-export const stripeEvents = sqliteTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  receivedAt: integer('received_at').notNull(),
-  processedAt: integer('processed_at'),
-});
+export const stripeEvents = sqliteTable(
+  'stripe_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+  },
+  // The retention sweep.
+  (t) => [index('stripe_events_processed').on(t.processedAt)],
+);
 
 export const auditLog = sqliteTable(
   'audit_log',
@@ -142,13 +160,18 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_customer').on(t.customerId, t.at), index('audit_at').on(t.at)],
 );
 
-export const mailFailures = sqliteTable('mail_failures', {
-  id: text('id').primaryKey(),
-  to: text('to').notNull(),
-  kind: text('kind').notNull(),
-  reason: text('reason').notNull(),
-  at: integer('at').notNull(),
-});
+export const mailFailures = sqliteTable(
+  'mail_failures',
+  {
+    id: text('id').primaryKey(),
+    to: text('to').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  // The retention sweep and the console's "last 7 days".
+  (t) => [index('mail_failures_at').on(t.at)],
+);
 
 export type Customer = typeof customers.$inferSelect;
 export type LoginToken = typeof loginTokens.$inferSelect;

@@ -1,7 +1,7 @@
 // The upstream part of /api/healthz, on a clock the tests move: an old cache is never an outage, a failing platform
 // is one from the first poll that asks it, and however often it is polled it asks at most once per 30 s.
 import { env } from 'cloudflare:test';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEALTH_PROBE_INTERVAL_MS, STOCK } from '../../src/pool/availability.ts';
 import { resetSimulators, sim } from '../helpers.ts';
 import { cache, fault, stockCalls } from './support.ts';
@@ -14,6 +14,8 @@ beforeEach(async () => {
   await resetSimulators();
   await env.CACHE.delete(STOCK.kvKey);
 });
+// The simulator serves every test file: leave no failing platform behind.
+afterEach(recover);
 
 describe('the upstream health check', () => {
   it.each([10, 35, 65, 130])('stays ok on every poll %i s apart while the platform is healthy', async (gap) => {
