@@ -7,3 +7,4 @@ export { signInMailFigures } from './ratelimit.ts';
 export { findActiveSession, needsRenewal, renewSession, signSessionToken, verifySessionToken } from './sessions.ts';
 export { completeSignIn, requestSignIn, type SignInRequestOutcome } from './signin.ts';
 export { signOut, signOutEverywhere } from './signout.ts';
+export { peekLoginToken } from './tokens.ts';

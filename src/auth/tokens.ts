@@ -71,6 +71,16 @@ export async function voidOlderLoginTokens(
     );
 }
 
+/** The row a raw token names, while it can still be used: not used, not voided, not expired. */
+async function usable(token: string, now: number) {
+  return and(
+    eq(loginTokens.tokenHash, await sha256Hex(token)),
+    isNull(loginTokens.consumedAt),
+    isNull(loginTokens.voidedAt),
+    gt(loginTokens.expiresAt, now),
+  );
+}
+
 export interface ConsumedLoginToken {
   tokenId: string;
   email: string;
@@ -85,15 +95,25 @@ export async function consumeLoginToken(db: Db, token: string, now = Date.now())
   const [row] = await db
     .update(loginTokens)
     .set({ consumedAt: now })
-    .where(
-      and(
-        eq(loginTokens.tokenHash, await sha256Hex(token)),
-        isNull(loginTokens.consumedAt),
-        isNull(loginTokens.voidedAt),
-        gt(loginTokens.expiresAt, now),
-      ),
-    )
+    .where(await usable(token, now))
     .returning({ tokenId: loginTokens.id, email: loginTokens.email, redirectTo: loginTokens.redirectTo });
+  return row ?? null;
+}
+
+/**
+ * What a usable token would sign in as, without using it: the confirm page shows the address and where it goes next,
+ * so a link someone else sent is spotted before it signs anyone in. Null for unknown, used, voided and expired ones.
+ */
+export async function peekLoginToken(
+  db: Db,
+  token: string,
+  now = Date.now(),
+): Promise<{ email: string; redirectTo: string | null; expiresAt: number } | null> {
+  const [row] = await db
+    .select({ email: loginTokens.email, redirectTo: loginTokens.redirectTo, expiresAt: loginTokens.expiresAt })
+    .from(loginTokens)
+    .where(await usable(token, now))
+    .limit(1);
   return row ?? null;
 }
 

@@ -220,6 +220,35 @@ describe('when the mail queue refuses the message', () => {
   });
 });
 
+describe('the confirm page’s view of a link', () => {
+  const peek = (token: string) => call('/api/auth/link', { json: { token } });
+
+  it('says which address a link signs in and where it goes next, without using it', async () => {
+    const email = 'confirm-first@example.com';
+    const token = tokenFromMail(await requestLoginMail(email, { next: '/checkout/scale' }));
+    const res = await peek(token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { link } = await res.json<{ link: { email: string; next: string; expiresAt: number } }>();
+    expect(link).toMatchObject({ email, next: '/checkout/scale' });
+    expect(link.expiresAt).toBe(Number((await tokenRow(token))!.expires_at));
+    expect((await tokenRow(token))!.consumed_at).toBeNull();
+    expect((await verify(token)).status).toBe(200);
+    // Used: there is nothing to show any more.
+    expect(await (await peek(token)).json()).toEqual({ link: null });
+  });
+
+  it('answers an unknown link with link: null (not a failed request), a malformed one with a 400', async () => {
+    expect(await (await peek('A'.repeat(43))).json()).toEqual({ link: null });
+    expect((await peek('short')).status).toBe(400);
+    const crossSite = await call('/api/auth/link', {
+      json: { token: 'A'.repeat(43) },
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+});
+
 describe('resuming where the customer was going', () => {
   it('carries a same-origin path through the link', async () => {
     const res = await verify(
