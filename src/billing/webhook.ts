@@ -1,9 +1,8 @@
-// Stripe webhooks: signature verification (Web Crypto) and "record what happened" — the event id and the durable
-// state change it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
+// Stripe webhooks, once verified (signature.ts): "record what happened" — the event id and the durable state change
+// it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
 import { eq } from 'drizzle-orm';
 import { customers, stripeEvents } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
-import { hmacSha256Hex, timingSafeEqual } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
@@ -19,56 +18,6 @@ import {
   snapshotFromMetadata,
 } from './orders.ts';
 
-/** Stripe's default: a signature older (or newer) than 5 minutes is refused, so a captured delivery cannot be replayed later. */
-export const SIGNATURE_TOLERANCE_S = 300;
-
-export class WebhookSignatureError extends Error {
-  readonly status = 400;
-  readonly code = 'invalid_signature';
-  constructor(message: string) {
-    super(message);
-    this.name = 'WebhookSignatureError';
-  }
-}
-
-const TIMESTAMP = /^\d{1,12}$/;
-
-/**
- * Verifies a `Stripe-Signature` header (`t=…,v1=…[,v1=…]`) over the exact raw body: HMAC-SHA256 of `${t}.${body}`
- * with the endpoint secret, any matching v1 accepted (Stripe sends several while a secret is being rolled),
- * constant-time compare, |now − t| ≤ tolerance. There is no switch to skip it.
- */
-export async function verifyStripeSignature(
-  rawBody: string,
-  header: string | null | undefined,
-  secret: string,
-  now = Date.now(),
-  toleranceS = SIGNATURE_TOLERANCE_S,
-): Promise<void> {
-  if (!header) throw new WebhookSignatureError('Missing Stripe-Signature header.');
-  if (!secret) throw new WebhookSignatureError('No webhook secret configured.');
-  let timestamp: string | undefined;
-  const signatures: string[] = [];
-  for (const part of header.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 1) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (name === 't') {
-      if (timestamp !== undefined) throw new WebhookSignatureError('Malformed Stripe-Signature header.');
-      timestamp = value;
-    } else if (name === 'v1' && value) signatures.push(value);
-  }
-  if (!timestamp || !TIMESTAMP.test(timestamp)) throw new WebhookSignatureError('Malformed Stripe-Signature header.');
-  if (signatures.length === 0) throw new WebhookSignatureError('No v1 signature in the Stripe-Signature header.');
-  const expected = await hmacSha256Hex(secret, `${timestamp}.${rawBody}`);
-  let matched = false;
-  for (const signature of signatures) matched = timingSafeEqual(expected, signature) || matched;
-  if (!matched) throw new WebhookSignatureError('The signature does not match the payload.');
-  if (Math.abs(now / 1000 - Number(timestamp)) > toleranceS)
-    throw new WebhookSignatureError('The signature timestamp is outside the tolerance.');
-}
-
 // ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
 
 const metadata = z.record(z.string(), z.string());
@@ -77,6 +26,8 @@ const eventSchema = z.object({
   id: z.string().check(z.regex(/^evt_[A-Za-z0-9_]{1,250}$/)),
   type: z.string(),
   created: z.number(),
+  /** False for test-mode events (test keys, test cards): a production shop ignores them. */
+  livemode: z.boolean(),
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
 
@@ -156,14 +107,21 @@ type Statement = Parameters<Db['batch']>[0][number];
  * Applies one verified event: the event id is inserted FIRST in the same batch as the state change it implies,
  * so either both are committed or neither is (a crash loses nothing; a retry redoes it). A second delivery of the
  * same id fails the insert, the whole batch rolls back, and it is answered as a duplicate.
+ * `liveOnly` (production): test-mode events are acknowledged and ignored.
  */
 export async function applyStripeEvent(
   db: Db,
   event: StripeEventEnvelope,
   log: Logger,
-  now = Date.now(),
+  { liveOnly, now = Date.now() }: { liveOnly: boolean; now?: number },
 ): Promise<EventOutcome> {
   if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
+  // A test-mode event reaching a production shop (its endpoint also registered in test mode, or a test key in use)
+  // is acknowledged so Stripe stops retrying, and changes nothing: a test card must never buy real traffic.
+  if (liveOnly && !event.livemode) {
+    log.warn('stripe test-mode event ignored in production', { eventId: event.id, type: event.type });
+    return { result: 'ignored', reason: 'test mode' };
+  }
   if (await eventSeen(db, event.id)) return { result: 'duplicate' };
 
   const plan = await planEvent(db, event, log, now);

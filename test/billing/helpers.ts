@@ -15,10 +15,10 @@ export function deliveries(query: Record<string, string> = {}): Promise<Delivery
 }
 
 /** Posts a webhook exactly as Stripe does: raw JSON body with its Stripe-Signature header. */
-export function postWebhook(payload: string, signature: string | null): Promise<Response> {
+export function postWebhook(payload: string, signature: string | null, shopEnv?: Env): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (signature !== null) headers['stripe-signature'] = signature;
-  return call('/api/stripe/webhook', { method: 'POST', body: payload, headers });
+  return call('/api/stripe/webhook', { method: 'POST', body: payload, headers, env: shopEnv });
 }
 
 export function deliver(delivery: Delivery): Promise<Response> {
