@@ -1,10 +1,12 @@
 // Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, async, settle, cancel,
-// refund), read events and the exact deliveries, re-deliver or duplicate, hold and reorder, delay, sign.
+// refund, dispute) or the card network (review and decide a dispute), read events and the exact deliveries,
+// re-deliver or duplicate, hold and reorder, delay, sign.
 import { type Context, Hono } from 'hono';
 import { config } from './config.ts';
 import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
+import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
 import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
-import { publicSession, sessions } from './objects.ts';
+import { disputes, publicSession, sessions } from './objects.ts';
 import { signPayload } from './signing.ts';
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {
@@ -49,6 +51,26 @@ export const stripeControls = new Hono()
       const charge = chargeOfSession(sessionOr404(c.req.param('id')));
       return summary([refund(charge, typeof amount === 'number' ? amount : null, null).event]);
     });
+  })
+  .post('/sessions/:id/dispute', async (c) => {
+    const { amount, reason, inquiry } = await jsonBody<{ amount: number; reason: string; inquiry: boolean }>(c);
+    return stateErrorAnswer(c, () => {
+      const opened = openDispute(chargeOfSession(sessionOr404(c.req.param('id'))), {
+        amount: typeof amount === 'number' ? amount : null,
+        reason: typeof reason === 'string' ? reason : null,
+        inquiry: inquiry === true,
+      });
+      return { dispute: opened.dispute.id, ...summary(opened.events) };
+    });
+  })
+  .get('/disputes', (c) => c.json([...disputes.values()]))
+  .post('/disputes/:id/review', (c) =>
+    stateErrorAnswer(c, () => summary(reviewDispute(disputeOr404(c.req.param('id'))))),
+  )
+  .post('/disputes/:id/close', async (c) => {
+    const { outcome } = await jsonBody<{ outcome: 'won' | 'lost' }>(c);
+    if (outcome !== 'won' && outcome !== 'lost') return c.json({ error: 'outcome must be "won" or "lost"' }, 400);
+    return stateErrorAnswer(c, () => summary(closeDispute(disputeOr404(c.req.param('id')), outcome)));
   })
   .get('/events', (c) => c.json(events))
   .get('/deliveries', (c) => {

@@ -3,9 +3,10 @@
 import { eq } from 'drizzle-orm';
 import { customers, stripeEvents } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
+import type { BatchStatement, Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
+import { DISPUTE_EVENTS, disputeSchema, recordDisputeStatements, type StripeDispute } from './disputes.ts';
 import { markKeyOwedStatement } from './keys.ts';
 import {
   findOrder,
@@ -17,6 +18,7 @@ import {
   recordRefundStatement,
   snapshotFromMetadata,
 } from './orders.ts';
+import { expandableId } from './stripe.ts';
 
 // ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
 
@@ -58,6 +60,7 @@ export const HANDLED_EVENTS = new Set([
   'checkout.session.async_payment_failed',
   'checkout.session.expired',
   'charge.refunded',
+  ...DISPUTE_EVENTS,
 ]);
 
 export class WebhookPayloadError extends Error {
@@ -88,9 +91,6 @@ export interface EventOutcome {
   reason?: string;
 }
 
-const intentId = (value: string | { id: string } | null | undefined) =>
-  typeof value === 'string' ? value : (value?.id ?? null);
-
 async function customerExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
   return Boolean(row);
@@ -100,8 +100,6 @@ async function eventSeen(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);
   return Boolean(row);
 }
-
-type Statement = Parameters<Db['batch']>[0][number];
 
 /**
  * Applies one verified event: the event id is inserted FIRST in the same batch as the state change it implies,
@@ -129,7 +127,7 @@ export async function applyStripeEvent(
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });
   try {
-    await db.batch([recordEvent, ...plan.statements] as [Statement, ...Statement[]]);
+    await db.batch([recordEvent, ...plan.statements] as [BatchStatement, ...BatchStatement[]]);
   } catch (err) {
     // Lost a race with a concurrent delivery of the same event: its batch won, ours rolled back whole.
     if (await eventSeen(db, event.id)) return { result: 'duplicate' };
@@ -139,7 +137,7 @@ export async function applyStripeEvent(
 }
 
 interface Plan {
-  statements: Statement[];
+  statements: BatchStatement[];
   outcome: EventOutcome;
 }
 
@@ -147,6 +145,11 @@ const ignored = (reason: string): Plan => ({ statements: [], outcome: { result: 
 
 async function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<Plan> {
   const object = event.data.object;
+  if (DISPUTE_EVENTS.has(event.type)) {
+    const dispute = disputeSchema.safeParse(object);
+    if (!dispute.success) return ignored('malformed dispute');
+    return planDispute(db, event, dispute.data, log, now);
+  }
   if (event.type === 'charge.refunded') {
     const charge = chargeSchema.safeParse(object);
     if (!charge.success) return ignored('malformed charge');
@@ -163,15 +166,16 @@ async function locateOrder(
   snapshot: OrderSnapshot | null,
   by: { sessionId?: string; paymentIntentId?: string },
   now: number,
-): Promise<{ orderId: string; customerId: string; create: Statement[] } | null> {
+): Promise<{ orderId: string; customerId: string; gb: number; create: BatchStatement[] } | null> {
   const existing = await findOrder(db, { id: snapshot?.orderId, ...by });
-  if (existing) return { orderId: existing.id, customerId: existing.customerId, create: [] };
+  if (existing) return { orderId: existing.id, customerId: existing.customerId, gb: existing.gb, create: [] };
   // The pending row may be missing (a crash between creating the Checkout Session and recording it):
   // the snapshot in Stripe's metadata is enough to record the order now.
   if (!snapshot || !(await customerExists(db, snapshot.customerId))) return null;
   return {
     orderId: snapshot.orderId,
     customerId: snapshot.customerId,
+    gb: snapshot.gb,
     create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)],
   };
 }
@@ -190,9 +194,9 @@ async function planSession(
     return ignored('unknown session');
   }
   const { orderId, customerId } = found;
-  const statements: Statement[] = [
+  const statements: BatchStatement[] = [
     ...found.create,
-    linkStripeIdsStatement(db, orderId, session.id, intentId(session.payment_intent)),
+    linkStripeIdsStatement(db, orderId, session.id, expandableId(session.payment_intent)),
   ];
   const audit = (action: string) =>
     auditStatement(db, {
@@ -234,7 +238,12 @@ async function planRefund(
   now: number,
 ): Promise<Plan> {
   const snapshot = snapshotFromMetadata(charge.metadata);
-  const found = await locateOrder(db, snapshot, { paymentIntentId: intentId(charge.payment_intent) ?? undefined }, now);
+  const found = await locateOrder(
+    db,
+    snapshot,
+    { paymentIntentId: expandableId(charge.payment_intent) ?? undefined },
+    now,
+  );
   if (!found) {
     log.warn('stripe refund for a charge this shop does not know', { eventId: event.id, chargeId: charge.id });
     return ignored('unknown charge');
@@ -243,8 +252,8 @@ async function planRefund(
   return {
     statements: [
       ...found.create,
-      linkStripeIdsStatement(db, orderId, null, intentId(charge.payment_intent)),
-      recordRefundStatement(db, orderId, charge.amount_refunded, charge.amount),
+      linkStripeIdsStatement(db, orderId, null, expandableId(charge.payment_intent)),
+      recordRefundStatement(db, { id: orderId, gb: found.gb }, charge.amount_refunded, charge.amount),
       markKeyOwedStatement(db, customerId, now),
       auditStatement(db, {
         actor: 'system',
@@ -264,6 +273,46 @@ async function planRefund(
 }
 
 /**
+ * A dispute of a paid order, at any point of its life: its state is recorded and the order's held GB recomputed
+ * (see disputes.ts); the key then converges to the new cap, and the audit log flags it for the operator.
+ */
+async function planDispute(
+  db: Db,
+  event: StripeEventEnvelope,
+  dispute: StripeDispute,
+  log: Logger,
+  now: number,
+): Promise<Plan> {
+  const paymentIntentId = expandableId(dispute.payment_intent);
+  const order = paymentIntentId ? await findOrder(db, { paymentIntentId }) : undefined;
+  if (!order) {
+    log.warn('stripe dispute for a charge this shop does not know', { eventId: event.id, disputeId: dispute.id });
+    return ignored('unknown charge');
+  }
+  return {
+    statements: [
+      ...recordDisputeStatements(db, order, dispute, event.created * 1000),
+      markKeyOwedStatement(db, order.customerId, now),
+      auditStatement(db, {
+        actor: 'system',
+        action: event.type.replace(/^charge\./, ''),
+        customerId: order.customerId,
+        detail: {
+          orderId: order.id,
+          stripeEventId: event.id,
+          disputeId: dispute.id,
+          status: dispute.status,
+          reason: dispute.reason,
+          amount: dispute.amount,
+          currency: dispute.currency,
+        },
+      }),
+    ],
+    outcome: { result: 'applied', reconcileCustomerId: order.customerId },
+  };
+}
+
+/**
  * The success redirect can beat the webhook: the owner's order page asks Stripe directly, and a session that is
  * paid is recorded exactly as the webhook would record it (statuses only move forward, so both may run).
  */
@@ -276,7 +325,7 @@ export async function applyRetrievedSession(db: Db, session: unknown, now = Date
   if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid')
     return { result: 'ignored', reason: 'nothing new' };
   await db.batch([
-    linkStripeIdsStatement(db, order.id, s.id, intentId(s.payment_intent)),
+    linkStripeIdsStatement(db, order.id, s.id, expandableId(s.payment_intent)),
     markPaidStatement(db, order.id, now),
     markKeyOwedStatement(db, order.customerId, now),
     auditStatement(db, {
