@@ -10,18 +10,23 @@ export interface AuditInput {
   customerId?: string | null;
   detail?: Record<string, unknown>;
   requestId?: string;
+  /** For an entry that must be written once however often its cause is retried (e.g. `refund:re_…`). */
+  id?: string;
 }
 
 export function auditStatement(db: Db, entry: AuditInput) {
-  return db.insert(auditLog).values({
-    id: crypto.randomUUID(),
-    actor: entry.actor,
-    action: entry.action,
-    customerId: entry.customerId ?? null,
-    detail: entry.detail ?? null,
-    requestId: entry.requestId ?? null,
-    at: Date.now(),
-  });
+  return db
+    .insert(auditLog)
+    .values({
+      id: entry.id ?? crypto.randomUUID(),
+      actor: entry.actor,
+      action: entry.action,
+      customerId: entry.customerId ?? null,
+      detail: entry.detail ?? null,
+      requestId: entry.requestId ?? null,
+      at: Date.now(),
+    })
+    .onConflictDoNothing();
 }
 
 export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {

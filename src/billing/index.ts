@@ -8,10 +8,11 @@ export { startCheckout } from './checkout.ts';
 export { type Dispute, listDisputes, openDisputes } from './disputes.ts';
 export { fulfil } from './fulfil.ts';
 export { getKeyRow, markKeyOwedStatement } from './keys.ts';
-export { entitlementOf, insertGrantStatement, listEntitledOrders, openGb, purchaseView } from './orders.ts';
+export { entitlementOf, findOrder, insertGrantStatement, listEntitledOrders, openGb, purchaseView } from './orders.ts';
 export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
 export { verifyStripeSignature, WebhookSignatureError } from './signature.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
+export { PaymentProviderError } from './stripe.ts';
 export { applyRetrievedSession, applyStripeEvent, parseEvent } from './webhook.ts';
 
 /**

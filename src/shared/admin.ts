@@ -230,7 +230,14 @@ export interface PricingView {
   fetchedAt: number | null;
 }
 
-export type AdminActionName = 'suspend' | 'unsuspend' | 'grant' | 'rotate_key' | 'resend_sign_in' | 'refulfil';
+export type AdminActionName =
+  | 'suspend'
+  | 'unsuspend'
+  | 'grant'
+  | 'rotate_key'
+  | 'resend_sign_in'
+  | 'refulfil'
+  | 'refund';
 
 export interface AdminActionAnswer {
   action: AdminActionName;
