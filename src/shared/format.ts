@@ -30,6 +30,21 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   );
 }
 
+const DECIMALS = (currency: string) => (minorUnitsPer(currency) === 1 ? 0 : 2);
+
+/** Minor units as a form field shows them, without symbol or grouping: `3450` usd → `34.50`. */
+export function moneyInput(minor: number, currency: string): string {
+  return (minor / minorUnitsPer(currency)).toFixed(DECIMALS(currency));
+}
+
+/** An amount typed in major units (`34.50`, `34,5`, `34`) as minor units of `currency`; null when it is not one. */
+export function parseMoney(text: string, currency: string): number | null {
+  const match = /^(\d{1,9})(?:[.,](\d*))?$/.exec(text.trim());
+  const fraction = match?.[2] ?? '';
+  if (!match || fraction.length > DECIMALS(currency)) return null;
+  return Number(match[1]) * minorUnitsPer(currency) + Number(fraction.padEnd(DECIMALS(currency), '0') || '0');
+}
+
 export const MB_PER_GB = 1024;
 
 export function mbToGb(mb: number): number {

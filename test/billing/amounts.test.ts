@@ -1,8 +1,10 @@
-// The one rule turning money back into GB (refunds, disputes) and what an order still counts for.
+// The one rule turning money back into GB (refunds, disputes), what an order still counts for, and the refund
+// dialog's amounts (typed in major units, sent in minor units).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openGb } from '../../src/billing/orders.ts';
 import { gbForAmount } from '../../src/shared/billing.ts';
+import { moneyInput, parseMoney } from '../../src/shared/format.ts';
 
 describe('gbForAmount', () => {
   it('never leaves the customer more GB than the money they kept paid for, and takes at most the whole order', () => {
@@ -42,5 +44,34 @@ describe('openGb', () => {
     expect(openGb({ gb: 10, refundedGb: 3, heldGb: 5 })).toBe(2);
     // An inquiry refunded while still open holds and refunds the same GB for a while: the cap does not go negative.
     expect(openGb({ gb: 10, refundedGb: 10, heldGb: 10 })).toBe(0);
+  });
+});
+
+describe('refund amounts as typed', () => {
+  it('reads major units into minor units, refusing what is not an amount of that currency', () => {
+    expect(parseMoney('34.50', 'usd')).toBe(3450);
+    expect(parseMoney(' 34,5 ', 'eur')).toBe(3450);
+    expect(parseMoney('34', 'usd')).toBe(3400);
+    expect(parseMoney('0.01', 'usd')).toBe(1);
+    expect(parseMoney('500', 'jpy')).toBe(500);
+    for (const [text, currency] of [
+      ['34.505', 'usd'],
+      ['500.5', 'jpy'],
+      ['-3', 'usd'],
+      ['1e3', 'usd'],
+      ['', 'usd'],
+      ['$5', 'usd'],
+    ])
+      expect(parseMoney(text!, currency!), `${text} ${currency}`).toBeNull();
+  });
+
+  it('shows an amount so that reading it back gives the same minor units', () => {
+    expect(moneyInput(3450, 'usd')).toBe('34.50');
+    expect(moneyInput(500, 'jpy')).toBe('500');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.constantFrom('usd', 'eur', 'jpy'), (minor, currency) => {
+        expect(parseMoney(moneyInput(minor, currency), currency)).toBe(minor);
+      }),
+    );
   });
 });

@@ -55,6 +55,7 @@ function Figures({ o }: { o: OverviewData }) {
         <Stat label="Customers" value={o.customers} />
         <Stat label="Paying customers" value={o.payingCustomers} />
         <Stat label="Suspended" value={o.suspendedCustomers} />
+        <Stat label="Open disputes" value={o.disputes.open} />
         <Stat label="Revenue (net of refunds)" value={fmtMoneys(o.revenue)} />
         <Stat
           label="GB sold / used"
@@ -84,6 +85,50 @@ function Figures({ o }: { o: OverviewData }) {
         </div>
       </section>
     </>
+  );
+}
+
+function OpenDisputes({ o }: { o: OverviewData }) {
+  return (
+    <section aria-labelledby="disputes-title">
+      <h2 id="disputes-title">Open disputes</h2>
+      {o.disputes.list.length === 0 ? (
+        <p class="muted">None right now.</p>
+      ) : (
+        <>
+          <p class="muted">
+            The disputed GB are held out of these customers' keys until Stripe decides. Answer each in the Stripe
+            dashboard before its deadline.
+          </p>
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Opened</th>
+                  <th scope="col">Amount</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">GB held</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.disputes.list.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      <a href={`/admin/customers/${d.customerId}`}>{d.email}</a>
+                    </td>
+                    <td>{fmtDateTime(d.createdAt)}</td>
+                    <td>{formatMoney(d.amount, d.currency)}</td>
+                    <td>{d.reason.replace(/_/g, ' ')}</td>
+                    <td>{d.heldGb}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -205,6 +250,7 @@ export function Overview() {
         {o && (
           <div class="stack">
             <Figures o={o} />
+            <OpenDisputes o={o} />
             <Attention o={o} />
             <Fulfilment o={o} />
             <Upstream o={o} />
