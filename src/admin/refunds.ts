@@ -1,7 +1,7 @@
 // Refunds from the console: the operator asks Stripe to refund all or part of a paid order. Nothing changes in D1
 // here: Stripe's `charge.refunded` takes the GB back through the webhook, exactly as a refund made in the Stripe
 // dashboard does, so there is one refund path and it is exactly-once.
-import { recordAudit } from '../audit/index.ts';
+import { recordAuditOnce } from '../audit/index.ts';
 import { findOrder, PaymentProviderError } from '../billing/index.ts';
 import { sha256Hex } from '../crypto.ts';
 import type { Services } from '../services/index.ts';
@@ -30,7 +30,9 @@ function refundFailure(err: unknown): Error {
   if (type === 'StripeIdempotencyError')
     return new AdminError(
       'refund_conflict',
-      'This confirmation was already used for a different refund. Close the dialog and start again.',
+      (err as { statusCode?: unknown }).statusCode === 409
+        ? 'This refund is being made right now. Reload the page in a moment to see it.'
+        : 'This confirmation was already used for a different refund. Close the dialog and start again.',
     );
   if (type === 'StripeInvalidRequestError' && typeof message === 'string')
     return new AdminError('refund_refused', `Stripe refused the refund: ${message}`);
@@ -77,7 +79,7 @@ export async function refundOrder(
   }
   const gbBack = Math.max(0, gbForAmount(order.gb, order.refundedAmount + amount, order.price) - order.refundedGb);
   // A retried click gets Stripe's first answer (the same refund): the refund happened once, so it is audited once.
-  await recordAudit(db, {
+  const first = await recordAuditOnce(db, {
     id: `refund:${refund.id}`,
     actor: operatorActor(operator),
     action: 'admin.refund',
@@ -85,9 +87,15 @@ export async function refundOrder(
     detail: { orderId: order.id, refundId: refund.id, amount, currency: order.currency, gb: gbBack },
     requestId: operator.requestId,
   });
-  log.info('admin: refund requested', { customerId, orderId: order.id, refundId: refund.id, amount });
+  const money = formatMoney(refund.amount, order.currency);
+  if (!first)
+    return {
+      action: 'refund',
+      message: `This refund of ${money} was already made (${refund.id}); nothing more was refunded.`,
+    };
+  log.info('admin: refund made', { customerId, orderId: order.id, refundId: refund.id, amount });
   return {
     action: 'refund',
-    message: `Refund of ${formatMoney(amount, order.currency)} made in Stripe (${refund.id}). The customer's cap drops by ${gbBack} GB as soon as Stripe confirms it.`,
+    message: `Refund of ${money} made in Stripe (${refund.id}). The customer's cap drops by ${gbBack} GB as soon as Stripe confirms it.`,
   };
 }

@@ -33,6 +33,12 @@ export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
   await auditStatement(db, entry);
 }
 
+/** Records an entry with a fixed `id` unless it is there already; true when it was written now. */
+export async function recordAuditOnce(db: Db, entry: AuditInput & { id: string }): Promise<boolean> {
+  const written = await auditStatement(db, entry).returning({ id: auditLog.id });
+  return written.length > 0;
+}
+
 export function listAudit(db: Db, customerId: string, limit = 50): Promise<AuditEntry[]> {
   return db.select().from(auditLog).where(eq(auditLog.customerId, customerId)).orderBy(desc(auditLog.at)).limit(limit);
 }

@@ -100,6 +100,10 @@ describe('refund from the console', () => {
     ]);
     const again = await refund(id, pro.id, { amount: 1000 }, 'confirm-refund-retry');
     expect([...clicks, again].map((r) => r.status)).toEqual([200, 200, 200]);
+    const messages = await Promise.all(
+      [...clicks, again].map(async (r) => (await r.json<{ message: string }>()).message),
+    );
+    expect(messages.filter((m) => /already made/.test(m))).toHaveLength(2);
     expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
     expect((await auditRows(id)).filter((a) => a.action === 'admin.refund')).toHaveLength(1);
     await deliverRefunds(0);
