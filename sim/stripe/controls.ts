@@ -7,6 +7,7 @@ import { deliver, deliveries, events, hold, type ReleaseOrder, release, type Sim
 import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
 import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
 import { disputes, publicSession, sessions } from './objects.ts';
+import { failNextCalls } from './requests.ts';
 import { signPayload } from './signing.ts';
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {
@@ -114,6 +115,11 @@ export const stripeControls = new Hono()
   .post('/delay', async (c) => {
     const { ms } = await jsonBody<{ ms: number }>(c);
     return c.json({ delayMs: setDelay(ms) });
+  })
+  /** Stripe is down for the next `count` API calls (500 `api_error`); 0 ends it. */
+  .post('/outage', async (c) => {
+    const { count } = await jsonBody<{ count: number }>(c);
+    return c.json({ failing: failNextCalls(typeof count === 'number' ? count : 0) });
   })
   /** Signs any payload with the endpoint secret (or another secret/timestamp), for signature tests. */
   .post('/sign', async (c) => {

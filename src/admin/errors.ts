@@ -11,7 +11,8 @@ export type AdminErrorCode =
   | 'not_refundable'
   | 'refund_too_large'
   | 'refund_refused'
-  | 'refund_conflict';
+  | 'refund_conflict'
+  | 'stripe_unavailable';
 
 const STATUS: Record<AdminErrorCode, number> = {
   customer_not_found: 404,
@@ -25,6 +26,7 @@ const STATUS: Record<AdminErrorCode, number> = {
   refund_too_large: 409,
   refund_refused: 409,
   refund_conflict: 409,
+  stripe_unavailable: 502,
 };
 
 export class AdminError extends Error {

@@ -2,7 +2,7 @@
 // here: Stripe's `charge.refunded` takes the GB back through the webhook, exactly as a refund made in the Stripe
 // dashboard does, so there is one refund path and it is exactly-once.
 import { recordAuditOnce } from '../audit/index.ts';
-import { findOrder, PaymentProviderError } from '../billing/index.ts';
+import { findOrder } from '../billing/index.ts';
 import { sha256Hex } from '../crypto.ts';
 import type { Services } from '../services/index.ts';
 import type { AdminActionAnswer } from '../shared/admin.ts';
@@ -36,7 +36,10 @@ function refundFailure(err: unknown): Error {
     );
   if (type === 'StripeInvalidRequestError' && typeof message === 'string')
     return new AdminError('refund_refused', `Stripe refused the refund: ${message}`);
-  return new PaymentProviderError(err);
+  return new AdminError(
+    'stripe_unavailable',
+    'Stripe did not answer. Confirm the same dialog again: it will not refund twice.',
+  );
 }
 
 export async function refundOrder(
@@ -75,6 +78,7 @@ export async function refundOrder(
       { idempotencyKey },
     );
   } catch (err) {
+    log.warn('admin: refund not made', { customerId, orderId: order.id, err });
     throw refundFailure(err);
   }
   const gbBack = Math.max(0, gbForAmount(order.gb, order.refundedAmount + amount, order.price) - order.refundedGb);

@@ -12,7 +12,6 @@ export { entitlementOf, findOrder, insertGrantStatement, listEntitledOrders, ope
 export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
 export { verifyStripeSignature, WebhookSignatureError } from './signature.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
-export { PaymentProviderError } from './stripe.ts';
 export { applyRetrievedSession, applyStripeEvent, parseEvent } from './webhook.ts';
 
 /**

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliver, deliverEachEvent, deliveries, disputeSession, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
+import { call, resetSimulators, signIn, sim } from '../helpers.ts';
 import { auditRows, buy, customerIdOf, OPERATOR, settled, signedInMinutesAgo, upstreamKeyOf } from './support.ts';
 
 let operator: string;
@@ -151,6 +151,24 @@ describe('refund from the console', () => {
     expect(disputed.status).toBe(409);
     expect(await disputed.json()).toMatchObject({ error: { code: 'refund_refused', message: /charged back/ } });
     expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+  });
+
+  it('says so when Stripe does not answer, and the same confirmation then refunds once', async () => {
+    const { id, pro } = await customerWithPro('refund-down@example.com');
+    // Down for both of stripe-node's attempts (it retries a 5xx once).
+    await sim('/_sim/stripe/outage', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 2 }),
+    });
+    const down = await refund(id, pro.id, { amount: 690 }, 'confirm-refund-down');
+    expect(down.status).toBe(502);
+    expect(await down.json()).toMatchObject({
+      error: { code: 'stripe_unavailable', message: /will not refund twice/ },
+    });
+    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect((await refund(id, pro.id, { amount: 690 }, 'confirm-refund-down')).status).toBe(200);
+    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
   });
 
   it('needs an operator, a fresh sign-in and an Idempotency-Key', async () => {
