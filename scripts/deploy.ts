@@ -22,11 +22,13 @@ function run(title: string, command: string, args: string[]): void {
 /** Whether the account already has the shop's D1 database (it does not before the first deploy). */
 function databaseExists(): boolean {
   const listed = spawnSync('npx', ['wrangler', 'd1', 'list', '--json'], { encoding: 'utf8', env });
-  if (listed.status !== 0) {
-    console.error(`✗ could not list the account's D1 databases:\n${listed.stderr}`);
+  try {
+    if (listed.status !== 0) throw new Error(listed.stderr);
+    return (JSON.parse(listed.stdout) as { name: string }[]).some((db) => db.name === databaseName);
+  } catch (err) {
+    console.error(`✗ could not list the account's D1 databases:\n${(err as Error).message}`);
     process.exit(1);
   }
-  return (JSON.parse(listed.stdout) as { name: string }[]).some((db) => db.name === databaseName);
 }
 
 const migrate = ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--remote'];

@@ -76,8 +76,9 @@ function install(name, version, range) {
 const [command, ...args] = process.argv.slice(2);
 if (!command) fail('usage: node scripts/launch.mjs <script.ts | command> [args…]');
 const node = requiredNode();
-const env = { ...process.env };
-if (node !== process.execPath) env.PATH = `${dirname(node)}${delimiter}${env.PATH}`;
+// The project's tools come first, as under `npm run` (so `node scripts/launch.mjs wrangler …` works from a shell too).
+const bins = [...(node === process.execPath ? [] : [dirname(node)]), join(root, 'node_modules', '.bin')];
+const env = { ...process.env, PATH: [...bins, process.env.PATH].join(delimiter) };
 const script = command === 'node' ? [] : /\.(ts|mjs|js)$/.test(command) ? [command] : undefined;
 const child = spawn(script ? node : command, script ? [...script, ...args] : args, { stdio: 'inherit', env });
 

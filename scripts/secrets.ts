@@ -19,6 +19,7 @@ if (listed.status !== 0 && !newWorker) {
 }
 const present = new Set(newWorker ? [] : (JSON.parse(listed.stdout) as { name: string }[]).map((s) => s.name));
 const missing = REQUIRED_SECRETS.filter((name) => !present.has(name));
+if (newWorker) console.log('· the Worker is not on this account yet, so none of its secrets is set');
 
 for (const name of SECRET_NAMES)
   console.log(
