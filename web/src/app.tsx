@@ -1,8 +1,8 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { Checkout } from './pages/Checkout.tsx';
-import { Dashboard } from './pages/Dashboard.tsx';
 import { Landing } from './pages/Landing.tsx';
 import { Legal } from './pages/Legal.tsx';
 import { NotFound } from './pages/NotFound.tsx';

@@ -11,11 +11,11 @@ import {
   ROTATION_LABELS,
   ROTATION_MODES,
 } from '../../../src/shared/proxy-url.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
 import { stock, stockError } from '../state/availability.ts';
 import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
 import { config } from '../state/config.ts';
 import { BatchUrls } from './BatchUrls.tsx';
-import { CopyButton } from './CopyButton.tsx';
 import { Snippets } from './Snippets.tsx';
 
 /** Devices online for a country in the chosen pool (`any`/`best` count both); undefined while unknown. */

@@ -3,9 +3,9 @@
 // brings them back here with the confirmation open.
 import { useEffect, useState } from 'preact/hooks';
 import { api, RequestError, read } from '../api.ts';
+import { ConfirmDialog } from '../components/Dialog.tsx';
 import { account, newIdempotencyKey, rotateKey } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
-import { ConfirmDialog } from './Dialog.tsx';
 
 const RETURN_TO = '/dashboard#rotate';
 

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../../src/shared/dashboard.ts';
 import { countryName, formatBytes } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { ConfirmDialog } from '../components/Dialog.tsx';
 import { announce } from '../state/announce.ts';
-import { ConfirmDialog } from './Dialog.tsx';
 
 export function Sessions() {
   const [sessions, setSessions] = useState<SessionView[] | null>(null);

@@ -1,8 +1,8 @@
 // Ready-to-paste code for the built URL: curl, Python requests and Node. Shown with the key masked (unless
 // revealed); copied with the real key.
 import { useState } from 'preact/hooks';
+import { CopyButton } from '../components/CopyButton.tsx';
 import { built, protocol, realUrl } from '../state/builder.ts';
-import { CopyButton } from './CopyButton.tsx';
 
 const TEST_URL = 'https://api.ipify.org';
 type Language = 'curl' | 'python' | 'node';

@@ -1,16 +1,6 @@
 // /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
 import { useEffect } from 'preact/hooks';
-import { AccountActions } from '../components/AccountActions.tsx';
-import { IncidentBanners, KeyBanners } from '../components/Banners.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
-import { Credentials } from '../components/Credentials.tsx';
-import { HelpPanel } from '../components/HelpPanel.tsx';
-import { Provisioning } from '../components/Provisioning.tsx';
-import { Purchases } from '../components/Purchases.tsx';
-import { RotateKey } from '../components/RotateKey.tsx';
-import { Sessions } from '../components/Sessions.tsx';
-import { UrlBuilder } from '../components/UrlBuilder.tsx';
-import { Expiry, UsageBar } from '../components/Usage.tsx';
 import { navigate, path, search } from '../router.ts';
 import { account, accountError, loadAccount, resetAccount } from '../state/account.ts';
 import { announcement } from '../state/announce.ts';
@@ -19,6 +9,16 @@ import { country } from '../state/builder.ts';
 import { config } from '../state/config.ts';
 import { customer } from '../state/session.ts';
 import { useVisibleInterval } from '../state/visible.ts';
+import { AccountActions } from './AccountActions.tsx';
+import { IncidentBanners, KeyBanners } from './Banners.tsx';
+import { Credentials } from './Credentials.tsx';
+import { HelpPanel } from './HelpPanel.tsx';
+import { Provisioning } from './Provisioning.tsx';
+import { Purchases } from './Purchases.tsx';
+import { RotateKey } from './RotateKey.tsx';
+import { Sessions } from './Sessions.tsx';
+import { UrlBuilder } from './UrlBuilder.tsx';
+import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 

@@ -1,10 +1,10 @@
 // N sticky URLs at once (sids `{base}_1…{base}_N`, one IP each): copy them all or download a .txt.
 import { useState } from 'preact/hooks';
 import { isValidSessionId, normaliseSessionId } from '../../../src/shared/proxy-url.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
 import { ensureSecret } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
 import { batchUrls, built, randomSid, sid } from '../state/builder.ts';
-import { CopyButton } from './CopyButton.tsx';
 
 /** The gateway allows 250 open sessions per account. */
 const MAX_BATCH = 250;

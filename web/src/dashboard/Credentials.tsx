@@ -1,8 +1,8 @@
 // The proxy credentials: gateway host and ports, username, and the key (masked until the customer reveals it).
 import { useState } from 'preact/hooks';
 import { PROTOCOL_PORTS } from '../../../src/shared/proxy-url.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
 import { account, ensureSecret, secret, showSecret } from '../state/account.ts';
-import { CopyButton } from './CopyButton.tsx';
 
 function Row({ label, value, copy }: { label: string; value: string; copy?: string | (() => Promise<string | null>) }) {
   return (
