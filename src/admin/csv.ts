@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { customers, orders, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
+import { isoDateTime } from '../shared/format.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -23,7 +24,7 @@ export function csvLine(values: readonly CsvValue[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-const isoOrEmpty = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+const isoOrEmpty = (ms: number | null) => (ms === null ? '' : isoDateTime(ms));
 
 /** Rows are read this many at a time (keyset paging), so an export never holds the whole table. Customer chunks stay
  * under D1's 100 bound parameters, since their ids are bound to fetch their order totals. */

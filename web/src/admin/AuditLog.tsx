@@ -1,9 +1,10 @@
 // The shop's audit log, newest first, filtered by customer or action, one page at a time.
 import { useState } from 'preact/hooks';
 import type { AuditPage, AuditView } from '../../../src/shared/admin.ts';
+import { formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { navigate, search } from '../router.ts';
-import { fmtDateTime, LoadState, queryParams, useLoad } from './ui.tsx';
+import { LoadState, queryParams, useLoad } from './ui.tsx';
 
 const PAGE = 50;
 
@@ -88,7 +89,7 @@ export function AuditLog() {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id}>
-                    <td>{fmtDateTime(e.at)}</td>
+                    <td>{formatDateTime(e.at)}</td>
                     <td class="break">{e.actor}</td>
                     <td>{e.action}</td>
                     <td>

@@ -3,10 +3,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
+import { formatDate, formatDateTime, formatGb, formatMoney } from '../../../src/shared/format.ts';
 import { api, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
-import { fmtDate, fmtDateTime, fmtGb, LoadState, Reauth, StatusBadge, useLoad } from './ui.tsx';
+import { LoadState, Reauth, StatusBadge, useLoad } from './ui.tsx';
 
 interface ActionProps {
   label: string;
@@ -220,11 +220,11 @@ function KeyState({ d }: { d: Detail }) {
           </div>
           <div>
             <dt>Cap</dt>
-            <dd>{fmtGb(k.capGb)}</dd>
+            <dd>{formatGb(k.capGb)}</dd>
           </div>
           <div>
             <dt>Expires</dt>
-            <dd>{fmtDateTime(k.expiresAt)}</dd>
+            <dd>{formatDateTime(k.expiresAt)}</dd>
           </div>
           <div>
             <dt>Enabled</dt>
@@ -257,19 +257,19 @@ function KeyState({ d }: { d: Detail }) {
               <div>
                 <dt>Used / cap</dt>
                 <dd>
-                  {fmtGb(up.usedGb)} / {fmtGb(up.capGb)}
+                  {formatGb(up.usedGb)} / {formatGb(up.capGb)}
                 </dd>
               </div>
               <div>
                 <dt>Expires</dt>
                 <dd>
-                  {fmtDateTime(up.expiresAt)}
+                  {formatDateTime(up.expiresAt)}
                   {up.isExpired && ' (expired)'}
                 </dd>
               </div>
               <div>
                 <dt>Last used</dt>
-                <dd>{fmtDateTime(up.lastUsedAt)}</dd>
+                <dd>{formatDateTime(up.lastUsedAt)}</dd>
               </div>
             </>
           ) : (
@@ -297,13 +297,13 @@ export function CustomerDetail({ id }: { id: string }) {
               <StatusBadge status={d.status} />
             </div>
             <p class="muted">
-              Customer since {fmtDate(d.customer.createdAt)} · last sign-in {fmtDateTime(d.customer.lastSignInAt)} ·{' '}
-              {d.customer.activeSessions} active session
+              Customer since {formatDate(d.customer.createdAt)} · last sign-in {formatDateTime(d.customer.lastSignInAt)}{' '}
+              · {d.customer.activeSessions} active session
               {d.customer.activeSessions === 1 ? '' : 's'} · id <span class="mono">{d.customer.id}</span>
             </p>
             {d.customer.suspendedAt && (
               <p class="banner warn">
-                Suspended {fmtDateTime(d.customer.suspendedAt)}
+                Suspended {formatDateTime(d.customer.suspendedAt)}
                 {d.customer.suspendedReason ? `: ${d.customer.suspendedReason}` : ''}
               </p>
             )}
@@ -331,7 +331,7 @@ export function CustomerDetail({ id }: { id: string }) {
                     <tbody>
                       {d.orders.map((o) => (
                         <tr key={o.id}>
-                          <td>{fmtDateTime(o.paidAt ?? o.createdAt)}</td>
+                          <td>{formatDateTime(o.paidAt ?? o.createdAt)}</td>
                           <td>
                             {o.kind === 'grant' ? 'Grant' : o.tierName}
                             {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
@@ -369,7 +369,7 @@ export function CustomerDetail({ id }: { id: string }) {
                   <tbody>
                     {d.audit.map((e) => (
                       <tr key={e.id}>
-                        <td>{fmtDateTime(e.at)}</td>
+                        <td>{formatDateTime(e.at)}</td>
                         <td class="break">{e.actor}</td>
                         <td>{e.action}</td>
                         <td class="mono break">{e.detail ? JSON.stringify(e.detail) : ''}</td>
@@ -384,7 +384,7 @@ export function CustomerDetail({ id }: { id: string }) {
                   <ul>
                     {d.key.upstreamAudit.map((e, i) => (
                       <li key={i}>
-                        {fmtDateTime(e.at)} · {e.action}
+                        {formatDateTime(e.at)} · {e.action}
                         {e.authMethod && <span class="muted"> ({e.authMethod})</span>}
                       </li>
                     ))}

@@ -1,9 +1,10 @@
 // Customers: search by email or id, a page at a time; the query lives in the URL so back and reload keep it.
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomersPage } from '../../../src/shared/admin.ts';
+import { formatDate, formatGb, formatMoneyByCurrency } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { navigate, search } from '../router.ts';
-import { ExportLinks, fmtDate, fmtGb, fmtMoneys, LoadState, queryParams, StatusBadge, useLoad } from './ui.tsx';
+import { ExportLinks, LoadState, queryParams, StatusBadge, useLoad } from './ui.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -92,12 +93,12 @@ export function Customers() {
                           <StatusBadge status={c.status} />
                         </td>
                         <td>{c.purchases}</td>
-                        <td>{fmtMoneys(c.spent)}</td>
+                        <td>{formatMoneyByCurrency(c.spent)}</td>
                         <td>
-                          {fmtGb(c.usedGb)} / {fmtGb(c.capGb)}
+                          {formatGb(c.usedGb)} / {formatGb(c.capGb)}
                         </td>
-                        <td>{fmtDate(c.expiresAt)}</td>
-                        <td>{fmtDate(c.createdAt)}</td>
+                        <td>{formatDate(c.expiresAt)}</td>
+                        <td>{formatDate(c.createdAt)}</td>
                       </tr>
                     ))}
                   </tbody>

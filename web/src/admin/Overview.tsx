@@ -1,10 +1,16 @@
 // The console's front page: the shop's figures, what needs a look, and the platform's health.
 
 import type { KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatGb,
+  formatMoney,
+  formatMoneyByCurrency,
+} from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { BarList, ColumnChart } from './Charts.tsx';
-import { ExportLinks, fmtDate, fmtDateTime, fmtGb, fmtMoneys, LoadState, useLoad } from './ui.tsx';
+import { ExportLinks, LoadState, useLoad } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {
   at_cap: 'All traffic used',
@@ -40,13 +46,13 @@ function Figures({ o }: { o: OverviewData }) {
     display: `${formatMoney(t.amount, t.currency)} · ${t.orders} order${t.orders === 1 ? '' : 's'} · ${t.gb} GB`,
   }));
   const gbPoints = [
-    { label: 'Sold', value: o.gb.sold, display: fmtGb(o.gb.sold) },
-    { label: 'Granted', value: o.gb.granted, display: fmtGb(o.gb.granted) },
+    { label: 'Sold', value: o.gb.sold, display: formatGb(o.gb.sold) },
+    { label: 'Granted', value: o.gb.granted, display: formatGb(o.gb.granted) },
     {
       label: 'Used',
       value: o.gb.used ?? 0,
-      short: o.gb.used === null ? 'unknown' : fmtGb(o.gb.used),
-      display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used),
+      short: o.gb.used === null ? 'unknown' : formatGb(o.gb.used),
+      display: o.gb.used === null ? 'unknown (platform unavailable)' : formatGb(o.gb.used),
     },
   ];
   return (
@@ -55,11 +61,11 @@ function Figures({ o }: { o: OverviewData }) {
         <Stat label="Customers" value={o.customers} />
         <Stat label="Paying customers" value={o.payingCustomers} />
         <Stat label="Suspended" value={o.suspendedCustomers} />
-        <Stat label="Revenue (net of refunds)" value={fmtMoneys(o.revenue)} />
+        <Stat label="Revenue (net of refunds)" value={formatMoneyByCurrency(o.revenue)} />
         <Stat
           label="GB sold / used"
-          value={`${fmtGb(o.gb.sold)} / ${fmtGb(o.gb.used)}`}
-          note={o.gb.granted ? `+ ${fmtGb(o.gb.granted)} granted` : undefined}
+          value={`${formatGb(o.gb.sold)} / ${formatGb(o.gb.used)}`}
+          note={o.gb.granted ? `+ ${formatGb(o.gb.granted)} granted` : undefined}
         />
         <Stat label="Fulfilments owed" value={`${o.fulfilment.pending} pending · ${o.fulfilment.failed} failed`} />
         <Stat label="Failed payments (30 days)" value={o.fulfilment.failedPayments} />
@@ -112,9 +118,9 @@ function Attention({ o }: { o: OverviewData }) {
                   </td>
                   <td>{WHY[a.why]}</td>
                   <td>
-                    {fmtGb(a.usedGb)} / {fmtGb(a.capGb)}
+                    {formatGb(a.usedGb)} / {formatGb(a.capGb)}
                   </td>
-                  <td>{fmtDate(a.expiresAt)}</td>
+                  <td>{formatDate(a.expiresAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -152,7 +158,7 @@ function Fulfilment({ o }: { o: OverviewData }) {
                   <td>{f.syncState}</td>
                   <td>{f.attempts}</td>
                   <td class="mono">{f.lastError ?? '—'}</td>
-                  <td>{fmtDateTime(f.nextAttemptAt)}</td>
+                  <td>{formatDateTime(f.nextAttemptAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -181,7 +187,7 @@ function Upstream({ o }: { o: OverviewData }) {
             <li key={i.id}>
               <strong>{i.severity}</strong>: {i.title}
               {i.countries.length > 0 && <span class="muted"> · {i.countries.join(', ').toUpperCase()}</span>}
-              <span class="muted"> · since {fmtDateTime(i.startedAt)}</span>
+              <span class="muted"> · since {formatDateTime(i.startedAt)}</span>
             </li>
           ))}
         </ul>

@@ -1,9 +1,9 @@
 // Retail against wholesale, read-only: prices live in the PRICING var (edit wrangler.toml and deploy to change them).
 
 import type { PricingView } from '../../../src/shared/admin.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
+import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
-import { fmtDateTime, LoadState, useLoad } from './ui.tsx';
+import { LoadState, useLoad } from './ui.tsx';
 
 export function Pricing() {
   const state = useLoad(() => read<PricingView>(api.admin.pricing.$get()), []);
@@ -73,7 +73,7 @@ export function Pricing() {
             )}
             {p.raw !== null && (
               <details>
-                <summary>The platform’s answer{p.fetchedAt ? `, read ${fmtDateTime(p.fetchedAt)}` : ''}</summary>
+                <summary>The platform’s answer{p.fetchedAt ? `, read ${formatDateTime(p.fetchedAt)}` : ''}</summary>
                 <pre class="raw">{JSON.stringify(p.raw, null, 2)}</pre>
               </details>
             )}

@@ -1,9 +1,8 @@
-// Small pieces the console's pages share: loading state for one request, dates, money, status words,
+// Small pieces the console's pages share: loading state for one request, status words,
 // and the "sign in again" path for actions that need a recent sign-in.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CustomerStatus, MoneyByCurrency } from '../../../src/shared/admin.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
+import type { CustomerStatus } from '../../../src/shared/admin.ts';
 import { api, RequestError, read } from '../api.ts';
 import { path, search } from '../router.ts';
 import { customer } from '../state/session.ts';
@@ -53,22 +52,6 @@ export function LoadState({ state, children }: { state: Loaded<unknown>; childre
     );
   return <>{children}</>;
 }
-
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export const fmtDate = (ms: number | string | null | undefined) =>
-  ms === null || ms === undefined ? '—' : DATE.format(new Date(ms));
-export const fmtDateTime = (ms: number | string | null | undefined) =>
-  ms === null || ms === undefined ? '—' : DATE_TIME.format(new Date(ms));
-
-export function fmtMoneys(money: MoneyByCurrency): string {
-  const entries = Object.entries(money);
-  return entries.length ? entries.map(([currency, amount]) => formatMoney(amount, currency)).join(' + ') : '—';
-}
-
-export const fmtGb = (gb: number | null | undefined) =>
-  gb === null || gb === undefined ? '—' : `${Math.round(gb * 100) / 100} GB`;
 
 const STATUS_TEXT: Record<CustomerStatus, string> = {
   suspended: 'Suspended',

@@ -1,7 +1,7 @@
 // Purchase history, newest first, each with its receipt (what was sold, when, for how much, any refund).
 import { useEffect, useState } from 'preact/hooks';
 import type { Purchase } from '../../../src/shared/billing.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
+import { formatDate, formatMoney } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { config } from '../state/config.ts';
 
@@ -12,7 +12,6 @@ const STATUS: Record<Purchase['status'], string> = {
   expired: 'Expired',
   refunded: 'Refunded',
 };
-const date = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 function Receipt({ p, email }: { p: Purchase; email: string }) {
   const brand = config.value!.brand;
@@ -39,7 +38,7 @@ function Receipt({ p, email }: { p: Purchase; email: string }) {
           </dd>
         </div>
         <div>
-          <dt>{p.paidAt ? `Paid ${date(p.paidAt)}` : 'Total'}</dt>
+          <dt>{p.paidAt ? `Paid ${formatDate(p.paidAt)}` : 'Total'}</dt>
           <dd>{formatMoney(p.price, p.currency)}</dd>
         </div>
         {p.refundedAmount > 0 && (
@@ -86,7 +85,7 @@ export function Purchases({ email }: { email: string }) {
             <tbody>
               {purchases.map((p) => (
                 <tr key={p.id}>
-                  <td>{date(p.createdAt)}</td>
+                  <td>{formatDate(p.createdAt)}</td>
                   <td>
                     {p.tierName} · {p.gb} GB
                     <Receipt p={p} email={email} />

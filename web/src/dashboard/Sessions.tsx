@@ -1,7 +1,7 @@
 // The customer's open gateway sessions (their own key only), with close and close all.
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../../src/shared/dashboard.ts';
-import { countryName, formatBytes } from '../../../src/shared/format.ts';
+import { countryName, formatBytes, formatTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { announce } from '../state/announce.ts';
@@ -105,7 +105,7 @@ export function Sessions() {
                   <td>
                     {formatBytes(s.bytesIn + s.bytesOut)} · {s.requestCount} req
                   </td>
-                  <td>{new Date(s.lastActivityAt).toLocaleTimeString()}</td>
+                  <td>{formatTime(s.lastActivityAt)}</td>
                   <td>
                     <button
                       type="button"
