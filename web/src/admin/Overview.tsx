@@ -1,6 +1,5 @@
 // The console's front page: the shop's figures, what needs a look, and the platform's health.
-
-import type { KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
+import type { FulfilmentIssue, KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
 import {
   formatDate,
   formatDateTime,
@@ -9,8 +8,11 @@ import {
   formatMoneyByCurrency,
 } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { LoadState } from '../components/LoadState.tsx';
+import { type Column, Table } from '../components/Table.tsx';
+import { useResource } from '../state/resource.ts';
 import { BarList, ColumnChart } from './Charts.tsx';
-import { ExportLinks, LoadState, useLoad } from './ui.tsx';
+import { ExportLinks } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {
   at_cap: 'All traffic used',
@@ -93,6 +95,25 @@ function Figures({ o }: { o: OverviewData }) {
   );
 }
 
+const customerLink = (row: { customerId: string; email: string }) => (
+  <a href={`/admin/customers/${row.customerId}`}>{row.email}</a>
+);
+
+const ATTENTION_COLUMNS: Column<KeyAttention>[] = [
+  { head: 'Customer', cell: customerLink },
+  { head: 'Why', cell: (a) => WHY[a.why] },
+  { head: 'Used / cap', cell: (a) => `${formatGb(a.usedGb)} / ${formatGb(a.capGb)}` },
+  { head: 'Expires', cell: (a) => formatDate(a.expiresAt) },
+];
+
+const FULFILMENT_COLUMNS: Column<FulfilmentIssue>[] = [
+  { head: 'Customer', cell: customerLink },
+  { head: 'State', cell: (f) => f.syncState },
+  { head: 'Attempts', cell: (f) => f.attempts },
+  { head: 'Last error', class: 'mono', cell: (f) => f.lastError ?? '—' },
+  { head: 'Next try', cell: (f) => formatDateTime(f.nextAttemptAt) },
+];
+
 function Attention({ o }: { o: OverviewData }) {
   return (
     <section aria-labelledby="attention-title">
@@ -100,32 +121,12 @@ function Attention({ o }: { o: OverviewData }) {
       {o.attention.length === 0 ? (
         <p class="muted">None right now.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Why</th>
-                <th scope="col">Used / cap</th>
-                <th scope="col">Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.attention.map((a) => (
-                <tr key={a.customerId}>
-                  <td>
-                    <a href={`/admin/customers/${a.customerId}`}>{a.email}</a>
-                  </td>
-                  <td>{WHY[a.why]}</td>
-                  <td>
-                    {formatGb(a.usedGb)} / {formatGb(a.capGb)}
-                  </td>
-                  <td>{formatDate(a.expiresAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Keys near their cap or expiry"
+          columns={ATTENTION_COLUMNS}
+          rows={o.attention}
+          rowKey={(a) => a.customerId}
+        />
       )}
     </section>
   );
@@ -138,32 +139,12 @@ function Fulfilment({ o }: { o: OverviewData }) {
       {o.fulfilment.issues.length === 0 ? (
         <p class="muted">None: every paid purchase reached its key.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Next try</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.fulfilment.issues.map((f) => (
-                <tr key={f.customerId}>
-                  <td>
-                    <a href={`/admin/customers/${f.customerId}`}>{f.email}</a>
-                  </td>
-                  <td>{f.syncState}</td>
-                  <td>{f.attempts}</td>
-                  <td class="mono">{f.lastError ?? '—'}</td>
-                  <td>{formatDateTime(f.nextAttemptAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Failed or stuck fulfilments"
+          columns={FULFILMENT_COLUMNS}
+          rows={o.fulfilment.issues}
+          rowKey={(f) => f.customerId}
+        />
       )}
     </section>
   );
@@ -197,18 +178,17 @@ function Upstream({ o }: { o: OverviewData }) {
 }
 
 export function Overview() {
-  const state = useLoad(() => read<OverviewData>(api.admin.overview.$get()), []);
-  const o = state.data;
+  const overview = useResource(() => read<OverviewData>(api.admin.overview.$get()));
   return (
     <>
       <div class="page-head">
         <h1>Overview</h1>
-        <button type="button" class="secondary" onClick={state.reload} disabled={state.loading}>
+        <button type="button" class="secondary" onClick={overview.run} disabled={overview.loading.value}>
           Refresh
         </button>
       </div>
-      <LoadState state={state}>
-        {o && (
+      <LoadState state={overview}>
+        {(o) => (
           <div class="stack">
             <Figures o={o} />
             <Attention o={o} />

@@ -1,20 +1,14 @@
 // Sign out of this browser, or of every browser and device.
-import { useState } from 'preact/hooks';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { useAction } from '../state/resource.ts';
 import { signOut, signOutEverywhere } from '../state/session.ts';
 
 export function AccountActions({ email }: { email: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = (action: () => Promise<unknown>) => async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
-  };
+  const signingOut = useAction(async (everywhere: boolean) => {
+    await (everywhere ? signOutEverywhere() : signOut());
+  });
+  const busy = signingOut.loading.value;
+  const error = signingOut.error.value;
   return (
     <section class="card" aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>
@@ -22,18 +16,14 @@ export function AccountActions({ email }: { email: string }) {
         Signed in as <strong>{email}</strong>.
       </p>
       <div class="actions">
-        <button type="button" class="secondary" onClick={run(signOut)} disabled={busy}>
+        <button type="button" class="secondary" onClick={() => signingOut.run(false)} disabled={busy}>
           Sign out
         </button>
-        <button type="button" class="secondary" onClick={run(signOutEverywhere)} disabled={busy}>
+        <button type="button" class="secondary" onClick={() => signingOut.run(true)} disabled={busy}>
           Sign out everywhere
         </button>
       </div>
-      {error && (
-        <p role="alert" class="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 // Purchase history, newest first, each with its receipt (what was sold, when, for how much, any refund).
-import { useEffect, useState } from 'preact/hooks';
 import type { Purchase } from '../../../src/shared/billing.ts';
 import { formatDate, formatMoney } from '../../../src/shared/format.ts';
-import { api, read } from '../api.ts';
-import { config } from '../state/config.ts';
+import { LoadState } from '../components/LoadState.tsx';
+import { type Column, Table } from '../components/Table.tsx';
+import { shopConfig } from '../state/config.ts';
+import { listPurchases } from '../state/purchases.ts';
+import { useResource } from '../state/resource.ts';
 
 const STATUS: Record<Purchase['status'], string> = {
   pending: 'Processing',
@@ -14,7 +16,7 @@ const STATUS: Record<Purchase['status'], string> = {
 };
 
 function Receipt({ p, email }: { p: Purchase; email: string }) {
-  const brand = config.value!.brand;
+  const brand = shopConfig().brand;
   return (
     <details>
       <summary>Receipt</summary>
@@ -53,51 +55,33 @@ function Receipt({ p, email }: { p: Purchase; email: string }) {
 }
 
 export function Purchases({ email }: { email: string }) {
-  const [purchases, setPurchases] = useState<Purchase[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    read(api.purchases.$get()).then(
-      (answer) => setPurchases(answer.purchases),
-      (err: Error) => setError(err.message),
-    );
-  }, []);
+  const purchases = useResource(listPurchases);
+  const columns: Column<Purchase>[] = [
+    { head: 'Date', cell: (p) => formatDate(p.createdAt) },
+    {
+      head: 'Plan',
+      cell: (p) => (
+        <>
+          {p.tierName} · {p.gb} GB
+          <Receipt p={p} email={email} />
+        </>
+      ),
+    },
+    { head: 'Amount', cell: (p) => formatMoney(p.price, p.currency) },
+    { head: 'Status', cell: (p) => STATUS[p.status] },
+  ];
   return (
-    <section class="card" aria-labelledby="purchases-title" aria-busy={!purchases && !error}>
+    <section class="card" aria-labelledby="purchases-title" aria-busy={purchases.loading.value}>
       <h2 id="purchases-title">Purchases</h2>
-      {error && (
-        <p role="alert" class="error-text">
-          {error}
-        </p>
-      )}
-      {!purchases && !error && <p class="muted">Loading purchases…</p>}
-      {purchases?.length === 0 && <p class="muted">No purchases yet.</p>}
-      {purchases && purchases.length > 0 && (
-        <div class="table-scroll" tabIndex={0} aria-label="Purchases table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Plan</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {purchases.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatDate(p.createdAt)}</td>
-                  <td>
-                    {p.tierName} · {p.gb} GB
-                    <Receipt p={p} email={email} />
-                  </td>
-                  <td>{formatMoney(p.price, p.currency)}</td>
-                  <td>{STATUS[p.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <LoadState state={purchases} loading="Loading purchases…">
+        {(list) =>
+          list.length === 0 ? (
+            <p class="muted">No purchases yet.</p>
+          ) : (
+            <Table caption="Purchases, newest first" columns={columns} rows={list} rowKey={(p) => p.id} />
+          )
+        }
+      </LoadState>
     </section>
   );
 }

@@ -2,20 +2,24 @@
 // Rotating needs a sign-in from the last 10 minutes; otherwise the customer asks for a fresh link that
 // brings them back here with the confirmation open.
 import { useEffect, useState } from 'preact/hooks';
-import { api, RequestError, read } from '../api.ts';
+import { RequestError } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
-import { account, newIdempotencyKey, rotateKey } from '../state/account.ts';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { Reauth } from '../components/Reauth.tsx';
+import { newIdempotencyKey, rotateKey } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
+import { useAction } from '../state/resource.ts';
 
 const RETURN_TO = '/dashboard#rotate';
 
 export function RotateKey() {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reauth, setReauth] = useState<'needed' | 'sent' | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const rotation = useAction(rotateKey);
+  const failure = rotation.error.value;
+  const reauthNeeded = failure instanceof RequestError && failure.code === 'reauth_required';
+  const error = reauthNeeded ? null : failure;
+  const done = rotation.data.value;
 
   useEffect(() => {
     // Back from the fresh sign-in link: pick up where the customer left off.
@@ -27,71 +31,41 @@ export function RotateKey() {
   }, []);
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await rotateKey(idempotencyKey);
-      setOpen(false);
-      setIdempotencyKey(newIdempotencyKey());
-      const message = `Your key was rotated. The old key no longer works${answer.sessionsClosed ? ' and its open sessions were closed' : ''}. Update your apps with the new URLs.`;
-      setDone(message);
-      announce('Key rotated.');
-    } catch (err) {
-      setOpen(false);
-      if (err instanceof RequestError && err.code === 'reauth_required') setReauth('needed');
-      else setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await rotation.run(idempotencyKey);
+    setOpen(false);
+    if (!answer) return;
+    setIdempotencyKey(newIdempotencyKey());
+    announce('Key rotated.');
   }
 
-  async function sendLink() {
-    setError(null);
-    try {
-      await read(api.auth.request.$post({ json: { email: account.value!.customer.email, next: RETURN_TO } }));
-      setReauth('sent');
-    } catch (err) {
-      setError((err as Error).message);
-    }
+  function start() {
+    rotation.set(undefined);
+    setOpen(true);
   }
 
   return (
     <section class="card" id="rotate" aria-labelledby="rotate-title">
       <h2 id="rotate-title">Rotate key</h2>
       <p class="muted">Leaked or shared by mistake? Get a new key: the old one stops working at once.</p>
-      <button type="button" class="danger" onClick={() => (setDone(null), setError(null), setOpen(true))}>
+      <button type="button" class="danger" onClick={start}>
         Rotate key…
       </button>
       <div aria-live="polite">
-        {done && <p class="ok-text">{done}</p>}
-        {reauth === 'needed' && (
-          <div class="banner info">
-            <p>
-              For your security, rotating needs a sign-in from the last 10 minutes. We’ll email you a link that brings
-              you back here.
-            </p>
-            <button type="button" onClick={sendLink}>
-              Email me a sign-in link
-            </button>
-          </div>
-        )}
-        {reauth === 'sent' && (
-          <p class="banner info">
-            Check your inbox: open the link on this device and press Continue, then confirm the rotation.
+        {done && (
+          <p class="ok-text">
+            Your key was rotated. The old key no longer works
+            {done.sessionsClosed ? ' and its open sessions were closed' : ''}. Update your apps with the new URLs.
           </p>
         )}
-        {error && (
-          <p role="alert" class="error-text">
-            {error}
-          </p>
-        )}
+        {reauthNeeded && <Reauth returnTo={RETURN_TO} />}
+        <ErrorText error={error} />
       </div>
       <ConfirmDialog
         open={open}
         title="Rotate your key?"
         confirmLabel="Rotate now"
         danger
-        busy={busy}
+        busy={rotation.loading.value}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
       >

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
 import { formatDateTime, formatDuration, formatGb, formatTime, mbToGb } from '../../../src/shared/format.ts';
-import { accountAt } from '../state/account.ts';
+import { account } from '../state/account.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 
 export function usageLevel(percent: number): 'ok' | 'warn' | 'danger' {
@@ -39,7 +39,7 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
         {known &&
           level !== 'ok' &&
           (percent >= 100 ? 'All traffic used. ' : `Running low: ${formatGb(Math.max(0, capGb - usedGb))} left. `)}
-        {accountAt.value ? `Updated ${formatTime(accountAt.value)}; refreshes every 30 s.` : ''}
+        {account.at.value ? `Updated ${formatTime(account.at.value)}; refreshes every 30 s.` : ''}
       </p>
     </div>
   );
