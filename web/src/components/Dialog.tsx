@@ -30,7 +30,16 @@ export function ConfirmDialog({
   }, [open]);
   const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby={id} onCancel={(e) => (e.preventDefault(), onCancel())}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby={id}
+      onCancel={(e) => {
+        // Escape: the parent decides (it closes the dialog by passing open={false}).
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id={id}>{title}</h2>
       <div class="stack">{children}</div>
       <div class="actions">
