@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openGb } from '../../src/billing/orders.ts';
 import { gbForAmount } from '../../src/shared/billing.ts';
-import { moneyInput, parseMoney } from '../../src/shared/format.ts';
+import { moneyInput, parseMoney } from '../../web/src/admin/amounts.ts';
 
 describe('gbForAmount', () => {
   it('never leaves the customer more GB than the money they kept paid for, and takes at most the whole order', () => {

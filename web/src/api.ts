@@ -17,7 +17,7 @@ export class RequestError extends Error {
 
 /** The JSON body of a successful response, or a RequestError carrying the API's code and message. */
 export async function read<T>(response: Promise<{ ok: boolean; status: number; json(): Promise<T> }>): Promise<T> {
-  let res;
+  let res: Awaited<typeof response>;
   try {
     res = await response;
   } catch {

@@ -1,11 +1,15 @@
-// The operator's actions on a customer, each behind a confirmation step: suspend or lift it, grant free GB, re-run
-// fulfilment, rotate the key, resend a sign-in link. `Action` and `useActionFeedback` also serve the refund.
+// The operator's actions on one customer (suspend, grant GB, re-run fulfilment, rotate the key, resend a sign-in
+// link), each behind a confirmation that says what will happen. `Action` and `useActionFeedback` also serve the
+// refund of an order (CustomerOrders.tsx).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { api, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
-import { Reauth } from './ui.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { Reauth } from '../components/Reauth.tsx';
+import { path, search } from '../router.ts';
+import { useAction } from '../state/resource.ts';
 
 interface ActionProps {
   label: string;
@@ -16,47 +20,42 @@ interface ActionProps {
   explain: string;
   danger?: boolean;
   children?: ComponentChildren;
-  /** Returns null when the form is not valid yet (with the message to show). */
+  /** Starts the request, or says why the form is not valid yet. */
   run: () => Promise<AdminActionAnswer> | string;
   onDone: (answer: AdminActionAnswer) => void;
   onReauth: () => void;
-  /** Called each time the dialog opens (a refund takes a fresh idempotency key per confirmation). */
+  /** Called each time the dialog opens (a refund takes a fresh idempotency key per opened dialog). */
   onOpen?: () => void;
 }
 
 export function Action(props: ActionProps) {
   const { label, title, confirmLabel, explain, danger, children, run, onDone, onReauth, onOpen } = props;
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function confirm() {
+  const action = useAction(async () => {
     const started = run();
-    if (typeof started === 'string') return setError(started);
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await started);
+    if (typeof started === 'string') throw new Error(started);
+    return started;
+  });
+  const error = action.error.value;
+  async function confirm() {
+    const answer = await action.run();
+    const refused = action.error.peek();
+    if (answer) {
       setOpen(false);
-    } catch (err) {
-      if (err instanceof RequestError && err.code === 'reauth_required') {
-        setOpen(false);
-        onReauth();
-      } else setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      onDone(answer);
+    } else if (refused instanceof RequestError && refused.code === 'reauth_required') {
+      setOpen(false);
+      onReauth();
     }
+  }
+  function start() {
+    action.set(undefined);
+    onOpen?.();
+    setOpen(true);
   }
   return (
     <>
-      <button
-        type="button"
-        class={danger ? 'danger' : 'secondary'}
-        onClick={() => {
-          setError(null);
-          onOpen?.();
-          setOpen(true);
-        }}
-      >
+      <button type="button" class={danger ? 'danger' : 'secondary'} onClick={start}>
         {label}…
       </button>
       <ConfirmDialog
@@ -64,28 +63,55 @@ export function Action(props: ActionProps) {
         title={title ?? label}
         confirmLabel={confirmLabel}
         danger={danger}
-        busy={busy}
+        busy={action.loading.value}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
       >
-        {/* A closed dialog holds no form: a page with a refund per order keeps one set of fields in the DOM. */}
-        {open && (
-          <>
-            <p>{explain}</p>
-            {children}
-            {error && (
-              <p role="alert" class="error-text">
-                {error}
-              </p>
-            )}
-          </>
-        )}
+        <p>{explain}</p>
+        {children}
+        <ErrorText error={error} />
       </ConfirmDialog>
     </>
   );
 }
 
-/** What the last action said, and the "sign in again" offer when it needed a fresh sign-in. */
+/** A whole number typed as text (validated when the action is confirmed). */
+function NumberField({
+  id,
+  label,
+  min,
+  max,
+  required = false,
+  value,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  required?: boolean;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        required={required}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** What the last action of a section said, and the offer of a fresh sign-in when one needed it. */
 export function useActionFeedback(onChanged: () => void) {
   const [message, setMessage] = useState<string | null>(null);
   const [reauth, setReauth] = useState(false);
@@ -99,13 +125,13 @@ export function useActionFeedback(onChanged: () => void) {
   const feedback = (
     <div aria-live="polite">
       {message && <p class="banner info">{message}</p>}
-      {reauth && <Reauth onDismiss={() => setReauth(false)} />}
+      {reauth && <Reauth returnTo={path.value + search.value} onDismiss={() => setReauth(false)} />}
     </div>
   );
   return { handlers, feedback };
 }
 
-export function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
+export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
   const id = d.customer.id;
   const { handlers: common, feedback } = useActionFeedback(onChanged);
   const [reason, setReason] = useState('');
@@ -169,33 +195,15 @@ export function Actions({ d, onChanged }: { d: Detail; onChanged: () => void }) 
           {...common}
         >
           <div class="field-row">
-            <div class="field">
-              <label for="grant-gb">GB</label>
-              <input
-                id="grant-gb"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={1000}
-                step={1}
-                required
-                value={gb}
-                onInput={(e) => setGb(e.currentTarget.value)}
-              />
-            </div>
-            <div class="field">
-              <label for="grant-days">Extra days (optional)</label>
-              <input
-                id="grant-days"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={3650}
-                step={1}
-                value={days}
-                onInput={(e) => setDays(e.currentTarget.value)}
-              />
-            </div>
+            <NumberField id="grant-gb" label="GB" min={1} max={1000} required value={gb} onInput={setGb} />
+            <NumberField
+              id="grant-days"
+              label="Extra days (optional)"
+              min={0}
+              max={3650}
+              value={days}
+              onInput={setDays}
+            />
           </div>
           <div class="field">
             <label for="grant-note">Note (for the audit log)</label>

@@ -1,10 +1,34 @@
-// One customer: who they are, their key (the shop's record and the platform's view), purchases (with refunds),
-// disputes, audit trail, and the operator's actions, each behind a confirmation step.
-import type { CustomerDetail as Detail } from '../../../src/shared/admin.ts';
+// One customer: who they are, their key (the shop's record and the platform's view), purchases with refunds and
+// disputes (CustomerOrders.tsx), audit trail, and the operator's actions (CustomerActions.tsx).
+import type { AdminKeyState, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
+import { formatDate, formatDateTime, formatGb } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
-import { Actions } from './CustomerActions.tsx';
+import { LoadState } from '../components/LoadState.tsx';
+import { Table } from '../components/Table.tsx';
+import { useResource } from '../state/resource.ts';
+import { AUDIT_COLUMNS } from './AuditLog.tsx';
+import { CustomerActions } from './CustomerActions.tsx';
 import { DisputeFlag, Disputes, Orders } from './CustomerOrders.tsx';
-import { fmtDate, fmtDateTime, fmtGb, LoadState, StatusBadge, useLoad } from './ui.tsx';
+import { StatusBadge } from './ui.tsx';
+
+/** The platform's own log of this key (it has no ids: the same event can appear twice, so each is keyed by its
+ * place in the log, which never reorders). */
+function PlatformEvents({ events }: { events: AdminKeyState['upstreamAudit'] }) {
+  return (
+    <details>
+      <summary>Platform events of this key ({events.length})</summary>
+      <ul>
+        {events.map((e, place) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the platform's events have no id and the list never reorders.
+          <li key={place}>
+            {formatDateTime(e.at)} · {e.action}
+            {e.authMethod && <span class="muted"> ({e.authMethod})</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 function KeyState({ d }: { d: Detail }) {
   const k = d.key;
@@ -21,11 +45,11 @@ function KeyState({ d }: { d: Detail }) {
           </div>
           <div>
             <dt>Cap</dt>
-            <dd>{fmtGb(k.capGb)}</dd>
+            <dd>{formatGb(k.capGb)}</dd>
           </div>
           <div>
             <dt>Expires</dt>
-            <dd>{fmtDateTime(k.expiresAt)}</dd>
+            <dd>{formatDateTime(k.expiresAt)}</dd>
           </div>
           <div>
             <dt>Enabled</dt>
@@ -58,19 +82,19 @@ function KeyState({ d }: { d: Detail }) {
               <div>
                 <dt>Used / cap</dt>
                 <dd>
-                  {fmtGb(up.usedGb)} / {fmtGb(up.capGb)}
+                  {formatGb(up.usedGb)} / {formatGb(up.capGb)}
                 </dd>
               </div>
               <div>
                 <dt>Expires</dt>
                 <dd>
-                  {fmtDateTime(up.expiresAt)}
+                  {formatDateTime(up.expiresAt)}
                   {up.isExpired && ' (expired)'}
                 </dd>
               </div>
               <div>
                 <dt>Last used</dt>
-                <dd>{fmtDateTime(up.lastUsedAt)}</dd>
+                <dd>{formatDateTime(up.lastUsedAt)}</dd>
               </div>
             </>
           ) : (
@@ -83,76 +107,45 @@ function KeyState({ d }: { d: Detail }) {
 }
 
 export function CustomerDetail({ id }: { id: string }) {
-  const state = useLoad(() => read<Detail>(api.admin.customers[':id'].$get({ param: { id } })), [id]);
-  const d = state.data;
+  const detail = useResource(
+    (customerId) => read<Detail>(api.admin.customers[':id'].$get({ param: { id: customerId } })),
+    id,
+  );
   return (
     <>
       <p>
         <a href="/admin/customers">← Customers</a>
       </p>
-      <LoadState state={state}>
-        {d && (
+      <LoadState state={detail}>
+        {(d) => (
           <div class="stack">
             <div class="page-head">
               <h1 class="break">{d.customer.email}</h1>
               <StatusBadge status={d.status} />
             </div>
             <p class="muted">
-              Customer since {fmtDate(d.customer.createdAt)} · last sign-in {fmtDateTime(d.customer.lastSignInAt)} ·{' '}
-              {d.customer.activeSessions} active session
-              {d.customer.activeSessions === 1 ? '' : 's'} · id <span class="mono">{d.customer.id}</span>
+              Customer since {formatDate(d.customer.createdAt)} · last sign-in {formatDateTime(d.customer.lastSignInAt)}{' '}
+              · {d.customer.activeSessions} active session{d.customer.activeSessions === 1 ? '' : 's'} · id{' '}
+              <span class="mono">{d.customer.id}</span>
             </p>
             {d.customer.suspendedAt && (
               <p class="banner warn">
-                Suspended {fmtDateTime(d.customer.suspendedAt)}
+                Suspended {formatDateTime(d.customer.suspendedAt)}
                 {d.customer.suspendedReason ? `: ${d.customer.suspendedReason}` : ''}
               </p>
             )}
             <DisputeFlag d={d} />
-            <Actions d={d} onChanged={state.reload} />
+            <CustomerActions d={d} onChanged={detail.run} />
             <section aria-labelledby="key-title">
               <h2 id="key-title">Proxy key</h2>
               <KeyState d={d} />
             </section>
-            <Orders d={d} onChanged={state.reload} />
+            <Orders d={d} onChanged={detail.run} />
             <Disputes d={d} />
             <section aria-labelledby="trail-title">
               <h2 id="trail-title">Audit trail</h2>
-              <div class="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">What</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.audit.map((e) => (
-                      <tr key={e.id}>
-                        <td>{fmtDateTime(e.at)}</td>
-                        <td class="break">{e.actor}</td>
-                        <td>{e.action}</td>
-                        <td class="mono break">{e.detail ? JSON.stringify(e.detail) : ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {d.key && d.key.upstreamAudit.length > 0 && (
-                <details>
-                  <summary>Platform events of this key ({d.key.upstreamAudit.length})</summary>
-                  <ul>
-                    {d.key.upstreamAudit.map((e, i) => (
-                      <li key={i}>
-                        {fmtDateTime(e.at)} · {e.action}
-                        {e.authMethod && <span class="muted"> ({e.authMethod})</span>}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
+              <Table caption="Audit trail" columns={AUDIT_COLUMNS} rows={d.audit} rowKey={(e) => e.id} />
+              {d.key && d.key.upstreamAudit.length > 0 && <PlatformEvents events={d.key.upstreamAudit} />}
             </section>
           </div>
         )}

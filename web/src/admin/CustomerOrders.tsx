@@ -1,12 +1,19 @@
 // A customer's purchases and grants, with a refund per paid order, and their Stripe disputes. A refund is made in
 // Stripe; the cap drops when Stripe's confirmation reaches the shop, as after a refund in the Stripe dashboard.
 import { useState } from 'preact/hooks';
-import type { AdminActionAnswer, AdminOrder, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
+import type {
+  AdminActionAnswer,
+  AdminOrder,
+  CustomerDetail as Detail,
+  DisputeView,
+} from '../../../src/shared/admin.ts';
 import { gbForAmount } from '../../../src/shared/billing.ts';
-import { formatMoney, moneyInput, parseMoney } from '../../../src/shared/format.ts';
+import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
 import { api, freshIdempotencyKey, read } from '../api.ts';
+import { type Column, Table } from '../components/Table.tsx';
+import { moneyInput, parseMoney } from './amounts.ts';
 import { Action, useActionFeedback } from './CustomerActions.tsx';
-import { fmtDateTime } from './ui.tsx';
+import { disputeReason } from './ui.tsx';
 
 const REASONS = [
   ['requested_by_customer', 'Requested by the customer'],
@@ -30,13 +37,9 @@ const disputeStatus = (status: string) => DISPUTE_STATUS[status] ?? status.repla
 const refundable = (o: AdminOrder) =>
   o.kind === 'purchase' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < o.price;
 
-interface RefundProps {
-  customerId: string;
-  order: AdminOrder;
-  handlers: { onDone: (answer: AdminActionAnswer) => void; onReauth: () => void };
-}
+type Handlers = { onDone: (answer: AdminActionAnswer) => void; onReauth: () => void };
 
-function Refund({ customerId, order, handlers }: RefundProps) {
+function Refund({ customerId, order, handlers }: { customerId: string; order: AdminOrder; handlers: Handlers }) {
   const left = order.price - order.refundedAmount;
   const [amount, setAmount] = useState(() => moneyInput(left, order.currency));
   const [reason, setReason] = useState<Reason>('requested_by_customer');
@@ -44,7 +47,7 @@ function Refund({ customerId, order, handlers }: RefundProps) {
   const [key, setKey] = useState(() => freshIdempotencyKey('refund'));
   const minor = parseMoney(amount, order.currency);
   const valid = minor !== null && minor >= 1 && minor <= left;
-  const gbBack = valid ? gbForAmount(order.gb, order.refundedAmount + minor, order.price) - order.refundedGb : null;
+  const gbLost = valid ? gbForAmount(order.gb, order.refundedAmount + minor, order.price) - order.refundedGb : null;
   const id = `refund-${order.id}`;
   return (
     <Action
@@ -93,12 +96,52 @@ function Refund({ customerId, order, handlers }: RefundProps) {
         </div>
       </div>
       <p class="muted" aria-live="polite">
-        {gbBack === null
+        {gbLost === null
           ? 'Enter an amount like 12.50.'
-          : `The customer loses ${gbBack} GB of this order (the refunded share, rounded up).`}
+          : `The customer loses ${gbLost} GB of this order (the refunded share, rounded up).`}
       </p>
     </Action>
   );
+}
+
+function orderColumns(customerId: string, handlers: Handlers): Column<AdminOrder>[] {
+  return [
+    { head: 'Date', cell: (o) => formatDateTime(o.paidAt ?? o.createdAt) },
+    {
+      head: 'What',
+      cell: (o) => (
+        <>
+          {o.kind === 'grant' ? 'Grant' : o.tierName}
+          {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
+        </>
+      ),
+    },
+    {
+      head: 'GB',
+      cell: (o) => (
+        <>
+          {o.gb}
+          {o.refundedGb > 0 && <span class="muted"> (−{o.refundedGb} refunded)</span>}
+          {o.heldGb > 0 && <span class="muted"> (−{o.heldGb} held by a dispute)</span>}
+        </>
+      ),
+    },
+    {
+      head: 'Price',
+      cell: (o) => (
+        <>
+          {formatMoney(o.price, o.currency)}
+          {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
+        </>
+      ),
+    },
+    { head: 'Status', cell: (o) => o.status },
+    {
+      head: 'Refund',
+      hideHead: true,
+      cell: (o) => refundable(o) && <Refund customerId={customerId} order={o} handlers={handlers} />,
+    },
+  ];
 }
 
 export function Orders({ d, onChanged }: { d: Detail; onChanged: () => void }) {
@@ -110,44 +153,12 @@ export function Orders({ d, onChanged }: { d: Detail; onChanged: () => void }) {
       {d.orders.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What</th>
-                <th scope="col">GB</th>
-                <th scope="col">Price</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span class="visually-hidden">Refund</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.orders.map((o) => (
-                <tr key={o.id}>
-                  <td>{fmtDateTime(o.paidAt ?? o.createdAt)}</td>
-                  <td>
-                    {o.kind === 'grant' ? 'Grant' : o.tierName}
-                    {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
-                  </td>
-                  <td>
-                    {o.gb}
-                    {o.refundedGb > 0 && <span class="muted"> (−{o.refundedGb} refunded)</span>}
-                    {o.heldGb > 0 && <span class="muted"> (−{o.heldGb} held by a dispute)</span>}
-                  </td>
-                  <td>
-                    {formatMoney(o.price, o.currency)}
-                    {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
-                  </td>
-                  <td>{o.status}</td>
-                  <td>{refundable(o) && <Refund customerId={d.customer.id} order={o} handlers={handlers} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Purchases and grants"
+          columns={orderColumns(d.customer.id, handlers)}
+          rows={d.orders}
+          rowKey={(o) => o.id}
+        />
       )}
     </section>
   );
@@ -168,41 +179,29 @@ export function DisputeFlag({ d }: { d: Detail }) {
 
 export function Disputes({ d }: { d: Detail }) {
   const tierOf = new Map(d.orders.map((o) => [o.id, o.tierName]));
+  const columns: Column<DisputeView>[] = [
+    { head: 'Opened', cell: (x) => formatDateTime(x.createdAt) },
+    { head: 'Order', cell: (x) => tierOf.get(x.orderId) ?? x.orderId },
+    { head: 'Amount', cell: (x) => formatMoney(x.amount, x.currency) },
+    { head: 'Reason', cell: (x) => disputeReason(x.reason) },
+    {
+      head: 'Status',
+      cell: (x) => (
+        <>
+          {disputeStatus(x.status)}
+          {x.closedAt !== null && <span class="muted"> · {formatDateTime(x.closedAt)}</span>}
+        </>
+      ),
+    },
+    { head: 'GB held', cell: (x) => x.heldGb },
+  ];
   return (
     <section aria-labelledby="disputes-title">
       <h2 id="disputes-title">Disputes</h2>
       {d.disputes.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Opened</th>
-                <th scope="col">Order</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Status</th>
-                <th scope="col">GB held</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.disputes.map((x) => (
-                <tr key={x.id}>
-                  <td>{fmtDateTime(x.createdAt)}</td>
-                  <td>{tierOf.get(x.orderId) ?? x.orderId}</td>
-                  <td>{formatMoney(x.amount, x.currency)}</td>
-                  <td>{x.reason.replace(/_/g, ' ')}</td>
-                  <td>
-                    {disputeStatus(x.status)}
-                    {x.closedAt !== null && <span class="muted"> · {fmtDateTime(x.closedAt)}</span>}
-                  </td>
-                  <td>{x.heldGb}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Disputes" columns={columns} rows={d.disputes} rowKey={(x) => x.id} />
       )}
     </section>
   );

@@ -1,9 +1,10 @@
 // The page a sign-in email links to. The token is in the fragment (never sent to a server by a GET), and
 // nothing happens until the customer presses "Continue": a mail scanner opening the link burns nothing.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, read } from '../api.ts';
+import { useState } from 'preact/hooks';
+import { focusOnMount } from '../components/focus.ts';
 import { navigate } from '../router.ts';
-import { customer, safeNext } from '../state/session.ts';
+import { useAction } from '../state/resource.ts';
+import { confirmSignIn, safeNext } from '../state/session.ts';
 
 /** Takes the token out of the address bar (and so out of history and bookmarks) as soon as it is read. */
 function takeTokenFromFragment(): string | null {
@@ -14,30 +15,19 @@ function takeTokenFromFragment(): string | null {
 
 export function Verify() {
   const [token] = useState(takeTokenFromFragment);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const confirm = useAction(confirmSignIn);
+  const error = confirm.error.value?.message;
+  const busy = confirm.loading.value;
 
-  useEffect(() => heading.current?.focus(), [error]);
-
-  async function confirm() {
-    if (!token) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await read(api.auth.verify.$post({ json: { token } }));
-      customer.value = result.customer;
-      navigate(safeNext(result.next), { replace: true });
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+  async function proceed(token: string) {
+    const next = await confirm.run(token);
+    if (next !== undefined) navigate(safeNext(next), { replace: true });
   }
 
   if (!token || error)
     return (
       <section class="narrow stack">
-        <h1 ref={heading} tabIndex={-1}>
+        <h1 key={error ? 'failed' : 'incomplete'} ref={focusOnMount} tabIndex={-1}>
           {error ? 'This link did not work' : 'This link is incomplete'}
         </h1>
         <p role="alert">{error ?? 'Open the link from your email again, or ask for a new one.'}</p>
@@ -49,11 +39,11 @@ export function Verify() {
 
   return (
     <section class="narrow stack">
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 key="confirm" ref={focusOnMount} tabIndex={-1}>
         Confirm sign-in
       </h1>
       <p>Press Continue to finish signing in on this device.</p>
-      <button type="button" onClick={confirm} disabled={busy} aria-busy={busy}>
+      <button type="button" onClick={() => proceed(token)} disabled={busy} aria-busy={busy}>
         {busy ? 'Signing in…' : 'Continue'}
       </button>
     </section>

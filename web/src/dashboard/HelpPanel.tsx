@@ -1,7 +1,11 @@
 // How to use the proxies: the username grammar and what the gateway's errors mean.
 import { POOL_LABELS, POOLS, ROTATION_LABELS, ROTATION_MODES } from '../../../src/shared/proxy-url.ts';
+import { CodeBlock } from '../components/ScrollRegion.tsx';
+import { type Column, Table } from '../components/Table.tsx';
 
-const ERRORS: [code: string, status: string, meaning: string][] = [
+type GatewayError = [code: string, status: string, meaning: string];
+
+const ERRORS: GatewayError[] = [
   [
     'E_AUTH_INVALID',
     '407',
@@ -22,6 +26,12 @@ const ERRORS: [code: string, status: string, meaning: string][] = [
   ['E_STOCK_DEGRADED', '502', 'The pool is short of devices at the moment. Retry shortly, or choose another country.'],
 ];
 
+const ERROR_COLUMNS: Column<GatewayError>[] = [
+  { head: 'Error', class: 'mono', cell: ([code]) => code },
+  { head: 'HTTP', cell: ([, status]) => status },
+  { head: 'What to do', cell: ([, , meaning]) => meaning },
+];
+
 export function HelpPanel({ username }: { username: string }) {
   return (
     <section class="card" aria-labelledby="help-title">
@@ -31,9 +41,7 @@ export function HelpPanel({ username }: { username: string }) {
         <p>
           Your settings travel in the proxy username, separated by <code>-</code>, in this order:
         </p>
-        <pre class="code" tabIndex={0}>
-          <code>{`${username}-POOL[-COUNTRY][-sid-ID][-rot-MODE]`}</code>
-        </pre>
+        <CodeBlock label="Proxy username format">{`${username}-POOL[-COUNTRY][-sid-ID][-rot-MODE]`}</CodeBlock>
         <ul>
           <li>
             <strong>Pool</strong> (always first): {POOLS.map((p) => `${p} = ${POOL_LABELS[p]}`).join('; ')}.
@@ -58,26 +66,7 @@ export function HelpPanel({ username }: { username: string }) {
       </details>
       <details>
         <summary>Errors from the proxy gateway</summary>
-        <div class="table-scroll" tabIndex={0} aria-label="Gateway errors">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Error</th>
-                <th scope="col">HTTP</th>
-                <th scope="col">What to do</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ERRORS.map(([code, status, meaning]) => (
-                <tr key={code}>
-                  <td class="mono">{code}</td>
-                  <td>{status}</td>
-                  <td>{meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Gateway errors" columns={ERROR_COLUMNS} rows={ERRORS} rowKey={([code]) => code} />
       </details>
     </section>
   );

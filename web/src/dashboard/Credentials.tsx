@@ -1,8 +1,10 @@
 // The proxy credentials: gateway host and ports, username, and the key (masked until the customer reveals it).
-import { useState } from 'preact/hooks';
+import type { MeAnswer } from '../../../src/shared/dashboard.ts';
 import { PROTOCOL_PORTS } from '../../../src/shared/proxy-url.ts';
-import { account, ensureSecret, secret, showSecret } from '../state/account.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { ensureSecret, secret, showSecret } from '../state/account.ts';
+import { useAction } from '../state/resource.ts';
 
 function Row({ label, value, copy }: { label: string; value: string; copy?: string | (() => Promise<string | null>) }) {
   return (
@@ -16,24 +18,15 @@ function Row({ label, value, copy }: { label: string; value: string; copy?: stri
   );
 }
 
-export function Credentials() {
-  const me = account.value!;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+export function Credentials({ me }: { me: MeAnswer }) {
+  const reveal = useAction(ensureSecret);
+  const busy = reveal.loading.value;
+  const error = reveal.error.value;
   const shown = showSecret.value && secret.value;
 
   async function toggle() {
-    setError(null);
-    if (showSecret.value) return void (showSecret.value = false);
-    setBusy(true);
-    try {
-      await ensureSecret();
-      showSecret.value = true;
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (showSecret.value) showSecret.value = false;
+    else if (await reveal.run()) showSecret.value = true;
   }
 
   return (
@@ -44,9 +37,9 @@ export function Credentials() {
         <Row label="Ports" value={`HTTP ${PROTOCOL_PORTS.http} · SOCKS5 ${PROTOCOL_PORTS.socks5}`} />
         <Row label="Username" value={me.gateway.username} copy={me.gateway.username} />
         <div class="cred">
-          <dt id="key-label">Key (password)</dt>
+          <dt>Key (password)</dt>
           <dd>
-            <code class="mono value" aria-labelledby="key-label" data-testid="key">
+            <code class="mono value" data-testid="key">
               {shown ? secret.value : (me.key.secretMask ?? '—')}
             </code>
             <button type="button" class="secondary" onClick={toggle} disabled={busy} aria-pressed={showSecret.value}>
@@ -56,11 +49,7 @@ export function Credentials() {
           </dd>
         </div>
       </dl>
-      {error && (
-        <p role="alert" class="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <p class="hint">Keep the key private: anyone who has it uses your traffic. If it leaks, rotate it below.</p>
     </section>
   );

@@ -1,6 +1,7 @@
 // Builds a proxy URL from the customer's choices: pool, country (offered and in stock, with live device
 // counts), rotation (named by what it does), sticky session id (validated, with the normaliser's proposal)
 // and protocol. Everything is validated by the shared builder before anything is shown or copied.
+import type { Signal } from '@preact/signals';
 import { countryFlag, countryName } from '../../../src/shared/format.ts';
 import {
   isValidSessionId,
@@ -11,22 +12,50 @@ import {
   ROTATION_LABELS,
   ROTATION_MODES,
 } from '../../../src/shared/proxy-url.ts';
-import { stock, stockError } from '../state/availability.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { stock } from '../state/availability.ts';
 import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
-import { config } from '../state/config.ts';
+import { shopConfig } from '../state/config.ts';
 import { BatchUrls } from './BatchUrls.tsx';
-import { CopyButton } from './CopyButton.tsx';
 import { Snippets } from './Snippets.tsx';
 
 /** Devices online for a country in the chosen pool (`any`/`best` count both); undefined while unknown. */
 function online(code: string, chosen: Pool): number | undefined {
-  const entry = stock.value?.countries.find((c) => c.code === code);
+  const entry = stock.data.value?.countries.find((c) => c.code === code);
   if (!entry) return undefined;
   return chosen === 'mbl' ? entry.mbl : chosen === 'peer' ? entry.peer : entry.mbl + entry.peer;
 }
 
+/** One of a fixed list of choices, shown by their labels. */
+function Choice<T extends string>({
+  id,
+  label,
+  choice,
+  choices,
+  labels,
+}: {
+  id: string;
+  label: string;
+  choice: Signal<T>;
+  choices: readonly T[];
+  labels: Record<T, string>;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={choice.value} onChange={(e) => (choice.value = e.currentTarget.value as T)}>
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {labels[c]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function CountrySelect() {
-  const shop = config.value!;
+  const shop = shopConfig();
   return (
     <div class="field">
       <label for="b-country">Country</label>
@@ -48,7 +77,7 @@ function CountrySelect() {
         })}
       </select>
       <p class="hint" id="b-country-hint">
-        {stockError.value
+        {stock.error.value
           ? 'Live availability is unavailable right now; every offered country is listed.'
           : 'Devices online now, refreshed every minute.'}
       </p>
@@ -106,31 +135,9 @@ export function UrlBuilder() {
     <section class="card" aria-labelledby="builder-title">
       <h2 id="builder-title">Build a proxy URL</h2>
       <div class="builder-grid">
-        <div class="field">
-          <label for="b-pool">Pool</label>
-          <select id="b-pool" value={pool.value} onChange={(e) => (pool.value = e.currentTarget.value as Pool)}>
-            {POOLS.map((p) => (
-              <option key={p} value={p}>
-                {POOL_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice id="b-pool" label="Pool" choice={pool} choices={POOLS} labels={POOL_LABELS} />
         <CountrySelect />
-        <div class="field">
-          <label for="b-rot">Rotation</label>
-          <select
-            id="b-rot"
-            value={rotation.value}
-            onChange={(e) => (rotation.value = e.currentTarget.value as typeof rotation.value)}
-          >
-            {ROTATION_MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {ROTATION_LABELS[mode]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice id="b-rot" label="Rotation" choice={rotation} choices={ROTATION_MODES} labels={ROTATION_LABELS} />
         <SidField />
         <fieldset class="field protocol">
           <legend>Protocol</legend>

@@ -1,10 +1,11 @@
 // N sticky URLs at once (sids `{base}_1…{base}_N`, one IP each): copy them all or download a .txt.
 import { useState } from 'preact/hooks';
 import { isValidSessionId, normaliseSessionId } from '../../../src/shared/proxy-url.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { ensureSecret } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
 import { batchUrls, built, randomSid, sid } from '../state/builder.ts';
-import { CopyButton } from './CopyButton.tsx';
 
 /** The gateway allows 250 open sessions per account. */
 const MAX_BATCH = 250;
@@ -57,12 +58,10 @@ export function BatchUrls() {
           Session ids {prefix}_1 … {prefix}_{n}, sticky rotation, with the pool, country and protocol above. Up to{' '}
           {MAX_BATCH} (the gateway’s limit of open sessions).
         </p>
-        <pre class="code" tabIndex={0} aria-label="First URLs of the batch">
-          <code>
-            {preview.join('\n')}
-            {n > preview.length ? `\n… ${n - preview.length} more` : ''}
-          </code>
-        </pre>
+        <CodeBlock label="First URLs of the batch">
+          {preview.join('\n')}
+          {n > preview.length ? `\n… ${n - preview.length} more` : ''}
+        </CodeBlock>
         <div class="actions">
           <CopyButton text={real} what={`${n} proxy URLs`} label="Copy all" />
           <button type="button" class="secondary" onClick={download}>

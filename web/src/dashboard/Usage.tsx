@@ -1,8 +1,8 @@
 // Traffic used of the cap, with warning levels (75 % warn, 90 % danger), and the key's expiry countdown.
 import { useState } from 'preact/hooks';
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
-import { formatDuration, formatGb, mbToGb } from '../../../src/shared/format.ts';
-import { accountAt } from '../state/account.ts';
+import { formatDateTime, formatDuration, formatGb, formatTime, mbToGb } from '../../../src/shared/format.ts';
+import { account } from '../state/account.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 
 export function usageLevel(percent: number): 'ok' | 'warn' | 'danger' {
@@ -39,7 +39,7 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
         {known &&
           level !== 'ok' &&
           (percent >= 100 ? 'All traffic used. ' : `Running low: ${formatGb(Math.max(0, capGb - usedGb))} left. `)}
-        {accountAt.value ? `Updated ${new Date(accountAt.value).toLocaleTimeString()}; refreshes every 30 s.` : ''}
+        {account.at.value ? `Updated ${formatTime(account.at.value)}; refreshes every 30 s.` : ''}
       </p>
     </div>
   );
@@ -50,7 +50,7 @@ export function Expiry({ expiresAt }: { expiresAt: number | null }) {
   useVisibleInterval(() => setNow(Date.now()), 30_000, expiresAt !== null);
   if (expiresAt === null) return <p class="expiry">No expiry date.</p>;
   const left = expiresAt - now;
-  const date = new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = formatDateTime(expiresAt);
   return (
     <p class={`expiry ${left <= 0 ? 'danger' : left < 3 * 86_400_000 ? 'warn' : ''}`}>
       {left <= 0 ? (

@@ -3,7 +3,7 @@
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
 import { countryName } from '../../../src/shared/format.ts';
 import { incidents } from '../state/availability.ts';
-import { config } from '../state/config.ts';
+import { shopConfig } from '../state/config.ts';
 
 export function KeyBanners({ keyState }: { keyState: AccountKey }) {
   return (
@@ -29,8 +29,8 @@ export function KeyBanners({ keyState }: { keyState: AccountKey }) {
 }
 
 export function IncidentBanners() {
-  const offered = new Set(config.value?.countries ?? []);
-  const relevant = (incidents.value?.incidents ?? []).filter(
+  const offered = new Set(shopConfig().countries);
+  const relevant = (incidents.data.value?.incidents ?? []).filter(
     (i) => i.countries.length === 0 || i.countries.some((c) => offered.has(c)),
   );
   if (relevant.length === 0) return null;

@@ -1,16 +1,13 @@
 // Ready-to-paste code for the built URL: curl, Python requests and Node. Shown with the key masked (unless
 // revealed); copied with the real key.
 import { useState } from 'preact/hooks';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { built, protocol, realUrl } from '../state/builder.ts';
-import { CopyButton } from './CopyButton.tsx';
 
 const TEST_URL = 'https://api.ipify.org';
 type Language = 'curl' | 'python' | 'node';
-const LANGUAGES: { id: Language; label: string }[] = [
-  { id: 'curl', label: 'curl' },
-  { id: 'python', label: 'Python' },
-  { id: 'node', label: 'Node.js' },
-];
+const LANGUAGES: Record<Language, string> = { curl: 'curl', python: 'Python', node: 'Node.js' };
 
 function snippet(language: Language, url: string, socks: boolean): string {
   switch (language) {
@@ -50,25 +47,23 @@ export function Snippets() {
   const result = built.value;
   if (!result?.ok) return null;
   const socks = protocol.value === 'socks5';
-  const label = LANGUAGES.find((l) => l.id === language)!.label;
+  const label = LANGUAGES[language];
   return (
     <div class="snippets">
-      <div class="seg" role="group" aria-label="Code example language">
-        {LANGUAGES.map((l) => (
+      <fieldset class="seg" aria-label="Code example language">
+        {(Object.keys(LANGUAGES) as Language[]).map((id) => (
           <button
-            key={l.id}
+            key={id}
             type="button"
-            class={language === l.id ? '' : 'secondary'}
-            aria-pressed={language === l.id}
-            onClick={() => setLanguage(l.id)}
+            class={language === id ? '' : 'secondary'}
+            aria-pressed={language === id}
+            onClick={() => setLanguage(id)}
           >
-            {l.label}
+            {LANGUAGES[id]}
           </button>
         ))}
-      </div>
-      <pre class="code" tabIndex={0} aria-label={`${label} example`}>
-        <code>{snippet(language, result.url, socks)}</code>
-      </pre>
+      </fieldset>
+      <CodeBlock label={`${label} example`}>{snippet(language, result.url, socks)}</CodeBlock>
       <CopyButton
         text={async () => {
           const url = await realUrl();

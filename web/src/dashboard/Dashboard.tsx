@@ -1,24 +1,25 @@
 // /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { AccountActions } from '../components/AccountActions.tsx';
-import { IncidentBanners, KeyBanners } from '../components/Banners.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
-import { Credentials } from '../components/Credentials.tsx';
-import { HelpPanel } from '../components/HelpPanel.tsx';
-import { Provisioning } from '../components/Provisioning.tsx';
-import { Purchases } from '../components/Purchases.tsx';
-import { RotateKey } from '../components/RotateKey.tsx';
-import { Sessions } from '../components/Sessions.tsx';
-import { UrlBuilder } from '../components/UrlBuilder.tsx';
-import { Expiry, UsageBar } from '../components/Usage.tsx';
 import { navigate, path, search } from '../router.ts';
-import { account, accountError, loadAccount, resetAccount } from '../state/account.ts';
+import { account, resetAccount } from '../state/account.ts';
 import { announcement } from '../state/announce.ts';
 import { availabilityLoaded, loadAvailability } from '../state/availability.ts';
 import { country } from '../state/builder.ts';
-import { config } from '../state/config.ts';
+import { shopConfig } from '../state/config.ts';
 import { customer } from '../state/session.ts';
 import { useVisibleInterval } from '../state/visible.ts';
+import { AccountActions } from './AccountActions.tsx';
+import { IncidentBanners, KeyBanners } from './Banners.tsx';
+import { Credentials } from './Credentials.tsx';
+import { HelpPanel } from './HelpPanel.tsx';
+import { Provisioning } from './Provisioning.tsx';
+import { Purchases } from './Purchases.tsx';
+import { RotateKey } from './RotateKey.tsx';
+import { Sessions } from './Sessions.tsx';
+import { UrlBuilder } from './UrlBuilder.tsx';
+import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
@@ -34,24 +35,28 @@ function Loading() {
 
 export function Dashboard() {
   const who = customer.value;
+  /** undefined while unknown, null when signed out: a new customer id is a new dashboard. */
+  const whoId = who === undefined ? undefined : (who?.id ?? null);
   const sessionId = new URLSearchParams(search.value).get('session_id');
   const checkoutSession = sessionId && SESSION_ID.test(sessionId) ? sessionId : null;
+  const defaultCountry = shopConfig().defaultCountry;
 
   useEffect(() => {
-    if (who === null) {
+    if (whoId === null) {
       resetAccount();
       navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
     }
-    if (!who) return;
-    if (!country.value) country.value = config.value!.defaultCountry;
-    void loadAccount();
+    if (!whoId) return;
+    if (!country.value) country.value = defaultCountry;
+    void account.run();
     void loadAvailability();
-  }, [who === undefined ? undefined : (who?.id ?? null)]);
+  }, [whoId, defaultCountry]);
 
-  useVisibleInterval(loadAccount, 30_000, Boolean(who));
+  useVisibleInterval(account.run, 30_000, Boolean(who));
   useVisibleInterval(loadAvailability, 60_000, Boolean(who));
 
-  const me = account.value;
+  const me = account.data.value;
+  const accountError = account.error.value;
   const status = me?.key.status;
   useEffect(() => {
     // The key exists: the Checkout reference has done its job.
@@ -61,13 +66,13 @@ export function Dashboard() {
 
   if (!who) return <Loading />;
 
-  let body;
+  let body: ComponentChildren;
   if (!me || !availabilityLoaded.value) {
     body =
-      !me && accountError.value ? (
+      !me && accountError ? (
         <div class="card" role="alert">
-          <p class="error-text">{accountError.value}</p>
-          <button type="button" onClick={() => loadAccount()}>
+          <p class="error-text">{accountError.message}</p>
+          <button type="button" onClick={account.run}>
             Try again
           </button>
         </div>
@@ -90,7 +95,7 @@ export function Dashboard() {
     body = (
       <>
         <div class="grid">
-          <Credentials />
+          <Credentials me={me} />
           <section class="card" aria-labelledby="usage-title">
             <h2 id="usage-title">Usage</h2>
             <UsageBar usage={me.key} />
