@@ -1,5 +1,6 @@
 // The operator's actions on one customer (suspend, grant GB, re-run fulfilment, rotate the key, resend a sign-in
-// link), each behind a confirmation that says what will happen.
+// link), each behind a confirmation that says what will happen. `Action` and `useActionFeedback` also serve the
+// refund of an order (CustomerOrders.tsx).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
@@ -12,6 +13,8 @@ import { useAction } from '../state/resource.ts';
 
 interface ActionProps {
   label: string;
+  /** The dialog's title when it must differ from the button's label (several on one page). */
+  title?: string;
   confirmLabel: string;
   /** What will happen, shown in the confirmation. */
   explain: string;
@@ -21,9 +24,12 @@ interface ActionProps {
   run: () => Promise<AdminActionAnswer> | string;
   onDone: (answer: AdminActionAnswer) => void;
   onReauth: () => void;
+  /** Called each time the dialog opens (a refund takes a fresh idempotency key per opened dialog). */
+  onOpen?: () => void;
 }
 
-function Action({ label, confirmLabel, explain, danger, children, run, onDone, onReauth }: ActionProps) {
+export function Action(props: ActionProps) {
+  const { label, title, confirmLabel, explain, danger, children, run, onDone, onReauth, onOpen } = props;
   const [open, setOpen] = useState(false);
   const action = useAction(async () => {
     const started = run();
@@ -44,6 +50,7 @@ function Action({ label, confirmLabel, explain, danger, children, run, onDone, o
   }
   function start() {
     action.set(undefined);
+    onOpen?.();
     setOpen(true);
   }
   return (
@@ -53,7 +60,7 @@ function Action({ label, confirmLabel, explain, danger, children, run, onDone, o
       </button>
       <ConfirmDialog
         open={open}
-        title={label}
+        title={title ?? label}
         confirmLabel={confirmLabel}
         danger={danger}
         busy={action.loading.value}
@@ -104,30 +111,39 @@ function NumberField({
   );
 }
 
-export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
-  const id = d.customer.id;
+/** What the last action of a section said, and the offer of a fresh sign-in when one needed it. */
+export function useActionFeedback(onChanged: () => void) {
   const [message, setMessage] = useState<string | null>(null);
   const [reauth, setReauth] = useState(false);
-  const [reason, setReason] = useState('');
-  const [gb, setGb] = useState('1');
-  const [days, setDays] = useState('');
-  const [note, setNote] = useState('');
-  const common = {
+  const handlers = {
     onDone: (answer: AdminActionAnswer) => {
       setMessage(answer.message);
       onChanged();
     },
     onReauth: () => setReauth(true),
   };
+  const feedback = (
+    <div aria-live="polite">
+      {message && <p class="banner info">{message}</p>}
+      {reauth && <Reauth returnTo={path.value + search.value} onDismiss={() => setReauth(false)} />}
+    </div>
+  );
+  return { handlers, feedback };
+}
+
+export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
+  const id = d.customer.id;
+  const { handlers: common, feedback } = useActionFeedback(onChanged);
+  const [reason, setReason] = useState('');
+  const [gb, setGb] = useState('1');
+  const [days, setDays] = useState('');
+  const [note, setNote] = useState('');
   const param = { param: { id } };
   const suspended = d.customer.suspendedAt !== null;
   return (
     <section aria-labelledby="actions-title" class="stack">
       <h2 id="actions-title">Actions</h2>
-      <div aria-live="polite">
-        {message && <p class="banner info">{message}</p>}
-        {reauth && <Reauth returnTo={path.value + search.value} onDismiss={() => setReauth(false)} />}
-      </div>
+      {feedback}
       <div class="action-list">
         {suspended ? (
           <Action
