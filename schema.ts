@@ -90,6 +90,8 @@ export const orders = sqliteTable(
     /** GB taken back by refunds (whole GB, ≤ gb). */
     refundedGb: integer('refunded_gb').notNull().default(0),
     refundedAmount: integer('refunded_amount').notNull().default(0),
+    /** GB held back by the order's disputes (open or lost): the sum of `disputes.held_gb`, recomputed, never counted. */
+    heldGb: integer('held_gb').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     paidAt: integer('paid_at'),
     receiptSentAt: integer('receipt_sent_at'),
@@ -131,6 +133,40 @@ export const poolKeys = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('pool_keys_upstream').on(t.upstreamId), index('pool_keys_sync').on(t.syncState, t.nextAttemptAt)],
+);
+
+/** Stripe disputes (chargebacks and inquiries) of the shop's orders, one row per Stripe dispute id. */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    /** Stripe's id (`du_…`): every event of one dispute updates this one row. */
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    chargeId: text('charge_id').notNull(),
+    /** Disputed amount, minor units of `currency` (may be part of the order). */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    /** Stripe's status: warning_needs_response … needs_response, under_review … won, lost, warning_closed, prevented. */
+    status: text('status').notNull(),
+    /** GB of the order this dispute takes out of the cap: its share while open or lost, 0 once won or closed. */
+    heldGb: integer('held_gb').notNull(),
+    /** When the customer disputed (Stripe's `created`). */
+    createdAt: integer('created_at').notNull(),
+    /** `created` of the latest event applied: an older event never overwrites a newer one. */
+    eventAt: integer('event_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    index('disputes_customer').on(t.customerId, t.createdAt),
+    index('disputes_order').on(t.orderId),
+    index('disputes_closed').on(t.closedAt),
+  ],
 );
 
 export const stripeEvents = sqliteTable(
@@ -178,4 +214,5 @@ export type LoginToken = typeof loginTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type PoolKeyRow = typeof poolKeys.$inferSelect;
+export type Dispute = typeof disputes.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { type Customer, customers, type Order, orders, type PoolKeyRow, poolKeys, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
-import { purchaseView } from '../billing/index.ts';
+import { type Dispute, listDisputes, purchaseView } from '../billing/index.ts';
 import type { Db } from '../db/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
@@ -13,6 +13,7 @@ import type {
   CustomerDetail,
   CustomerRow,
   CustomerStatus,
+  DisputeView,
   MoneyByCurrency,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
@@ -150,7 +151,22 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
 }
 
 export function adminOrder(o: Order): AdminOrder {
-  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId };
+  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId, heldGb: o.heldGb };
+}
+
+export function disputeView(d: Dispute): DisputeView {
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    amount: d.amount,
+    currency: d.currency,
+    reason: d.reason,
+    status: d.status,
+    open: d.closedAt === null,
+    heldGb: d.heldGb,
+    createdAt: d.createdAt,
+    closedAt: d.closedAt,
+  };
 }
 
 function upstreamProblem(err: unknown): string {
@@ -169,8 +185,9 @@ export async function customerDetail(
   const { db, pool, log } = services;
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
-  const [orderRows, [keyRow], audit, [activeSessions]] = await Promise.all([
+  const [orderRows, disputeRows, [keyRow], audit, [activeSessions]] = await Promise.all([
     db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
+    listDisputes(db, customerId),
     db.select().from(poolKeys).where(eq(poolKeys.customerId, customerId)).limit(1),
     listAudit(db, customerId, 100),
     db
@@ -232,6 +249,7 @@ export async function customerDetail(
     },
     status: customerStatus(customer, keyRow, live, now),
     orders: orderRows.map(adminOrder),
+    disputes: disputeRows.map(disputeView),
     key,
     audit: audit.map(auditView),
   };

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
-import type { Purchase } from '../shared/billing.ts';
+import { gbForAmount, type Purchase } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
 export type { Order };
@@ -179,23 +179,27 @@ export function markUnpaidStatement(db: Db, orderId: string, status: 'failed' | 
 }
 
 /**
- * Records a refund from the charge's cumulative refunded amount, so replays and reordering converge.
- * The GB taken back are the refunded share of the order's GB, rounded up to whole GB: a refund never leaves
- * the customer more traffic than they paid for.
+ * Records a refund from the charge's cumulative refunded amount (of `amountCharged`), so replays and reordering
+ * converge: both totals only grow. The GB taken back are the refunded share of the order's GB (gbForAmount).
  */
-export function recordRefundStatement(db: Db, orderId: string, amountRefunded: number, amountCharged: number) {
+export function recordRefundStatement(
+  db: Db,
+  order: Pick<Order, 'id' | 'gb'>,
+  amountRefunded: number,
+  amountCharged: number,
+) {
   const charged = Math.max(1, amountCharged);
   const refunded = Math.min(Math.max(0, amountRefunded), charged);
   return db
     .update(orders)
     .set({
       refundedAmount: sql`max(${orders.refundedAmount}, ${refunded})`,
-      refundedGb: sql`max(${orders.refundedGb}, min(${orders.gb}, cast((${orders.gb} * ${refunded} + ${charged - 1}) / ${charged} as integer)))`,
+      refundedGb: sql`max(${orders.refundedGb}, ${gbForAmount(order.gb, refunded, charged)})`,
       ...(refunded >= charged
         ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` }
         : {}),
     })
-    .where(eq(orders.id, orderId));
+    .where(eq(orders.id, order.id));
 }
 
 export async function findOrder(
@@ -232,12 +236,20 @@ export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]>
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The GB of an order that still count towards the customer's cap: bought (or granted), less what refunds took back
+ * and what disputes hold. The one place this is computed.
+ */
+export function openGb(order: Pick<Order, 'gb' | 'refundedGb' | 'heldGb'>): number {
+  return Math.max(0, order.gb - order.refundedGb - order.heldGb);
+}
+
 export interface Entitlement {
-  /** Paid, unrefunded GB: the key's traffic cap. */
+  /** Paid GB not refunded or held by a dispute: the key's traffic cap. */
   capGb: number;
   /** When the key expires (unix ms); null when a purchase without validity is still open, or nothing was bought. */
   expiresAt: number | null;
-  /** Orders that count (paid with GB left). */
+  /** Orders that count (paid with open GB). */
   orderIds: string[];
 }
 
@@ -249,7 +261,7 @@ export interface Entitlement {
 export function entitlementOf(rows: readonly Order[]): Entitlement {
   const open = rows
     .flatMap((o) =>
-      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && o.gb - o.refundedGb > 0
+      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && openGb(o) > 0
         ? [{ ...o, paidAt: o.paidAt }]
         : [],
     )
@@ -261,7 +273,7 @@ export function entitlementOf(rows: readonly Order[]): Entitlement {
     else expiresAt = Math.max(expiresAt ?? 0, o.paidAt) + o.validityDays * DAY_MS;
   }
   return {
-    capGb: open.reduce((sum, o) => sum + o.gb - o.refundedGb, 0),
+    capGb: open.reduce((sum, o) => sum + openGb(o), 0),
     expiresAt: unlimited ? null : expiresAt,
     orderIds: open.map((o) => o.id),
   };

@@ -1,7 +1,7 @@
 // Parses and validates every var and secret once per isolate; everything else reads the typed Config.
 
 import type { Tier } from '../shared/api.ts';
-import type * as z from '../zod.ts';
+import * as z from '../zod.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
 
 export { UPSTREAM_CAP_CEILING_GB } from './schema.ts';
@@ -86,6 +86,7 @@ function collect(schema: z.ZodMiniType, input: Record<string, unknown>, problems
 }
 
 const DEV_PLACEHOLDER = /^(dev-only|psx_sim|sk_test_sim|whsec_sim|ZGV2LW9ubHkt)/;
+const STRIPE_TEST_KEY = /^(sk|rk)_test_/;
 
 /** Validates only the vars (what `npm run check` can see offline). */
 export function parseVars(input: Record<string, unknown>): {
@@ -140,19 +141,48 @@ function dropEmpty(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => !(typeof v === 'string' && v.trim() === '')));
 }
 
+/**
+ * Secrets a production shop must not run with: the committed development placeholders, and a Stripe test-mode key
+ * (with one, a live shop would mint real proxy keys for test-card payments).
+ */
+function productionSecretProblems(secrets: Partial<z.infer<typeof secretsSchema>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [name, value] of Object.entries(secrets)) {
+    if (typeof value !== 'string') continue;
+    if (DEV_PLACEHOLDER.test(value))
+      problems.push({
+        variable: name,
+        field: '',
+        message: 'is a development placeholder; set the real secret with `wrangler secret put`',
+      });
+    else if (name === 'STRIPE_SECRET_KEY' && STRIPE_TEST_KEY.test(value))
+      problems.push({
+        variable: name,
+        field: '',
+        message: 'is a Stripe test-mode key; production needs a live key (sk_live_… or rk_live_…)',
+      });
+  }
+  return problems;
+}
+
+/**
+ * Checks only the secrets given (`npm run check` validates those set in its environment), with production's rules
+ * when `shopEnv` is production.
+ */
+export function checkSecrets(given: Record<string, unknown>, shopEnv: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const secrets = collect(z.partial(secretsSchema), dropEmpty(given), problems) as
+    | Partial<z.infer<typeof secretsSchema>>
+    | undefined;
+  if (secrets && shopEnv === 'production') problems.push(...productionSecretProblems(secrets));
+  return problems;
+}
+
 export function parseConfig(input: Record<string, unknown>): ConfigResult {
   const raw = dropEmpty(input);
   const { vars, problems } = parseVars(raw);
   const secrets = collect(secretsSchema, raw, problems) as z.infer<typeof secretsSchema> | undefined;
-  if (secrets && raw.SHOP_ENV === 'production') {
-    for (const [name, value] of Object.entries(secrets))
-      if (typeof value === 'string' && DEV_PLACEHOLDER.test(value))
-        problems.push({
-          variable: name,
-          field: '',
-          message: 'is a development placeholder; set the real secret with `wrangler secret put`',
-        });
-  }
+  if (secrets && raw.SHOP_ENV === 'production') problems.push(...productionSecretProblems(secrets));
   if (secrets && vars?.MAIL_TRANSPORT === 'resend' && !secrets.RESEND_API_KEY)
     problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
   if (!vars || !secrets || problems.length) return { ok: false, problems };

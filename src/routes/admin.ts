@@ -11,6 +11,8 @@ import {
   type Operator,
   overview,
   pricingView,
+  REFUND_REASONS,
+  refundOrder,
   rerunFulfilment,
   resendSignIn,
   rotateCustomerKey,
@@ -18,6 +20,7 @@ import {
   unsuspendCustomer,
 } from '../admin/index.ts';
 import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
+import { CLIENT_IDEMPOTENCY_KEY } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
@@ -35,7 +38,12 @@ function wholeNumber(what: string, min: number, max: number) {
     .check(z.refine((n) => n >= min && n <= max, `${what} must be from ${min} to ${max}`));
 }
 
-const customerParam = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a customer id')) });
+const customerId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a customer id'));
+const customerParam = z.object({ id: customerId });
+const orderParam = z.object({
+  id: customerId,
+  orderId: z.string().check(z.regex(/^ord_[0-9a-f]{32}$/, 'is not an order id')),
+});
 const customersQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
   page: z.optional(wholeNumber('page', 1, 100_000)),
@@ -53,6 +61,18 @@ const grantBody = z.object({
   gb: z.int().check(z.minimum(1), z.maximum(UPSTREAM_CAP_CEILING_GB)),
   validityDays: z.optional(z.int().check(z.minimum(0), z.maximum(3650))),
   note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+});
+
+const refundBody = z.object({
+  /** Minor units of the order's currency; the whole rest of the order when absent. */
+  amount: z.optional(z.int().check(z.minimum(1), z.maximum(100_000_000))),
+  reason: z.optional(z.enum(REFUND_REASONS)),
+});
+/** One key per confirmed dialog: a retried click (or a retry after a timeout) refunds once. */
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .check(z.regex(CLIENT_IDEMPOTENCY_KEY, 'must be 8–128 characters of A–Z, a–z, 0–9, _ and -')),
 });
 
 function operator(c: Context<AppEnv>): Operator {
@@ -111,6 +131,22 @@ export const admin = new Hono<AppEnv>()
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
     c.json(await rerunFulfilment(c.var.services, operator(c), c.req.valid('param').id)),
+  )
+  .post(
+    '/customers/:id/orders/:orderId/refund',
+    recent,
+    validate('param', orderParam),
+    validate('header', idempotencyHeader),
+    validate('json', refundBody),
+    async (c) => {
+      const { id, orderId } = c.req.valid('param');
+      return c.json(
+        await refundOrder(c.var.services, operator(c), id, orderId, {
+          ...c.req.valid('json'),
+          clientKey: c.req.valid('header')['idempotency-key'],
+        }),
+      );
+    },
   )
   .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) =>
     c.json(await resendSignIn(c.var.services, operator(c), c.req.valid('param').id)),

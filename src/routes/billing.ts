@@ -43,7 +43,9 @@ export const billing = new Hono<AppEnv>()
       throw err;
     }
     const event = parseEvent(raw);
-    const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }));
+    const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }), {
+      liveOnly: services.config.env === 'production',
+    });
     log.info('stripe event', {
       stripeEventId: event.id,
       type: event.type,

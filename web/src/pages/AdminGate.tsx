@@ -1,24 +1,20 @@
 // /admin: operators get the console, loaded on demand (a separate chunk customers never download); a signed-out
 // visitor is sent to sign in, a customer gets a 403 page. The server checks the role on every call anyway.
-import { signal } from '@preact/signals';
-import type { FunctionComponent } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { navigate, path, search } from '../router.ts';
+import { resource } from '../state/resource.ts';
 import { customer } from '../state/session.ts';
 
-const consoleApp = signal<FunctionComponent | null | 'failed'>(null);
+const consoleChunk = resource(() => import('../admin/AdminApp.tsx'));
 
 export function AdminGate() {
   const who = customer.value;
+  const signedOut = who === null;
   const admin = Boolean(who?.isAdmin);
   useEffect(() => {
-    if (who === null) navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
-    if (admin && !consoleApp.value)
-      import('../admin/AdminApp.tsx').then(
-        (m) => (consoleApp.value = m.AdminApp),
-        () => (consoleApp.value = 'failed'),
-      );
-  }, [who, admin]);
+    if (signedOut) navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
+    if (admin && !consoleChunk.data.peek()) void consoleChunk.run();
+  }, [signedOut, admin]);
   if (who && !admin)
     return (
       <section class="center">
@@ -26,7 +22,8 @@ export function AdminGate() {
         <p class="muted">{who.email} is not one of this shop’s operators.</p>
       </section>
     );
-  const App = consoleApp.value;
-  if (App === 'failed') return <p class="center error-text">The console did not load. Reload the page to try again.</p>;
+  if (consoleChunk.error.value)
+    return <p class="center error-text">The console did not load. Reload the page to try again.</p>;
+  const App = consoleChunk.data.value?.AdminApp;
   return App ? <App /> : <p class="muted center">Loading…</p>;
 }
