@@ -20,6 +20,12 @@ export const loginTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     email: text('email').notNull(),
+    /**
+     * Who asked for it: a keyed hash of the requesting network (an IPv4 address or an IPv6 /64), or of the console
+     * for an operator's resend. Links are counted and voided per address and requester, so nobody's requests use up
+     * or void another's.
+     */
+    requester: text('requester').notNull().default(''),
     /** SHA-256 (hex) of the raw token; the raw token only ever exists in the emailed URL. */
     tokenHash: text('token_hash').notNull().unique(),
     /** Same-origin path to continue to after sign-in (e.g. /checkout/pro). */
@@ -29,7 +35,13 @@ export const loginTokens = sqliteTable(
     consumedAt: integer('consumed_at'),
     voidedAt: integer('voided_at'),
   },
-  (t) => [index('login_tokens_email_created').on(t.email, t.createdAt)],
+  (t) => [
+    index('login_tokens_email_requester').on(t.email, t.requester, t.createdAt),
+    // The shop-wide hourly count of sign-in mails.
+    index('login_tokens_created').on(t.createdAt),
+    // The retention sweep.
+    index('login_tokens_expires').on(t.expiresAt),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -46,7 +58,12 @@ export const sessions = sqliteTable(
     revokedAt: integer('revoked_at'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_customer').on(t.customerId)],
+  (t) => [
+    index('sessions_customer').on(t.customerId),
+    // The retention sweep (ended sessions: expired or revoked).
+    index('sessions_expires').on(t.expiresAt),
+    index('sessions_revoked').on(t.revokedAt),
+  ],
 );
 
 export const orders = sqliteTable(
@@ -79,7 +96,13 @@ export const orders = sqliteTable(
     paidAt: integer('paid_at'),
     receiptSentAt: integer('receipt_sent_at'),
   },
-  (t) => [index('orders_customer').on(t.customerId, t.createdAt), index('orders_status').on(t.status)],
+  (t) => [
+    index('orders_customer').on(t.customerId, t.createdAt),
+    // By status (the console's figures), and the receipts sweep: paid, receipt not sent, paid before a moment.
+    index('orders_status_receipt').on(t.status, t.receiptSentAt, t.paidAt),
+    // A refund names its PaymentIntent.
+    index('orders_payment_intent').on(t.stripePaymentIntentId),
+  ],
 );
 
 export const poolKeys = sqliteTable(
@@ -146,12 +169,17 @@ export const disputes = sqliteTable(
   ],
 );
 
-export const stripeEvents = sqliteTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  receivedAt: integer('received_at').notNull(),
-  processedAt: integer('processed_at'),
-});
+export const stripeEvents = sqliteTable(
+  'stripe_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+  },
+  // The retention sweep.
+  (t) => [index('stripe_events_processed').on(t.processedAt)],
+);
 
 export const auditLog = sqliteTable(
   'audit_log',
@@ -168,13 +196,18 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_customer').on(t.customerId, t.at), index('audit_at').on(t.at)],
 );
 
-export const mailFailures = sqliteTable('mail_failures', {
-  id: text('id').primaryKey(),
-  to: text('to').notNull(),
-  kind: text('kind').notNull(),
-  reason: text('reason').notNull(),
-  at: integer('at').notNull(),
-});
+export const mailFailures = sqliteTable(
+  'mail_failures',
+  {
+    id: text('id').primaryKey(),
+    to: text('to').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  // The retention sweep and the console's "last 7 days".
+  (t) => [index('mail_failures_at').on(t.at)],
+);
 
 export type Customer = typeof customers.$inferSelect;
 export type LoginToken = typeof loginTokens.$inferSelect;

@@ -12,7 +12,7 @@ export interface CallOptions {
   body?: BodyInit;
   headers?: Record<string, string>;
   cookie?: string;
-  /** The Worker's bindings, when a test runs it with another config (e.g. production). */
+  /** The Worker's bindings, when a test runs it with other ones (e.g. production config, a queue that refuses messages). */
   env?: Env;
 }
 

@@ -2,6 +2,7 @@
 // operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered mail) and the platform's health.
 import { and, count, countDistinct, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { customers, mailFailures, orders, poolKeys } from '../../schema.ts';
+import { signInMailFigures } from '../auth/index.ts';
 import { openDisputes } from '../billing/index.ts';
 import type { Db } from '../db/index.ts';
 import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth } from '../pool/index.ts';
@@ -205,24 +206,26 @@ async function upstreamFigures(services: OverviewServices): Promise<Overview['up
 export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
   const { db } = services;
   const now = services.clock.now();
-  const [[people], revenue, live, fulfilment, disputes, [mailTotal], [mailRecent], upstream] = await Promise.all([
-    db
-      .select({
-        n: count(),
-        suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)`,
-      })
-      .from(customers),
-    revenueFigures(db, services.config.currency, days, now),
-    liveKeys(services),
-    fulfilmentFigures(db, now),
-    openDisputes(db, ATTENTION_LIMIT),
-    db.select({ n: count() }).from(mailFailures),
-    db
-      .select({ n: count() })
-      .from(mailFailures)
-      .where(gt(mailFailures.at, now - 7 * DAY_MS)),
-    upstreamFigures(services),
-  ]);
+  const [[people], revenue, live, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail] =
+    await Promise.all([
+      db
+        .select({
+          n: count(),
+          suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)`,
+        })
+        .from(customers),
+      revenueFigures(db, services.config.currency, days, now),
+      liveKeys(services),
+      fulfilmentFigures(db, now),
+      openDisputes(db, ATTENTION_LIMIT),
+      db.select({ n: count() }).from(mailFailures),
+      db
+        .select({ n: count() })
+        .from(mailFailures)
+        .where(gt(mailFailures.at, now - 7 * DAY_MS)),
+      upstreamFigures(services),
+      signInMailFigures(db, services.config.limits, now),
+    ]);
   const keys = await keyFigures(db, live, now);
   return {
     customers: people?.n ?? 0,
@@ -239,6 +242,7 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
     },
     fulfilment: { ...fulfilment, failedPayments: revenue.failedPayments },
     deadLetterMail: { total: mailTotal?.n ?? 0, last7Days: mailRecent?.n ?? 0 },
+    signInMail,
     upstream,
     generatedAt: now,
   };

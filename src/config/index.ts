@@ -27,8 +27,15 @@ export interface Config {
   stripe: { apiUrl: string; secretKey: string; webhookSecret: string };
   auth: { secret: string; previousSecret?: string };
   encryptionKey: string;
-  mail: { transport: 'cloudflare' | 'resend' | 'outbox'; from: string; outboxUrl?: string; resendApiKey?: string };
+  mail: {
+    transport: 'cloudflare' | 'resend' | 'outbox';
+    from: string;
+    outboxUrl?: string;
+    resendApiKey?: string;
+    retryDelaySeconds: number;
+  };
   adminEmails: string[];
+  limits: { loginLinksPerDay: number; loginMailsPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +118,12 @@ function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
     for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
       if (!vars[name].startsWith('https://'))
         problems.push({ variable: name, field: '', message: 'must use https:// in production' });
+    if (vars.MAIL_RETRY_DELAY_SECONDS === 0)
+      problems.push({
+        variable: 'MAIL_RETRY_DELAY_SECONDS',
+        field: '',
+        message: 'must be at least 1 in production (0 retries at once, for tests)',
+      });
     if (vars.MAIL_TRANSPORT === 'outbox')
       problems.push({
         variable: 'MAIL_TRANSPORT',
@@ -202,11 +215,13 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         from: vars.MAIL_FROM,
         outboxUrl: vars.MAIL_OUTBOX_URL,
         resendApiKey: secrets.RESEND_API_KEY || undefined,
+        retryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
       },
       adminEmails: (vars.ADMIN_EMAILS ?? '')
         .split(',')
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
+      limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
     },
   };
 }

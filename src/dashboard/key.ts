@@ -10,6 +10,7 @@ import { seal, sha256Hex, unseal } from '../crypto.ts';
 import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
 import { type DashboardServices, forgetLiveKey } from './account.ts';
 import { DashboardError } from './errors.ts';
+import { sessionsOfKey } from './recent.ts';
 
 export interface Actor {
   customerId: string;
@@ -102,6 +103,7 @@ export async function rotateSecret(
   let sessionsClosed = true;
   try {
     await services.pool.closeAllSessions(row.upstreamId);
+    sessionsOfKey.forget(row.upstreamId);
   } catch (err) {
     sessionsClosed = false;
     services.log.warn('key rotated but its sessions could not be closed', { customerId: actor.customerId, err });

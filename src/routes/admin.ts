@@ -79,7 +79,6 @@ function operator(c: Context<AppEnv>): Operator {
   return {
     email: c.var.identity.email,
     requestId: c.var.requestId,
-    ip: c.req.header('cf-connecting-ip') ?? null,
   };
 }
 

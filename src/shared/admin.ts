@@ -195,6 +195,8 @@ export interface Overview {
   disputes: { open: number; list: OpenDispute[] };
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
+  /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
+  signInMail: { lastHour: number; perHour: number; paused: boolean };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }

@@ -14,6 +14,8 @@ const PRODUCTION = {
   PROXIES_SX_API_URL: 'https://api.proxies.sx/v1',
   STRIPE_API_URL: 'https://api.stripe.com',
   MAIL_TRANSPORT: 'cloudflare',
+  // The tests' own 0 (no wait between mail retries) is refused in production.
+  MAIL_RETRY_DELAY_SECONDS: '10',
   PROXIES_SX_API_KEY: 'psx_reseller_production_key',
   STRIPE_SECRET_KEY: 'sk_live_51ProductionKey',
   STRIPE_WEBHOOK_SECRET: 'whsec_production_endpoint_secret',

@@ -1,5 +1,6 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { Checkout } from './pages/Checkout.tsx';
@@ -7,9 +8,11 @@ import { Landing } from './pages/Landing.tsx';
 import { Legal } from './pages/Legal.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
-import { Verify } from './pages/Verify.tsx';
 import { path, segmentAfter } from './router.ts';
 import { config } from './state/config.ts';
+
+// Opened once per sign-in, from an email: its own chunk.
+const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
 
 function Page() {
   switch (path.value) {
@@ -18,7 +21,7 @@ function Page() {
     case '/signin':
       return <SignIn />;
     case '/auth/verify':
-      return <Verify />;
+      return <LazyPage chunk={verifyChunk} name="sign-in page" />;
     case '/dashboard':
       return <Dashboard />;
     case '/terms':

@@ -82,6 +82,11 @@ function Figures({ o }: { o: OverviewData }) {
           value={o.deadLetterMail.total}
           note={`${o.deadLetterMail.last7Days} in the last 7 days`}
         />
+        <Stat
+          label="Sign-in emails (last hour)"
+          value={`${o.signInMail.lastHour} / ${o.signInMail.perHour}`}
+          note={o.signInMail.paused ? 'Paused: sign-in requests get 429 (LOGIN_MAILS_PER_HOUR)' : undefined}
+        />
       </dl>
 
       <section class="grid">
