@@ -20,6 +20,12 @@ export const loginTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     email: text('email').notNull(),
+    /**
+     * Who asked for it: a keyed hash of the requesting network (an IPv4 address or an IPv6 /64), or of the console
+     * for an operator's resend. Links are counted and voided per address and requester, so nobody's requests use up
+     * or void another's.
+     */
+    requester: text('requester').notNull().default(''),
     /** SHA-256 (hex) of the raw token; the raw token only ever exists in the emailed URL. */
     tokenHash: text('token_hash').notNull().unique(),
     /** Same-origin path to continue to after sign-in (e.g. /checkout/pro). */
@@ -29,7 +35,13 @@ export const loginTokens = sqliteTable(
     consumedAt: integer('consumed_at'),
     voidedAt: integer('voided_at'),
   },
-  (t) => [index('login_tokens_email_created').on(t.email, t.createdAt)],
+  (t) => [
+    index('login_tokens_email_requester').on(t.email, t.requester, t.createdAt),
+    // The shop-wide hourly count of sign-in mails.
+    index('login_tokens_created').on(t.createdAt),
+    // The retention sweep.
+    index('login_tokens_expires').on(t.expiresAt),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -46,7 +58,12 @@ export const sessions = sqliteTable(
     revokedAt: integer('revoked_at'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_customer').on(t.customerId)],
+  (t) => [
+    index('sessions_customer').on(t.customerId),
+    // The retention sweep (ended sessions: expired or revoked).
+    index('sessions_expires').on(t.expiresAt),
+    index('sessions_revoked').on(t.revokedAt),
+  ],
 );
 
 export const orders = sqliteTable(
@@ -77,11 +94,19 @@ export const orders = sqliteTable(
     paymentSettling: integer('payment_settling', { mode: 'boolean' }).notNull().default(false),
     /** The key generation that holds this order's GB, set when the reconcile places the order. */
     keyGeneration: integer('key_generation'),
+    /** GB held back by the order's disputes (open or lost): the sum of `disputes.held_gb`, recomputed, never counted. */
+    heldGb: integer('held_gb').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     paidAt: integer('paid_at'),
     receiptSentAt: integer('receipt_sent_at'),
   },
-  (t) => [index('orders_customer').on(t.customerId, t.createdAt), index('orders_status').on(t.status)],
+  (t) => [
+    index('orders_customer').on(t.customerId, t.createdAt),
+    // By status (the console's figures), and the receipts sweep: paid, receipt not sent, paid before a moment.
+    index('orders_status_receipt').on(t.status, t.receiptSentAt, t.paidAt),
+    // A refund names its PaymentIntent.
+    index('orders_payment_intent').on(t.stripePaymentIntentId),
+  ],
 );
 
 /**
@@ -138,6 +163,8 @@ export const poolKeys = sqliteTable(
   },
   (t) => [
     uniqueIndex('pool_keys_generation').on(t.customerId, t.generation),
+    // A customer's current key (every signed-in read) and their keys in one state (the checkout's carried GB).
+    index('pool_keys_customer_state').on(t.customerId, t.state),
     uniqueIndex('pool_keys_upstream').on(t.upstreamId),
     index('pool_keys_state').on(t.state, t.graceUntil),
   ],
@@ -168,12 +195,51 @@ export const keySyncs = sqliteTable(
   (t) => [index('key_syncs_due').on(t.state, t.nextAttemptAt)],
 );
 
-export const stripeEvents = sqliteTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  receivedAt: integer('received_at').notNull(),
-  processedAt: integer('processed_at'),
-});
+/** Stripe disputes (chargebacks and inquiries) of the shop's orders, one row per Stripe dispute id. */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    /** Stripe's id (`du_…`): every event of one dispute updates this one row. */
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    chargeId: text('charge_id').notNull(),
+    /** Disputed amount, minor units of `currency` (may be part of the order). */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    /** Stripe's status: warning_needs_response … needs_response, under_review … won, lost, warning_closed, prevented. */
+    status: text('status').notNull(),
+    /** GB of the order this dispute takes out of the cap: its share while open or lost, 0 once won or closed. */
+    heldGb: integer('held_gb').notNull(),
+    /** When the customer disputed (Stripe's `created`). */
+    createdAt: integer('created_at').notNull(),
+    /** `created` of the latest event applied: an older event never overwrites a newer one. */
+    eventAt: integer('event_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    index('disputes_customer').on(t.customerId, t.createdAt),
+    index('disputes_order').on(t.orderId),
+    index('disputes_closed').on(t.closedAt),
+  ],
+);
+
+export const stripeEvents = sqliteTable(
+  'stripe_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+  },
+  // The retention sweep.
+  (t) => [index('stripe_events_processed').on(t.processedAt)],
+);
 
 export const auditLog = sqliteTable(
   'audit_log',
@@ -190,13 +256,18 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_customer').on(t.customerId, t.at), index('audit_at').on(t.at)],
 );
 
-export const mailFailures = sqliteTable('mail_failures', {
-  id: text('id').primaryKey(),
-  to: text('to').notNull(),
-  kind: text('kind').notNull(),
-  reason: text('reason').notNull(),
-  at: integer('at').notNull(),
-});
+export const mailFailures = sqliteTable(
+  'mail_failures',
+  {
+    id: text('id').primaryKey(),
+    to: text('to').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  // The retention sweep and the console's "last 7 days".
+  (t) => [index('mail_failures_at').on(t.at)],
+);
 
 export type Customer = typeof customers.$inferSelect;
 export type LoginToken = typeof loginTokens.$inferSelect;
@@ -204,4 +275,5 @@ export type Session = typeof sessions.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type PoolKeyRow = typeof poolKeys.$inferSelect;
 export type KeySyncRow = typeof keySyncs.$inferSelect;
+export type Dispute = typeof disputes.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

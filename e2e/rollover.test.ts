@@ -73,7 +73,7 @@ test('a customer past the ceiling gets a new key, is told loudly, and the old ke
   await post(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
 
   await buy(page, 'scale');
-  const banner = page.getByTestId('rollover-banner');
+  const banner = page.getByRole('alert').filter({ hasText: 'You have a new proxy key' });
   await banner.waitFor({ timeout: 20_000 });
   const keys = await upstreamKeys();
   const fresh = keys.find((k) => k.id !== first!.id)!;

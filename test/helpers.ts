@@ -12,6 +12,8 @@ export interface CallOptions {
   body?: BodyInit;
   headers?: Record<string, string>;
   cookie?: string;
+  /** The Worker's bindings, when a test runs it with other ones (e.g. production config, a queue that refuses messages). */
+  env?: Env;
 }
 
 /**
@@ -26,7 +28,11 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
   if (options.cookie) headers.set('cookie', options.cookie);
   const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }), env, ctx);
+  const response = await worker.fetch(
+    new Request(`${ORIGIN}${path}`, { method, headers, body }),
+    options.env ?? env,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
 }

@@ -215,7 +215,10 @@ export async function rotateCustomerKey(
   };
 }
 
-/** Emails the customer a fresh sign-in link, under the same limits as the customer asking for one. */
+/**
+ * Emails the customer a fresh sign-in link. Neither the operator's own network nor the shop-wide hourly cap holds it;
+ * the console is its own requester, with the address's daily share of links (LOGIN_LINKS_PER_DAY).
+ */
 export async function resendSignIn(
   services: Services,
   operator: Operator,
@@ -225,7 +228,7 @@ export async function resendSignIn(
   const customer = await findCustomer(db, customerId);
   let outcome: SignInRequestOutcome;
   try {
-    outcome = await requestSignIn(services, { email: customer.email, next: null, ip: operator.ip ?? null });
+    outcome = await requestSignIn(services, { email: customer.email, next: null, ip: null, byOperator: true });
   } catch (err) {
     if (err instanceof AuthError && err.code === 'mail_unavailable')
       throw new AdminError(
@@ -244,7 +247,7 @@ export async function resendSignIn(
   if (outcome === 'suppressed')
     throw new AdminError(
       'not_sent',
-      'Not sent: this address has had too many sign-in emails lately (5 a minute, 10 a day). Its latest link still works.',
+      `Not sent: the console has sent this address ${services.config.limits.loginLinksPerDay} sign-in links in the last 24 hours (LOGIN_LINKS_PER_DAY). Its latest link still works.`,
     );
   return { action: 'resend_sign_in', message: `A sign-in link is on its way to ${customer.email}.` };
 }

@@ -7,6 +7,7 @@ import { type Customer, customersAfter } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { currentKeysOf, syncsOf } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
+import { isoDate, isoDateTime } from '../shared/format.ts';
 import { type Operator, operatorActor } from './operator.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -28,7 +29,7 @@ export function csvLine(values: readonly CsvValue[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-const isoOrEmpty = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+const isoOrEmpty = (ms: number | null) => (ms === null ? '' : isoDateTime(ms));
 
 /** Rows are read this many at a time (keyset paging), so an export never holds the whole table. Customer chunks stay
  * under D1's 100 bound parameters, since their ids are bound to fetch their order totals. */
@@ -188,7 +189,7 @@ export async function exportCsv(
     requestId: operator.requestId,
   });
   return {
-    filename: `${what}-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`,
+    filename: `${what}-${isoDate(clock.now())}.csv`,
     body: csvStream(what === 'customers' ? customerCsv(db) : purchaseCsv(db)),
   };
 }

@@ -3,7 +3,14 @@
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
-import { type GenerationBalance, ledgerOf, listEntitledOrders, purchaseView } from '../billing/index.ts';
+import {
+  type Dispute,
+  type GenerationBalance,
+  ledgerOf,
+  listDisputes,
+  listEntitledOrders,
+  purchaseView,
+} from '../billing/index.ts';
 import { customerPage, getCustomer } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import {
@@ -25,6 +32,7 @@ import type {
   CustomerDetail,
   CustomerRow,
   CustomerStatus,
+  DisputeView,
   MoneyByCurrency,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
@@ -128,7 +136,22 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
 }
 
 export function adminOrder(o: Order): AdminOrder {
-  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId };
+  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId, heldGb: o.heldGb };
+}
+
+export function disputeView(d: Dispute): DisputeView {
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    amount: d.amount,
+    currency: d.currency,
+    reason: d.reason,
+    status: d.status,
+    open: d.closedAt === null,
+    heldGb: d.heldGb,
+    createdAt: d.createdAt,
+    closedAt: d.closedAt,
+  };
 }
 
 function upstreamProblem(err: unknown): string {
@@ -158,14 +181,15 @@ function generationView(key: PoolKeyRow, balance: GenerationBalance | undefined)
 
 /** Everything about one customer: purchases, keys (shop record + platform view + platform audit), the shop's audit trail. */
 export async function customerDetail(
-  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock' | 'config'>,
   customerId: string,
 ): Promise<CustomerDetail> {
   const { db, pool, log } = services;
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
-  const [orderRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
+  const [orderRows, disputeRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
     db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
+    listDisputes(db, customerId),
     keysOf(db, customerId),
     getSync(db, customerId),
     listEntitledOrders(db, customerId),
@@ -234,8 +258,10 @@ export async function customerDetail(
     },
     status: customerStatus(keyState({ key: current, sync, live, customer, now }), Boolean(customer.suspendedAt)),
     orders: orderRows.map(adminOrder),
+    disputes: disputeRows.map(disputeView),
     key,
     audit: audit.map(auditView),
+    capCeilingGb: services.config.keys.capCeilingGb,
   };
 }
 

@@ -2,6 +2,8 @@
 // operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered mail) and the platform's health.
 import { and, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { mailFailures, orders } from '../../schema.ts';
+import { signInMailFigures } from '../auth/index.ts';
+import { openDisputes } from '../billing/index.ts';
 import { customerCounts, customersByIds, emailsOf } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { liveUpstreamKeys, owedSyncs } from '../keys/index.ts';
@@ -16,7 +18,7 @@ import type {
   TierRevenue,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
-import { type LiveKey, liveKeys } from './customers.ts';
+import { disputeView, type LiveKey, liveKeys } from './customers.ts';
 
 const DAY_MS = 86_400_000;
 /** A key this full (used / cap) is "near its cap". */
@@ -200,18 +202,21 @@ async function upstreamFigures(services: OverviewServices): Promise<Overview['up
 export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
   const { db } = services;
   const now = services.clock.now();
-  const [people, revenue, live, fulfilment, [mailTotal], [mailRecent], upstream] = await Promise.all([
-    customerCounts(db),
-    revenueFigures(db, services.config.currency, days, now),
-    liveKeys(services),
-    fulfilmentFigures(db, now),
-    db.select({ n: count() }).from(mailFailures),
-    db
-      .select({ n: count() })
-      .from(mailFailures)
-      .where(gt(mailFailures.at, now - 7 * DAY_MS)),
-    upstreamFigures(services),
-  ]);
+  const [people, revenue, live, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail] =
+    await Promise.all([
+      customerCounts(db),
+      revenueFigures(db, services.config.currency, days, now),
+      liveKeys(services),
+      fulfilmentFigures(db, now),
+      openDisputes(db, ATTENTION_LIMIT),
+      db.select({ n: count() }).from(mailFailures),
+      db
+        .select({ n: count() })
+        .from(mailFailures)
+        .where(gt(mailFailures.at, now - 7 * DAY_MS)),
+      upstreamFigures(services),
+      signInMailFigures(db, services.config.limits, now),
+    ]);
   const keys = await keyFigures(db, live, now);
   return {
     customers: people.total,
@@ -222,8 +227,13 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
     revenueByTier: revenue.revenueByTier,
     gb: { sold: revenue.soldGb, granted: revenue.grantedGb, used: keys.usedGb },
     attention: keys.attention,
+    disputes: {
+      open: disputes.total,
+      list: disputes.disputes.map((d) => ({ ...disputeView(d), customerId: d.customerId, email: d.email })),
+    },
     fulfilment: { ...fulfilment, failedPayments: revenue.failedPayments },
     deadLetterMail: { total: mailTotal?.n ?? 0, last7Days: mailRecent?.n ?? 0 },
+    signInMail,
     upstream,
     generatedAt: now,
   };

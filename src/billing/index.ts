@@ -6,18 +6,14 @@ import { reconcileDueKeys } from './reconcile.ts';
 
 export { stillHasGb } from './ceiling.ts';
 export { startCheckout } from './checkout.ts';
+export { type Dispute, listDisputes, openDisputes } from './disputes.ts';
 export { fulfil } from './fulfil.ts';
 export { type GenerationBalance, ledgerOf } from './ledger.ts';
-export { entitlementOf, insertGrantStatement, listEntitledOrders, openGb, purchaseView } from './orders.ts';
+export { entitlementOf, findOrder, insertGrantStatement, listEntitledOrders, openGb, purchaseView } from './orders.ts';
 export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
+export { verifyStripeSignature, WebhookSignatureError } from './signature.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
-export {
-  applyRetrievedSession,
-  applyStripeEvent,
-  parseEvent,
-  verifyStripeSignature,
-  WebhookSignatureError,
-} from './webhook.ts';
+export { applyRetrievedSession, applyStripeEvent, parseEvent } from './webhook.ts';
 
 /**
  * The cron trigger's billing work: reconcile every key that is owed and due (a purchase made while the upstream

@@ -2,7 +2,7 @@
 // A key holds the open GB of the orders placed on it plus what retired keys carried into it. What it still has is
 // that minus what was used, in whole GB rounded in the customer's favour (the platform's unit): a key with 1000 GB
 // of which 998.2 GB are used still has 2 GB. A retired key carries its GB minus what was used on it when it was
-// switched off, so a later refund of one of its orders takes the GB back from the key they went to.
+// switched off, so a later refund or dispute of one of its orders takes the GB back from the key they went to.
 import type { PoolKeyRow } from '../keys/index.ts';
 import { type Order, openGb } from './orders.ts';
 
@@ -10,7 +10,7 @@ export type LedgerKey = Pick<
   PoolKeyRow,
   'id' | 'generation' | 'state' | 'spentGb' | 'usedMb' | 'finalUsedGb' | 'carriedInto' | 'carriedOutGb'
 >;
-export type LedgerOrder = Pick<Order, 'id' | 'gb' | 'refundedGb' | 'keyGeneration' | 'paidAt'>;
+export type LedgerOrder = Pick<Order, 'id' | 'gb' | 'refundedGb' | 'heldGb' | 'keyGeneration' | 'paidAt'>;
 
 export interface GenerationBalance {
   /** GB that count on it: its orders' open GB plus what was carried into it. */

@@ -3,7 +3,7 @@ import { type AnyColumn, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
-import type { Purchase } from '../shared/billing.ts';
+import { gbForAmount, type Purchase } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
 export type { Order };
@@ -178,23 +178,27 @@ export function markUnpaidStatement(db: Db, orderId: string, status: 'failed' | 
 }
 
 /**
- * Records a refund from the charge's cumulative refunded amount, so replays and reordering converge.
- * The GB taken back are the refunded share of the order's GB, rounded up to whole GB: a refund never leaves
- * the customer more traffic than they paid for.
+ * Records a refund from the charge's cumulative refunded amount (of `amountCharged`), so replays and reordering
+ * converge: both totals only grow. The GB taken back are the refunded share of the order's GB (gbForAmount).
  */
-export function recordRefundStatement(db: Db, orderId: string, amountRefunded: number, amountCharged: number) {
+export function recordRefundStatement(
+  db: Db,
+  order: Pick<Order, 'id' | 'gb'>,
+  amountRefunded: number,
+  amountCharged: number,
+) {
   const charged = Math.max(1, amountCharged);
   const refunded = Math.min(Math.max(0, amountRefunded), charged);
   return db
     .update(orders)
     .set({
       refundedAmount: sql`max(${orders.refundedAmount}, ${refunded})`,
-      refundedGb: sql`max(${orders.refundedGb}, min(${orders.gb}, cast((${orders.gb} * ${refunded} + ${charged - 1}) / ${charged} as integer)))`,
+      refundedGb: sql`max(${orders.refundedGb}, ${gbForAmount(order.gb, refunded, charged)})`,
       ...(refunded >= charged
         ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` }
         : {}),
     })
-    .where(eq(orders.id, orderId));
+    .where(eq(orders.id, order.id));
 }
 
 export async function findOrder(
@@ -225,16 +229,17 @@ export function listOrders(db: Db, customerId: string, limit = 100): Promise<Ord
 export const ENTITLED_STATUSES = ['paid', 'refunded'] as const;
 
 /**
- * The GB of an order that still count: what was sold minus what refunds took back. The ONE definition, used by
- * the ledger in TypeScript and by the checkout's reservation in SQL (`openGbOf`): change both together.
+ * The GB of an order that still count towards the customer's cap: bought (or granted), less what refunds took back
+ * and what disputes hold. The ONE definition, used by the entitlement and the ledger in TypeScript and by the
+ * checkout's reservation in SQL (`openGbOf`): change both together.
  */
-export function openGb(o: Pick<Order, 'gb' | 'refundedGb'>): number {
-  return Math.max(0, o.gb - o.refundedGb);
+export function openGb(order: Pick<Order, 'gb' | 'refundedGb' | 'heldGb'>): number {
+  return Math.max(0, order.gb - order.refundedGb - order.heldGb);
 }
 
 /** `openGb` in SQL, over `orders` or an alias of it. */
-export function openGbOf(table: { gb: AnyColumn; refundedGb: AnyColumn }) {
-  return sql<number>`max(0, ${table.gb} - ${table.refundedGb})`;
+export function openGbOf(table: { gb: AnyColumn; refundedGb: AnyColumn; heldGb: AnyColumn }) {
+  return sql<number>`max(0, ${table.gb} - ${table.refundedGb} - ${table.heldGb})`;
 }
 
 /** The orders that count towards a customer's keys: paid, including partly or fully refunded ones. */
@@ -256,11 +261,11 @@ export function placeOrderStatement(db: Db, orderId: string, generation: number)
 const DAY_MS = 86_400_000;
 
 export interface Entitlement {
-  /** Paid, unrefunded GB of every order, whichever key generation holds them. */
+  /** Paid GB not refunded or held by a dispute, of every order, whichever key generation holds them. */
   capGb: number;
   /** When the key expires (unix ms); null when a purchase without validity is still open, or nothing was bought. */
   expiresAt: number | null;
-  /** Orders that count (paid with GB left). */
+  /** Orders that count (paid with open GB). */
   orderIds: string[];
 }
 

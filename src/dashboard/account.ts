@@ -6,6 +6,7 @@ import { getCustomer, NOT_SUSPENDED, type Suspension } from '../customers/index.
 import { getSync, type KeyState, keyState, keysOf, liveKey } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AccountKey, MeAnswer } from '../shared/dashboard.ts';
+import { utcDateTime } from '../shared/format.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
 export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
@@ -26,6 +27,11 @@ function reasonText(state: KeyState, suspension: Suspension, supportEmail: strin
         ? 'Your proxy key is switched off (for example after a refund). Contact support if you did not expect this.'
         : 'Your proxy key is switched off. If you have used all your traffic, buy more; otherwise contact support.';
   }
+}
+
+/** What the banner says after a rollover, while the old key still works. */
+function previousKeyText(secretMask: string | null, worksUntil: number): string {
+  return `You have a new proxy key: copy its password below into your tools. Your old key${secretMask ? ` (${secretMask})` : ''} keeps working until ${utcDateTime(worksUntil)}; its unused traffic then moves to the new key.`;
 }
 
 /** The key of the signed-in customer: D1 rows plus (when it exists upstream) the platform's live view. */
@@ -52,7 +58,13 @@ async function accountKey(services: DashboardServices, customerId: string): Prom
     lastUsedAt: state.lastUsedAt,
     updating: state.sync !== 'synced' && state.status !== 'none' && state.status !== 'provisioning',
     live: state.live,
-    previousKey: previous?.graceUntil ? { secretMask: previous.secretMask, worksUntil: previous.graceUntil } : null,
+    previousKey: previous?.graceUntil
+      ? {
+          secretMask: previous.secretMask,
+          worksUntil: previous.graceUntil,
+          text: previousKeyText(previous.secretMask, previous.graceUntil),
+        }
+      : null,
   };
 }
 

@@ -4,6 +4,7 @@
 // never a dead secret for longer than one reconcile.
 import { sha256Hex } from '../crypto.ts';
 import { forgetLiveKey } from './live.ts';
+import { sessionsOfKey } from './recent.ts';
 import { type KeyServices, ownKey, storeSecret } from './reveal.ts';
 import { sameSecret } from './secret.ts';
 import { markOwedStatement } from './sync.ts';
@@ -49,6 +50,7 @@ export async function rotateKeySecret(
   let sessionsClosed = true;
   try {
     await pool.closeAllSessions(row.upstreamId);
+    sessionsOfKey.forget(row.upstreamId);
   } catch (err) {
     sessionsClosed = false;
     log.warn('key rotated but its sessions could not be closed', { customerId, err });

@@ -1,5 +1,5 @@
 // The pool_keys rows: one per key generation of a customer. The only module with SQL on the table.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { type PoolKeyRow, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
@@ -63,7 +63,7 @@ export function liveUpstreamKeys(db: Db): Promise<PoolKeyRow[]> {
   return db
     .select()
     .from(poolKeys)
-    .where(and(ne(poolKeys.state, 'retired'), isNotNull(poolKeys.upstreamId)));
+    .where(and(inArray(poolKeys.state, ['current', 'retiring']), isNotNull(poolKeys.upstreamId)));
 }
 
 /** Opens generation `generation` as the customer's current key (no upstream key yet). A second open is a no-op. */

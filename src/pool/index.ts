@@ -9,6 +9,7 @@ export {
   offeredStock,
   readAvailability,
   STOCK,
+  type UpstreamHealth,
   upstreamHealth,
 } from './availability.ts';
 export {

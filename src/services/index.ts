@@ -26,7 +26,8 @@ export interface Services {
   readonly mail: Mail;
   /** The availability cache. */
   readonly kv: KVNamespace;
-  readonly limiters: { login: RateLimit };
+  /** Workers rate-limit bindings (wrangler.toml): sign-in per network, and per customer (src/http/limits.ts). */
+  readonly limiters: { login: RateLimit; customerCalls: RateLimit; customerActions: RateLimit };
   readonly clock: Clock;
   readonly log: Logger;
   /** Work that may outlive the answer (`executionCtx.waitUntil`). */
@@ -88,7 +89,11 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       return mail();
     },
     kv: env.CACHE,
-    limiters: { login: env.LOGIN_LIMITER },
+    limiters: {
+      login: env.LOGIN_LIMITER,
+      customerCalls: env.CUSTOMER_CALL_LIMITER,
+      customerActions: env.CUSTOMER_ACTION_LIMITER,
+    },
     clock: systemClock,
     log: context.log,
     waitUntil: context.waitUntil,

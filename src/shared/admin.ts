@@ -49,10 +49,37 @@ export interface CustomersPage {
   live: boolean;
 }
 
-/** An order as the operator sees it: the customer's view plus how it came about. */
+/** An order as the operator sees it: the customer's view plus how it came about and what disputes hold. */
 export interface AdminOrder extends Purchase {
   kind: 'purchase' | 'grant';
   stripeSessionId: string | null;
+  /** GB held out of the cap by the order's disputes (open or lost). */
+  heldGb: number;
+}
+
+/** A Stripe dispute (chargeback or inquiry) of one of the customer's orders. */
+export interface DisputeView {
+  id: string;
+  orderId: string;
+  /** Disputed amount, minor units of `currency`. */
+  amount: number;
+  currency: string;
+  /** Stripe's reason, e.g. `fraudulent`. */
+  reason: string;
+  /** Stripe's status: warning_needs_response, needs_response, under_review, won, lost, warning_closed, … */
+  status: string;
+  /** Not decided yet: answer it in the Stripe dashboard before its deadline. */
+  open: boolean;
+  /** GB of the order it keeps out of the cap (0 once won). */
+  heldGb: number;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+/** An open dispute on the overview, with whose it is. */
+export interface OpenDispute extends DisputeView {
+  customerId: string;
+  email: string;
 }
 
 export interface AuditView {
@@ -128,9 +155,12 @@ export interface CustomerDetail {
   };
   status: CustomerStatus;
   orders: AdminOrder[];
+  disputes: DisputeView[];
   /** null when no key was ever owed. */
   key: AdminKeyState | null;
   audit: AuditView[];
+  /** The most GB a customer can hold at a time (CAP_CEILING_GB): no grant goes past it. */
+  capCeilingGb: number;
 }
 
 export interface AuditPage {
@@ -191,8 +221,12 @@ export interface Overview {
     used: number | null;
   };
   attention: KeyAttention[];
+  /** Customers with an open dispute: their disputed GB are held until it is decided. */
+  disputes: { open: number; list: OpenDispute[] };
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
+  /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
+  signInMail: { lastHour: number; perHour: number; paused: boolean };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }
@@ -228,7 +262,14 @@ export interface PricingView {
   fetchedAt: number | null;
 }
 
-export type AdminActionName = 'suspend' | 'unsuspend' | 'grant' | 'rotate_key' | 'resend_sign_in' | 'refulfil';
+export type AdminActionName =
+  | 'suspend'
+  | 'unsuspend'
+  | 'grant'
+  | 'rotate_key'
+  | 'resend_sign_in'
+  | 'refulfil'
+  | 'refund';
 
 export interface AdminActionAnswer {
   action: AdminActionName;

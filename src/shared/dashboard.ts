@@ -33,10 +33,10 @@ export interface AccountKey {
   /** False when the platform could not be asked just now: usage is unknown, the rest is the shop's own record. */
   live: boolean;
   /**
-   * The key this one replaced when the customer was rolled onto a new key, while it still works: its mask and
-   * until when (unix ms); its unused GB then move to this key. Null when there is none.
+   * The key this one replaced when the customer was rolled onto a new key, while it still works: its mask, until
+   * when (unix ms; its unused GB then move to this key) and the banner's sentences. Null when there is none.
    */
-  previousKey: { secretMask: string | null; worksUntil: number } | null;
+  previousKey: { secretMask: string | null; worksUntil: number; text: string } | null;
 }
 
 export interface MeAnswer {

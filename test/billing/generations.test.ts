@@ -6,7 +6,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { MeAnswer, RevealAnswer } from '../../src/shared/dashboard.ts';
 import { buy, customerIdOf, pay, runCron, startCheckout } from '../admin/support.ts';
 import { call, outboxFor, resetSimulators, signIn, upstreamKey, waitForMail } from '../helpers.ts';
-import { deliver, deliveries, keysOf, settledSync, setUsage, stripeAct } from './helpers.ts';
+import {
+  decideDispute,
+  deliver,
+  deliverEachEvent,
+  deliveries,
+  disputeSession,
+  keysOf,
+  settledSync,
+  setUsage,
+  stripeAct,
+} from './helpers.ts';
 
 /** Buys `tierId` through checkout, the Stripe simulator and the signed webhook, and waits for the keys. */
 async function buyAs(cookie: string, tierId: string): Promise<string> {
@@ -36,6 +46,26 @@ async function history(customerId: string, count: number) {
     ),
   );
   await env.DB.batch(statements);
+}
+
+/**
+ * A customer whose last Scale (50 GB) is on a retired key: 1000 GB on generation 1 with 900 used, then Pro on
+ * generation 2; once the grace ended, the 100 unused GB were carried into generation 2 (cap 110).
+ */
+async function onARetiredKey(email: string) {
+  const cookie = await signIn(email);
+  const id = await customerIdOf(email);
+  await history(id, 19);
+  const last = await buyAs(cookie, 'scale');
+  const [first] = await keysOf(id);
+  await setUsage(first!.upstream_id!, 900 * GB);
+  await buyAs(cookie, 'pro');
+  await runCron(Date.now() + 73 * HOUR);
+  await runCron(Date.now() + 74 * HOUR);
+  const [retired, current] = await keysOf(id);
+  expect(retired).toMatchObject({ state: 'retired', carried_out_gb: 100 });
+  expect(await upstreamKey(current!.upstream_id)).toMatchObject({ trafficCapGB: 110 });
+  return { id, last, current: current! };
 }
 
 describe('past the cap ceiling', () => {
@@ -69,7 +99,12 @@ describe('past the cap ceiling', () => {
     // The dashboard shows the new password and, loudly, until when the old one works.
     const me = (await (await call('/api/account', { cookie })).json()) as MeAnswer;
     expect(me.key).toMatchObject({ status: 'active', secretMask: fresh!.secret_mask, capGb: 50 });
-    expect(me.key.previousKey).toEqual({ secretMask: old!.secret_mask, worksUntil: old!.grace_until });
+    expect(me.key.previousKey).toEqual({
+      secretMask: old!.secret_mask,
+      worksUntil: old!.grace_until,
+      text: expect.stringContaining(`Your old key (${old!.secret_mask}) keeps working until `),
+    });
+    expect(me.key.previousKey!.text).toMatch(/^You have a new proxy key/);
     const revealed = (await (await call('/api/key/reveal', { method: 'POST', cookie })).json()) as RevealAnswer;
     expect(revealed.secret).toBe(newKey!.key);
     // And by mail, with masks only.
@@ -114,19 +149,7 @@ describe('past the cap ceiling', () => {
   });
 
   it('a refund of an order on a retired key takes its GB back from the key they were carried to', async () => {
-    const email = 'retired-refund@example.com';
-    const cookie = await signIn(email);
-    const id = await customerIdOf(email);
-    await history(id, 19);
-    const last = await buyAs(cookie, 'scale');
-    const [first] = await keysOf(id);
-    await setUsage(first!.upstream_id!, 900 * GB);
-    await buyAs(cookie, 'pro');
-    await runCron(Date.now() + 73 * HOUR);
-    await runCron(Date.now() + 74 * HOUR);
-    const [retired, current] = await keysOf(id);
-    expect(retired).toMatchObject({ state: 'retired', carried_out_gb: 100 });
-    expect(await upstreamKey(current!.upstream_id)).toMatchObject({ trafficCapGB: 110 });
+    const { id, last, current } = await onARetiredKey('retired-refund@example.com');
 
     // The last Scale (on the retired key) is refunded: its 50 GB come off the 100 carried over.
     await stripeAct(last, 'refund');
@@ -134,6 +157,22 @@ describe('past the cap ceiling', () => {
     expect((await deliver(refund!)).status).toBe(200);
     await settledSync(id);
     expect((await keysOf(id))[0]).toMatchObject({ carried_out_gb: 50 });
-    expect(await upstreamKey(current!.upstream_id)).toMatchObject({ trafficCapGB: 60 });
+    expect(await upstreamKey(current.upstream_id)).toMatchObject({ trafficCapGB: 60 });
+  });
+
+  it('a dispute of an order on a retired key holds its GB from the key they were carried to; won gives them back', async () => {
+    const { id, last, current } = await onARetiredKey('retired-dispute@example.com');
+
+    // The last Scale (on the retired key) is disputed in full: its 50 GB come off the 100 carried over.
+    const opened = await disputeSession(last);
+    await deliverEachEvent(opened.events);
+    await settledSync(id);
+    expect((await keysOf(id))[0]).toMatchObject({ state: 'retired', carried_out_gb: 50 });
+    expect(await upstreamKey(current.upstream_id)).toMatchObject({ trafficCapGB: 60 });
+
+    await deliverEachEvent((await decideDispute(opened.dispute, 'won')).events);
+    await settledSync(id);
+    expect((await keysOf(id))[0]).toMatchObject({ carried_out_gb: 100 });
+    expect(await upstreamKey(current.upstream_id)).toMatchObject({ trafficCapGB: 110 });
   });
 });

@@ -15,10 +15,10 @@ export function deliveries(query: Record<string, string> = {}): Promise<Delivery
 }
 
 /** Posts a webhook exactly as Stripe does: raw JSON body with its Stripe-Signature header. */
-export function postWebhook(payload: string, signature: string | null): Promise<Response> {
+export function postWebhook(payload: string, signature: string | null, shopEnv?: Env): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (signature !== null) headers['stripe-signature'] = signature;
-  return call('/api/stripe/webhook', { method: 'POST', body: payload, headers });
+  return call('/api/stripe/webhook', { method: 'POST', body: payload, headers, env: shopEnv });
 }
 
 export function deliver(delivery: Delivery): Promise<Response> {
@@ -107,4 +107,42 @@ export function setUsage(upstreamId: string, usedMB: number) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ usedMB }),
   });
+}
+
+export interface SimEvents {
+  events: { id: string; type: string }[];
+}
+
+/** The cardholder disputes the session's charge in the Stripe simulator (a chargeback unless `inquiry`). */
+export function disputeSession(
+  sessionId: string,
+  body: { amount?: number; reason?: string; inquiry?: boolean } = {},
+): Promise<SimEvents & { dispute: string }> {
+  return sim(`/_sim/stripe/sessions/${sessionId}/dispute`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The card network moves a dispute on: evidence under review, or decided won or lost. */
+export function decideDispute(disputeId: string, action: 'review' | 'won' | 'lost'): Promise<SimEvents> {
+  return sim(`/_sim/stripe/disputes/${disputeId}/${action === 'review' ? 'review' : 'close'}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(action === 'review' ? {} : { outcome: action }),
+  });
+}
+
+/** Posts the recorded delivery of each event, in the order given; every answer must be 200. */
+export async function deliverEachEvent(events: { id: string }[]): Promise<{ result: string }[]> {
+  const results: { result: string }[] = [];
+  for (const event of events) {
+    const [delivery] = await deliveries({ eventId: event.id });
+    if (!delivery) throw new Error(`no delivery of ${event.id}`);
+    const res = await deliver(delivery);
+    if (res.status !== 200) throw new Error(`${delivery.type}: ${res.status} ${await res.text()}`);
+    results.push(await res.json());
+  }
+  return results;
 }

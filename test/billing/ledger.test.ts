@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { carryTarget, type LedgerKey, type LedgerOrder, ledgerOf, placeOrders } from '../../src/billing/ledger.ts';
 
 const GB = 1024;
-const order = (id: string, gb: number, keyGeneration: number | null, refundedGb = 0): LedgerOrder => ({
+const order = (id: string, gb: number, keyGeneration: number | null, refundedGb = 0, heldGb = 0): LedgerOrder => ({
   id,
   gb,
   refundedGb,
+  heldGb,
   keyGeneration,
   paidAt: Number(id.replace(/\D/g, '')),
 });
@@ -59,13 +60,16 @@ describe('placeOrders', () => {
 });
 
 describe('ledgerOf', () => {
-  it('carries a retired key’s GB minus what was used on it, through every later refund', () => {
+  it('carries a retired key’s GB minus what was used on it, through every later refund or dispute', () => {
     const keys = [key(1, 'retired', 0, { finalUsedGb: 900, carriedInto: 2, carriedOutGb: 100 }), key(2, 'current', 30)];
     const orders = [order('o1', 950, 1), order('o2', 50, 1), order('o3', 50, 2)];
     expect(ledgerOf(orders, keys).get(2)).toEqual({ targetGb: 150, remainingGb: 120, carriedOutGb: 0 });
     const refunded = [order('o1', 950, 1), order('o2', 50, 1, 50), order('o3', 50, 2)];
     expect(ledgerOf(refunded, keys).get(1)).toMatchObject({ carriedOutGb: 50 });
     expect(ledgerOf(refunded, keys).get(2)).toMatchObject({ targetGb: 100 });
+    const disputed = [order('o1', 950, 1), order('o2', 50, 1, 0, 50), order('o3', 50, 2)];
+    expect(ledgerOf(disputed, keys).get(1)).toMatchObject({ carriedOutGb: 50 });
+    expect(ledgerOf(disputed, keys).get(2)).toMatchObject({ targetGb: 100 });
   });
 
   it('counts usage in whole GB in the customer’s favour', () => {

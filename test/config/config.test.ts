@@ -37,6 +37,25 @@ describe('config validation', () => {
     expect(problemsWith({ PRICING })).toContainEqual(expect.objectContaining({ variable: 'PRICING', field }));
   });
 
+  it('reads the sign-in limits, with defaults when they are left out, and names a bad one', () => {
+    const result = parseConfig({ ...base, LOGIN_LINKS_PER_DAY: undefined, LOGIN_MAILS_PER_HOUR: 500 });
+    expect(result.ok && result.config.limits).toEqual({ loginLinksPerDay: 10, loginMailsPerHour: 500 });
+    expect(problemsWith({ LOGIN_MAILS_PER_HOUR: 'lots' })).toContainEqual(
+      expect.objectContaining({ variable: 'LOGIN_MAILS_PER_HOUR', message: 'must be a whole number' }),
+    );
+    expect(problemsWith({ LOGIN_LINKS_PER_DAY: '0' })).toContainEqual(
+      expect.objectContaining({ variable: 'LOGIN_LINKS_PER_DAY', message: 'must be from 1 to 1000' }),
+    );
+  });
+
+  it('takes the mail retry delay, and refuses retrying at once in production', () => {
+    const result = parseConfig({ ...base, MAIL_RETRY_DELAY_SECONDS: undefined });
+    expect(result.ok && result.config.mail.retryDelaySeconds).toBe(10);
+    expect(parseVars({ ...base, SHOP_ENV: 'production', MAIL_RETRY_DELAY_SECONDS: '0' }).problems).toContainEqual(
+      expect.objectContaining({ variable: 'MAIL_RETRY_DELAY_SECONDS' }),
+    );
+  });
+
   it('reports JSON that does not parse', () => {
     const [problem] = problemsWith({ BRAND: '{name: nope' });
     expect(problem).toMatchObject({ variable: 'BRAND', field: '' });

@@ -17,7 +17,7 @@ export class RequestError extends Error {
 
 /** The JSON body of a successful response, or a RequestError carrying the API's code and message. */
 export async function read<T>(response: Promise<{ ok: boolean; status: number; json(): Promise<T> }>): Promise<T> {
-  let res;
+  let res: Awaited<typeof response>;
   try {
     res = await response;
   } catch {
@@ -30,4 +30,9 @@ export async function read<T>(response: Promise<{ ok: boolean; status: number; j
     body?.error.code ?? 'http_error',
     body?.error.message ?? `Request failed (${res.status}).`,
   );
+}
+
+/** A fresh key per confirmed dialog, sent as Idempotency-Key: a retried request replays instead of acting twice. */
+export function freshIdempotencyKey(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
 }

@@ -1,15 +1,18 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
+import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
+import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { Checkout } from './pages/Checkout.tsx';
-import { Dashboard } from './pages/Dashboard.tsx';
 import { Landing } from './pages/Landing.tsx';
 import { Legal } from './pages/Legal.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
-import { Verify } from './pages/Verify.tsx';
-import { match, path } from './router.ts';
-import { config, configError } from './state/config.ts';
+import { path, segmentAfter } from './router.ts';
+import { config } from './state/config.ts';
+
+// Opened once per sign-in, from an email: its own chunk.
+const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
 
 function Page() {
   switch (path.value) {
@@ -18,34 +21,35 @@ function Page() {
     case '/signin':
       return <SignIn />;
     case '/auth/verify':
-      return <Verify />;
+      return <LazyPage chunk={verifyChunk} name="sign-in page" />;
     case '/dashboard':
       return <Dashboard />;
     case '/terms':
     case '/privacy':
-      return <Legal doc={path.value.slice(1) as 'terms' | 'privacy'} />;
+      // Keyed: another document is another page, not the last one's text while this one loads.
+      return <Legal key={path.value} doc={path.value.slice(1) as 'terms' | 'privacy'} />;
     case '/admin':
       return <AdminGate />;
     default: {
       if (path.value.startsWith('/admin/')) return <AdminGate />;
-      const checkout = match('/checkout/:tierId', path.value);
-      if (checkout) return <Checkout tierId={checkout.tierId!} />;
+      const tierId = segmentAfter('/checkout/', path.value);
+      if (tierId) return <Checkout tierId={tierId} />;
       return <NotFound />;
     }
   }
 }
 
 export function App() {
-  if (configError.value)
+  if (config.error.value)
     return (
       <main class="wrap center">
         <div role="alert">
           <h1>The shop is unavailable</h1>
-          <p>{configError.value}</p>
+          <p>{config.error.value.message}</p>
         </div>
       </main>
     );
-  if (!config.value)
+  if (!config.data.value)
     return (
       <main class="wrap center" aria-busy="true">
         <p class="muted">Loading…</p>

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
-import { loadConfig } from './state/config.ts';
-import { loadMe } from './state/session.ts';
+import { config } from './state/config.ts';
+import { loadSession } from './state/session.ts';
 
-void loadConfig();
-void loadMe();
-render(<App />, document.getElementById('app')!);
+void config.run();
+void loadSession();
+render(<App />, document.getElementById('app') ?? document.body);

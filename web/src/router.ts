@@ -32,11 +32,14 @@ addEventListener('click', (event) => {
   navigate(anchor.href);
 });
 
-/** Matches `/checkout/:tier`-style patterns; returns the params or null. */
-export function match(pattern: string, pathname: string): Record<string, string> | null {
-  const names: string[] = [];
-  const re = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}/?$`);
-  const found = re.exec(pathname);
-  if (!found) return null;
-  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+/** The one path segment after `prefix` (`/checkout/pro` → `pro`), decoded; null for any other path. */
+export function segmentAfter(prefix: string, pathname: string): string | null {
+  if (!pathname.startsWith(prefix)) return null;
+  const segment = pathname.slice(prefix.length).replace(/\/$/, '');
+  if (!segment || segment.includes('/')) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

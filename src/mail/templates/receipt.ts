@@ -1,11 +1,11 @@
 // The purchase confirmation.
-import { formatMoney } from '../../shared/format.ts';
+import { formatMoney, isoDate } from '../../shared/format.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
 export function receiptMail(message: MailOf<'receipt'>, context: MailContext): RenderedMail {
   const amount = formatMoney(message.price, message.currency, 'en');
-  const paidOn = new Date(message.paidAt).toISOString().slice(0, 10);
+  const paidOn = isoDate(message.paidAt);
   return brandedMail(
     `Your ${context.brand.name} purchase: ${message.tierName} (${message.gb} GB)`,
     {

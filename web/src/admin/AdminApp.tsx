@@ -1,6 +1,6 @@
 // The operator console (lazy-loaded chunk): its own navigation and pages under /admin.
 import './admin.css';
-import { match, path } from '../router.ts';
+import { path, segmentAfter } from '../router.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { CustomerDetail } from './CustomerDetail.tsx';
 import { Customers } from './Customers.tsx';
@@ -19,8 +19,9 @@ function Page({ at }: { at: string }) {
   if (at === '/admin/customers') return <Customers />;
   if (at === '/admin/audit') return <AuditLog />;
   if (at === '/admin/pricing') return <Pricing />;
-  const customer = match('/admin/customers/:id', at);
-  if (customer) return <CustomerDetail id={customer.id!} />;
+  const customerId = segmentAfter('/admin/customers/', at);
+  // Keyed: another customer's page never shows the last one's data while it loads.
+  if (customerId) return <CustomerDetail key={customerId} id={customerId} />;
   return (
     <section class="center">
       <h1>No such console page</h1>

@@ -1,39 +1,51 @@
 // The shop's audit log, newest first, filtered by customer or action, one page at a time.
 import { useState } from 'preact/hooks';
 import type { AuditPage, AuditView } from '../../../src/shared/admin.ts';
+import { formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { LoadState } from '../components/LoadState.tsx';
+import { type Column, Table } from '../components/Table.tsx';
 import { navigate, search } from '../router.ts';
-import { fmtDateTime, LoadState, queryParams, useLoad } from './ui.tsx';
+import { useAction, useResource } from '../state/resource.ts';
+import { queryParams } from './ui.tsx';
 
 const PAGE = 50;
+
+/** When, who, what and the details: the customer's own audit trail shows these; the log adds the customer. */
+export const AUDIT_COLUMNS: Column<AuditView>[] = [
+  { head: 'When', cell: (e) => formatDateTime(e.at) },
+  { head: 'Who', class: 'break', cell: (e) => e.actor },
+  { head: 'What', cell: (e) => e.action },
+  { head: 'Details', class: 'mono break', cell: (e) => (e.detail ? JSON.stringify(e.detail) : '') },
+];
+
+const LOG_COLUMNS: Column<AuditView>[] = [
+  ...AUDIT_COLUMNS.slice(0, 3),
+  {
+    head: 'Customer',
+    cell: (e) => (e.customerId ? <a href={`/admin/customers/${e.customerId}`}>{e.customerId.slice(0, 8)}…</a> : '—'),
+  },
+  ...AUDIT_COLUMNS.slice(3),
+];
 
 export function AuditLog() {
   const params = queryParams();
   const customerId = params.get('customerId') ?? '';
   const action = params.get('action') ?? '';
-  const [older, setOlder] = useState<{ entries: AuditView[]; next: string | null } | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const [older, setOlder] = useState<AuditPage[]>([]);
   const [draft, setDraft] = useState({ customerId, action });
-  const filters = { ...(customerId ? { customerId } : {}), ...(action ? { action } : {}) };
-  const state = useLoad(async () => {
-    setOlder(null);
-    return read<AuditPage>(api.admin.audit.$get({ query: { ...filters, limit: String(PAGE) } }));
-  }, [search.value]);
+  const filters = { ...(customerId ? { customerId } : {}), ...(action ? { action } : {}), limit: String(PAGE) };
+  const first = useResource(() => {
+    setOlder([]);
+    return read<AuditPage>(api.admin.audit.$get({ query: filters }));
+  }, search.value);
+  const more = useAction((before: string) => read<AuditPage>(api.admin.audit.$get({ query: { ...filters, before } })));
+  const next = (older.at(-1) ?? first.data.value)?.next ?? null;
 
-  const entries = [...(state.data?.entries ?? []), ...(older?.entries ?? [])];
-  const next = older ? older.next : (state.data?.next ?? null);
-
-  async function loadMore() {
-    if (!next) return;
-    setMoreError(null);
-    try {
-      const page = await read<AuditPage>(
-        api.admin.audit.$get({ query: { ...filters, limit: String(PAGE), before: next } }),
-      );
-      setOlder({ entries: [...(older?.entries ?? []), ...page.entries], next: page.next });
-    } catch (err) {
-      setMoreError((err as Error).message);
-    }
+  async function loadMore(before: string) {
+    const page = await more.run(before);
+    if (page) setOlder([...older, page]);
   }
 
   return (
@@ -69,52 +81,30 @@ export function AuditLog() {
         </div>
         <button type="submit">Filter</button>
       </form>
-      <LoadState state={state}>
-        {entries.length === 0 ? (
-          <p class="muted">No entries.</p>
-        ) : (
-          <div class="table-scroll">
-            <table>
-              <caption class="visually-hidden">Audit entries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id}>
-                    <td>{fmtDateTime(e.at)}</td>
-                    <td class="break">{e.actor}</td>
-                    <td>{e.action}</td>
-                    <td>
-                      {e.customerId ? (
-                        <a href={`/admin/customers/${e.customerId}`}>{e.customerId.slice(0, 8)}…</a>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td class="mono break">{e.detail ? JSON.stringify(e.detail) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {next && (
-          <button type="button" class="secondary" onClick={loadMore}>
-            Older entries
-          </button>
-        )}
-        {moreError && (
-          <p role="alert" class="error-text">
-            {moreError}
-          </p>
-        )}
+      <LoadState state={first}>
+        {(page) => {
+          const entries = [page, ...older].flatMap((p) => p.entries);
+          return (
+            <>
+              {entries.length === 0 ? (
+                <p class="muted">No entries.</p>
+              ) : (
+                <Table
+                  caption="Audit entries, newest first"
+                  columns={LOG_COLUMNS}
+                  rows={entries}
+                  rowKey={(e) => e.id}
+                />
+              )}
+              {next && (
+                <button type="button" class="secondary" onClick={() => loadMore(next)} disabled={more.loading.value}>
+                  Older entries
+                </button>
+              )}
+              <ErrorText error={more.error.value} />
+            </>
+          );
+        }}
       </LoadState>
     </>
   );

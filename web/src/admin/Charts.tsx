@@ -1,5 +1,6 @@
 // Small charts as inline SVG (no chart library): each is an image with a one-line summary for screen readers,
 // a tooltip per bar, and the same numbers as a table one click away.
+import { type Column, Table } from '../components/Table.tsx';
 
 export interface ChartPoint {
   label: string;
@@ -11,28 +12,14 @@ export interface ChartPoint {
 }
 
 function DataTable({ caption, points, column }: { caption: string; points: ChartPoint[]; column: string }) {
+  const columns: Column<ChartPoint>[] = [
+    { head: column, rowHeader: true, cell: (p) => p.label },
+    { head: 'Value', cell: (p) => p.display },
+  ];
   return (
     <details class="chart-data">
       <summary>Show as a table</summary>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{column}</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.label}>
-                <th scope="row">{p.label}</th>
-                <td>{p.display}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={caption} columns={columns} rows={points} rowKey={(p) => p.label} />
     </details>
   );
 }
@@ -54,6 +41,8 @@ export function ColumnChart({
   const max = Math.max(1, ...points.map((p) => p.value));
   const slot = width / Math.max(1, points.length);
   const bar = Math.max(1, slot * 0.7);
+  const first = points.at(0);
+  const last = points.at(-1);
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
@@ -79,13 +68,13 @@ export function ColumnChart({
             </rect>
           );
         })}
-        {points.length > 0 && (
+        {first && last && (
           <>
             <text x="0" y={height + 16} class="tick">
-              {points[0]!.label}
+              {first.label}
             </text>
             <text x={width} y={height + 16} class="tick" text-anchor="end">
-              {points[points.length - 1]!.label}
+              {last.label}
             </text>
           </>
         )}

@@ -1,11 +1,25 @@
 // Customers: search by email or id, a page at a time; the query lives in the URL so back and reload keep it.
 import { useEffect, useState } from 'preact/hooks';
-import type { CustomersPage } from '../../../src/shared/admin.ts';
+import type { CustomerRow, CustomersPage } from '../../../src/shared/admin.ts';
+import { formatDate, formatGb, formatMoneyByCurrency } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { LoadState } from '../components/LoadState.tsx';
+import { type Column, Table } from '../components/Table.tsx';
 import { navigate, search } from '../router.ts';
-import { ExportLinks, fmtDate, fmtGb, fmtMoneys, LoadState, queryParams, StatusBadge, useLoad } from './ui.tsx';
+import { useResource } from '../state/resource.ts';
+import { ExportLinks, queryParams, StatusBadge } from './ui.tsx';
 
 const PAGE_SIZE = 25;
+
+const COLUMNS: Column<CustomerRow>[] = [
+  { head: 'Email', cell: (c) => <a href={`/admin/customers/${c.id}`}>{c.email}</a> },
+  { head: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  { head: 'Purchases', cell: (c) => c.purchases },
+  { head: 'Spent', cell: (c) => formatMoneyByCurrency(c.spent) },
+  { head: 'Used / cap', cell: (c) => `${formatGb(c.usedGb)} / ${formatGb(c.capGb)}` },
+  { head: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+  { head: 'Joined', cell: (c) => formatDate(c.createdAt) },
+];
 
 export function Customers() {
   const params = queryParams();
@@ -13,12 +27,12 @@ export function Customers() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
-  const state = useLoad(
+  const customers = useResource(
     () =>
       read<CustomersPage>(
         api.admin.customers.$get({ query: { ...(q ? { q } : {}), page: String(page), pageSize: String(PAGE_SIZE) } }),
       ),
-    [search.value],
+    search.value,
   );
   const go = (next: { q?: string; page?: number }) => {
     const p = new URLSearchParams();
@@ -28,8 +42,6 @@ export function Customers() {
     const qs = p.toString();
     navigate(`/admin/customers${qs ? `?${qs}` : ''}`);
   };
-  const data = state.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -37,88 +49,63 @@ export function Customers() {
         <h1>Customers</h1>
         <ExportLinks />
       </div>
-      <form
-        role="search"
-        class="search-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go({ q: draft.trim(), page: 1 });
+      <search>
+        <form
+          class="search-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ q: draft.trim(), page: 1 });
+          }}
+        >
+          <label for="customer-search" class="visually-hidden">
+            Search customers by email or id
+          </label>
+          <input
+            id="customer-search"
+            type="search"
+            placeholder="Email or customer id"
+            value={draft}
+            maxLength={200}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+          />
+          <button type="submit">Search</button>
+        </form>
+      </search>
+      <LoadState state={customers}>
+        {(data) => {
+          const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+          return (
+            <>
+              <p class="muted" aria-live="polite">
+                {data.total === 0
+                  ? 'No customers match.'
+                  : `${data.total} customer${data.total === 1 ? '' : 's'}${q ? ` matching “${q}”` : ''}.`}
+                {!data.live && ' Usage is unknown right now: the platform could not be asked.'}
+              </p>
+              {data.customers.length > 0 && (
+                <Table caption="Customers, newest first" columns={COLUMNS} rows={data.customers} rowKey={(c) => c.id} />
+              )}
+              {pages > 1 && (
+                <nav class="pager" aria-label="Pages">
+                  <button type="button" class="secondary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
+                    Previous
+                  </button>
+                  <span>
+                    Page {page} of {pages}
+                  </span>
+                  <button
+                    type="button"
+                    class="secondary"
+                    disabled={page >= pages}
+                    onClick={() => go({ page: page + 1 })}
+                  >
+                    Next
+                  </button>
+                </nav>
+              )}
+            </>
+          );
         }}
-      >
-        <label for="customer-search" class="visually-hidden">
-          Search customers by email or id
-        </label>
-        <input
-          id="customer-search"
-          type="search"
-          placeholder="Email or customer id"
-          value={draft}
-          maxLength={200}
-          onInput={(e) => setDraft(e.currentTarget.value)}
-        />
-        <button type="submit">Search</button>
-      </form>
-      <LoadState state={state}>
-        {data && (
-          <>
-            <p class="muted" aria-live="polite">
-              {data.total === 0
-                ? 'No customers match.'
-                : `${data.total} customer${data.total === 1 ? '' : 's'}${q ? ` matching “${q}”` : ''}.`}
-              {!data.live && ' Usage is unknown right now: the platform could not be asked.'}
-            </p>
-            {data.customers.length > 0 && (
-              <div class="table-scroll">
-                <table>
-                  <caption class="visually-hidden">Customers, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Email</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Purchases</th>
-                      <th scope="col">Spent</th>
-                      <th scope="col">Used / cap</th>
-                      <th scope="col">Expires</th>
-                      <th scope="col">Joined</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.customers.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          <a href={`/admin/customers/${c.id}`}>{c.email}</a>
-                        </td>
-                        <td>
-                          <StatusBadge status={c.status} />
-                        </td>
-                        <td>{c.purchases}</td>
-                        <td>{fmtMoneys(c.spent)}</td>
-                        <td>
-                          {fmtGb(c.usedGb)} / {fmtGb(c.capGb)}
-                        </td>
-                        <td>{fmtDate(c.expiresAt)}</td>
-                        <td>{fmtDate(c.createdAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {pages > 1 && (
-              <nav class="pager" aria-label="Pages">
-                <button type="button" class="secondary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-                  Previous
-                </button>
-                <span>
-                  Page {page} of {pages}
-                </span>
-                <button type="button" class="secondary" disabled={page >= pages} onClick={() => go({ page: page + 1 })}>
-                  Next
-                </button>
-              </nav>
-            )}
-          </>
-        )}
       </LoadState>
     </>
   );

@@ -1,52 +1,46 @@
 // A customer's proxy keys in the console: the current key as the shop set it and as the platform reports it, a
 // key a person switched off in the Proxies.sx panel, and every generation (current, retiring until …, retired).
 import type { AdminKeyGeneration, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { fmtDateTime, fmtGb } from './ui.tsx';
+import { formatDateTime, formatGb } from '../../../src/shared/format.ts';
+import { type Column, Table } from '../components/Table.tsx';
 
 function generationState(g: AdminKeyGeneration): string {
   if (g.state === 'current') return 'Current';
-  if (g.state === 'retiring') return `Retiring: works until ${fmtDateTime(g.graceUntil)}`;
+  if (g.state === 'retiring') return `Retiring: works until ${formatDateTime(g.graceUntil)}`;
   const carried =
     g.carriedOutGb !== null && g.carriedInto !== null ? `, ${g.carriedOutGb} GB carried to #${g.carriedInto}` : '';
-  return `Retired${carried}${g.deletedAt ? `, deleted ${fmtDateTime(g.deletedAt)}` : ''}`;
+  return `Retired${carried}${g.deletedAt ? `, deleted ${formatDateTime(g.deletedAt)}` : ''}`;
 }
+
+const GENERATION_COLUMNS: Column<AdminKeyGeneration>[] = [
+  { head: '#', rowHeader: true, cell: (g) => g.generation },
+  { head: 'Key', class: 'mono', cell: (g) => g.secretMask ?? '—' },
+  { head: 'GB / used', cell: (g) => `${formatGb(g.gb)} / ${formatGb(g.usedGb)}` },
+  {
+    head: 'State',
+    cell: (g) => (
+      <>
+        {generationState(g)}
+        {g.upstreamDisabledAt !== null && <span class="status-provider_disabled"> · disabled by the provider</span>}
+      </>
+    ),
+  },
+  { head: 'Opened', cell: (g) => formatDateTime(g.createdAt) },
+];
 
 /** The customer's keys, newest first: they are rolled onto a new key when one would pass the cap ceiling. */
 function Generations({ generations }: { generations: AdminKeyGeneration[] }) {
   if (generations.length < 2) return null;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>Key generations</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Key</th>
-            <th scope="col">GB / used</th>
-            <th scope="col">State</th>
-            <th scope="col">Opened</th>
-          </tr>
-        </thead>
-        <tbody>
-          {generations.map((g) => (
-            <tr key={g.generation}>
-              <td>{g.generation}</td>
-              <td class="mono">{g.secretMask ?? '—'}</td>
-              <td>
-                {fmtGb(g.gb)} / {fmtGb(g.usedGb)}
-              </td>
-              <td>
-                {generationState(g)}
-                {g.upstreamDisabledAt !== null && (
-                  <span class="status-provider_disabled"> · disabled by the provider</span>
-                )}
-              </td>
-              <td>{fmtDateTime(g.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <h3>Key generations</h3>
+      <Table
+        caption="Key generations"
+        columns={GENERATION_COLUMNS}
+        rows={generations}
+        rowKey={(g) => String(g.generation)}
+      />
+    </>
   );
 }
 
@@ -59,8 +53,8 @@ export function KeyState({ d }: { d: Detail }) {
       {k.upstreamDisabledAt !== null && (
         <p class="banner danger" role="status">
           Disabled by the provider: a person switched this key off in the Proxies.sx panel (seen{' '}
-          {fmtDateTime(k.upstreamDisabledAt)}). The shop leaves it off and refuses new purchases; the customer is told
-          to contact support. Switch it back on in the panel to lift it.
+          {formatDateTime(k.upstreamDisabledAt)}). The shop leaves it off and refuses new purchases; the customer is
+          told to contact support. Switch it back on in the panel to lift it.
         </p>
       )}
       <div class="grid">
@@ -75,11 +69,11 @@ export function KeyState({ d }: { d: Detail }) {
             </div>
             <div>
               <dt>Cap</dt>
-              <dd>{fmtGb(k.capGb)}</dd>
+              <dd>{formatGb(k.capGb)}</dd>
             </div>
             <div>
               <dt>Expires</dt>
-              <dd>{fmtDateTime(k.expiresAt)}</dd>
+              <dd>{formatDateTime(k.expiresAt)}</dd>
             </div>
             <div>
               <dt>Enabled</dt>
@@ -112,19 +106,19 @@ export function KeyState({ d }: { d: Detail }) {
                 <div>
                   <dt>Used / cap</dt>
                   <dd>
-                    {fmtGb(up.usedGb)} / {fmtGb(up.capGb)}
+                    {formatGb(up.usedGb)} / {formatGb(up.capGb)}
                   </dd>
                 </div>
                 <div>
                   <dt>Expires</dt>
                   <dd>
-                    {fmtDateTime(up.expiresAt)}
+                    {formatDateTime(up.expiresAt)}
                     {up.isExpired && ' (expired)'}
                   </dd>
                 </div>
                 <div>
                   <dt>Last used</dt>
-                  <dd>{fmtDateTime(up.lastUsedAt)}</dd>
+                  <dd>{formatDateTime(up.lastUsedAt)}</dd>
                 </div>
               </>
             ) : (

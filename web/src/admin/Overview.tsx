@@ -1,10 +1,23 @@
 // The console's front page: the shop's figures, what needs a look, and the platform's health.
-
-import type { KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
+import type {
+  FulfilmentIssue,
+  KeyAttention,
+  OpenDispute,
+  Overview as OverviewData,
+} from '../../../src/shared/admin.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatGb,
+  formatMoney,
+  formatMoneyByCurrency,
+} from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { LoadState } from '../components/LoadState.tsx';
+import { type Column, Table } from '../components/Table.tsx';
+import { useResource } from '../state/resource.ts';
 import { BarList, ColumnChart } from './Charts.tsx';
-import { ExportLinks, fmtDate, fmtDateTime, fmtGb, fmtMoneys, LoadState, useLoad } from './ui.tsx';
+import { disputeReason, ExportLinks } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {
   at_cap: 'All traffic used',
@@ -40,13 +53,13 @@ function Figures({ o }: { o: OverviewData }) {
     display: `${formatMoney(t.amount, t.currency)} · ${t.orders} order${t.orders === 1 ? '' : 's'} · ${t.gb} GB`,
   }));
   const gbPoints = [
-    { label: 'Sold', value: o.gb.sold, display: fmtGb(o.gb.sold) },
-    { label: 'Granted', value: o.gb.granted, display: fmtGb(o.gb.granted) },
+    { label: 'Sold', value: o.gb.sold, display: formatGb(o.gb.sold) },
+    { label: 'Granted', value: o.gb.granted, display: formatGb(o.gb.granted) },
     {
       label: 'Used',
       value: o.gb.used ?? 0,
-      short: o.gb.used === null ? 'unknown' : fmtGb(o.gb.used),
-      display: o.gb.used === null ? 'unknown (platform unavailable)' : fmtGb(o.gb.used),
+      short: o.gb.used === null ? 'unknown' : formatGb(o.gb.used),
+      display: o.gb.used === null ? 'unknown (platform unavailable)' : formatGb(o.gb.used),
     },
   ];
   return (
@@ -55,11 +68,12 @@ function Figures({ o }: { o: OverviewData }) {
         <Stat label="Customers" value={o.customers} />
         <Stat label="Paying customers" value={o.payingCustomers} />
         <Stat label="Suspended" value={o.suspendedCustomers} />
-        <Stat label="Revenue (net of refunds)" value={fmtMoneys(o.revenue)} />
+        <Stat label="Open disputes" value={o.disputes.open} />
+        <Stat label="Revenue (net of refunds)" value={formatMoneyByCurrency(o.revenue)} />
         <Stat
           label="GB sold / used"
-          value={`${fmtGb(o.gb.sold)} / ${fmtGb(o.gb.used)}`}
-          note={o.gb.granted ? `+ ${fmtGb(o.gb.granted)} granted` : undefined}
+          value={`${formatGb(o.gb.sold)} / ${formatGb(o.gb.used)}`}
+          note={o.gb.granted ? `+ ${formatGb(o.gb.granted)} granted` : undefined}
         />
         <Stat label="Fulfilments owed" value={`${o.fulfilment.pending} pending · ${o.fulfilment.failed} failed`} />
         <Stat label="Failed payments (30 days)" value={o.fulfilment.failedPayments} />
@@ -67,6 +81,11 @@ function Figures({ o }: { o: OverviewData }) {
           label="Dead-lettered emails"
           value={o.deadLetterMail.total}
           note={`${o.deadLetterMail.last7Days} in the last 7 days`}
+        />
+        <Stat
+          label="Sign-in emails (last hour)"
+          value={`${o.signInMail.lastHour} / ${o.signInMail.perHour}`}
+          note={o.signInMail.paused ? 'Paused: sign-in requests get 429 (LOGIN_MAILS_PER_HOUR)' : undefined}
         />
       </dl>
 
@@ -87,6 +106,52 @@ function Figures({ o }: { o: OverviewData }) {
   );
 }
 
+const customerLink = (row: { customerId: string; email: string }) => (
+  <a href={`/admin/customers/${row.customerId}`}>{row.email}</a>
+);
+
+const ATTENTION_COLUMNS: Column<KeyAttention>[] = [
+  { head: 'Customer', cell: customerLink },
+  { head: 'Why', cell: (a) => WHY[a.why] },
+  { head: 'Used / cap', cell: (a) => `${formatGb(a.usedGb)} / ${formatGb(a.capGb)}` },
+  { head: 'Expires', cell: (a) => formatDate(a.expiresAt) },
+];
+
+const FULFILMENT_COLUMNS: Column<FulfilmentIssue>[] = [
+  { head: 'Customer', cell: customerLink },
+  { head: 'State', cell: (f) => f.syncState },
+  { head: 'Attempts', cell: (f) => f.attempts },
+  { head: 'Last error', class: 'mono', cell: (f) => f.lastError ?? '—' },
+  { head: 'Next try', cell: (f) => formatDateTime(f.nextAttemptAt) },
+];
+
+const DISPUTE_COLUMNS: Column<OpenDispute>[] = [
+  { head: 'Customer', cell: customerLink },
+  { head: 'Opened', cell: (d) => formatDateTime(d.createdAt) },
+  { head: 'Amount', cell: (d) => formatMoney(d.amount, d.currency) },
+  { head: 'Reason', cell: (d) => disputeReason(d.reason) },
+  { head: 'GB held', cell: (d) => d.heldGb },
+];
+
+function OpenDisputes({ o }: { o: OverviewData }) {
+  return (
+    <section aria-labelledby="disputes-title">
+      <h2 id="disputes-title">Open disputes</h2>
+      {o.disputes.list.length === 0 ? (
+        <p class="muted">None right now.</p>
+      ) : (
+        <>
+          <p class="muted">
+            The disputed GB are held out of these customers' keys until Stripe decides. Answer each in the Stripe
+            dashboard before its deadline.
+          </p>
+          <Table caption="Open disputes" columns={DISPUTE_COLUMNS} rows={o.disputes.list} rowKey={(d) => d.id} />
+        </>
+      )}
+    </section>
+  );
+}
+
 function Attention({ o }: { o: OverviewData }) {
   return (
     <section aria-labelledby="attention-title">
@@ -94,32 +159,12 @@ function Attention({ o }: { o: OverviewData }) {
       {o.attention.length === 0 ? (
         <p class="muted">None right now.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Why</th>
-                <th scope="col">Used / cap</th>
-                <th scope="col">Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.attention.map((a) => (
-                <tr key={a.customerId}>
-                  <td>
-                    <a href={`/admin/customers/${a.customerId}`}>{a.email}</a>
-                  </td>
-                  <td>{WHY[a.why]}</td>
-                  <td>
-                    {fmtGb(a.usedGb)} / {fmtGb(a.capGb)}
-                  </td>
-                  <td>{fmtDate(a.expiresAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Keys near their cap or expiry"
+          columns={ATTENTION_COLUMNS}
+          rows={o.attention}
+          rowKey={(a) => a.customerId}
+        />
       )}
     </section>
   );
@@ -132,32 +177,12 @@ function Fulfilment({ o }: { o: OverviewData }) {
       {o.fulfilment.issues.length === 0 ? (
         <p class="muted">None: every paid purchase reached its key.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Next try</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.fulfilment.issues.map((f) => (
-                <tr key={f.customerId}>
-                  <td>
-                    <a href={`/admin/customers/${f.customerId}`}>{f.email}</a>
-                  </td>
-                  <td>{f.syncState}</td>
-                  <td>{f.attempts}</td>
-                  <td class="mono">{f.lastError ?? '—'}</td>
-                  <td>{fmtDateTime(f.nextAttemptAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Failed or stuck fulfilments"
+          columns={FULFILMENT_COLUMNS}
+          rows={o.fulfilment.issues}
+          rowKey={(f) => f.customerId}
+        />
       )}
     </section>
   );
@@ -181,7 +206,7 @@ function Upstream({ o }: { o: OverviewData }) {
             <li key={i.id}>
               <strong>{i.severity}</strong>: {i.title}
               {i.countries.length > 0 && <span class="muted"> · {i.countries.join(', ').toUpperCase()}</span>}
-              <span class="muted"> · since {fmtDateTime(i.startedAt)}</span>
+              <span class="muted"> · since {formatDateTime(i.startedAt)}</span>
             </li>
           ))}
         </ul>
@@ -191,20 +216,20 @@ function Upstream({ o }: { o: OverviewData }) {
 }
 
 export function Overview() {
-  const state = useLoad(() => read<OverviewData>(api.admin.overview.$get()), []);
-  const o = state.data;
+  const overview = useResource(() => read<OverviewData>(api.admin.overview.$get()));
   return (
     <>
       <div class="page-head">
         <h1>Overview</h1>
-        <button type="button" class="secondary" onClick={state.reload} disabled={state.loading}>
+        <button type="button" class="secondary" onClick={overview.run} disabled={overview.loading.value}>
           Refresh
         </button>
       </div>
-      <LoadState state={state}>
-        {o && (
+      <LoadState state={overview}>
+        {(o) => (
           <div class="stack">
             <Figures o={o} />
+            <OpenDisputes o={o} />
             <Attention o={o} />
             <Fulfilment o={o} />
             <Upstream o={o} />

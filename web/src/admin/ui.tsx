@@ -1,74 +1,6 @@
-// Small pieces the console's pages share: loading state for one request, dates, money, status words,
-// and the "sign in again" path for actions that need a recent sign-in.
-import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CustomerStatus, MoneyByCurrency } from '../../../src/shared/admin.ts';
-import { formatMoney } from '../../../src/shared/format.ts';
-import { api, RequestError, read } from '../api.ts';
-import { path, search } from '../router.ts';
-import { customer } from '../state/session.ts';
-
-export interface Loaded<T> {
-  data: T | null;
-  error: string | null;
-  loading: boolean;
-  reload: () => void;
-}
-
-/** Runs `load` now and whenever `deps` change; the last answer stays shown while a new one loads. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    load().then(
-      (value) => live && (setData(value), setError(null), setLoading(false)),
-      (err: Error) => live && (setError(err.message), setLoading(false)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, tick]);
-  return { data, error, loading, reload: useCallback(() => setTick((t) => t + 1), []) };
-}
-
-export function LoadState({ state, children }: { state: Loaded<unknown>; children?: ComponentChildren }) {
-  if (state.error)
-    return (
-      <div class="banner danger" role="alert">
-        <p>{state.error}</p>
-        <button type="button" class="secondary" onClick={state.reload}>
-          Try again
-        </button>
-      </div>
-    );
-  if (state.loading && !state.data)
-    return (
-      <p class="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  return <>{children}</>;
-}
-
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export const fmtDate = (ms: number | string | null | undefined) =>
-  ms === null || ms === undefined ? '—' : DATE.format(new Date(ms));
-export const fmtDateTime = (ms: number | string | null | undefined) =>
-  ms === null || ms === undefined ? '—' : DATE_TIME.format(new Date(ms));
-
-export function fmtMoneys(money: MoneyByCurrency): string {
-  const entries = Object.entries(money);
-  return entries.length ? entries.map(([currency, amount]) => formatMoney(amount, currency)).join(' + ') : '—';
-}
-
-export const fmtGb = (gb: number | null | undefined) =>
-  gb === null || gb === undefined ? '—' : `${Math.round(gb * 100) / 100} GB`;
+// Small pieces the console's pages share: status and dispute words, the query string and the CSV exports.
+import type { CustomerStatus } from '../../../src/shared/admin.ts';
+import { search } from '../router.ts';
 
 const STATUS_TEXT: Record<CustomerStatus, string> = {
   suspended: 'Suspended',
@@ -86,46 +18,12 @@ export function StatusBadge({ status }: { status: CustomerStatus }) {
   return <span class={`status status-${status}`}>{STATUS_TEXT[status]}</span>;
 }
 
+/** Stripe's reason for a dispute in words: `product_not_received` → `product not received`. */
+export const disputeReason = (reason: string) => reason.replace(/_/g, ' ');
+
 /** The current page's query string as an object. */
 export function queryParams(): URLSearchParams {
   return new URLSearchParams(search.value);
-}
-
-/** An action refused with `reauth_required`: offer a fresh sign-in link that brings the operator back here. */
-export function Reauth({ onDismiss }: { onDismiss: () => void }) {
-  const [state, setState] = useState<'idle' | 'sending' | 'sent' | string>('idle');
-  async function send() {
-    setState('sending');
-    try {
-      await read(api.auth.request.$post({ json: { email: customer.value!.email, next: path.value + search.value } }));
-      setState('sent');
-    } catch (err) {
-      setState(err instanceof RequestError ? err.message : 'Could not send the link.');
-    }
-  }
-  return (
-    <div class="banner info" role="status">
-      {state === 'sent' ? (
-        <p>Check your inbox: open the link, press Continue, and you are back here to confirm the action.</p>
-      ) : (
-        <>
-          <p>
-            This action needs a sign-in from the last 10 minutes. We’ll email you a link that brings you back to this
-            page.
-          </p>
-          <div class="actions">
-            <button type="button" onClick={send} disabled={state === 'sending'}>
-              Email me a sign-in link
-            </button>
-            <button type="button" class="secondary" onClick={onDismiss}>
-              Not now
-            </button>
-          </div>
-          {state !== 'idle' && state !== 'sending' && <p class="error-text">{state}</p>}
-        </>
-      )}
-    </div>
-  );
 }
 
 export function ExportLinks() {

@@ -1,4 +1,5 @@
-// A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns afterwards.
+// A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns afterwards; its
+// content exists only while it is open, so a page with a dialog per row holds one set of form fields.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -30,9 +31,18 @@ export function ConfirmDialog({
   }, [open]);
   const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby={id} onCancel={(e) => (e.preventDefault(), onCancel())}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby={id}
+      onCancel={(e) => {
+        // Escape: the parent decides (it closes the dialog by passing open={false}).
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id={id}>{title}</h2>
-      <div class="stack">{children}</div>
+      {open && <div class="stack">{children}</div>}
       <div class="actions">
         <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
           Cancel

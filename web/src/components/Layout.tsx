@@ -1,9 +1,10 @@
+// The page around every route: the brand, the session's links, and the legal links.
 import type { ComponentChildren } from 'preact';
-import { config } from '../state/config.ts';
+import { shopConfig } from '../state/config.ts';
 import { SessionNav } from './SessionNav.tsx';
 
-export function Layout({ children, nav }: { children: ComponentChildren; nav?: ComponentChildren }) {
-  const brand = config.value?.brand;
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { brand } = shopConfig();
   return (
     <>
       <a class="skip" href="#main">
@@ -11,12 +12,11 @@ export function Layout({ children, nav }: { children: ComponentChildren; nav?: C
       </a>
       <header class="site-header">
         <div class="wrap header-row">
-          <a class="brand" href="/" aria-label={`${brand?.name ?? 'Shop'} home`}>
-            {brand?.logoUrl && <img src={brand.logoUrl} alt="" width={32} height={32} />}
-            <span>{brand?.name ?? '\u00a0'}</span>
+          <a class="brand" href="/" aria-label={`${brand.name} home`}>
+            {brand.logoUrl && <img src={brand.logoUrl} alt="" width={32} height={32} />}
+            <span>{brand.name}</span>
           </a>
           <nav aria-label="Main">
-            {nav}
             <SessionNav />
           </nav>
         </div>
@@ -27,11 +27,11 @@ export function Layout({ children, nav }: { children: ComponentChildren; nav?: C
       <footer class="site-footer">
         <div class="wrap footer-row">
           <span>
-            © {new Date().getFullYear()} {brand?.legal.companyName}
+            © {new Date().getFullYear()} {brand.legal.companyName}
           </span>
-          <a href={brand?.legal.termsUrl ?? '/terms'}>Terms</a>
-          <a href={brand?.legal.privacyUrl ?? '/privacy'}>Privacy</a>
-          {brand && <a href={`mailto:${brand.supportEmail}`}>Support</a>}
+          <a href={brand.legal.termsUrl ?? '/terms'}>Terms</a>
+          <a href={brand.legal.privacyUrl ?? '/privacy'}>Privacy</a>
+          <a href={`mailto:${brand.supportEmail}`}>Support</a>
         </div>
       </footer>
     </>

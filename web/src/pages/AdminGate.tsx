@@ -1,32 +1,24 @@
 // /admin: operators get the console, loaded on demand (a separate chunk customers never download); a signed-out
 // visitor is sent to sign in, a customer gets a 403 page. The server checks the role on every call anyway.
-import { signal } from '@preact/signals';
-import type { FunctionComponent } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { navigate, path, search } from '../router.ts';
 import { customer } from '../state/session.ts';
 
-const consoleApp = signal<FunctionComponent | null | 'failed'>(null);
+const consoleChunk = lazyChunk(() => import('../admin/AdminApp.tsx').then((chunk) => chunk.AdminApp));
 
 export function AdminGate() {
   const who = customer.value;
-  const admin = Boolean(who?.isAdmin);
+  const signedOut = who === null;
   useEffect(() => {
-    if (who === null) navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
-    if (admin && !consoleApp.value)
-      import('../admin/AdminApp.tsx').then(
-        (m) => (consoleApp.value = m.AdminApp),
-        () => (consoleApp.value = 'failed'),
-      );
-  }, [who, admin]);
-  if (who && !admin)
+    if (signedOut) navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
+  }, [signedOut]);
+  if (who && !who.isAdmin)
     return (
       <section class="center">
         <h1>403: operators only</h1>
         <p class="muted">{who.email} is not one of this shop’s operators.</p>
       </section>
     );
-  const App = consoleApp.value;
-  if (App === 'failed') return <p class="center error-text">The console did not load. Reload the page to try again.</p>;
-  return App ? <App /> : <p class="muted center">Loading…</p>;
+  return who ? <LazyPage chunk={consoleChunk} name="console" /> : <p class="muted center">Loading…</p>;
 }

@@ -1,39 +1,23 @@
 // /checkout/:tierId — "Buy" lands here: signed in, it starts a Stripe Checkout and leaves for it; signed out, it
 // sends the customer to sign in and back here afterwards.
-import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
-import { api, RequestError, read } from '../api.ts';
+import { RequestError } from '../api.ts';
 import { navigate } from '../router.ts';
-import { config } from '../state/config.ts';
-import { customer } from '../state/session.ts';
+import { shopConfig } from '../state/config.ts';
+import { startCheckout } from '../state/purchases.ts';
+import { useResource } from '../state/resource.ts';
+import { customer, sessionEnded } from '../state/session.ts';
 
 export function Checkout({ tierId }: { tierId: string }) {
-  const tier = config.value!.tiers.find((t) => t.id === tierId);
-  const error = useSignal<string | null>(null);
-  const attempt = useSignal(0);
-
-  const signIn = () => navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
+  const tier = shopConfig().tiers.find((t) => t.id === tierId);
+  const onSale = tier !== undefined;
+  const who = customer.value;
+  const signedOut = who === null;
 
   useEffect(() => {
-    if (!tier) return;
-    // Known to be signed out: no need to ask the server first.
-    if (customer.value === null) return signIn();
-    let cancelled = false;
-    error.value = null;
-    read(api.checkout.$post({ json: { tierId } }))
-      .then(({ url }) => {
-        if (!cancelled) location.assign(url);
-      })
-      .catch((err: unknown) => {
-        if (cancelled) return;
-        if (err instanceof RequestError && err.status === 401) return signIn();
-        error.value = err instanceof Error ? err.message : 'Something went wrong. Please try again.';
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [tierId, attempt.value]);
+    if (onSale && signedOut) navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
+  }, [onSale, signedOut, tierId]);
 
   if (!tier)
     return (
@@ -54,21 +38,41 @@ export function Checkout({ tierId }: { tierId: string }) {
       <p class="muted">
         {tier.gb} GB{tier.validityDays ? `, valid ${tier.validityDays} days` : ''}
       </p>
-      {error.value ? (
-        <div role="alert" class="card">
-          <p class="error-text">{error.value}</p>
-          <p>
-            <button type="button" onClick={() => attempt.value++}>
-              Try again
-            </button>{' '}
-            <a class="button secondary" href="/#pricing">
-              Back to pricing
-            </a>
-          </p>
-        </div>
-      ) : (
-        <p aria-busy="true">Taking you to secure payment…</p>
-      )}
+      {/* Only once the session probe has answered: a signed-out visitor never sends a refused checkout request. */}
+      {who ? <Payment key={who.id} tierId={tierId} /> : <Leaving />}
     </section>
+  );
+}
+
+function Leaving() {
+  return <p aria-busy="true">Taking you to secure payment…</p>;
+}
+
+/** Starts the Stripe Checkout and leaves for it, or says why it could not. */
+function Payment({ tierId }: { tierId: string }) {
+  const checkout = useResource(startCheckout, tierId);
+  const url = checkout.data.value;
+  const failure = checkout.error.value;
+  const sessionGone = failure instanceof RequestError && failure.status === 401;
+
+  useEffect(() => {
+    // Effects stop when the customer leaves this page: no late redirect to Stripe.
+    if (url) location.assign(url);
+    else if (sessionGone) sessionEnded();
+  }, [url, sessionGone]);
+
+  if (!failure || sessionGone) return <Leaving />;
+  return (
+    <div role="alert" class="card">
+      <p class="error-text">{failure.message}</p>
+      <p>
+        <button type="button" onClick={checkout.run}>
+          Try again
+        </button>{' '}
+        <a class="button secondary" href="/#pricing">
+          Back to pricing
+        </a>
+      </p>
+    </div>
   );
 }

@@ -2,17 +2,17 @@ import { useEffect } from 'preact/hooks';
 import { countryFlag, countryName } from '../../../src/shared/format.ts';
 import { BuyTiers } from '../components/BuyTiers.tsx';
 import { loadAvailability, stock } from '../state/availability.ts';
-import { config } from '../state/config.ts';
+import { shopConfig } from '../state/config.ts';
 
 /** "73 mobile devices online" from the cached stock, or nothing until it is known. */
 function liveCount(cc: string): string | null {
-  const row = stock.value?.countries.find((c) => c.code === cc);
+  const row = stock.data.value?.countries.find((c) => c.code === cc);
   if (!row) return null;
   return row.mbl > 0 ? `${row.mbl} mobile online` : row.peer > 0 ? `${row.peer} devices online` : 'none online now';
 }
 
 export function Landing() {
-  const shop = config.value!;
+  const shop = shopConfig();
   useEffect(() => void loadAvailability(), []);
   return (
     <>

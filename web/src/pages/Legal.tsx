@@ -1,42 +1,46 @@
 // /terms and /privacy: the shop's text (from BRAND.legal, or a generic one), rendered from a markdown-ish string
 // into elements (never as HTML).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LegalDocument } from '../../../src/shared/dashboard.ts';
-import { api, read } from '../api.ts';
+import { focusOnMount } from '../components/focus.ts';
+import { LoadState } from '../components/LoadState.tsx';
+import { legalDocument } from '../state/config.ts';
+import { useResource } from '../state/resource.ts';
 
-/** `# ` / `## ` headings, `- ` list items, other lines as paragraphs (blank lines separate them). */
+/** `# ` / `## ` headings, `- ` list items, other lines as paragraphs (blank lines separate them). Each element is
+ * keyed by the line it starts on. */
 export function renderText(text: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
-  let items: string[] = [];
+  let items: { line: number; text: string }[] = [];
   let paragraph: string[] = [];
+  let startedAt = 0;
   const flush = () => {
-    if (paragraph.length) out.push(<p key={out.length}>{paragraph.join(' ')}</p>);
+    if (paragraph.length) out.push(<p key={startedAt}>{paragraph.join(' ')}</p>);
     if (items.length)
       out.push(
-        <ul key={out.length}>
-          {items.map((item, i) => (
-            <li key={i}>{item}</li>
+        <ul key={items[0]?.line}>
+          {items.map((item) => (
+            <li key={item.line}>{item.text}</li>
           ))}
         </ul>,
       );
     paragraph = [];
     items = [];
   };
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line) flush();
-    else if (line.startsWith('#')) {
+  const lines = text.split('\n');
+  for (let line = 0; line < lines.length; line++) {
+    const trimmed = lines[line]?.trim();
+    if (!trimmed) flush();
+    else if (trimmed.startsWith('#')) {
       flush();
-      const level = line.startsWith('##') ? 3 : 2;
-      const title = line.replace(/^#+\s*/, '');
-      out.push(level === 2 ? <h2 key={out.length}>{title}</h2> : <h3 key={out.length}>{title}</h3>);
-    } else if (/^[-*]\s/.test(line)) {
+      const title = trimmed.replace(/^#+\s*/, '');
+      out.push(trimmed.startsWith('##') ? <h3 key={line}>{title}</h3> : <h2 key={line}>{title}</h2>);
+    } else if (/^[-*]\s/.test(trimmed)) {
       if (paragraph.length) flush();
-      items.push(line.slice(2).trim());
+      items.push({ line, text: trimmed.slice(2).trim() });
     } else {
       if (items.length) flush();
-      paragraph.push(line);
+      if (!paragraph.length) startedAt = line;
+      paragraph.push(trimmed);
     }
   }
   flush();
@@ -44,25 +48,14 @@ export function renderText(text: string): ComponentChildren[] {
 }
 
 export function Legal({ doc }: { doc: 'terms' | 'privacy' }) {
-  const [value, setValue] = useState<LegalDocument | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    setValue(null);
-    read(api.legal[':doc'].$get({ param: { doc } })).then(setValue, (err: Error) => setError(err.message));
-  }, [doc]);
-  useEffect(() => heading.current?.focus(), [value?.title]);
+  const legal = useResource(legalDocument, doc);
+  const title = legal.data.value?.title ?? (doc === 'terms' ? 'Terms of service' : 'Privacy policy');
   return (
-    <article class="legal" aria-busy={!value && !error}>
-      <h1 ref={heading} tabIndex={-1}>
-        {value?.title ?? (doc === 'terms' ? 'Terms of service' : 'Privacy policy')}
+    <article class="legal" aria-busy={legal.loading.value}>
+      <h1 key={title} ref={focusOnMount} tabIndex={-1}>
+        {title}
       </h1>
-      {error && (
-        <p role="alert" class="error-text">
-          {error}
-        </p>
-      )}
-      {value ? renderText(value.text) : !error && <p class="muted">Loading…</p>}
+      <LoadState state={legal}>{(value) => renderText(value.text)}</LoadState>
     </article>
   );
 }

@@ -1,37 +1,22 @@
 // Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone).
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, read } from '../api.ts';
+import { useState } from 'preact/hooks';
+import { focusOnMount } from '../components/focus.ts';
 import { search } from '../router.ts';
-import { customer, safeNext } from '../state/session.ts';
+import { useAction } from '../state/resource.ts';
+import { customer, requestSignInLink, safeNext } from '../state/session.ts';
 
 export function SignIn() {
   const next = new URLSearchParams(search.value).get('next');
   const [email, setEmail] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => heading.current?.focus(), [sentTo]);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
-      setSentTo(email.trim());
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const request = useAction(requestSignInLink);
+  const sentTo = request.data.value;
+  const busy = request.loading.value;
+  const error = request.error.value?.message;
 
   if (customer.value && !sentTo)
     return (
       <section class="narrow stack">
-        <h1 ref={heading} tabIndex={-1}>
+        <h1 key="signed-in" ref={focusOnMount} tabIndex={-1}>
           You are signed in
         </h1>
         <p>
@@ -46,7 +31,7 @@ export function SignIn() {
   if (sentTo)
     return (
       <section class="narrow stack" aria-live="polite">
-        <h1 ref={heading} tabIndex={-1}>
+        <h1 key="sent" ref={focusOnMount} tabIndex={-1}>
           Check your inbox
         </h1>
         <p>
@@ -56,7 +41,7 @@ export function SignIn() {
           The link works once and expires in 15 minutes; only the newest link you received works. Nothing arrived? Look
           in your spam folder.
         </p>
-        <button type="button" class="secondary" onClick={() => setSentTo(null)}>
+        <button type="button" class="secondary" onClick={() => request.set(undefined)}>
           Use another address or send again
         </button>
       </section>
@@ -64,13 +49,19 @@ export function SignIn() {
 
   return (
     <section class="narrow stack">
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 key="form" ref={focusOnMount} tabIndex={-1}>
         Sign in
       </h1>
       <p class="muted">
         No password: we email you a link that signs you in. New here? The same link creates your account.
       </p>
-      <form class="card" onSubmit={submit}>
+      <form
+        class="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void request.run(email, next);
+        }}
+      >
         <div class="field">
           <label for="signin-email">Email address</label>
           <input

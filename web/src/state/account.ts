@@ -2,31 +2,28 @@
 // The secret lives only in memory: never in storage, never in the URL.
 import { signal } from '@preact/signals';
 import type { MeAnswer, RotateAnswer } from '../../../src/shared/dashboard.ts';
-import { api, RequestError, read } from '../api.ts';
-import { customer } from './session.ts';
+import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
+import { type Resource, resource } from './resource.ts';
+import { sessionEnded } from './session.ts';
 
-export const account = signal<MeAnswer | null>(null);
-/** The last load failed (the page keeps showing the previous answer, if any). */
-export const accountError = signal<string | null>(null);
-/** When /api/account last answered (unix ms). */
-export const accountAt = signal(0);
 /** The pak_ secret, once revealed or rotated in this tab. */
 export const secret = signal<string | null>(null);
 /** Whether the secret is shown in place of the mask. */
 export const showSecret = signal(false);
 
-export async function loadAccount(): Promise<void> {
+/** The account; a failed refresh keeps showing the previous answer. */
+export const account: Resource<MeAnswer> = resource(async () => {
   try {
     const answer = await read(api.account.$get());
-    if (account.value?.key.secretMask && answer.key.secretMask !== account.value.key.secretMask) secret.value = null;
-    account.value = answer;
-    accountError.value = null;
-    accountAt.value = Date.now();
+    // Rotated elsewhere: the secret this tab holds is no longer the key's.
+    const mask = account.data.peek()?.key.secretMask;
+    if (mask && answer.key.secretMask !== mask) secret.value = null;
+    return answer;
   } catch (err) {
-    if (err instanceof RequestError && err.status === 401) customer.value = null;
-    accountError.value = (err as Error).message;
+    if (err instanceof RequestError && err.status === 401) sessionEnded();
+    throw err;
   }
-}
+});
 
 /** The secret, fetched from the shop on first use (an audited reveal). */
 export async function ensureSecret(): Promise<string> {
@@ -37,20 +34,18 @@ export async function ensureSecret(): Promise<string> {
 }
 
 /** A fresh id per confirmed rotation: a retried request replays it instead of rotating twice. */
-export function newIdempotencyKey(): string {
-  return `rot_${crypto.randomUUID().replace(/-/g, '')}`;
-}
+export const newIdempotencyKey = () => freshIdempotencyKey('rot');
 
 export async function rotateKey(idempotencyKey: string): Promise<RotateAnswer> {
   const answer = await read(api.key.rotate.$post(undefined, { headers: { 'Idempotency-Key': idempotencyKey } }));
   secret.value = answer.secret;
-  if (account.value) account.value = { ...account.value, key: { ...account.value.key, secretMask: answer.secretMask } };
+  const me = account.data.peek();
+  if (me) account.set({ ...me, key: { ...me.key, secretMask: answer.secretMask } });
   return answer;
 }
 
 export function resetAccount(): void {
-  account.value = null;
-  accountError.value = null;
+  account.set(undefined);
   secret.value = null;
   showSecret.value = false;
 }

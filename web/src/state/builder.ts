@@ -22,7 +22,7 @@ export const protocol = signal<ProxyProtocol>('http');
 const PLACEHOLDER = 'PAKPLACEHOLDER';
 
 function options(key: string, overrides: Partial<ProxyUrlOptions> = {}): ProxyUrlOptions | null {
-  const me = account.value;
+  const me = account.data.value;
   if (!me) return null;
   return {
     host: me.gateway.host,
@@ -39,7 +39,7 @@ function options(key: string, overrides: Partial<ProxyUrlOptions> = {}): ProxyUr
 
 function display(result: ProxyUrlResult): ProxyUrlResult {
   if (!result.ok) return result;
-  const shown = showSecret.value && secret.value ? secret.value : (account.value?.key.secretMask ?? 'YOUR_KEY');
+  const shown = showSecret.value && secret.value ? secret.value : (account.data.value?.key.secretMask ?? 'YOUR_KEY');
   return { ...result, url: result.url.replace(PLACEHOLDER, shown) };
 }
 
@@ -54,7 +54,7 @@ export async function realUrl(overrides: Partial<ProxyUrlOptions> = {}): Promise
   const key = await ensureSecret();
   const opts = options(key, overrides);
   const result = opts && buildProxyUrl(opts);
-  return result && result.ok ? result.url : null;
+  return result?.ok ? result.url : null;
 }
 
 /** A short random sticky session id like `s7k2m9qz`. */

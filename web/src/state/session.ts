@@ -1,7 +1,8 @@
-// Who is signed in: loaded once from /api/auth/me, set after verifying a link, cleared on sign-out.
-import { signal } from '@preact/signals';
-import { api, RequestError, read } from '../api.ts';
+// Who is signed in: loaded once from /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
+import { safeNextPath } from '../../../src/shared/redirect.ts';
+import { api, read } from '../api.ts';
 import { navigate } from '../router.ts';
+import { resource } from './resource.ts';
 
 export interface Customer {
   id: string;
@@ -9,34 +10,63 @@ export interface Customer {
   isAdmin: boolean;
 }
 
-/** undefined while unknown (first load), null when signed out. */
-export const customer = signal<Customer | null | undefined>(undefined);
-
-export async function loadMe(): Promise<void> {
+/** Signed out is an ordinary answer (`customer: null`), so a visitor's page load makes no failing request. */
+const session = resource(async (): Promise<Customer | null> => {
   try {
-    customer.value = (await read(api.auth.me.$get())).customer;
-  } catch (err) {
-    // 401 is the ordinary signed-out answer; on any other failure the header offers "Sign in" too.
-    if (!(err instanceof RequestError) || err.status === 401 || customer.value === undefined) customer.value = null;
+    return (await read(api.auth.me.$get())).customer;
+  } catch {
+    // The shop cannot be reached: the header offers "Sign in" rather than waiting forever.
+    return null;
   }
+});
+
+/** undefined while unknown (first load), null when signed out. */
+export const customer = session.data;
+
+export function loadSession(): Promise<unknown> {
+  return session.run();
+}
+
+/** The shop answered 401: this browser's session has ended. */
+export function sessionEnded(): void {
+  session.set(null);
+}
+
+/** Emails a sign-in link (the answer is the same whether or not the address has an account); resolves to the
+ * address it goes to. */
+export async function requestSignInLink(email: string, next?: string | null): Promise<string> {
+  await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
+  return email.trim();
+}
+
+/** What a sign-in link's token would sign in as and where it goes, without using it; null if it cannot be used. */
+export async function peekSignInLink(token: string) {
+  return (await read(api.auth.link.$post({ json: { token } }))).link;
+}
+
+/** Confirms a sign-in link's token; resolves to where the link asked to continue. */
+export async function confirmSignIn(token: string): Promise<string | null> {
+  const result = await read(api.auth.verify.$post({ json: { token } }));
+  session.set(result.customer);
+  return result.next;
 }
 
 /** Ends this browser's session and returns to the shop. */
 export async function signOut(): Promise<void> {
   await read(api.auth.logout.$post());
-  customer.value = null;
+  sessionEnded();
   navigate('/');
 }
 
 /** Ends every session of this customer (all browsers and devices), then returns to the shop. */
 export async function signOutEverywhere(): Promise<number> {
   const { revoked } = await read(api.auth['logout-all'].$post());
-  customer.value = null;
+  sessionEnded();
   navigate('/');
   return revoked;
 }
 
-/** A same-origin path to continue to, or the fallback: never another site. */
+/** A same-origin path to continue to, or the fallback: never another site (the server's own check, shared). */
 export function safeNext(next: string | null | undefined, fallback = '/dashboard'): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+  return safeNextPath(next) ?? fallback;
 }

@@ -1,15 +1,18 @@
 // Polling that runs only while the tab is visible: a hidden tab makes no requests and catches up when shown.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 /** Calls `task` every `intervalMs` while the page is visible, and at once when it becomes visible after a pause. */
 export function useVisibleInterval(task: () => unknown, intervalMs: number, enabled = true): void {
+  // The newest task runs; a new function on every render does not restart the timer.
+  const latest = useRef(task);
+  latest.current = task;
   useEffect(() => {
     if (!enabled) return;
     let last = Date.now();
     let timer: ReturnType<typeof setInterval> | undefined;
     const run = () => {
       last = Date.now();
-      void task();
+      void latest.current();
     };
     const start = () => {
       clearInterval(timer);

@@ -1,0 +1,60 @@
+// What a deployed shop must hold, read from the project itself: wrangler.toml's bindings, vars, queues and cron,
+// the SQL migrations and the built SPA. The rehearsal compares the simulated account with it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'smol-toml';
+
+export interface ConsumerConfig {
+  queue: string;
+  max_batch_size?: number;
+  max_batch_timeout?: number;
+  max_retries?: number;
+  dead_letter_queue?: string;
+}
+
+export interface WranglerConfig {
+  name: string;
+  main: string;
+  compatibility_date: string;
+  workers_dev?: boolean;
+  preview_urls?: boolean;
+  vars: Record<string, string>;
+  assets: { directory: string; binding: string; not_found_handling?: string; run_worker_first?: string[] };
+  d1_databases: { binding: string; database_name: string; migrations_dir?: string }[];
+  kv_namespaces: { binding: string }[];
+  queues: { producers: { binding: string; queue: string }[]; consumers: ConsumerConfig[] };
+  ratelimits: { name: string; namespace_id: string; simple: { limit: number; period: number } }[];
+  send_email: { name: string }[];
+  triggers: { crons: string[] };
+}
+
+export interface Expectations {
+  config: WranglerConfig;
+  migrations: string[];
+  /** Every table the migrations create. */
+  tables: string[];
+  /** The built SPA: manifest path (`/index.html`) → file on disk; _headers and _redirects travel as config. */
+  assetFiles: Map<string, string>;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+export function readExpectations(): Expectations {
+  const config = parse(readFileSync('wrangler.toml', 'utf8')) as unknown as WranglerConfig;
+  const migrationsDir = config.d1_databases[0]?.migrations_dir ?? 'migrations';
+  const migrations = readdirSync(migrationsDir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort();
+  const sql = migrations.map((file) => readFileSync(join(migrationsDir, file), 'utf8')).join('\n');
+  const tables = [...sql.matchAll(/CREATE TABLE [`"]?(\w+)[`"]?/gi)].map((m) => m[1] ?? '');
+  const assetFiles = new Map(
+    walk(config.assets.directory)
+      .map((file) => [`/${relative(config.assets.directory, file).split('\\').join('/')}`, file] as const)
+      .filter(([path]) => !['/_headers', '/_redirects'].includes(path)),
+  );
+  return { config, migrations, tables, assetFiles };
+}

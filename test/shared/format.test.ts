@@ -1,0 +1,75 @@
+// The one formatting module the Worker (emails, CSV) and the SPA share: what a reader sees for money, traffic and
+// moments, and that a missing value reads the same everywhere.
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatGb,
+  formatMoney,
+  formatMoneyByCurrency,
+  formatTime,
+  isoDate,
+  isoDateTime,
+  NONE,
+  utcTime,
+} from '../../src/shared/format.ts';
+
+// 2026-11-30 14:05:09 UTC.
+const AT = Date.UTC(2026, 10, 30, 14, 5, 9);
+
+describe('money', () => {
+  it('reads minor units in the currency’s own steps (cents, or whole yen)', () => {
+    expect(formatMoney(6900, 'usd', 'en')).toBe('$69.00');
+    expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
+  });
+
+  it('adds several currencies side by side, and shows a dash for none', () => {
+    expect(formatMoneyByCurrency({ usd: 1200, eur: 300 }, 'en')).toBe('$12.00 + €3.00');
+    expect(formatMoneyByCurrency({}, 'en')).toBe(NONE);
+  });
+});
+
+describe('traffic', () => {
+  it('shows whole GB plainly, small amounts to two decimals, and a dash when unknown', () => {
+    expect(formatGb(10)).toBe('10 GB');
+    expect(formatGb(0.5)).toBe('0.50 GB');
+    expect(formatGb(12.345)).toBe('12.3 GB');
+    expect(formatGb(null)).toBe(NONE);
+    expect(formatGb(undefined)).toBe(NONE);
+  });
+
+  it('shows bytes in the largest fitting binary unit', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');
+  });
+});
+
+describe('moments', () => {
+  it('formats for screens in the given locale, from unix ms or an ISO string alike', () => {
+    expect(formatDate(AT, 'en-US')).toBe('Nov 30, 2026');
+    expect(formatDate(new Date(AT).toISOString(), 'en-US')).toBe('Nov 30, 2026');
+    expect(formatDateTime(AT, 'en-GB')).toMatch(/^30 Nov 2026,? 14:05$/);
+    expect(formatTime(AT, 'en-GB')).toBe('14:05:09');
+  });
+
+  it('shows a dash for a moment that is not there', () => {
+    for (const format of [formatDate, formatDateTime, formatTime]) {
+      expect(format(null)).toBe(NONE);
+      expect(format(undefined)).toBe(NONE);
+    }
+  });
+
+  it('gives emails and files the UTC ISO forms, whatever the locale', () => {
+    expect(isoDateTime(AT)).toBe('2026-11-30T14:05:09.000Z');
+    expect(isoDate(AT)).toBe('2026-11-30');
+    expect(utcTime(AT)).toBe('14:05');
+  });
+
+  it('says how long is left in the two largest units', () => {
+    expect(formatDuration(30_000)).toBe('less than a minute');
+    expect(formatDuration((3 * 24 + 5) * 3_600_000)).toBe('3 days 5 h');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
+  });
+});

@@ -1,0 +1,130 @@
+// /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { BuyTiers } from '../components/BuyTiers.tsx';
+import { navigate, path, search } from '../router.ts';
+import { account, resetAccount } from '../state/account.ts';
+import { announcement } from '../state/announce.ts';
+import { availabilityLoaded, loadAvailability } from '../state/availability.ts';
+import { country } from '../state/builder.ts';
+import { shopConfig } from '../state/config.ts';
+import { customer } from '../state/session.ts';
+import { useVisibleInterval } from '../state/visible.ts';
+import { AccountActions } from './AccountActions.tsx';
+import { IncidentBanners, KeyBanners } from './Banners.tsx';
+import { Credentials } from './Credentials.tsx';
+import { HelpPanel } from './HelpPanel.tsx';
+import { Provisioning } from './Provisioning.tsx';
+import { Purchases } from './Purchases.tsx';
+import { RotateKey } from './RotateKey.tsx';
+import { Sessions } from './Sessions.tsx';
+import { UrlBuilder } from './UrlBuilder.tsx';
+import { Expiry, UsageBar } from './Usage.tsx';
+
+const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+
+function Loading() {
+  return (
+    <section aria-busy="true" class="stack">
+      <div class="card skeleton" />
+      <div class="card skeleton tall" />
+      <p class="visually-hidden">Loading your dashboard…</p>
+    </section>
+  );
+}
+
+export function Dashboard() {
+  const who = customer.value;
+  /** undefined while unknown, null when signed out: a new customer id is a new dashboard. */
+  const whoId = who === undefined ? undefined : (who?.id ?? null);
+  const sessionId = new URLSearchParams(search.value).get('session_id');
+  const checkoutSession = sessionId && SESSION_ID.test(sessionId) ? sessionId : null;
+  const defaultCountry = shopConfig().defaultCountry;
+
+  useEffect(() => {
+    if (whoId === null) {
+      resetAccount();
+      navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
+    }
+    if (!whoId) return;
+    if (!country.value) country.value = defaultCountry;
+    void account.run();
+    void loadAvailability();
+  }, [whoId, defaultCountry]);
+
+  useVisibleInterval(account.run, 30_000, Boolean(who));
+  useVisibleInterval(loadAvailability, 60_000, Boolean(who));
+
+  const me = account.data.value;
+  const accountError = account.error.value;
+  const status = me?.key.status;
+  useEffect(() => {
+    // The key exists: the Checkout reference has done its job.
+    if (checkoutSession && status && status !== 'provisioning' && status !== 'none')
+      navigate('/dashboard', { replace: true });
+  }, [checkoutSession, status]);
+
+  if (!who) return <Loading />;
+
+  let body: ComponentChildren;
+  if (!me || !availabilityLoaded.value) {
+    body =
+      !me && accountError ? (
+        <div class="card" role="alert">
+          <p class="error-text">{accountError.message}</p>
+          <button type="button" onClick={account.run}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <Loading />
+      );
+  } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
+    body = <Provisioning sessionId={checkoutSession} />;
+  } else if (status === 'none') {
+    body = (
+      <>
+        <section class="card">
+          <h2>You have no proxy key yet</h2>
+          <p class="muted">Choose a plan: your key and ready-made proxy URLs appear here right after payment.</p>
+        </section>
+        <BuyTiers title="Plans" />
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <div class="grid">
+          <Credentials me={me} />
+          <section class="card" aria-labelledby="usage-title">
+            <h2 id="usage-title">Usage</h2>
+            <UsageBar usage={me.key} />
+            <Expiry expiresAt={me.key.expiresAt} />
+            <a class="button secondary" href="#buy-more">
+              Buy more
+            </a>
+          </section>
+        </div>
+        <UrlBuilder />
+        <Sessions />
+        <RotateKey />
+        <Purchases email={me.customer.email} />
+        <BuyTiers title="Buy more traffic" id="buy-more" />
+        <HelpPanel username={me.gateway.username} />
+      </>
+    );
+  }
+
+  return (
+    <div class="dashboard stack">
+      <h1>Dashboard</h1>
+      <div class="visually-hidden" aria-live="polite" role="status">
+        {announcement.value}
+      </div>
+      {me && availabilityLoaded.value && <IncidentBanners />}
+      {me && <KeyBanners keyState={me.key} />}
+      {body}
+      {me && <AccountActions email={me.customer.email} />}
+    </div>
+  );
+}

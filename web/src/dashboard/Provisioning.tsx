@@ -1,0 +1,56 @@
+// Right after Checkout: the key is being created. Polls the order (which also moves a late fulfilment along)
+// and the account until the key exists, normally within seconds; says so plainly when the payment failed,
+// is still processing, or it takes unusually long (the shop keeps retrying on its own).
+import { useState } from 'preact/hooks';
+import { focusOnMount } from '../components/focus.ts';
+import { account } from '../state/account.ts';
+import { checkoutOrder } from '../state/purchases.ts';
+import { useAction } from '../state/resource.ts';
+import { useVisibleInterval } from '../state/visible.ts';
+
+const POLL_MS = 2_000;
+const PATIENCE_MS = 3 * 60_000;
+const failed = (status: string | undefined) => status === 'failed' || status === 'expired';
+
+/** Shown while the key is being created: the dashboard moves on by itself once the account says it exists. */
+export function Provisioning({ sessionId }: { sessionId: string | null }) {
+  const [started] = useState(Date.now);
+  const [slow, setSlow] = useState(false);
+  const order = useAction(checkoutOrder);
+  const orderStatus = order.data.value?.status;
+  useVisibleInterval(
+    async () => {
+      if (sessionId && failed((await order.run(sessionId))?.status)) return;
+      await account.run();
+      if (Date.now() - started > PATIENCE_MS) setSlow(true);
+    },
+    POLL_MS,
+    !failed(orderStatus),
+  );
+
+  if (failed(orderStatus))
+    return (
+      <section class="card" role="alert">
+        <h2>The payment did not go through</h2>
+        <p>Nothing was charged for this order. You can try again with another payment method.</p>
+        <a class="button" href="/">
+          See the plans
+        </a>
+      </section>
+    );
+  return (
+    <section class="card center provisioning" aria-live="polite" aria-busy={!slow}>
+      <span class="spinner" aria-hidden="true" />
+      <h2 ref={focusOnMount} tabIndex={-1}>
+        {sessionId ? 'Thank you! Setting up your proxy key…' : 'Setting up your proxy key…'}
+      </h2>
+      <p class="muted">
+        {orderStatus === 'pending'
+          ? 'Your payment is still being confirmed by the bank. Your key appears here as soon as it is; we also email you.'
+          : slow
+            ? 'This is taking longer than usual. Your payment is safe: we keep trying on our own, and this page updates by itself.'
+            : 'This usually takes a few seconds. This page updates by itself.'}
+      </p>
+    </section>
+  );
+}
