@@ -37,6 +37,14 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
   return response;
 }
 
+/**
+ * A customer's current key row with its reconcile state (`sync_state`, `lease_until` from key_syncs): one row once
+ * anything was owed, its key columns null until the key row exists.
+ */
+export const CURRENT_KEY_SQL = `select k.*, s.state as sync_state, s.lease_until, s.attempts, s.last_error
+  from key_syncs s left join pool_keys k on k.customer_id = s.customer_id and k.state = 'current'
+  where s.customer_id = ?`;
+
 /** Test controls of the simulators (see README "Simulators"). */
 export async function sim<T = unknown>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${env.SIM_URL}${path}`, init);
@@ -46,6 +54,10 @@ export async function sim<T = unknown>(path: string, init?: RequestInit): Promis
 
 /** Every key the Proxies.sx simulator holds, with its secret. */
 export const upstreamKeys = () => sim<SimKey[]>('/_sim/proxies/keys');
+
+/** The upstream keys minted for one customer (their label starts with the customer's email). */
+export const upstreamKeysOf = async (email: string) =>
+  (await upstreamKeys()).filter((k) => k.label.startsWith(`${email} (`));
 
 export const upstreamKey = async (id: string | null | undefined) => (await upstreamKeys()).find((k) => k.id === id);
 

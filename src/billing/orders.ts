@@ -1,5 +1,5 @@
 // Orders: what a customer bought, as a snapshot of the tier at checkout time, and what their purchases entitle them to.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
@@ -131,15 +131,6 @@ export function insertGrantStatement(
   });
 }
 
-export async function recordPendingOrder(
-  db: Db,
-  s: OrderSnapshot,
-  stripeSessionId: string,
-  now = Date.now(),
-): Promise<void> {
-  await insertOrderStatement(db, s, stripeSessionId, now);
-}
-
 /** Links the Stripe ids to the order (first values win). */
 export function linkStripeIdsStatement(
   db: Db,
@@ -167,6 +158,14 @@ export function markPaidStatement(db: Db, orderId: string, paidAt: number) {
       status: sql`case when ${orders.refundedAmount} >= ${orders.price} then 'refunded' else 'paid' end`,
       paidAt,
     })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
+/** A completed checkout whose delayed payment Stripe is still settling: its GB stay reserved until it settles. */
+export function markSettlingStatement(db: Db, orderId: string) {
+  return db
+    .update(orders)
+    .set({ paymentSettling: true })
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 
@@ -226,26 +225,43 @@ export function listOrders(db: Db, customerId: string, limit = 100): Promise<Ord
   return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
 }
 
-/** The orders that count towards a customer's key: paid, including partly or fully refunded ones. */
-export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]> {
-  return db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.customerId, customerId), inArray(orders.status, ['paid', 'refunded'])));
-}
-
-const DAY_MS = 86_400_000;
+/** Statuses of orders whose GB may still count (paid, and refunded ones, whose refunded GB are taken off). */
+export const ENTITLED_STATUSES = ['paid', 'refunded'] as const;
 
 /**
  * The GB of an order that still count towards the customer's cap: bought (or granted), less what refunds took back
- * and what disputes hold. The one place this is computed.
+ * and what disputes hold. The ONE definition, used by the entitlement and the ledger in TypeScript and by the
+ * checkout's reservation in SQL (`openGbOf`): change both together.
  */
 export function openGb(order: Pick<Order, 'gb' | 'refundedGb' | 'heldGb'>): number {
   return Math.max(0, order.gb - order.refundedGb - order.heldGb);
 }
 
+/** `openGb` in SQL, over `orders` or an alias of it. */
+export function openGbOf(table: { gb: AnyColumn; refundedGb: AnyColumn; heldGb: AnyColumn }) {
+  return sql<number>`max(0, ${table.gb} - ${table.refundedGb} - ${table.heldGb})`;
+}
+
+/** The orders that count towards a customer's keys: paid, including partly or fully refunded ones. */
+export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), inArray(orders.status, [...ENTITLED_STATUSES])));
+}
+
+/** Puts a paid order's GB on a key generation (once: an order never moves). */
+export function placeOrderStatement(db: Db, orderId: string, generation: number) {
+  return db
+    .update(orders)
+    .set({ keyGeneration: generation })
+    .where(and(eq(orders.id, orderId), isNull(orders.keyGeneration)));
+}
+
+const DAY_MS = 86_400_000;
+
 export interface Entitlement {
-  /** Paid GB not refunded or held by a dispute: the key's traffic cap. */
+  /** Paid GB not refunded or held by a dispute, of every order, whichever key generation holds them. */
   capGb: number;
   /** When the key expires (unix ms); null when a purchase without validity is still open, or nothing was bought. */
   expiresAt: number | null;

@@ -1,18 +1,20 @@
 // Stripe webhooks, once verified (signature.ts): "record what happened" — the event id and the durable state change
 // it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
 import { eq } from 'drizzle-orm';
-import { customers, stripeEvents } from '../../schema.ts';
+import { stripeEvents } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
+import { customerExists } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
+import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
 import { DISPUTE_EVENTS, disputeSchema, recordDisputeStatements, type StripeDispute } from './disputes.ts';
-import { markKeyOwedStatement } from './keys.ts';
 import {
   findOrder,
   insertOrderStatement,
   linkStripeIdsStatement,
   markPaidStatement,
+  markSettlingStatement,
   markUnpaidStatement,
   type OrderSnapshot,
   recordRefundStatement,
@@ -89,11 +91,6 @@ export interface EventOutcome {
   /** The order that became paid with this event (for the receipt). */
   paidOrderId?: string;
   reason?: string;
-}
-
-async function customerExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
-  return Boolean(row);
 }
 
 async function eventSeen(db: Db, id: string): Promise<boolean> {
@@ -211,8 +208,10 @@ async function planSession(
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
       // Fulfil only when the money is there: a completed session with a delayed payment method is 'unpaid'.
-      if (session.payment_status !== 'paid')
+      if (session.payment_status !== 'paid') {
+        statements.push(markSettlingStatement(db, orderId));
         return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
+      }
       statements.push(
         markPaidStatement(db, orderId, paidAt),
         markKeyOwedStatement(db, customerId, now),

@@ -4,7 +4,6 @@ import type { Tier } from '../shared/api.ts';
 import * as z from '../zod.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
 
-export { UPSTREAM_CAP_CEILING_GB } from './schema.ts';
 export type { Tier };
 
 export interface ConfigProblem {
@@ -35,6 +34,12 @@ export interface Config {
     retryDelaySeconds: number;
   };
   adminEmails: string[];
+  keys: {
+    /** The most GB one key may hold (CAP_CEILING_GB): past it the customer is rolled onto a new key. */
+    capCeilingGb: number;
+    /** How long the old key keeps working after a rollover (KEY_ROLLOVER_GRACE_HOURS), in ms. */
+    rolloverGraceMs: number;
+  };
   limits: { loginLinksPerDay: number; loginMailsPerHour: number };
 }
 
@@ -112,6 +117,15 @@ function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
       field: '',
       message: `"${vars.DEFAULT_COUNTRY}" is not one of COUNTRIES`,
     });
+  const ceiling = vars.CAP_CEILING_GB;
+  vars.PRICING.tiers.forEach((tier, i) => {
+    if (tier.gb > ceiling)
+      problems.push({
+        variable: 'PRICING',
+        field: `tiers[${i}].gb`,
+        message: `must not exceed CAP_CEILING_GB (${ceiling}): one key holds at most that`,
+      });
+  });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
   if (vars.SHOP_ENV === 'production') {
@@ -221,6 +235,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         .split(',')
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
+      keys: { capCeilingGb: vars.CAP_CEILING_GB, rolloverGraceMs: vars.KEY_ROLLOVER_GRACE_HOURS * 3_600_000 },
       limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
     },
   };

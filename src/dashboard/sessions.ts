@@ -2,17 +2,16 @@
 // from the customer's pool_keys row (never one the client sends): the platform's sessions endpoints return
 // every customer's sessions of the reseller without it.
 import { recordAudit } from '../audit/index.ts';
-import { getKeyRow } from '../billing/keys.ts';
+import { currentKey, sessionsOfKey, usageOfKey } from '../keys/index.ts';
 import { type ActiveSession, isUpstreamError } from '../pool/index.ts';
 import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
 import type { DashboardServices } from './account.ts';
 import { DashboardError } from './errors.ts';
 import type { Actor } from './key.ts';
-import { sessionsOfKey, usageOfKey } from './recent.ts';
 
-/** The customer's upstream key id, or null when they have none yet. */
+/** The upstream id of the customer's current key, or null when they have none yet. */
 async function ownKeyId(services: DashboardServices, customerId: string): Promise<string | null> {
-  return (await getKeyRow(services.db, customerId))?.upstreamId ?? null;
+  return (await currentKey(services.db, customerId))?.upstreamId ?? null;
 }
 
 function view(s: ActiveSession): SessionView {

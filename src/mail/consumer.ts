@@ -86,7 +86,8 @@ async function deliverOne(
 
 /** A reference that identifies the message in logs without its recipient or contents. */
 function refOf(message: MailMessage): Record<string, string> {
-  return message.kind === 'login' ? { loginRef: message.tokenId } : { orderId: message.orderId };
+  if (message.kind === 'login') return { loginRef: message.tokenId };
+  return message.kind === 'receipt' ? { orderId: message.orderId } : { keyId: message.keyId };
 }
 
 async function recordFailure(

@@ -19,11 +19,11 @@ import {
   suspendCustomer,
   unsuspendCustomer,
 } from '../admin/index.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
-import { CLIENT_IDEMPOTENCY_KEY } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import type { CustomersPage } from '../shared/admin.ts';
 import * as z from '../zod.ts';
 
@@ -58,7 +58,7 @@ const auditQuery = z.object({
 });
 const suspendBody = z.object({ reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))) });
 const grantBody = z.object({
-  gb: z.int().check(z.minimum(1), z.maximum(UPSTREAM_CAP_CEILING_GB)),
+  gb: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
   validityDays: z.optional(z.int().check(z.minimum(0), z.maximum(3650))),
   note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
 });
@@ -67,12 +67,6 @@ const refundBody = z.object({
   /** Minor units of the order's currency; the whole rest of the order when absent. */
   amount: z.optional(z.int().check(z.minimum(1), z.maximum(100_000_000))),
   reason: z.optional(z.enum(REFUND_REASONS)),
-});
-/** One key per confirmed dialog: a retried click (or a retry after a timeout) refunds once. */
-const idempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .check(z.regex(CLIENT_IDEMPOTENCY_KEY, 'must be 8–128 characters of A–Z, a–z, 0–9, _ and -')),
 });
 
 function operator(c: Context<AppEnv>): Operator {
@@ -127,7 +121,7 @@ export const admin = new Hono<AppEnv>()
     );
   })
   .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
-    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id)),
+    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id, idempotencyKeyHeader(c))),
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
     c.json(await rerunFulfilment(c.var.services, operator(c), c.req.valid('param').id)),
@@ -136,7 +130,8 @@ export const admin = new Hono<AppEnv>()
     '/customers/:id/orders/:orderId/refund',
     recent,
     validate('param', orderParam),
-    validate('header', idempotencyHeader),
+    // One key per confirmed dialog: a retried click (or a retry after a timeout) refunds once.
+    validate('header', requiredIdempotencyKey),
     validate('json', refundBody),
     async (c) => {
       const { id, orderId } = c.req.valid('param');

@@ -4,7 +4,6 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import {
   accountView,
-  CLIENT_IDEMPOTENCY_KEY,
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
@@ -13,7 +12,7 @@ import {
   rotateSecret,
 } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
-import { ApiError } from '../http/errors.ts';
+import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
 import { requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
@@ -50,12 +49,9 @@ export const dashboard = new Hono<AppEnv>()
   .post('/key/reveal', privateNoStore, requireSession, limitPerCustomer('reveal'), async (c) =>
     c.json(await revealSecret(c.var.services, actor(c))),
   )
-  .post('/key/rotate', privateNoStore, requireSession, rotateGuard, async (c) => {
-    const clientKey = c.req.header('idempotency-key');
-    if (clientKey !== undefined && !CLIENT_IDEMPOTENCY_KEY.test(clientKey))
-      throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ and -.');
-    return c.json(await rotateSecret(c.var.services, actor(c), clientKey));
-  })
+  .post('/key/rotate', privateNoStore, requireSession, rotateGuard, async (c) =>
+    c.json(await rotateSecret(c.var.services, actor(c), idempotencyKeyHeader(c))),
+  )
   .get('/sessions', privateNoStore, requireSession, limitPerCustomer('sessions'), async (c) =>
     c.json(await listOwnSessions(c.var.services, c.var.identity.customerId)),
   )

@@ -46,6 +46,12 @@ export const POOL_TIMEOUT_MS = { request: 5_000, background: 10_000 } as const;
 
 const systemClock: Clock = { now: () => Date.now() };
 
+/** A clock that reads `at` now and runs on from there: a cron run decides what is due by its scheduled time. */
+export function clockFrom(at: number): Clock {
+  const offset = at - Date.now();
+  return { now: () => Date.now() + offset };
+}
+
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
   return () => {
@@ -96,10 +102,15 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
 }
 
 /** The services of a queue batch or a cron run: nobody waits on the answer, and each log line carries `fields`. */
-export function backgroundServices(env: Env, ctx: ExecutionContext, fields: LogFields): Services {
-  return createServices(env, {
-    log: createLogger(fields),
-    waitUntil: (promise) => ctx.waitUntil(promise),
-    kind: 'background',
-  });
+export function backgroundServices(
+  env: Env,
+  ctx: ExecutionContext,
+  fields: LogFields,
+  clock: Clock = systemClock,
+): Services {
+  return createServices(
+    env,
+    { log: createLogger(fields), waitUntil: (promise) => ctx.waitUntil(promise), kind: 'background' },
+    { clock },
+  );
 }

@@ -9,9 +9,11 @@ export type MoneyByCurrency = Record<string, number>;
  * A customer's standing at a glance.
  * - suspended: an operator suspended them · no_key: nothing bought · provisioning/updating/retrying: a change is
  *   on its way (retrying: the upstream failed) · active · disabled (cap reached, refunded) · expired
+ * - provider_disabled: a person switched the key off in the Proxies.sx panel; the shop leaves it off
  */
 export type CustomerStatus =
   | 'suspended'
+  | 'provider_disabled'
   | 'no_key'
   | 'provisioning'
   | 'updating'
@@ -90,8 +92,30 @@ export interface AuditView {
   at: number;
 }
 
-/** The shop's record of the key (never the secret) and the platform's live view of it. */
+/** One of a customer's keys: they are rolled onto a new one when a key would pass the cap ceiling. */
+export interface AdminKeyGeneration {
+  generation: number;
+  /** current: new GB go here · retiring: still works until `graceUntil` · retired: its unused GB moved on */
+  state: 'current' | 'retiring' | 'retired';
+  upstreamId: string | null;
+  secretMask: string | null;
+  /** GB that count on it: its orders' (net of refunds) plus what was carried into it. */
+  gb: number;
+  /** Whole GB used on it, as last read (retired: when it was switched off). */
+  usedGb: number;
+  graceUntil: number | null;
+  /** Retired: how many GB it carried into which generation, and when it was deleted upstream. */
+  carriedOutGb: number | null;
+  carriedInto: number | null;
+  deletedAt: number | null;
+  /** When the shop saw that a person switched it off in the Proxies.sx panel (the shop leaves it off). */
+  upstreamDisabledAt: number | null;
+  createdAt: number;
+}
+
+/** The shop's record of the current key (never the secret) and the platform's live view of it. */
 export interface AdminKeyState {
+  generation: number;
   upstreamId: string | null;
   secretMask: string | null;
   capGb: number | null;
@@ -113,6 +137,10 @@ export interface AdminKeyState {
   upstreamError: string | null;
   /** The platform's own audit events of this key, newest first. */
   upstreamAudit: { action: string; at: string; authMethod: string | null }[];
+  /** A person switched the key off in the Proxies.sx panel (unix ms when the shop saw it); null otherwise. */
+  upstreamDisabledAt: number | null;
+  /** Every generation of the customer's keys, newest first. */
+  generations: AdminKeyGeneration[];
 }
 
 export interface CustomerDetail {
@@ -131,6 +159,8 @@ export interface CustomerDetail {
   /** null when no key was ever owed. */
   key: AdminKeyState | null;
   audit: AuditView[];
+  /** The most GB a customer can hold at a time (CAP_CEILING_GB): no grant goes past it. */
+  capCeilingGb: number;
 }
 
 export interface AuditPage {

@@ -267,6 +267,13 @@ describe('customers', () => {
     expect(JSON.stringify(d)).not.toMatch(/pak_[0-9a-f]{24}/);
     expect(d.key!.upstreamAudit.map((e) => e.action)).toContain('create');
     expect(d.audit.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'order.paid']));
+    // The console's grant form allows up to the configured ceiling (CAP_CEILING_GB), not a fixed 1000.
+    expect(d.capCeilingGb).toBe(1000);
+    const partner = await call(`/api/admin/customers/${buyerId}`, {
+      cookie: operator,
+      env: { ...env, CAP_CEILING_GB: '5000' } as unknown as Env,
+    });
+    expect((await partner.json<CustomerDetail>()).capCeilingGb).toBe(5000);
 
     expect((await call('/api/admin/customers/nobody', { cookie: operator })).status).toBe(404);
     expect((await call(`/api/admin/customers/${encodeURIComponent('a b')}`, { cookie: operator })).status).toBe(400);

@@ -67,6 +67,48 @@ export async function count(sql: string, ...binds: unknown[]): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Every generation of the customer's keys (pool_keys rows), oldest first. */
+export async function keysOf(customerId: string) {
+  const { results } = await env.DB.prepare('select * from pool_keys where customer_id = ? order by generation')
+    .bind(customerId)
+    .all<{
+      id: string;
+      generation: number;
+      state: string;
+      upstream_id: string | null;
+      secret_mask: string | null;
+      grace_until: number | null;
+      final_used_gb: number | null;
+      carried_out_gb: number | null;
+      carried_into: number | null;
+      deleted_at: number | null;
+      upstream_disabled_at: number | null;
+    }>();
+  return results;
+}
+
+/** Waits until nothing is owed or running for the customer's keys (the webhook's background reconcile is done). */
+export async function settledSync(customerId: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const row = await env.DB.prepare('select state, lease_until from key_syncs where customer_id = ?')
+      .bind(customerId)
+      .first<{ state: string; lease_until: number | null }>();
+    if (row && row.state !== 'pending' && row.lease_until === null) return;
+    if (Date.now() > deadline) throw new Error(`keys of ${customerId} still ${row?.state ?? 'missing'}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Sets an upstream key's total usage in the Proxies.sx simulator (the gateway's flush; the cap auto-suspends). */
+export function setUsage(upstreamId: string, usedMB: number) {
+  return sim(`/_sim/proxies/keys/${upstreamId}/usage`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ usedMB }),
+  });
+}
+
 export interface SimEvents {
   events: { id: string; type: string }[];
 }

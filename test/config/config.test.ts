@@ -85,6 +85,30 @@ describe('config validation', () => {
     expect(problemsWith({ GATEWAY_HOST: 'proxy.brand.example' })).toEqual([]);
   });
 
+  it('reads the cap ceiling and the rollover grace, with defaults, and names bad values', () => {
+    const result = parseConfig({ ...base, CAP_CEILING_GB: undefined, KEY_ROLLOVER_GRACE_HOURS: undefined });
+    expect(result.ok && result.config.keys).toEqual({ capCeilingGb: 1000, rolloverGraceMs: 72 * 3_600_000 });
+    const partner = parseConfig({ ...base, CAP_CEILING_GB: '5000', KEY_ROLLOVER_GRACE_HOURS: '24' });
+    expect(partner.ok && partner.config.keys).toEqual({ capCeilingGb: 5000, rolloverGraceMs: 24 * 3_600_000 });
+    for (const CAP_CEILING_GB of ['0', '100001', 'lots', '1.5'])
+      expect(problemsWith({ CAP_CEILING_GB })).toContainEqual(expect.objectContaining({ variable: 'CAP_CEILING_GB' }));
+    expect(problemsWith({ KEY_ROLLOVER_GRACE_HOURS: '0' })).toContainEqual(
+      expect.objectContaining({ variable: 'KEY_ROLLOVER_GRACE_HOURS' }),
+    );
+  });
+
+  it('wants every tier to fit in one key under the ceiling', () => {
+    const big = pricing([{ id: 'bulk', name: 'Bulk', gb: 2000, price: 90000 }]);
+    expect(problemsWith({ PRICING: big })).toContainEqual(
+      expect.objectContaining({
+        variable: 'PRICING',
+        field: 'tiers[0].gb',
+        message: expect.stringMatching(/CAP_CEILING_GB \(1000\)/),
+      }),
+    );
+    expect(problemsWith({ PRICING: big, CAP_CEILING_GB: '5000' })).toEqual([]);
+  });
+
   it('names a missing or malformed secret without quoting it', () => {
     const problems = problemsWith({ STRIPE_WEBHOOK_SECRET: 'not-a-secret', AUTH_SECRET: undefined });
     expect(problems.map((p) => p.variable)).toEqual(expect.arrayContaining(['STRIPE_WEBHOOK_SECRET', 'AUTH_SECRET']));

@@ -2,12 +2,13 @@
 // customer at a time, one route at a time), and the short per-key copies that let a dashboard left open poll usage
 // and sessions without a platform call per tab per poll.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recentAnswers } from '../../src/dashboard/recent.ts';
+import { recentAnswers } from '../../src/keys/recent.ts';
 import type { SessionsAnswer } from '../../src/shared/dashboard.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
 import { customerWithKey, type ErrorBody, json, simCalls, simControl } from './support.ts';
 
-const countCalls = async (match: (path: string) => boolean) => (await simCalls()).filter((c) => match(c.path)).length;
+const countCalls = async (match: (path: string, method: string) => boolean) =>
+  (await simCalls()).filter((c) => match(c.path, c.method)).length;
 
 /** Calls `path` `times` times as `cookie`; returns the statuses. */
 async function hammer(path: string, cookie: string, times: number, method = 'GET'): Promise<number[]> {
@@ -69,10 +70,12 @@ describe('per-customer limits', () => {
 });
 
 describe('a dashboard polling usage and sessions', () => {
-  it('costs the platform one call per key per window, however many tabs ask', async () => {
+  it('costs the platform one call per key per window, however many tabs ask, and forgets it when the shop closes sessions', async () => {
     const { cookie, key } = await customerWithKey('many-tabs@example.com', 'starter');
     await simControl(`/keys/${key.id}/sessions`, { count: 2, sid: 'tab' });
-    const sessionsCalls = () => countCalls((path) => path.startsWith(`/v1/gateway/pool/my-sessions?pakId=${key.id}`));
+    // Lists of the key's sessions (closing them all is a DELETE of the same path).
+    const sessionsCalls = () =>
+      countCalls((path, method) => method === 'GET' && path.startsWith(`/v1/gateway/pool/my-sessions?pakId=${key.id}`));
     const usageCalls = () => countCalls((path) => path.startsWith(`/v1/reseller/pool-keys/${key.id}/usage`));
     const [sessionsBefore, usageBefore] = [await sessionsCalls(), await usageCalls()];
     const lists = await Promise.all(Array.from({ length: 5 }, () => json<SessionsAnswer>('/api/sessions', { cookie })));
@@ -87,6 +90,12 @@ describe('a dashboard polling usage and sessions', () => {
     const after = await json<SessionsAnswer>('/api/sessions', { cookie });
     expect(after.body.sessions.map((s) => s.sessionKey)).not.toContain(closing);
     expect(await sessionsCalls()).toBe(sessionsBefore + 2);
+
+    // Rotating the key closes its sessions and drops the copy too.
+    expect((await call('/api/key/rotate', { method: 'POST', cookie })).status).toBe(200);
+    const rotated = await json<SessionsAnswer>('/api/sessions', { cookie });
+    expect(rotated.body.sessions).toEqual([]);
+    expect(await sessionsCalls()).toBe(sessionsBefore + 3);
   });
 
   it('keeps an answer for its window only, and never keeps a failure', async () => {

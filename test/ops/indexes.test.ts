@@ -3,10 +3,18 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { loginMailsSince, tokensIssuedToday } from '../../src/auth/tokens.ts';
-import { dueKeyCustomers } from '../../src/billing/keys.ts';
+import { stillHasGb } from '../../src/billing/ceiling.ts';
 import { findOrder } from '../../src/billing/orders.ts';
 import { sendMissingReceipts } from '../../src/billing/receipts.ts';
 import { openDb } from '../../src/db/index.ts';
+import {
+  currentKey,
+  currentKeysOf,
+  customersWithRetirementDue,
+  dueCustomers,
+  keysOf,
+  liveUpstreamKeys,
+} from '../../src/keys/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { runRetention } from '../../src/ops/retention.ts';
 import { createServices } from '../../src/services/index.ts';
@@ -42,7 +50,8 @@ async function statementsOf(run: (db: ReturnType<typeof openDb>) => Promise<unkn
   return Promise.all(seen.map(async (sql) => ({ sql, plan: await plan(sql) })));
 }
 
-const TABLE_SCAN = /^SCAN (customers|login_tokens|sessions|orders|pool_keys|stripe_events|audit_log|mail_failures)\b/;
+const TABLE_SCAN =
+  /^SCAN (customers|login_tokens|sessions|orders|pool_keys|key_syncs|disputes|stripe_events|audit_log|mail_failures)\b/;
 
 type Run = (db: ReturnType<typeof openDb>) => Promise<unknown>;
 
@@ -74,7 +83,33 @@ describe('hot lookups and cron sweeps', () => {
       (db) => loginMailsSince(db, 3_600_000),
       ['login_tokens_created (created_at>?)'],
     ],
-    ['the cron: keys owed a reconcile', (db) => dueKeyCustomers(db), ['pool_keys_sync (sync_state=?']],
+    ['the cron: keys owed a reconcile', (db) => dueCustomers(db, Date.now()), ['key_syncs_due (state=?']],
+    [
+      'the cron: keys whose grace ended or that wait to be deleted',
+      (db) => customersWithRetirementDue(db, Date.now(), 60_000),
+      ['pool_keys_state (state=? AND grace_until<?)', 'pool_keys_state (state=?)'],
+    ],
+    [
+      'the dashboard: the customer’s current key',
+      (db) => currentKey(db, 'cus_1'),
+      ['pool_keys_customer_state (customer_id=? AND state=?)'],
+    ],
+    [
+      'the console: the current keys of a page of customers',
+      (db) => currentKeysOf(db, ['cus_1', 'cus_2']),
+      ['pool_keys_customer_state (customer_id=? AND state=?)'],
+    ],
+    [
+      'the checkout: what the customer still has, on keys and reserved',
+      (db) => stillHasGb(db, 'cus_1', Date.now()),
+      ['orders_customer (customer_id=?)', 'pool_keys_customer_state (customer_id=? AND state=?)'],
+    ],
+    ['the console and the usage sweep: every live key', (db) => liveUpstreamKeys(db), ['pool_keys_state (state=?)']],
+    [
+      'the reconcile: every generation of a customer',
+      (db) => keysOf(db, 'cus_1'),
+      ['pool_keys_generation (customer_id=?)'],
+    ],
     [
       'the cron: receipts never queued',
       receiptsSweep,

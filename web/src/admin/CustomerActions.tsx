@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { api, RequestError, read } from '../api.ts';
+import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { Reauth } from '../components/Reauth.tsx';
@@ -24,7 +24,7 @@ interface ActionProps {
   run: () => Promise<AdminActionAnswer> | string;
   onDone: (answer: AdminActionAnswer) => void;
   onReauth: () => void;
-  /** Called each time the dialog opens (a refund takes a fresh idempotency key per opened dialog). */
+  /** Called each time the dialog opens (a refund or a rotation takes a fresh idempotency key per opened dialog). */
   onOpen?: () => void;
 }
 
@@ -138,7 +138,10 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
   const [gb, setGb] = useState('1');
   const [days, setDays] = useState('');
   const [note, setNote] = useState('');
+  // One key per opened rotation dialog: a retried confirmation replays the rotation instead of rotating twice.
+  const [rotation, setRotation] = useState(() => freshIdempotencyKey('rotate'));
   const param = { param: { id } };
+  const ceiling = d.capCeilingGb;
   const suspended = d.customer.suspendedAt !== null;
   return (
     <section aria-labelledby="actions-title" class="stack">
@@ -181,7 +184,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
           explain="Recorded as a free purchase; the key's cap rises by this much. Leave the days empty to keep the current expiry (or 30 days if the key has none left)."
           run={() => {
             const n = Number(gb);
-            if (!Number.isInteger(n) || n < 1 || n > 1000) return 'Enter a whole number of GB from 1 to 1000.';
+            if (!Number.isInteger(n) || n < 1 || n > ceiling) return `Enter a whole number of GB from 1 to ${ceiling}.`;
             const extra = days.trim() === '' ? undefined : Number(days);
             if (extra !== undefined && (!Number.isInteger(extra) || extra < 0 || extra > 3650))
               return 'Days must be a whole number from 0 to 3650.';
@@ -195,7 +198,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
           {...common}
         >
           <div class="field-row">
-            <NumberField id="grant-gb" label="GB" min={1} max={1000} required value={gb} onInput={setGb} />
+            <NumberField id="grant-gb" label="GB" min={1} max={ceiling} required value={gb} onInput={setGb} />
             <NumberField
               id="grant-days"
               label="Extra days (optional)"
@@ -223,7 +226,10 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             danger
             confirmLabel="Rotate now"
             explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed. They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
-            run={() => read(api.admin.customers[':id']['rotate-key'].$post(param))}
+            onOpen={() => setRotation(freshIdempotencyKey('rotate'))}
+            run={() =>
+              read(api.admin.customers[':id']['rotate-key'].$post(param, { headers: { 'Idempotency-Key': rotation } }))
+            }
             {...common}
           />
         )}

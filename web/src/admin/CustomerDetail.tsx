@@ -1,7 +1,7 @@
-// One customer: who they are, their key (the shop's record and the platform's view), purchases with refunds and
-// disputes (CustomerOrders.tsx), audit trail, and the operator's actions (CustomerActions.tsx).
+// One customer: who they are, their keys (KeyState.tsx), purchases with refunds and disputes (CustomerOrders.tsx),
+// audit trail, and the operator's actions (CustomerActions.tsx).
 import type { AdminKeyState, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { formatDate, formatDateTime, formatGb } from '../../../src/shared/format.ts';
+import { formatDate, formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { LoadState } from '../components/LoadState.tsx';
 import { Table } from '../components/Table.tsx';
@@ -9,6 +9,7 @@ import { useResource } from '../state/resource.ts';
 import { AUDIT_COLUMNS } from './AuditLog.tsx';
 import { CustomerActions } from './CustomerActions.tsx';
 import { DisputeFlag, Disputes, Orders } from './CustomerOrders.tsx';
+import { KeyState } from './KeyState.tsx';
 import { StatusBadge } from './ui.tsx';
 
 /** The platform's own log of this key (it has no ids: the same event can appear twice, so each is keyed by its
@@ -27,82 +28,6 @@ function PlatformEvents({ events }: { events: AdminKeyState['upstreamAudit'] }) 
         ))}
       </ul>
     </details>
-  );
-}
-
-function KeyState({ d }: { d: Detail }) {
-  const k = d.key;
-  if (!k) return <p class="muted">No proxy key: nothing bought or granted yet.</p>;
-  const up = k.upstream;
-  return (
-    <div class="grid">
-      <div class="card">
-        <h3>Shop’s record</h3>
-        <dl class="facts">
-          <div>
-            <dt>Key</dt>
-            <dd class="mono">{k.secretMask ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>Cap</dt>
-            <dd>{formatGb(k.capGb)}</dd>
-          </div>
-          <div>
-            <dt>Expires</dt>
-            <dd>{formatDateTime(k.expiresAt)}</dd>
-          </div>
-          <div>
-            <dt>Enabled</dt>
-            <dd>{k.enabled === null ? '—' : k.enabled ? 'Yes' : 'No'}</dd>
-          </div>
-          <div>
-            <dt>Sync</dt>
-            <dd>
-              {k.syncState}
-              {k.attempts > 0 && ` (${k.attempts} attempts)`}
-            </dd>
-          </div>
-          {k.lastError && (
-            <div>
-              <dt>Last error</dt>
-              <dd class="mono">{k.lastError}</dd>
-            </div>
-          )}
-        </dl>
-      </div>
-      <div class="card">
-        <h3>Platform</h3>
-        <dl class="facts">
-          {up ? (
-            <>
-              <div>
-                <dt>Enabled</dt>
-                <dd>{up.enabled ? 'Yes' : 'No'}</dd>
-              </div>
-              <div>
-                <dt>Used / cap</dt>
-                <dd>
-                  {formatGb(up.usedGb)} / {formatGb(up.capGb)}
-                </dd>
-              </div>
-              <div>
-                <dt>Expires</dt>
-                <dd>
-                  {formatDateTime(up.expiresAt)}
-                  {up.isExpired && ' (expired)'}
-                </dd>
-              </div>
-              <div>
-                <dt>Last used</dt>
-                <dd>{formatDateTime(up.lastUsedAt)}</dd>
-              </div>
-            </>
-          ) : (
-            <p class="muted">{k.upstreamError ?? 'No key on the platform yet.'}</p>
-          )}
-        </dl>
-      </div>
-    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { search } from '../router.ts';
 
 const STATUS_TEXT: Record<CustomerStatus, string> = {
   suspended: 'Suspended',
+  provider_disabled: 'Disabled by the provider',
   no_key: 'No key',
   provisioning: 'Provisioning',
   updating: 'Updating',

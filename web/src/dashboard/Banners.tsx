@@ -1,20 +1,33 @@
-// What the customer must know first: a disabled or expired key (and why), a change being applied, the platform
-// not answering, and active incidents that touch the shop's countries.
+// What the customer must know first: a new key after a rollover (and until when the old one works), a disabled or
+// expired key (and why), a change being applied, the platform not answering, and incidents in the shop's countries.
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
 import { countryName } from '../../../src/shared/format.ts';
 import { incidents } from '../state/availability.ts';
 import { shopConfig } from '../state/config.ts';
 
 export function KeyBanners({ keyState }: { keyState: AccountKey }) {
+  const previous = keyState.previousKey;
+  // Buying more does not switch back on a key the shop or the provider switched off: the customer must ask.
+  const ask = keyState.reason === 'suspended' || keyState.reason === 'provider_disabled';
   return (
     <>
+      {previous && (
+        <div class="banner warn" role="alert">
+          {previous.text}
+        </div>
+      )}
       {(keyState.status === 'disabled' || keyState.status === 'expired') && (
         <div class="banner danger" role="alert">
           <strong>{keyState.status === 'expired' ? 'Your key has expired.' : 'Your key is switched off.'}</strong>{' '}
-          {keyState.reasonText} {keyState.reason !== 'suspended' && <a href="#buy-more">Buy more traffic</a>}
+          {keyState.reasonText}{' '}
+          {ask ? (
+            <a href={`mailto:${shopConfig().brand.supportEmail}`}>Contact support</a>
+          ) : (
+            <a href="#buy-more">Buy more traffic</a>
+          )}
         </div>
       )}
-      {keyState.updating && keyState.status !== 'provisioning' && (
+      {keyState.updating && (
         <div class="banner info" role="status">
           Your latest purchase is being applied to your key. This usually takes a few seconds.
         </div>
