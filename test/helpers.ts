@@ -129,3 +129,18 @@ export async function signIn(email: string): Promise<string> {
   if (res.status !== 200 || !cookie) throw new Error(`verify for ${email}: ${res.status} ${await res.text()}`);
   return cookie;
 }
+
+/** The period of every `[[ratelimits]]` binding in wrangler.toml. */
+const RATE_LIMIT_PERIOD_MS = 60_000;
+/** Longer than any burst a test sends against one limiter. */
+const BURST_ROOM_MS = 10_000;
+
+/**
+ * Rate-limit windows are aligned to the wall clock (miniflare, like Cloudflare, counts per fixed minute), so a burst
+ * that straddles a minute boundary is counted in two windows. Before a test sends one, wait for the next window when
+ * this one is nearly over; the test's assertions then see one window, whatever the clock says.
+ */
+export async function startOfRateLimitWindow(): Promise<void> {
+  const left = RATE_LIMIT_PERIOD_MS - (Date.now() % RATE_LIMIT_PERIOD_MS);
+  if (left < BURST_ROOM_MS) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

@@ -2,13 +2,22 @@
 // (IPv6 by /64), so nobody else's requests use up or void a customer's links; a shop-wide hourly cap on sign-in
 // mail protects the sender's reputation; the operator's resend is not held by the operator's own network.
 import { env } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requesterNetwork } from '../../src/auth/network.ts';
 import { CONSOLE_REQUESTER, loginRequesterKey } from '../../src/auth/ratelimit.ts';
 import { getConfig } from '../../src/config/index.ts';
 import type { Overview } from '../../src/shared/admin.ts';
 import { customerIdOf, OPERATOR } from '../admin/support.ts';
-import { call, outboxFor, resetSimulators, signIn, testIp, tokenFromMail, waitForMail } from '../helpers.ts';
+import {
+  call,
+  outboxFor,
+  resetSimulators,
+  signIn,
+  startOfRateLimitWindow,
+  testIp,
+  tokenFromMail,
+  waitForMail,
+} from '../helpers.ts';
 
 const request = (email: string, ip: string) =>
   call('/api/auth/request', { json: { email }, headers: { 'cf-connecting-ip': ip } });
@@ -31,6 +40,7 @@ async function seedLinks(email: string, network: string, count: number, minutesA
 }
 
 beforeAll(resetSimulators);
+beforeEach(startOfRateLimitWindow);
 
 describe('somebody else asking for a customer’s links', () => {
   it('cannot use up the customer’s links from two networks, nor void the link the customer got', async () => {

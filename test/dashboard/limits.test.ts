@@ -1,10 +1,10 @@
 // Per-customer limits on every route that spends the reseller's upstream quota (429 rate_limited + Retry-After, one
 // customer at a time, one route at a time), and the short per-key copies that let a dashboard left open poll usage
 // and sessions without a platform call per tab per poll.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recentAnswers } from '../../src/keys/recent.ts';
 import type { SessionsAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
+import { call, resetSimulators, signIn, startOfRateLimitWindow } from '../helpers.ts';
 import { customerWithKey, type ErrorBody, json, simCalls, simControl } from './support.ts';
 
 const countCalls = async (match: (path: string, method: string) => boolean) =>
@@ -26,6 +26,7 @@ async function expectLimited(res: Response): Promise<void> {
 }
 
 beforeAll(resetSimulators);
+beforeEach(startOfRateLimitWindow);
 
 describe('per-customer limits', () => {
   it('refuses the 11th checkout in a minute without asking Stripe, and only for that customer', async () => {
