@@ -3,7 +3,7 @@ import type { PublicConfig } from '../shared/api.ts';
 import type { Config } from './index.ts';
 
 export function publicConfig(config: Config): PublicConfig {
-  // The legal texts are served on their own (GET /api/legal/:doc), not with every page load.
+  // The legal texts are rendered into /terms and /privacy, not sent with every page.
   const { terms: _terms, privacy: _privacy, ...legal } = config.brand.legal;
   return {
     brand: { ...config.brand, legal },

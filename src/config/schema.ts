@@ -18,6 +18,8 @@ export const brandSchema = z.object({
   primaryColor: hexColour,
   accentColor: hexColour,
   logoUrl: z.optional(pathOrHttpsUrl),
+  /** Optional picture for link previews (Open Graph, Twitter): a path under web/public/ or an https URL, ideally 1200×630. */
+  socialImageUrl: z.optional(pathOrHttpsUrl),
   legal: z.object({
     companyName: z.string().check(z.minLength(1)),
     termsUrl: pathOrHttpsUrl,

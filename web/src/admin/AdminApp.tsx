@@ -1,6 +1,6 @@
-// The operator console (lazy-loaded chunk): its own navigation and pages under /admin.
-import './admin.css';
-import { path, segmentAfter } from '../router.ts';
+// The operator console (lazy-loaded chunk; its styles come with the app's): its own navigation and pages under /admin.
+import { path } from '../router.ts';
+import { segmentAfter } from '../routes.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { CustomerDetail } from './CustomerDetail.tsx';
 import { Customers } from './Customers.tsx';

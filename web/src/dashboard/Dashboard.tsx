@@ -2,10 +2,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { BuyTiers } from '../components/BuyTiers.tsx';
+import { DashboardSkeleton } from '../components/Skeleton.tsx';
 import { navigate, path, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { announcement } from '../state/announce.ts';
-import { availabilityLoaded, loadAvailability } from '../state/availability.ts';
+import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
 import { country } from '../state/builder.ts';
 import { shopConfig } from '../state/config.ts';
 import { customer } from '../state/session.ts';
@@ -23,16 +24,6 @@ import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
-function Loading() {
-  return (
-    <section aria-busy="true" class="stack">
-      <div class="card skeleton" />
-      <div class="card skeleton tall" />
-      <p class="visually-hidden">Loading your dashboard…</p>
-    </section>
-  );
-}
-
 export function Dashboard() {
   const who = customer.value;
   /** undefined while unknown, null when signed out: a new customer id is a new dashboard. */
@@ -48,8 +39,9 @@ export function Dashboard() {
     }
     if (!whoId) return;
     if (!country.value) country.value = defaultCountry;
-    void account.run();
-    void loadAvailability();
+    // Already asked for when the app started on this page; a customer who just signed in asks now.
+    if (!account.data.peek() && !account.loading.peek()) void account.run();
+    void ensureAvailability();
   }, [whoId, defaultCountry]);
 
   useVisibleInterval(account.run, 30_000, Boolean(who));
@@ -64,7 +56,7 @@ export function Dashboard() {
       navigate('/dashboard', { replace: true });
   }, [checkoutSession, status]);
 
-  if (!who) return <Loading />;
+  if (!who) return <DashboardSkeleton />;
 
   let body: ComponentChildren;
   if (!me || !availabilityLoaded.value) {
@@ -77,7 +69,7 @@ export function Dashboard() {
           </button>
         </div>
       ) : (
-        <Loading />
+        <DashboardSkeleton />
       );
   } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
     body = <Provisioning sessionId={checkoutSession} />;

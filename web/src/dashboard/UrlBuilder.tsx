@@ -2,7 +2,7 @@
 // counts), rotation (named by what it does), sticky session id (validated, with the normaliser's proposal)
 // and protocol. Everything is validated by the shared builder before anything is shown or copied.
 import type { Signal } from '@preact/signals';
-import { countryFlag, countryName } from '../../../src/shared/format.ts';
+import { countryName } from '../../../src/shared/format.ts';
 import {
   isValidSessionId,
   normaliseSessionId,
@@ -70,7 +70,7 @@ function CountrySelect() {
           const n = online(code, pool.value);
           return (
             <option key={code} value={code} disabled={n === 0 && country.value !== code}>
-              {countryFlag(code)} {countryName(code)}
+              {countryName(code)}
               {n === undefined ? '' : n === 0 ? ' — none online now' : ` — ${n} online`}
             </option>
           );

@@ -1,0 +1,68 @@
+// The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
+// stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
+import { CONFIG_SCRIPT_ID } from '../../web/src/state/config.ts';
+import type { PageMeta } from './meta.ts';
+
+export interface DocumentParts {
+  meta: PageMeta;
+  /** The brand's colour, for the browser's UI. */
+  themeColour: string;
+  /** The icon (BRAND.logoUrl) and its type, when the brand has one. */
+  icon?: { href: string; type?: string };
+  /** The page's one inline style (its hash is in the CSP). */
+  style: string;
+  script: string;
+  preloads: string[];
+  /** The public config, for the islands or the app to render with. */
+  config: unknown;
+  /** schema.org data blocks. */
+  structuredData: unknown[];
+  /** The page, rendered. */
+  body: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text safe in an element or a double-quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** JSON safe inside a `<script>` data block: no `</script>` or `<!--` can end or change it. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+const ICON_TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon' };
+
+/** The icon link for a logo path or URL, typed by its extension when known. */
+export function iconFor(href: string): { href: string; type?: string } {
+  const type = ICON_TYPES[/\.([a-z]+)(?:[?#]|$)/i.exec(href)?.[1]?.toLowerCase() ?? ''];
+  return type ? { href, type } : { href };
+}
+
+export function htmlDocument(parts: DocumentParts): string {
+  const { meta } = parts;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${escapeHtml(meta.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(meta.description)}">`,
+    ...(meta.canonical ? [`<link rel="canonical" href="${escapeHtml(meta.canonical)}">`] : []),
+    ...meta.social.map(([attribute, key, content]) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`),
+    `<meta name="theme-color" content="${escapeHtml(parts.themeColour)}">`,
+    ...(parts.icon
+      ? [
+          `<link rel="icon" href="${escapeHtml(parts.icon.href)}"${parts.icon.type ? ` type="${parts.icon.type}"` : ''}>`,
+          `<link rel="apple-touch-icon" href="${escapeHtml(parts.icon.href)}">`,
+        ]
+      : []),
+    `<style>${parts.style}</style>`,
+    ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
+    `<script type="module" src="${escapeHtml(parts.script)}"></script>`,
+    `<script type="application/json" id="${CONFIG_SCRIPT_ID}">${scriptJson(parts.config)}</script>`,
+    ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
+  ];
+  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
+}
