@@ -26,8 +26,27 @@ export function startChrome(): Promise<LaunchedChrome> {
   });
 }
 
-/** One Lighthouse run; `cookie` signs the page in (sent as a header with every request, like a browser would). */
+/** One Lighthouse run; `cookie` signs the page in (sent as a header with every request, like a browser would). A run
+ * that fails to record the page (Lighthouse's own runtime errors, such as NO_NAVSTART) is tried again, twice. */
 export async function runLighthouse(
+  chrome: LaunchedChrome,
+  url: string,
+  form: FormFactor,
+  cookie?: string,
+): Promise<LighthouseRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(chrome, url, form, cookie);
+    } catch (err) {
+      if (!(err instanceof LighthouseRuntimeError) || attempt === 3) throw err;
+      console.warn(`  ${err.message}; running it again`);
+    }
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function lighthouseOnce(
   chrome: LaunchedChrome,
   url: string,
   form: FormFactor,
@@ -46,7 +65,7 @@ export async function runLighthouse(
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits, runtimeError } = result.lhr;
-  if (runtimeError) throw new Error(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`);
+  if (runtimeError) throw new LighthouseRuntimeError(`Lighthouse on ${url}: ${runtimeError.code}`);
   const score = (id: (typeof CATEGORIES)[number]) => Math.round((categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
   const failing = CATEGORIES.filter((id) => id !== 'performance').flatMap((id) =>

@@ -13,6 +13,9 @@ export interface DocumentParts {
   style: string;
   script: string;
   preloads: string[];
+  /** The scripts only enhance a page that is whole without them (the public pages' islands): fetched after what
+   * the first paint needs. */
+  enhancing: boolean;
   /** The public config, for the islands or the app to render with. */
   config: unknown;
   /** schema.org data blocks. */
@@ -43,6 +46,7 @@ export function iconFor(href: string): { href: string; type?: string } {
 
 export function htmlDocument(parts: DocumentParts): string {
   const { meta } = parts;
+  const priority = parts.enhancing ? ' fetchpriority="low"' : '';
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -59,8 +63,8 @@ export function htmlDocument(parts: DocumentParts): string {
         ]
       : []),
     `<style>${parts.style}</style>`,
-    ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
-    `<script type="module" src="${escapeHtml(parts.script)}"></script>`,
+    ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"${priority}>`),
+    `<script type="module" src="${escapeHtml(parts.script)}"${priority}></script>`,
     `<script type="application/json" id="${CONFIG_SCRIPT_ID}">${scriptJson(parts.config)}</script>`,
     ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
   ];

@@ -2,14 +2,15 @@
 // first paints get the brand, the tiers and the prices before any script runs), the signed-in app's pages as its shell.
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
-import { matchRoute, type Route } from '../../web/src/routes.ts';
+import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
 import type { Config } from '../config/index.ts';
+import { landingContent } from '../config/landing.ts';
 import { publicConfig } from '../config/public.ts';
 import { spaAssets } from './assets.ts';
 import { htmlDocument, iconFor } from './document.ts';
 import { securityHeaders, styleHash } from './headers.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
-import { pageMeta, productData } from './meta.ts';
+import { faqData, pageMeta, productData } from './meta.ts';
 import { renderBody } from './render.tsx';
 import { themeCss } from './theme.ts';
 
@@ -56,6 +57,11 @@ async function template(route: Route, config: Config, assets: Fetcher): Promise<
   return { files, style, hash: await styleHash(style), body: renderBody(route, config, publicConfig(config)) };
 }
 
+function landingData(config: Config): Record<string, unknown>[] {
+  const { faq } = landingContent(config);
+  return [productData(config), ...(faq ? [faqData(faq)] : [])];
+}
+
 /** The page at `pathname`, or the not-found page (404). Everything but the canonical address is the same for every
  * visitor, so production renders each kind of page once per isolate. */
 export async function renderPage(config: Config, assets: Fetcher, pathname: string): Promise<RenderedPage> {
@@ -77,8 +83,9 @@ export async function renderPage(config: Config, assets: Fetcher, pathname: stri
     style,
     script: files.script,
     preloads: files.preloads,
+    enhancing: isPublic(route),
     config: publicConfig(config),
-    structuredData: route.page === 'landing' ? [productData(config)] : [],
+    structuredData: route.page === 'landing' ? landingData(config) : [],
     body,
   });
   return {

@@ -3,6 +3,7 @@
 import { pageTitle, type Route } from '../../web/src/routes.ts';
 import type { Config } from '../config/index.ts';
 import { minorUnitsPer } from '../shared/format.ts';
+import type { FaqEntry } from '../shared/landing.ts';
 
 export interface PageMeta {
   title: string;
@@ -68,6 +69,19 @@ export function pageMeta(route: Route, pathname: string, config: Config): PageMe
 function decimalPrice(minor: number, currency: string): string {
   const per = minorUnitsPer(currency);
   return (minor / per).toFixed(per === 1 ? 0 : 2);
+}
+
+/** The landing page's questions and answers as a schema.org FAQPage. */
+export function faqData(faq: FaqEntry[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    mainEntity: faq.map((entry) => ({
+      '@type': 'Question',
+      name: entry.question,
+      acceptedAnswer: { '@type': 'Answer', text: entry.answer },
+    })),
+  };
 }
 
 /** The shop as a schema.org Product with one Offer per tier (the landing page's structured data). */

@@ -11,13 +11,14 @@ import { SignInForm } from '../../web/src/pages/SignInForm.tsx';
 import type { Route } from '../../web/src/routes.ts';
 import { provideShopConfig } from '../../web/src/state/config.ts';
 import type { Config } from '../config/index.ts';
+import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
 import type { PublicConfig } from '../shared/api.ts';
 
 function content(route: Route, config: Config) {
   switch (route.page) {
     case 'landing':
-      return <Landing />;
+      return <Landing content={landingContent(config)} />;
     case 'signin':
       return (
         <div id={ISLAND.signIn}>

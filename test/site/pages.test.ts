@@ -52,9 +52,27 @@ describe('the landing page', () => {
     expect(one(html, /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/)).toBe('/logo.svg');
   });
 
-  it('lists every tier as a schema.org Offer of the shop’s Product', async () => {
+  it('sells: a call to action, features, how it works, an example, questions and answers, and support', async () => {
     const { html } = await page('/');
-    const data = JSON.parse(one(html, /<script type="application\/ld\+json">(.+?)<\/script>/));
+    expect(html).toContain('<a class="button" href="/checkout/pro">Buy Pro: $69.00</a>');
+    for (const title of ['Why our proxies', 'Pricing', 'How it works', 'Try it in one line', 'Questions and answers'])
+      expect(html).toContain(`-title">${title}</h2>`);
+    expect(html).toContain('psx_acme-mbl-us-sid-session_1-rot-sticky:YOUR_KEY@gw.proxies.sx:7000');
+    expect(html).toContain('<summary>What is a sticky session?</summary>');
+    expect(html).toContain('<a href="mailto:support@example.com">support@example.com</a>');
+  });
+
+  it('lists every tier as a schema.org Offer of the shop’s Product, and its questions as an FAQPage', async () => {
+    const { html } = await page('/');
+    const [data, faq] = [...html.matchAll(/<script type="application\/ld\+json">(.+?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1] ?? ''),
+    );
+    expect(faq).toMatchObject({ '@type': 'FAQPage' });
+    expect(faq.mainEntity[0]).toEqual({
+      '@type': 'Question',
+      name: 'What are mobile proxies for?',
+      acceptedAnswer: { '@type': 'Answer', text: expect.stringContaining('4G/5G') },
+    });
     expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Product', name: 'Acme Mobile Proxies' });
     expect(data.offers).toEqual([
       expect.objectContaining({ '@type': 'Offer', name: 'Starter', price: '9.00', priceCurrency: 'USD' }),
@@ -81,7 +99,10 @@ describe('the landing page', () => {
     expect(csp).toMatch(/script-src 'self';/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(one(html, /<script type="module" src="(\/assets\/islands-[^"]+\.js)"><\/script>/)).toBeTruthy();
+    // The page is whole without its islands: their script waits behind what the first paint needs.
+    expect(
+      one(html, /<script type="module" src="(\/assets\/islands-[^"]+\.js)" fetchpriority="low"><\/script>/),
+    ).toBeTruthy();
     expect(html).not.toMatch(/<link rel="stylesheet"/);
   });
 });
@@ -121,13 +142,15 @@ describe('the other pages', () => {
 
   it('the app’s pages are its shell, preloading only what the page needs: never the console for /admin', async () => {
     const dashboard = (await page('/dashboard')).html;
-    expect(dashboard).toContain('<script type="module" src="/assets/app-');
+    expect(dashboard).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"><\/script>/);
     expect(dashboard).toContain('class="card skeleton"');
     expect(dashboard).not.toContain('rel="modulepreload"');
     expect((await page('/checkout/pro')).html).toMatch(
       /<link rel="modulepreload" href="\/assets\/Checkout-[^"]+\.js">/,
     );
-    expect((await page('/signin')).html).toMatch(/<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js">/);
+    expect((await page('/signin')).html).toMatch(
+      /<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js" fetchpriority="low">/,
+    );
     const admin = (await page('/admin/customers')).html;
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');

@@ -6,7 +6,7 @@ import { type ComponentChild, hydrate } from 'preact';
 import { CountryList } from './components/CountryList.tsx';
 import { ISLAND } from './components/Island.tsx';
 import { SessionNav } from './components/SessionNav.tsx';
-import { ensureAvailability, stock } from './state/availability.ts';
+import { stock } from './state/availability.ts';
 import { pageConfig, provideShopConfig, shopConfig } from './state/config.ts';
 import { loadSession } from './state/session.ts';
 
@@ -25,7 +25,7 @@ function LiveCountries() {
 provideShopConfig(pageConfig());
 void loadSession();
 island(ISLAND.sessionNav, <SessionNav />);
-if (island(ISLAND.countries, <LiveCountries />)) void ensureAvailability();
+if (island(ISLAND.countries, <LiveCountries />)) void stock.run();
 const signIn = document.getElementById(ISLAND.signIn);
 if (signIn)
   void import('./pages/SignIn.tsx').then(({ SignIn }) =>
