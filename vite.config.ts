@@ -9,6 +9,8 @@ import { assetHeadersFile } from './src/site/headers.ts';
 import { SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
 
 const web = (path: string) => fileURLToPath(new URL(`web/${path}`, import.meta.url));
+/** `vite build --watch` (npm run dev) rebuilds one bundle at a time: emptying the folder would delete the other's. */
+const watching = process.argv.includes('--watch') || process.argv.includes('-w');
 
 /** Code a browser never runs here, replaced by what it does in this app. */
 function browserOnly(): Plugin {
@@ -52,7 +54,7 @@ function bundle(name: SpaBundle, first: boolean): { build: BuildEnvironmentOptio
   return {
     build: {
       outDir: '../dist/web',
-      emptyOutDir: first,
+      emptyOutDir: first && !watching,
       target: 'es2022',
       // No inline scripts or styles but the Worker's (the CSP allows only same-origin files and that style's hash).
       assetsInlineLimit: 0,

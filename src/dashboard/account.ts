@@ -70,7 +70,7 @@ export function describeKey(
       ...base,
       status: 'disabled',
       reason: 'suspended',
-      reasonText: `The shop has suspended your account${customer.suspendedReason ? `: ${customer.suspendedReason}` : '.'} Contact support to sort it out.`,
+      reasonText: `The shop has suspended your account${customer.suspendedReason ? `: ${customer.suspendedReason.trim().replace(/[.!?]+$/, '')}` : ''}, so your key is switched off. Contact support to sort it out.`,
     };
   if (base.capGb !== null && base.usedMb !== null && mbToGb(base.usedMb) >= base.capGb)
     return {

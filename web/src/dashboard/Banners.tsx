@@ -1,34 +1,30 @@
-// What the customer must know first: a disabled or expired key (and why), a change being applied, the platform
-// not answering, and active incidents that touch the shop's countries.
+// What the customer must know, in the order it stands in their way: their own key switched off first, then the
+// platform's incidents that touch the shop's countries (most severe first), then a purchase being applied and usage
+// figures paused. Each says its piece in sentences that end.
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
 import { countryName } from '../../../src/shared/format.ts';
 import { incidents } from '../state/availability.ts';
 import { shopConfig } from '../state/config.ts';
 
-export function KeyBanners({ keyState }: { keyState: AccountKey }) {
+/** The text as a sentence that ends: `Degraded pool` → `Degraded pool.` */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+function KeyOff({ keyState }: { keyState: AccountKey }) {
+  if (keyState.status !== 'disabled' && keyState.status !== 'expired') return null;
+  const fallback = keyState.status === 'expired' ? 'Your proxy key has expired.' : 'Your proxy key is switched off.';
   return (
-    <>
-      {(keyState.status === 'disabled' || keyState.status === 'expired') && (
-        <div class="banner danger" role="alert">
-          <strong>{keyState.status === 'expired' ? 'Your key has expired.' : 'Your key is switched off.'}</strong>{' '}
-          {keyState.reasonText} {keyState.reason !== 'suspended' && <a href="#buy-more">Buy more traffic</a>}
-        </div>
+    <div class="banner danger" role="alert">
+      <p>{sentence(keyState.reasonText ?? fallback)}</p>
+      {keyState.reason !== 'suspended' && (
+        <a class="button secondary" href="#buy-more">
+          Buy more traffic
+        </a>
       )}
-      {keyState.updating && keyState.status !== 'provisioning' && (
-        <div class="banner info" role="status">
-          Your latest purchase is being applied to your key. This usually takes a few seconds.
-        </div>
-      )}
-      {!keyState.live && keyState.status !== 'none' && keyState.status !== 'provisioning' && (
-        <div class="banner warn" role="status">
-          The proxy platform is not answering us right now, so usage figures are paused. Your key keeps working.
-        </div>
-      )}
-    </>
+    </div>
   );
 }
 
-export function IncidentBanners() {
+function Incidents() {
   const offered = new Set(shopConfig().countries);
   const relevant = (incidents.data.value?.incidents ?? []).filter(
     (i) => i.countries.length === 0 || i.countries.some((c) => offered.has(c)),
@@ -36,19 +32,52 @@ export function IncidentBanners() {
   if (relevant.length === 0) return null;
   return (
     <section aria-label="Service status">
-      {relevant.map((incident) => (
-        <div
-          key={incident.id}
-          class={`banner ${incident.severity === 'major' || incident.severity === 'critical' ? 'danger' : incident.severity === 'minor' ? 'warn' : 'info'}`}
-        >
-          <strong>{incident.title}</strong>
-          {incident.countries.length > 0 && (
-            <span class="muted"> · {incident.countries.map(countryName).join(', ')}</span>
-          )}
-          {incident.pools.length > 0 && <span class="muted"> · {incident.pools.join(', ')} pool</span>}
-          {incident.description && <p class="incident-text">{incident.description}</p>}
-        </div>
-      ))}
+      {relevant.map((incident) => {
+        const where = [
+          incident.countries.map(countryName).join(', '),
+          incident.pools.length ? `the ${incident.pools.join(' and ')} pool` : '',
+        ].filter(Boolean);
+        return (
+          <div
+            key={incident.id}
+            class={`banner ${incident.severity === 'major' || incident.severity === 'critical' ? 'danger' : incident.severity === 'minor' ? 'warn' : 'info'}`}
+          >
+            <p>
+              <strong>{sentence(incident.title)}</strong>
+              {incident.description && ` ${sentence(incident.description)}`}
+              {where.length > 0 && ` Affects ${where.join(' in ')}.`}
+            </p>
+          </div>
+        );
+      })}
     </section>
+  );
+}
+
+function KeyNotes({ keyState }: { keyState: AccountKey }) {
+  const settled = keyState.status !== 'none' && keyState.status !== 'provisioning';
+  return (
+    <>
+      {keyState.updating && settled && (
+        <div class="banner info" role="status">
+          <p>Your latest purchase is being applied to your key, which usually takes a few seconds.</p>
+        </div>
+      )}
+      {!keyState.live && settled && (
+        <div class="banner warn" role="status">
+          <p>The proxy platform is not answering us right now, so usage figures are paused; your key keeps working.</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function Banners({ keyState }: { keyState: AccountKey }) {
+  return (
+    <>
+      <KeyOff keyState={keyState} />
+      <Incidents />
+      <KeyNotes keyState={keyState} />
+    </>
   );
 }

@@ -7,12 +7,12 @@ import { navigate, path, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { announcement } from '../state/announce.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
-import { country } from '../state/builder.ts';
+import { startCountry } from '../state/builder.ts';
 import { shopConfig } from '../state/config.ts';
 import { customer } from '../state/session.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 import { AccountActions } from './AccountActions.tsx';
-import { IncidentBanners, KeyBanners } from './Banners.tsx';
+import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
 import { Provisioning } from './Provisioning.tsx';
@@ -30,7 +30,7 @@ export function Dashboard() {
   const whoId = who === undefined ? undefined : (who?.id ?? null);
   const sessionId = new URLSearchParams(search.value).get('session_id');
   const checkoutSession = sessionId && SESSION_ID.test(sessionId) ? sessionId : null;
-  const defaultCountry = shopConfig().defaultCountry;
+  const { defaultCountry, countries: offered } = shopConfig();
 
   useEffect(() => {
     if (whoId === null) {
@@ -38,11 +38,11 @@ export function Dashboard() {
       navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
     }
     if (!whoId) return;
-    if (!country.value) country.value = defaultCountry;
+    startCountry(offered, defaultCountry);
     // Already asked for when the app started on this page; a customer who just signed in asks now.
     if (!account.data.peek() && !account.loading.peek()) void account.run();
     void ensureAvailability();
-  }, [whoId, defaultCountry]);
+  }, [whoId, defaultCountry, offered]);
 
   useVisibleInterval(account.run, 30_000, Boolean(who));
   useVisibleInterval(loadAvailability, 60_000, Boolean(who));
@@ -113,8 +113,7 @@ export function Dashboard() {
       <div class="visually-hidden" aria-live="polite" role="status">
         {announcement.value}
       </div>
-      {me && availabilityLoaded.value && <IncidentBanners />}
-      {me && <KeyBanners keyState={me.key} />}
+      {me && availabilityLoaded.value && <Banners keyState={me.key} />}
       {body}
       {me && <AccountActions email={me.customer.email} />}
     </div>
