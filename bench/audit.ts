@@ -2,7 +2,8 @@
 // pages, mobile and desktop, against its own `npm run dev` (fresh state; AUDIT_PORT / AUDIT_SIM_PORT, default
 // 8857 / 8860). Prints one table, writes it to bench/results/audit.md, and exits 1 when a page misses the bar:
 // every Lighthouse category ≥ 98 on mobile and 100 on desktop, CLS 0, no axe violation.
-// `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3; `--quick` is 1).
+// `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3; `--quick` is 1);
+// `-- --page console` audits only the pages named (landing, sign-in, dashboard, console; repeatable).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -12,7 +13,11 @@ import { type FormFactor, type LighthouseRun, medianRun, runLighthouse, startChr
 import { json, type ShopTarget, shopFetch, signIn, simPost } from './shop-client.ts';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    page: { type: 'string', multiple: true },
+  },
 });
 const RUNS = args.quick ? 1 : Math.max(1, Number(args.runs));
 const SHOP_PORT = Number(process.env.AUDIT_PORT ?? 8857);
@@ -92,9 +97,12 @@ try {
     { name: 'dashboard', path: '/dashboard', cookie: customer, ready: 'Your proxy credentials' },
     { name: 'console', path: '/admin', cookie: operator, ready: 'Paying customers' },
   ];
+  const chosen = pages.filter((p) => !args.page || args.page.includes(p.name));
+  if (chosen.length === 0)
+    throw new Error(`no such page: ${args.page?.join(', ')} (${pages.map((p) => p.name).join(', ')})`);
   const chrome = await startChrome();
   try {
-    for (const page of pages)
+    for (const page of chosen)
       for (const form of ['mobile', 'desktop'] as const) {
         console.log(`▸ ${page.name} (${form}): Lighthouse ×${RUNS}, axe-core at ${VIEWPORTS[form].width} px`);
         const runs: LighthouseRun[] = [];

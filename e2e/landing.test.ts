@@ -7,7 +7,7 @@ import { openPage, SHOP, screenshot, VIEWPORTS, withShopAndBrowser } from './har
 const { browser } = withShopAndBrowser();
 
 test('pages and static files carry the security headers; the shop’s own files stay private', async () => {
-  for (const path of ['/', '/dashboard', '/logo.svg', '/robots.txt']) {
+  for (const path of ['/', '/dashboard', '/logo.svg', '/favicon.ico', '/apple-touch-icon.png', '/robots.txt']) {
     const res = await fetch(`${SHOP}${path}`, { headers: { 'sec-fetch-mode': 'navigate', accept: 'text/html' } });
     assert.equal(res.status, 200, path);
     assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, path);
@@ -53,3 +53,29 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await context.close();
   });
 }
+
+test('a signed-out visitor’s pages make no failing request and never ask who is signed in', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  const failing: string[] = [];
+  const asked: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) failing.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/auth/me') asked.push(req.url());
+  });
+  for (const path of ['/', '/signin', '/terms', '/checkout/pro', '/admin']) {
+    await page.goto(`${SHOP}${path}`);
+    await page.waitForLoadState('networkidle');
+  }
+  // The dashboard sends a signed-out visitor to sign in at once, without a refused request first.
+  await page.goto(`${SHOP}/dashboard`);
+  await page.waitForURL(`${SHOP}/signin?next=%2Fdashboard`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
+  assert.deepEqual(failing, []);
+  assert.deepEqual(asked, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

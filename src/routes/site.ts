@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
+import { hasSessionCookie } from '../http/session.ts';
 import { securityHeaders } from '../site/headers.ts';
 import { renderPage, robotsTxt, sitemapXml } from '../site/index.ts';
 
@@ -27,7 +28,9 @@ export const site = new Hono<AppEnv>()
     }),
   )
   .get('*', async (c) => {
-    const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path);
+    const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path, {
+      sessionCookie: hasSessionCookie(c),
+    });
     return c.html(page.html, page.status as 200 | 404, page.headers);
   });
 

@@ -1,13 +1,13 @@
 // The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
 // stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
-import { CONFIG_SCRIPT_ID } from '../../web/src/state/config.ts';
+import { CONFIG_SCRIPT_ID, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
 import type { PageMeta } from './meta.ts';
 
 export interface DocumentParts {
   meta: PageMeta;
   /** The brand's colour, for the browser's UI. */
   themeColour: string;
-  /** The icon (BRAND.logoUrl) and its type, when the brand has one. */
+  /** The logo as an icon (BRAND.logoUrl) and its type, when the brand has one. */
   icon?: { href: string; type?: string };
   /** The page's one inline style (its hash is in the CSP). */
   style: string;
@@ -22,6 +22,8 @@ export interface DocumentParts {
   structuredData: unknown[];
   /** The page, rendered. */
   body: string;
+  /** The request carried a session cookie: the page's scripts ask who is signed in only then. */
+  sessionCookie: boolean;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -56,17 +58,20 @@ export function htmlDocument(parts: DocumentParts): string {
     ...(meta.canonical ? [`<link rel="canonical" href="${escapeHtml(meta.canonical)}">`] : []),
     ...meta.social.map(([attribute, key, content]) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`),
     `<meta name="theme-color" content="${escapeHtml(parts.themeColour)}">`,
+    // The favicon set: npm run icons draws the .ico and the home-screen icon from web/public/logo.svg.
+    '<link rel="icon" href="/favicon.ico" sizes="32x32">',
     ...(parts.icon
       ? [
           `<link rel="icon" href="${escapeHtml(parts.icon.href)}"${parts.icon.type ? ` type="${parts.icon.type}"` : ''}>`,
-          `<link rel="apple-touch-icon" href="${escapeHtml(parts.icon.href)}">`,
         ]
       : []),
+    '<link rel="apple-touch-icon" href="/apple-touch-icon.png">',
     `<style>${parts.style}</style>`,
     ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"${priority}>`),
     `<script type="module" src="${escapeHtml(parts.script)}"${priority}></script>`,
     `<script type="application/json" id="${CONFIG_SCRIPT_ID}">${scriptJson(parts.config)}</script>`,
     ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
   ];
-  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
+  const body = parts.sessionCookie ? `<body ${SESSION_ATTRIBUTE}>` : '<body>';
+  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
 }

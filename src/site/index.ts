@@ -62,9 +62,15 @@ function landingData(config: Config): Record<string, unknown>[] {
   return [productData(config), ...(faq ? [faqData(faq)] : [])];
 }
 
-/** The page at `pathname`, or the not-found page (404). Everything but the canonical address is the same for every
- * visitor, so production renders each kind of page once per isolate. */
-export async function renderPage(config: Config, assets: Fetcher, pathname: string): Promise<RenderedPage> {
+/** The page at `pathname`, or the not-found page (404). Everything but the canonical address and whether a session
+ * cookie came with the request is the same for every visitor, so production renders each kind of page once per
+ * isolate. */
+export async function renderPage(
+  config: Config,
+  assets: Fetcher,
+  pathname: string,
+  { sessionCookie }: { sessionCookie: boolean },
+): Promise<RenderedPage> {
   const route = matchRoute(pathname);
   const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
   let page = config.env === 'production' ? templates.get(key) : undefined;
@@ -87,11 +93,12 @@ export async function renderPage(config: Config, assets: Fetcher, pathname: stri
     config: publicConfig(config),
     structuredData: route.page === 'landing' ? landingData(config) : [],
     body,
+    sessionCookie,
   });
   return {
     status: route.page === 'not-found' ? 404 : 200,
     html,
     // Revalidated every time: a deploy changes the asset names the page links to.
-    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache' },
+    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache', Vary: 'Cookie' },
   };
 }

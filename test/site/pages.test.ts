@@ -50,6 +50,8 @@ describe('the landing page', () => {
     expect(one(html, /<meta property="og:title" content="([^"]+)">/)).toBe('Acme Mobile Proxies');
     expect(one(html, /<meta name="twitter:card" content="([^"]+)">/)).toBe('summary');
     expect(one(html, /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/)).toBe('/logo.svg');
+    expect(html).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
+    expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png">');
   });
 
   it('sells: a call to action, features, how it works, an example, questions and answers, and support', async () => {
@@ -154,6 +156,16 @@ describe('the other pages', () => {
     const admin = (await page('/admin/customers')).html;
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');
+  });
+
+  it('say whether a session cookie came with them, so a signed-out visitor’s page asks nothing about the session', async () => {
+    const signedOut = await call('/dashboard');
+    expect(await signedOut.text()).toContain('\n<body>\n');
+    expect(signedOut.headers.get('vary')).toMatch(/cookie/i);
+    const withCookie = await call('/dashboard', { cookie: '__Host-session=anything' });
+    expect(await withCookie.text()).toContain('\n<body data-session>\n');
+    // The cookie is not checked here (the API does that): a page is no more than the shell either way.
+    expect((await call('/', { cookie: '__Host-session=anything' })).status).toBe(200);
   });
 
   it('answer HEAD like GET, without a body', async () => {

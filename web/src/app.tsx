@@ -2,18 +2,17 @@
 // every rule.
 import { useEffect } from 'preact/hooks';
 import { Layout } from './components/Layout.tsx';
-import { LazyPage } from './components/LazyPage.tsx';
+import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
 import { SessionNav } from './components/SessionNav.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { path } from './router.ts';
 import { matchRoute, pageTitle } from './routes.ts';
 import { shopConfig } from './state/config.ts';
-import { resource } from './state/resource.ts';
 
 // Pages a customer passes through once are chunks of their own: the dashboard's code never includes them.
-const checkout = resource(() => import('./pages/Checkout.tsx').then((m) => m.Checkout));
-const verify = resource(() => import('./pages/Verify.tsx').then((m) => m.Verify));
+const checkoutChunk = lazyChunk(() => import('./pages/Checkout.tsx').then((page) => page.Checkout));
+const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
 
 function Page() {
   const route = matchRoute(path.value);
@@ -23,9 +22,9 @@ function Page() {
   }, [title]);
   switch (route.page) {
     case 'verify':
-      return <LazyPage chunk={verify} props={{}} />;
+      return <LazyPage chunk={verifyChunk} name="sign-in page" />;
     case 'checkout':
-      return <LazyPage chunk={checkout} props={{ tierId: route.tierId }} />;
+      return <LazyPage chunk={checkoutChunk} name="checkout" props={{ tierId: route.tierId }} />;
     case 'dashboard':
       return <Dashboard />;
     case 'admin':

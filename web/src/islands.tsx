@@ -7,8 +7,9 @@ import { CountryList } from './components/CountryList.tsx';
 import { ISLAND } from './components/Island.tsx';
 import { SessionNav } from './components/SessionNav.tsx';
 import { stock } from './state/availability.ts';
-import { pageConfig, provideShopConfig, shopConfig } from './state/config.ts';
-import { loadSession } from './state/session.ts';
+import { provideShopConfig, shopConfig } from './state/config.ts';
+import { pageConfig, sessionCookieSent } from './state/page.ts';
+import { loadSession, sessionEnded } from './state/session.ts';
 
 /** Hydrates the element with this id, when the page has one. */
 function island(id: string, view: ComponentChild): boolean {
@@ -23,7 +24,9 @@ function LiveCountries() {
 }
 
 provideShopConfig(pageConfig());
-void loadSession();
+// Without a session cookie the header offers "Sign in" at once, and the page asks the shop nothing about it.
+if (sessionCookieSent()) void loadSession();
+else sessionEnded();
 island(ISLAND.sessionNav, <SessionNav />);
 if (island(ISLAND.countries, <LiveCountries />)) void stock.run();
 const signIn = document.getElementById(ISLAND.signIn);

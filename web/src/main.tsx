@@ -7,15 +7,21 @@ import { path, startRouter } from './router.ts';
 import { isPublic, matchRoute } from './routes.ts';
 import { account } from './state/account.ts';
 import { ensureAvailability } from './state/availability.ts';
-import { pageConfig, provideShopConfig } from './state/config.ts';
-import { loadSession } from './state/session.ts';
+import { provideShopConfig } from './state/config.ts';
+import { pageConfig, sessionCookieSent } from './state/page.ts';
+import { loadSession, sessionEnded } from './state/session.ts';
 
 provideShopConfig(pageConfig());
 startRouter((pathname) => !isPublic(matchRoute(pathname)));
-void loadSession();
-if (matchRoute(path.value).page === 'dashboard') {
-  // Who is signed in, their account and the availability, at once: a 401 on the account ends the session too.
-  void account.run();
-  void ensureAvailability();
+if (!sessionCookieSent()) {
+  // Signed out for sure: pages that need a session send the visitor to sign in at once, without a refused request.
+  sessionEnded();
+} else {
+  void loadSession();
+  if (matchRoute(path.value).page === 'dashboard') {
+    // Who is signed in, their account and the availability, at once: a 401 on the account ends the session too.
+    void account.run();
+    void ensureAvailability();
+  }
 }
 hydrate(<App />, document.getElementById('app') ?? document.body);

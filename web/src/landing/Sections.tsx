@@ -12,17 +12,25 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** Titled items: features as a list, steps as a numbered one. */
+function Items({ items, ordered, class: className }: { items: LandingItem[]; ordered?: boolean; class: string }) {
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <List class={className}>
+      {items.map((item) => (
+        <li key={item.title}>
+          <h3>{item.title}</h3>
+          <p>{item.text}</p>
+        </li>
+      ))}
+    </List>
+  );
+}
+
 export function Features({ items }: { items: LandingItem[] }) {
   return (
     <Section id="features" title="Why our proxies">
-      <ul class="features">
-        {items.map((item) => (
-          <li key={item.title}>
-            <h3>{item.title}</h3>
-            <p>{item.text}</p>
-          </li>
-        ))}
-      </ul>
+      <Items items={items} class="features" />
     </Section>
   );
 }
@@ -30,14 +38,7 @@ export function Features({ items }: { items: LandingItem[] }) {
 export function Steps({ items }: { items: LandingItem[] }) {
   return (
     <Section id="how-it-works" title="How it works">
-      <ol class="steps">
-        {items.map((item) => (
-          <li key={item.title}>
-            <h3>{item.title}</h3>
-            <p>{item.text}</p>
-          </li>
-        ))}
-      </ol>
+      <Items items={items} ordered class="steps" />
     </Section>
   );
 }

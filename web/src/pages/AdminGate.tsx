@@ -1,13 +1,12 @@
 // /admin: operators get the console, loaded on demand (a separate chunk customers never download); a signed-out
 // visitor is sent to sign in, a customer gets a 403 page. The server checks the role on every call anyway.
 import { useEffect } from 'preact/hooks';
-import { LazyPage } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { PageLoading } from '../components/Skeleton.tsx';
 import { navigate, path, search } from '../router.ts';
-import { resource } from '../state/resource.ts';
 import { customer } from '../state/session.ts';
 
-const consoleChunk = resource(() => import('../admin/AdminApp.tsx').then((m) => m.AdminApp));
+const consoleChunk = lazyChunk(() => import('../admin/AdminApp.tsx').then((chunk) => chunk.AdminApp));
 
 export function AdminGate() {
   const who = customer.value;
@@ -22,5 +21,5 @@ export function AdminGate() {
         <p class="muted">{who.email} is not one of this shop’s operators.</p>
       </section>
     );
-  return who ? <LazyPage chunk={consoleChunk} props={{}} /> : <PageLoading />;
+  return who ? <LazyPage chunk={consoleChunk} name="console" /> : <PageLoading />;
 }
