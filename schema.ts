@@ -1,6 +1,6 @@
 // The single source of truth for the shop's tables. Times are unix milliseconds; money is minor units.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
 
@@ -20,6 +20,12 @@ export const loginTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     email: text('email').notNull(),
+    /**
+     * Who asked for it: a keyed hash of the requesting network (an IPv4 address or an IPv6 /64), or of the console
+     * for an operator's resend. Links are counted and voided per address and requester, so nobody's requests use up
+     * or void another's.
+     */
+    requester: text('requester').notNull().default(''),
     /** SHA-256 (hex) of the raw token; the raw token only ever exists in the emailed URL. */
     tokenHash: text('token_hash').notNull().unique(),
     /** Same-origin path to continue to after sign-in (e.g. /checkout/pro). */
@@ -29,7 +35,13 @@ export const loginTokens = sqliteTable(
     consumedAt: integer('consumed_at'),
     voidedAt: integer('voided_at'),
   },
-  (t) => [index('login_tokens_email_created').on(t.email, t.createdAt)],
+  (t) => [
+    index('login_tokens_email_requester').on(t.email, t.requester, t.createdAt),
+    // The shop-wide hourly count of sign-in mails.
+    index('login_tokens_created').on(t.createdAt),
+    // The retention sweep.
+    index('login_tokens_expires').on(t.expiresAt),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -46,7 +58,12 @@ export const sessions = sqliteTable(
     revokedAt: integer('revoked_at'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_customer').on(t.customerId)],
+  (t) => [
+    index('sessions_customer').on(t.customerId),
+    // The retention sweep (ended sessions: expired or revoked).
+    index('sessions_expires').on(t.expiresAt),
+    index('sessions_revoked').on(t.revokedAt),
+  ],
 );
 
 export const orders = sqliteTable(
@@ -73,49 +90,156 @@ export const orders = sqliteTable(
     /** GB taken back by refunds (whole GB, ≤ gb). */
     refundedGb: integer('refunded_gb').notNull().default(0),
     refundedAmount: integer('refunded_amount').notNull().default(0),
+    /** Pending: Stripe is settling a delayed payment, so the GB stay reserved past the checkout's lifetime. */
+    paymentSettling: integer('payment_settling', { mode: 'boolean' }).notNull().default(false),
+    /** The key generation that holds this order's GB, set when the reconcile places the order. */
+    keyGeneration: integer('key_generation'),
+    /** GB held back by the order's disputes (open or lost): the sum of `disputes.held_gb`, recomputed, never counted. */
+    heldGb: integer('held_gb').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     paidAt: integer('paid_at'),
     receiptSentAt: integer('receipt_sent_at'),
   },
-  (t) => [index('orders_customer').on(t.customerId, t.createdAt), index('orders_status').on(t.status)],
+  (t) => [
+    index('orders_customer').on(t.customerId, t.createdAt),
+    // By status (the console's figures), and the receipts sweep: paid, receipt not sent, paid before a moment.
+    index('orders_status_receipt').on(t.status, t.receiptSentAt, t.paidAt),
+    // A refund names its PaymentIntent.
+    index('orders_payment_intent').on(t.stripePaymentIntentId),
+  ],
 );
 
+/**
+ * The customer's Proxies.sx keys, one row per key generation. New GB go to the 'current' key; when it would pass
+ * the cap ceiling the shop opens the next generation, and the old key is 'retiring': it keeps working until
+ * `grace_until`, is then switched off, its unused GB are carried into the current key, and it is 'retired' and
+ * deleted upstream. Owned by src/keys/.
+ */
 export const poolKeys = sqliteTable(
   'pool_keys',
   {
+    id: text('id').primaryKey(),
     customerId: text('customer_id')
-      .primaryKey()
+      .notNull()
       .references(() => customers.id),
+    /** 1, 2, …: the customer's keys in the order they were opened. */
+    generation: integer('generation').notNull(),
+    state: text('state', { enum: ['current', 'retiring', 'retired'] }).notNull(),
+    /** Retiring: the old key works until then. */
+    graceUntil: integer('grace_until'),
     upstreamId: text('upstream_id'),
+    /** Upstream keys minted for this generation so far (a vanished key is minted again): keys the mint's idempotency. */
+    mints: integer('mints').notNull().default(0),
     /** AES-GCM ciphertext of the pak_ secret (base64), and its IV. */
     secretCiphertext: text('secret_ciphertext'),
     secretIv: text('secret_iv'),
     /** `pak_ab12…ef90`, safe to show before reveal. */
     secretMask: text('secret_mask'),
+    /** The stored secret may be stale (a rotation whose check failed): the reconcile reads it from the platform. */
+    secretCheck: integer('secret_check', { mode: 'boolean' }).notNull().default(false),
     /** What the upstream key was last made to match. */
     capGb: integer('cap_gb'),
     expiresAt: integer('expires_at'),
     enabled: integer('enabled', { mode: 'boolean' }),
-    /** 'pending': reconcile owed; 'synced': matches D1; 'failed': retrying with backoff. */
-    syncState: text('sync_state', { enum: ['pending', 'synced', 'failed'] })
+    /** Whole GB used on earlier platform keys of this generation (a re-minted key's counter starts at 0). */
+    spentGb: integer('spent_gb').notNull().default(0),
+    /** Last known usage of the upstream key and when it was read (by the reconcile, checkout and cron only). */
+    usedMb: real('used_mb').notNull().default(0),
+    usedAt: integer('used_at'),
+    /** A person switched the key off in the Proxies.sx panel: the shop never switches it back on. */
+    upstreamDisabledAt: integer('upstream_disabled_at'),
+    /** Retirement: when the key was switched off for its final reading, and the whole GB used on it by then. */
+    switchedOffAt: integer('switched_off_at'),
+    finalUsedGb: integer('final_used_gb'),
+    /** Retired: the generation its unused GB went to, and how many (kept equal to its GB − final_used_gb by the
+     * reconcile, so a later refund of one of its orders takes the GB back from where they went). */
+    carriedInto: integer('carried_into'),
+    carriedOutGb: integer('carried_out_gb'),
+    deletedAt: integer('deleted_at'),
+    /** When the customer was mailed about this generation (the "your key changed" mail, generation > 1). */
+    announcedAt: integer('announced_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pool_keys_generation').on(t.customerId, t.generation),
+    // A customer's current key (every signed-in read) and their keys in one state (the checkout's carried GB).
+    index('pool_keys_customer_state').on(t.customerId, t.state),
+    uniqueIndex('pool_keys_upstream').on(t.upstreamId),
+    index('pool_keys_state').on(t.state, t.graceUntil),
+  ],
+);
+
+/**
+ * Per customer: whether their keys owe a reconcile, the lease that keeps two reconciles from both calling the
+ * upstream, and retry backoff. `demand` only moves forward, so a run can see that it was overtaken. Owned by src/keys/.
+ */
+export const keySyncs = sqliteTable(
+  'key_syncs',
+  {
+    customerId: text('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    /** 'pending': reconcile owed; 'synced': the keys match D1; 'failed': retrying with backoff. */
+    state: text('state', { enum: ['pending', 'synced', 'failed'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at'),
     lastError: text('last_error'),
-    /** Lease so that concurrent reconciles of one customer do not both call the upstream. */
     leaseUntil: integer('lease_until'),
-    updatedAt: integer('updated_at').notNull(),
+    /** Who holds the lease: only they renew or release it. */
+    leaseHolder: text('lease_holder'),
+    demand: integer('demand').notNull(),
   },
-  (t) => [uniqueIndex('pool_keys_upstream').on(t.upstreamId), index('pool_keys_sync').on(t.syncState, t.nextAttemptAt)],
+  (t) => [index('key_syncs_due').on(t.state, t.nextAttemptAt)],
 );
 
-export const stripeEvents = sqliteTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  receivedAt: integer('received_at').notNull(),
-  processedAt: integer('processed_at'),
-});
+/** Stripe disputes (chargebacks and inquiries) of the shop's orders, one row per Stripe dispute id. */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    /** Stripe's id (`du_…`): every event of one dispute updates this one row. */
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    chargeId: text('charge_id').notNull(),
+    /** Disputed amount, minor units of `currency` (may be part of the order). */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    /** Stripe's status: warning_needs_response … needs_response, under_review … won, lost, warning_closed, prevented. */
+    status: text('status').notNull(),
+    /** GB of the order this dispute takes out of the cap: its share while open or lost, 0 once won or closed. */
+    heldGb: integer('held_gb').notNull(),
+    /** When the customer disputed (Stripe's `created`). */
+    createdAt: integer('created_at').notNull(),
+    /** `created` of the latest event applied: an older event never overwrites a newer one. */
+    eventAt: integer('event_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    index('disputes_customer').on(t.customerId, t.createdAt),
+    index('disputes_order').on(t.orderId),
+    index('disputes_closed').on(t.closedAt),
+  ],
+);
+
+export const stripeEvents = sqliteTable(
+  'stripe_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+  },
+  // The retention sweep.
+  (t) => [index('stripe_events_processed').on(t.processedAt)],
+);
 
 export const auditLog = sqliteTable(
   'audit_log',
@@ -132,17 +256,24 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_customer').on(t.customerId, t.at), index('audit_at').on(t.at)],
 );
 
-export const mailFailures = sqliteTable('mail_failures', {
-  id: text('id').primaryKey(),
-  to: text('to').notNull(),
-  kind: text('kind').notNull(),
-  reason: text('reason').notNull(),
-  at: integer('at').notNull(),
-});
+export const mailFailures = sqliteTable(
+  'mail_failures',
+  {
+    id: text('id').primaryKey(),
+    to: text('to').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  // The retention sweep and the console's "last 7 days".
+  (t) => [index('mail_failures_at').on(t.at)],
+);
 
 export type Customer = typeof customers.$inferSelect;
 export type LoginToken = typeof loginTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type PoolKeyRow = typeof poolKeys.$inferSelect;
+export type KeySyncRow = typeof keySyncs.$inferSelect;
+export type Dispute = typeof disputes.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -60,7 +60,13 @@ function bundle(name: SpaBundle, first: boolean): { build: BuildEnvironmentOptio
       assetsInlineLimit: 0,
       manifest,
       modulePreload: false,
-      rolldownOptions: { input: { [name]: web(entry) } },
+      rolldownOptions: {
+        input: { [name]: web(entry) },
+        // Everything the entry imports statically is its one file, shared with the lazy chunks: left to itself the
+        // bundler moves what every chunk shares into a common chunk once there are several nested lazy chunks,
+        // and the page pays a second request and the worse compression of two files.
+        output: { codeSplitting: { groups: [{ name, tags: ['$initial'] }] } },
+      },
     },
   };
 }

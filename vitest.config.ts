@@ -22,6 +22,8 @@ export default defineConfig({
             STRIPE_API_URL: simUrl,
             MAIL_OUTBOX_URL: `${simUrl}/_sim/outbox`,
             SIM_URL: simUrl,
+            // Queue retries at once, so a message can be driven through every retry into the dead-letter queue.
+            MAIL_RETRY_DELAY_SECONDS: '0',
             TEST_MIGRATIONS: await readD1Migrations(new URL('./migrations', import.meta.url).pathname),
           },
           // The mail consumer runs at once in tests (wrangler.toml batches for up to 2 s); otherwise as configured there.
@@ -32,6 +34,7 @@ export default defineConfig({
               maxRetries: 5,
               deadLetterQueue: 'proxy-storefront-mail-dlq',
             },
+            'proxy-storefront-mail-dlq': { maxBatchSize: 10, maxBatchTimeout: 0 },
           },
         },
       };

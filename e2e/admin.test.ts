@@ -1,11 +1,22 @@
 // The operator console in a real browser: an operator signs in with the emailed link, finds a paying customer,
 // suspends and unsuspends them and grants free GB; after each change the customer's own dashboard (in another
-// browser) shows it. A customer who opens /admin gets the 403 page without ever downloading the console's code.
+// browser) shows it. The operator refunds part of an order, and sees a chargeback held and then won. A customer
+// who opens /admin gets the 403 page without ever downloading the console's code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
-import { brokenText, openPage, SHOP, SIM, screenshot, signInOnPage, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import {
+  brokenText,
+  openPage,
+  SHOP,
+  SIM,
+  screenshot,
+  signInOnPage,
+  simJson,
+  VIEWPORTS,
+  withShopAndBrowser,
+} from './harness.ts';
 
 let operatorContext: BrowserContext;
 let customerContext: BrowserContext;
@@ -16,13 +27,16 @@ const consoleRequests: string[] = [];
 const OPERATOR = 'admin@example.com';
 const CUSTOMER = 'shopper@example.com';
 
-withShopAndBrowser(async (browser) => {
-  operatorContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
-  customerContext = await browser.newContext({ viewport: VIEWPORTS.desktop });
+let browser: Browser;
+
+withShopAndBrowser(async (launched) => {
+  browser = launched;
+  operatorContext = await launched.newContext({ viewport: VIEWPORTS.desktop });
+  customerContext = await launched.newContext({ viewport: VIEWPORTS.desktop });
   operator = await openPage(operatorContext, errors);
   customer = await openPage(customerContext, errors);
   customer.on('request', (req) => {
-    if (/\/assets\/AdminApp-/.test(req.url())) consoleRequests.push(req.url());
+    if (/\/assets\/(AdminApp|CustomerDetail)-/.test(req.url())) consoleRequests.push(req.url());
   });
 });
 
@@ -81,10 +95,13 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
     .filter({ hasText: 'The shop has suspended your account: Unpaid invoice' })
     .waitFor();
   // Their own key being off comes before the platform's incidents, and the credentials say so too.
+  const keyOff = customer.locator('.dashboard .banner').first();
   assert.match(
-    await customer.locator('.dashboard .banner').first().innerText(),
+    await keyOff.locator('p').innerText(),
     /^The shop has suspended your account: Unpaid invoice, so your key is switched off\. Contact support to sort it out\.$/,
   );
+  // Buying more would not switch it back on: the banner offers support, not a purchase.
+  assert.deepEqual(await keyOff.getByRole('link').allInnerTexts(), ['Contact support']);
   assert.ok((await customer.locator('.dashboard .banner').count()) > 1, 'the simulator’s incidents are shown too');
   await customer
     .getByRole('region', { name: 'Your proxy credentials' })
@@ -166,6 +183,94 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   assert.deepEqual(await brokenText(operator), [], 'text at 360 px on the customer’s page');
   assert.deepEqual(await axeViolations(operator), [], 'axe at 360 px on the customer’s page');
   await screenshot(operator, 'admin-6-customers-mobile');
+  assert.deepEqual(errors, []);
+});
+
+/** Loads `url` until `what` shows: the Stripe simulator's webhook reaches the shop a moment after the action. */
+async function reloadUntil(page: Page, url: string, what: (page: Page) => Locator): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(url);
+    if (
+      await what(page)
+        .waitFor({ timeout: 500 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
+  }
+  throw new Error(`${url} never showed what was expected`);
+}
+
+test('an operator refunds part of an order, and a chargeback holds GB until it is won', async () => {
+  const PAYER = 'payer@example.com';
+  const payer = await openPage(await browser.newContext({ viewport: VIEWPORTS.desktop }), errors);
+  const payerDashboard = `${SHOP}/dashboard`;
+  await signInOnPage(payer, PAYER, '/checkout/pro');
+  await payer.waitForURL(`${SIM}/stripe/checkout/**`);
+  await payer.getByRole('button', { name: 'Pay', exact: true }).click();
+  await payer.waitForURL(/\/dashboard/);
+  await reloadUntil(payer, payerDashboard, (p) => p.getByText(/of 10 GB used/));
+
+  // The operator (signed in minutes ago) opens the customer's page and refunds $34.50 of the $69.00 Pro order.
+  await operator.goto(`${SHOP}/admin/customers?q=payer`);
+  await operator.getByRole('row').filter({ hasText: PAYER }).getByRole('link', { name: PAYER }).click();
+  await operator.getByRole('heading', { level: 1, name: PAYER }).waitFor();
+  const purchases = operator.getByRole('region', { name: 'Purchases and grants' });
+  await purchases.getByRole('row').filter({ hasText: 'Pro' }).getByRole('button', { name: 'Refund…' }).click();
+  const dialog = operator.getByRole('dialog', { name: /^Refund Pro/ });
+  await dialog.getByLabel('Amount (USD)').fill('34.50');
+  await dialog.getByText('The customer loses 5 GB of this order').waitFor();
+  await screenshot(operator, 'admin-8-refund-dialog-desktop');
+  await dialog.getByRole('button', { name: 'Refund in Stripe', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(
+    await purchases.locator('.banner.info').innerText(),
+    /Refund of \$34\.50 made in Stripe \(re_\w+\)\. The customer's cap drops by 5 GB/,
+  );
+  const customerPage = operator.url();
+  await reloadUntil(operator, customerPage, (p) => p.getByText('(−5 refunded)'));
+  await reloadUntil(payer, payerDashboard, (p) => p.getByText(/of 5 GB used/));
+
+  // The cardholder disputes $13.80 of the charge (2 GB): the shop holds them and flags the customer.
+  const sessions = await simJson<{ id: string; customer_details: { email: string } | null }[]>('/_sim/stripe/sessions');
+  const session = sessions.find((x) => x.customer_details?.email === PAYER);
+  assert.ok(session, 'the payer’s checkout session');
+  const { dispute } = await simJson<{ dispute: string }>(`/_sim/stripe/sessions/${session.id}/dispute`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ amount: 1380 }),
+  });
+  await reloadUntil(operator, customerPage, (p) => p.getByText(/An open dispute: 2 GB are held/));
+  await operator
+    .getByRole('region', { name: 'Disputes' })
+    .getByRole('row')
+    .filter({ hasText: 'Needs a response' })
+    .waitFor();
+  await screenshot(operator, 'admin-9-customer-dispute-desktop');
+  await reloadUntil(payer, payerDashboard, (p) => p.getByText(/of 3 GB used/));
+  await operator.goto(`${SHOP}/admin`);
+  await operator.getByRole('region', { name: 'Open disputes' }).getByRole('link', { name: PAYER }).waitFor();
+  await screenshot(operator, 'admin-10-overview-dispute-desktop');
+
+  // Won: the GB come back, the flag goes.
+  await simJson(`/_sim/stripe/disputes/${dispute}/close`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome: 'won' }),
+  });
+  await reloadUntil(payer, payerDashboard, (p) => p.getByText(/of 5 GB used/));
+  await reloadUntil(operator, customerPage, (p) =>
+    p.getByRole('region', { name: 'Disputes' }).getByRole('row').filter({ hasText: 'Won' }),
+  );
+  assert.equal(await operator.getByText(/open dispute/).count(), 0);
+  await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
+  await operator
+    .getByRole('row')
+    .filter({ hasText: 'admin.refund' })
+    .filter({ hasText: `admin:${OPERATOR}` })
+    .waitFor();
   assert.deepEqual(errors, []);
 });
 

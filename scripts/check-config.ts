@@ -1,8 +1,10 @@
 // `npm run check`: validates the vars in wrangler.toml offline, naming each bad var and field.
+// Secrets set in its environment are checked too (`STRIPE_SECRET_KEY=sk_live_… npm run check`): a production shop
+// refuses development placeholders and Stripe test-mode keys.
 // `npm run check -- --dev` validates the local config too (.dev.vars over wrangler.toml, secrets included).
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
-import { formatProblems, parseConfig, parseVars } from '../src/config/index.ts';
+import { checkSecrets, formatProblems, parseConfig, parseVars } from '../src/config/index.ts';
 import { SECRET_NAMES } from '../src/config/schema.ts';
 import { readDevVars } from './dev-vars.ts';
 
@@ -26,6 +28,18 @@ if (problems.length) {
   console.log(
     `✓ wrangler.toml [vars] are valid (${Object.keys(vars).length} vars). Secrets needed at deploy: ${SECRET_NAMES.join(', ')}.`,
   );
+}
+
+const givenSecrets = Object.fromEntries(
+  SECRET_NAMES.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+);
+if (Object.keys(givenSecrets).length) {
+  const secretProblems = checkSecrets(givenSecrets, vars.SHOP_ENV);
+  const names = Object.keys(givenSecrets).join(', ');
+  if (secretProblems.length) {
+    console.error(`✗ secrets from the environment (${names}):\n${formatProblems(secretProblems)}`);
+    failed = true;
+  } else console.log(`✓ secrets from the environment are valid (${names}).`);
 }
 
 if (process.argv.includes('--dev')) {

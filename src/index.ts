@@ -14,7 +14,7 @@ import { billing } from './routes/billing.ts';
 import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
 import { site } from './routes/site.ts';
-import { backgroundServices } from './services/index.ts';
+import { backgroundServices, clockFrom } from './services/index.ts';
 
 const app = new Hono<AppEnv>()
   .basePath('/api')
@@ -44,7 +44,12 @@ export default {
   },
   /** Cron: finish fulfilments the upstream could not take at the time (with backoff), receipts, retention. */
   async scheduled(controller, env, ctx) {
-    const services = backgroundServices(env, ctx, { cron: new Date(controller.scheduledTime).toISOString() });
+    const services = backgroundServices(
+      env,
+      ctx,
+      { cron: new Date(controller.scheduledTime).toISOString() },
+      clockFrom(controller.scheduledTime),
+    );
     await runScheduledJobs(services, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

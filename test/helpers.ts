@@ -12,6 +12,8 @@ export interface CallOptions {
   body?: BodyInit;
   headers?: Record<string, string>;
   cookie?: string;
+  /** The Worker's bindings, when a test runs it with other ones (e.g. production config, a queue that refuses messages). */
+  env?: Env;
 }
 
 /**
@@ -26,10 +28,22 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
   if (options.cookie) headers.set('cookie', options.cookie);
   const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }), env, ctx);
+  const response = await worker.fetch(
+    new Request(`${ORIGIN}${path}`, { method, headers, body }),
+    options.env ?? env,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
 }
+
+/**
+ * A customer's current key row with its reconcile state (`sync_state`, `lease_until` from key_syncs): one row once
+ * anything was owed, its key columns null until the key row exists.
+ */
+export const CURRENT_KEY_SQL = `select k.*, s.state as sync_state, s.lease_until, s.attempts, s.last_error
+  from key_syncs s left join pool_keys k on k.customer_id = s.customer_id and k.state = 'current'
+  where s.customer_id = ?`;
 
 /** Test controls of the simulators (see README "Simulators"). */
 export async function sim<T = unknown>(path: string, init?: RequestInit): Promise<T> {
@@ -40,6 +54,10 @@ export async function sim<T = unknown>(path: string, init?: RequestInit): Promis
 
 /** Every key the Proxies.sx simulator holds, with its secret. */
 export const upstreamKeys = () => sim<SimKey[]>('/_sim/proxies/keys');
+
+/** The upstream keys minted for one customer (their label starts with the customer's email). */
+export const upstreamKeysOf = async (email: string) =>
+  (await upstreamKeys()).filter((k) => k.label.startsWith(`${email} (`));
 
 export const upstreamKey = async (id: string | null | undefined) => (await upstreamKeys()).find((k) => k.id === id);
 
@@ -110,4 +128,19 @@ export async function signIn(email: string): Promise<string> {
   const cookie = sessionCookieFrom(res);
   if (res.status !== 200 || !cookie) throw new Error(`verify for ${email}: ${res.status} ${await res.text()}`);
   return cookie;
+}
+
+/** The period of every `[[ratelimits]]` binding in wrangler.toml. */
+const RATE_LIMIT_PERIOD_MS = 60_000;
+/** Longer than any burst a test sends against one limiter. */
+const BURST_ROOM_MS = 10_000;
+
+/**
+ * Rate-limit windows are aligned to the wall clock (miniflare, like Cloudflare, counts per fixed minute), so a burst
+ * that straddles a minute boundary is counted in two windows. Before a test sends one, wait for the next window when
+ * this one is nearly over; the test's assertions then see one window, whatever the clock says.
+ */
+export async function startOfRateLimitWindow(): Promise<void> {
+  const left = RATE_LIMIT_PERIOD_MS - (Date.now() % RATE_LIMIT_PERIOD_MS);
+  if (left < BURST_ROOM_MS) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }

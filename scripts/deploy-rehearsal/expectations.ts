@@ -43,6 +43,23 @@ function walk(dir: string): string[] {
   );
 }
 
+const TABLE_STATEMENT = /(CREATE TABLE|DROP TABLE|ALTER TABLE) [`"]?(\w+)[`"]?(?: RENAME TO [`"]?(\w+)[`"]?)?/gi;
+
+/** The tables the migrations leave, in order: a table rebuilt as `__new_x`, then dropped and renamed, counts as `x`. */
+function tablesAfter(sql: string): string[] {
+  const tables = new Set<string>();
+  for (const [, statement, name = '', renamedTo] of sql.matchAll(TABLE_STATEMENT)) {
+    const verb = statement?.toUpperCase();
+    if (verb === 'CREATE TABLE') tables.add(name);
+    else if (verb === 'DROP TABLE') tables.delete(name);
+    else if (renamedTo) {
+      tables.delete(name);
+      tables.add(renamedTo);
+    }
+  }
+  return [...tables];
+}
+
 export function readExpectations(): Expectations {
   const config = parse(readFileSync('wrangler.toml', 'utf8')) as unknown as WranglerConfig;
   const migrationsDir = config.d1_databases[0]?.migrations_dir ?? 'migrations';
@@ -50,7 +67,7 @@ export function readExpectations(): Expectations {
     .filter((file) => file.endsWith('.sql'))
     .sort();
   const sql = migrations.map((file) => readFileSync(join(migrationsDir, file), 'utf8')).join('\n');
-  const tables = [...sql.matchAll(/CREATE TABLE [`"]?(\w+)[`"]?/gi)].map((m) => m[1] ?? '');
+  const tables = tablesAfter(sql);
   const assetFiles = new Map(
     walk(config.assets.directory)
       .map((file) => [`/${relative(config.assets.directory, file).split('\\').join('/')}`, file] as const)

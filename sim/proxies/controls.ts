@@ -1,13 +1,13 @@
 // Test controls under /_sim/proxies (README "Simulators"): read keys with their secrets, drive usage and
 // clocks, fake gateway sessions, inject faults, and replace the stock and incidents samples.
 import { Hono } from 'hono';
-import type { Incident, PoolStock } from '../../src/pool/contract.ts';
+import { type Incident, PLATFORM_CAP_LIMIT_GB, type PoolStock } from '../../src/pool/contract.ts';
 import { addFault, callsInFlight, clearFaults, FAULT_KINDS, type FaultKind, pendingFaults } from './faults.ts';
 import { stockNow } from './gateway-api.ts';
 import type { Ctx, Env } from './http.ts';
-import { findKey, recordUsage, wire } from './keys.ts';
+import { findKey, recordAudit, recordUsage, wire } from './keys.ts';
 import { newSession, publicSession } from './sessions.ts';
-import { DAY_MS, iso, now, state } from './store.ts';
+import { DAY_MS, iso, keyNow, now, state } from './store.ts';
 
 function advanceBy(body: Record<string, unknown>): number | undefined {
   const ms =
@@ -47,6 +47,25 @@ export const proxiesControls = new Hono<Env>()
       return c.json({ error: 'send {usedMB} or {addMB}, MB ≥ 0' }, 400);
     recordUsage(key, target);
     return c.json(wire(key, true));
+  })
+  /** `{enabled}` as a person in the Proxies.sx panel sets it: audited as `update` with authMethod `jwt`. */
+  .post('/keys/:id/panel', async (c) => {
+    const key = findKey(c);
+    if (!key) return c.json({ error: 'unknown key' }, 404);
+    const body = await controlBody(c);
+    if (typeof body.enabled !== 'boolean') return c.json({ error: 'send {enabled: boolean}' }, 400);
+    key.enabled = body.enabled;
+    key.updatedAt = keyNow(key);
+    recordAudit('update', key.id, c, { enabled: body.enabled }, now(), true);
+    return c.json(wire(key, true));
+  })
+  /** `{capCeilingGB}`: this reseller account's cap ceiling (1000 for ordinary resellers, more for partners). */
+  .put('/account', async (c) => {
+    const ceiling = number((await controlBody(c)).capCeilingGB);
+    if (ceiling === undefined || !Number.isInteger(ceiling) || ceiling < 1 || ceiling > PLATFORM_CAP_LIMIT_GB)
+      return c.json({ error: `send {capCeilingGB}: a whole number 1–${PLATFORM_CAP_LIMIT_GB}` }, 400);
+    state.capCeilingGB = ceiling;
+    return c.json({ capCeilingGB: ceiling });
   })
   /** `{advanceMs}` or `{advanceDays}`: moves this key's clock (expiry, nightly job, usage days). */
   .post('/keys/:id/clock', async (c) => {

@@ -4,12 +4,17 @@ import type { AuditAction, PoolAccessKey } from '../../src/pool/contract.ts';
 import { type Ctx, nestError } from './http.ts';
 import { DAY_MS, day, hex, iso, keyNow, MB_PER_GB, now, type SimKey, state } from './store.ts';
 
+/**
+ * Appends to the audit trail: with a request context it is a reseller API call (`apiKey`), or a person in the
+ * panel (`jwt`) when `panel` is set; without one it is the platform itself (`system`: auto-suspensions).
+ */
 export function recordAudit(
   action: AuditAction,
   pakId: string | null,
   c: Ctx | null,
   metadata: Record<string, unknown> = {},
   at = now(),
+  panel = false,
 ): void {
   state.audit.unshift({
     id: hex(12),
@@ -18,10 +23,17 @@ export function recordAudit(
     ip: c ? '203.0.113.10' : null,
     userAgent: c?.req.header('user-agent') ?? null,
     requestId: c?.get('requestId') ?? null,
-    authMethod: c ? 'apiKey' : 'system',
+    authMethod: c ? (panel ? 'jwt' : 'apiKey') : 'system',
     metadata,
     createdAt: iso(at),
   });
+}
+
+/** A cap above this reseller account's ceiling, as the platform words its refusal; undefined when it fits. */
+export function capAboveCeiling(capGB: number | null | undefined): string | undefined {
+  return capGB !== null && capGB !== undefined && capGB > state.capCeilingGB
+    ? `trafficCapGB must not be greater than ${state.capCeilingGB}`
+    : undefined;
 }
 
 /** The nightly job (03:30 UTC) that disables expired keys: applied lazily when a key is looked at. */

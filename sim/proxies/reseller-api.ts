@@ -1,10 +1,10 @@
 // The reseller API under /v1/reseller/pool-keys (docs/UPSTREAM.md "Endpoints"): mint, list, get, update,
 // top up, regenerate, reveal, delete, audit and usage, with the platform's validation and answers.
 import { Hono } from 'hono';
-import { CAP_CEILING_GB, MintKeyInput, TopUpInput, UpdateKeyInput } from '../../src/pool/contract.ts';
+import { MintKeyInput, TopUpInput, UpdateKeyInput } from '../../src/pool/contract.ts';
 import { type Ctx, type Env, nestError, readInput } from './http.ts';
 import { idempotent } from './idempotency.ts';
-import { checkExpiresAt, findKey, notFound, recordAudit, wire } from './keys.ts';
+import { capAboveCeiling, checkExpiresAt, findKey, notFound, recordAudit, wire } from './keys.ts';
 import { DAY_MS, day, hex, keyNow, now, type SimKey, state } from './store.ts';
 
 function auditQuery(c: Ctx, max: number): { ok: true; limit: number; before?: number } | { ok: false; res: Response } {
@@ -23,8 +23,8 @@ export const resellerApi = new Hono<Env>()
   .post('/reseller/pool-keys', idempotent, async (c) => {
     const read = await readInput(c, MintKeyInput);
     if (!read.ok) return read.res;
-    const past = checkExpiresAt(read.input.expiresAt);
-    if (past) return nestError(c, 400, [past]);
+    const refused = checkExpiresAt(read.input.expiresAt) ?? capAboveCeiling(read.input.trafficCapGB);
+    if (refused) return nestError(c, 400, [refused]);
     const at = now();
     const key: SimKey = {
       id: hex(12),
@@ -66,8 +66,8 @@ export const resellerApi = new Hono<Env>()
     const patch = read.input;
     if (patch.trafficCapGB === null)
       return nestError(c, 400, ['trafficCapGB: an unlimited key (null) needs a partner account']);
-    const past = checkExpiresAt(patch.expiresAt);
-    if (past) return nestError(c, 400, [past]);
+    const refused = checkExpiresAt(patch.expiresAt) ?? capAboveCeiling(patch.trafficCapGB);
+    if (refused) return nestError(c, 400, [refused]);
     if (patch.label !== undefined) key.label = patch.label;
     if (patch.enabled !== undefined) key.enabled = patch.enabled;
     if (patch.trafficCapGB !== undefined) key.trafficCapGB = patch.trafficCapGB;
@@ -84,8 +84,8 @@ export const resellerApi = new Hono<Env>()
     const { addTrafficGB, extendDays } = read.input;
     const cap =
       key.trafficCapGB === null || addTrafficGB === undefined ? key.trafficCapGB : key.trafficCapGB + addTrafficGB;
-    if (cap !== null && cap > CAP_CEILING_GB)
-      return nestError(c, 400, [`trafficCapGB must not be greater than ${CAP_CEILING_GB}`]);
+    const refused = capAboveCeiling(cap);
+    if (refused) return nestError(c, 400, [refused]);
     // Atomic: both changes or neither. A null cap stays null; expiry never shortens; no re-enable.
     key.trafficCapGB = cap;
     if (extendDays !== undefined && key.expiresAt !== null)

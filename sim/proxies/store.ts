@@ -4,6 +4,8 @@ import type { ActiveSession, AuditEvent, Incident, PoolStock } from '../../src/p
 import { onReset } from '../state.ts';
 
 export const DAY_MS = 86_400_000;
+/** An ordinary reseller account's cap ceiling (whole GB); partner accounts have higher ones. */
+export const ORDINARY_CEILING_GB = 1000;
 export const MB_PER_GB = 1024;
 
 export interface SimKey {
@@ -32,6 +34,8 @@ export const state = {
   audit: [] as AuditEvent[],
   sessions: [] as StoredSession[],
   clockOffsetMs: 0,
+  /** This reseller account's cap ceiling (PUT /_sim/proxies/account). */
+  capCeilingGB: ORDINARY_CEILING_GB,
   /** Replaces the stock sample when set (PUT /_sim/proxies/stock). */
   stock: null as PoolStock['pools'] | null,
   /** Replaces the incidents sample when set; `bare` answers in the older bare-array form. */
@@ -43,6 +47,7 @@ onReset(() => {
   state.audit.length = 0;
   state.sessions.length = 0;
   state.clockOffsetMs = 0;
+  state.capCeilingGB = ORDINARY_CEILING_GB;
   state.stock = null;
   state.incidents = null;
 });

@@ -160,7 +160,7 @@ export const stripeApi = new Hono()
       const charge = charges.get(chargeId);
       if (!charge) throw new ParamError('charge', `No such charge: '${chargeId}'`);
       const amount = params.amount === undefined ? null : int(params.amount, 'amount');
-      return { body: refund(charge, amount, str(params, 'reason')).refund };
+      return { body: refund(charge, amount, str(params, 'reason'), metadata(params.metadata)).refund };
     }),
   )
   .get('/v1/refunds/:id', (c) => get(c, () => refunds.get(c.req.param('id')), 'refund', c.req.param('id')))

@@ -1,10 +1,13 @@
 // Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, async, settle, cancel,
-// refund), read events and the exact deliveries, re-deliver or duplicate, hold and reorder, delay, sign.
+// refund, dispute) or the card network (review and decide a dispute), read events and the exact deliveries,
+// re-deliver or duplicate, hold and reorder, delay, sign.
 import { type Context, Hono } from 'hono';
 import { config } from './config.ts';
 import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
+import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
 import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
-import { publicSession, sessions } from './objects.ts';
+import { disputes, publicSession, sessions } from './objects.ts';
+import { failNextCalls } from './requests.ts';
 import { signPayload } from './signing.ts';
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {
@@ -50,6 +53,26 @@ export const stripeControls = new Hono()
       return summary([refund(charge, typeof amount === 'number' ? amount : null, null).event]);
     });
   })
+  .post('/sessions/:id/dispute', async (c) => {
+    const { amount, reason, inquiry } = await jsonBody<{ amount: number; reason: string; inquiry: boolean }>(c);
+    return stateErrorAnswer(c, () => {
+      const opened = openDispute(chargeOfSession(sessionOr404(c.req.param('id'))), {
+        amount: typeof amount === 'number' ? amount : null,
+        reason: typeof reason === 'string' ? reason : null,
+        inquiry: inquiry === true,
+      });
+      return { dispute: opened.dispute.id, ...summary(opened.events) };
+    });
+  })
+  .get('/disputes', (c) => c.json([...disputes.values()]))
+  .post('/disputes/:id/review', (c) =>
+    stateErrorAnswer(c, () => summary(reviewDispute(disputeOr404(c.req.param('id'))))),
+  )
+  .post('/disputes/:id/close', async (c) => {
+    const { outcome } = await jsonBody<{ outcome: 'won' | 'lost' }>(c);
+    if (outcome !== 'won' && outcome !== 'lost') return c.json({ error: 'outcome must be "won" or "lost"' }, 400);
+    return stateErrorAnswer(c, () => summary(closeDispute(disputeOr404(c.req.param('id')), outcome)));
+  })
   .get('/events', (c) => c.json(events))
   .get('/deliveries', (c) => {
     const { eventId, type, sessionId } = c.req.query();
@@ -92,6 +115,11 @@ export const stripeControls = new Hono()
   .post('/delay', async (c) => {
     const { ms } = await jsonBody<{ ms: number }>(c);
     return c.json({ delayMs: setDelay(ms) });
+  })
+  /** Stripe is down for the next `count` API calls (500 `api_error`); 0 ends it. */
+  .post('/outage', async (c) => {
+    const { count } = await jsonBody<{ count: number }>(c);
+    return c.json({ failing: failNextCalls(typeof count === 'number' ? count : 0) });
   })
   /** Signs any payload with the endpoint secret (or another secret/timestamp), for signature tests. */
   .post('/sign', async (c) => {

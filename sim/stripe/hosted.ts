@@ -1,7 +1,8 @@
 // The hosted checkout page at a session's `url` (/stripe/checkout/:id): what a customer's browser sees, with
-// one button per way a payment can go (paid, async success or failure, refunded later, cancelled).
+// one button per way a payment can go (paid, async success or failure, refunded or disputed later, cancelled).
 import { type Context, Hono } from 'hono';
 import { later } from './clock.ts';
+import { openDispute } from './disputes.ts';
 import { chargeOfSession, expire, pay, refund, settle, startAsync } from './lifecycle.ts';
 import { type SimSession, sessions } from './objects.ts';
 
@@ -42,6 +43,7 @@ ${action('pay', 'Pay', true)}
 ${action('async-succeed', `Pay with async payment (succeeds after ${LATER_MS / 1000} s)`)}
 ${action('async-fail', `Pay with async payment (fails after ${LATER_MS / 1000} s)`)}
 ${action('refund-later', `Pay, then refund in full after ${LATER_MS / 1000} s`)}
+${action('dispute-later', `Pay, then dispute (chargeback) after ${LATER_MS / 1000} s`)}
 ${action('cancel', 'Cancel and return to the shop')}`,
   );
 }
@@ -90,6 +92,13 @@ export const hostedCheckout = new Hono()
     hosted(c, (s) => {
       pay(s);
       later(LATER_MS, () => refund(chargeOfSession(s), null, 'requested_by_customer'));
+      return 'success';
+    }),
+  )
+  .post('/:id/dispute-later', (c) =>
+    hosted(c, (s) => {
+      pay(s);
+      later(LATER_MS, () => openDispute(chargeOfSession(s), { amount: null, reason: null, inquiry: false }));
       return 'success';
     }),
   )

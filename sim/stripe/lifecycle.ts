@@ -4,6 +4,7 @@ import { nowSeconds } from './clock.ts';
 import { emit, type SimEvent } from './delivery.ts';
 import {
   chargeByIntent,
+  chargeRefundable,
   charges,
   publicSession,
   refunds,
@@ -41,6 +42,7 @@ function createCharge(session: SimSession, paid: boolean): SimCharge {
     created: nowSeconds(),
     currency: session.currency,
     customer: session.customer,
+    disputed: false,
     livemode: false,
     // The PaymentIntent's metadata is copied to its charge.
     metadata: { ...session._paymentIntentMetadata },
@@ -97,8 +99,11 @@ export function refund(
   charge: SimCharge,
   amount: number | null,
   reason: string | null,
+  metadata: Record<string, string> = {},
 ): { refund: SimRefund; event: SimEvent } {
   if (!charge.paid) throw new SimStateError(`Charge ${charge.id} was not paid.`);
+  if (!chargeRefundable(charge))
+    throw new SimStateError(`Charge ${charge.id} has been charged back; cannot issue a refund.`);
   const left = charge.amount - charge.amount_refunded;
   const value = amount ?? left;
   if (value <= 0 || value > left)
@@ -110,7 +115,7 @@ export function refund(
     charge: charge.id,
     created: nowSeconds(),
     currency: charge.currency,
-    metadata: {},
+    metadata,
     payment_intent: charge.payment_intent,
     reason,
     status: 'succeeded',

@@ -1,5 +1,5 @@
 // The Stripe objects the simulator holds, in Stripe's own shapes: customers, checkout sessions, charges
-// (one per payment intent) and refunds. `POST /_sim/reset` forgets them.
+// (one per payment intent), refunds and disputes. `POST /_sim/reset` forgets them.
 import { randomBytes } from 'node:crypto';
 import { onReset } from '../state.ts';
 import type { Metadata } from './form.ts';
@@ -50,6 +50,7 @@ export interface SimCharge {
   created: number;
   currency: string;
   customer: string | null;
+  disputed: boolean;
   livemode: false;
   metadata: Metadata;
   paid: boolean;
@@ -71,12 +72,39 @@ export interface SimRefund {
   status: 'succeeded';
 }
 
+export type SimDisputeStatus =
+  | 'warning_needs_response'
+  | 'warning_under_review'
+  | 'warning_closed'
+  | 'needs_response'
+  | 'under_review'
+  | 'won'
+  | 'lost';
+
+export interface SimDispute {
+  id: string;
+  object: 'dispute';
+  amount: number;
+  balance_transactions: [];
+  charge: string;
+  created: number;
+  currency: string;
+  evidence_details: { due_by: number; has_evidence: boolean; past_due: boolean; submission_count: number };
+  is_charge_refundable: boolean;
+  livemode: false;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string;
+  status: SimDisputeStatus;
+}
+
 export const customers = new Map<string, SimCustomer>();
 export const sessions = new Map<string, SimSession>();
 export const charges = new Map<string, SimCharge>();
 /** payment intent id → charge id */
 export const chargeByIntent = new Map<string, string>();
 export const refunds = new Map<string, SimRefund>();
+export const disputes = new Map<string, SimDispute>();
 
 onReset(() => {
   customers.clear();
@@ -84,6 +112,7 @@ onReset(() => {
   charges.clear();
   chargeByIntent.clear();
   refunds.clear();
+  disputes.clear();
 });
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -100,4 +129,9 @@ export function stripeId(prefix: string, length = 24): string {
 export function publicSession(session: SimSession): Omit<SimSession, '_lineItems' | '_paymentIntentMetadata'> {
   const { _lineItems, _paymentIntentMetadata, ...rest } = session;
   return structuredClone(rest);
+}
+
+/** Stripe refuses to refund a charge once an inquiry became a chargeback (the card network has the money). */
+export function chargeRefundable(charge: SimCharge): boolean {
+  return [...disputes.values()].every((d) => d.charge !== charge.id || d.is_charge_refundable);
 }

@@ -1,13 +1,31 @@
 // How the Stripe API takes a request: the secret key (Bearer or Basic), form-encoded bodies, Idempotency-Key
-// replay, and errors in Stripe's shape (`{error: {type, message, param?, code?}}`).
+// replay, errors in Stripe's shape (`{error: {type, message, param?, code?}}`), and outages on demand.
 import type { Context } from 'hono';
+import { onReset } from '../state.ts';
 import { config } from './config.ts';
 import { type FormParams, ParamError, parseStripeForm } from './form.ts';
 import { previousAnswer, rememberAnswer } from './idempotency.ts';
 import { SimStateError } from './lifecycle.ts';
 import { stripeId } from './objects.ts';
 
-type ErrorType = 'invalid_request_error' | 'idempotency_error' | 'api_error';
+let outageCalls = 0;
+onReset(() => {
+  outageCalls = 0;
+});
+
+/** The next `count` API calls answer 500 `api_error` (stripe-node retries a 5xx once: 2 calls fail one request). */
+export function failNextCalls(count: number): number {
+  outageCalls = Number.isInteger(count) && count >= 0 && count <= 1000 ? count : 0;
+  return outageCalls;
+}
+
+function outage(c: Context): Response | undefined {
+  if (outageCalls <= 0) return undefined;
+  outageCalls--;
+  return c.json({ error: { type: 'api_error', message: 'An unknown error occurred (simulated outage).' } }, 500);
+}
+
+type ErrorType = 'invalid_request_error' | 'idempotency_error';
 
 export function stripeError(
   c: Context,
@@ -53,6 +71,8 @@ export async function post(
   c: Context,
   handler: (params: FormParams) => { status?: 200; body: unknown } | Response,
 ): Promise<Response> {
+  const down = outage(c);
+  if (down) return down;
   const auth = authorised(c);
   if (auth === 'missing')
     return stripeError(
@@ -104,6 +124,8 @@ export async function post(
 
 /** Runs a GET with Stripe's auth: the object `find` returns, or Stripe's 404. */
 export function get(c: Context, find: () => unknown | undefined, what: string, id: string): Response {
+  const down = outage(c);
+  if (down) return down;
   const auth = authorised(c);
   if (auth !== true) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided.');
   const found = find();

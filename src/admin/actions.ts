@@ -2,24 +2,29 @@
 // it makes, and the key is then converged by the billing reconcile, the single source of truth for it:
 // suspending sets customers.suspended_at (the reconcile keeps the key disabled, whatever is bought later);
 // a grant is a zero-price paid order (the reconcile turns it into cap and validity like any purchase).
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { customers, orders } from '../../schema.ts';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { orders } from '../../schema.ts';
 import { auditStatement, recordAudit } from '../audit/index.ts';
 import { AuthError, requestSignIn, type SignInRequestOutcome } from '../auth/index.ts';
 import {
   applyRetrievedSession,
   entitlementOf,
   fulfil,
-  getKeyRow,
   insertGrantStatement,
   listEntitledOrders,
-  markKeyOwedStatement,
   type ReconcileResult,
   reconcileCustomerKey,
+  stillHasGb,
 } from '../billing/index.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
-import { forgetLiveKey, rotateSecret } from '../dashboard/index.ts';
+import { suspendStatement, unsuspendStatement } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import {
+  forgetLiveKey,
+  getSync,
+  keysOf,
+  markOwedStatement as markKeyOwedStatement,
+  rotateKeySecret,
+} from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AdminActionAnswer } from '../shared/admin.ts';
 import { findCustomer } from './customers.ts';
@@ -73,8 +78,7 @@ async function reconcileAndReport(
     services.log.error('admin: reconcile threw', { customerId, err });
     result = { state: 'failed', error: 'unexpected error' };
   }
-  const upstreamId = (await getKeyRow(services.db, customerId))?.upstreamId;
-  if (upstreamId) forgetLiveKey(upstreamId);
+  for (const key of await keysOf(services.db, customerId)) if (key.upstreamId) forgetLiveKey(key.upstreamId);
   return { action, message: `${done} ${describeReconcile(result)}`, reconcile: result.state };
 }
 
@@ -93,12 +97,9 @@ export async function suspendCustomer(
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
   if (customer.suspendedAt) throw new AdminError('already', 'This customer is already suspended.');
-  const key = await getKeyRow(db, customerId);
+  const key = await getSync(db, customerId);
   await run(db, [
-    db
-      .update(customers)
-      .set({ suspendedAt: now, suspendedReason: reason })
-      .where(and(eq(customers.id, customerId), isNull(customers.suspendedAt))),
+    suspendStatement(db, customerId, reason, now),
     ...(key ? [markKeyOwedStatement(db, customerId, now)] : []),
     audit(db, operator, 'suspend', customerId, { reason }),
   ]);
@@ -118,12 +119,9 @@ export async function unsuspendCustomer(
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
   if (!customer.suspendedAt) throw new AdminError('already', 'This customer is not suspended.');
-  const key = await getKeyRow(db, customerId);
+  const key = await getSync(db, customerId);
   await run(db, [
-    db
-      .update(customers)
-      .set({ suspendedAt: null, suspendedReason: null })
-      .where(and(eq(customers.id, customerId), isNotNull(customers.suspendedAt))),
+    unsuspendStatement(db, customerId),
     ...(key ? [markKeyOwedStatement(db, customerId, now)] : []),
     audit(db, operator, 'unsuspend', customerId, {
       suspendedAt: customer.suspendedAt,
@@ -152,11 +150,15 @@ export async function grantGb(
   const { db } = services;
   const now = services.clock.now();
   await findCustomer(db, customerId);
-  const entitlement = entitlementOf(await listEntitledOrders(db, customerId));
-  if (entitlement.capGb + input.gb > UPSTREAM_CAP_CEILING_GB)
+  const [entitlement, held] = await Promise.all([
+    listEntitledOrders(db, customerId).then(entitlementOf),
+    stillHasGb(db, customerId, now),
+  ]);
+  const ceiling = services.config.keys.capCeilingGb;
+  if (held + input.gb > ceiling)
     throw new AdminError(
       'cap_ceiling',
-      `A proxy key can hold at most ${UPSTREAM_CAP_CEILING_GB} GB. This customer has ${entitlement.capGb} GB, so at most ${Math.max(0, UPSTREAM_CAP_CEILING_GB - entitlement.capGb)} GB can be granted.`,
+      `A customer can hold at most ${ceiling} GB at a time. This customer still has ${held} GB (or is paying for it), so at most ${Math.max(0, ceiling - held)} GB can be granted now.`,
     );
   const stillValid = entitlement.capGb > 0 && (entitlement.expiresAt === null || entitlement.expiresAt > now);
   const validityDays = input.validityDays ?? (stillValid ? 0 : DEFAULT_GRANT_VALIDITY_DAYS);
@@ -175,26 +177,36 @@ export async function grantGb(
 }
 
 /**
- * A new secret for the customer's key (the dashboard's own rotation, audited as the operator): the old secret
- * dies at once and the key's open sessions are closed. The operator never sees the new secret.
+ * A new secret for the customer's current key (the dashboard's own rotation, audited as the operator): the old
+ * secret dies at once and the key's open sessions are closed. The operator never sees the new secret. `clientKey`
+ * (the console's Idempotency-Key for one confirmation) makes a retried request replay instead of rotating twice.
  */
 export async function rotateCustomerKey(
   services: Services,
   operator: Operator,
   customerId: string,
+  clientKey?: string,
 ): Promise<AdminActionAnswer> {
   const { db, log } = services;
   await findCustomer(db, customerId);
-  const key = await getKeyRow(db, customerId);
-  if (!key?.upstreamId)
+  const current = (await keysOf(db, customerId)).find((k) => k.state === 'current');
+  if (!current?.upstreamId)
     throw new AdminError(
       'no_key',
       'This customer has no proxy key on the platform yet, so there is nothing to rotate.',
     );
-  const rotated = await rotateSecret(services, {
+  const rotated = await rotateKeySecret(services, customerId, clientKey);
+  await recordAudit(db, {
+    actor: operatorActor(operator),
+    action: 'key.rotate',
     customerId,
+    detail: {
+      upstreamId: rotated.upstreamId,
+      previousMask: rotated.previousMask,
+      secretMask: rotated.secretMask,
+      sessionsClosed: rotated.sessionsClosed,
+    },
     requestId: operator.requestId,
-    by: operatorActor(operator),
   });
   log.info('admin: key rotated', { customerId, operator: operator.email });
   return {
@@ -203,7 +215,10 @@ export async function rotateCustomerKey(
   };
 }
 
-/** Emails the customer a fresh sign-in link, under the same limits as the customer asking for one. */
+/**
+ * Emails the customer a fresh sign-in link. Neither the operator's own network nor the shop-wide hourly cap holds it;
+ * the console is its own requester, with the address's daily share of links (LOGIN_LINKS_PER_DAY).
+ */
 export async function resendSignIn(
   services: Services,
   operator: Operator,
@@ -213,7 +228,7 @@ export async function resendSignIn(
   const customer = await findCustomer(db, customerId);
   let outcome: SignInRequestOutcome;
   try {
-    outcome = await requestSignIn(services, { email: customer.email, next: null, ip: operator.ip ?? null });
+    outcome = await requestSignIn(services, { email: customer.email, next: null, ip: null, byOperator: true });
   } catch (err) {
     if (err instanceof AuthError && err.code === 'mail_unavailable')
       throw new AdminError(
@@ -232,7 +247,7 @@ export async function resendSignIn(
   if (outcome === 'suppressed')
     throw new AdminError(
       'not_sent',
-      'Not sent: this address has had too many sign-in emails lately (5 a minute, 10 a day). Its latest link still works.',
+      `Not sent: the console has sent this address ${services.config.limits.loginLinksPerDay} sign-in links in the last 24 hours (LOGIN_LINKS_PER_DAY). Its latest link still works.`,
     );
   return { action: 'resend_sign_in', message: `A sign-in link is on its way to ${customer.email}.` };
 }
@@ -268,7 +283,7 @@ export async function rerunFulfilment(
       log.warn('admin: checkout session lookup failed', { customerId, orderId, err });
     }
   }
-  const key = await getKeyRow(db, customerId);
+  const key = await getSync(db, customerId);
   const owed = key !== undefined || entitlementOf(await listEntitledOrders(db, customerId)).capGb > 0;
   await run(db, [
     ...(owed ? [markKeyOwedStatement(db, customerId, now)] : []),

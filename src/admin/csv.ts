@@ -1,9 +1,11 @@
 // CSV exports of customers and purchases (RFC 4180), safe to open in a spreadsheet: a text cell that a spreadsheet
 // would run as a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote.
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { customers, orders, poolKeys } from '../../schema.ts';
+import { customers, orders } from '../../schema.ts';
 import { recordAudit } from '../audit/index.ts';
+import { type Customer, customersAfter } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import { currentKeysOf, syncsOf } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import { isoDate, isoDateTime } from '../shared/format.ts';
 import { type Operator, operatorActor } from './operator.ts';
@@ -57,22 +59,10 @@ async function* customerCsv(db: Db): AsyncGenerator<string> {
   yield csvLine(CUSTOMER_COLUMNS);
   let after: { createdAt: number; id: string } | null = null;
   for (;;) {
-    const rows: { customer: typeof customers.$inferSelect; key: typeof poolKeys.$inferSelect | null }[] = await db
-      .select({ customer: customers, key: poolKeys })
-      .from(customers)
-      .leftJoin(poolKeys, eq(poolKeys.customerId, customers.id))
-      .where(
-        after
-          ? or(
-              gt(customers.createdAt, after.createdAt),
-              and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id)),
-            )
-          : undefined,
-      )
-      .orderBy(asc(customers.createdAt), asc(customers.id))
-      .limit(CUSTOMER_CHUNK);
+    const rows: Customer[] = await customersAfter(db, after, CUSTOMER_CHUNK);
     if (rows.length === 0) return;
-    const ids = rows.map((r) => r.customer.id);
+    const ids = rows.map((r) => r.id);
+    const [keys, syncs] = await Promise.all([currentKeysOf(db, ids), syncsOf(db, ids)]);
     const sums = await db
       .select({
         customerId: orders.customerId,
@@ -87,8 +77,9 @@ async function* customerCsv(db: Db): AsyncGenerator<string> {
       .groupBy(orders.customerId);
     const byCustomer = new Map(sums.map((s) => [s.customerId, s]));
     let chunk = '';
-    for (const { customer: c, key } of rows) {
+    for (const c of rows) {
       const s = byCustomer.get(c.id);
+      const key = keys.get(c.id);
       chunk += csvLine([
         c.id,
         c.email,
@@ -104,11 +95,11 @@ async function* customerCsv(db: Db): AsyncGenerator<string> {
         key?.capGb ?? null,
         key ? isoOrEmpty(key.expiresAt) : '',
         key?.enabled ?? null,
-        key?.syncState ?? '',
+        key ? (syncs.get(c.id)?.state ?? '') : '',
       ]);
     }
     yield chunk;
-    const last = rows.at(-1)?.customer;
+    const last = rows.at(-1);
     if (!last || rows.length < CUSTOMER_CHUNK) return;
     after = { createdAt: last.createdAt, id: last.id };
   }

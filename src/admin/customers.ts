@@ -1,48 +1,55 @@
 // Customers as the operator sees them: a searchable, paged list and one customer's full record (purchases, the
 // key as the shop set it and as the platform reports it, the audit trail).
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { type Customer, customers, type Order, orders, type PoolKeyRow, poolKeys, sessions } from '../../schema.ts';
+import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
-import { purchaseView } from '../billing/index.ts';
+import {
+  type Dispute,
+  type GenerationBalance,
+  ledgerOf,
+  listDisputes,
+  listEntitledOrders,
+  purchaseView,
+} from '../billing/index.ts';
+import { customerPage, getCustomer } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import {
+  currentKeysOf,
+  getSync,
+  type KeyState,
+  keyState,
+  keysOf,
+  type LiveKey,
+  type PoolKeyRow,
+  syncsOf,
+} from '../keys/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import type {
+  AdminKeyGeneration,
   AdminKeyState,
   AdminOrder,
   CustomerDetail,
   CustomerRow,
   CustomerStatus,
+  DisputeView,
   MoneyByCurrency,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
-import { isoToMs } from '../time.ts';
 import { auditView } from './audit.ts';
 import { AdminError } from './errors.ts';
 
-/** What the platform says about a key, as far as the console needs it. */
-export type LiveKey = Pick<
-  PoolAccessKey,
-  'enabled' | 'trafficCapGB' | 'trafficUsedMB' | 'expiresAt' | 'isExpired' | 'lastUsedAt'
->;
+export type { LiveKey };
 
-type KeyBits = Pick<PoolKeyRow, 'upstreamId' | 'syncState' | 'enabled' | 'expiresAt'>;
-
-/** One word for where a customer stands; the platform's live view wins over the shop's record when there is one. */
-export function customerStatus(
-  customer: Pick<Customer, 'suspendedAt'>,
-  key: KeyBits | null | undefined,
-  live: LiveKey | null | undefined,
-  now: number,
-): CustomerStatus {
-  if (customer.suspendedAt) return 'suspended';
-  if (!key || (!key.upstreamId && key.syncState === 'synced')) return 'no_key';
-  if (!key.upstreamId) return key.syncState === 'failed' ? 'retrying' : 'provisioning';
-  if (key.syncState === 'failed') return 'retrying';
-  if (key.syncState === 'pending') return 'updating';
-  const expiresAt = live ? isoToMs(live.expiresAt) : key.expiresAt;
-  if (live?.isExpired === true || (expiresAt !== null && expiresAt <= now)) return 'expired';
-  return (live ? live.enabled : key.enabled !== false) ? 'active' : 'disabled';
+/** One word for where a customer stands, from the key's state (the platform's live view wins when there is one). */
+export function customerStatus(state: KeyState, suspended: boolean): CustomerStatus {
+  if (suspended) return 'suspended';
+  if (state.status === 'none') return 'no_key';
+  if (state.status === 'provisioning') return state.sync === 'failed' ? 'retrying' : 'provisioning';
+  if (state.sync === 'failed') return 'retrying';
+  if (state.sync === 'pending') return 'updating';
+  if (state.reason === 'provider_disabled') return 'provider_disabled';
+  return state.status;
 }
 
 export interface ListCustomersInput {
@@ -50,17 +57,6 @@ export interface ListCustomersInput {
   q?: string;
   page: number;
   pageSize: number;
-}
-
-/** `%q%` for LIKE with the wildcards in `q` taken literally. */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function searchFilter(q: string | undefined) {
-  const term = q?.trim();
-  if (!term) return undefined;
-  return sql`(lower(${customers.email}) like ${likePattern(term)} escape '\\' or ${customers.id} = ${term})`;
 }
 
 /** Net spend and purchase count per customer, for the given customers only. */
@@ -105,26 +101,16 @@ export async function listCustomers(
 ): Promise<{ customers: CustomerRow[]; total: number; live: boolean }> {
   const { db } = services;
   const now = services.clock.now();
-  const live = await liveKeys(services);
-  const where = searchFilter(input.q);
-  const [totalRow] = await db.select({ n: count() }).from(customers).where(where);
-  const rows = await db
-    .select({ customer: customers, key: poolKeys })
-    .from(customers)
-    .leftJoin(poolKeys, eq(poolKeys.customerId, customers.id))
-    .where(where)
-    .orderBy(desc(customers.createdAt), desc(customers.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  const spend = await spendOf(
-    db,
-    rows.map((r) => r.customer.id),
-  );
+  const [live, page] = await Promise.all([liveKeys(services), customerPage(db, input)]);
+  const ids = page.rows.map((c) => c.id);
+  const [keys, syncs, spend] = await Promise.all([currentKeysOf(db, ids), syncsOf(db, ids), spendOf(db, ids)]);
   return {
-    total: totalRow?.n ?? 0,
+    total: page.total,
     live: live !== null,
-    customers: rows.map(({ customer, key }) => {
+    customers: page.rows.map((customer) => {
+      const key = keys.get(customer.id);
       const liveKey = key?.upstreamId && live ? (live.get(key.upstreamId) ?? null) : null;
+      const state = keyState({ key, sync: syncs.get(customer.id), live: liveKey, customer, now });
       const money = spend.get(customer.id);
       return {
         id: customer.id,
@@ -136,21 +122,36 @@ export async function listCustomers(
         spent: money?.spent ?? {},
         capGb: key?.capGb ?? null,
         usedGb: liveKey ? mbToGb(liveKey.trafficUsedMB) : null,
-        expiresAt: liveKey ? isoToMs(liveKey.expiresAt) : (key?.expiresAt ?? null),
-        status: customerStatus(customer, key, liveKey, now),
+        expiresAt: state.expiresAt,
+        status: customerStatus(state, Boolean(customer.suspendedAt)),
       };
     }),
   };
 }
 
 export async function findCustomer(db: Db, customerId: string): Promise<Customer> {
-  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+  const customer = await getCustomer(db, customerId);
   if (!customer) throw new AdminError('customer_not_found', 'There is no customer with this id.');
   return customer;
 }
 
 export function adminOrder(o: Order): AdminOrder {
-  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId };
+  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId, heldGb: o.heldGb };
+}
+
+export function disputeView(d: Dispute): DisputeView {
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    amount: d.amount,
+    currency: d.currency,
+    reason: d.reason,
+    status: d.status,
+    open: d.closedAt === null,
+    heldGb: d.heldGb,
+    createdAt: d.createdAt,
+    closedAt: d.closedAt,
+  };
 }
 
 function upstreamProblem(err: unknown): string {
@@ -161,45 +162,70 @@ function upstreamProblem(err: unknown): string {
   return 'The platform could not be asked.';
 }
 
-/** Everything about one customer: purchases, key (shop record + platform view + platform audit), the shop's audit trail. */
+function generationView(key: PoolKeyRow, balance: GenerationBalance | undefined): AdminKeyGeneration {
+  return {
+    generation: key.generation,
+    state: key.state,
+    upstreamId: key.upstreamId,
+    secretMask: key.secretMask,
+    gb: balance?.targetGb ?? 0,
+    usedGb: key.finalUsedGb ?? key.spentGb + Math.floor(key.usedMb / 1024),
+    graceUntil: key.graceUntil,
+    carriedOutGb: key.carriedOutGb,
+    carriedInto: key.carriedInto,
+    deletedAt: key.deletedAt,
+    upstreamDisabledAt: key.upstreamDisabledAt,
+    createdAt: key.createdAt,
+  };
+}
+
+/** Everything about one customer: purchases, keys (shop record + platform view + platform audit), the shop's audit trail. */
 export async function customerDetail(
-  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock' | 'config'>,
   customerId: string,
 ): Promise<CustomerDetail> {
   const { db, pool, log } = services;
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
-  const [orderRows, [keyRow], audit, [activeSessions]] = await Promise.all([
+  const [orderRows, disputeRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
     db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
-    db.select().from(poolKeys).where(eq(poolKeys.customerId, customerId)).limit(1),
+    listDisputes(db, customerId),
+    keysOf(db, customerId),
+    getSync(db, customerId),
+    listEntitledOrders(db, customerId),
     listAudit(db, customerId, 100),
     db
       .select({ n: count() })
       .from(sessions)
       .where(and(eq(sessions.customerId, customerId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))),
   ]);
+  const current = keys.find((k) => k.state === 'current');
+  const ledger = ledgerOf(entitled, keys);
 
   let key: AdminKeyState | null = null;
   let live: PoolAccessKey | null = null;
-  if (keyRow) {
+  if (current) {
     key = {
-      upstreamId: keyRow.upstreamId,
-      secretMask: keyRow.secretMask,
-      capGb: keyRow.capGb,
-      expiresAt: keyRow.expiresAt,
-      enabled: keyRow.enabled,
-      syncState: keyRow.syncState,
-      attempts: keyRow.attempts,
-      nextAttemptAt: keyRow.nextAttemptAt,
-      lastError: keyRow.lastError,
+      generation: current.generation,
+      upstreamId: current.upstreamId,
+      secretMask: current.secretMask,
+      capGb: current.capGb,
+      expiresAt: current.expiresAt,
+      enabled: current.enabled,
+      syncState: sync?.state ?? 'synced',
+      attempts: sync?.attempts ?? 0,
+      nextAttemptAt: sync?.nextAttemptAt ?? null,
+      lastError: sync?.lastError ?? null,
       upstream: null,
       upstreamError: null,
       upstreamAudit: [],
+      upstreamDisabledAt: current.upstreamDisabledAt,
+      generations: [...keys].reverse().map((k) => generationView(k, ledger.get(k.generation))),
     };
-    if (keyRow.upstreamId) {
+    if (current.upstreamId) {
       const [got, events] = await Promise.allSettled([
-        pool.getKey(keyRow.upstreamId, { maxRetries: 1 }),
-        pool.keyAudit(keyRow.upstreamId, { limit: 20 }),
+        pool.getKey(current.upstreamId, { maxRetries: 1 }),
+        pool.keyAudit(current.upstreamId, { limit: 20 }),
       ]);
       if (got.status === 'fulfilled') {
         live = got.value;
@@ -230,10 +256,12 @@ export async function customerDetail(
       suspendedReason: customer.suspendedReason,
       activeSessions: activeSessions?.n ?? 0,
     },
-    status: customerStatus(customer, keyRow, live, now),
+    status: customerStatus(keyState({ key: current, sync, live, customer, now }), Boolean(customer.suspendedAt)),
     orders: orderRows.map(adminOrder),
+    disputes: disputeRows.map(disputeView),
     key,
     audit: audit.map(auditView),
+    capCeilingGb: services.config.keys.capCeilingGb,
   };
 }
 

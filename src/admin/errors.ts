@@ -6,7 +6,13 @@ export type AdminErrorCode =
   | 'no_key'
   | 'already'
   | 'mail_unavailable'
-  | 'not_sent';
+  | 'not_sent'
+  | 'order_not_found'
+  | 'not_refundable'
+  | 'refund_too_large'
+  | 'refund_refused'
+  | 'refund_conflict'
+  | 'stripe_unavailable';
 
 const STATUS: Record<AdminErrorCode, number> = {
   customer_not_found: 404,
@@ -15,6 +21,12 @@ const STATUS: Record<AdminErrorCode, number> = {
   already: 409,
   mail_unavailable: 503,
   not_sent: 429,
+  order_not_found: 404,
+  not_refundable: 409,
+  refund_too_large: 409,
+  refund_refused: 409,
+  refund_conflict: 409,
+  stripe_unavailable: 502,
 };
 
 export class AdminError extends Error {

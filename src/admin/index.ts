@@ -15,3 +15,4 @@ export { AdminError } from './errors.ts';
 export type { Operator } from './operator.ts';
 export { attentionOf, fillDays, overview } from './overview.ts';
 export { pricingView, tierPricing, wholesaleRates } from './pricing.ts';
+export { REFUND_REASONS, refundOrder } from './refunds.ts';

@@ -1,8 +1,12 @@
 // The console's front page: how the shop is doing (customers, revenue, GB sold and used), what needs an
 // operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered mail) and the platform's health.
-import { and, count, countDistinct, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
-import { customers, mailFailures, orders, poolKeys } from '../../schema.ts';
+import { and, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { mailFailures, orders } from '../../schema.ts';
+import { signInMailFigures } from '../auth/index.ts';
+import { openDisputes } from '../billing/index.ts';
+import { customerCounts, customersByIds, emailsOf } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import { liveUpstreamKeys, owedSyncs } from '../keys/index.ts';
 import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import type {
@@ -14,7 +18,7 @@ import type {
   TierRevenue,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
-import { type LiveKey, liveKeys } from './customers.ts';
+import { disputeView, type LiveKey, liveKeys } from './customers.ts';
 
 const DAY_MS = 86_400_000;
 /** A key this full (used / cap) is "near its cap". */
@@ -134,29 +138,24 @@ async function revenueFigures(db: Db, currency: string, days: number, now: numbe
 }
 
 async function keyFigures(db: Db, live: Map<string, LiveKey> | null, now: number) {
-  const keys = await db
-    .select({
-      customerId: poolKeys.customerId,
-      email: customers.email,
-      upstreamId: poolKeys.upstreamId,
-      capGb: poolKeys.capGb,
-      expiresAt: poolKeys.expiresAt,
-      suspendedAt: customers.suspendedAt,
-    })
-    .from(poolKeys)
-    .innerJoin(customers, eq(customers.id, poolKeys.customerId))
-    .where(isNotNull(poolKeys.upstreamId));
+  const keys = await liveUpstreamKeys(db);
+  const suspendedOrEmail = await customersByIds(
+    db,
+    keys.map((k) => k.customerId),
+  );
   let usedGb: number | null = live ? 0 : null;
   const attention: KeyAttention[] = [];
   for (const k of keys) {
     const view = k.upstreamId ? live?.get(k.upstreamId) : undefined;
     const used = view ? mbToGb(view.trafficUsedMB) : null;
     if (usedGb !== null && used !== null) usedGb += used;
-    if (k.suspendedAt) continue;
+    const customer = suspendedOrEmail.get(k.customerId);
+    // Only the current key needs a look: a retiring one is switched off and carried over by the shop on its own.
+    if (!customer || customer.suspendedAt || k.state !== 'current') continue;
     const capGb = view ? view.trafficCapGB : k.capGb;
     const expiresAt = view ? (view.expiresAt ? Date.parse(view.expiresAt) : null) : k.expiresAt;
     const why = attentionOf(capGb, used, expiresAt, now);
-    if (why) attention.push({ customerId: k.customerId, email: k.email, capGb, usedGb: used, expiresAt, why });
+    if (why) attention.push({ customerId: k.customerId, email: customer.email, capGb, usedGb: used, expiresAt, why });
   }
   const urgency = { at_cap: 0, expired: 1, near_cap: 2, expiring: 3 } as const;
   attention.sort((a, b) => urgency[a.why] - urgency[b.why] || (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity));
@@ -164,29 +163,28 @@ async function keyFigures(db: Db, live: Map<string, LiveKey> | null, now: number
 }
 
 async function fulfilmentFigures(db: Db, now: number) {
-  const owed = await db
-    .select({
-      customerId: poolKeys.customerId,
-      email: customers.email,
-      syncState: poolKeys.syncState,
-      attempts: poolKeys.attempts,
-      nextAttemptAt: poolKeys.nextAttemptAt,
-      lastError: poolKeys.lastError,
-      since: poolKeys.updatedAt,
-    })
-    .from(poolKeys)
-    .innerJoin(customers, eq(customers.id, poolKeys.customerId))
-    .where(inArray(poolKeys.syncState, ['pending', 'failed']))
-    .orderBy(poolKeys.updatedAt)
-    .limit(500);
-  const issues: FulfilmentIssue[] = owed
-    .filter((k) => k.syncState === 'failed' || k.since < now - PENDING_STUCK_MS)
-    .slice(0, ATTENTION_LIMIT)
-    .map((k) => ({ ...k, syncState: k.syncState as FulfilmentIssue['syncState'] }));
+  const owed = await owedSyncs(db, 500);
+  const issues = owed
+    .filter((k) => k.state === 'failed' || k.demand < now - PENDING_STUCK_MS)
+    .slice(0, ATTENTION_LIMIT);
+  const emails = await emailsOf(
+    db,
+    issues.map((k) => k.customerId),
+  );
   return {
-    pending: owed.filter((k) => k.syncState === 'pending').length,
-    failed: owed.filter((k) => k.syncState === 'failed').length,
-    issues,
+    pending: owed.filter((k) => k.state === 'pending').length,
+    failed: owed.filter((k) => k.state === 'failed').length,
+    issues: issues.map(
+      (k): FulfilmentIssue => ({
+        customerId: k.customerId,
+        email: emails.get(k.customerId) ?? '',
+        syncState: k.state as FulfilmentIssue['syncState'],
+        attempts: k.attempts,
+        nextAttemptAt: k.nextAttemptAt,
+        lastError: k.lastError,
+        since: k.demand,
+      }),
+    ),
   };
 }
 
@@ -204,35 +202,38 @@ async function upstreamFigures(services: OverviewServices): Promise<Overview['up
 export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
   const { db } = services;
   const now = services.clock.now();
-  const [[people], revenue, live, fulfilment, [mailTotal], [mailRecent], upstream] = await Promise.all([
-    db
-      .select({
-        n: count(),
-        suspended: sql<number>`coalesce(sum(case when ${customers.suspendedAt} is not null then 1 else 0 end), 0)`,
-      })
-      .from(customers),
-    revenueFigures(db, services.config.currency, days, now),
-    liveKeys(services),
-    fulfilmentFigures(db, now),
-    db.select({ n: count() }).from(mailFailures),
-    db
-      .select({ n: count() })
-      .from(mailFailures)
-      .where(gt(mailFailures.at, now - 7 * DAY_MS)),
-    upstreamFigures(services),
-  ]);
+  const [people, revenue, live, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail] =
+    await Promise.all([
+      customerCounts(db),
+      revenueFigures(db, services.config.currency, days, now),
+      liveKeys(services),
+      fulfilmentFigures(db, now),
+      openDisputes(db, ATTENTION_LIMIT),
+      db.select({ n: count() }).from(mailFailures),
+      db
+        .select({ n: count() })
+        .from(mailFailures)
+        .where(gt(mailFailures.at, now - 7 * DAY_MS)),
+      upstreamFigures(services),
+      signInMailFigures(db, services.config.limits, now),
+    ]);
   const keys = await keyFigures(db, live, now);
   return {
-    customers: people?.n ?? 0,
+    customers: people.total,
     payingCustomers: revenue.payingCustomers,
-    suspendedCustomers: Number(people?.suspended ?? 0),
+    suspendedCustomers: people.suspended,
     revenue: revenue.revenue,
     revenueByDay: revenue.revenueByDay,
     revenueByTier: revenue.revenueByTier,
     gb: { sold: revenue.soldGb, granted: revenue.grantedGb, used: keys.usedGb },
     attention: keys.attention,
+    disputes: {
+      open: disputes.total,
+      list: disputes.disputes.map((d) => ({ ...disputeView(d), customerId: d.customerId, email: d.email })),
+    },
     fulfilment: { ...fulfilment, failedPayments: revenue.failedPayments },
     deadLetterMail: { total: mailTotal?.n ?? 0, last7Days: mailRecent?.n ?? 0 },
+    signInMail,
     upstream,
     generatedAt: now,
   };

@@ -10,22 +10,33 @@ export interface AuditInput {
   customerId?: string | null;
   detail?: Record<string, unknown>;
   requestId?: string;
+  /** For an entry that must be written once however often its cause is retried (e.g. `refund:re_…`). */
+  id?: string;
 }
 
 export function auditStatement(db: Db, entry: AuditInput) {
-  return db.insert(auditLog).values({
-    id: crypto.randomUUID(),
-    actor: entry.actor,
-    action: entry.action,
-    customerId: entry.customerId ?? null,
-    detail: entry.detail ?? null,
-    requestId: entry.requestId ?? null,
-    at: Date.now(),
-  });
+  return db
+    .insert(auditLog)
+    .values({
+      id: entry.id ?? crypto.randomUUID(),
+      actor: entry.actor,
+      action: entry.action,
+      customerId: entry.customerId ?? null,
+      detail: entry.detail ?? null,
+      requestId: entry.requestId ?? null,
+      at: Date.now(),
+    })
+    .onConflictDoNothing();
 }
 
 export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
   await auditStatement(db, entry);
+}
+
+/** Records an entry with a fixed `id` unless it is there already; true when it was written now. */
+export async function recordAuditOnce(db: Db, entry: AuditInput & { id: string }): Promise<boolean> {
+  const written = await auditStatement(db, entry).returning({ id: auditLog.id });
+  return written.length > 0;
 }
 
 export function listAudit(db: Db, customerId: string, limit = 50): Promise<AuditEntry[]> {

@@ -1,7 +1,10 @@
 // Magic-link sign-in and sessions: email normalisation, login tokens, rate limits, session JWTs and rows, sign-out.
+
+export { safeNextPath } from '../shared/redirect.ts';
 export { emailSchema } from './email.ts';
 export { AuthError } from './errors.ts';
-export { safeNextPath } from './redirect.ts';
+export { signInMailFigures } from './ratelimit.ts';
 export { findActiveSession, needsRenewal, renewSession, signSessionToken, verifySessionToken } from './sessions.ts';
 export { completeSignIn, requestSignIn, type SignInRequestOutcome } from './signin.ts';
 export { signOut, signOutEverywhere } from './signout.ts';
+export { peekLoginToken } from './tokens.ts';

@@ -5,59 +5,94 @@ import { auditStatement } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Services } from '../services/index.ts';
 import { AuthError } from './errors.ts';
-import { checkLoginLimits } from './ratelimit.ts';
+import { requesterNetwork } from './network.ts';
+import { CONSOLE_REQUESTER, checkLoginLimits, loginRequesterKey } from './ratelimit.ts';
 import { newSessionRow } from './sessions.ts';
-import { consumeLoginToken, issueLoginToken } from './tokens.ts';
+import { consumeLoginToken, issueLoginToken, voidOlderLoginTokens, withdrawLoginToken } from './tokens.ts';
 
 export interface SignInRequest {
   /** Already normalised (see email.ts). */
   email: string;
   /** Already checked with safeNextPath, or null. */
   next: string | null;
+  /** `CF-Connecting-IP`, set by Cloudflare's edge. Never X-Forwarded-For, which a client can write. */
   ip: string | null;
+  /** An operator's resend from the console (audited by the caller). */
+  byOperator?: boolean;
 }
 
 /** What happened, for logs and tests; the HTTP answer is the same for both. */
 export type SignInRequestOutcome = 'queued' | 'suppressed';
 
+type SignInServices = Pick<Services, 'db' | 'config' | 'mail' | 'limiters' | 'log' | 'clock'>;
+
+function mailUnavailable(): AuthError {
+  return new AuthError(
+    503,
+    'mail_unavailable',
+    'Sign-in by email is unavailable right now. The shop’s operator has been told.',
+    true,
+  );
+}
+
 /**
- * Issues a link and queues its email. An address over its limits gets no new email ('suppressed'), and its
- * last link stays valid; a client IP over its limit gets a 429 (which says nothing about any address).
+ * Issues a link and queues its email (see ratelimit.ts for the limits). Links are counted and voided per address AND
+ * requester: an address over its daily share for this requester gets no new email ('suppressed') and its last link
+ * stays valid. Older links are voided only once the new one is queued, so a queue failure (503) costs nothing.
  * When mail cannot leave at all it is a 503 `mail_unavailable` before anything is issued (a production shop never
  * falls back to anything that would only log links).
  */
-export async function requestSignIn(
-  services: Pick<Services, 'db' | 'config' | 'mail' | 'limiters' | 'log'>,
-  input: SignInRequest,
-): Promise<SignInRequestOutcome> {
-  const { db, config, mail } = services;
+export async function requestSignIn(services: SignInServices, input: SignInRequest): Promise<SignInRequestOutcome> {
+  const { db, config, mail, log } = services;
   const problem = mail.problem();
   if (problem) {
-    services.log.error('sign-in refused: no usable mail transport', { problem });
-    throw new AuthError(
-      503,
-      'mail_unavailable',
-      'Sign-in by email is unavailable right now. The shop’s operator has been told.',
-      true,
-    );
+    log.error('sign-in refused: no usable mail transport', { problem });
+    throw mailUnavailable();
   }
-  const limit = await checkLoginLimits(services.limiters.login, db, input);
-  if (limit === 'ip')
+  const byOperator = input.byOperator === true;
+  const network = byOperator ? CONSOLE_REQUESTER : requesterNetwork(input.ip);
+  const requester = await loginRequesterKey(config.auth.secret, network);
+  const now = services.clock.now();
+  const limit = await checkLoginLimits(
+    { limiter: services.limiters.login, db, limits: config.limits },
+    { email: input.email, network, requester, byOperator },
+    now,
+  );
+  if (limit.outcome === 'network')
     throw new AuthError(
       429,
       'rate_limited',
       'Too many sign-in requests from your network. Wait a minute and try again.',
       true,
+      limit.retryAfterSeconds,
     );
-  if (limit === 'email') return 'suppressed';
-  const issued = await issueLoginToken(db, input.email, input.next);
-  await mail.enqueue({
-    kind: 'login',
-    tokenId: issued.tokenId,
-    to: input.email,
-    url: `${config.publicUrl}/auth/verify#token=${issued.token}`,
-    expiresAt: issued.expiresAt,
-  });
+  if (limit.outcome === 'shop') {
+    log.warn('sign-in mail paused: the shop-wide hourly cap is reached', { perHour: config.limits.loginMailsPerHour });
+    throw new AuthError(
+      429,
+      'rate_limited',
+      `The shop is sending unusually many sign-in emails, so it is pausing them for a while. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
+      true,
+      limit.retryAfterSeconds,
+    );
+  }
+  if (limit.outcome === 'address') return 'suppressed';
+  const who = { email: input.email, requester };
+  const issued = await issueLoginToken(db, { ...who, redirectTo: input.next }, now);
+  try {
+    await mail.enqueue({
+      kind: 'login',
+      tokenId: issued.tokenId,
+      to: input.email,
+      url: `${config.publicUrl}/auth/verify#token=${issued.token}`,
+      expiresAt: issued.expiresAt,
+    });
+  } catch (err) {
+    log.error('sign-in mail not queued; the previous link stays valid', { loginRef: issued.tokenId, err });
+    await withdrawLoginToken(db, issued.tokenId);
+    throw mailUnavailable();
+  }
+  await voidOlderLoginTokens(db, who, now);
   return 'queued';
 }
 

@@ -1,5 +1,6 @@
-// Login tokens: 256 random bits, only their SHA-256 stored, 15 minutes, single use, newest one wins.
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+// Login tokens: 256 random bits, only their SHA-256 stored, 15 minutes, single use; the newest one a requester got
+// voids the older ones that requester got.
+import { and, count, eq, gt, isNull, lt, min } from 'drizzle-orm';
 import { loginTokens } from '../../schema.ts';
 import { randomToken, sha256Hex } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
@@ -14,26 +15,70 @@ export interface IssuedLoginToken {
   expiresAt: number;
 }
 
-/** Issues a token for `email`, voiding that email's older unused tokens in the same atomic batch. */
+export interface LoginTokenRequest {
+  email: string;
+  /** See loginRequesterKey (ratelimit.ts). */
+  requester: string;
+  redirectTo: string | null;
+}
+
+/** Records a new token for `email`. Older ones stay valid until the new one's mail is queued (voidOlderLoginTokens). */
 export async function issueLoginToken(
   db: Db,
-  email: string,
-  redirectTo: string | null,
+  { email, requester, redirectTo }: LoginTokenRequest,
   now = Date.now(),
 ): Promise<IssuedLoginToken> {
   const token = randomToken(32);
   const tokenId = crypto.randomUUID();
   const expiresAt = now + LOGIN_TOKEN_TTL_MS;
-  await db.batch([
-    db
-      .update(loginTokens)
-      .set({ voidedAt: now })
-      .where(and(eq(loginTokens.email, email), isNull(loginTokens.consumedAt), isNull(loginTokens.voidedAt))),
-    db
-      .insert(loginTokens)
-      .values({ id: tokenId, email, tokenHash: await sha256Hex(token), redirectTo, createdAt: now, expiresAt }),
-  ]);
+  await db.insert(loginTokens).values({
+    id: tokenId,
+    email,
+    requester,
+    tokenHash: await sha256Hex(token),
+    redirectTo,
+    createdAt: now,
+    expiresAt,
+  });
   return { tokenId, token, expiresAt };
+}
+
+/** Takes back a token whose mail never left (the queue refused it): it neither works nor counts against a limit. */
+export async function withdrawLoginToken(db: Db, tokenId: string): Promise<void> {
+  await db.delete(loginTokens).where(eq(loginTokens.id, tokenId));
+}
+
+/**
+ * Voids the unused tokens that `requester` had sent to `email` before `issuedAt` (only once the newer one is queued).
+ * Strictly before: two requests in the same millisecond cannot void each other.
+ */
+export async function voidOlderLoginTokens(
+  db: Db,
+  { email, requester }: Pick<LoginTokenRequest, 'email' | 'requester'>,
+  issuedAt: number,
+): Promise<void> {
+  await db
+    .update(loginTokens)
+    .set({ voidedAt: issuedAt })
+    .where(
+      and(
+        eq(loginTokens.email, email),
+        eq(loginTokens.requester, requester),
+        lt(loginTokens.createdAt, issuedAt),
+        isNull(loginTokens.consumedAt),
+        isNull(loginTokens.voidedAt),
+      ),
+    );
+}
+
+/** The row a raw token names, while it can still be used: not used, not voided, not expired. */
+async function usable(token: string, now: number) {
+  return and(
+    eq(loginTokens.tokenHash, await sha256Hex(token)),
+    isNull(loginTokens.consumedAt),
+    isNull(loginTokens.voidedAt),
+    gt(loginTokens.expiresAt, now),
+  );
 }
 
 export interface ConsumedLoginToken {
@@ -50,23 +95,54 @@ export async function consumeLoginToken(db: Db, token: string, now = Date.now())
   const [row] = await db
     .update(loginTokens)
     .set({ consumedAt: now })
-    .where(
-      and(
-        eq(loginTokens.tokenHash, await sha256Hex(token)),
-        isNull(loginTokens.consumedAt),
-        isNull(loginTokens.voidedAt),
-        gt(loginTokens.expiresAt, now),
-      ),
-    )
+    .where(await usable(token, now))
     .returning({ tokenId: loginTokens.id, email: loginTokens.email, redirectTo: loginTokens.redirectTo });
   return row ?? null;
 }
 
-/** How many tokens `email` was sent in the last 24 hours (the daily cap). */
-export async function tokensIssuedToday(db: Db, email: string, now = Date.now()): Promise<number> {
+/**
+ * What a usable token would sign in as, without using it: the confirm page shows the address and where it goes next,
+ * so a link someone else sent is spotted before it signs anyone in. Null for unknown, used, voided and expired ones.
+ */
+export async function peekLoginToken(
+  db: Db,
+  token: string,
+  now = Date.now(),
+): Promise<{ email: string; redirectTo: string | null; expiresAt: number } | null> {
+  const [row] = await db
+    .select({ email: loginTokens.email, redirectTo: loginTokens.redirectTo, expiresAt: loginTokens.expiresAt })
+    .from(loginTokens)
+    .where(await usable(token, now))
+    .limit(1);
+  return row ?? null;
+}
+
+/** How many tokens `requester` had sent to `email` in the last 24 hours (the daily cap). */
+export async function tokensIssuedToday(
+  db: Db,
+  { email, requester }: Pick<LoginTokenRequest, 'email' | 'requester'>,
+  now = Date.now(),
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(loginTokens)
-    .where(and(eq(loginTokens.email, email), gt(loginTokens.createdAt, now - DAY_MS)));
+    .where(
+      and(eq(loginTokens.email, email), eq(loginTokens.requester, requester), gt(loginTokens.createdAt, now - DAY_MS)),
+    );
   return row?.n ?? 0;
+}
+
+export interface RecentLoginMails {
+  count: number;
+  /** When the oldest of them was issued (unix ms), null when none was. */
+  oldestAt: number | null;
+}
+
+/** The sign-in mails the whole shop issued in the last `windowMs` (the shop-wide cap and the console's figure). */
+export async function loginMailsSince(db: Db, windowMs: number, now = Date.now()): Promise<RecentLoginMails> {
+  const [row] = await db
+    .select({ n: count(), oldestAt: min(loginTokens.createdAt) })
+    .from(loginTokens)
+    .where(gt(loginTokens.createdAt, now - windowMs));
+  return { count: row?.n ?? 0, oldestAt: row?.oldestAt ?? null };
 }

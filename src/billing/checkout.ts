@@ -1,15 +1,12 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
-// in metadata, and the pending order recorded.
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { customers, orders } from '../../schema.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
-import type { Db } from '../db/index.ts';
+// in metadata. Its GB are reserved first, in one conditional D1 statement (src/billing/ceiling.ts), so concurrent
+// checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
+import { getCustomer, linkStripeCustomer } from '../customers/index.ts';
+import { refreshUsage } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
-import { entitlementOf, listEntitledOrders, recordPendingOrder, snapshotMetadata, snapshotOf } from './orders.ts';
+import { CHECKOUT_TTL_MS, releaseReservation, reserveOrder, stillHasGb } from './ceiling.ts';
+import { linkStripeIdsStatement, snapshotMetadata, snapshotOf } from './orders.ts';
 import { PaymentProviderError, type Stripe } from './stripe.ts';
-
-/** Checkout Sessions live this long (Stripe's minimum is 30 min); pending orders younger than this still count. */
-export const CHECKOUT_TTL_MS = 60 * 60_000;
 
 export class CheckoutError extends Error {
   readonly status: 403 | 404 | 409;
@@ -22,24 +19,12 @@ export class CheckoutError extends Error {
   }
 }
 
-type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock'>;
+type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log'>;
 
 export interface CheckoutStarted {
   url: string;
   sessionId: string;
   orderId: string;
-}
-
-/** GB the customer holds or is paying for right now: paid and unrefunded, plus checkouts still open. */
-async function committedGb(db: Db, customerId: string, now: number): Promise<number> {
-  const paid = entitlementOf(await listEntitledOrders(db, customerId)).capGb;
-  const open = await db
-    .select({ gb: orders.gb })
-    .from(orders)
-    .where(
-      and(eq(orders.customerId, customerId), eq(orders.status, 'pending'), gt(orders.createdAt, now - CHECKOUT_TTL_MS)),
-    );
-  return paid + open.reduce((sum, o) => sum + o.gb, 0);
 }
 
 /** The Stripe customer of a shop customer, created once (the idempotency key makes concurrent first checkouts agree). */
@@ -52,10 +37,7 @@ async function stripeCustomerOf(
     { email: customer.email, metadata: { shop_customer_id: customer.id } },
     { idempotencyKey: `shop-customer-${customer.id}` },
   );
-  await db
-    .update(customers)
-    .set({ stripeCustomerId: created.id })
-    .where(and(eq(customers.id, customer.id), isNull(customers.stripeCustomerId)));
+  await linkStripeCustomer(db, customer.id, created.id);
   return created.id;
 }
 
@@ -65,10 +47,9 @@ export async function startCheckout(
   tierId: string,
 ): Promise<CheckoutStarted> {
   const { db, config } = services;
-  const now = services.clock.now();
   const tier = config.tiers.find((t) => t.id === tierId);
   if (!tier) throw new CheckoutError(404, 'unknown_tier', 'There is no such plan. Pick one from the pricing table.');
-  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+  const customer = await getCustomer(db, customerId);
   if (!customer) throw new CheckoutError(404, 'unknown_customer', 'Please sign in again.');
   if (customer.suspendedAt)
     throw new CheckoutError(
@@ -77,20 +58,36 @@ export async function startCheckout(
       `Your account is suspended. Contact ${config.brand.supportEmail} for help.`,
     );
 
-  const committed = await committedGb(db, customerId, now);
-  if (committed + tier.gb > UPSTREAM_CAP_CEILING_GB)
+  // A fresh usage reading makes "what you still have" exact; the Stripe customer is needed either way.
+  const [keys, stripeCustomer] = await Promise.all([
+    refreshUsage(services, customerId),
+    stripeCustomerOf(services, customer).catch((err: unknown) => {
+      throw new PaymentProviderError(err);
+    }),
+  ]);
+  if (keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt))
+    throw new CheckoutError(
+      403,
+      'key_disabled_upstream',
+      `Your proxy key was disabled by the provider, so nothing more can be added to it. Contact ${config.brand.supportEmail} for help. Nothing was charged.`,
+    );
+
+  const now = services.clock.now();
+  const snapshot = snapshotOf(tier, customerId);
+  const ceiling = config.keys.capCeilingGb;
+  if (!(await reserveOrder(db, snapshot, ceiling, now))) {
+    const held = await stillHasGb(db, customerId, now);
     throw new CheckoutError(
       409,
       'cap_ceiling',
-      `A proxy key can hold at most ${UPSTREAM_CAP_CEILING_GB} GB in total. You have ${committed} GB, so the ${tier.name} plan (${tier.gb} GB) ` +
-        `would go past that. Nothing was charged. Contact ${config.brand.supportEmail} for larger volumes.`,
+      `You can hold at most ${ceiling} GB at a time. You still have ${held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
+        `does not fit right now. Nothing was charged. Use up some traffic first, or contact ${config.brand.supportEmail} for larger volumes.`,
     );
+  }
 
-  const snapshot = snapshotOf(tier, customerId);
   const metadata = snapshotMetadata(snapshot);
   let session: Stripe.Checkout.Session;
   try {
-    const stripeCustomer = await stripeCustomerOf(services, customer);
     session = await services.stripe.checkout.sessions.create(
       {
         mode: 'payment',
@@ -117,11 +114,14 @@ export async function startCheckout(
       },
       { idempotencyKey: `checkout-${snapshot.orderId}` },
     );
+    if (!session.url) throw new Error('Checkout Session without url');
   } catch (err) {
+    // No session reached the customer: the GB are free again. (Had Stripe made one after all, its webhook would
+    // record the order again from the snapshot in its metadata.)
+    await releaseReservation(db, snapshot.orderId);
     throw new PaymentProviderError(err);
   }
-  if (!session.url) throw new PaymentProviderError(new Error('Checkout Session without url'));
-  // If this insert is lost (a crash right here), the webhook records the order from the session's metadata.
-  await recordPendingOrder(db, snapshot, session.id, now);
+  // If this is lost (a crash right here), the webhook links the session from the order id in its metadata.
+  await linkStripeIdsStatement(db, snapshot.orderId, session.id, null);
   return { url: session.url, sessionId: session.id, orderId: snapshot.orderId };
 }

@@ -1,9 +1,9 @@
 // Orders: what a customer bought, as a snapshot of the tier at checkout time, and what their purchases entitle them to.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
-import type { Purchase } from '../shared/billing.ts';
+import { gbForAmount, type Purchase } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
 export type { Order };
@@ -131,15 +131,6 @@ export function insertGrantStatement(
   });
 }
 
-export async function recordPendingOrder(
-  db: Db,
-  s: OrderSnapshot,
-  stripeSessionId: string,
-  now = Date.now(),
-): Promise<void> {
-  await insertOrderStatement(db, s, stripeSessionId, now);
-}
-
 /** Links the Stripe ids to the order (first values win). */
 export function linkStripeIdsStatement(
   db: Db,
@@ -170,6 +161,14 @@ export function markPaidStatement(db: Db, orderId: string, paidAt: number) {
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
 }
 
+/** A completed checkout whose delayed payment Stripe is still settling: its GB stay reserved until it settles. */
+export function markSettlingStatement(db: Db, orderId: string) {
+  return db
+    .update(orders)
+    .set({ paymentSettling: true })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
 /** pending → failed (async payment failed) or expired (checkout abandoned). */
 export function markUnpaidStatement(db: Db, orderId: string, status: 'failed' | 'expired') {
   return db
@@ -179,23 +178,27 @@ export function markUnpaidStatement(db: Db, orderId: string, status: 'failed' | 
 }
 
 /**
- * Records a refund from the charge's cumulative refunded amount, so replays and reordering converge.
- * The GB taken back are the refunded share of the order's GB, rounded up to whole GB: a refund never leaves
- * the customer more traffic than they paid for.
+ * Records a refund from the charge's cumulative refunded amount (of `amountCharged`), so replays and reordering
+ * converge: both totals only grow. The GB taken back are the refunded share of the order's GB (gbForAmount).
  */
-export function recordRefundStatement(db: Db, orderId: string, amountRefunded: number, amountCharged: number) {
+export function recordRefundStatement(
+  db: Db,
+  order: Pick<Order, 'id' | 'gb'>,
+  amountRefunded: number,
+  amountCharged: number,
+) {
   const charged = Math.max(1, amountCharged);
   const refunded = Math.min(Math.max(0, amountRefunded), charged);
   return db
     .update(orders)
     .set({
       refundedAmount: sql`max(${orders.refundedAmount}, ${refunded})`,
-      refundedGb: sql`max(${orders.refundedGb}, min(${orders.gb}, cast((${orders.gb} * ${refunded} + ${charged - 1}) / ${charged} as integer)))`,
+      refundedGb: sql`max(${orders.refundedGb}, ${gbForAmount(order.gb, refunded, charged)})`,
       ...(refunded >= charged
         ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` }
         : {}),
     })
-    .where(eq(orders.id, orderId));
+    .where(eq(orders.id, order.id));
 }
 
 export async function findOrder(
@@ -222,22 +225,47 @@ export function listOrders(db: Db, customerId: string, limit = 100): Promise<Ord
   return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
 }
 
-/** The orders that count towards a customer's key: paid, including partly or fully refunded ones. */
+/** Statuses of orders whose GB may still count (paid, and refunded ones, whose refunded GB are taken off). */
+export const ENTITLED_STATUSES = ['paid', 'refunded'] as const;
+
+/**
+ * The GB of an order that still count towards the customer's cap: bought (or granted), less what refunds took back
+ * and what disputes hold. The ONE definition, used by the entitlement and the ledger in TypeScript and by the
+ * checkout's reservation in SQL (`openGbOf`): change both together.
+ */
+export function openGb(order: Pick<Order, 'gb' | 'refundedGb' | 'heldGb'>): number {
+  return Math.max(0, order.gb - order.refundedGb - order.heldGb);
+}
+
+/** `openGb` in SQL, over `orders` or an alias of it. */
+export function openGbOf(table: { gb: AnyColumn; refundedGb: AnyColumn; heldGb: AnyColumn }) {
+  return sql<number>`max(0, ${table.gb} - ${table.refundedGb} - ${table.heldGb})`;
+}
+
+/** The orders that count towards a customer's keys: paid, including partly or fully refunded ones. */
 export function listEntitledOrders(db: Db, customerId: string): Promise<Order[]> {
   return db
     .select()
     .from(orders)
-    .where(and(eq(orders.customerId, customerId), inArray(orders.status, ['paid', 'refunded'])));
+    .where(and(eq(orders.customerId, customerId), inArray(orders.status, [...ENTITLED_STATUSES])));
+}
+
+/** Puts a paid order's GB on a key generation (once: an order never moves). */
+export function placeOrderStatement(db: Db, orderId: string, generation: number) {
+  return db
+    .update(orders)
+    .set({ keyGeneration: generation })
+    .where(and(eq(orders.id, orderId), isNull(orders.keyGeneration)));
 }
 
 const DAY_MS = 86_400_000;
 
 export interface Entitlement {
-  /** Paid, unrefunded GB: the key's traffic cap. */
+  /** Paid GB not refunded or held by a dispute, of every order, whichever key generation holds them. */
   capGb: number;
   /** When the key expires (unix ms); null when a purchase without validity is still open, or nothing was bought. */
   expiresAt: number | null;
-  /** Orders that count (paid with GB left). */
+  /** Orders that count (paid with open GB). */
   orderIds: string[];
 }
 
@@ -249,7 +277,7 @@ export interface Entitlement {
 export function entitlementOf(rows: readonly Order[]): Entitlement {
   const open = rows
     .flatMap((o) =>
-      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && o.gb - o.refundedGb > 0
+      (o.status === 'paid' || o.status === 'refunded') && o.paidAt !== null && openGb(o) > 0
         ? [{ ...o, paidAt: o.paidAt }]
         : [],
     )
@@ -261,7 +289,7 @@ export function entitlementOf(rows: readonly Order[]): Entitlement {
     else expiresAt = Math.max(expiresAt ?? 0, o.paidAt) + o.validityDays * DAY_MS;
   }
   return {
-    capGb: open.reduce((sum, o) => sum + o.gb - o.refundedGb, 0),
+    capGb: open.reduce((sum, o) => sum + openGb(o), 0),
     expiresAt: unlimited ? null : expiresAt,
     orderIds: open.map((o) => o.id),
   };

@@ -1,7 +1,8 @@
 // Purchase confirmations: one receipt per paid order, through the mail queue. `receipt_sent_at` is claimed before
 // queueing (and given back if queueing fails), so concurrent fulfilment paths cannot send it twice.
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { customers, orders } from '../../schema.ts';
+import { orders } from '../../schema.ts';
+import { getCustomer } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
 
 type ReceiptServices = Pick<Services, 'db' | 'mail' | 'log' | 'clock'>;
@@ -19,11 +20,7 @@ export async function sendReceiptOnce(
     .returning();
   if (!claimed) return false;
   try {
-    const [customer] = await db
-      .select({ email: customers.email })
-      .from(customers)
-      .where(eq(customers.id, claimed.customerId))
-      .limit(1);
+    const customer = await getCustomer(db, claimed.customerId);
     if (!customer) throw new Error('customer missing');
     await services.mail.enqueue({
       kind: 'receipt',

@@ -1,140 +1,142 @@
-// Fulfilment as a convergent reconcile: from the customer's paid, unrefunded orders in D1 compute what their
-// Proxies.sx key should be (cap, expiry, enabled), then make the upstream key match. Running it twice, concurrently,
-// after events arrived out of order, or after a crash at any point gives the same key.
-import { eq } from 'drizzle-orm';
-import { customers } from '../../schema.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
-import { seal, sha256Hex } from '../crypto.ts';
-import { isUpstreamError, type PoolAccessKey, type UpdateKeyInput } from '../pool/index.ts';
-import type { Services } from '../services/index.ts';
-import { mbToGb } from '../shared/format.ts';
-import { isoToMs, msToIso } from '../time.ts';
+// Fulfilment as a convergent reconcile: from the customer's paid orders in D1 compute what each of their Proxies.sx
+// keys should hold (placing new orders on a generation, rolling over past the ceiling, retiring old keys after
+// their grace), then make the upstream keys match. Running it twice, concurrently, after events arrived out of
+// order, or after a crash at any point gives the same keys.
+import { getCustomer } from '../customers/index.ts';
 import {
   acquireLease,
-  dueKeyCustomers,
-  getKeyRow,
+  claimAnnouncement,
+  customersWithRetirementDue,
+  dueCustomers,
+  getSync,
+  keysOf,
+  type Lease,
+  markOwedStatement,
+  openGenerationStatement,
   type PoolKeyRow,
   releaseFailed,
   releaseSynced,
-  saveKeyState,
-} from './keys.ts';
-import { type Entitlement, entitlementOf, listEntitledOrders } from './orders.ts';
+  renewLease,
+  saveKey,
+  startRetiringStatement,
+  sweepUsage,
+  unclaimAnnouncement,
+} from '../keys/index.ts';
+import { isUpstreamError, type PoolClient } from '../pool/index.ts';
+import {
+  type CustomerRun,
+  convergeKey,
+  deleteRetired,
+  type ReconcileServices,
+  retireKey,
+  USAGE_SETTLE_MS,
+} from './converge.ts';
+import { ledgerOf, type PlacementStep, placeOrders } from './ledger.ts';
+import { entitlementOf, listEntitledOrders, placeOrderStatement } from './orders.ts';
 
-/** What a reconcile works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
-export type ReconcileServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
+export type { ReconcileServices };
 
 export type ReconcileResult =
-  /** The upstream key matches D1. */
+  /** The upstream keys match D1. */
   | { state: 'synced' }
   /** Another run holds the lease; it will see this demand (or the next cron run will). */
   | { state: 'busy' }
   /** Nothing owed: the customer never paid for anything. */
   | { state: 'nothing' }
-  /** Demand kept arriving while running; the key stays 'pending' for the next run. */
+  /** Demand kept arriving while running; the keys stay 'pending' for the next run. */
   | { state: 'pending' }
   /** The upstream failed; 'failed' with backoff, the cron retries. */
   | { state: 'failed'; error: string };
 
 const MAX_ROUNDS = 3;
 
-/** `pak_ab12…ef90`: enough to recognise a key, useless to use it. */
-export function maskSecret(secret: string): string {
-  return `${secret.slice(0, 8)}…${secret.slice(-4)}`;
-}
+class LeaseLost extends Error {}
 
-/** Same customer and same vanished key → same key, so a retry after a crash replays the first mint. */
-async function mintIdempotencyKey(customerId: string, vanishedUpstreamId: string | null): Promise<string> {
-  return `mint-${(await sha256Hex(`${customerId}:${vanishedUpstreamId ?? 'first'}`)).slice(0, 48)}`;
-}
-
-/** Expiries within a second are the same (the platform may round). */
-const sameInstant = (a: number | null, b: number | null) =>
-  a === null || b === null ? a === b : Math.abs(a - b) < 1000;
-
-export interface KeyTarget {
-  capGb: number;
-  /** Sent to the upstream unless the key is already past it (the platform refuses past dates). */
-  expiresAt: number | null;
-  expired: boolean;
-  enabled: boolean;
-}
-
-/** What the key should be: cap = open GB (the platform needs ≥ 1), enabled only with GB left, unexpired, not suspended. */
-export function keyTarget(entitlement: Entitlement, suspended: boolean, usedGb: number, now: number): KeyTarget {
-  const expired = entitlement.expiresAt !== null && entitlement.expiresAt <= now;
-  return {
-    capGb: Math.min(Math.max(entitlement.capGb, 1), UPSTREAM_CAP_CEILING_GB),
-    expiresAt: entitlement.expiresAt,
-    expired,
-    enabled: !suspended && entitlement.capGb > 0 && !expired && usedGb < entitlement.capGb,
-  };
-}
-
-async function converge(services: ReconcileServices, customerId: string, row: PoolKeyRow): Promise<void> {
-  const { db, pool, log } = services;
-  const now = services.clock.now();
-  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
-  if (!customer) throw new Error('customer row missing');
-  const entitlement = entitlementOf(await listEntitledOrders(db, customerId));
-
-  let upstream: PoolAccessKey | null = null;
-  if (row.upstreamId) {
-    try {
-      upstream = await pool.getKey(row.upstreamId);
-    } catch (err) {
-      if (!(isUpstreamError(err) && err.notFound)) throw err;
-      log.warn('pool key vanished upstream; re-minting', { customerId, upstreamId: row.upstreamId });
-    }
-  }
-
-  if (!upstream) {
-    if (entitlement.capGb === 0) {
-      // Nothing left to deliver (refunded before it was minted, or the key vanished with nothing left).
-      await saveKeyState(db, customerId, { enabled: false });
-      return;
-    }
-    const target = keyTarget(entitlement, Boolean(customer.suspendedAt), 0, now);
-    const minted = await pool.mintKey(
-      {
-        label: `${customer.email} (${customerId})`.slice(0, 256),
-        trafficCapGB: target.capGb,
-        expiresAt: target.expired ? null : msToIso(target.expiresAt),
-      },
-      { idempotencyKey: await mintIdempotencyKey(customerId, row.upstreamId) },
-    );
-    // Store the secret before anything else can fail: the dashboard shows it without an upstream call.
-    const sealed = await seal(services.config.encryptionKey, minted.key, customerId);
-    await saveKeyState(db, customerId, {
-      upstreamId: minted.id,
-      secretCiphertext: sealed.ciphertext,
-      secretIv: sealed.iv,
-      secretMask: maskSecret(minted.key),
-      capGb: minted.trafficCapGB,
-      expiresAt: isoToMs(minted.expiresAt),
-      enabled: minted.enabled,
-    });
-    log.info('pool key minted', { customerId, upstreamId: minted.id, capGb: minted.trafficCapGB });
-    upstream = minted;
-  }
-
-  const target = keyTarget(entitlement, Boolean(customer.suspendedAt), mbToGb(upstream.trafficUsedMB), now);
-  const patch: UpdateKeyInput = {};
-  if (upstream.trafficCapGB !== target.capGb) patch.trafficCapGB = target.capGb;
-  if (!target.expired && !sameInstant(isoToMs(upstream.expiresAt), target.expiresAt))
-    patch.expiresAt = msToIso(target.expiresAt);
-  // Re-enables a key the platform auto-suspended (cap reached, expired) once it has something to give again;
-  // a customer the reseller suspended (customers.suspended_at) stays disabled.
-  if (upstream.enabled !== target.enabled) patch.enabled = target.enabled;
-  if (Object.keys(patch).length > 0) {
-    upstream = await pool.updateKey(upstream.id, patch);
-    log.info('pool key updated', { customerId, upstreamId: upstream.id, patch });
-  }
-  await saveKeyState(db, customerId, {
-    upstreamId: upstream.id,
-    capGb: upstream.trafficCapGB,
-    expiresAt: isoToMs(upstream.expiresAt),
-    enabled: upstream.enabled,
+/** The pool client with the lease renewed before every call: a slow run keeps its lease, a run that lost it stops. */
+function leasedPool(pool: PoolClient, renew: () => Promise<void>): PoolClient {
+  return new Proxy(pool, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        await renew();
+        return value.apply(target, args);
+      };
+    },
   });
+}
+
+function placementStatement(services: ReconcileServices, customerId: string, step: PlacementStep, now: number) {
+  const { db, config } = services;
+  if (step.kind === 'assign') return placeOrderStatement(db, step.orderId, step.generation);
+  if (step.kind === 'open') return openGenerationStatement(db, customerId, step.generation, now);
+  return startRetiringStatement(db, customerId, step.generation, now + config.keys.rolloverGraceMs, now);
+}
+
+/** Mails the customer once when a new generation replaced their key (the dashboard shows it too). */
+async function announceNewKey(run: CustomerRun, keys: readonly PoolKeyRow[]): Promise<void> {
+  const { db, mail } = run.services;
+  const current = keys.find((k) => k.state === 'current');
+  if (!current || current.generation === 1 || !current.upstreamId || current.announcedAt !== null) return;
+  const previous = keys.filter((k) => k.state === 'retiring').at(-1);
+  if (!(await claimAnnouncement(db, current.id, run.now))) return;
+  try {
+    await mail.enqueue({
+      kind: 'key_rollover',
+      keyId: current.id,
+      to: run.customer.email,
+      generation: current.generation,
+      secretMask: current.secretMask,
+      previousMask: previous?.secretMask ?? null,
+      previousWorksUntil: previous?.graceUntil ?? null,
+    });
+  } catch (err) {
+    await unclaimAnnouncement(db, current.id);
+    throw err;
+  }
+}
+
+async function converge(services: ReconcileServices, customerId: string): Promise<void> {
+  const { db, config } = services;
+  const now = services.clock.now();
+  const customer = await getCustomer(db, customerId);
+  if (!customer) throw new Error('customer row missing');
+  let [keys, orders] = await Promise.all([keysOf(db, customerId), listEntitledOrders(db, customerId)]);
+
+  const steps = placeOrders(orders, keys, config.keys.capCeilingGb);
+  if (steps.length > 0) {
+    const [first, ...rest] = steps.map((step) => placementStatement(services, customerId, step, now));
+    if (first) await db.batch([first, ...rest]);
+    [keys, orders] = await Promise.all([keysOf(db, customerId), listEntitledOrders(db, customerId)]);
+  }
+
+  const run: CustomerRun = {
+    services,
+    customer,
+    now,
+    expiresAt: entitlementOf(orders).expiresAt,
+    blocked: Boolean(customer.suspendedAt) || keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt),
+  };
+  for (const key of keys) if (key.state === 'retired') await deleteRetired(run, key);
+  let retired = false;
+  for (const key of keys.filter((k) => k.state === 'retiring' && (k.graceUntil ?? 0) <= now)) {
+    // Each carry sees the ones before it (one may have opened a new generation).
+    if (retired) keys = await keysOf(db, customerId);
+    retired = (await retireKey(run, key, keys, ledgerOf(orders, keys))) || retired;
+  }
+  if (retired) keys = await keysOf(db, customerId);
+
+  const ledger = ledgerOf(orders, keys);
+  for (const key of keys) {
+    const balance = ledger.get(key.generation);
+    // A refund of an order on a retired key takes its GB back from the key they were carried to.
+    if (key.state === 'retired' && balance && balance.carriedOutGb !== key.carriedOutGb)
+      await saveKey(db, key.id, { carriedOutGb: balance.carriedOutGb }, now);
+  }
+  const working = keys.filter((k) => k.state === 'current' || (k.state === 'retiring' && (k.graceUntil ?? 0) > now));
+  for (const key of working) await convergeKey(run, key, ledger.get(key.generation));
+  if (working.some((k) => k.state === 'current' && k.generation > 1 && k.announcedAt === null))
+    await announceNewKey(run, await keysOf(db, customerId));
 }
 
 function describe(err: unknown): string {
@@ -142,40 +144,69 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+async function runLeased(services: ReconcileServices, lease: Lease): Promise<ReconcileResult | null> {
+  const { db, clock, log } = services;
+  const renew = async () => {
+    if (!(await renewLease(db, lease, clock.now()))) throw new LeaseLost();
+  };
+  try {
+    const { config, mail } = services;
+    await converge({ db, clock, log, config, mail, pool: leasedPool(services.pool, renew) }, lease.customerId);
+    return null;
+  } catch (err) {
+    if (err instanceof LeaseLost) {
+      log.warn('pool key reconcile lost its lease; the new holder carries on', { customerId: lease.customerId });
+      return { state: 'busy' };
+    }
+    const error = describe(err);
+    log.error('pool key reconcile failed', {
+      customerId: lease.customerId,
+      error,
+      ...(isUpstreamError(err) ? err.toLog() : { err }),
+    });
+    await releaseFailed(db, lease, error, clock.now());
+    return { state: 'failed', error };
+  }
+}
+
 /**
- * Makes the customer's upstream key match what they paid for. Safe to call from anywhere at any time: a lease
- * keeps concurrent runs from both calling the upstream, and demand that arrives mid-run is picked up by another round.
+ * Makes the customer's upstream keys match what they paid for. Safe to call from anywhere at any time: a lease
+ * (renewed while it runs, released only by its holder) keeps concurrent runs from both calling the upstream, and
+ * demand that arrives mid-run is picked up by another round.
  */
 export async function reconcileCustomerKey(services: ReconcileServices, customerId: string): Promise<ReconcileResult> {
   const { db, clock } = services;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const lease = await acquireLease(db, customerId, clock.now());
-    if (!lease) return (await getKeyRow(db, customerId)) ? { state: 'busy' } : { state: 'nothing' };
-    try {
-      await converge(services, customerId, lease);
-    } catch (err) {
-      const error = describe(err);
-      services.log.error('pool key reconcile failed', {
-        customerId,
-        error,
-        ...(isUpstreamError(err) ? err.toLog() : { err }),
-      });
-      await releaseFailed(db, customerId, error, clock.now());
-      return { state: 'failed', error };
-    }
-    if (await releaseSynced(db, customerId, lease.updatedAt, clock.now())) return { state: 'synced' };
+    if (!lease) return (await getSync(db, customerId)) ? { state: 'busy' } : { state: 'nothing' };
+    const failed = await runLeased(services, lease);
+    if (failed) return failed;
+    if (await releaseSynced(db, lease)) return { state: 'synced' };
   }
   return { state: 'pending' };
 }
 
-/** The cron: every key that owes a reconcile and is due (pending, or failed past its backoff). */
+/**
+ * The cron: sweeps every key's usage (marking owed the keys that vanished or were switched on or off upstream),
+ * marks owed the customers with a retirement step due (a grace that ended, a usage reading that has settled, a
+ * retired key to delete), then reconciles every customer that is owed and due.
+ */
 export async function reconcileDueKeys(
   services: ReconcileServices,
   dueAt: number,
   limit = 25,
 ): Promise<Record<ReconcileResult['state'], number>> {
+  const { db, log } = services;
+  try {
+    await sweepUsage(services);
+  } catch (err) {
+    log.warn('usage sweep failed; the last known usage stays', { err });
+  }
+  const retiring = await customersWithRetirementDue(db, dueAt, USAGE_SETTLE_MS, limit);
+  const [first, ...rest] = retiring.map((customerId) => markOwedStatement(db, customerId, dueAt));
+  if (first) await db.batch([first, ...rest]);
   const tally = { synced: 0, busy: 0, nothing: 0, pending: 0, failed: 0 };
-  for (const customerId of await dueKeyCustomers(services.db, dueAt, limit))
+  for (const customerId of await dueCustomers(db, dueAt, limit))
     tally[(await reconcileCustomerKey(services, customerId)).state]++;
   return tally;
 }

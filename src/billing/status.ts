@@ -1,10 +1,11 @@
 // What the customer sees of their orders: the success page's order + key state (moving fulfilment along when it
 // is owed) and the purchase history.
+import { getCustomer, NOT_SUSPENDED } from '../customers/index.ts';
+import { currentKey, getSync, isDue, type KeyState, keyState, type PoolKeyRow } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
-import type { OrderStatusAnswer, Purchase } from '../shared/billing.ts';
-import { CHECKOUT_TTL_MS } from './checkout.ts';
+import type { KeyStatus, KeySummary, OrderStatusAnswer, Purchase } from '../shared/billing.ts';
+import { CHECKOUT_TTL_MS } from './ceiling.ts';
 import { fulfil } from './fulfil.ts';
-import { getKeyRow, keySummary } from './keys.ts';
 import { findOrder, listOrders, purchaseView } from './orders.ts';
 import { reconcileCustomerKey } from './reconcile.ts';
 import { applyRetrievedSession } from './webhook.ts';
@@ -34,16 +35,35 @@ export async function orderStatus(
       log.warn('checkout session lookup failed; waiting for the webhook', { err });
     }
   }
-  const row = await getKeyRow(db, customerId);
-  const due =
-    row && (row.syncState === 'pending' || (row.syncState === 'failed' && (row.nextAttemptAt ?? 0) <= clock.now()));
-  if (due) {
+  if (isDue(await getSync(db, customerId), clock.now())) {
     const run = reconcileCustomerKey(services, customerId);
     services.waitUntil(run);
     await Promise.race([run, new Promise((resolve) => setTimeout(resolve, ORDER_PAGE_WAIT_MS))]);
   }
-  const [fresh, key] = await Promise.all([findOrder(db, { id: order.id }), getKeyRow(db, customerId)]);
-  return { order: purchaseView(fresh ?? order), key: keySummary(key) };
+  const [fresh, key, sync, customer] = await Promise.all([
+    findOrder(db, { id: order.id }),
+    currentKey(db, customerId),
+    getSync(db, customerId),
+    getCustomer(db, customerId),
+  ]);
+  const state = keyState({ key, sync, live: null, customer: customer ?? NOT_SUSPENDED, now: clock.now() });
+  return { order: purchaseView(fresh ?? order), key: keySummary(state, key) };
+}
+
+/** The key as the success page shows it: is it there yet, and is a change still on its way. */
+function keySummary(state: KeyState, key: PoolKeyRow | undefined): KeySummary {
+  let status: KeyStatus;
+  if (state.status === 'none') status = 'none';
+  else if (state.status === 'provisioning') status = state.sync === 'failed' ? 'retrying' : 'provisioning';
+  else if (state.sync !== 'synced') status = state.sync === 'failed' ? 'retrying' : 'updating';
+  else status = key?.upstreamId ? 'ready' : 'none';
+  return {
+    status,
+    capGb: key?.capGb ?? null,
+    expiresAt: key?.expiresAt ?? null,
+    enabled: key?.enabled ?? null,
+    secretMask: key?.secretMask ?? null,
+  };
 }
 
 /** The customer's purchase history, newest first; abandoned checkouts are left out. */
@@ -54,6 +74,10 @@ export async function purchaseHistory(
   const now = clock.now();
   const rows = await listOrders(db, customerId);
   return rows
-    .filter((o) => o.status !== 'expired' && !(o.status === 'pending' && o.createdAt < now - CHECKOUT_TTL_MS))
+    .filter(
+      (o) =>
+        o.status !== 'expired' &&
+        !(o.status === 'pending' && !o.paymentSettling && o.createdAt < now - CHECKOUT_TTL_MS),
+    )
     .map(purchaseView);
 }

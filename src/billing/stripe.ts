@@ -39,3 +39,8 @@ export class PaymentProviderError extends Error {
     this.name = 'PaymentProviderError';
   }
 }
+
+/** The id in one of Stripe's expandable fields: the id itself, or the object once expanded. */
+export function expandableId(value: string | { id: string } | null | undefined): string | null {
+  return typeof value === 'string' ? value : (value?.id ?? null);
+}

@@ -1,73 +1,26 @@
-// Stripe webhooks: signature verification (Web Crypto) and "record what happened" — the event id and the durable
-// state change it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
+// Stripe webhooks, once verified (signature.ts): "record what happened" — the event id and the durable state change
+// it implies, committed together in one D1 batch. Making the upstream key match is reconcile.ts's job.
 import { eq } from 'drizzle-orm';
-import { customers, stripeEvents } from '../../schema.ts';
+import { stripeEvents } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
-import { hmacSha256Hex, timingSafeEqual } from '../crypto.ts';
-import type { Db } from '../db/index.ts';
+import { customerExists } from '../customers/index.ts';
+import type { BatchStatement, Db } from '../db/index.ts';
+import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
-import { markKeyOwedStatement } from './keys.ts';
+import { DISPUTE_EVENTS, disputeSchema, recordDisputeStatements, type StripeDispute } from './disputes.ts';
 import {
   findOrder,
   insertOrderStatement,
   linkStripeIdsStatement,
   markPaidStatement,
+  markSettlingStatement,
   markUnpaidStatement,
   type OrderSnapshot,
   recordRefundStatement,
   snapshotFromMetadata,
 } from './orders.ts';
-
-/** Stripe's default: a signature older (or newer) than 5 minutes is refused, so a captured delivery cannot be replayed later. */
-export const SIGNATURE_TOLERANCE_S = 300;
-
-export class WebhookSignatureError extends Error {
-  readonly status = 400;
-  readonly code = 'invalid_signature';
-  constructor(message: string) {
-    super(message);
-    this.name = 'WebhookSignatureError';
-  }
-}
-
-const TIMESTAMP = /^\d{1,12}$/;
-
-/**
- * Verifies a `Stripe-Signature` header (`t=…,v1=…[,v1=…]`) over the exact raw body: HMAC-SHA256 of `${t}.${body}`
- * with the endpoint secret, any matching v1 accepted (Stripe sends several while a secret is being rolled),
- * constant-time compare, |now − t| ≤ tolerance. There is no switch to skip it.
- */
-export async function verifyStripeSignature(
-  rawBody: string,
-  header: string | null | undefined,
-  secret: string,
-  now = Date.now(),
-  toleranceS = SIGNATURE_TOLERANCE_S,
-): Promise<void> {
-  if (!header) throw new WebhookSignatureError('Missing Stripe-Signature header.');
-  if (!secret) throw new WebhookSignatureError('No webhook secret configured.');
-  let timestamp: string | undefined;
-  const signatures: string[] = [];
-  for (const part of header.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 1) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (name === 't') {
-      if (timestamp !== undefined) throw new WebhookSignatureError('Malformed Stripe-Signature header.');
-      timestamp = value;
-    } else if (name === 'v1' && value) signatures.push(value);
-  }
-  if (!timestamp || !TIMESTAMP.test(timestamp)) throw new WebhookSignatureError('Malformed Stripe-Signature header.');
-  if (signatures.length === 0) throw new WebhookSignatureError('No v1 signature in the Stripe-Signature header.');
-  const expected = await hmacSha256Hex(secret, `${timestamp}.${rawBody}`);
-  let matched = false;
-  for (const signature of signatures) matched = timingSafeEqual(expected, signature) || matched;
-  if (!matched) throw new WebhookSignatureError('The signature does not match the payload.');
-  if (Math.abs(now / 1000 - Number(timestamp)) > toleranceS)
-    throw new WebhookSignatureError('The signature timestamp is outside the tolerance.');
-}
+import { expandableId } from './stripe.ts';
 
 // ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
 
@@ -77,6 +30,8 @@ const eventSchema = z.object({
   id: z.string().check(z.regex(/^evt_[A-Za-z0-9_]{1,250}$/)),
   type: z.string(),
   created: z.number(),
+  /** False for test-mode events (test keys, test cards): a production shop ignores them. */
+  livemode: z.boolean(),
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
 
@@ -107,6 +62,7 @@ export const HANDLED_EVENTS = new Set([
   'checkout.session.async_payment_failed',
   'checkout.session.expired',
   'charge.refunded',
+  ...DISPUTE_EVENTS,
 ]);
 
 export class WebhookPayloadError extends Error {
@@ -137,33 +93,30 @@ export interface EventOutcome {
   reason?: string;
 }
 
-const intentId = (value: string | { id: string } | null | undefined) =>
-  typeof value === 'string' ? value : (value?.id ?? null);
-
-async function customerExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
-  return Boolean(row);
-}
-
 async function eventSeen(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);
   return Boolean(row);
 }
 
-type Statement = Parameters<Db['batch']>[0][number];
-
 /**
  * Applies one verified event: the event id is inserted FIRST in the same batch as the state change it implies,
  * so either both are committed or neither is (a crash loses nothing; a retry redoes it). A second delivery of the
  * same id fails the insert, the whole batch rolls back, and it is answered as a duplicate.
+ * `liveOnly` (production): test-mode events are acknowledged and ignored.
  */
 export async function applyStripeEvent(
   db: Db,
   event: StripeEventEnvelope,
   log: Logger,
-  now = Date.now(),
+  { liveOnly, now = Date.now() }: { liveOnly: boolean; now?: number },
 ): Promise<EventOutcome> {
   if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
+  // A test-mode event reaching a production shop (its endpoint also registered in test mode, or a test key in use)
+  // is acknowledged so Stripe stops retrying, and changes nothing: a test card must never buy real traffic.
+  if (liveOnly && !event.livemode) {
+    log.warn('stripe test-mode event ignored in production', { eventId: event.id, type: event.type });
+    return { result: 'ignored', reason: 'test mode' };
+  }
   if (await eventSeen(db, event.id)) return { result: 'duplicate' };
 
   const plan = await planEvent(db, event, log, now);
@@ -171,7 +124,7 @@ export async function applyStripeEvent(
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });
   try {
-    await db.batch([recordEvent, ...plan.statements] as [Statement, ...Statement[]]);
+    await db.batch([recordEvent, ...plan.statements] as [BatchStatement, ...BatchStatement[]]);
   } catch (err) {
     // Lost a race with a concurrent delivery of the same event: its batch won, ours rolled back whole.
     if (await eventSeen(db, event.id)) return { result: 'duplicate' };
@@ -181,7 +134,7 @@ export async function applyStripeEvent(
 }
 
 interface Plan {
-  statements: Statement[];
+  statements: BatchStatement[];
   outcome: EventOutcome;
 }
 
@@ -189,6 +142,11 @@ const ignored = (reason: string): Plan => ({ statements: [], outcome: { result: 
 
 async function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<Plan> {
   const object = event.data.object;
+  if (DISPUTE_EVENTS.has(event.type)) {
+    const dispute = disputeSchema.safeParse(object);
+    if (!dispute.success) return ignored('malformed dispute');
+    return planDispute(db, event, dispute.data, log, now);
+  }
   if (event.type === 'charge.refunded') {
     const charge = chargeSchema.safeParse(object);
     if (!charge.success) return ignored('malformed charge');
@@ -205,15 +163,16 @@ async function locateOrder(
   snapshot: OrderSnapshot | null,
   by: { sessionId?: string; paymentIntentId?: string },
   now: number,
-): Promise<{ orderId: string; customerId: string; create: Statement[] } | null> {
+): Promise<{ orderId: string; customerId: string; gb: number; create: BatchStatement[] } | null> {
   const existing = await findOrder(db, { id: snapshot?.orderId, ...by });
-  if (existing) return { orderId: existing.id, customerId: existing.customerId, create: [] };
+  if (existing) return { orderId: existing.id, customerId: existing.customerId, gb: existing.gb, create: [] };
   // The pending row may be missing (a crash between creating the Checkout Session and recording it):
   // the snapshot in Stripe's metadata is enough to record the order now.
   if (!snapshot || !(await customerExists(db, snapshot.customerId))) return null;
   return {
     orderId: snapshot.orderId,
     customerId: snapshot.customerId,
+    gb: snapshot.gb,
     create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)],
   };
 }
@@ -232,9 +191,9 @@ async function planSession(
     return ignored('unknown session');
   }
   const { orderId, customerId } = found;
-  const statements: Statement[] = [
+  const statements: BatchStatement[] = [
     ...found.create,
-    linkStripeIdsStatement(db, orderId, session.id, intentId(session.payment_intent)),
+    linkStripeIdsStatement(db, orderId, session.id, expandableId(session.payment_intent)),
   ];
   const audit = (action: string) =>
     auditStatement(db, {
@@ -249,8 +208,10 @@ async function planSession(
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
       // Fulfil only when the money is there: a completed session with a delayed payment method is 'unpaid'.
-      if (session.payment_status !== 'paid')
+      if (session.payment_status !== 'paid') {
+        statements.push(markSettlingStatement(db, orderId));
         return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
+      }
       statements.push(
         markPaidStatement(db, orderId, paidAt),
         markKeyOwedStatement(db, customerId, now),
@@ -276,7 +237,12 @@ async function planRefund(
   now: number,
 ): Promise<Plan> {
   const snapshot = snapshotFromMetadata(charge.metadata);
-  const found = await locateOrder(db, snapshot, { paymentIntentId: intentId(charge.payment_intent) ?? undefined }, now);
+  const found = await locateOrder(
+    db,
+    snapshot,
+    { paymentIntentId: expandableId(charge.payment_intent) ?? undefined },
+    now,
+  );
   if (!found) {
     log.warn('stripe refund for a charge this shop does not know', { eventId: event.id, chargeId: charge.id });
     return ignored('unknown charge');
@@ -285,8 +251,8 @@ async function planRefund(
   return {
     statements: [
       ...found.create,
-      linkStripeIdsStatement(db, orderId, null, intentId(charge.payment_intent)),
-      recordRefundStatement(db, orderId, charge.amount_refunded, charge.amount),
+      linkStripeIdsStatement(db, orderId, null, expandableId(charge.payment_intent)),
+      recordRefundStatement(db, { id: orderId, gb: found.gb }, charge.amount_refunded, charge.amount),
       markKeyOwedStatement(db, customerId, now),
       auditStatement(db, {
         actor: 'system',
@@ -306,6 +272,46 @@ async function planRefund(
 }
 
 /**
+ * A dispute of a paid order, at any point of its life: its state is recorded and the order's held GB recomputed
+ * (see disputes.ts); the key then converges to the new cap, and the audit log flags it for the operator.
+ */
+async function planDispute(
+  db: Db,
+  event: StripeEventEnvelope,
+  dispute: StripeDispute,
+  log: Logger,
+  now: number,
+): Promise<Plan> {
+  const paymentIntentId = expandableId(dispute.payment_intent);
+  const order = paymentIntentId ? await findOrder(db, { paymentIntentId }) : undefined;
+  if (!order) {
+    log.warn('stripe dispute for a charge this shop does not know', { eventId: event.id, disputeId: dispute.id });
+    return ignored('unknown charge');
+  }
+  return {
+    statements: [
+      ...recordDisputeStatements(db, order, dispute, event.created * 1000),
+      markKeyOwedStatement(db, order.customerId, now),
+      auditStatement(db, {
+        actor: 'system',
+        action: event.type.replace(/^charge\./, ''),
+        customerId: order.customerId,
+        detail: {
+          orderId: order.id,
+          stripeEventId: event.id,
+          disputeId: dispute.id,
+          status: dispute.status,
+          reason: dispute.reason,
+          amount: dispute.amount,
+          currency: dispute.currency,
+        },
+      }),
+    ],
+    outcome: { result: 'applied', reconcileCustomerId: order.customerId },
+  };
+}
+
+/**
  * The success redirect can beat the webhook: the owner's order page asks Stripe directly, and a session that is
  * paid is recorded exactly as the webhook would record it (statuses only move forward, so both may run).
  */
@@ -318,7 +324,7 @@ export async function applyRetrievedSession(db: Db, session: unknown, now = Date
   if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid')
     return { result: 'ignored', reason: 'nothing new' };
   await db.batch([
-    linkStripeIdsStatement(db, order.id, s.id, intentId(s.payment_intent)),
+    linkStripeIdsStatement(db, order.id, s.id, expandableId(s.payment_intent)),
     markPaidStatement(db, order.id, now),
     markKeyOwedStatement(db, order.customerId, now),
     auditStatement(db, {

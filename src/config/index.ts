@@ -1,10 +1,9 @@
 // Parses and validates every var and secret once per isolate; everything else reads the typed Config.
 
 import type { Tier } from '../shared/api.ts';
-import type * as z from '../zod.ts';
+import * as z from '../zod.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
 
-export { UPSTREAM_CAP_CEILING_GB } from './schema.ts';
 export type { Tier };
 
 export interface ConfigProblem {
@@ -27,8 +26,21 @@ export interface Config {
   stripe: { apiUrl: string; secretKey: string; webhookSecret: string };
   auth: { secret: string; previousSecret?: string };
   encryptionKey: string;
-  mail: { transport: 'cloudflare' | 'resend' | 'outbox'; from: string; outboxUrl?: string; resendApiKey?: string };
+  mail: {
+    transport: 'cloudflare' | 'resend' | 'outbox';
+    from: string;
+    outboxUrl?: string;
+    resendApiKey?: string;
+    retryDelaySeconds: number;
+  };
   adminEmails: string[];
+  keys: {
+    /** The most GB one key may hold (CAP_CEILING_GB): past it the customer is rolled onto a new key. */
+    capCeilingGb: number;
+    /** How long the old key keeps working after a rollover (KEY_ROLLOVER_GRACE_HOURS), in ms. */
+    rolloverGraceMs: number;
+  };
+  limits: { loginLinksPerDay: number; loginMailsPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -79,6 +91,7 @@ function collect(schema: z.ZodMiniType, input: Record<string, unknown>, problems
 }
 
 const DEV_PLACEHOLDER = /^(dev-only|psx_sim|sk_test_sim|whsec_sim|ZGV2LW9ubHkt)/;
+const STRIPE_TEST_KEY = /^(sk|rk)_test_/;
 
 /** Validates only the vars (what `npm run check` can see offline). */
 export function parseVars(input: Record<string, unknown>): {
@@ -104,12 +117,27 @@ function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
       field: '',
       message: `"${vars.DEFAULT_COUNTRY}" is not one of COUNTRIES`,
     });
+  const ceiling = vars.CAP_CEILING_GB;
+  vars.PRICING.tiers.forEach((tier, i) => {
+    if (tier.gb > ceiling)
+      problems.push({
+        variable: 'PRICING',
+        field: `tiers[${i}].gb`,
+        message: `must not exceed CAP_CEILING_GB (${ceiling}): one key holds at most that`,
+      });
+  });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
   if (vars.SHOP_ENV === 'production') {
     for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
       if (!vars[name].startsWith('https://'))
         problems.push({ variable: name, field: '', message: 'must use https:// in production' });
+    if (vars.MAIL_RETRY_DELAY_SECONDS === 0)
+      problems.push({
+        variable: 'MAIL_RETRY_DELAY_SECONDS',
+        field: '',
+        message: 'must be at least 1 in production (0 retries at once, for tests)',
+      });
     if (vars.MAIL_TRANSPORT === 'outbox')
       problems.push({
         variable: 'MAIL_TRANSPORT',
@@ -127,19 +155,48 @@ function dropEmpty(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => !(typeof v === 'string' && v.trim() === '')));
 }
 
+/**
+ * Secrets a production shop must not run with: the committed development placeholders, and a Stripe test-mode key
+ * (with one, a live shop would mint real proxy keys for test-card payments).
+ */
+function productionSecretProblems(secrets: Partial<z.infer<typeof secretsSchema>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [name, value] of Object.entries(secrets)) {
+    if (typeof value !== 'string') continue;
+    if (DEV_PLACEHOLDER.test(value))
+      problems.push({
+        variable: name,
+        field: '',
+        message: 'is a development placeholder; set the real secret with `wrangler secret put`',
+      });
+    else if (name === 'STRIPE_SECRET_KEY' && STRIPE_TEST_KEY.test(value))
+      problems.push({
+        variable: name,
+        field: '',
+        message: 'is a Stripe test-mode key; production needs a live key (sk_live_… or rk_live_…)',
+      });
+  }
+  return problems;
+}
+
+/**
+ * Checks only the secrets given (`npm run check` validates those set in its environment), with production's rules
+ * when `shopEnv` is production.
+ */
+export function checkSecrets(given: Record<string, unknown>, shopEnv: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const secrets = collect(z.partial(secretsSchema), dropEmpty(given), problems) as
+    | Partial<z.infer<typeof secretsSchema>>
+    | undefined;
+  if (secrets && shopEnv === 'production') problems.push(...productionSecretProblems(secrets));
+  return problems;
+}
+
 export function parseConfig(input: Record<string, unknown>): ConfigResult {
   const raw = dropEmpty(input);
   const { vars, problems } = parseVars(raw);
   const secrets = collect(secretsSchema, raw, problems) as z.infer<typeof secretsSchema> | undefined;
-  if (secrets && raw.SHOP_ENV === 'production') {
-    for (const [name, value] of Object.entries(secrets))
-      if (typeof value === 'string' && DEV_PLACEHOLDER.test(value))
-        problems.push({
-          variable: name,
-          field: '',
-          message: 'is a development placeholder; set the real secret with `wrangler secret put`',
-        });
-  }
+  if (secrets && raw.SHOP_ENV === 'production') problems.push(...productionSecretProblems(secrets));
   if (secrets && vars?.MAIL_TRANSPORT === 'resend' && !secrets.RESEND_API_KEY)
     problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
   if (!vars || !secrets || problems.length) return { ok: false, problems };
@@ -172,11 +229,14 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         from: vars.MAIL_FROM,
         outboxUrl: vars.MAIL_OUTBOX_URL,
         resendApiKey: secrets.RESEND_API_KEY || undefined,
+        retryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
       },
       adminEmails: (vars.ADMIN_EMAILS ?? '')
         .split(',')
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
+      keys: { capCeilingGb: vars.CAP_CEILING_GB, rolloverGraceMs: vars.KEY_ROLLOVER_GRACE_HOURS * 3_600_000 },
+      limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
     },
   };
 }

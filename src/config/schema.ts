@@ -1,4 +1,5 @@
 // Zod schemas for every wrangler var and secret. Pure: the Worker, `npm run check` and tests share it.
+import { PLATFORM_CAP_LIMIT_GB } from '../pool/contract.ts';
 import { GATEWAY_HOST_PATTERN } from '../shared/proxy-url.ts';
 import * as z from '../zod.ts';
 
@@ -50,13 +51,15 @@ export const brandSchema = z.object({
   }),
 });
 
-/** The platform caps a key at 1000 GB for ordinary resellers, in whole GB. */
-export const UPSTREAM_CAP_CEILING_GB = 1000;
+/** The cap ceiling of an ordinary reseller's keys (partner accounts have higher ones, set in CAP_CEILING_GB). */
+export const DEFAULT_CAP_CEILING_GB = 1000;
+/** How long a key that was rolled over keeps working, by default. */
+export const DEFAULT_ROLLOVER_GRACE_HOURS = 72;
 
 export const tierSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be 1–32 of [a-z0-9_-]')),
   name: z.string().check(z.minLength(1), z.maxLength(40)),
-  gb: z.int().check(z.minimum(1), z.maximum(UPSTREAM_CAP_CEILING_GB)),
+  gb: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
   price: z.int().check(z.minimum(50, 'must be at least 50 minor units (Stripe minimum)')),
   validityDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
   tagline: z.optional(z.string().check(z.maxLength(120))),
@@ -101,6 +104,15 @@ const csv = (item: z.ZodMiniType<string, string>) =>
   );
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** A limit var: a whole number from `min` to `max` (a string in .dev.vars, a number or a string in wrangler.toml). */
+const limit = (min: number, max: number, fallback: number) =>
+  z._default(
+    z
+      .pipe(z.union([z.int(), z.string().check(z.regex(/^\s*\d+\s*$/, 'must be a whole number'))]), z.transform(Number))
+      .check(z.refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`)),
+    fallback,
+  );
 const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'is required'));
 
 /** Vars: public, committed in wrangler.toml (and overridable in .dev.vars). JSON vars arrive as strings. */
@@ -123,7 +135,17 @@ export const varsSchema = z.object({
   MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
   MAIL_FROM: z.string().check(z.minLength(3)),
   MAIL_OUTBOX_URL: z.optional(httpUrl),
+  /** The mail queue's first retry delay, doubling up to 15 minutes; 0 (retry at once) is for tests only. */
+  MAIL_RETRY_DELAY_SECONDS: limit(0, 900, 10),
   ADMIN_EMAILS: z.optional(z.string()),
+  /** Sign-in links one address gets per day at the request of one network (an IPv4 address or an IPv6 /64). */
+  LOGIN_LINKS_PER_DAY: limit(1, 1000, 10),
+  /** Sign-in emails the whole shop sends per hour; past it, sign-in requests answer 429 until the hour rolls on. */
+  LOGIN_MAILS_PER_HOUR: limit(1, 1_000_000, 200),
+  /** The most GB one key may hold (the platform's ceiling for this reseller account): 1000, or more for partners. */
+  CAP_CEILING_GB: limit(1, PLATFORM_CAP_LIMIT_GB, DEFAULT_CAP_CEILING_GB),
+  /** How long a key keeps working after the customer was rolled onto a new one. */
+  KEY_ROLLOVER_GRACE_HOURS: limit(1, 720, DEFAULT_ROLLOVER_GRACE_HOURS),
 });
 
 /** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */

@@ -1,105 +1,71 @@
-// The customer's account as the dashboard shows it: the key's status (and why it is not working), usage and
-// expiry. D1 says what the shop made the key; the platform says how much of it is used (asked at most every
-// 10 s per key per isolate). If the platform cannot be asked, the shop's own record is shown with `live: false`.
-import { eq } from 'drizzle-orm';
-import { type Customer, customers, type PoolKeyRow } from '../../schema.ts';
-import { getKeyRow } from '../billing/keys.ts';
-import type { Db } from '../db/index.ts';
-import type { PoolAccessKey } from '../pool/index.ts';
+// The customer's account as the dashboard shows it: the key's state (and why it is not working, in the customer's
+// words), usage and expiry, and the key it replaced while that one still works. D1 says what the shop made the key;
+// the platform says how much of it is used (src/keys/live.ts). If the platform cannot be asked, the shop's own
+// record is shown with `live: false`.
+import { getCustomer, NOT_SUSPENDED, type Suspension } from '../customers/index.ts';
+import { getSync, type KeyState, keyState, keysOf, liveKey } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AccountKey, MeAnswer } from '../shared/dashboard.ts';
-import { mbToGb } from '../shared/format.ts';
-import { isoToMs } from '../time.ts';
+import { utcDateTime } from '../shared/format.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
 export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
 
-/** How long one platform answer about a key is reused (the usage bar polls every 30 s; tabs add up). */
-export const LIVE_KEY_FRESH_MS = 10_000;
-const liveKeyCache = new Map<string, { key: PoolAccessKey; at: number }>();
-
-/** Drops the cached platform view of a key (after the shop changed it). */
-export function forgetLiveKey(upstreamId: string): void {
-  liveKeyCache.delete(upstreamId);
-}
-
-async function liveKey(services: DashboardServices, upstreamId: string): Promise<PoolAccessKey | null> {
-  const now = services.clock.now();
-  const cached = liveKeyCache.get(upstreamId);
-  if (cached && now - cached.at < LIVE_KEY_FRESH_MS) return cached.key;
-  try {
-    const key = await services.pool.getKey(upstreamId, { maxRetries: 1 });
-    if (liveKeyCache.size > 1000) liveKeyCache.clear();
-    liveKeyCache.set(upstreamId, { key, at: now });
-    return key;
-  } catch (err) {
-    services.log.warn('live key unavailable; showing the shop’s record', { upstreamId, err });
-    return null;
+/** The sentence the banner shows for a key that does not work. */
+function reasonText(state: KeyState, suspension: Suspension, supportEmail: string): string | null {
+  if (state.status === 'expired') return 'Your proxy key has expired. Buy more traffic to keep using it.';
+  if (state.status !== 'disabled') return null;
+  switch (state.reason) {
+    case 'suspended':
+      return `The shop has suspended your account${suspension.suspendedReason ? `: ${suspension.suspendedReason.trim().replace(/[.!?]+$/, '')}` : ''}, so your key is switched off. Contact support to sort it out.`;
+    case 'provider_disabled':
+      return `Your proxy key was disabled by the provider. Contact support (${supportEmail}) to sort it out.`;
+    case 'cap_reached':
+      return `You have used all ${state.capGb} GB of your traffic. Buy more to switch your key back on.`;
+    default:
+      return state.live
+        ? 'Your proxy key is switched off (for example after a refund). Contact support if you did not expect this.'
+        : 'Your proxy key is switched off. If you have used all your traffic, buy more; otherwise contact support.';
   }
 }
 
-/** The key's status and what to tell the customer about it. Pure. */
-export function describeKey(
-  row: PoolKeyRow | undefined,
-  live: PoolAccessKey | null,
-  customer: Pick<Customer, 'suspendedAt' | 'suspendedReason'>,
-  now: number,
-): AccountKey {
-  const base: AccountKey = {
-    status: 'none',
-    reason: null,
-    reasonText: null,
-    secretMask: row?.secretMask ?? null,
-    usedMb: live ? live.trafficUsedMB : null,
-    capGb: live ? live.trafficCapGB : (row?.capGb ?? null),
-    expiresAt: live ? isoToMs(live.expiresAt) : (row?.expiresAt ?? null),
-    lastUsedAt: live ? isoToMs(live.lastUsedAt) : null,
-    updating: Boolean(row && row.syncState !== 'synced'),
-    live: Boolean(live),
-  };
-  if (!row) return base;
-  if (!row.upstreamId)
-    return { ...base, status: row.syncState === 'synced' ? 'none' : 'provisioning', updating: false };
-  const expired = live?.isExpired === true || (base.expiresAt !== null && base.expiresAt <= now);
-  if (expired)
-    return { ...base, status: 'expired', reasonText: 'Your proxy key has expired. Buy more traffic to keep using it.' };
-  const enabled = live ? live.enabled : row.enabled !== false;
-  if (enabled) return { ...base, status: 'active' };
-  if (customer.suspendedAt)
-    return {
-      ...base,
-      status: 'disabled',
-      reason: 'suspended',
-      reasonText: `The shop has suspended your account${customer.suspendedReason ? `: ${customer.suspendedReason.trim().replace(/[.!?]+$/, '')}` : ''}, so your key is switched off. Contact support to sort it out.`,
-    };
-  if (base.capGb !== null && base.usedMb !== null && mbToGb(base.usedMb) >= base.capGb)
-    return {
-      ...base,
-      status: 'disabled',
-      reason: 'cap_reached',
-      reasonText: `You have used all ${base.capGb} GB of your traffic. Buy more to switch your key back on.`,
-    };
-  return {
-    ...base,
-    status: 'disabled',
-    reason: 'switched_off',
-    reasonText: live
-      ? 'Your proxy key is switched off (for example after a refund). Contact support if you did not expect this.'
-      : 'Your proxy key is switched off. If you have used all your traffic, buy more; otherwise contact support.',
-  };
+/** What the banner says after a rollover, while the old key still works. */
+function previousKeyText(secretMask: string | null, worksUntil: number): string {
+  return `You have a new proxy key: copy its password below into your tools. Your old key${secretMask ? ` (${secretMask})` : ''} keeps working until ${utcDateTime(worksUntil)}; its unused traffic then moves to the new key.`;
 }
 
-export async function getCustomer(db: Db, customerId: string): Promise<Customer | undefined> {
-  const [row] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
-  return row;
-}
-
-/** The key of the signed-in customer: D1 row plus (when it exists upstream) the platform's live view. */
+/** The key of the signed-in customer: D1 rows plus (when it exists upstream) the platform's live view. */
 async function accountKey(services: DashboardServices, customerId: string): Promise<AccountKey> {
-  const { db } = services;
-  const [row, customer] = await Promise.all([getKeyRow(db, customerId), getCustomer(db, customerId)]);
-  const live = row?.upstreamId ? await liveKey(services, row.upstreamId) : null;
-  return describeKey(row, live, customer ?? { suspendedAt: null, suspendedReason: null }, services.clock.now());
+  const { db, clock, config } = services;
+  const [keys, sync, customer] = await Promise.all([
+    keysOf(db, customerId),
+    getSync(db, customerId),
+    getCustomer(db, customerId),
+  ]);
+  const key = keys.find((k) => k.state === 'current');
+  const live = key?.upstreamId ? await liveKey(services, key.upstreamId) : null;
+  const suspension = customer ?? NOT_SUSPENDED;
+  const state = keyState({ key, sync, live, customer: suspension, now: clock.now() });
+  const previous = keys.filter((k) => k.state === 'retiring' && (k.graceUntil ?? 0) > clock.now()).at(-1);
+  return {
+    status: state.status,
+    reason: state.reason,
+    reasonText: reasonText(state, suspension, config.brand.supportEmail),
+    secretMask: state.secretMask,
+    usedMb: state.usedMb,
+    capGb: state.capGb,
+    expiresAt: state.expiresAt,
+    lastUsedAt: state.lastUsedAt,
+    updating: state.sync !== 'synced' && state.status !== 'none' && state.status !== 'provisioning',
+    live: state.live,
+    previousKey: previous?.graceUntil
+      ? {
+          secretMask: previous.secretMask,
+          worksUntil: previous.graceUntil,
+          text: previousKeyText(previous.secretMask, previous.graceUntil),
+        }
+      : null,
+  };
 }
 
 /** The dashboard's account answer: who is signed in, their key, and the gateway their proxy URLs point at. */

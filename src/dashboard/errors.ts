@@ -1,8 +1,8 @@
-// Errors of the customer dashboard (the API's onError maps `status` and `code`).
+// Errors of the customer dashboard (the API's onError maps `status` and `code`). Key errors are src/keys/'s KeyError.
 
-export type DashboardErrorCode = 'no_key' | 'key_not_ready' | 'session_not_found';
+export type DashboardErrorCode = 'session_not_found';
 
-const STATUS: Record<DashboardErrorCode, number> = { no_key: 409, key_not_ready: 409, session_not_found: 404 };
+const STATUS: Record<DashboardErrorCode, number> = { session_not_found: 404 };
 
 export class DashboardError extends Error {
   readonly status: number;

@@ -2,16 +2,16 @@
 // from the customer's pool_keys row (never one the client sends): the platform's sessions endpoints return
 // every customer's sessions of the reseller without it.
 import { recordAudit } from '../audit/index.ts';
-import { getKeyRow } from '../billing/keys.ts';
+import { currentKey, sessionsOfKey, usageOfKey } from '../keys/index.ts';
 import { type ActiveSession, isUpstreamError } from '../pool/index.ts';
 import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
 import type { DashboardServices } from './account.ts';
 import { DashboardError } from './errors.ts';
 import type { Actor } from './key.ts';
 
-/** The customer's upstream key id, or null when they have none yet. */
+/** The upstream id of the customer's current key, or null when they have none yet. */
 async function ownKeyId(services: DashboardServices, customerId: string): Promise<string | null> {
-  return (await getKeyRow(services.db, customerId))?.upstreamId ?? null;
+  return (await currentKey(services.db, customerId))?.upstreamId ?? null;
 }
 
 function view(s: ActiveSession): SessionView {
@@ -36,8 +36,10 @@ function view(s: ActiveSession): SessionView {
 export async function listOwnSessions(services: DashboardServices, customerId: string): Promise<SessionsAnswer> {
   const pakId = await ownKeyId(services, customerId);
   if (!pakId) return { sessions: [] };
-  const answer = await services.pool.listSessions(pakId);
-  return { sessions: answer.sessions.map(view).sort((a, b) => b.lastActivityAt - a.lastActivityAt) };
+  return sessionsOfKey.get(pakId, services.clock.now(), async () => {
+    const answer = await services.pool.listSessions(pakId);
+    return { sessions: answer.sessions.map(view).sort((a, b) => b.lastActivityAt - a.lastActivityAt) };
+  });
 }
 
 /** Closes one session of the customer's key; someone else's (or an unknown) session is a 404, like a missing one. */
@@ -50,6 +52,7 @@ export async function closeOwnSession(
   const notFound = () => new DashboardError('session_not_found', 'That session is not open (any more).');
   if (!pakId) throw notFound();
   const answer = await services.pool.closeSession(pakId, sessionKey);
+  sessionsOfKey.forget(pakId);
   if (!answer.success) throw notFound();
   await recordAudit(services.db, {
     actor: `customer:${actor.customerId}`,
@@ -65,6 +68,7 @@ export async function closeAllOwnSessions(services: DashboardServices, actor: Ac
   const pakId = await ownKeyId(services, actor.customerId);
   if (!pakId) return { closed: 0 };
   const answer = await services.pool.closeAllSessions(pakId);
+  sessionsOfKey.forget(pakId);
   const closed = answer.count ?? 0;
   await recordAudit(services.db, {
     actor: `customer:${actor.customerId}`,
@@ -80,14 +84,16 @@ export async function closeAllOwnSessions(services: DashboardServices, actor: Ac
 export async function ownUsage(services: DashboardServices, customerId: string, days: number): Promise<UsageAnswer> {
   const pakId = await ownKeyId(services, customerId);
   if (!pakId) return { available: false, days: [] };
-  try {
-    return { available: true, days: await services.pool.keyUsage(pakId, days) };
-  } catch (err) {
-    // The series' shape is unconfirmed upstream: an answer without one means "not offered", not an outage.
-    if (isUpstreamError(err) && err.kind === 'shape') {
-      services.log.warn('key usage: no daily series in the answer', { err });
-      return { available: false, days: [] };
+  return usageOfKey.get(`${pakId}:${days}`, services.clock.now(), async () => {
+    try {
+      return { available: true, days: await services.pool.keyUsage(pakId, days) };
+    } catch (err) {
+      // The series' shape is unconfirmed upstream: an answer without one means "not offered", not an outage.
+      if (isUpstreamError(err) && err.kind === 'shape') {
+        services.log.warn('key usage: no daily series in the answer', { err });
+        return { available: false, days: [] };
+      }
+      throw err;
     }
-    throw err;
-  }
+  });
 }

@@ -4,6 +4,9 @@ import * as schema from '../../schema.ts';
 
 export type Db = ReturnType<typeof openDb>;
 
+/** One statement of an atomic `db.batch([...])`. */
+export type BatchStatement = Parameters<Db['batch']>[0][number];
+
 export function openDb(d1: D1Database) {
   return drizzle(d1, { schema });
 }

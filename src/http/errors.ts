@@ -9,11 +9,14 @@ import type { AppEnv } from './context.ts';
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;
-  constructor(status: ContentfulStatusCode, code: string, message: string) {
+  /** Sent as Retry-After (a 429 or 503 that knows when trying again makes sense). */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(status: ContentfulStatusCode, code: string, message: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -23,6 +26,7 @@ interface CodedError {
   code: string;
   message: string;
   expose?: boolean;
+  retryAfterSeconds?: number;
 }
 
 function isCodedError(err: unknown): err is CodedError {
@@ -33,13 +37,20 @@ function isCodedError(err: unknown): err is CodedError {
   );
 }
 
-export function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string) {
-  return c.json({ error: { code, message, requestId: c.get('requestId') } }, status);
+export function errorResponse(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  retryAfterSeconds?: number,
+) {
+  const headers = retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) };
+  return c.json({ error: { code, message, requestId: c.get('requestId') } }, status, headers);
 }
 
 export function onError(err: Error, c: Context<AppEnv>) {
   const log = c.get('services')?.log;
-  if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
+  if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.retryAfterSeconds);
   if (err instanceof ConfigError) {
     log?.error('config invalid', { problems: err.problems });
     return errorResponse(c, 503, 'config_invalid', 'The shop is not configured correctly. The operator has been told.');
@@ -60,7 +71,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
       err.status >= 500 && err.expose !== true
         ? 'The service is temporarily unavailable. Please try again shortly.'
         : err.message;
-    return errorResponse(c, err.status as ContentfulStatusCode, err.code, message);
+    return errorResponse(c, err.status as ContentfulStatusCode, err.code, message, err.retryAfterSeconds);
   }
   log?.error('unhandled error', { err, stack: err.stack });
   return errorResponse(c, 500, 'internal', 'Something went wrong. Please try again.');

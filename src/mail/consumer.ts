@@ -9,12 +9,11 @@ import { type MailMessage, mailMessageSchema } from './messages.ts';
 import { templateFor } from './templates/index.ts';
 import { MailDeliveryError, type MailTransport } from './transports.ts';
 
-/** Retry delays: 10 s, 20 s, 40 s, … capped at 15 minutes. */
-export const RETRY_BASE_SECONDS = 10;
+/** Retry delays: MAIL_RETRY_DELAY_SECONDS (10 s), then doubling (20 s, 40 s, …), capped at 15 minutes. */
 export const RETRY_MAX_SECONDS = 15 * 60;
 
-export function backoffSeconds(attempts: number): number {
-  return Math.min(RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_SECONDS);
+export function backoffSeconds(attempts: number, firstDelaySeconds: number): number {
+  return Math.min(firstDelaySeconds * 2 ** Math.max(0, attempts - 1), RETRY_MAX_SECONDS);
 }
 
 type MailServices = Pick<Services, 'config' | 'mail' | 'db' | 'log'>;
@@ -48,7 +47,8 @@ async function deliverOne(
   const fields = { messageId: msg.id, kind: message.kind, attempts: msg.attempts, ...refOf(message) };
   const staleAt = template.expiresAt?.(message);
   if (staleAt !== undefined && staleAt <= Date.now()) {
-    log.info('mail dropped: its link has expired', fields);
+    log.warn('mail dropped: its link expired before it could be sent', fields);
+    await recordFailure(db, log, msg.id, message, 'expired: the link expired before it could be sent');
     msg.ack();
     return;
   }
@@ -72,9 +72,10 @@ async function deliverOne(
       msg.ack();
       return;
     }
-    const delaySeconds = backoffSeconds(msg.attempts);
+    const delaySeconds = backoffSeconds(msg.attempts, config.mail.retryDelaySeconds);
     if (staleAt !== undefined && Date.now() + delaySeconds * 1000 >= staleAt) {
       log.warn('mail dropped: its link would expire before the next attempt', { ...fields, reason: failure.reason });
+      await recordFailure(db, log, msg.id, message, `expired before retry: ${failure.reason}`);
       msg.ack();
       return;
     }
@@ -85,7 +86,8 @@ async function deliverOne(
 
 /** A reference that identifies the message in logs without its recipient or contents. */
 function refOf(message: MailMessage): Record<string, string> {
-  return message.kind === 'login' ? { loginRef: message.tokenId } : { orderId: message.orderId };
+  if (message.kind === 'login') return { loginRef: message.tokenId };
+  return message.kind === 'receipt' ? { orderId: message.orderId } : { keyId: message.keyId };
 }
 
 async function recordFailure(

@@ -27,7 +27,25 @@ export const receiptMailSchema = z.object({
   paidAt: z.number(),
 });
 
-export const mailMessageSchema = z.discriminatedUnion('kind', [loginMailSchema, receiptMailSchema]);
+/** The customer was rolled onto a new key (generation > 1), sent once per generation (pool_keys.announced_at). */
+export const keyRolloverMailSchema = z.object({
+  kind: z.literal('key_rollover'),
+  /** The new key's row id: one mail per generation. */
+  keyId: z.string(),
+  to: z.string(),
+  generation: z.number(),
+  /** Masks only (`pak_ab12…ef90`): the secret itself never leaves the shop by mail. */
+  secretMask: z.nullable(z.string()),
+  previousMask: z.nullable(z.string()),
+  /** Unix ms until which the old key keeps working; null when there is none left. */
+  previousWorksUntil: z.nullable(z.number()),
+});
+
+export const mailMessageSchema = z.discriminatedUnion('kind', [
+  loginMailSchema,
+  receiptMailSchema,
+  keyRolloverMailSchema,
+]);
 
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 export type MailKind = MailMessage['kind'];

@@ -1,6 +1,6 @@
 // The health check behind /api/healthz: config, D1, KV and the upstream, each ok or not, never an internal.
 import { sql } from 'drizzle-orm';
-import { upstreamHealth } from '../pool/index.ts';
+import { type UpstreamHealth, upstreamHealth } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 
 export interface ShopHealth {
@@ -10,9 +10,13 @@ export interface ShopHealth {
     config: { ok: boolean; problems?: { variable: string; field: string }[] };
     d1: { ok: boolean };
     kv: { ok: boolean };
-    upstream: { ok: boolean };
+    /** Whether the platform answers, when it last did, and the last failure (its kind, never its details). */
+    upstream: UpstreamHealth;
   };
 }
+
+/** With a broken config the platform is not asked (its URL or key may be what is broken). */
+const NOT_CHECKED: UpstreamHealth = { ok: false, lastOkAt: null, lastError: null };
 
 async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
   try {
@@ -29,8 +33,8 @@ export async function shopHealth(services: Services): Promise<ShopHealth> {
   const [d1, kv, upstream] = await Promise.all([
     probe(() => services.db.run(sql`select 1`)),
     probe(() => services.kv.get('healthz')),
-    // From the availability cache: at most one upstream call per 30 s however often this is polled.
-    problems.length === 0 ? upstreamHealth(services) : { ok: false },
+    // At most one upstream call per 30 s per isolate however often this is polled (see upstreamHealth).
+    problems.length === 0 ? upstreamHealth(services) : NOT_CHECKED,
   ]);
   const checks = {
     config:

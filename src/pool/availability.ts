@@ -7,6 +7,7 @@ import type { IncidentSummary, IncidentsResponse, StockResponse } from '../share
 import * as z from '../zod.ts';
 import type { PoolClient } from './client.ts';
 import { Incident, type IncidentsFeed, PoolStock } from './contract.ts';
+import { isUpstreamError } from './errors.ts';
 
 export const FRESH_MS = 30_000;
 /** Served values older than this say `stale: true` (the refresh behind them is late or failing). */
@@ -47,15 +48,25 @@ export const INCIDENTS: Resource<IncidentsFeed> = {
 
 export type AvailabilityClient = Pick<PoolClient, 'stock' | 'incidents'>;
 
-/** Per-isolate bookkeeping: in-flight upstream calls, the last value this isolate fetched, the last failure. */
+/** A failed upstream call as the health check reports it: when, and why in words that hold no secret. */
+export interface UpstreamFailure {
+  at: number;
+  reason: string;
+}
+
+/**
+ * Per-isolate bookkeeping: in-flight upstream calls, the last value this isolate fetched, when the current run of
+ * failures began (cleared by a success: the backoff reads it) and the last failure (kept: the health check reports it).
+ */
 export interface AvailabilityState {
   inflight: Map<string, Promise<{ value: unknown; fetchedAt: number }>>;
   recent: Map<string, { value: unknown; fetchedAt: number }>;
   failedAt: Map<string, number>;
+  lastFailure: Map<string, UpstreamFailure>;
 }
 
 export function createAvailabilityState(): AvailabilityState {
-  return { inflight: new Map(), recent: new Map(), failedAt: new Map() };
+  return { inflight: new Map(), recent: new Map(), failedAt: new Map(), lastFailure: new Map() };
 }
 
 const isolateState = createAvailabilityState();
@@ -109,7 +120,9 @@ function refresh<T>(
       }
       return entry;
     } catch (err) {
-      state.failedAt.set(resource.kvKey, clock.now());
+      const at = clock.now();
+      state.failedAt.set(resource.kvKey, at);
+      state.lastFailure.set(resource.kvKey, { at, reason: failureReason(err) });
       throw err;
     } finally {
       state.inflight.delete(resource.kvKey);
@@ -213,16 +226,59 @@ export function activeIncidents(cached: Cached<IncidentsFeed>): IncidentsRespons
   return { incidents, fetchedAt: new Date(cached.fetchedAt).toISOString(), stale: cached.stale };
 }
 
-/**
- * Upstream reachability for /api/healthz, from the availability cache: it never calls the upstream more
- * often than the cache does (at most one refresh per 30 s per isolate) and says nothing but ok or not.
- */
-export async function upstreamHealth(services: AvailabilityServices, state = isolateState): Promise<{ ok: boolean }> {
-  try {
-    const cached = await readAvailability(STOCK, services, state);
-    const failedAt = state.failedAt.get(STOCK.kvKey);
-    return { ok: !cached.stale && !(failedAt !== undefined && failedAt > cached.fetchedAt) };
-  } catch {
-    return { ok: false };
+/** Why an upstream call failed, for the health check: the kind and status only, never a URL, body or key. */
+function failureReason(err: unknown): string {
+  if (!isUpstreamError(err)) return 'unexpected error';
+  switch (err.kind) {
+    case 'http':
+      return `the platform answered HTTP ${err.upstreamStatus ?? '?'}`;
+    case 'timeout':
+      return 'the platform did not answer in time';
+    case 'network':
+      return 'the platform could not be reached';
+    case 'shape':
+      return 'the platform answered in an unexpected shape';
+    case 'config':
+      return 'the shop is not configured to call the platform';
   }
+}
+
+/** The health check asks the platform itself at most this often per isolate, and only when nothing else did. */
+export const HEALTH_PROBE_INTERVAL_MS = FRESH_MS;
+
+export interface UpstreamHealth {
+  ok: boolean;
+  /** When the platform last answered (ISO), as far as this isolate and the shared cache know. */
+  lastOkAt: string | null;
+  /** The last failure this isolate saw, even one already followed by a success; null when none. */
+  lastError: { at: string; reason: string } | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Upstream reachability for /api/healthz: ok when the platform's latest answer (to this isolate, or to any isolate
+ * through the cached stock) is newer than this isolate's latest failure. When nobody asked it for 30 s, the check
+ * asks now (refreshing the stock cache with the answer) and waits for it: an old cache alone is never an outage,
+ * a failing call is. So however often it is polled, it adds at most one platform call per 30 s per isolate.
+ */
+export async function upstreamHealth(services: AvailabilityServices, state = isolateState): Promise<UpstreamHealth> {
+  const key = STOCK.kvKey;
+  const shared = await readKv(STOCK, services);
+  const lastOk = () =>
+    Math.max(
+      shared?.fetchedAt ?? Number.NEGATIVE_INFINITY,
+      state.recent.get(key)?.fetchedAt ?? Number.NEGATIVE_INFINITY,
+    );
+  const lastAsked = Math.max(lastOk(), state.lastFailure.get(key)?.at ?? Number.NEGATIVE_INFINITY);
+  if (state.inflight.has(key) || services.clock.now() - lastAsked >= HEALTH_PROBE_INTERVAL_MS) {
+    await refresh(STOCK, services, state).catch((err) => services.log.warn('upstream health probe failed', { err }));
+  }
+  const okAt = lastOk();
+  const failure = state.lastFailure.get(key);
+  return {
+    ok: Number.isFinite(okAt) && (failure === undefined || failure.at < okAt),
+    lastOkAt: Number.isFinite(okAt) ? iso(okAt) : null,
+    lastError: failure ? { at: iso(failure.at), reason: failure.reason } : null,
+  };
 }

@@ -12,8 +12,9 @@ export const KEY_ID_PATTERN = /^[0-9a-f]{24}$/;
 export const PAK_SECRET_PATTERN = /^pak_[0-9a-f]{24}$/;
 /** `Idempotency-Key` the platform accepts on POST. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
-/** Ordinary resellers may not cap a key above this (whole GB); see also UPSTREAM_CAP_CEILING_GB in config. */
-export const CAP_CEILING_GB = 1000;
+/** The platform validates a key's cap as whole GB 1..this; a reseller account's own ceiling is lower (1000 for
+ * ordinary resellers, higher for partners; the shop's CAP_CEILING_GB var). */
+export const PLATFORM_CAP_LIMIT_GB = 100_000;
 
 /** A pool access key as list/get return it: the secret `key` may be masked there. */
 export const PoolAccessKey = z.object({
@@ -47,7 +48,7 @@ export type DeleteKeyAnswer = z.infer<typeof DeleteKeyAnswer>;
 /** Request bodies (the simulator enforces them; the client sends them). */
 export const MintKeyInput = z.object({
   label: z.string().check(z.minLength(1), z.maxLength(256)),
-  trafficCapGB: z.int().check(z.minimum(1), z.maximum(CAP_CEILING_GB)),
+  trafficCapGB: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
   expiresAt: z.optional(z.nullable(isoDate)),
 });
 export type MintKeyInput = z.infer<typeof MintKeyInput>;
@@ -56,7 +57,7 @@ export const UpdateKeyInput = z.object({
   label: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   enabled: z.optional(z.boolean()),
   /** `null` (unlimited) is refused for ordinary resellers; the simulator says so. */
-  trafficCapGB: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(CAP_CEILING_GB)))),
+  trafficCapGB: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)))),
   /** `null` removes the expiry; a past date is refused. */
   expiresAt: z.optional(z.nullable(isoDate)),
 });

@@ -9,6 +9,7 @@ export {
   offeredStock,
   readAvailability,
   STOCK,
+  type UpstreamHealth,
   upstreamHealth,
 } from './availability.ts';
 export {
@@ -22,12 +23,12 @@ export {
 export {
   type ActiveSession,
   type AuditEvent,
-  CAP_CEILING_GB,
   type CloseSessionAnswer,
   type Incident,
   type IncidentsFeed,
   type KeyUsageDay,
   type MintKeyInput,
+  PLATFORM_CAP_LIMIT_GB,
   type PoolAccessKey,
   type PoolStock,
   type SessionsAnswer,

@@ -11,16 +11,19 @@ import {
   type Operator,
   overview,
   pricingView,
+  REFUND_REASONS,
+  refundOrder,
   rerunFulfilment,
   resendSignIn,
   rotateCustomerKey,
   suspendCustomer,
   unsuspendCustomer,
 } from '../admin/index.ts';
-import { UPSTREAM_CAP_CEILING_GB } from '../config/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import type { CustomersPage } from '../shared/admin.ts';
 import * as z from '../zod.ts';
 
@@ -35,7 +38,12 @@ function wholeNumber(what: string, min: number, max: number) {
     .check(z.refine((n) => n >= min && n <= max, `${what} must be from ${min} to ${max}`));
 }
 
-const customerParam = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a customer id')) });
+const customerId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a customer id'));
+const customerParam = z.object({ id: customerId });
+const orderParam = z.object({
+  id: customerId,
+  orderId: z.string().check(z.regex(/^ord_[0-9a-f]{32}$/, 'is not an order id')),
+});
 const customersQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
   page: z.optional(wholeNumber('page', 1, 100_000)),
@@ -50,16 +58,21 @@ const auditQuery = z.object({
 });
 const suspendBody = z.object({ reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))) });
 const grantBody = z.object({
-  gb: z.int().check(z.minimum(1), z.maximum(UPSTREAM_CAP_CEILING_GB)),
+  gb: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
   validityDays: z.optional(z.int().check(z.minimum(0), z.maximum(3650))),
   note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+});
+
+const refundBody = z.object({
+  /** Minor units of the order's currency; the whole rest of the order when absent. */
+  amount: z.optional(z.int().check(z.minimum(1), z.maximum(100_000_000))),
+  reason: z.optional(z.enum(REFUND_REASONS)),
 });
 
 function operator(c: Context<AppEnv>): Operator {
   return {
     email: c.var.identity.email,
     requestId: c.var.requestId,
-    ip: c.req.header('cf-connecting-ip') ?? null,
   };
 }
 
@@ -108,10 +121,27 @@ export const admin = new Hono<AppEnv>()
     );
   })
   .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
-    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id)),
+    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id, idempotencyKeyHeader(c))),
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
     c.json(await rerunFulfilment(c.var.services, operator(c), c.req.valid('param').id)),
+  )
+  .post(
+    '/customers/:id/orders/:orderId/refund',
+    recent,
+    validate('param', orderParam),
+    // One key per confirmed dialog: a retried click (or a retry after a timeout) refunds once.
+    validate('header', requiredIdempotencyKey),
+    validate('json', refundBody),
+    async (c) => {
+      const { id, orderId } = c.req.valid('param');
+      return c.json(
+        await refundOrder(c.var.services, operator(c), id, orderId, {
+          ...c.req.valid('json'),
+          clientKey: c.req.valid('header')['idempotency-key'],
+        }),
+      );
+    },
   )
   .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) =>
     c.json(await resendSignIn(c.var.services, operator(c), c.req.valid('param').id)),

@@ -1,6 +1,14 @@
 // Sign-in by magic link and the session lifecycle: request a link, verify it, who am I, sign out (everywhere).
 import { Hono } from 'hono';
-import { completeSignIn, emailSchema, requestSignIn, safeNextPath, signOut, signOutEverywhere } from '../auth/index.ts';
+import {
+  completeSignIn,
+  emailSchema,
+  peekLoginToken,
+  requestSignIn,
+  safeNextPath,
+  signOut,
+  signOutEverywhere,
+} from '../auth/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import {
   clearSessionCookie,
@@ -10,10 +18,11 @@ import {
   requireSession,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import type { LoginLinkAnswer } from '../shared/api.ts';
 import * as z from '../zod.ts';
 
 const requestBody = z.object({ email: emailSchema, next: z.optional(z.string()) });
-const verifyBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a sign-in token')) });
+const tokenBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a sign-in token')) });
 
 /** The one answer to every accepted sign-in request, whether or not the address has an account. */
 const REQUEST_ACCEPTED = {
@@ -33,7 +42,13 @@ export const auth = new Hono<AppEnv>()
     services.log.info('sign-in link requested', { outcome });
     return c.json(REQUEST_ACCEPTED, 202);
   })
-  .post('/verify', validate('json', verifyBody), async (c) => {
+  /** What a link would sign in as and where it goes next, without using it (the confirm page shows it first). */
+  .post('/link', validate('json', tokenBody), async (c) => {
+    const found = await peekLoginToken(c.var.services.db, c.req.valid('json').token, c.var.services.clock.now());
+    const link = found && { email: found.email, next: found.redirectTo, expiresAt: found.expiresAt };
+    return c.json({ link } satisfies LoginLinkAnswer);
+  })
+  .post('/verify', validate('json', tokenBody), async (c) => {
     const { services } = c.var;
     const signedIn = await completeSignIn(services.db, c.req.valid('json').token, {
       userAgent: c.req.header('user-agent'),
@@ -47,9 +62,11 @@ export const auth = new Hono<AppEnv>()
       next: signedIn.redirectTo,
     });
   })
-  .get('/me', requireSession, (c) => {
-    const { customerId, email, isAdmin } = c.var.identity;
-    return c.json({ customer: { id: customerId, email, isAdmin } });
+  /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console). */
+  .get('/me', optionalSession, (c) => {
+    const identity = currentIdentity(c);
+    const customer = identity ? { id: identity.customerId, email: identity.email, isAdmin: identity.isAdmin } : null;
+    return c.json({ customer });
   })
   .post('/logout', optionalSession, async (c) => {
     const identity = currentIdentity(c);

@@ -12,6 +12,7 @@ import {
 } from '../billing/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { limitPerCustomer } from '../http/limits.ts';
 import { requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import type { CheckoutAnswer, OrderStatusAnswer, PurchasesAnswer } from '../shared/billing.ts';
@@ -21,7 +22,7 @@ const checkoutInput = z.object({ tierId: z.string().check(z.minLength(1), z.maxL
 
 export const billing = new Hono<AppEnv>()
   /** Starts a Stripe Checkout for one tier from config; the client only names the tier. */
-  .post('/checkout', requireSession, validate('json', checkoutInput), async (c) => {
+  .post('/checkout', requireSession, validate('json', checkoutInput), limitPerCustomer('checkout'), async (c) => {
     const { services } = c.var;
     const { customerId } = c.var.identity;
     const { tierId } = c.req.valid('json');
@@ -42,7 +43,9 @@ export const billing = new Hono<AppEnv>()
       throw err;
     }
     const event = parseEvent(raw);
-    const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }));
+    const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }), {
+      liveOnly: services.config.env === 'production',
+    });
     log.info('stripe event', {
       stripeEventId: event.id,
       type: event.type,
@@ -54,7 +57,7 @@ export const billing = new Hono<AppEnv>()
   })
 
   /** The success page's poll: the owner's order and their key's state, moving fulfilment along if it is owed. */
-  .get('/orders/:sessionId', requireSession, async (c) => {
+  .get('/orders/:sessionId', requireSession, limitPerCustomer('order'), async (c) => {
     const status = await orderStatus(c.var.services, c.var.identity.customerId, c.req.param('sessionId'));
     // Someone else's order is answered exactly like a missing one.
     if (!status) throw new ApiError(404, 'not_found', 'No such order.');

@@ -1,9 +1,9 @@
 // The customer dashboard's API: my account and key, reveal/rotate the secret, my gateway sessions, my usage.
 // Session required everywhere; nothing here takes a key id from the client; nothing is ever cached by anyone.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { every } from 'hono/combine';
 import {
   accountView,
-  CLIENT_IDEMPOTENCY_KEY,
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
@@ -12,13 +12,16 @@ import {
   rotateSecret,
 } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
-import { ApiError } from '../http/errors.ts';
+import { idempotencyKeyHeader } from '../http/idempotency.ts';
+import { limitPerCustomer } from '../http/limits.ts';
 import { requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
 
 /** Rotating the key needs a sign-in from the last 10 minutes. */
 const ROTATE_REAUTH_MS = 10 * 60_000;
+/** A recent sign-in, then the customer's rotation limit. */
+const rotateGuard = every(requireRecentSignIn(ROTATE_REAUTH_MS), limitPerCustomer('rotate'));
 
 /** Set on the way out, whatever happened (a 401 from requireSession and a 503 included). */
 const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -43,24 +46,26 @@ export const dashboard = new Hono<AppEnv>()
   .get('/account', privateNoStore, requireSession, async (c) =>
     c.json(await accountView(c.var.services, c.var.identity)),
   )
-  .post('/key/reveal', privateNoStore, requireSession, async (c) =>
+  .post('/key/reveal', privateNoStore, requireSession, limitPerCustomer('reveal'), async (c) =>
     c.json(await revealSecret(c.var.services, actor(c))),
   )
-  .post('/key/rotate', privateNoStore, requireSession, requireRecentSignIn(ROTATE_REAUTH_MS), async (c) => {
-    const clientKey = c.req.header('idempotency-key');
-    if (clientKey !== undefined && !CLIENT_IDEMPOTENCY_KEY.test(clientKey))
-      throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, _ and -.');
-    return c.json(await rotateSecret(c.var.services, actor(c), clientKey));
-  })
-  .get('/sessions', privateNoStore, requireSession, async (c) =>
+  .post('/key/rotate', privateNoStore, requireSession, rotateGuard, async (c) =>
+    c.json(await rotateSecret(c.var.services, actor(c), idempotencyKeyHeader(c))),
+  )
+  .get('/sessions', privateNoStore, requireSession, limitPerCustomer('sessions'), async (c) =>
     c.json(await listOwnSessions(c.var.services, c.var.identity.customerId)),
   )
-  .delete('/sessions', privateNoStore, requireSession, async (c) =>
+  .delete('/sessions', privateNoStore, requireSession, limitPerCustomer('close_sessions'), async (c) =>
     c.json(await closeAllOwnSessions(c.var.services, actor(c))),
   )
-  .delete('/sessions/:key', privateNoStore, requireSession, validate('param', sessionKeyParam), async (c) =>
-    c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
+  .delete(
+    '/sessions/:key',
+    privateNoStore,
+    requireSession,
+    validate('param', sessionKeyParam),
+    limitPerCustomer('close_sessions'),
+    async (c) => c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
   )
-  .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), async (c) =>
+  .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), limitPerCustomer('usage'), async (c) =>
     c.json(await ownUsage(c.var.services, c.var.identity.customerId, c.req.valid('query').days ?? 30)),
   );

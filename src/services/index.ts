@@ -26,7 +26,8 @@ export interface Services {
   readonly mail: Mail;
   /** The availability cache. */
   readonly kv: KVNamespace;
-  readonly limiters: { login: RateLimit };
+  /** Workers rate-limit bindings (wrangler.toml): sign-in per network, and per customer (src/http/limits.ts). */
+  readonly limiters: { login: RateLimit; customerCalls: RateLimit; customerActions: RateLimit };
   readonly clock: Clock;
   readonly log: Logger;
   /** Work that may outlive the answer (`executionCtx.waitUntil`). */
@@ -44,6 +45,12 @@ export interface ServiceContext {
 export const POOL_TIMEOUT_MS = { request: 5_000, background: 10_000 } as const;
 
 const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock that reads `at` now and runs on from there: a cron run decides what is due by its scheduled time. */
+export function clockFrom(at: number): Clock {
+  const offset = at - Date.now();
+  return { now: () => Date.now() + offset };
+}
 
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
@@ -82,7 +89,11 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       return mail();
     },
     kv: env.CACHE,
-    limiters: { login: env.LOGIN_LIMITER },
+    limiters: {
+      login: env.LOGIN_LIMITER,
+      customerCalls: env.CUSTOMER_CALL_LIMITER,
+      customerActions: env.CUSTOMER_ACTION_LIMITER,
+    },
     clock: systemClock,
     log: context.log,
     waitUntil: context.waitUntil,
@@ -91,10 +102,15 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
 }
 
 /** The services of a queue batch or a cron run: nobody waits on the answer, and each log line carries `fields`. */
-export function backgroundServices(env: Env, ctx: ExecutionContext, fields: LogFields): Services {
-  return createServices(env, {
-    log: createLogger(fields),
-    waitUntil: (promise) => ctx.waitUntil(promise),
-    kind: 'background',
-  });
+export function backgroundServices(
+  env: Env,
+  ctx: ExecutionContext,
+  fields: LogFields,
+  clock: Clock = systemClock,
+): Services {
+  return createServices(
+    env,
+    { log: createLogger(fields), waitUntil: (promise) => ctx.waitUntil(promise), kind: 'background' },
+    { clock },
+  );
 }

@@ -9,9 +9,11 @@ export type MoneyByCurrency = Record<string, number>;
  * A customer's standing at a glance.
  * - suspended: an operator suspended them · no_key: nothing bought · provisioning/updating/retrying: a change is
  *   on its way (retrying: the upstream failed) · active · disabled (cap reached, refunded) · expired
+ * - provider_disabled: a person switched the key off in the Proxies.sx panel; the shop leaves it off
  */
 export type CustomerStatus =
   | 'suspended'
+  | 'provider_disabled'
   | 'no_key'
   | 'provisioning'
   | 'updating'
@@ -47,10 +49,37 @@ export interface CustomersPage {
   live: boolean;
 }
 
-/** An order as the operator sees it: the customer's view plus how it came about. */
+/** An order as the operator sees it: the customer's view plus how it came about and what disputes hold. */
 export interface AdminOrder extends Purchase {
   kind: 'purchase' | 'grant';
   stripeSessionId: string | null;
+  /** GB held out of the cap by the order's disputes (open or lost). */
+  heldGb: number;
+}
+
+/** A Stripe dispute (chargeback or inquiry) of one of the customer's orders. */
+export interface DisputeView {
+  id: string;
+  orderId: string;
+  /** Disputed amount, minor units of `currency`. */
+  amount: number;
+  currency: string;
+  /** Stripe's reason, e.g. `fraudulent`. */
+  reason: string;
+  /** Stripe's status: warning_needs_response, needs_response, under_review, won, lost, warning_closed, … */
+  status: string;
+  /** Not decided yet: answer it in the Stripe dashboard before its deadline. */
+  open: boolean;
+  /** GB of the order it keeps out of the cap (0 once won). */
+  heldGb: number;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+/** An open dispute on the overview, with whose it is. */
+export interface OpenDispute extends DisputeView {
+  customerId: string;
+  email: string;
 }
 
 export interface AuditView {
@@ -63,8 +92,30 @@ export interface AuditView {
   at: number;
 }
 
-/** The shop's record of the key (never the secret) and the platform's live view of it. */
+/** One of a customer's keys: they are rolled onto a new one when a key would pass the cap ceiling. */
+export interface AdminKeyGeneration {
+  generation: number;
+  /** current: new GB go here · retiring: still works until `graceUntil` · retired: its unused GB moved on */
+  state: 'current' | 'retiring' | 'retired';
+  upstreamId: string | null;
+  secretMask: string | null;
+  /** GB that count on it: its orders' (net of refunds) plus what was carried into it. */
+  gb: number;
+  /** Whole GB used on it, as last read (retired: when it was switched off). */
+  usedGb: number;
+  graceUntil: number | null;
+  /** Retired: how many GB it carried into which generation, and when it was deleted upstream. */
+  carriedOutGb: number | null;
+  carriedInto: number | null;
+  deletedAt: number | null;
+  /** When the shop saw that a person switched it off in the Proxies.sx panel (the shop leaves it off). */
+  upstreamDisabledAt: number | null;
+  createdAt: number;
+}
+
+/** The shop's record of the current key (never the secret) and the platform's live view of it. */
 export interface AdminKeyState {
+  generation: number;
   upstreamId: string | null;
   secretMask: string | null;
   capGb: number | null;
@@ -86,6 +137,10 @@ export interface AdminKeyState {
   upstreamError: string | null;
   /** The platform's own audit events of this key, newest first. */
   upstreamAudit: { action: string; at: string; authMethod: string | null }[];
+  /** A person switched the key off in the Proxies.sx panel (unix ms when the shop saw it); null otherwise. */
+  upstreamDisabledAt: number | null;
+  /** Every generation of the customer's keys, newest first. */
+  generations: AdminKeyGeneration[];
 }
 
 export interface CustomerDetail {
@@ -100,9 +155,12 @@ export interface CustomerDetail {
   };
   status: CustomerStatus;
   orders: AdminOrder[];
+  disputes: DisputeView[];
   /** null when no key was ever owed. */
   key: AdminKeyState | null;
   audit: AuditView[];
+  /** The most GB a customer can hold at a time (CAP_CEILING_GB): no grant goes past it. */
+  capCeilingGb: number;
 }
 
 export interface AuditPage {
@@ -163,8 +221,12 @@ export interface Overview {
     used: number | null;
   };
   attention: KeyAttention[];
+  /** Customers with an open dispute: their disputed GB are held until it is decided. */
+  disputes: { open: number; list: OpenDispute[] };
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
+  /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
+  signInMail: { lastHour: number; perHour: number; paused: boolean };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }
@@ -200,7 +262,14 @@ export interface PricingView {
   fetchedAt: number | null;
 }
 
-export type AdminActionName = 'suspend' | 'unsuspend' | 'grant' | 'rotate_key' | 'resend_sign_in' | 'refulfil';
+export type AdminActionName =
+  | 'suspend'
+  | 'unsuspend'
+  | 'grant'
+  | 'rotate_key'
+  | 'resend_sign_in'
+  | 'refulfil'
+  | 'refund';
 
 export interface AdminActionAnswer {
   action: AdminActionName;

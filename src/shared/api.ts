@@ -68,3 +68,15 @@ export interface IncidentsResponse {
   fetchedAt: string;
   stale: boolean;
 }
+
+/** POST /api/auth/link: what a sign-in link does, shown before the customer uses it; null when it cannot be used. */
+export interface LoginLinkAnswer {
+  link: {
+    /** The address it signs in as. */
+    email: string;
+    /** Where it continues to after sign-in (a same-origin path), or null for the default. */
+    next: string | null;
+    /** Unix ms. */
+    expiresAt: number;
+  } | null;
+}

@@ -1,4 +1,14 @@
-// Billing API types shared by the Worker and the SPA. Pure: no runtime imports.
+// Billing API types shared by the Worker and the SPA, and the one rule turning money back into GB. Pure: no imports.
+
+/**
+ * The whole GB that `amount` of an order's `price` stands for, rounded UP and at most `gb`: what a refund or a
+ * dispute of that amount takes out of the cap, so the shop never leaves more traffic than was paid for.
+ */
+export function gbForAmount(gb: number, amount: number, price: number): number {
+  if (price <= 0) return amount > 0 ? gb : 0;
+  const share = Math.min(Math.max(0, amount), price);
+  return Math.min(gb, Math.floor((gb * share + price - 1) / price));
+}
 
 export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
 

@@ -7,8 +7,11 @@
  */
 export type AccountKeyStatus = 'none' | 'provisioning' | 'active' | 'disabled' | 'expired';
 
-/** Why a key is disabled: all traffic used, suspended by the shop, or switched off otherwise (e.g. refunded). */
-export type DisabledReason = 'cap_reached' | 'suspended' | 'switched_off';
+/**
+ * Why a key is disabled: all traffic used, suspended by the shop, switched off by the proxy provider (a person in
+ * its panel: only support can help), or switched off otherwise (e.g. refunded).
+ */
+export type DisabledReason = 'cap_reached' | 'suspended' | 'provider_disabled' | 'switched_off';
 
 export interface AccountKey {
   status: AccountKeyStatus;
@@ -29,6 +32,11 @@ export interface AccountKey {
   updating: boolean;
   /** False when the platform could not be asked just now: usage is unknown, the rest is the shop's own record. */
   live: boolean;
+  /**
+   * The key this one replaced when the customer was rolled onto a new key, while it still works: its mask, until
+   * when (unix ms; its unused GB then move to this key) and the banner's sentences. Null when there is none.
+   */
+  previousKey: { secretMask: string | null; worksUntil: number; text: string } | null;
 }
 
 export interface MeAnswer {

@@ -112,3 +112,8 @@ export function isoDate(ms: number): string {
 export function utcTime(ms: number): string {
   return isoDateTime(ms).slice(11, 16);
 }
+
+/** A moment for text that cannot know the reader's locale (mail, the API's sentences): `2026-11-30 14:05 UTC`. */
+export function utcDateTime(ms: number): string {
+  return `${isoDate(ms)} ${utcTime(ms)} UTC`;
+}

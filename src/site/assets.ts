@@ -6,12 +6,19 @@ export interface SpaAssets {
   manifest: ViteManifest;
   /** A built stylesheet's text, by its path (`/assets/app-….css`). */
   stylesheet(path: string): Promise<string>;
+  /** A public file's text (`/logo.svg`), or null if there is none. */
+  optionalText(path: string): Promise<string | null>;
 }
 
 async function text(assets: Fetcher, path: string): Promise<string> {
   const res = await assets.fetch(new Request(`https://assets.local${path}`));
   if (!res.ok) throw new Error(`the SPA's ${path} is missing (${res.status}): build it with npm run build`);
   return res.text();
+}
+
+async function optionalText(assets: Fetcher, path: string): Promise<string | null> {
+  const res = await assets.fetch(new Request(`https://assets.local${path}`));
+  return res.ok ? res.text() : null;
 }
 
 async function load(assets: Fetcher): Promise<SpaAssets> {
@@ -30,6 +37,7 @@ async function load(assets: Fetcher): Promise<SpaAssets> {
       }
       return css;
     },
+    optionalText: (path) => optionalText(assets, path),
   };
 }
 

@@ -1,14 +1,15 @@
 // The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
 // stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
 import { CONFIG_SCRIPT_ID, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
+import type { PageIcon } from './icon.ts';
 import type { PageMeta } from './meta.ts';
 
 export interface DocumentParts {
   meta: PageMeta;
   /** The brand's colour, for the browser's UI. */
   themeColour: string;
-  /** The logo as an icon (BRAND.logoUrl) and its type, when the brand has one. */
-  icon?: { href: string; type?: string };
+  /** The logo as an icon (BRAND.logoUrl), when the brand has one. */
+  icon?: PageIcon;
   /** The page's one inline style (its hash is in the CSP). */
   style: string;
   script: string;
@@ -36,14 +37,6 @@ export function escapeHtml(text: string): string {
 /** JSON safe inside a `<script>` data block: no `</script>` or `<!--` can end or change it. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
-const ICON_TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon' };
-
-/** The icon link for a logo path or URL, typed by its extension when known. */
-export function iconFor(href: string): { href: string; type?: string } {
-  const type = ICON_TYPES[/\.([a-z]+)(?:[?#]|$)/i.exec(href)?.[1]?.toLowerCase() ?? ''];
-  return type ? { href, type } : { href };
 }
 
 export function htmlDocument(parts: DocumentParts): string {

@@ -40,7 +40,12 @@ export async function styleHash(style: string): Promise<string> {
   return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
 }
 
-/** The `_headers` file of the static assets: the same headers on every file, and long caching for hashed assets. */
+/** The logo and the icons drawn from it (web/public), under names that do not change with their content. */
+const ICON_FILES = ['/logo.svg', '/favicon.ico', '/apple-touch-icon.png'];
+
+/** The `_headers` file of the static assets: the same headers on every file, long caching for hashed assets, and a
+ * day for the logo and the icons (the header's logo is on every page: revalidated on every use, it cost each page view
+ * a request, which a page left at once aborted). */
 export function assetHeadersFile(): string {
   const lines = Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`);
   return [
@@ -51,5 +56,6 @@ export function assetHeadersFile(): string {
     '/assets/*',
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
+    ...ICON_FILES.flatMap((file) => [file, '  Cache-Control: public, max-age=86400', '']),
   ].join('\n');
 }

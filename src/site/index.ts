@@ -7,8 +7,9 @@ import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { publicConfig } from '../config/public.ts';
 import { spaAssets } from './assets.ts';
-import { htmlDocument, iconFor } from './document.ts';
+import { htmlDocument } from './document.ts';
 import { securityHeaders, styleHash } from './headers.ts';
+import { type PageIcon, pageIcon } from './icon.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
 import { renderBody } from './render.tsx';
@@ -45,6 +46,7 @@ interface PageTemplate {
   style: string;
   hash: string;
   body: string;
+  icon?: PageIcon;
 }
 
 const templates = new Map<string, Promise<PageTemplate>>();
@@ -54,7 +56,14 @@ async function template(route: Route, config: Config, assets: Fetcher): Promise<
   const files = pageFiles(spa.manifest, ...scripts(route));
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
-  return { files, style, hash: await styleHash(style), body: renderBody(route, config, publicConfig(config)) };
+  const { logoUrl } = config.brand;
+  return {
+    files,
+    style,
+    hash: await styleHash(style),
+    body: renderBody(route, config, publicConfig(config)),
+    icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
+  };
 }
 
 function landingData(config: Config): Record<string, unknown>[] {
@@ -81,11 +90,11 @@ export async function renderPage(
       page.catch(() => templates.delete(key));
     }
   }
-  const { files, style, hash, body } = await page;
+  const { files, style, hash, body, icon } = await page;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,
-    icon: config.brand.logoUrl ? iconFor(config.brand.logoUrl) : undefined,
+    icon,
     style,
     script: files.script,
     preloads: files.preloads,

@@ -24,6 +24,8 @@ export const LAZY_PAGES = {
   checkout: 'src/pages/Checkout.tsx',
   verify: 'src/pages/Verify.tsx',
   console: 'src/admin/AdminApp.tsx',
+  /** A customer's page in the console, fetched by the console when an operator opens one. */
+  customer: 'src/admin/CustomerDetail.tsx',
 } as const;
 
 export type LazyPage = keyof typeof LAZY_PAGES;

@@ -262,7 +262,8 @@ describe('audit', () => {
   it('a refused action changes nothing and writes nothing', async () => {
     const { id } = await paidCustomer('refused@example.com');
     const before = (await auditRows(id)).length;
-    expect((await act(id, 'grant', { gb: 5000 })).status).toBe(400);
+    expect((await act(id, 'grant', { gb: 5000 })).status).toBe(409);
+    expect((await act(id, 'grant', { gb: 100_001 })).status).toBe(400);
     expect((await act('no-such-customer', 'grant', { gb: 1 })).status).toBe(404);
     expect((await auditRows(id)).length).toBe(before);
   });

@@ -72,6 +72,7 @@ describe('access', () => {
         'GET /admin/overview',
         'GET /admin/pricing',
         'POST /admin/customers/:id/grant',
+        'POST /admin/customers/:id/orders/:orderId/refund',
         'POST /admin/customers/:id/refulfil',
         'POST /admin/customers/:id/resend-sign-in',
         'POST /admin/customers/:id/rotate-key',
@@ -86,7 +87,7 @@ describe('access', () => {
     const ordersBefore = await env.DB.prepare('select count(*) as n from orders').first<{ n: number }>();
     const keyBefore = await upstreamKeyOf(buyerId);
     const routes = adminRoutes();
-    expect(routes.length).toBeGreaterThanOrEqual(13);
+    expect(routes.length).toBeGreaterThanOrEqual(14);
     for (const route of routes) {
       const forbidden = await request(route, customer);
       expect(forbidden.status, route).toBe(403);
@@ -266,6 +267,13 @@ describe('customers', () => {
     expect(JSON.stringify(d)).not.toMatch(/pak_[0-9a-f]{24}/);
     expect(d.key!.upstreamAudit.map((e) => e.action)).toContain('create');
     expect(d.audit.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'order.paid']));
+    // The console's grant form allows up to the configured ceiling (CAP_CEILING_GB), not a fixed 1000.
+    expect(d.capCeilingGb).toBe(1000);
+    const partner = await call(`/api/admin/customers/${buyerId}`, {
+      cookie: operator,
+      env: { ...env, CAP_CEILING_GB: '5000' } as unknown as Env,
+    });
+    expect((await partner.json<CustomerDetail>()).capCeilingGb).toBe(5000);
 
     expect((await call('/api/admin/customers/nobody', { cookie: operator })).status).toBe(404);
     expect((await call(`/api/admin/customers/${encodeURIComponent('a b')}`, { cookie: operator })).status).toBe(400);

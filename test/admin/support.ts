@@ -4,7 +4,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { expect } from 'vitest';
 import worker from '../../src/index.ts';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, type SimKey, upstreamKey } from '../helpers.ts';
+import { CURRENT_KEY_SQL, call, type SimKey, upstreamKey } from '../helpers.ts';
 
 /** The operator in the committed test config (ADMIN_EMAILS). */
 export const OPERATOR = 'admin@example.com';
@@ -45,8 +45,7 @@ export interface KeyRow {
   enabled: number | null;
 }
 
-export const keyRow = (customerId: string) =>
-  env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
+export const keyRow = (customerId: string) => env.DB.prepare(CURRENT_KEY_SQL).bind(customerId).first<KeyRow>();
 
 /** Waits for the webhook's background reconcile to finish (no lease held, nothing pending). */
 export async function settled(customerId: string): Promise<KeyRow | null> {

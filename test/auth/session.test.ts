@@ -44,6 +44,8 @@ function craft(sid: string, sub: string, o: Craft = {}): Promise<string> {
 }
 
 const me = (cookie?: string) => call('/api/auth/me', cookie ? { cookie } : {});
+/** Who /api/auth/me says is signed in with this cookie: null when the session is refused (or there is none). */
+const customerOf = async (cookie?: string) => (await (await me(cookie)).json<{ customer: unknown }>()).customer;
 const cookieOf = (jwt: string) => `__Host-session=${jwt}`;
 
 beforeAll(resetSimulators);
@@ -58,10 +60,15 @@ describe('GET /api/auth/me', () => {
     expect(body.customer).toEqual({ id: claimsOf(cookie).sub, email: 'me@example.com', isAdmin: false });
   });
 
-  it('answers 401 unauthenticated without a cookie', async () => {
+  it('answers a signed-out visitor with customer: null, not a failed request', async () => {
     const res = await me();
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(await res.json()).toEqual({ customer: null });
+    // Routes that need a session still refuse one.
+    const guarded = await call('/api/purchases');
+    expect(guarded.status).toBe(401);
+    expect(await guarded.json()).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
   it('marks operators listed in ADMIN_EMAILS', async () => {
@@ -78,7 +85,7 @@ describe('session JWTs that must be refused', () => {
   });
 
   it('accepts a correctly made one (the control)', async () => {
-    expect((await me(cookieOf(await craft(sid, sub)))).status).toBe(200);
+    expect(await customerOf(cookieOf(await craft(sid, sub)))).not.toBeNull();
   });
 
   it.each<[string, Craft]>([
@@ -90,7 +97,7 @@ describe('session JWTs that must be refused', () => {
     ['issued in the future', { iatOffset: HOUR, expOffset: 13 * HOUR }],
   ])('refuses one %s', async (_, options) => {
     const res = await me(cookieOf(await craft(sid, sub, options)));
-    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ customer: null });
     expect(res.headers.getSetCookie().join()).toMatch(/__Host-session=;.*Max-Age=0/);
   });
 
@@ -102,7 +109,7 @@ describe('session JWTs that must be refused', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .encode();
-    expect((await me(cookieOf(jwt))).status).toBe(401);
+    expect(await customerOf(cookieOf(jwt))).toBeNull();
   });
 
   it('refuses a tampered payload or signature', async () => {
@@ -111,16 +118,16 @@ describe('session JWTs that must be refused', () => {
       .replace(/=+$/, '')
       .replace(/\+/g, '-')
       .replace(/\//g, '_');
-    expect((await me(cookieOf(`${header}.${otherPayload}.${signature}`))).status).toBe(401);
+    expect(await customerOf(cookieOf(`${header}.${otherPayload}.${signature}`))).toBeNull();
     const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
-    expect((await me(cookieOf(`${header}.${payload}.${flipped}`))).status).toBe(401);
-    expect((await me('__Host-session=not.a.jwt')).status).toBe(401);
+    expect(await customerOf(cookieOf(`${header}.${payload}.${flipped}`))).toBeNull();
+    expect(await customerOf('__Host-session=not.a.jwt')).toBeNull();
   });
 
   it('refuses a valid signature naming a session that does not exist or belongs to someone else', async () => {
-    expect((await me(cookieOf(await craft(crypto.randomUUID(), sub)))).status).toBe(401);
+    expect(await customerOf(cookieOf(await craft(crypto.randomUUID(), sub)))).toBeNull();
     const other = claimsOf(await signIn('other@example.com'));
-    expect((await me(cookieOf(await craft(sid, other.sub)))).status).toBe(401);
+    expect(await customerOf(cookieOf(await craft(sid, other.sub)))).toBeNull();
   });
 });
 
@@ -133,17 +140,19 @@ describe('AUTH_SECRET rotation', () => {
       AUTH_SECRET: 'the-new-auth-secret-after-rotation-0123456789',
       AUTH_SECRET_PREVIOUS: oldSecret,
     };
-    const fetchWith = (e: object, jwt: string) =>
-      worker.fetch(
+    const customerWith = async (e: object, jwt: string) => {
+      const res = await worker.fetch(
         new Request(`${ORIGIN}/api/auth/me`, { headers: { cookie: cookieOf(jwt) } }),
         e as Env,
         createExecutionContext(),
       );
+      return (await res.json<{ customer: unknown }>()).customer;
+    };
     const signedWithOld = await craft(sid, sub, { secret: oldSecret });
-    expect((await fetchWith(rotated, signedWithOld)).status).toBe(200);
-    expect((await fetchWith(rotated, await craft(sid, sub, { secret: rotated.AUTH_SECRET }))).status).toBe(200);
+    expect(await customerWith(rotated, signedWithOld)).not.toBeNull();
+    expect(await customerWith(rotated, await craft(sid, sub, { secret: rotated.AUTH_SECRET }))).not.toBeNull();
     // Once the grace period ends (previous secret removed), old cookies stop working.
-    expect((await fetchWith({ ...rotated, AUTH_SECRET_PREVIOUS: '' }, signedWithOld)).status).toBe(401);
+    expect(await customerWith({ ...rotated, AUTH_SECRET_PREVIOUS: '' }, signedWithOld)).toBeNull();
   });
 });
 
@@ -179,7 +188,7 @@ describe('signing out', () => {
     const res = await call('/api/auth/logout', { method: 'POST', cookie });
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().join()).toMatch(/__Host-session=;.*Max-Age=0/);
-    expect((await me(cookie)).status).toBe(401);
+    expect(await customerOf(cookie)).toBeNull();
     const audit = await env.DB.prepare(
       "select count(*) as n from audit_log where action = 'auth.sign_out' and customer_id = ?",
     )
@@ -199,9 +208,9 @@ describe('signing out', () => {
     const res = await call('/api/auth/logout-all', { method: 'POST', cookie: phone });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ signedOut: true, revoked: 2 });
-    expect((await me(laptop)).status).toBe(401);
-    expect((await me(phone)).status).toBe(401);
-    expect((await me(stranger)).status).toBe(200);
+    expect(await customerOf(laptop)).toBeNull();
+    expect(await customerOf(phone)).toBeNull();
+    expect(await customerOf(stranger)).not.toBeNull();
     expect((await call('/api/auth/logout-all', { method: 'POST', cookie: laptop })).status).toBe(401);
   });
 });

@@ -15,10 +15,10 @@ export function deliveries(query: Record<string, string> = {}): Promise<Delivery
 }
 
 /** Posts a webhook exactly as Stripe does: raw JSON body with its Stripe-Signature header. */
-export function postWebhook(payload: string, signature: string | null): Promise<Response> {
+export function postWebhook(payload: string, signature: string | null, shopEnv?: Env): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (signature !== null) headers['stripe-signature'] = signature;
-  return call('/api/stripe/webhook', { method: 'POST', body: payload, headers });
+  return call('/api/stripe/webhook', { method: 'POST', body: payload, headers, env: shopEnv });
 }
 
 export function deliver(delivery: Delivery): Promise<Response> {
@@ -65,4 +65,84 @@ export async function count(sql: string, ...binds: unknown[]): Promise<number> {
     .bind(...binds)
     .first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+/** Every generation of the customer's keys (pool_keys rows), oldest first. */
+export async function keysOf(customerId: string) {
+  const { results } = await env.DB.prepare('select * from pool_keys where customer_id = ? order by generation')
+    .bind(customerId)
+    .all<{
+      id: string;
+      generation: number;
+      state: string;
+      upstream_id: string | null;
+      secret_mask: string | null;
+      grace_until: number | null;
+      final_used_gb: number | null;
+      carried_out_gb: number | null;
+      carried_into: number | null;
+      deleted_at: number | null;
+      upstream_disabled_at: number | null;
+    }>();
+  return results;
+}
+
+/** Waits until nothing is owed or running for the customer's keys (the webhook's background reconcile is done). */
+export async function settledSync(customerId: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const row = await env.DB.prepare('select state, lease_until from key_syncs where customer_id = ?')
+      .bind(customerId)
+      .first<{ state: string; lease_until: number | null }>();
+    if (row && row.state !== 'pending' && row.lease_until === null) return;
+    if (Date.now() > deadline) throw new Error(`keys of ${customerId} still ${row?.state ?? 'missing'}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Sets an upstream key's total usage in the Proxies.sx simulator (the gateway's flush; the cap auto-suspends). */
+export function setUsage(upstreamId: string, usedMB: number) {
+  return sim(`/_sim/proxies/keys/${upstreamId}/usage`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ usedMB }),
+  });
+}
+
+export interface SimEvents {
+  events: { id: string; type: string }[];
+}
+
+/** The cardholder disputes the session's charge in the Stripe simulator (a chargeback unless `inquiry`). */
+export function disputeSession(
+  sessionId: string,
+  body: { amount?: number; reason?: string; inquiry?: boolean } = {},
+): Promise<SimEvents & { dispute: string }> {
+  return sim(`/_sim/stripe/sessions/${sessionId}/dispute`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The card network moves a dispute on: evidence under review, or decided won or lost. */
+export function decideDispute(disputeId: string, action: 'review' | 'won' | 'lost'): Promise<SimEvents> {
+  return sim(`/_sim/stripe/disputes/${disputeId}/${action === 'review' ? 'review' : 'close'}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(action === 'review' ? {} : { outcome: action }),
+  });
+}
+
+/** Posts the recorded delivery of each event, in the order given; every answer must be 200. */
+export async function deliverEachEvent(events: { id: string }[]): Promise<{ result: string }[]> {
+  const results: { result: string }[] = [];
+  for (const event of events) {
+    const [delivery] = await deliveries({ eventId: event.id });
+    if (!delivery) throw new Error(`no delivery of ${event.id}`);
+    const res = await deliver(delivery);
+    if (res.status !== 200) throw new Error(`${delivery.type}: ${res.status} ${await res.text()}`);
+    results.push(await res.json());
+  }
+  return results;
 }

@@ -37,6 +37,25 @@ describe('config validation', () => {
     expect(problemsWith({ PRICING })).toContainEqual(expect.objectContaining({ variable: 'PRICING', field }));
   });
 
+  it('reads the sign-in limits, with defaults when they are left out, and names a bad one', () => {
+    const result = parseConfig({ ...base, LOGIN_LINKS_PER_DAY: undefined, LOGIN_MAILS_PER_HOUR: 500 });
+    expect(result.ok && result.config.limits).toEqual({ loginLinksPerDay: 10, loginMailsPerHour: 500 });
+    expect(problemsWith({ LOGIN_MAILS_PER_HOUR: 'lots' })).toContainEqual(
+      expect.objectContaining({ variable: 'LOGIN_MAILS_PER_HOUR', message: 'must be a whole number' }),
+    );
+    expect(problemsWith({ LOGIN_LINKS_PER_DAY: '0' })).toContainEqual(
+      expect.objectContaining({ variable: 'LOGIN_LINKS_PER_DAY', message: 'must be from 1 to 1000' }),
+    );
+  });
+
+  it('takes the mail retry delay, and refuses retrying at once in production', () => {
+    const result = parseConfig({ ...base, MAIL_RETRY_DELAY_SECONDS: undefined });
+    expect(result.ok && result.config.mail.retryDelaySeconds).toBe(10);
+    expect(parseVars({ ...base, SHOP_ENV: 'production', MAIL_RETRY_DELAY_SECONDS: '0' }).problems).toContainEqual(
+      expect.objectContaining({ variable: 'MAIL_RETRY_DELAY_SECONDS' }),
+    );
+  });
+
   it('reports JSON that does not parse', () => {
     const [problem] = problemsWith({ BRAND: '{name: nope' });
     expect(problem).toMatchObject({ variable: 'BRAND', field: '' });
@@ -64,6 +83,30 @@ describe('config validation', () => {
       expect.objectContaining({ variable: 'GATEWAY_HOST' }),
     );
     expect(problemsWith({ GATEWAY_HOST: 'proxy.brand.example' })).toEqual([]);
+  });
+
+  it('reads the cap ceiling and the rollover grace, with defaults, and names bad values', () => {
+    const result = parseConfig({ ...base, CAP_CEILING_GB: undefined, KEY_ROLLOVER_GRACE_HOURS: undefined });
+    expect(result.ok && result.config.keys).toEqual({ capCeilingGb: 1000, rolloverGraceMs: 72 * 3_600_000 });
+    const partner = parseConfig({ ...base, CAP_CEILING_GB: '5000', KEY_ROLLOVER_GRACE_HOURS: '24' });
+    expect(partner.ok && partner.config.keys).toEqual({ capCeilingGb: 5000, rolloverGraceMs: 24 * 3_600_000 });
+    for (const CAP_CEILING_GB of ['0', '100001', 'lots', '1.5'])
+      expect(problemsWith({ CAP_CEILING_GB })).toContainEqual(expect.objectContaining({ variable: 'CAP_CEILING_GB' }));
+    expect(problemsWith({ KEY_ROLLOVER_GRACE_HOURS: '0' })).toContainEqual(
+      expect.objectContaining({ variable: 'KEY_ROLLOVER_GRACE_HOURS' }),
+    );
+  });
+
+  it('wants every tier to fit in one key under the ceiling', () => {
+    const big = pricing([{ id: 'bulk', name: 'Bulk', gb: 2000, price: 90000 }]);
+    expect(problemsWith({ PRICING: big })).toContainEqual(
+      expect.objectContaining({
+        variable: 'PRICING',
+        field: 'tiers[0].gb',
+        message: expect.stringMatching(/CAP_CEILING_GB \(1000\)/),
+      }),
+    );
+    expect(problemsWith({ PRICING: big, CAP_CEILING_GB: '5000' })).toEqual([]);
   });
 
   it('names a missing or malformed secret without quoting it', () => {

@@ -1,7 +1,7 @@
 // Dashboard test helpers.
 import { env } from 'cloudflare:test';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, type SimKey, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
+import { CURRENT_KEY_SQL, call, type SimKey, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
 
 export { type SimKey, upstreamKey, upstreamKeys };
 
@@ -52,8 +52,7 @@ export interface KeyRow {
   secret_ciphertext: string | null;
 }
 
-export const keyRow = (customerId: string) =>
-  env.DB.prepare('select * from pool_keys where customer_id = ?').bind(customerId).first<KeyRow>();
+export const keyRow = (customerId: string) => env.DB.prepare(CURRENT_KEY_SQL).bind(customerId).first<KeyRow>();
 
 /** Waits for the webhook's background reconcile to finish (no lease held, nothing pending). */
 export async function settled(customerId: string): Promise<KeyRow> {

@@ -7,6 +7,8 @@ import { call, outboxFor, resetSimulators, sim } from '../helpers.ts';
 
 const QUEUE = 'proxy-storefront-mail';
 const DLQ = 'proxy-storefront-mail-dlq';
+/** The shop's default retry delays (the test config shortens them to 0 s for the end-to-end dead-letter test). */
+const shopEnv = { ...env, MAIL_RETRY_DELAY_SECONDS: '10' };
 
 let seq = 0;
 function loginMessage(overrides: Record<string, unknown> = {}) {
@@ -25,7 +27,11 @@ function loginMessage(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function consume(queue: string, messages: { id: string; body: unknown; attempts?: number }[], e: object = env) {
+async function consume(
+  queue: string,
+  messages: { id: string; body: unknown; attempts?: number }[],
+  e: object = shopEnv,
+) {
   const batch = createMessageBatch(
     queue,
     messages.map((m) => ({ id: m.id, body: m.body, attempts: m.attempts ?? 1, timestamp: new Date() })),
@@ -123,19 +129,27 @@ describe('delivering login mail', () => {
     expect(JSON.stringify(row)).not.toContain('token');
   });
 
-  it('drops a message whose link has expired', async () => {
+  it('drops and records a message whose link has expired', async () => {
     const msg = loginMessage({ expiresAt: Date.now() - 1 });
     const result = await consume(QUEUE, [msg]);
     expect(result.explicitAcks).toEqual([msg.id]);
     expect(await outboxFor(msg.body.to as string)).toEqual([]);
+    expect(await failures(msg.id)).toMatchObject({
+      to: msg.body.to,
+      kind: 'login',
+      reason: 'expired: the link expired before it could be sent',
+    });
   });
 
-  it('drops instead of retrying when the link would expire before the next attempt', async () => {
+  it('drops and records instead of retrying when the link would expire before the next attempt', async () => {
     const msg = loginMessage({ expiresAt: Date.now() + 30_000 });
     await fault(msg.body.to as string, 503);
     const result = await consume(QUEUE, [{ ...msg, attempts: 3 }]);
     expect(result.explicitAcks).toEqual([msg.id]);
     expect(result.retryMessages).toEqual([]);
+    const row = await failures(msg.id);
+    expect(row).toMatchObject({ kind: 'login', reason: 'expired before retry: outbox HTTP 503' });
+    expect(JSON.stringify(row)).not.toContain('SECRET');
   });
 
   it('acks a malformed message instead of retrying it forever', async () => {
@@ -167,6 +181,46 @@ describe('the dead-letter queue', () => {
   });
 });
 
+describe('retries into the dead-letter queue, end to end', () => {
+  it('sends a message whose every attempt fails through all retries into mail_failures', async () => {
+    const lines: string[] = [];
+    const spies = (['log', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((line: unknown) => void lines.push(String(line))),
+    );
+    const msg = loginMessage();
+    const to = msg.body.to as string;
+    try {
+      await fault(to, 503, 100);
+      await env.MAIL_QUEUE.send(msg.body, { contentType: 'json' });
+      const row = await recordedFailureFor(to);
+      expect(row).toMatchObject({ to, kind: 'login', reason: 'undeliverable: retries exhausted' });
+      expect(JSON.stringify(row)).not.toContain('SECRET');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(await outboxFor(to)).toEqual([]);
+    // The first attempt and max_retries (5) retries all failed; then the dead-letter queue's consumer took it.
+    const attempts = lines.filter(
+      (line) => line.includes(`"loginRef":"${msg.body.tokenId}"`) && line.includes('"msg":"mail failed; retrying"'),
+    );
+    expect(attempts).toHaveLength(6);
+    expect(lines.filter((line) => line.includes('"msg":"mail undeliverable after retries"'))).toHaveLength(1);
+  });
+});
+
+/** Waits (polling D1) for the dead-letter consumer's row about `to`. */
+async function recordedFailureFor(to: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await env.DB.prepare('select * from mail_failures where "to" = ?')
+      .bind(to)
+      .first<Record<string, unknown>>();
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`no mail_failures row for ${to} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('Cloudflare send_email transport', () => {
   function fakeMailer(outcome: (builder: EmailMessageBuilder) => Promise<EmailSendResult>) {
     const sent: EmailMessageBuilder[] = [];
@@ -180,7 +234,7 @@ describe('Cloudflare send_email transport', () => {
       } as unknown as SendEmail,
     };
   }
-  const withMailer = (binding?: SendEmail) => ({ ...env, MAIL_TRANSPORT: 'cloudflare', MAILER: binding });
+  const withMailer = (binding?: SendEmail) => ({ ...shopEnv, MAIL_TRANSPORT: 'cloudflare', MAILER: binding });
   const codedError = (code: string) => Object.assign(new Error(code), { code });
 
   it('sends through the binding with the configured sender', async () => {
@@ -222,7 +276,7 @@ describe('Cloudflare send_email transport', () => {
 });
 
 describe('Resend transport', () => {
-  const resendEnv = { ...env, MAIL_TRANSPORT: 'resend', RESEND_API_KEY: 're_test_key_123' };
+  const resendEnv = { ...shopEnv, MAIL_TRANSPORT: 'resend', RESEND_API_KEY: 're_test_key_123' };
   let requests: Request[];
   let status: number;
   beforeEach(() => {
@@ -264,7 +318,7 @@ describe('Resend transport', () => {
 
 describe('a production shop without a real mail transport', () => {
   const production = {
-    ...env,
+    ...shopEnv,
     SHOP_ENV: 'production',
     PUBLIC_URL: 'https://shop.test',
     PROXIES_SX_API_URL: 'https://api.proxies.sx/v1',

@@ -3,40 +3,11 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
-import {
-  createAvailabilityState,
-  FRESH_MS,
-  INCIDENTS,
-  KV_TTL_SECONDS,
-  readAvailability,
-  STOCK,
-  upstreamHealth,
-} from '../../src/pool/availability.ts';
+import { FRESH_MS, INCIDENTS, KV_TTL_SECONDS, STOCK } from '../../src/pool/availability.ts';
 import type { PoolStock } from '../../src/pool/contract.ts';
-import { createServices } from '../../src/services/index.ts';
 import type { IncidentsResponse, StockResponse } from '../../src/shared/api.ts';
 import { call, resetSimulators } from '../helpers.ts';
-import { calls, captureLogger, control, fault, testClient } from './support.ts';
-
-const stockCalls = async () => (await calls()).filter((c) => c.path === '/v1/gateway/pool/stock').length;
-
-/** The real cache over the real KV and the real client, with its own isolate state and a clock we move. */
-function cache() {
-  let now = Date.now();
-  const background: Promise<unknown>[] = [];
-  const services = createServices(
-    env,
-    { log: captureLogger(), waitUntil: (p) => void background.push(p), kind: 'request' },
-    { pool: testClient().client, clock: { now: () => now } },
-  );
-  const state = createAvailabilityState();
-  return {
-    read: <T>(resource: Parameters<typeof readAvailability<T>>[0]) => readAvailability(resource, services, state),
-    health: () => upstreamHealth(services, state),
-    advance: (ms: number) => (now += ms),
-    settle: () => Promise.all(background.splice(0)),
-  };
-}
+import { cache, control, fault, stockCalls } from './support.ts';
 
 beforeEach(async () => {
   await resetSimulators();
@@ -98,7 +69,7 @@ describe('the availability cache', () => {
     for (let i = 0; i < 20; i++) expect((await read(STOCK)).stale).toBe(true);
     await settle();
     expect(await stockCalls()).toBe(callsAfterFailure);
-    expect(await health()).toEqual({ ok: false });
+    expect(await health()).toMatchObject({ ok: false, lastError: { reason: 'the platform answered HTTP 503' } });
   });
 
   it('with nothing cached and the upstream down, answers unavailable (not a 500)', async () => {
@@ -154,7 +125,8 @@ describe('GET /api/healthz', () => {
   it('reports the upstream as reachable without revealing anything about it', async () => {
     const res = await call('/api/healthz');
     const body = await res.json<{ checks: Record<string, unknown> }>();
-    expect(body.checks.upstream).toEqual({ ok: true });
+    expect(body.checks.upstream).toMatchObject({ ok: true, lastError: null });
+    expect(Date.parse((body.checks.upstream as { lastOkAt: string }).lastOkAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(JSON.stringify(body)).not.toContain(env.SIM_URL);
   });
 });

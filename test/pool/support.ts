@@ -3,7 +3,9 @@
 import { env } from 'cloudflare:test';
 import { getConfig } from '../../src/config/index.ts';
 import type { LogFields, Logger } from '../../src/log.ts';
+import { createAvailabilityState, readAvailability, upstreamHealth } from '../../src/pool/availability.ts';
 import { createPoolClient, type PoolClientOptions } from '../../src/pool/client.ts';
+import { createServices } from '../../src/services/index.ts';
 import { sim } from '../helpers.ts';
 
 export interface SimCall {
@@ -49,6 +51,26 @@ export function testClient(overrides: Partial<PoolClientOptions> = {}) {
 }
 
 export const calls = () => sim<SimCall[]>('/_sim/calls');
+
+export const stockCalls = async () => (await calls()).filter((c) => c.path === '/v1/gateway/pool/stock').length;
+
+/** The real cache over the real KV and the real client, with its own isolate state and a clock we move. */
+export function cache() {
+  let now = Date.now();
+  const background: Promise<unknown>[] = [];
+  const services = createServices(
+    env,
+    { log: captureLogger(), waitUntil: (p) => void background.push(p), kind: 'request' },
+    { pool: testClient().client, clock: { now: () => now } },
+  );
+  const state = createAvailabilityState();
+  return {
+    read: <T>(resource: Parameters<typeof readAvailability<T>>[0]) => readAvailability(resource, services, state),
+    health: () => upstreamHealth(services, state),
+    advance: (ms: number) => (now += ms),
+    settle: () => Promise.all(background.splice(0)),
+  };
+}
 
 export function fault(body: Record<string, unknown>) {
   return sim('/_sim/proxies/faults', {

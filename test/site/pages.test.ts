@@ -49,7 +49,10 @@ describe('the landing page', () => {
     expect(one(html, /<meta property="og:url" content="([^"]+)">/)).toBe('https://shop.test/');
     expect(one(html, /<meta property="og:title" content="([^"]+)">/)).toBe('Acme Mobile Proxies');
     expect(one(html, /<meta name="twitter:card" content="([^"]+)">/)).toBe('summary');
-    expect(one(html, /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/)).toBe('/logo.svg');
+    // The shop's own SVG logo is the icon inside the page: no page fetches its icon (web/public/logo.svg).
+    const icon = one(html, /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/);
+    expect(icon).toMatch(/^data:image\/svg\+xml,/);
+    expect(decodeURIComponent(icon.slice(icon.indexOf(',') + 1))).toMatch(/^<svg [\s\S]*<\/svg>\s*$/);
     expect(html).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
     expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png">');
   });

@@ -31,3 +31,8 @@ export async function read<T>(response: Promise<{ ok: boolean; status: number; j
     body?.error.message ?? `Request failed (${res.status}).`,
   );
 }
+
+/** A fresh key per confirmed dialog, sent as Idempotency-Key: a retried request replays instead of acting twice. */
+export function freshIdempotencyKey(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
+}

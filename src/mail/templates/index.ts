@@ -1,5 +1,6 @@
 // The registry of email kinds: how each is rendered, its provider idempotency key, and when it goes stale.
 import type { MailKind, MailMessage, MailOf } from '../messages.ts';
+import { keyRolloverMail } from './key-rollover.ts';
 import type { MailContext, RenderedMail } from './layout.ts';
 import { loginMail } from './login.ts';
 import { receiptMail } from './receipt.ts';
@@ -15,6 +16,7 @@ interface MailTemplate<M extends MailMessage> {
 const templates: { [K in MailKind]: MailTemplate<MailOf<K>> } = {
   login: { render: loginMail, idempotencyKey: (m) => `login-${m.tokenId}`, expiresAt: (m) => m.expiresAt },
   receipt: { render: receiptMail, idempotencyKey: (m) => `receipt-${m.orderId}` },
+  key_rollover: { render: keyRolloverMail, idempotencyKey: (m) => `key-rollover-${m.keyId}` },
 };
 
 export function templateFor<M extends MailMessage>(message: M): MailTemplate<M> {

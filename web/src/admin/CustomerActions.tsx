@@ -1,9 +1,10 @@
 // The operator's actions on one customer (suspend, grant GB, re-run fulfilment, rotate the key, resend a sign-in
-// link), each behind a confirmation that says what will happen.
+// link), each behind a confirmation that says what will happen. `Action` and `useActionFeedback` also serve the
+// refund of an order (CustomerOrders.tsx).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { api, RequestError, read } from '../api.ts';
+import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { Reauth } from '../components/Reauth.tsx';
@@ -12,6 +13,8 @@ import { useAction } from '../state/resource.ts';
 
 interface ActionProps {
   label: string;
+  /** The dialog's title when it must differ from the button's label (several on one page). */
+  title?: string;
   confirmLabel: string;
   /** What will happen, shown in the confirmation. */
   explain: string;
@@ -21,9 +24,12 @@ interface ActionProps {
   run: () => Promise<AdminActionAnswer> | string;
   onDone: (answer: AdminActionAnswer) => void;
   onReauth: () => void;
+  /** Called each time the dialog opens (a refund or a rotation takes a fresh idempotency key per opened dialog). */
+  onOpen?: () => void;
 }
 
-function Action({ label, confirmLabel, explain, danger, children, run, onDone, onReauth }: ActionProps) {
+export function Action(props: ActionProps) {
+  const { label, title, confirmLabel, explain, danger, children, run, onDone, onReauth, onOpen } = props;
   const [open, setOpen] = useState(false);
   const action = useAction(async () => {
     const started = run();
@@ -44,6 +50,7 @@ function Action({ label, confirmLabel, explain, danger, children, run, onDone, o
   }
   function start() {
     action.set(undefined);
+    onOpen?.();
     setOpen(true);
   }
   return (
@@ -53,7 +60,7 @@ function Action({ label, confirmLabel, explain, danger, children, run, onDone, o
       </button>
       <ConfirmDialog
         open={open}
-        title={label}
+        title={title ?? label}
         confirmLabel={confirmLabel}
         danger={danger}
         busy={action.loading.value}
@@ -104,30 +111,42 @@ function NumberField({
   );
 }
 
-export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
-  const id = d.customer.id;
+/** What the last action of a section said, and the offer of a fresh sign-in when one needed it. */
+export function useActionFeedback(onChanged: () => void) {
   const [message, setMessage] = useState<string | null>(null);
   const [reauth, setReauth] = useState(false);
-  const [reason, setReason] = useState('');
-  const [gb, setGb] = useState('1');
-  const [days, setDays] = useState('');
-  const [note, setNote] = useState('');
-  const common = {
+  const handlers = {
     onDone: (answer: AdminActionAnswer) => {
       setMessage(answer.message);
       onChanged();
     },
     onReauth: () => setReauth(true),
   };
+  const feedback = (
+    <div aria-live="polite">
+      {message && <p class="banner info">{message}</p>}
+      {reauth && <Reauth returnTo={path.value + search.value} onDismiss={() => setReauth(false)} />}
+    </div>
+  );
+  return { handlers, feedback };
+}
+
+export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
+  const id = d.customer.id;
+  const { handlers: common, feedback } = useActionFeedback(onChanged);
+  const [reason, setReason] = useState('');
+  const [gb, setGb] = useState('1');
+  const [days, setDays] = useState('');
+  const [note, setNote] = useState('');
+  // One key per opened rotation dialog: a retried confirmation replays the rotation instead of rotating twice.
+  const [rotation, setRotation] = useState(() => freshIdempotencyKey('rotate'));
   const param = { param: { id } };
+  const ceiling = d.capCeilingGb;
   const suspended = d.customer.suspendedAt !== null;
   return (
     <section aria-labelledby="actions-title" class="stack">
       <h2 id="actions-title">Actions</h2>
-      <div aria-live="polite">
-        {message && <p class="banner info">{message}</p>}
-        {reauth && <Reauth returnTo={path.value + search.value} onDismiss={() => setReauth(false)} />}
-      </div>
+      {feedback}
       <div class="action-list">
         {suspended ? (
           <Action
@@ -165,7 +184,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
           explain="Recorded as a free purchase; the key's cap rises by this much. Leave the days empty to keep the current expiry (or 30 days if the key has none left)."
           run={() => {
             const n = Number(gb);
-            if (!Number.isInteger(n) || n < 1 || n > 1000) return 'Enter a whole number of GB from 1 to 1000.';
+            if (!Number.isInteger(n) || n < 1 || n > ceiling) return `Enter a whole number of GB from 1 to ${ceiling}.`;
             const extra = days.trim() === '' ? undefined : Number(days);
             if (extra !== undefined && (!Number.isInteger(extra) || extra < 0 || extra > 3650))
               return 'Days must be a whole number from 0 to 3650.';
@@ -179,7 +198,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
           {...common}
         >
           <div class="field-row">
-            <NumberField id="grant-gb" label="GB" min={1} max={1000} required value={gb} onInput={setGb} />
+            <NumberField id="grant-gb" label="GB" min={1} max={ceiling} required value={gb} onInput={setGb} />
             <NumberField
               id="grant-days"
               label="Extra days (optional)"
@@ -207,7 +226,10 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             danger
             confirmLabel="Rotate now"
             explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed. They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
-            run={() => read(api.admin.customers[':id']['rotate-key'].$post(param))}
+            onOpen={() => setRotation(freshIdempotencyKey('rotate'))}
+            run={() =>
+              read(api.admin.customers[':id']['rotate-key'].$post(param, { headers: { 'Idempotency-Key': rotation } }))
+            }
             {...common}
           />
         )}

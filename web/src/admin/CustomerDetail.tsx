@@ -1,13 +1,15 @@
-// One customer: who they are, their key (the shop's record and the platform's view), purchases, audit trail,
-// and the operator's actions (CustomerActions.tsx).
-import type { AdminKeyState, AdminOrder, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
-import { formatDate, formatDateTime, formatGb, formatMoney } from '../../../src/shared/format.ts';
+// One customer: who they are, their keys (KeyState.tsx), purchases with refunds and disputes (CustomerOrders.tsx),
+// audit trail, and the operator's actions (CustomerActions.tsx).
+import type { AdminKeyState, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
+import { formatDate, formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
 import { LoadState } from '../components/LoadState.tsx';
-import { type Column, Table } from '../components/Table.tsx';
+import { Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
 import { AUDIT_COLUMNS } from './AuditLog.tsx';
 import { CustomerActions } from './CustomerActions.tsx';
+import { DisputeFlag, Disputes, Orders } from './CustomerOrders.tsx';
+import { KeyState } from './KeyState.tsx';
 import { StatusBadge } from './ui.tsx';
 
 /** The platform's own log of this key (it has no ids: the same event can appear twice, so each is keyed by its
@@ -28,114 +30,6 @@ function PlatformEvents({ events }: { events: AdminKeyState['upstreamAudit'] }) 
     </details>
   );
 }
-
-function KeyState({ d }: { d: Detail }) {
-  const k = d.key;
-  if (!k) return <p class="muted">No proxy key: nothing bought or granted yet.</p>;
-  const up = k.upstream;
-  return (
-    <div class="grid">
-      <div class="card">
-        <h3>Shop’s record</h3>
-        <dl class="facts">
-          <div>
-            <dt>Key</dt>
-            <dd class="mono">{k.secretMask ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>Cap</dt>
-            <dd>{formatGb(k.capGb)}</dd>
-          </div>
-          <div>
-            <dt>Expires</dt>
-            <dd>{formatDateTime(k.expiresAt)}</dd>
-          </div>
-          <div>
-            <dt>Enabled</dt>
-            <dd>{k.enabled === null ? '—' : k.enabled ? 'Yes' : 'No'}</dd>
-          </div>
-          <div>
-            <dt>Sync</dt>
-            <dd>
-              {k.syncState}
-              {k.attempts > 0 && ` (${k.attempts} attempts)`}
-            </dd>
-          </div>
-          {k.lastError && (
-            <div>
-              <dt>Last error</dt>
-              <dd class="mono">{k.lastError}</dd>
-            </div>
-          )}
-        </dl>
-      </div>
-      <div class="card">
-        <h3>Platform</h3>
-        <dl class="facts">
-          {up ? (
-            <>
-              <div>
-                <dt>Enabled</dt>
-                <dd>{up.enabled ? 'Yes' : 'No'}</dd>
-              </div>
-              <div>
-                <dt>Used / cap</dt>
-                <dd>
-                  {formatGb(up.usedGb)} / {formatGb(up.capGb)}
-                </dd>
-              </div>
-              <div>
-                <dt>Expires</dt>
-                <dd>
-                  {formatDateTime(up.expiresAt)}
-                  {up.isExpired && ' (expired)'}
-                </dd>
-              </div>
-              <div>
-                <dt>Last used</dt>
-                <dd>{formatDateTime(up.lastUsedAt)}</dd>
-              </div>
-            </>
-          ) : (
-            <p class="muted">{k.upstreamError ?? 'No key on the platform yet.'}</p>
-          )}
-        </dl>
-      </div>
-    </div>
-  );
-}
-
-const ORDER_COLUMNS: Column<AdminOrder>[] = [
-  { head: 'Date', cell: (o) => formatDateTime(o.paidAt ?? o.createdAt) },
-  {
-    head: 'What',
-    cell: (o) => (
-      <>
-        {o.kind === 'grant' ? 'Grant' : o.tierName}
-        {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
-      </>
-    ),
-  },
-  {
-    head: 'GB',
-    cell: (o) => (
-      <>
-        {o.gb}
-        {o.refundedGb > 0 && <span class="muted"> (−{o.refundedGb} refunded)</span>}
-      </>
-    ),
-  },
-  {
-    head: 'Price',
-    cell: (o) => (
-      <>
-        {formatMoney(o.price, o.currency)}
-        {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
-      </>
-    ),
-  },
-  { head: 'Status', cell: (o) => o.status },
-];
 
 export function CustomerDetail({ id }: { id: string }) {
   const detail = useResource(
@@ -165,19 +59,14 @@ export function CustomerDetail({ id }: { id: string }) {
                 {d.customer.suspendedReason ? `: ${d.customer.suspendedReason}` : ''}
               </p>
             )}
+            <DisputeFlag d={d} />
             <CustomerActions d={d} onChanged={detail.run} />
             <section aria-labelledby="key-title">
               <h2 id="key-title">Proxy key</h2>
               <KeyState d={d} />
             </section>
-            <section aria-labelledby="orders-title">
-              <h2 id="orders-title">Purchases and grants</h2>
-              {d.orders.length === 0 ? (
-                <p class="muted">None.</p>
-              ) : (
-                <Table caption="Purchases and grants" columns={ORDER_COLUMNS} rows={d.orders} rowKey={(o) => o.id} />
-              )}
-            </section>
+            <Orders d={d} onChanged={detail.run} />
+            <Disputes d={d} />
             <section aria-labelledby="trail-title">
               <h2 id="trail-title">Audit trail</h2>
               <Table caption="Audit trail" columns={AUDIT_COLUMNS} rows={d.audit} rowKey={(e) => e.id} />

@@ -1,5 +1,10 @@
 // The console's front page: the shop's figures, what needs a look, and the platform's health.
-import type { FulfilmentIssue, KeyAttention, Overview as OverviewData } from '../../../src/shared/admin.ts';
+import type {
+  FulfilmentIssue,
+  KeyAttention,
+  OpenDispute,
+  Overview as OverviewData,
+} from '../../../src/shared/admin.ts';
 import {
   formatDate,
   formatDateTime,
@@ -13,7 +18,7 @@ import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
 import { BarList, ColumnChart } from './Charts.tsx';
-import { ExportLinks } from './ui.tsx';
+import { disputeReason, ExportLinks } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {
   at_cap: 'All traffic used',
@@ -64,6 +69,7 @@ function Figures({ o }: { o: OverviewData }) {
         <Stat label="Customers" value={o.customers} />
         <Stat label="Paying customers" value={o.payingCustomers} />
         <Stat label="Suspended" value={o.suspendedCustomers} />
+        <Stat label="Open disputes" value={o.disputes.open} />
         <Stat label="Revenue (net of refunds)" value={formatMoneyByCurrency(o.revenue)} />
         <Stat
           label="GB sold / used"
@@ -76,6 +82,11 @@ function Figures({ o }: { o: OverviewData }) {
           label="Dead-lettered emails"
           value={o.deadLetterMail.total}
           note={`${o.deadLetterMail.last7Days} in the last 7 days`}
+        />
+        <Stat
+          label="Sign-in emails (last hour)"
+          value={`${o.signInMail.lastHour} / ${o.signInMail.perHour}`}
+          note={o.signInMail.paused ? 'Paused: sign-in requests get 429 (LOGIN_MAILS_PER_HOUR)' : undefined}
         />
       </dl>
 
@@ -116,6 +127,33 @@ const FULFILMENT_COLUMNS: Column<FulfilmentIssue>[] = [
   { head: 'Last error', class: 'mono', tokens: true, cell: (f) => f.lastError ?? '—' },
   { head: 'Next try', cell: (f) => formatDateTime(f.nextAttemptAt) },
 ];
+
+const DISPUTE_COLUMNS: Column<OpenDispute>[] = [
+  { head: 'Customer', cell: customerLink },
+  { head: 'Opened', cell: (d) => formatDateTime(d.createdAt) },
+  { head: 'Amount', cell: (d) => formatMoney(d.amount, d.currency) },
+  { head: 'Reason', cell: (d) => disputeReason(d.reason) },
+  { head: 'GB held', cell: (d) => d.heldGb },
+];
+
+function OpenDisputes({ o }: { o: OverviewData }) {
+  return (
+    <section aria-labelledby="disputes-title">
+      <h2 id="disputes-title">Open disputes</h2>
+      {o.disputes.list.length === 0 ? (
+        <p class="muted">None right now.</p>
+      ) : (
+        <>
+          <p class="muted">
+            The disputed GB are held out of these customers' keys until Stripe decides. Answer each in the Stripe
+            dashboard before its deadline.
+          </p>
+          <Table caption="Open disputes" columns={DISPUTE_COLUMNS} rows={o.disputes.list} rowKey={(d) => d.id} />
+        </>
+      )}
+    </section>
+  );
+}
 
 function Attention({ o }: { o: OverviewData }) {
   return (
@@ -194,6 +232,7 @@ export function Overview() {
         {(o) => (
           <div class="stack">
             <Figures o={o} />
+            <OpenDisputes o={o} />
             <Attention o={o} />
             <Fulfilment o={o} />
             <Upstream o={o} />

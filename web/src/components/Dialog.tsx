@@ -1,4 +1,5 @@
-// A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns afterwards.
+// A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns afterwards; its
+// content exists only while it is open, so a page with a dialog per row holds one set of form fields.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -41,7 +42,7 @@ export function ConfirmDialog({
       }}
     >
       <h2 id={id}>{title}</h2>
-      <div class="stack">{children}</div>
+      {open && <div class="stack">{children}</div>}
       <div class="actions">
         <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
           Cancel

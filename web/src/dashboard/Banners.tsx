@@ -1,6 +1,7 @@
-// What the customer must know, in the order it stands in their way: their own key switched off first, then the
-// platform's incidents that touch the shop's countries (most severe first), then a purchase being applied and usage
-// figures paused. Each says its piece in sentences that end.
+// What the customer must know, in the order it stands in their way: their own key switched off first (by the shop,
+// the provider, a used-up cap or expiry), then a new key after a rollover (and until when the old one works), then
+// the platform's incidents that touch the shop's countries, then a purchase being applied and usage figures paused.
+// Each says its piece in sentences that end.
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
 import { countryName } from '../../../src/shared/format.ts';
 import { incidents } from '../state/availability.ts';
@@ -12,14 +13,24 @@ const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() 
 function KeyOff({ keyState }: { keyState: AccountKey }) {
   if (keyState.status !== 'disabled' && keyState.status !== 'expired') return null;
   const fallback = keyState.status === 'expired' ? 'Your proxy key has expired.' : 'Your proxy key is switched off.';
+  // Buying more does not switch back on a key the shop or the provider switched off: the customer must ask.
+  const ask = keyState.reason === 'suspended' || keyState.reason === 'provider_disabled';
   return (
     <div class="banner danger" role="alert">
       <p>{sentence(keyState.reasonText ?? fallback)}</p>
-      {keyState.reason !== 'suspended' && (
-        <a class="button secondary" href="#buy-more">
-          Buy more traffic
-        </a>
-      )}
+      <a class="button secondary" href={ask ? `mailto:${shopConfig().brand.supportEmail}` : '#buy-more'}>
+        {ask ? 'Contact support' : 'Buy more traffic'}
+      </a>
+    </div>
+  );
+}
+
+/** The server words it: the old key's mask and until when it works, in the shop's time format. */
+function Rollover({ keyState }: { keyState: AccountKey }) {
+  if (!keyState.previousKey) return null;
+  return (
+    <div class="banner warn" role="alert">
+      <p>{keyState.previousKey.text}</p>
     </div>
   );
 }
@@ -76,6 +87,7 @@ export function Banners({ keyState }: { keyState: AccountKey }) {
   return (
     <>
       <KeyOff keyState={keyState} />
+      <Rollover keyState={keyState} />
       <Incidents />
       <KeyNotes keyState={keyState} />
     </>

@@ -115,7 +115,8 @@ export function Dashboard() {
       </div>
       {me && availabilityLoaded.value && <Banners keyState={me.key} />}
       {body}
-      {me && <AccountActions email={me.customer.email} />}
+      {/* With the page, never below its placeholder: the page arriving above it would push it down. */}
+      {me && availabilityLoaded.value && <AccountActions email={me.customer.email} />}
     </div>
   );
 }

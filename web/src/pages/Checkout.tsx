@@ -7,26 +7,17 @@ import { navigate } from '../router.ts';
 import { shopConfig } from '../state/config.ts';
 import { startCheckout } from '../state/purchases.ts';
 import { useResource } from '../state/resource.ts';
-import { customer } from '../state/session.ts';
+import { customer, sessionEnded } from '../state/session.ts';
 
 export function Checkout({ tierId }: { tierId: string }) {
   const tier = shopConfig().tiers.find((t) => t.id === tierId);
   const onSale = tier !== undefined;
-  // Known to be signed out: no need to ask the server first.
-  const checkout = useResource(
-    (id) => (onSale && customer.peek() !== null ? startCheckout(id) : Promise.resolve(null)),
-    tierId,
-  );
-  const url = checkout.data.value;
-  const failure = checkout.error.value;
-  const signedOut = customer.value === null || (failure instanceof RequestError && failure.status === 401);
+  const who = customer.value;
+  const signedOut = who === null;
 
   useEffect(() => {
-    // Effects stop when the customer leaves this page: no late redirect to Stripe.
-    if (url) location.assign(url);
-    else if (onSale && signedOut)
-      navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
-  }, [url, onSale, signedOut, tierId]);
+    if (onSale && signedOut) navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
+  }, [onSale, signedOut, tierId]);
 
   if (!tier)
     return (
@@ -47,21 +38,41 @@ export function Checkout({ tierId }: { tierId: string }) {
       <p class="muted">
         {tier.gb} GB{tier.validityDays ? `, valid ${tier.validityDays} days` : ''}
       </p>
-      {failure && !signedOut ? (
-        <div role="alert" class="card">
-          <p class="error-text">{failure.message}</p>
-          <p>
-            <button type="button" onClick={checkout.run}>
-              Try again
-            </button>{' '}
-            <a class="button secondary" href="/#pricing">
-              Back to pricing
-            </a>
-          </p>
-        </div>
-      ) : (
-        <p aria-busy="true">Taking you to secure payment…</p>
-      )}
+      {/* Only once the session probe has answered: a signed-out visitor never sends a refused checkout request. */}
+      {who ? <Payment key={who.id} tierId={tierId} /> : <Leaving />}
     </section>
+  );
+}
+
+function Leaving() {
+  return <p aria-busy="true">Taking you to secure payment…</p>;
+}
+
+/** Starts the Stripe Checkout and leaves for it, or says why it could not. */
+function Payment({ tierId }: { tierId: string }) {
+  const checkout = useResource(startCheckout, tierId);
+  const url = checkout.data.value;
+  const failure = checkout.error.value;
+  const sessionGone = failure instanceof RequestError && failure.status === 401;
+
+  useEffect(() => {
+    // Effects stop when the customer leaves this page: no late redirect to Stripe.
+    if (url) location.assign(url);
+    else if (sessionGone) sessionEnded();
+  }, [url, sessionGone]);
+
+  if (!failure || sessionGone) return <Leaving />;
+  return (
+    <div role="alert" class="card">
+      <p class="error-text">{failure.message}</p>
+      <p>
+        <button type="button" onClick={checkout.run}>
+          Try again
+        </button>{' '}
+        <a class="button secondary" href="/#pricing">
+          Back to pricing
+        </a>
+      </p>
+    </div>
   );
 }

@@ -1,10 +1,16 @@
 // The page a sign-in email links to. The token is in the fragment (never sent to a server by a GET), and
 // nothing happens until the customer presses "Continue": a mail scanner opening the link burns nothing.
+// The page says which address the link signs in and where it goes next, so a link someone else sent (login CSRF:
+// "pay for my plan on your card") is spotted before it signs anyone in, with a way out.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { formatMoney } from '../../../src/shared/format.ts';
 import { focusOnMount } from '../components/focus.ts';
 import { navigate } from '../router.ts';
-import { useAction } from '../state/resource.ts';
-import { confirmSignIn, safeNext } from '../state/session.ts';
+import { segmentAfter } from '../routes.ts';
+import { shopConfig } from '../state/config.ts';
+import { useAction, useResource } from '../state/resource.ts';
+import { confirmSignIn, customer, peekSignInLink, safeNext } from '../state/session.ts';
 
 /** Takes the token out of the address bar (and so out of history and bookmarks) as soon as it is read. */
 function takeTokenFromFragment(): string | null {
@@ -13,10 +19,37 @@ function takeTokenFromFragment(): string | null {
   return token;
 }
 
+/** Where the link continues to, in words: a plan's checkout (with its price), the dashboard, or the path itself. */
+function destination(next: string | null): string {
+  const path = safeNext(next);
+  const tierId = segmentAfter('/checkout/', path.split(/[?#]/)[0] ?? '');
+  const tier = shopConfig().tiers.find((t) => t.id === tierId);
+  if (tier) return `the checkout of the ${tier.name} plan (${formatMoney(tier.price, tier.currency)})`;
+  if (path.startsWith('/dashboard')) return 'your dashboard';
+  return path;
+}
+
+/** One view of the page; its heading is focused when the view appears. */
+function View({ view, title, children }: { view: string; title: string; children: ComponentChildren }) {
+  return (
+    <section class="narrow stack">
+      <h1 key={view} ref={focusOnMount} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </section>
+  );
+}
+
+const peek = (token: string | null) => (token ? peekSignInLink(token) : Promise.resolve(null));
+
 export function Verify() {
   const [token] = useState(takeTokenFromFragment);
+  const [declined, setDeclined] = useState(false);
+  const link = useResource(peek, token);
   const confirm = useAction(confirmSignIn);
-  const error = confirm.error.value?.message;
+  const details = link.data.value;
+  const error = confirm.error.value?.message ?? link.error.value?.message;
   const busy = confirm.loading.value;
 
   async function proceed(token: string) {
@@ -24,28 +57,66 @@ export function Verify() {
     if (next !== undefined) navigate(safeNext(next), { replace: true });
   }
 
-  if (!token || error)
+  if (declined)
     return (
-      <section class="narrow stack">
-        <h1 key={error ? 'failed' : 'incomplete'} ref={focusOnMount} tabIndex={-1}>
-          {error ? 'This link did not work' : 'This link is incomplete'}
-        </h1>
-        <p role="alert">{error ?? 'Open the link from your email again, or ask for a new one.'}</p>
+      <View view="not-me" title="Nothing happened">
+        <p>
+          You were not signed in. If you did not ask for this link, someone else did: ignore it, it expires by itself.
+        </p>
+        <a class="button" href="/signin">
+          Sign in with your own address
+        </a>
+      </View>
+    );
+
+  if (!token)
+    return (
+      <View view="incomplete" title="This link is incomplete">
+        <p>Open the link from your email again, or ask for a new one.</p>
         <a class="button" href="/signin">
           Get a new sign-in link
         </a>
-      </section>
+      </View>
     );
 
+  if (error || details === null)
+    return (
+      <View view="failed" title="This link did not work">
+        <p role="alert">{error ?? 'This sign-in link is invalid, expired or already used. Ask for a new one.'}</p>
+        <a class="button" href="/signin">
+          Get a new sign-in link
+        </a>
+      </View>
+    );
+
+  if (details === undefined)
+    return (
+      <View view="checking" title="Confirm sign-in">
+        <p class="muted" aria-busy="true">
+          Checking the link…
+        </p>
+      </View>
+    );
+
+  const current = customer.value;
   return (
-    <section class="narrow stack">
-      <h1 key="confirm" ref={focusOnMount} tabIndex={-1}>
-        Confirm sign-in
-      </h1>
-      <p>Press Continue to finish signing in on this device.</p>
-      <button type="button" onClick={() => proceed(token)} disabled={busy} aria-busy={busy}>
-        {busy ? 'Signing in…' : 'Continue'}
-      </button>
-    </section>
+    <View view="confirm" title="Confirm sign-in">
+      <p>
+        This link signs you in as <strong>{details.email}</strong>, then takes you to {destination(details.next)}.
+      </p>
+      {current && current.email !== details.email && (
+        <p class="muted">
+          You are signed in as {current.email} in this browser; continuing switches to {details.email}.
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" onClick={() => proceed(token)} disabled={busy} aria-busy={busy}>
+          {busy ? 'Signing in…' : `Continue as ${details.email}`}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => setDeclined(true)}>
+          That’s not me
+        </button>
+      </div>
+    </View>
   );
 }

@@ -2,7 +2,7 @@
 // The secret lives only in memory: never in storage, never in the URL.
 import { signal } from '@preact/signals';
 import type { MeAnswer, RotateAnswer } from '../../../src/shared/dashboard.ts';
-import { api, RequestError, read } from '../api.ts';
+import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
 import { type Resource, resource } from './resource.ts';
 import { sessionEnded } from './session.ts';
 
@@ -34,9 +34,7 @@ export async function ensureSecret(): Promise<string> {
 }
 
 /** A fresh id per confirmed rotation: a retried request replays it instead of rotating twice. */
-export function newIdempotencyKey(): string {
-  return `rot_${crypto.randomUUID().replace(/-/g, '')}`;
-}
+export const newIdempotencyKey = () => freshIdempotencyKey('rot');
 
 export async function rotateKey(idempotencyKey: string): Promise<RotateAnswer> {
   const answer = await read(api.key.rotate.$post(undefined, { headers: { 'Idempotency-Key': idempotencyKey } }));

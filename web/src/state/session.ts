@@ -1,4 +1,5 @@
 // Who is signed in: loaded once from /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
+import { safeNextPath } from '../../../src/shared/redirect.ts';
 import { api, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
@@ -9,11 +10,12 @@ export interface Customer {
   isAdmin: boolean;
 }
 
+/** Signed out is an ordinary answer (`customer: null`), so a visitor's page load makes no failing request. */
 const session = resource(async (): Promise<Customer | null> => {
   try {
     return (await read(api.auth.me.$get())).customer;
   } catch {
-    // 401 is the ordinary signed-out answer; on any other failure the header offers "Sign in" too.
+    // The shop cannot be reached: the header offers "Sign in" rather than waiting forever.
     return null;
   }
 });
@@ -35,6 +37,11 @@ export function sessionEnded(): void {
 export async function requestSignInLink(email: string, next?: string | null): Promise<string> {
   await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
   return email.trim();
+}
+
+/** What a sign-in link's token would sign in as and where it goes, without using it; null if it cannot be used. */
+export async function peekSignInLink(token: string) {
+  return (await read(api.auth.link.$post({ json: { token } }))).link;
 }
 
 /** Confirms a sign-in link's token; resolves to where the link asked to continue. */
@@ -59,7 +66,7 @@ export async function signOutEverywhere(): Promise<number> {
   return revoked;
 }
 
-/** A same-origin path to continue to, or the fallback: never another site. */
+/** A same-origin path to continue to, or the fallback: never another site (the server's own check, shared). */
 export function safeNext(next: string | null | undefined, fallback = '/dashboard'): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+  return safeNextPath(next) ?? fallback;
 }

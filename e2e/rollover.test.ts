@@ -1,0 +1,137 @@
+// Past the cap ceiling in a real browser: a customer with 1000 GB of history and 10 GB left buys again; the
+// dashboard says loudly that they have a new key and until when the old one works, and the mail arrives. Then a
+// person switches the key off in the Proxies.sx panel: buying more is refused before payment, and the dashboard
+// says "disabled by the provider — contact support".
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, SHOP, SIM, screenshot, signInOnPage, simJson, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+
+const EMAIL = 'rollover@example.com';
+const { browser, shop } = withShopAndBrowser();
+
+interface SimKey {
+  id: string;
+  key: string;
+  trafficCapGB: number;
+  enabled: boolean;
+}
+const upstreamKeys = () => simJson<SimKey[]>('/_sim/proxies/keys');
+const mask = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
+const post = (path: string, body: unknown) =>
+  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+function d1(sql: string): void {
+  const run = spawnSync(
+    'npx',
+    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop().stateDir, '--command', sql],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    },
+  );
+  assert.equal(run.status, 0, run.stderr);
+}
+
+/** Whether a mail whose subject matches reaches the customer within 30 s (the queue batches and retries). */
+async function mailed(subject: RegExp): Promise<boolean> {
+  for (let i = 0; i < 300; i++) {
+    const mails = await simJson<{ subject: string }[]>(`/_sim/outbox?to=${encodeURIComponent(EMAIL)}`);
+    if (mails.some((m) => subject.test(m.subject))) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Buys `tierId` on the simulated Checkout and waits for the dashboard to show the credentials. */
+async function buy(page: Page, tierId: string): Promise<void> {
+  await page.goto(`${SHOP}/checkout/${tierId}`);
+  await page.waitForURL(`${SIM}/stripe/checkout/**`);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
+}
+
+test('a customer past the ceiling gets a new key, is told loudly, and the old key keeps working', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, EMAIL, '/dashboard');
+  // 950 GB bought over the years (19 × Scale), then one more Scale here: 1000 GB on the first key.
+  const rows = Array.from(
+    { length: 19 },
+    (_, i) =>
+      `('ord_history_${i}', (select id from customers where email = '${EMAIL}'), 'purchase', 'paid', 'scale', 'Scale', 50, 27900, 'usd', 60, ${Date.now() - (20 - i) * 86_400_000}, ${Date.now() - (20 - i) * 86_400_000})`,
+  );
+  d1(
+    `insert into orders (id, customer_id, kind, status, tier_id, tier_name, gb, price, currency, validity_days, created_at, paid_at) values ${rows.join(', ')}`,
+  );
+  await buy(page, 'scale');
+  const [first] = await upstreamKeys();
+  assert.equal(first?.trafficCapGB, 1000);
+  await post(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
+
+  await buy(page, 'scale');
+  const banner = page.getByRole('alert').filter({ hasText: 'You have a new proxy key' });
+  await banner.waitFor({ timeout: 20_000 });
+  const keys = await upstreamKeys();
+  const fresh = keys.find((k) => k.id !== first!.id)!;
+  assert.equal(fresh.trafficCapGB, 50);
+  assert.equal((await upstreamKeys()).find((k) => k.id === first!.id)?.enabled, true, 'the old key still works');
+  const text = await banner.innerText();
+  assert.match(text, /new proxy key/);
+  assert.ok(text.includes(mask(first!.key)), 'the banner names the old key');
+  assert.match(text, /keeps working until/);
+  assert.equal(await page.getByTestId('key').innerText(), mask(fresh.key), 'the credentials show the new key');
+  await screenshot(page, 'rollover-banner-desktop');
+  assert.ok(await mailed(/proxy key has changed/), 'the customer is mailed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a key switched off in the Proxies.sx panel: no purchase, and the dashboard says to contact support', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.mobile });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, EMAIL, '/dashboard');
+  const current = (await upstreamKeys()).find((k) => k.trafficCapGB === 50)!;
+  await post(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
+
+  await page.goto(`${SHOP}/checkout/pro`);
+  await page
+    .getByRole('alert')
+    .getByText(/disabled by the provider/)
+    .waitFor();
+  assert.equal((await simJson<unknown[]>('/_sim/stripe/sessions')).length, 2, 'no Checkout Session was opened');
+
+  await page.goto(`${SHOP}/dashboard`);
+  const alert = page.getByRole('alert').filter({ hasText: 'disabled by the provider' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /contact support/i);
+  assert.equal(
+    await alert.getByRole('link', { name: 'Contact support' }).getAttribute('href'),
+    'mailto:support@example.com',
+  );
+  await screenshot(page, 'provider-disabled-mobile');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the operator sees the generations and the provider’s decision on the customer’s page', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, 'admin@example.com', '/admin/customers');
+  await page.getByRole('link', { name: EMAIL }).click();
+  await page.getByRole('heading', { name: EMAIL }).waitFor();
+  await page.getByText(/Disabled by the provider: a person switched this key off/).waitFor();
+  const generations = page.getByRole('table', { name: 'Key generations' });
+  const rows = await generations.locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 2);
+  assert.match(rows[0]!, /^2\s.*Current.*disabled by the provider/s);
+  assert.match(rows[1]!, /^1\s.*Retiring: works until/s);
+  await screenshot(page, 'console-generations-desktop');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

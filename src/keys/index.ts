@@ -1,0 +1,41 @@
+// The customer's Proxies.sx keys: the pool_keys rows (one per key generation) and the key_syncs row that says
+// whether they owe a reconcile, the sealed secret, the one key-state function every view derives from, the
+// per-isolate copies of the platform's answers about a key (live view, sessions, usage), and the platform's
+// decisions about a key. Billing, the dashboard and the console build on it.
+export { whoDisabled } from './decisions.ts';
+export { forgetLiveKey, liveKey } from './live.ts';
+export { sessionsOfKey, usageOfKey } from './recent.ts';
+export { readRevealedSecret, readSecret } from './reveal.ts';
+export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
+export { sealSecret } from './secret.ts';
+export { type KeyState, keyState, type LiveKey } from './state.ts';
+export {
+  claimAnnouncement,
+  currentKey,
+  currentKeysOf,
+  customersWithRetirementDue,
+  forgetVanishedKey,
+  keysOf,
+  liveUpstreamKeys,
+  openGenerationStatement,
+  type PoolKeyRow,
+  recordUsage,
+  retireStatement,
+  saveKey,
+  startRetiringStatement,
+  unclaimAnnouncement,
+} from './store.ts';
+export {
+  acquireLease,
+  dueCustomers,
+  getSync,
+  isDue,
+  type Lease,
+  markOwedStatement,
+  owedSyncs,
+  releaseFailed,
+  releaseSynced,
+  renewLease,
+  syncsOf,
+} from './sync.ts';
+export { refreshUsage, sweepUsage } from './usage.ts';

@@ -1,0 +1,72 @@
+// Readings of the platform's usage counters into D1 (never on a dashboard read): a fresh one of the customer's
+// working keys before a checkout counts what they still have, and the cron's sweep over every key. Readings that
+// fail leave the last known figures (a stale reading only makes the count more cautious).
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Services } from '../services/index.ts';
+import { whoDisabled } from './decisions.ts';
+import { forgetLiveKey } from './live.ts';
+import { keysOf, liveUpstreamKeys, type PoolKeyRow, recordUsage, recordUsageStatement, saveKey } from './store.ts';
+import { markOwedStatement } from './sync.ts';
+
+/**
+ * The customer's keys after a fresh reading. A key a person switched back on in the panel is no longer marked off;
+ * one switched off that the shop had on is looked up in the audit trail, so a person's decision is known before
+ * any money is taken.
+ */
+export async function refreshUsage(
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  customerId: string,
+): Promise<PoolKeyRow[]> {
+  const { db, pool, log, clock } = services;
+  const keys = await keysOf(db, customerId);
+  const now = clock.now();
+  return Promise.all(
+    keys.map(async (key) => {
+      if (key.state === 'retired' || !key.upstreamId) return key;
+      try {
+        const live = await pool.getKey(key.upstreamId, { maxRetries: 0 });
+        // Fresher than this isolate's cached view: the dashboard asks again.
+        forgetLiveKey(live.id);
+        await recordUsage(db, key.id, live.id, live.trafficUsedMB, now);
+        let upstreamDisabledAt = key.upstreamDisabledAt;
+        if (live.enabled) upstreamDisabledAt = null;
+        else if (key.enabled && !upstreamDisabledAt) {
+          const by = await whoDisabled(pool, live.id);
+          if (by === 'person' || by === 'unknown') upstreamDisabledAt = now;
+        }
+        if (upstreamDisabledAt === key.upstreamDisabledAt) return key;
+        await saveKey(db, key.id, { upstreamDisabledAt, enabled: live.enabled }, now);
+        return { ...key, upstreamDisabledAt, enabled: live.enabled };
+      } catch (err) {
+        log.warn('usage reading failed; counting the last known one', { customerId, upstreamId: key.upstreamId, err });
+        return key;
+      }
+    }),
+  );
+}
+
+/**
+ * The cron's sweep over every working key, in one platform call: records usage that moved, and marks owed the
+ * customers whose key vanished upstream or whose enabled flag differs from what the shop set (the reconcile finds
+ * out why: the platform, or a person in the panel). Returns how many customers were marked.
+ */
+export async function sweepUsage(services: Pick<Services, 'db' | 'pool' | 'clock'>): Promise<number> {
+  const { db, pool, clock } = services;
+  const [keys, platform] = await Promise.all([liveUpstreamKeys(db), pool.listKeys()]);
+  const live = new Map(platform.map((k) => [k.id, k]));
+  const now = clock.now();
+  const owed = new Set<string>();
+  const statements: BatchItem<'sqlite'>[] = [];
+  for (const key of keys) {
+    const seen = key.upstreamId ? live.get(key.upstreamId) : undefined;
+    if (!seen || seen.enabled !== key.enabled) owed.add(key.customerId);
+    if (seen && seen.trafficUsedMB > key.usedMb)
+      statements.push(recordUsageStatement(db, key.id, seen.id, seen.trafficUsedMB, now));
+  }
+  for (const customerId of owed) statements.push(markOwedStatement(db, customerId, now));
+  for (let i = 0; i < statements.length; i += 50) {
+    const [first, ...rest] = statements.slice(i, i + 50);
+    if (first) await db.batch([first, ...rest]);
+  }
+  return owed.size;
+}

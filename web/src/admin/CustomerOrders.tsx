@@ -1,0 +1,208 @@
+// A customer's purchases and grants, with a refund per paid order, and their Stripe disputes. A refund is made in
+// Stripe; the cap drops when Stripe's confirmation reaches the shop, as after a refund in the Stripe dashboard.
+import { useState } from 'preact/hooks';
+import type {
+  AdminActionAnswer,
+  AdminOrder,
+  CustomerDetail as Detail,
+  DisputeView,
+} from '../../../src/shared/admin.ts';
+import { gbForAmount } from '../../../src/shared/billing.ts';
+import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
+import { api, freshIdempotencyKey, read } from '../api.ts';
+import { type Column, Table } from '../components/Table.tsx';
+import { moneyInput, parseMoney } from './amounts.ts';
+import { Action, useActionFeedback } from './CustomerActions.tsx';
+import { disputeReason } from './ui.tsx';
+
+const REASONS = [
+  ['requested_by_customer', 'Requested by the customer'],
+  ['duplicate', 'Duplicate payment'],
+  ['fraudulent', 'Fraudulent'],
+] as const;
+type Reason = (typeof REASONS)[number][0];
+
+const DISPUTE_STATUS: Record<string, string> = {
+  warning_needs_response: 'Inquiry: needs a response',
+  warning_under_review: 'Inquiry: under review',
+  warning_closed: 'Inquiry closed',
+  needs_response: 'Needs a response',
+  under_review: 'Under review',
+  won: 'Won',
+  lost: 'Lost',
+  prevented: 'Prevented',
+};
+const disputeStatus = (status: string) => DISPUTE_STATUS[status] ?? status.replace(/_/g, ' ');
+
+const refundable = (o: AdminOrder) =>
+  o.kind === 'purchase' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < o.price;
+
+type Handlers = { onDone: (answer: AdminActionAnswer) => void; onReauth: () => void };
+
+function Refund({ customerId, order, handlers }: { customerId: string; order: AdminOrder; handlers: Handlers }) {
+  const left = order.price - order.refundedAmount;
+  const [amount, setAmount] = useState(() => moneyInput(left, order.currency));
+  const [reason, setReason] = useState<Reason>('requested_by_customer');
+  // One key per opened dialog: confirming again after a timeout replays the same refund.
+  const [key, setKey] = useState(() => freshIdempotencyKey('refund'));
+  const minor = parseMoney(amount, order.currency);
+  const valid = minor !== null && minor >= 1 && minor <= left;
+  const gbLost = valid ? gbForAmount(order.gb, order.refundedAmount + minor, order.price) - order.refundedGb : null;
+  const id = `refund-${order.id}`;
+  return (
+    <Action
+      label="Refund"
+      title={`Refund ${order.tierName} (…${order.id.slice(-6)})`}
+      confirmLabel="Refund in Stripe"
+      danger
+      explain={`Refunds the payment in Stripe (${formatMoney(left, order.currency)} of it is left to refund). When Stripe confirms, the customer's cap drops by the refunded share of this order's ${order.gb} GB, exactly as after a refund in the Stripe dashboard.`}
+      onOpen={() => {
+        setKey(freshIdempotencyKey('refund'));
+        setAmount(moneyInput(left, order.currency));
+      }}
+      run={() => {
+        if (!valid)
+          return `Enter an amount from ${formatMoney(1, order.currency)} to ${formatMoney(left, order.currency)}.`;
+        return read(
+          api.admin.customers[':id'].orders[':orderId'].refund.$post({
+            param: { id: customerId, orderId: order.id },
+            header: { 'idempotency-key': key },
+            json: { amount: minor, reason },
+          }),
+        );
+      }}
+      {...handlers}
+    >
+      <div class="field-row">
+        <div class="field">
+          <label for={`${id}-amount`}>Amount ({order.currency.toUpperCase()})</label>
+          <input
+            id={`${id}-amount`}
+            inputMode="decimal"
+            required
+            value={amount}
+            onInput={(e) => setAmount(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for={`${id}-reason`}>Reason (sent to Stripe)</label>
+          <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.currentTarget.value as Reason)}>
+            {REASONS.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p class="muted" aria-live="polite">
+        {gbLost === null
+          ? 'Enter an amount like 12.50.'
+          : `The customer loses ${gbLost} GB of this order (the refunded share, rounded up).`}
+      </p>
+    </Action>
+  );
+}
+
+function orderColumns(customerId: string, handlers: Handlers): Column<AdminOrder>[] {
+  return [
+    { head: 'Date', cell: (o) => formatDateTime(o.paidAt ?? o.createdAt) },
+    {
+      head: 'What',
+      cell: (o) => (
+        <>
+          {o.kind === 'grant' ? 'Grant' : o.tierName}
+          {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
+        </>
+      ),
+    },
+    {
+      head: 'GB',
+      cell: (o) => (
+        <>
+          {o.gb}
+          {o.refundedGb > 0 && <span class="muted"> (−{o.refundedGb} refunded)</span>}
+          {o.heldGb > 0 && <span class="muted"> (−{o.heldGb} held by a dispute)</span>}
+        </>
+      ),
+    },
+    {
+      head: 'Price',
+      cell: (o) => (
+        <>
+          {formatMoney(o.price, o.currency)}
+          {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
+        </>
+      ),
+    },
+    { head: 'Status', cell: (o) => o.status },
+    {
+      head: 'Refund',
+      hideHead: true,
+      cell: (o) => refundable(o) && <Refund customerId={customerId} order={o} handlers={handlers} />,
+    },
+  ];
+}
+
+export function Orders({ d, onChanged }: { d: Detail; onChanged: () => void }) {
+  const { handlers, feedback } = useActionFeedback(onChanged);
+  return (
+    <section aria-labelledby="orders-title">
+      <h2 id="orders-title">Purchases and grants</h2>
+      {feedback}
+      {d.orders.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <Table
+          caption="Purchases and grants"
+          columns={orderColumns(d.customer.id, handlers)}
+          rows={d.orders}
+          rowKey={(o) => o.id}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The page's flag for an open dispute: the GB are held until it is decided, and Stripe wants an answer. */
+export function DisputeFlag({ d }: { d: Detail }) {
+  const open = d.disputes.filter((x) => x.open);
+  if (open.length === 0) return null;
+  const held = open.reduce((sum, x) => sum + x.heldGb, 0);
+  return (
+    <p class="banner warn">
+      {open.length === 1 ? 'An open dispute' : `${open.length} open disputes`}: {held} GB are held out of the key until
+      Stripe decides. Answer it in the Stripe dashboard before its deadline.
+    </p>
+  );
+}
+
+export function Disputes({ d }: { d: Detail }) {
+  const tierOf = new Map(d.orders.map((o) => [o.id, o.tierName]));
+  const columns: Column<DisputeView>[] = [
+    { head: 'Opened', cell: (x) => formatDateTime(x.createdAt) },
+    { head: 'Order', cell: (x) => tierOf.get(x.orderId) ?? x.orderId },
+    { head: 'Amount', cell: (x) => formatMoney(x.amount, x.currency) },
+    { head: 'Reason', cell: (x) => disputeReason(x.reason) },
+    {
+      head: 'Status',
+      cell: (x) => (
+        <>
+          {disputeStatus(x.status)}
+          {x.closedAt !== null && <span class="muted"> · {formatDateTime(x.closedAt)}</span>}
+        </>
+      ),
+    },
+    { head: 'GB held', cell: (x) => x.heldGb },
+  ];
+  return (
+    <section aria-labelledby="disputes-title">
+      <h2 id="disputes-title">Disputes</h2>
+      {d.disputes.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <Table caption="Disputes" columns={columns} rows={d.disputes} rowKey={(x) => x.id} />
+      )}
+    </section>
+  );
+}
