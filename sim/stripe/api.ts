@@ -1,5 +1,5 @@
-// The Stripe API subset the shop calls, under /v1 as stripe-node calls it: customers, checkout sessions
-// (create, list by payment intent, retrieve, expire), refunds and charges.
+// The Stripe API subset the shop calls, under /v1 as Stripe serves it: customers, checkout sessions
+// (create, list by payment intent, retrieve with the customer expanded, expire), refunds and charges.
 import { type Context, Hono } from 'hono';
 import { nowSeconds } from './clock.ts';
 import { recordAndFault } from './faults.ts';

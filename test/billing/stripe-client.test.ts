@@ -3,23 +3,14 @@
 // without a key), Stripe's errors as typed errors, and the timeout.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ReceivedRequest } from '../../sim/stripe/faults.ts';
 import { createStripeClient } from '../../src/billing/stripe/client.ts';
 import { StripeError } from '../../src/billing/stripe/index.ts';
 import { STRIPE_API_VERSION } from '../../src/billing/stripe/transport.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { resetSimulators, sim } from '../helpers.ts';
 
-interface Received {
-  method: string;
-  path: string;
-  encoded: string;
-  params: unknown;
-  idempotencyKey: string | null;
-  stripeVersion: string | null;
-  status: number;
-}
-
-const received = () => sim<Received[]>('/_sim/stripe/requests');
+const received = () => sim<ReceivedRequest[]>('/_sim/stripe/requests');
 
 /** The next `count` Stripe API calls fail (or answer slowly) as described. */
 function fault(spec: Record<string, unknown>) {
