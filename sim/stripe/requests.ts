@@ -5,6 +5,7 @@ import { onReset } from '../state.ts';
 import { config } from './config.ts';
 import { type FormParams, ParamError, parseStripeForm } from './form.ts';
 import { previousAnswer, rememberAnswer } from './idempotency.ts';
+import { SimCardError } from './intents.ts';
 import { SimStateError } from './lifecycle.ts';
 import { stripeId } from './objects.ts';
 
@@ -49,8 +50,20 @@ export function authorised(c: Context): boolean | 'missing' {
   return key === config().secretKey;
 }
 
-/** The 400 Stripe answers for a bad parameter or a state change the object does not allow; rethrows the rest. */
-function errorAnswer(err: unknown): unknown {
+/**
+ * The 400 Stripe answers for a bad parameter or a state change the object does not allow, or the 402 of a card the
+ * bank refused (with the PaymentIntent); rethrows the rest.
+ */
+function errorAnswer(err: unknown): { status: 400 | 402; body: unknown } {
+  if (err instanceof SimCardError)
+    return {
+      status: 402,
+      body: { error: { ...err.intent.last_payment_error, payment_intent: err.intent, request_log_url: null } },
+    };
+  return { status: 400, body: badRequest(err) };
+}
+
+function badRequest(err: unknown): unknown {
   if (err instanceof ParamError)
     return {
       error: {
@@ -113,8 +126,7 @@ export async function post(
     if (result instanceof Response) return result;
     body = result.body;
   } catch (err) {
-    status = 400;
-    body = errorAnswer(err);
+    ({ status, body } = errorAnswer(err));
   }
   // Stripe stores 4xx answers under the key too (a retry with the same key gets the same error).
   if (key) rememberAnswer(key, request, { status, body });

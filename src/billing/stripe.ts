@@ -44,3 +44,12 @@ export class PaymentProviderError extends Error {
 export function expandableId(value: string | { id: string } | null | undefined): string | null {
   return typeof value === 'string' ? value : (value?.id ?? null);
 }
+
+/**
+ * A card the bank refused (Stripe's 402 `card_error`): its code (`authentication_required`, `card_declined` …) and
+ * the PaymentIntent it left behind; null for any other failure (Stripe down, a bug), which may be retried.
+ */
+export function cardRefusal(err: unknown): { code: string; paymentIntentId: string | null } | null {
+  if (!(err instanceof Stripe.errors.StripeCardError)) return null;
+  return { code: err.code ?? 'card_declined', paymentIntentId: err.payment_intent?.id ?? null };
+}
