@@ -1,7 +1,6 @@
 // The SPA's routes. Pages read state from signals; the server enforces every rule.
 import { Layout } from './components/Layout.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
-import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { Checkout } from './pages/Checkout.tsx';
 import { Landing } from './pages/Landing.tsx';
@@ -13,6 +12,8 @@ import { config } from './state/config.ts';
 
 // Opened once per sign-in, from an email: its own chunk.
 const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
+// Signed in only: the landing and sign-in pages do not pay for the dashboard's code.
+const dashboardChunk = lazyChunk(() => import('./dashboard/Dashboard.tsx').then((page) => page.Dashboard));
 
 function Page() {
   switch (path.value) {
@@ -23,7 +24,7 @@ function Page() {
     case '/auth/verify':
       return <LazyPage chunk={verifyChunk} name="sign-in page" />;
     case '/dashboard':
-      return <Dashboard />;
+      return <LazyPage chunk={dashboardChunk} name="dashboard" />;
     case '/terms':
     case '/privacy':
       // Keyed: another document is another page, not the last one's text while this one loads.
