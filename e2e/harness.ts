@@ -111,3 +111,12 @@ export async function signInOnPage(page: Page, email: string, next: string): Pro
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
+
+/** Buys `tierId` on the simulated Checkout and waits for the dashboard to show the credentials. */
+export async function buyOnCheckout(page: Page, tierId: string): Promise<void> {
+  await page.goto(`${SHOP}/checkout/${tierId}`);
+  await page.waitForURL(`${SIM}/stripe/checkout/**`);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
+}

@@ -2,8 +2,17 @@
 // reminder however often the cron runs, and auto top-up turned on in the dashboard buying more GB by itself.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { openPage, SHOP, SIM, screenshot, signInOnPage, simJson, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import {
+  buyOnCheckout,
+  openPage,
+  SHOP,
+  SIM,
+  screenshot,
+  signInOnPage,
+  simJson,
+  VIEWPORTS,
+  withShopAndBrowser,
+} from './harness.ts';
 
 const { browser } = withShopAndBrowser();
 
@@ -35,15 +44,6 @@ async function mailsOnceArrived(to: string, subject: RegExp): Promise<Mail[]> {
   throw new Error(`no mail "${subject}" for ${to}`);
 }
 
-/** Buys `tierId` on the simulated Checkout and waits for the dashboard to show the credentials. */
-async function buy(page: Page, tierId: string): Promise<void> {
-  await page.goto(`${SHOP}/checkout/${tierId}`);
-  await page.waitForURL(`${SIM}/stripe/checkout/**`);
-  await page.getByRole('button', { name: 'Pay', exact: true }).click();
-  await page.waitForURL(/\/dashboard/);
-  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
-}
-
 /** The simulator's key of the customer who bought last (each test's customer buys before the next one signs in). */
 async function newestKey(): Promise<SimKey> {
   return (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
@@ -55,7 +55,7 @@ test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it ag
   const errors: string[] = [];
   const page = await openPage(context, errors);
   await signInOnPage(page, email, '/dashboard');
-  await buy(page, 'pro');
+  await buyOnCheckout(page, 'pro');
   const key = await newestKey();
   await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 0.85 * 10 * 1024 });
 
@@ -79,7 +79,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
   const errors: string[] = [];
   const page = await openPage(context, errors);
   await signInOnPage(page, email, '/dashboard');
-  await buy(page, 'pro');
+  await buyOnCheckout(page, 'pro');
 
   const panel = page.getByRole('region', { name: 'Never run dry' });
   await panel.getByLabel('Buy', { exact: true }).selectOption('pro');

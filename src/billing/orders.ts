@@ -322,6 +322,20 @@ export function entitlementOf(rows: readonly Order[]): Entitlement {
   };
 }
 
+/** What an order was sold as: the snapshot a retried charge sends to Stripe again. */
+export function snapshotOfOrder(o: Order): OrderSnapshot {
+  return {
+    orderId: o.id,
+    customerId: o.customerId,
+    tierId: o.tierId,
+    tierName: o.tierName,
+    gb: o.gb,
+    price: o.price,
+    currency: o.currency,
+    validityDays: o.validityDays,
+  };
+}
+
 /** An order as the customer sees it. */
 export function purchaseView(o: Order): Purchase {
   return {

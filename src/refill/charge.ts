@@ -13,6 +13,7 @@ import {
   type OrderSnapshot,
   snapshotMetadata,
   snapshotOf,
+  snapshotOfOrder,
 } from '../billing/orders.ts';
 import { CHARGE_METADATA_KEY, pauseReasonOf } from '../billing/payment-intents.ts';
 import { cardRefusal } from '../billing/stripe.ts';
@@ -46,19 +47,6 @@ export interface TopUpTally {
 
 const idempotencyKeyOf = (c: Pick<AutoTopUpChargeRow, 'customerId' | 'period' | 'count'>) =>
   `auto-top-up-${c.customerId}-${c.period}-${c.count}`;
-
-function snapshotOfOrder(o: NonNullable<Awaited<ReturnType<typeof findOrder>>>): OrderSnapshot {
-  return {
-    orderId: o.id,
-    customerId: o.customerId,
-    tierId: o.tierId,
-    tierName: o.tierName,
-    gb: o.gb,
-    price: o.price,
-    currency: o.currency,
-    validityDays: o.validityDays,
-  };
-}
 
 async function fail(
   services: RefillServices,

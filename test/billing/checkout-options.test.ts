@@ -20,7 +20,7 @@ const withOptions = {
   CHECKOUT_PROMOTION_CODES: 'true',
   CHECKOUT_AUTOMATIC_TAX: 'true',
   CHECKOUT_INVOICE: 'true',
-} as Env;
+} as unknown as Env;
 
 async function startCheckout(cookie: string, shopEnv: Env = env): Promise<string> {
   const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie, env: shopEnv });
