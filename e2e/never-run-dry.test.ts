@@ -2,7 +2,9 @@
 // reminder however often the cron runs, and auto top-up turned on in the dashboard buying more GB by itself.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { axeViolations } from './axe.ts';
 import {
+  brokenText,
   buyOnCheckout,
   openPage,
   SHOP,
@@ -106,7 +108,14 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
   const purchases = page.getByRole('table', { name: 'Purchases, newest first' });
   await purchases.waitFor();
   assert.equal(await purchases.locator('tbody tr').count(), 3);
-  await panel.getByRole('list', { name: 'Auto top-up charges' }).getByText(/Paid/).waitFor();
+  await panel.getByRole('table', { name: 'Auto top-up charges' }).getByText(/Paid/).waitFor();
+  // At 360 px, with the panel's settings and charges shown: nothing scrolls sideways or breaks, and axe finds nothing.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
+  assert.deepEqual(await brokenText(page), [], 'text at 360 px');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the dashboard with auto top-up on');
   await screenshot(page, 'auto-top-up-mobile');
   assert.deepEqual(errors, []);
   await context.close();

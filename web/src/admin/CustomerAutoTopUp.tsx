@@ -1,10 +1,18 @@
-// One customer's auto top-up as the operator sees it: on or off, the choice, a pause and why, this month's charges.
+// One customer's auto top-up as the operator sees it: on or off, the choice, a pause and why, the latest charges.
 
 import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
-import type { AutoTopUpView } from '../../../src/shared/refill.ts';
+import type { AutoTopUpCharge, AutoTopUpView } from '../../../src/shared/refill.ts';
 import { api, read } from '../api.ts';
 import { LoadState } from '../components/LoadState.tsx';
+import { type Column, Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
+
+const CHARGE_COLUMNS: Column<AutoTopUpCharge>[] = [
+  { head: 'Created', cell: (ch) => formatDateTime(ch.createdAt), rowHeader: true },
+  { head: 'Amount', cell: (ch) => formatMoney(ch.amount, ch.currency) },
+  { head: 'State', cell: (ch) => ch.state },
+  { head: 'Failure', cell: (ch) => ch.failure?.replaceAll('_', ' ') ?? '' },
+];
 
 function Summary({ view }: { view: AutoTopUpView }) {
   const c = view.choice;
@@ -39,14 +47,7 @@ export function CustomerAutoTopUp({ id }: { id: string }) {
           <>
             <Summary view={v} />
             {v.charges.length > 0 && (
-              <ul aria-label="Auto top-up charges">
-                {v.charges.map((ch) => (
-                  <li key={ch.id}>
-                    {formatDateTime(ch.createdAt)} · {formatMoney(ch.amount, ch.currency)} · {ch.state}
-                    {ch.failure ? ` (${ch.failure.replaceAll('_', ' ')})` : ''}
-                  </li>
-                ))}
-              </ul>
+              <Table caption="Auto top-up charges" columns={CHARGE_COLUMNS} rows={v.charges} rowKey={(ch) => ch.id} />
             )}
           </>
         )}
