@@ -70,6 +70,11 @@ export async function openPage(context: BrowserContext, errors: string[]): Promi
   return page;
 }
 
+/** How far the page scrolls sideways, in px (0 when it fits its viewport). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /**
  * Text of the page's tables, credentials and proxy URL that runs out of its box, or wraps inside a word that would
  * fit on a line of its own (a word is a run of non-space characters within one text node: long tokens wrap between

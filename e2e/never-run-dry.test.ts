@@ -10,6 +10,7 @@ import {
   SHOP,
   SIM,
   screenshot,
+  sidewaysScroll,
   signInOnPage,
   simJson,
   VIEWPORTS,
@@ -110,10 +111,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
   assert.equal(await purchases.locator('tbody tr').count(), 3);
   await panel.getByRole('table', { name: 'Auto top-up charges' }).getByText(/Paid/).waitFor();
   // At 360 px, with the panel's settings and charges shown: nothing scrolls sideways or breaks, and axe finds nothing.
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
+  assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling at 360 px');
   assert.deepEqual(await brokenText(page), [], 'text at 360 px');
   assert.deepEqual(await axeViolations(page), [], 'axe on the dashboard with auto top-up on');
   await screenshot(page, 'auto-top-up-mobile');
