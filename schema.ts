@@ -13,6 +13,9 @@ export const customers = sqliteTable('customers', {
   suspendedReason: text('suspended_reason'),
   createdAt: integer('created_at').notNull().default(now),
   lastSignInAt: integer('last_sign_in_at'),
+  /** The customer turned usage and expiry reminders off (dashboard or the mail's unsubscribe link); receipts and
+   * sign-in links are sent regardless. */
+  remindersOffAt: integer('reminders_off_at'),
 });
 
 export const loginTokens = sqliteTable(
@@ -84,7 +87,11 @@ export const orders = sqliteTable(
     tierId: text('tier_id').notNull(),
     tierName: text('tier_name').notNull(),
     gb: integer('gb').notNull(),
+    /** Pending: the tier's price. Paid: what Stripe charged for it, after discounts and before tax. */
     price: integer('price').notNull(),
+    /** What promotion codes took off, and the tax Stripe added on top of `price` (minor units). */
+    discount: integer('discount').notNull().default(0),
+    tax: integer('tax').notNull().default(0),
     currency: text('currency').notNull(),
     validityDays: integer('validity_days'),
     /** GB taken back by refunds (whole GB, ≤ gb). */
@@ -229,6 +236,93 @@ export const disputes = sqliteTable(
   ],
 );
 
+/**
+ * Reminders mailed to a customer about one key generation: one row per key, kind and basis (the cap a usage
+ * reminder was about, the expiry an expiry reminder was about), so each is sent once, and again only when a purchase
+ * moved the cap or the expiry. `claimed_at` is taken in the statement that decides to send; `sent_at` once queued.
+ * Owned by src/reminders/.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    keyId: text('key_id')
+      .notNull()
+      .references(() => poolKeys.id),
+    /** `usage:80`, `usage:95`, `cap`, `expiry:7`, `expiry:1`, `expired_unused`. */
+    kind: text('kind').notNull(),
+    /** The cap (GB) or the expiry (unix ms) the reminder was about. */
+    basis: integer('basis').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    claimedAt: integer('claimed_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('reminders_once').on(t.keyId, t.kind, t.basis),
+    index('reminders_customer').on(t.customerId, t.claimedAt),
+  ],
+);
+
+/**
+ * A customer's auto top-up: which tier to buy when, the monthly spending limit, and the saved card it is charged to.
+ * Owned by src/refill/.
+ */
+export const autoTopUps = sqliteTable('auto_top_ups', {
+  customerId: text('customer_id')
+    .primaryKey()
+    .references(() => customers.id),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  tierId: text('tier_id').notNull(),
+  /** 'gb_left': when fewer than `threshold` GB are left; 'days_left': when the key expires in fewer than `threshold` days. */
+  trigger: text('trigger', { enum: ['gb_left', 'days_left'] }).notNull(),
+  threshold: integer('threshold').notNull(),
+  /** The most auto top-ups may charge in one calendar month (UTC), minor units of `currency`. */
+  monthlyLimit: integer('monthly_limit').notNull(),
+  currency: text('currency').notNull(),
+  /** The card saved by a Checkout with `setup_future_usage: off_session`; null until then. */
+  paymentMethodId: text('payment_method_id'),
+  /** Set when a charge needs the customer (authentication, a declined card, no card yet): nothing is charged until
+   * they pay on Stripe's page, which saves the card again and clears it. */
+  pausedAt: integer('paused_at'),
+  pausedReason: text('paused_reason', { enum: ['authentication_required', 'card_declined', 'no_card'] }),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Each auto top-up charge: unique per customer, month and count, reserved in the statement that checks the monthly
+ * limit and that no other charge is under way, before Stripe is called. Owned by src/refill/.
+ */
+export const autoTopUpCharges = sqliteTable(
+  'auto_top_up_charges',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** `YYYY-MM` (UTC). */
+    period: text('period').notNull(),
+    /** 1, 2, … within the period: with the customer and period it makes the PaymentIntent's idempotency key. */
+    count: integer('count').notNull(),
+    /** The order it buys; null when nothing could be charged (no card saved). */
+    orderId: text('order_id'),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** 'charging': reserved, Stripe not answered yet; 'succeeded'; 'failed' (counts for nothing); 'skipped'. */
+    state: text('state', { enum: ['charging', 'succeeded', 'failed', 'skipped'] }).notNull(),
+    paymentIntentId: text('payment_intent_id'),
+    failure: text('failure'),
+    /** When the customer was mailed that this charge needs them (claimed before queueing, like receipts). */
+    notifiedAt: integer('notified_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('auto_top_up_charges_once').on(t.customerId, t.period, t.count),
+    index('auto_top_up_charges_state').on(t.state, t.createdAt),
+    index('auto_top_up_charges_order').on(t.orderId),
+  ],
+);
+
 export const stripeEvents = sqliteTable(
   'stripe_events',
   {
@@ -277,3 +371,6 @@ export type PoolKeyRow = typeof poolKeys.$inferSelect;
 export type KeySyncRow = typeof keySyncs.$inferSelect;
 export type Dispute = typeof disputes.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type ReminderRow = typeof reminders.$inferSelect;
+export type AutoTopUpRow = typeof autoTopUps.$inferSelect;
+export type AutoTopUpChargeRow = typeof autoTopUpCharges.$inferSelect;

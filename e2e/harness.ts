@@ -70,6 +70,11 @@ export async function openPage(context: BrowserContext, errors: string[]): Promi
   return page;
 }
 
+/** How far the page scrolls sideways, in px (0 when it fits its viewport). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /**
  * Text of the page's tables, credentials and proxy URL that runs out of its box, or wraps inside a word that would
  * fit on a line of its own (a word is a run of non-space characters within one text node: long tokens wrap between
@@ -141,4 +146,13 @@ export async function signInOnPage(page: Page, email: string, next: string): Pro
   await page.goto(await signInLink(email, seen));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+/** Buys `tierId` on the simulated Checkout and waits for the dashboard to show the credentials. */
+export async function buyOnCheckout(page: Page, tierId: string): Promise<void> {
+  await page.goto(`${SHOP}/checkout/${tierId}`);
+  await page.waitForURL(`${SIM}/stripe/checkout/**`);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
 }

@@ -12,6 +12,7 @@ import {
   SHOP,
   SIM,
   screenshot,
+  sidewaysScroll,
   signInLink,
   signInMails,
   simJson,
@@ -123,10 +124,7 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
 
   // The same dashboard at 360 px: nothing scrolls sideways.
   await page.setViewportSize(VIEWPORTS.mobile);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
+  assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling at 360 px');
   assert.deepEqual(await brokenText(page), [], 'text at 360 px');
   assert.deepEqual(await axeViolations(page), [], 'axe on the dashboard at 360 px');
   await screenshot(page, 'journey-5-dashboard-mobile');

@@ -5,8 +5,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { openPage, SHOP, SIM, screenshot, signInOnPage, simJson, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import {
+  buyOnCheckout,
+  openPage,
+  SHOP,
+  screenshot,
+  signInOnPage,
+  simJson,
+  VIEWPORTS,
+  withShopAndBrowser,
+} from './harness.ts';
 
 const EMAIL = 'rollover@example.com';
 const { browser, shop } = withShopAndBrowser();
@@ -44,15 +52,6 @@ async function mailed(subject: RegExp): Promise<boolean> {
   return false;
 }
 
-/** Buys `tierId` on the simulated Checkout and waits for the dashboard to show the credentials. */
-async function buy(page: Page, tierId: string): Promise<void> {
-  await page.goto(`${SHOP}/checkout/${tierId}`);
-  await page.waitForURL(`${SIM}/stripe/checkout/**`);
-  await page.getByRole('button', { name: 'Pay', exact: true }).click();
-  await page.waitForURL(/\/dashboard/);
-  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
-}
-
 test('a customer past the ceiling gets a new key, is told loudly, and the old key keeps working', async () => {
   const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
   const errors: string[] = [];
@@ -67,12 +66,12 @@ test('a customer past the ceiling gets a new key, is told loudly, and the old ke
   d1(
     `insert into orders (id, customer_id, kind, status, tier_id, tier_name, gb, price, currency, validity_days, created_at, paid_at) values ${rows.join(', ')}`,
   );
-  await buy(page, 'scale');
+  await buyOnCheckout(page, 'scale');
   const [first] = await upstreamKeys();
   assert.equal(first?.trafficCapGB, 1000);
   await post(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
 
-  await buy(page, 'scale');
+  await buyOnCheckout(page, 'scale');
   const banner = page.getByRole('alert').filter({ hasText: 'You have a new proxy key' });
   await banner.waitFor({ timeout: 20_000 });
   const keys = await upstreamKeys();

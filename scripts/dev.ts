@@ -87,9 +87,11 @@ start('npx', [
   '--ip',
   '127.0.0.1',
   '--show-interactive-dev-session=false',
+  // Exposes /__scheduled, so the cron (reconcile, reminders, auto top-up) can be fired with curl.
+  '--test-scheduled',
   ...persist,
   ...portVars,
 ]);
 console.log(
-  `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n`,
+  `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n  ➜ fire the cron: curl "http://127.0.0.1:${SHOP_PORT}/__scheduled?cron=*/5+*+*+*+*"\n`,
 );

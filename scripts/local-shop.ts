@@ -24,6 +24,24 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000): Pr
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** Waits until no process of the group `pgid` is left (killing what is still there after 10 s). */
+async function groupGone(pgid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // all gone
+  }
+}
+
 /** `npm run dev` on the given ports with an empty D1/KV/Queue state folder; stop() ends it and removes the state. */
 export async function startLocalShop(shopPort: number, simPort: number): Promise<RunningShop> {
   const shop = `http://localhost:${shopPort}`;
@@ -53,6 +71,8 @@ export async function startLocalShop(shopPort: number, simPort: number): Promise
         // already gone
       }
       await new Promise((r) => child.once('exit', r).once('error', r));
+      // npm exits before wrangler's workerd lets go of the ports: the next shop on them would fail to listen.
+      if (child.pid) await groupGone(child.pid);
       rmSync(state, { recursive: true, force: true });
     },
   };

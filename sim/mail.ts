@@ -7,6 +7,8 @@ export interface OutboxMail {
   subject: string;
   text: string;
   html: string;
+  /** Headers the shop sent with it (List-Unsubscribe …), as Resend's API takes them. */
+  headers: Record<string, string>;
   sentAt: string;
 }
 
@@ -63,6 +65,7 @@ export const mailSim = new Hono()
       subject: body.subject,
       text: body.text,
       html: body.html ?? '',
+      headers: typeof body.headers === 'object' && body.headers !== null ? body.headers : {},
       sentAt: new Date().toISOString(),
     };
     outbox.push(mail);

@@ -9,10 +9,12 @@ import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
+import { autoTopUp } from './routes/auto-top-up.ts';
 import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
 import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
+import { reminders } from './routes/reminders.ts';
 import { site } from './routes/site.ts';
 import { backgroundServices, clockFrom } from './services/index.ts';
 
@@ -24,6 +26,8 @@ const app = new Hono<AppEnv>()
   .route('/auth', auth)
   .route('/', billing)
   .route('/', dashboard)
+  .route('/', reminders)
+  .route('/', autoTopUp)
   .route('/admin', admin);
 
 app.notFound(notFound);

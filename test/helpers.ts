@@ -162,3 +162,14 @@ export async function startOfRateLimitWindow(): Promise<void> {
   const left = RATE_LIMIT_PERIOD_MS - (Date.now() % RATE_LIMIT_PERIOD_MS);
   if (left < BURST_ROOM_MS) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
+
+/** Waits (polling the outbox, up to `timeoutMs`) for a mail to `to` whose subject matches; returns the first. */
+export async function waitForMailWith(to: string, subject: RegExp, timeoutMs = 4_000): Promise<OutboxMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await outboxFor(to)).find((m) => subject.test(m.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no mail "${subject}" for ${to} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

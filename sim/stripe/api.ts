@@ -1,14 +1,17 @@
-// The Stripe API subset the shop calls, under /v1 as Stripe serves it: customers, checkout sessions
-// (create, list by payment intent, retrieve with the customer expanded, expire), refunds and charges.
+// The Stripe API subset the shop calls, under /v1 as Stripe serves it: customers, checkout sessions (create with the
+// shop's options, list by payment intent, retrieve with the customer expanded, expire), refunds, charges, and
+// off-session PaymentIntents on a saved card.
 import { type Context, Hono } from 'hono';
 import { nowSeconds } from './clock.ts';
 import { recordAndFault } from './faults.ts';
 import { type FormParams, type FormValue, int, isUrl, metadata, ParamError, requiredStr, str } from './form.ts';
+import { createOffSessionIntent } from './intents.ts';
 import { expire, refund } from './lifecycle.ts';
 import {
   chargeByIntent,
   charges,
   customers,
+  paymentIntents,
   publicSession,
   refunds,
   type SimCustomer,
@@ -16,7 +19,7 @@ import {
   sessions,
   stripeId,
 } from './objects.ts';
-import { CUSTOMER_CREATE, EXPAND_ONLY, REFUND_CREATE, SESSION_CREATE } from './params.ts';
+import { CUSTOMER_CREATE, EXPAND_ONLY, PAYMENT_INTENT_CREATE, REFUND_CREATE, SESSION_CREATE } from './params.ts';
 import { authorised, get, notFound, post, stripeError } from './requests.ts';
 
 type LineItem = SimSession['_lineItems'][number];
@@ -54,6 +57,40 @@ function readLineItems(params: FormParams): { lineItems: LineItem[]; currency: s
   return { lineItems, currency };
 }
 
+function hash(params: FormParams, name: string): FormParams | null {
+  const value = params[name];
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ParamError(name, 'Invalid hash');
+  return value;
+}
+
+const enabled = (params: FormParams, name: string) => hash(params, name)?.enabled === 'true';
+
+/** Checkout's tax options, with Stripe's rule: a given customer must let Checkout save the address and name it collects. */
+function readTaxOptions(params: FormParams, customer: string | null) {
+  const automaticTax = enabled(params, 'automatic_tax');
+  const taxIds = enabled(params, 'tax_id_collection');
+  const update = hash(params, 'customer_update') ?? {};
+  if (customer && automaticTax && update.address !== 'auto')
+    throw new ParamError(
+      'customer_update[address]',
+      'automatic_tax with an existing customer requires customer_update[address]=auto.',
+    );
+  if (customer && taxIds && update.name !== 'auto')
+    throw new ParamError(
+      'customer_update[name]',
+      'tax_id_collection with an existing customer requires customer_update[name]=auto.',
+    );
+  const billing = str(params, 'billing_address_collection');
+  if (billing !== null && billing !== 'auto' && billing !== 'required')
+    throw new ParamError('billing_address_collection', 'Invalid billing_address_collection: must be auto or required.');
+  return {
+    automatic_tax: { enabled: automaticTax, status: automaticTax ? ('complete' as const) : null },
+    tax_id_collection: taxIds ? { enabled: true } : null,
+    billing_address_collection: billing as 'auto' | 'required' | null,
+  };
+}
+
 function createSession(c: Context, params: FormParams): SimSession {
   const mode = requiredStr(params, 'mode');
   if (mode !== 'payment') throw new ParamError('mode', 'The simulator supports mode=payment only.');
@@ -70,19 +107,23 @@ function createSession(c: Context, params: FormParams): SimSession {
   const total = lineItems.reduce((sum, item) => sum + item.amount * item.quantity, 0);
   if (total < 50)
     throw new ParamError('line_items', "The Checkout Session's total amount due must add up to at least $0.50 usd");
-  const intentData = params.payment_intent_data;
-  const paymentIntentMetadata =
-    typeof intentData === 'object' && !Array.isArray(intentData)
-      ? metadata(intentData.metadata, 'payment_intent_data[metadata]')
-      : {};
+  const intentData = hash(params, 'payment_intent_data') ?? {};
+  const paymentIntentMetadata = metadata(intentData.metadata, 'payment_intent_data[metadata]');
+  const setupFutureUsage = intentData.setup_future_usage ?? null;
+  if (setupFutureUsage !== null && setupFutureUsage !== 'off_session' && setupFutureUsage !== 'on_session')
+    throw new ParamError('payment_intent_data[setup_future_usage]', 'Invalid setup_future_usage.');
+  if (setupFutureUsage && !customer)
+    throw new ParamError('payment_intent_data[setup_future_usage]', 'Saving a card needs a customer.');
   const expiresAt = params.expires_at === undefined ? nowSeconds() + 24 * 3600 : int(params.expires_at, 'expires_at');
   const id = stripeId('cs_test', 58);
   const origin = new URL(c.req.url).origin;
   const session: SimSession = {
     id,
     object: 'checkout.session',
+    allow_promotion_codes: str(params, 'allow_promotion_codes') === 'true' ? true : null,
     amount_subtotal: total,
     amount_total: total,
+    ...readTaxOptions(params, customer),
     cancel_url: cancelUrl,
     client_reference_id: str(params, 'client_reference_id'),
     created: nowSeconds(),
@@ -91,6 +132,8 @@ function createSession(c: Context, params: FormParams): SimSession {
     customer_details: { email: customerEmail ?? (customer ? (customers.get(customer)?.email ?? null) : null) },
     customer_email: customerEmail,
     expires_at: expiresAt,
+    invoice: null,
+    invoice_creation: enabled(params, 'invoice_creation') ? { enabled: true } : null,
     livemode: false,
     metadata: metadata(params.metadata),
     mode: 'payment',
@@ -98,9 +141,11 @@ function createSession(c: Context, params: FormParams): SimSession {
     payment_status: 'unpaid',
     status: 'open',
     success_url: successUrl,
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
     url: `${origin}/stripe/checkout/${id}`,
     _lineItems: lineItems,
     _paymentIntentMetadata: paymentIntentMetadata,
+    _setupFutureUsage: setupFutureUsage,
   };
   sessions.set(id, session);
   return session;
@@ -130,7 +175,6 @@ function expandedSession(session: SimSession, expand: FormValue | undefined) {
   return answer;
 }
 
-// PaymentIntents have no handler yet (auto top-up brings one); their calls are logged and take faults already.
 const STRIPE_PATHS = ['/v1/customers/*', '/v1/checkout/*', '/v1/refunds/*', '/v1/charges/*', '/v1/payment_intents/*'];
 
 export const stripeApi = new Hono()
@@ -180,4 +224,10 @@ export const stripeApi = new Hono()
     }),
   )
   .get('/v1/refunds/:id', (c) => get(c, () => refunds.get(c.req.param('id')), 'refund', c.req.param('id')))
-  .get('/v1/charges/:id', (c) => get(c, () => charges.get(c.req.param('id')), 'charge', c.req.param('id')));
+  .get('/v1/charges/:id', (c) => get(c, () => charges.get(c.req.param('id')), 'charge', c.req.param('id')))
+  .post('/v1/payment_intents', (c) =>
+    post(c, PAYMENT_INTENT_CREATE, (params) => ({ body: createOffSessionIntent(params) })),
+  )
+  .get('/v1/payment_intents/:id', (c) =>
+    get(c, () => paymentIntents.get(c.req.param('id')), 'payment_intent', c.req.param('id')),
+  );

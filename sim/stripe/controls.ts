@@ -1,13 +1,15 @@
-// Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, async, settle, cancel,
-// refund, dispute) or the card network (review and decide a dispute), read events and the exact deliveries,
-// re-deliver or duplicate, hold and reorder, delay, sign; fail or slow down the API and read what it received.
+// Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, with a promotion code and tax,
+// async, settle, cancel, refund, dispute), the card network (review and decide a dispute) or the bank (the outcome
+// of off-session charges), read events and the exact deliveries, re-deliver or duplicate, hold and reorder, delay,
+// sign; fail or slow down the API and read what it received.
 import { type Context, Hono } from 'hono';
 import { config } from './config.ts';
 import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
 import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
 import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
+import { type OffSessionOutcome, setOffSessionOutcome } from './intents.ts';
 import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
-import { disputes, publicSession, sessions } from './objects.ts';
+import { disputes, paymentIntents, publicSession, sessions } from './objects.ts';
 import { signPayload } from './signing.ts';
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {
@@ -29,7 +31,18 @@ const summary = (made: SimEvent[]) => ({ events: made.map((e) => ({ id: e.id, ty
 export const stripeControls = new Hono()
   .get('/sessions', (c) => c.json([...sessions.values()].map(publicSession)))
   .get('/sessions/:id', (c) => stateErrorAnswer(c, () => publicSession(sessionOr404(c.req.param('id')))))
-  .post('/sessions/:id/pay', (c) => stateErrorAnswer(c, () => summary(pay(sessionOr404(c.req.param('id'))))))
+  /** `{discount, taxPercent}`: a promotion code's amount off and the tax rate, where the session allows them. */
+  .post('/sessions/:id/pay', async (c) => {
+    const { discount, taxPercent } = await jsonBody<{ discount: number; taxPercent: number }>(c);
+    return stateErrorAnswer(c, () =>
+      summary(
+        pay(sessionOr404(c.req.param('id')), {
+          discount: typeof discount === 'number' ? discount : undefined,
+          taxPercent: typeof taxPercent === 'number' ? taxPercent : undefined,
+        }),
+      ),
+    );
+  })
   .post('/sessions/:id/async', async (c) => {
     const { outcome } = await jsonBody<{ outcome: 'succeeded' | 'failed' }>(c);
     return stateErrorAnswer(c, () => {
@@ -65,6 +78,15 @@ export const stripeControls = new Hono()
     });
   })
   .get('/disputes', (c) => c.json([...disputes.values()]))
+  .get('/payment_intents', (c) => c.json([...paymentIntents.values()]))
+  /** What the bank says to the next off-session charges (of `customer`, or everyone's): `{outcome, customer?}`. */
+  .post('/off-session', async (c) => {
+    const { outcome, customer } = await jsonBody<{ outcome: OffSessionOutcome; customer: string }>(c);
+    if (outcome !== 'succeeded' && outcome !== 'authentication_required' && outcome !== 'card_declined')
+      return c.json({ error: 'outcome must be "succeeded", "authentication_required" or "card_declined"' }, 400);
+    setOffSessionOutcome(outcome, typeof customer === 'string' ? customer : undefined);
+    return c.json({ outcome, customer: customer ?? '*' });
+  })
   .post('/disputes/:id/review', (c) =>
     stateErrorAnswer(c, () => summary(reviewDispute(disputeOr404(c.req.param('id'))))),
   )

@@ -3,11 +3,14 @@
 import { type Context, Hono } from 'hono';
 import { later } from './clock.ts';
 import { openDispute } from './disputes.ts';
-import { chargeOfSession, expire, pay, refund, settle, startAsync } from './lifecycle.ts';
+import { chargeOfSession, expire, pay, refund, SIM_TAX_PERCENT, settle, startAsync } from './lifecycle.ts';
 import { type SimSession, sessions } from './objects.ts';
 
 /** Seconds before a scheduled async settlement or "refund later" happens in the hosted page. */
 const LATER_MS = 8_000;
+/** The promotion code the hosted page offers when the session allows codes. */
+const PROMO_CODE = 'SIM10';
+const PROMO_PERCENT = 10;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
@@ -39,7 +42,9 @@ function checkoutPage(session: SimSession): string {
     'Checkout (simulator)',
     `<div class="sim">Stripe simulator — no real payment is taken.</div>
 <h1>Pay</h1><p class="muted">${esc(email)}</p><ul>${items}</ul><p class="total">${money(session.amount_total, session.currency)}</p>
+${session.automatic_tax.enabled ? `<p class="muted">Tax (simulated ${SIM_TAX_PERCENT} %) is added when you pay.</p>` : ''}
 ${action('pay', 'Pay', true)}
+${session.allow_promotion_codes ? action('pay-promo', `Pay with promotion code ${PROMO_CODE} (${PROMO_PERCENT} % off)`) : ''}
 ${action('async-succeed', `Pay with async payment (succeeds after ${LATER_MS / 1000} s)`)}
 ${action('async-fail', `Pay with async payment (fails after ${LATER_MS / 1000} s)`)}
 ${action('refund-later', `Pay, then refund in full after ${LATER_MS / 1000} s`)}
@@ -71,6 +76,12 @@ export const hostedCheckout = new Hono()
   .post('/:id/pay', (c) =>
     hosted(c, (s) => {
       pay(s);
+      return 'success';
+    }),
+  )
+  .post('/:id/pay-promo', (c) =>
+    hosted(c, (s) => {
+      pay(s, { discount: Math.round((s.amount_subtotal * PROMO_PERCENT) / 100) });
       return 'success';
     }),
   )

@@ -6,9 +6,13 @@ import {
   chargeByIntent,
   chargeRefundable,
   charges,
+  paymentIntents,
+  paymentMethods,
   publicSession,
   refunds,
   type SimCharge,
+  type SimPaymentIntent,
+  type SimPaymentMethod,
   type SimRefund,
   type SimSession,
   sessions,
@@ -29,49 +33,121 @@ function requireOpen(session: SimSession): void {
     throw new SimStateError(`Checkout session ${session.id} is ${session.status}, not open.`);
 }
 
-function createCharge(session: SimSession, paid: boolean): SimCharge {
-  const intent = session.payment_intent;
-  if (!intent) throw new SimStateError(`Checkout session ${session.id} has no payment intent yet.`);
+/** A charge of a payment intent (its metadata is copied to the charge, as Stripe does). */
+export function chargeIntent(intent: SimPaymentIntent, paid: boolean): SimCharge {
   const charge: SimCharge = {
     id: stripeId('ch'),
     object: 'charge',
-    amount: session.amount_total,
-    amount_captured: paid ? session.amount_total : 0,
+    amount: intent.amount,
+    amount_captured: paid ? intent.amount : 0,
     amount_refunded: 0,
     captured: paid,
     created: nowSeconds(),
-    currency: session.currency,
-    customer: session.customer,
+    currency: intent.currency,
+    customer: intent.customer,
     disputed: false,
     livemode: false,
-    // The PaymentIntent's metadata is copied to its charge.
-    metadata: { ...session._paymentIntentMetadata },
+    metadata: { ...intent.metadata },
     paid,
-    payment_intent: intent,
+    payment_intent: intent.id,
     refunded: false,
     status: paid ? 'succeeded' : 'failed',
   };
   charges.set(charge.id, charge);
-  chargeByIntent.set(intent, charge.id);
+  chargeByIntent.set(intent.id, charge.id);
+  intent.latest_charge = charge.id;
+  if (paid) {
+    intent.status = 'succeeded';
+    intent.amount_received = intent.amount;
+  }
   return charge;
 }
 
-function complete(session: SimSession, paymentStatus: 'paid' | 'unpaid'): SimEvent {
+/** A saved card attached to the customer (Checkout with `setup_future_usage`). */
+export function saveCard(customer: string | null): SimPaymentMethod {
+  const method: SimPaymentMethod = {
+    id: stripeId('pm'),
+    object: 'payment_method',
+    card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 },
+    created: nowSeconds(),
+    customer,
+    livemode: false,
+    type: 'card',
+  };
+  paymentMethods.set(method.id, method);
+  return method;
+}
+
+function intentOfSession(session: SimSession): SimPaymentIntent {
+  const intent: SimPaymentIntent = {
+    id: stripeId('pi'),
+    object: 'payment_intent',
+    amount: session.amount_total,
+    amount_received: 0,
+    created: nowSeconds(),
+    currency: session.currency,
+    customer: session.customer,
+    description: null,
+    last_payment_error: null,
+    latest_charge: null,
+    livemode: false,
+    metadata: { ...session._paymentIntentMetadata },
+    payment_method: session._setupFutureUsage ? saveCard(session.customer).id : null,
+    setup_future_usage: session._setupFutureUsage,
+    status: 'processing',
+  };
+  paymentIntents.set(intent.id, intent);
+  return intent;
+}
+
+function intentOf(session: SimSession): SimPaymentIntent {
+  const intent = session.payment_intent ? paymentIntents.get(session.payment_intent) : undefined;
+  if (!intent) throw new SimStateError(`Checkout session ${session.id} has no payment intent yet.`);
+  return intent;
+}
+
+/** What the customer pays on top of or off the list price: a promotion code's amount off, and tax (percent). */
+export interface Adjustments {
+  discount?: number;
+  taxPercent?: number;
+}
+
+/** Applies a promotion code and tax to the session's totals, as far as the session allows them. */
+function adjust(session: SimSession, { discount = 0, taxPercent }: Adjustments): void {
+  if (discount > 0 && !session.allow_promotion_codes)
+    throw new SimStateError(`Checkout session ${session.id} does not allow promotion codes.`);
+  if (taxPercent !== undefined && taxPercent > 0 && !session.automatic_tax.enabled)
+    throw new SimStateError(`Checkout session ${session.id} does not collect tax (automatic_tax is off).`);
+  const off = Math.min(Math.max(0, Math.round(discount)), session.amount_subtotal);
+  const percent = session.automatic_tax.enabled ? (taxPercent ?? SIM_TAX_PERCENT) : 0;
+  const tax = Math.round(((session.amount_subtotal - off) * percent) / 100);
+  session.total_details = { amount_discount: off, amount_shipping: 0, amount_tax: tax };
+  session.amount_total = session.amount_subtotal - off + tax;
+}
+
+/** The tax rate the simulator charges when automatic tax is on and a test names none. */
+export const SIM_TAX_PERCENT = 20;
+
+function complete(session: SimSession, paymentStatus: 'paid' | 'unpaid', adjustments: Adjustments): SimEvent[] {
   requireOpen(session);
+  adjust(session, adjustments);
   session.status = 'complete';
   session.payment_status = paymentStatus;
-  session.payment_intent = stripeId('pi');
+  const intent = intentOfSession(session);
+  session.payment_intent = intent.id;
   session.url = null;
-  if (paymentStatus === 'paid') createCharge(session, true);
-  return emit('checkout.session.completed', publicSession(session));
+  if (paymentStatus !== 'paid') return [emit('checkout.session.completed', publicSession(session))];
+  chargeIntent(intent, true);
+  if (session.invoice_creation?.enabled) session.invoice = stripeId('in');
+  return [emit('checkout.session.completed', publicSession(session)), emit('payment_intent.succeeded', intent)];
 }
 
-export function pay(session: SimSession): SimEvent[] {
-  return [complete(session, 'paid')];
+export function pay(session: SimSession, adjustments: Adjustments = {}): SimEvent[] {
+  return complete(session, 'paid', adjustments);
 }
 
-export function startAsync(session: SimSession): SimEvent[] {
-  return [complete(session, 'unpaid')];
+export function startAsync(session: SimSession, adjustments: Adjustments = {}): SimEvent[] {
+  return complete(session, 'unpaid', adjustments);
 }
 
 export function settle(session: SimSession, outcome: 'succeeded' | 'failed'): SimEvent[] {
@@ -79,12 +155,17 @@ export function settle(session: SimSession, outcome: 'succeeded' | 'failed'): Si
     throw new SimStateError(
       `Checkout session ${session.id} has no async payment waiting (status ${session.status}, payment ${session.payment_status}).`,
     );
+  const intent = intentOf(session);
   if (outcome === 'succeeded') {
     session.payment_status = 'paid';
-    createCharge(session, true);
-    return [emit('checkout.session.async_payment_succeeded', publicSession(session))];
+    chargeIntent(intent, true);
+    return [
+      emit('checkout.session.async_payment_succeeded', publicSession(session)),
+      emit('payment_intent.succeeded', intent),
+    ];
   }
-  createCharge(session, false);
+  chargeIntent(intent, false);
+  intent.status = 'requires_payment_method';
   return [emit('checkout.session.async_payment_failed', publicSession(session))];
 }
 

@@ -14,11 +14,20 @@ export interface SimCustomer {
   metadata: Metadata;
 }
 
+export interface SimTotals {
+  amount_discount: number;
+  amount_shipping: number;
+  amount_tax: number;
+}
+
 export interface SimSession {
   id: string;
   object: 'checkout.session';
+  allow_promotion_codes: boolean | null;
   amount_subtotal: number;
   amount_total: number;
+  automatic_tax: { enabled: boolean; status: 'complete' | null };
+  billing_address_collection: 'auto' | 'required' | null;
   cancel_url: string | null;
   client_reference_id: string | null;
   created: number;
@@ -27,6 +36,9 @@ export interface SimSession {
   customer_details: { email: string | null } | null;
   customer_email: string | null;
   expires_at: number;
+  /** The invoice made for a paid session with `invoice_creation[enabled]`. */
+  invoice: string | null;
+  invoice_creation: { enabled: boolean } | null;
   livemode: false;
   metadata: Metadata;
   mode: 'payment';
@@ -34,10 +46,50 @@ export interface SimSession {
   payment_status: 'paid' | 'unpaid' | 'no_payment_required';
   status: 'open' | 'complete' | 'expired';
   success_url: string;
+  tax_id_collection: { enabled: boolean } | null;
+  total_details: SimTotals;
   url: string | null;
   /** Not in Stripe's shape: kept out of API answers (see publicSession). */
   _lineItems: { name: string; amount: number; quantity: number }[];
   _paymentIntentMetadata: Metadata;
+  /** `payment_intent_data[setup_future_usage]`: paying saves the card to the customer. */
+  _setupFutureUsage: 'off_session' | 'on_session' | null;
+}
+
+/** A saved card (the simulator's cards are all Visa 4242). */
+export interface SimPaymentMethod {
+  id: string;
+  object: 'payment_method';
+  card: { brand: 'visa'; last4: string; exp_month: number; exp_year: number };
+  created: number;
+  customer: string | null;
+  livemode: false;
+  type: 'card';
+}
+
+export interface SimPaymentError {
+  type: 'card_error';
+  code: 'authentication_required' | 'card_declined';
+  decline_code: string;
+  message: string;
+}
+
+export interface SimPaymentIntent {
+  id: string;
+  object: 'payment_intent';
+  amount: number;
+  amount_received: number;
+  created: number;
+  currency: string;
+  customer: string | null;
+  description: string | null;
+  last_payment_error: SimPaymentError | null;
+  latest_charge: string | null;
+  livemode: false;
+  metadata: Metadata;
+  payment_method: string | null;
+  setup_future_usage: 'off_session' | 'on_session' | null;
+  status: 'succeeded' | 'requires_action' | 'requires_payment_method' | 'processing';
 }
 
 export interface SimCharge {
@@ -105,8 +157,12 @@ export const charges = new Map<string, SimCharge>();
 export const chargeByIntent = new Map<string, string>();
 export const refunds = new Map<string, SimRefund>();
 export const disputes = new Map<string, SimDispute>();
+export const paymentIntents = new Map<string, SimPaymentIntent>();
+export const paymentMethods = new Map<string, SimPaymentMethod>();
 
 onReset(() => {
+  paymentIntents.clear();
+  paymentMethods.clear();
   customers.clear();
   sessions.clear();
   charges.clear();
@@ -126,8 +182,10 @@ export function stripeId(prefix: string, length = 24): string {
 }
 
 /** A session as the API returns it (without the simulator's private fields). */
-export function publicSession(session: SimSession): Omit<SimSession, '_lineItems' | '_paymentIntentMetadata'> {
-  const { _lineItems, _paymentIntentMetadata, ...rest } = session;
+export function publicSession(
+  session: SimSession,
+): Omit<SimSession, '_lineItems' | '_paymentIntentMetadata' | '_setupFutureUsage'> {
+  const { _lineItems, _paymentIntentMetadata, _setupFutureUsage, ...rest } = session;
   return structuredClone(rest);
 }
 

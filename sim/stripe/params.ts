@@ -19,11 +19,22 @@ export const SESSION_CREATE: ParamShape = {
   line_items: [
     {
       quantity: true,
-      price_data: { currency: true, unit_amount: true, product_data: { name: true, description: true } },
+      price_data: {
+        currency: true,
+        unit_amount: true,
+        tax_behavior: true,
+        product_data: { name: true, description: true },
+      },
     },
   ],
   metadata,
-  payment_intent_data: { metadata },
+  payment_intent_data: { metadata, setup_future_usage: true },
+  allow_promotion_codes: true,
+  automatic_tax: { enabled: true },
+  tax_id_collection: { enabled: true },
+  billing_address_collection: true,
+  customer_update: { address: true, name: true },
+  invoice_creation: { enabled: true, invoice_data: { metadata } },
   success_url: true,
   cancel_url: true,
   expires_at: true,
@@ -32,6 +43,19 @@ export const SESSION_CREATE: ParamShape = {
 
 /** Retrieving an object, or an action without parameters (expire). */
 export const EXPAND_ONLY: ParamShape = { expand };
+/** An off-session charge of a saved card (auto top-up). */
+export const PAYMENT_INTENT_CREATE: ParamShape = {
+  amount: true,
+  currency: true,
+  customer: true,
+  payment_method: true,
+  off_session: true,
+  confirm: true,
+  description: true,
+  metadata,
+  expand,
+};
+
 export const REFUND_CREATE: ParamShape = {
   payment_intent: true,
   charge: true,

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { config } from './config.ts';
 import { type FormParams, ParamError, parseStripeForm } from './form.ts';
 import { previousAnswer, rememberAnswer } from './idempotency.ts';
+import { SimCardError } from './intents.ts';
 import { SimStateError } from './lifecycle.ts';
 import { checkParams, EXPAND_ONLY, type ParamShape } from './params.ts';
 
@@ -32,8 +33,20 @@ export function authorised(c: Context): boolean | 'missing' {
   return key === config().secretKey;
 }
 
-/** The 400 Stripe answers for a bad parameter or a state change the object does not allow; rethrows the rest. */
-function errorAnswer(err: unknown): unknown {
+/**
+ * The 400 Stripe answers for a bad parameter or a state change the object does not allow, or the 402 of a card the
+ * bank refused (with the PaymentIntent); rethrows the rest.
+ */
+function errorAnswer(err: unknown): { status: 400 | 402; body: unknown } {
+  if (err instanceof SimCardError)
+    return {
+      status: 402,
+      body: { error: { ...err.intent.last_payment_error, payment_intent: err.intent, request_log_url: null } },
+    };
+  return { status: 400, body: badRequest(err) };
+}
+
+function badRequest(err: unknown): unknown {
   if (err instanceof ParamError)
     return {
       error: {
@@ -56,7 +69,7 @@ function readParams(c: Context, encoded: string, shape: ParamShape): FormParams 
     checkParams(params, shape);
     return params;
   } catch (err) {
-    return c.json(errorAnswer(err), 400);
+    return c.json(badRequest(err), 400);
   }
 }
 
@@ -107,8 +120,7 @@ export async function post(
     if (result instanceof Response) return result;
     body = result.body;
   } catch (err) {
-    status = 400;
-    body = errorAnswer(err);
+    ({ status, body } = errorAnswer(err));
   }
   // Stripe stores 4xx answers under the key too (a retry with the same key gets the same error).
   if (key) rememberAnswer(key, request, { status, body });
@@ -131,6 +143,6 @@ export function get(
     const found = find(params);
     return found ? c.json(found) : notFound(c, what, id);
   } catch (err) {
-    return c.json(errorAnswer(err), 400);
+    return c.json(badRequest(err), 400);
   }
 }

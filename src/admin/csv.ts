@@ -1,8 +1,10 @@
 // CSV exports of customers and purchases (RFC 4180), safe to open in a spreadsheet: a text cell that a spreadsheet
 // would run as a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote.
+
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { customers, orders } from '../../schema.ts';
 import { recordAudit } from '../audit/index.ts';
+import { netRevenueOf } from '../billing/index.ts';
 import { type Customer, customersAfter } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { currentKeysOf, syncsOf } from '../keys/index.ts';
@@ -67,7 +69,7 @@ async function* customerCsv(db: Db): AsyncGenerator<string> {
       .select({
         customerId: orders.customerId,
         purchases: sql<number>`sum(case when ${orders.kind} = 'purchase' then 1 else 0 end)`,
-        spent: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${orders.price} - ${orders.refundedAmount} else 0 end)`,
+        spent: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${netRevenueOf(orders)} else 0 end)`,
         currency: sql<string>`group_concat(distinct ${orders.currency})`,
         purchasedGb: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${orders.gb} - ${orders.refundedGb} else 0 end)`,
         grantedGb: sql<number>`sum(case when ${orders.kind} = 'grant' then ${orders.gb} else 0 end)`,

@@ -1,5 +1,6 @@
 // Customers as the operator sees them: a searchable, paged list and one customer's full record (purchases, the
 // key as the shop set it and as the platform reports it, the audit trail).
+
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
@@ -9,6 +10,7 @@ import {
   ledgerOf,
   listDisputes,
   listEntitledOrders,
+  netRevenueOf,
   purchaseView,
 } from '../billing/index.ts';
 import { customerPage, getCustomer } from '../customers/index.ts';
@@ -71,7 +73,7 @@ async function spendOf(
       customerId: orders.customerId,
       currency: orders.currency,
       n: count(),
-      amount: sql<number>`sum(${orders.price} - ${orders.refundedAmount})`,
+      amount: sql<number>`sum(${netRevenueOf(orders)})`,
     })
     .from(orders)
     .where(

@@ -3,7 +3,7 @@
 import { and, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { mailFailures, orders } from '../../schema.ts';
 import { signInMailFigures } from '../auth/index.ts';
-import { openDisputes } from '../billing/index.ts';
+import { netRevenueOf, openDisputes } from '../billing/index.ts';
 import { customerCounts, customersByIds, emailsOf } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { liveUpstreamKeys, owedSyncs } from '../keys/index.ts';
@@ -32,7 +32,7 @@ const PENDING_STUCK_MS = 5 * 60_000;
 const ATTENTION_LIMIT = 50;
 
 const paidPurchase = and(eq(orders.kind, 'purchase'), inArray(orders.status, ['paid', 'refunded']));
-const netAmount = sql<number>`coalesce(sum(${orders.price} - ${orders.refundedAmount}), 0)`;
+const netAmount = sql<number>`coalesce(sum(${netRevenueOf(orders)}), 0)`;
 const netGb = sql<number>`coalesce(sum(${orders.gb} - ${orders.refundedGb}), 0)`;
 
 /** The revenue chart is in the shop's currency (config.currency). */

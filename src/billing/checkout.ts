@@ -3,8 +3,10 @@
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
 import { getCustomer, linkStripeCustomer } from '../customers/index.ts';
 import { refreshUsage } from '../keys/index.ts';
+import { autoTopUpEnabled } from '../refill/store.ts';
 import type { Services } from '../services/index.ts';
 import { CHECKOUT_TTL_MS, releaseReservation, reserveOrder, stillHasGb } from './ceiling.ts';
+import { checkoutOptions, taxBehavior } from './checkout-options.ts';
 import { linkStripeIdsStatement, snapshotMetadata, snapshotOf } from './orders.ts';
 import { PaymentProviderError, type Stripe } from './stripe/index.ts';
 
@@ -59,11 +61,12 @@ export async function startCheckout(
     );
 
   // A fresh usage reading makes "what you still have" exact; the Stripe customer is needed either way.
-  const [keys, stripeCustomer] = await Promise.all([
+  const [keys, stripeCustomer, saveCard] = await Promise.all([
     refreshUsage(services, customerId),
     stripeCustomerOf(services, customer).catch((err: unknown) => {
       throw new PaymentProviderError(err);
     }),
+    autoTopUpEnabled(db, customerId),
   ]);
   if (keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt))
     throw new CheckoutError(
@@ -99,6 +102,7 @@ export async function startCheckout(
             price_data: {
               currency: tier.currency,
               unit_amount: tier.price,
+              ...taxBehavior(config.checkout),
               product_data: {
                 name: `${config.brand.name} — ${tier.name}`,
                 description: `${tier.gb} GB of mobile proxy traffic${tier.validityDays ? `, valid ${tier.validityDays} days` : ''}`,
@@ -107,7 +111,7 @@ export async function startCheckout(
           },
         ],
         metadata,
-        payment_intent_data: { metadata },
+        ...checkoutOptions(config.checkout, metadata, saveCard),
         success_url: `${config.publicUrl}/dashboard?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${config.publicUrl}/#pricing`,
         expires_at: Math.floor((now + CHECKOUT_TTL_MS) / 1000),

@@ -9,7 +9,15 @@ export { startCheckout } from './checkout.ts';
 export { type Dispute, listDisputes, openDisputes } from './disputes.ts';
 export { fulfil } from './fulfil.ts';
 export { type GenerationBalance, ledgerOf } from './ledger.ts';
-export { entitlementOf, findOrder, insertGrantStatement, listEntitledOrders, openGb, purchaseView } from './orders.ts';
+export {
+  entitlementOf,
+  findOrder,
+  insertGrantStatement,
+  listEntitledOrders,
+  netRevenueOf,
+  openGb,
+  purchaseView,
+} from './orders.ts';
 export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
 export { verifyStripeSignature, WebhookSignatureError } from './signature.ts';
 export { orderStatus, purchaseHistory } from './status.ts';

@@ -1,5 +1,5 @@
 // Orders: what a customer bought, as a snapshot of the tier at checkout time, and what their purchases entitle them to.
-import { type AnyColumn, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
@@ -147,18 +147,34 @@ export function linkStripeIdsStatement(
     .where(eq(orders.id, orderId));
 }
 
+/** What Stripe actually charged for an order: the price after promotion codes (before tax), and the tax on top. */
+export interface Charged {
+  price: number;
+  discount: number;
+  tax: number;
+}
+
 /**
- * pending → paid (or straight to refunded if a full refund was recorded first). Statuses only move forward,
- * so a replayed or out-of-order event changes nothing.
+ * pending → paid (or straight to refunded if a full refund was recorded first), with what Stripe charged (`null`:
+ * the tier's price stands). Statuses only move forward, so a replayed or out-of-order event changes nothing.
  */
-export function markPaidStatement(db: Db, orderId: string, paidAt: number) {
+export function markPaidStatement(db: Db, orderId: string, paidAt: number, charged: Charged | null) {
+  const price = charged ? sql`${charged.price}` : orders.price;
+  const tax = charged ? sql`${charged.tax}` : orders.tax;
   return db
     .update(orders)
     .set({
-      status: sql`case when ${orders.refundedAmount} >= ${orders.price} then 'refunded' else 'paid' end`,
+      status: sql`case when ${orders.refundedAmount} >= ${price} + ${tax} then 'refunded' else 'paid' end`,
       paidAt,
+      ...(charged ? { price: charged.price, discount: charged.discount, tax: charged.tax } : {}),
     })
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
+}
+
+/** What the shop kept of an order's payment, net of tax: the price less the price's share of refunds. The ONE
+ * revenue figure (the console's overview, customer list and CSV). */
+export function netRevenueOf(table: { price: AnyColumn; tax: AnyColumn; refundedAmount: AnyColumn }) {
+  return sql<number>`(${table.price} - (${table.refundedAmount} * ${table.price}) / max(1, ${table.price} + ${table.tax}))`;
 }
 
 /** A completed checkout whose delayed payment Stripe is still settling: its GB stay reserved until it settles. */
@@ -223,6 +239,17 @@ export async function findOrder(
 /** A customer's orders, newest first. */
 export function listOrders(db: Db, customerId: string, limit = 100): Promise<Order[]> {
   return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+/** The tier of the customer's latest paid purchase (what "Buy more" offers them), if any. */
+export async function lastPurchasedTierId(db: Db, customerId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ tierId: orders.tierId })
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), eq(orders.kind, 'purchase'), isNotNull(orders.paidAt)))
+    .orderBy(desc(orders.paidAt))
+    .limit(1);
+  return row?.tierId;
 }
 
 /** Statuses of orders whose GB may still count (paid, and refunded ones, whose refunded GB are taken off). */
@@ -292,6 +319,20 @@ export function entitlementOf(rows: readonly Order[]): Entitlement {
     capGb: open.reduce((sum, o) => sum + openGb(o), 0),
     expiresAt: unlimited ? null : expiresAt,
     orderIds: open.map((o) => o.id),
+  };
+}
+
+/** What an order was sold as: the snapshot a retried charge sends to Stripe again. */
+export function snapshotOfOrder(o: Order): OrderSnapshot {
+  return {
+    orderId: o.id,
+    customerId: o.customerId,
+    tierId: o.tierId,
+    tierName: o.tierName,
+    gb: o.gb,
+    price: o.price,
+    currency: o.currency,
+    validityDays: o.validityDays,
   };
 }
 

@@ -29,6 +29,8 @@ export async function sendReceiptOnce(
       tierName: claimed.tierName,
       gb: claimed.gb,
       price: claimed.price,
+      discount: claimed.discount,
+      tax: claimed.tax,
       currency: claimed.currency,
       validityDays: claimed.validityDays,
       paidAt: claimed.paidAt ?? now,

@@ -3,37 +3,34 @@
 import { eq } from 'drizzle-orm';
 import { stripeEvents } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
-import { customerExists } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
 import * as z from '../zod.ts';
 import { DISPUTE_EVENTS, disputeSchema, recordDisputeStatements, type StripeDispute } from './disputes.ts';
 import {
+  type EventOutcome,
+  eventSchema,
+  ignored,
+  locateOrder,
+  metadata,
+  type Plan,
+  type StripeEventEnvelope,
+} from './event-plan.ts';
+import {
+  type Charged,
   findOrder,
-  insertOrderStatement,
   linkStripeIdsStatement,
   markPaidStatement,
   markSettlingStatement,
   markUnpaidStatement,
-  type OrderSnapshot,
   recordRefundStatement,
   snapshotFromMetadata,
 } from './orders.ts';
+import { INTENT_EVENTS, planPaymentIntent } from './payment-intents.ts';
 import { expandableId } from './stripe/index.ts';
 
 // ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
-
-const metadata = z.record(z.string(), z.string());
-
-const eventSchema = z.object({
-  id: z.string().check(z.regex(/^evt_[A-Za-z0-9_]{1,250}$/)),
-  type: z.string(),
-  created: z.number(),
-  /** False for test-mode events (test keys, test cards): a production shop ignores them. */
-  livemode: z.boolean(),
-  data: z.object({ object: z.record(z.string(), z.unknown()) }),
-});
 
 const sessionSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -43,6 +40,11 @@ const sessionSchema = z.object({
   client_reference_id: z.optional(z.nullable(z.string())),
   payment_intent: z.optional(z.nullable(z.union([z.string(), z.object({ id: z.string() })]))),
   metadata: z.optional(z.nullable(metadata)),
+  /** What Stripe charged: after promotion codes, tax included (shown apart in total_details). */
+  amount_total: z.optional(z.nullable(z.int())),
+  total_details: z.optional(
+    z.nullable(z.object({ amount_discount: z.optional(z.int()), amount_tax: z.optional(z.int()) })),
+  ),
 });
 
 const chargeSchema = z.object({
@@ -54,8 +56,6 @@ const chargeSchema = z.object({
   metadata: z.optional(z.nullable(metadata)),
 });
 
-export type StripeEventEnvelope = z.infer<typeof eventSchema>;
-
 export const HANDLED_EVENTS = new Set([
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
@@ -63,6 +63,7 @@ export const HANDLED_EVENTS = new Set([
   'checkout.session.expired',
   'charge.refunded',
   ...DISPUTE_EVENTS,
+  ...INTENT_EVENTS,
 ]);
 
 export class WebhookPayloadError extends Error {
@@ -81,16 +82,6 @@ export function parseEvent(rawBody: string): StripeEventEnvelope {
   const parsed = eventSchema.safeParse(json);
   if (!parsed.success) throw new WebhookPayloadError('The event does not have the shape of a Stripe event.');
   return parsed.data;
-}
-
-export interface EventOutcome {
-  /** 'applied': recorded now; 'duplicate': this event id was recorded before; 'ignored': not ours or not handled. */
-  result: 'applied' | 'duplicate' | 'ignored';
-  /** The customer whose key must now converge (set when an order became paid or lost GB). */
-  reconcileCustomerId?: string;
-  /** The order that became paid with this event (for the receipt). */
-  paidOrderId?: string;
-  reason?: string;
 }
 
 async function eventSeen(db: Db, id: string): Promise<boolean> {
@@ -133,15 +124,9 @@ export async function applyStripeEvent(
   return plan.outcome;
 }
 
-interface Plan {
-  statements: BatchStatement[];
-  outcome: EventOutcome;
-}
-
-const ignored = (reason: string): Plan => ({ statements: [], outcome: { result: 'ignored', reason } });
-
 async function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<Plan> {
   const object = event.data.object;
+  if (INTENT_EVENTS.has(event.type)) return planPaymentIntent(db, event, log, now);
   if (DISPUTE_EVENTS.has(event.type)) {
     const dispute = disputeSchema.safeParse(object);
     if (!dispute.success) return ignored('malformed dispute');
@@ -157,24 +142,11 @@ async function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: n
   return planSession(db, event, session.data, log, now);
 }
 
-/** Finds the order an object refers to, recording it from the snapshot in metadata if it is missing. */
-async function locateOrder(
-  db: Db,
-  snapshot: OrderSnapshot | null,
-  by: { sessionId?: string; paymentIntentId?: string },
-  now: number,
-): Promise<{ orderId: string; customerId: string; gb: number; create: BatchStatement[] } | null> {
-  const existing = await findOrder(db, { id: snapshot?.orderId, ...by });
-  if (existing) return { orderId: existing.id, customerId: existing.customerId, gb: existing.gb, create: [] };
-  // The pending row may be missing (a crash between creating the Checkout Session and recording it):
-  // the snapshot in Stripe's metadata is enough to record the order now.
-  if (!snapshot || !(await customerExists(db, snapshot.customerId))) return null;
-  return {
-    orderId: snapshot.orderId,
-    customerId: snapshot.customerId,
-    gb: snapshot.gb,
-    create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)],
-  };
+/** What a paid session charged for the order: null when Stripe's answer does not say (the tier's price stands). */
+function chargedOf(session: z.infer<typeof sessionSchema>): Charged | null {
+  if (typeof session.amount_total !== 'number') return null;
+  const tax = session.total_details?.amount_tax ?? 0;
+  return { price: session.amount_total - tax, discount: session.total_details?.amount_discount ?? 0, tax };
 }
 
 async function planSession(
@@ -213,7 +185,7 @@ async function planSession(
         return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
       }
       statements.push(
-        markPaidStatement(db, orderId, paidAt),
+        markPaidStatement(db, orderId, paidAt, chargedOf(session)),
         markKeyOwedStatement(db, customerId, now),
         audit('order.paid'),
       );
@@ -325,7 +297,7 @@ export async function applyRetrievedSession(db: Db, session: unknown, now = Date
     return { result: 'ignored', reason: 'nothing new' };
   await db.batch([
     linkStripeIdsStatement(db, order.id, s.id, expandableId(s.payment_intent)),
-    markPaidStatement(db, order.id, now),
+    markPaidStatement(db, order.id, now, chargedOf(s)),
     markKeyOwedStatement(db, order.customerId, now),
     auditStatement(db, {
       actor: 'system',

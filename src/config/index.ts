@@ -41,6 +41,15 @@ export interface Config {
     rolloverGraceMs: number;
   };
   limits: { loginLinksPerDay: number; loginMailsPerHour: number };
+  reminders: {
+    /** Percentages of the cap that trigger a usage reminder, largest first (REMINDER_USAGE_PERCENTS). */
+    usagePercents: number[];
+    /** Days before expiry that trigger a reminder, largest first (REMINDER_EXPIRY_DAYS). */
+    expiryDays: number[];
+  };
+  /** The highest monthly limit a customer may set for auto top-up (minor units); 0: auto top-up is off. */
+  autoTopUpMaxMonthly: number;
+  checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean };
 }
 
 export class ConfigError extends Error {
@@ -237,9 +246,21 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         .filter(Boolean),
       keys: { capCeilingGb: vars.CAP_CEILING_GB, rolloverGraceMs: vars.KEY_ROLLOVER_GRACE_HOURS * 3_600_000 },
       limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
+      reminders: {
+        usagePercents: descending(vars.REMINDER_USAGE_PERCENTS),
+        expiryDays: descending(vars.REMINDER_EXPIRY_DAYS),
+      },
+      autoTopUpMaxMonthly: vars.AUTO_TOP_UP_MAX_MONTHLY,
+      checkout: {
+        promotionCodes: vars.CHECKOUT_PROMOTION_CODES,
+        automaticTax: vars.CHECKOUT_AUTOMATIC_TAX,
+        invoice: vars.CHECKOUT_INVOICE,
+      },
     },
   };
 }
+
+const descending = (items: string[]) => items.map(Number).sort((a, b) => b - a);
 
 const cache = new WeakMap<object, ConfigResult>();
 

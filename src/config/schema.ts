@@ -113,6 +113,39 @@ const limit = (min: number, max: number, fallback: number) =>
       .check(z.refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`)),
     fallback,
   );
+/** A list var of whole numbers ("80, 95"), each from `min` to `max`, distinct; sorted from the largest down. */
+const numberList = (min: number, max: number, fallback: string[]) =>
+  z._default(
+    z
+      .pipe(
+        z.pipe(
+          z.union([z.string(), z.int()]),
+          z.transform((v) =>
+            String(v)
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ),
+        z.array(z.string().check(z.regex(/^\d+$/, 'must list whole numbers'))),
+      )
+      .check(
+        z.refine(
+          (items) => items.every((n) => Number(n) >= min && Number(n) <= max),
+          `must list numbers from ${min} to ${max}`,
+        ),
+        z.refine((items) => new Set(items.map(Number)).size === items.length, 'lists a number twice'),
+      ),
+    fallback,
+  );
+/** An on/off var: "true" or "false" (a boolean in wrangler.toml works too). */
+const flag = z._default(
+  z.pipe(
+    z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be "true" or "false"' }),
+    z.transform((v) => v === true || v === 'true'),
+  ),
+  false,
+);
 const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'is required'));
 
 /** Vars: public, committed in wrangler.toml (and overridable in .dev.vars). JSON vars arrive as strings. */
@@ -146,6 +179,16 @@ export const varsSchema = z.object({
   CAP_CEILING_GB: limit(1, PLATFORM_CAP_LIMIT_GB, DEFAULT_CAP_CEILING_GB),
   /** How long a key keeps working after the customer was rolled onto a new one. */
   KEY_ROLLOVER_GRACE_HOURS: limit(1, 720, DEFAULT_ROLLOVER_GRACE_HOURS),
+  /** Usage reminders at these percentages of the key's cap (reaching the cap has its own reminder). */
+  REMINDER_USAGE_PERCENTS: numberList(1, 99, ['80', '95']),
+  /** Expiry reminders this many days before the key expires. */
+  REMINDER_EXPIRY_DAYS: numberList(1, 365, ['7', '1']),
+  /** The highest monthly spending limit a customer may set for auto top-up, in minor units; 0 turns auto top-up off. */
+  AUTO_TOP_UP_MAX_MONTHLY: limit(0, 100_000_000, 50_000),
+  /** Checkout options: promotion codes, Stripe Tax (with tax IDs and billing address), an invoice for each payment. */
+  CHECKOUT_PROMOTION_CODES: flag,
+  CHECKOUT_AUTOMATIC_TAX: flag,
+  CHECKOUT_INVOICE: flag,
 });
 
 /** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */

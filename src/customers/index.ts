@@ -35,6 +35,11 @@ export async function linkStripeCustomer(db: Db, customerId: string, stripeCusto
     .where(and(eq(customers.id, customerId), isNull(customers.stripeCustomerId)));
 }
 
+/** Turns the customer's reminder mail off (at `offAt`) or back on (null). */
+export function remindersOffStatement(db: Db, customerId: string, offAt: number | null) {
+  return db.update(customers).set({ remindersOffAt: offAt }).where(eq(customers.id, customerId));
+}
+
 export function suspendStatement(db: Db, customerId: string, reason: string | null, now: number) {
   return db
     .update(customers)

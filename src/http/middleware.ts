@@ -12,6 +12,9 @@ import { errorResponse } from './errors.ts';
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
+/** RFC 8058 one-click unsubscribe: mail providers POST `List-Unsubscribe=One-Click` as a form to the link. */
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const ONE_CLICK_PATH = '/api/reminders/unsubscribe';
 
 /** Builds the request's services once, and writes one JSON log line per request when it is answered. */
 const requestServices: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -54,6 +57,12 @@ const noStoreByDefault: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export const securityHeaders = every(apiHeaders, noStoreByDefault);
 
+/** A customer's own answers: set on the way out, whatever happened (a 401 from requireSession and a 503 included). */
+export const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'private, no-store');
+};
+
 /**
  * Refuses cross-site state changes: a browser says where a request comes from in Sec-Fetch-Site and
  * Origin; either one naming another site is refused. Server-to-server callers (Stripe) send neither.
@@ -76,6 +85,7 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hasBody =
     c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
   const type = c.req.header('content-type');
+  if (c.req.path === ONE_CLICK_PATH && FORM_TYPE.test(type ?? '')) return next();
   if ((hasBody || type) && !JSON_TYPE.test(type ?? ''))
     return errorResponse(c, 415, 'unsupported_media_type', 'Send the request body as application/json.');
   return next();

@@ -60,6 +60,7 @@ async function deliverOne(
       from: config.mail.from,
       to: message.to,
       idempotencyKey: template.idempotencyKey(message),
+      headers: template.headers?.(message),
     });
     msg.ack();
     log.info('mail sent', { ...fields, transport: transport.name });
@@ -86,8 +87,18 @@ async function deliverOne(
 
 /** A reference that identifies the message in logs without its recipient or contents. */
 function refOf(message: MailMessage): Record<string, string> {
-  if (message.kind === 'login') return { loginRef: message.tokenId };
-  return message.kind === 'receipt' ? { orderId: message.orderId } : { keyId: message.keyId };
+  switch (message.kind) {
+    case 'login':
+      return { loginRef: message.tokenId };
+    case 'receipt':
+      return { orderId: message.orderId };
+    case 'key_rollover':
+      return { keyId: message.keyId };
+    case 'reminder':
+      return { reminderId: message.reminderId };
+    case 'auto_top_up_paused':
+      return { chargeId: message.chargeId };
+  }
 }
 
 async function recordFailure(

@@ -19,8 +19,11 @@ export const receiptMailSchema = z.object({
   to: z.string(),
   tierName: z.string(),
   gb: z.number(),
-  /** Minor units in `currency`. */
+  /** Minor units in `currency`: what was charged for the plan after promotion codes, before tax. */
   price: z.number(),
+  /** Taken off by a promotion code, and the tax on top (absent in messages queued before they existed). */
+  discount: z.optional(z.number()),
+  tax: z.optional(z.number()),
   currency: z.string(),
   validityDays: z.nullable(z.number()),
   /** Unix ms. */
@@ -41,10 +44,49 @@ export const keyRolloverMailSchema = z.object({
   previousWorksUntil: z.nullable(z.number()),
 });
 
+/**
+ * A usage or expiry reminder about one key generation, sent once per row of `reminders` (see src/reminders). Not
+ * essential: it carries a signed one-click unsubscribe link (also as List-Unsubscribe headers).
+ */
+export const reminderMailSchema = z.object({
+  kind: z.literal('reminder'),
+  /** `<key id>:<kind>:<basis>`, the row of `reminders` this mail is: one mail per row. */
+  reminderId: z.string(),
+  to: z.string(),
+  reminder: z.enum(['usage', 'cap', 'expiry', 'expired_unused']),
+  /** Usage: the threshold crossed (80 for "80 %"); expiry: the days threshold (7 for "in 7 days"). */
+  threshold: z.nullable(z.number()),
+  usedGb: z.number(),
+  capGb: z.number(),
+  /** Unix ms; null when the key does not expire. */
+  expiresAt: z.nullable(z.number()),
+  /** Lands on the checkout for the customer's tier after sign-in. */
+  buyUrl: z.string(),
+  unsubscribeUrl: z.string(),
+});
+
+/** Auto top-up could not charge the saved card: the customer finishes the payment on Stripe's page. Essential. */
+export const autoTopUpPausedMailSchema = z.object({
+  kind: z.literal('auto_top_up_paused'),
+  /** The auto top-up charge that needs the customer: one mail per charge. */
+  chargeId: z.string(),
+  to: z.string(),
+  reason: z.enum(['authentication_required', 'card_declined', 'no_card']),
+  tierName: z.string(),
+  gb: z.number(),
+  /** Minor units in `currency`. */
+  amount: z.number(),
+  currency: z.string(),
+  /** Lands on Stripe's hosted checkout for the tier after sign-in (the card is saved again there). */
+  payUrl: z.string(),
+});
+
 export const mailMessageSchema = z.discriminatedUnion('kind', [
   loginMailSchema,
   receiptMailSchema,
   keyRolloverMailSchema,
+  reminderMailSchema,
+  autoTopUpPausedMailSchema,
 ]);
 
 export type MailMessage = z.infer<typeof mailMessageSchema>;

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   idempotencyKey: string;
+  /** Extra headers, e.g. List-Unsubscribe (every transport passes them on). */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
@@ -71,6 +73,7 @@ export function createMailTransport(config: Config, mailer: SendEmail | undefine
         subject: m.subject,
         text: m.text,
         html: m.html,
+        ...(m.headers ? { headers: m.headers } : {}),
       }));
     case 'outbox':
       if (!outboxUrl) throw new MailDeliveryError(true, 'mail transport not configured');
@@ -80,6 +83,7 @@ export function createMailTransport(config: Config, mailer: SendEmail | undefine
         subject: m.subject,
         text: m.text,
         html: m.html,
+        headers: m.headers ?? {},
       }));
   }
 }
@@ -101,6 +105,7 @@ function cloudflareTransport(mailer: SendEmail): MailTransport {
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          ...(mail.headers ? { headers: mail.headers } : {}),
         });
       } catch (err) {
         const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'error';

@@ -24,6 +24,7 @@ import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotenc
 import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
+import { autoTopUpView } from '../refill/index.ts';
 import type { CustomersPage } from '../shared/admin.ts';
 import * as z from '../zod.ts';
 
@@ -96,6 +97,9 @@ export const admin = new Hono<AppEnv>()
   })
   .get('/customers/:id', validate('param', customerParam), async (c) =>
     c.json(await customerDetail(c.var.services, c.req.valid('param').id)),
+  )
+  .get('/customers/:id/auto-top-up', validate('param', customerParam), async (c) =>
+    c.json(await autoTopUpView(c.var.services, c.req.valid('param').id)),
   )
   .post('/customers/:id/suspend', recent, validate('param', customerParam), validate('json', suspendBody), async (c) =>
     c.json(

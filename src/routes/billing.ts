@@ -52,7 +52,8 @@ export const billing = new Hono<AppEnv>()
       result: outcome.result,
       reason: outcome.reason,
     });
-    if (outcome.reconcileCustomerId || outcome.paidOrderId) services.waitUntil(fulfil(services, outcome));
+    if (outcome.reconcileCustomerId || outcome.paidOrderId || outcome.pausedChargeId)
+      services.waitUntil(fulfil(services, outcome));
     return c.json({ received: true, result: outcome.result });
   })
 

@@ -1,6 +1,6 @@
 // The customer dashboard's API: my account and key, reveal/rotate the secret, my gateway sessions, my usage.
 // Session required everywhere; nothing here takes a key id from the client; nothing is ever cached by anyone.
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { every } from 'hono/combine';
 import {
   accountView,
@@ -14,6 +14,7 @@ import {
 import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
+import { privateNoStore } from '../http/middleware.ts';
 import { requireRecentSignIn, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
@@ -22,12 +23,6 @@ import * as z from '../zod.ts';
 const ROTATE_REAUTH_MS = 10 * 60_000;
 /** A recent sign-in, then the customer's rotation limit. */
 const rotateGuard = every(requireRecentSignIn(ROTATE_REAUTH_MS), limitPerCustomer('rotate'));
-
-/** Set on the way out, whatever happened (a 401 from requireSession and a 503 included). */
-const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  c.header('Cache-Control', 'private, no-store');
-};
 
 function actor(c: Context<AppEnv>) {
   return { customerId: c.var.identity.customerId, requestId: c.var.requestId };

@@ -67,6 +67,7 @@ describe('access', () => {
         'GET /admin/audit',
         'GET /admin/customers',
         'GET /admin/customers/:id',
+        'GET /admin/customers/:id/auto-top-up',
         'GET /admin/export/customers.csv',
         'GET /admin/export/purchases.csv',
         'GET /admin/overview',

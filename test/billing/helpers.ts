@@ -146,3 +146,25 @@ export async function deliverEachEvent(events: { id: string }[]): Promise<{ resu
   }
   return results;
 }
+
+/** POST /api/checkout as the signed-in customer; returns the Checkout Session id from the returned URL. */
+export async function checkoutSession(cookie: string, tierId: string): Promise<string> {
+  const res = await call('/api/checkout', { json: { tierId }, cookie });
+  if (res.status !== 200) throw new Error(`checkout ${tierId}: ${res.status} ${await res.text()}`);
+  const { url } = await res.json<{ url: string }>();
+  return new URL(url).pathname.split('/').pop()!;
+}
+
+/** Buys a tier end to end: checkout, paid in the simulator, its webhook delivered, the key reconciled. */
+export async function buyTier(cookie: string, customerId: string, tierId: string, pay: object = {}): Promise<string> {
+  const sessionId = await checkoutSession(cookie, tierId);
+  await deliverEachEvent((await stripeAct(sessionId, 'pay', pay)).events);
+  await settledSync(customerId);
+  return sessionId;
+}
+
+export async function customerIdOf(email: string): Promise<string> {
+  const row = await env.DB.prepare('select id from customers where email = ?').bind(email).first<{ id: string }>();
+  if (!row) throw new Error(`no customer ${email}`);
+  return row.id;
+}

@@ -97,6 +97,48 @@ describe('config validation', () => {
     );
   });
 
+  it('reads the reminder thresholds, auto top-up ceiling and checkout options, with defaults, and names bad values', () => {
+    const defaults = parseConfig({
+      ...base,
+      REMINDER_USAGE_PERCENTS: undefined,
+      REMINDER_EXPIRY_DAYS: undefined,
+      AUTO_TOP_UP_MAX_MONTHLY: undefined,
+      CHECKOUT_PROMOTION_CODES: undefined,
+      CHECKOUT_AUTOMATIC_TAX: undefined,
+      CHECKOUT_INVOICE: undefined,
+    });
+    expect(defaults.ok && defaults.config.reminders).toEqual({ usagePercents: [95, 80], expiryDays: [7, 1] });
+    expect(defaults.ok && defaults.config.autoTopUpMaxMonthly).toBe(50_000);
+    expect(defaults.ok && defaults.config.checkout).toEqual({
+      promotionCodes: false,
+      automaticTax: false,
+      invoice: false,
+    });
+    const set = parseConfig({
+      ...base,
+      REMINDER_USAGE_PERCENTS: '50, 90',
+      REMINDER_EXPIRY_DAYS: '3',
+      CHECKOUT_PROMOTION_CODES: 'true',
+      CHECKOUT_AUTOMATIC_TAX: 'true',
+      CHECKOUT_INVOICE: 'true',
+    });
+    expect(set.ok && set.config.reminders).toEqual({ usagePercents: [90, 50], expiryDays: [3] });
+    expect(set.ok && set.config.checkout).toEqual({ promotionCodes: true, automaticTax: true, invoice: true });
+    for (const REMINDER_USAGE_PERCENTS of ['0', '100', '80,80', 'most'])
+      expect(problemsWith({ REMINDER_USAGE_PERCENTS })).toContainEqual(
+        expect.objectContaining({ variable: 'REMINDER_USAGE_PERCENTS' }),
+      );
+    expect(problemsWith({ REMINDER_EXPIRY_DAYS: '400' })).toContainEqual(
+      expect.objectContaining({ variable: 'REMINDER_EXPIRY_DAYS' }),
+    );
+    expect(problemsWith({ AUTO_TOP_UP_MAX_MONTHLY: '-1' })).toContainEqual(
+      expect.objectContaining({ variable: 'AUTO_TOP_UP_MAX_MONTHLY' }),
+    );
+    expect(problemsWith({ CHECKOUT_AUTOMATIC_TAX: 'yes' })).toContainEqual(
+      expect.objectContaining({ variable: 'CHECKOUT_AUTOMATIC_TAX', message: 'must be "true" or "false"' }),
+    );
+  });
+
   it('wants every tier to fit in one key under the ceiling', () => {
     const big = pricing([{ id: 'bulk', name: 'Bulk', gb: 2000, price: 90000 }]);
     expect(problemsWith({ PRICING: big })).toContainEqual(

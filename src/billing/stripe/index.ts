@@ -5,6 +5,9 @@ import { createStripeClient, type StripeClient } from './client.ts';
 
 export type { Stripe } from 'stripe';
 export type { StripeClient } from './client.ts';
+
+import { StripeError } from './errors.ts';
+
 export { StripeError, type StripeErrorType } from './errors.ts';
 
 /** Per attempt: Stripe answers in well under a second; a call this slow is treated as lost and retried once. */
@@ -39,4 +42,13 @@ export class PaymentProviderError extends Error {
 /** The id in one of Stripe's expandable fields: the id itself, or the object once expanded. */
 export function expandableId(value: string | { id: string } | null | undefined): string | null {
   return typeof value === 'string' ? value : (value?.id ?? null);
+}
+
+/**
+ * A card the bank refused (Stripe's 402 `card_error`): its code (`authentication_required`, `card_declined` …) and
+ * the PaymentIntent it left behind; null for any other failure (Stripe down, a bug), which may be retried.
+ */
+export function cardRefusal(err: unknown): { code: string; paymentIntentId: string | null } | null {
+  if (!(err instanceof StripeError) || err.type !== 'card_error') return null;
+  return { code: err.code ?? 'card_declined', paymentIntentId: err.paymentIntentId };
 }

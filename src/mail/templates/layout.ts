@@ -26,6 +26,8 @@ export interface EmailBody {
   action?: { label: string; url: string };
   /** Smaller paragraphs after the action. */
   notes: string[];
+  /** Mail a customer may turn off: the signed link that does it, shown in the footer. */
+  unsubscribeUrl?: string;
 }
 
 /** Renders a body in the shop's brand: the same words in text and HTML. */
@@ -39,6 +41,7 @@ export function brandedMail(subject: string, body: EmailBody, { brand, publicUrl
     ...body.notes.flatMap((p) => [p, '']),
     '—',
     signature,
+    ...(body.unsubscribeUrl ? [`Stop these reminders: ${body.unsubscribeUrl}`] : []),
   ].join('\n');
 
   const p = (content: string, style = '') => `<p style="margin:0 0 16px;${style}">${escapeHtml(content)}</p>`;
@@ -56,7 +59,7 @@ ${body.intro.map((t) => p(t)).join('\n')}
 ${button}
 ${body.notes.map((t) => p(t, 'font-size:14px;color:#5b6270')).join('\n')}
 </div>
-<div style="border-top:1px solid #dfe2e8;padding:16px 24px;font-size:13px;color:#5b6270">${escapeHtml(brand.legal.companyName)} · <a href="mailto:${escapeHtml(brand.supportEmail)}" style="color:#5b6270">${escapeHtml(brand.supportEmail)}</a></div>
+<div style="border-top:1px solid #dfe2e8;padding:16px 24px;font-size:13px;color:#5b6270">${escapeHtml(brand.legal.companyName)} · <a href="mailto:${escapeHtml(brand.supportEmail)}" style="color:#5b6270">${escapeHtml(brand.supportEmail)}</a>${body.unsubscribeUrl ? ` · <a href="${escapeHtml(body.unsubscribeUrl)}" style="color:#5b6270">Stop these reminders</a>` : ''}</div>
 </div></body></html>`;
   return { subject, text, html };
 }

@@ -8,6 +8,7 @@ import { Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
 import { AUDIT_COLUMNS } from './AuditLog.tsx';
 import { CustomerActions } from './CustomerActions.tsx';
+import { CustomerAutoTopUp } from './CustomerAutoTopUp.tsx';
 import { DisputeFlag, Disputes, Orders } from './CustomerOrders.tsx';
 import { KeyState } from './KeyState.tsx';
 import { StatusBadge } from './ui.tsx';
@@ -67,6 +68,7 @@ export function CustomerDetail({ id }: { id: string }) {
             </section>
             <Orders d={d} onChanged={detail.run} />
             <Disputes d={d} />
+            <CustomerAutoTopUp id={d.customer.id} />
             <section aria-labelledby="trail-title">
               <h2 id="trail-title">Audit trail</h2>
               <Table caption="Audit trail" columns={AUDIT_COLUMNS} rows={d.audit} rowKey={(e) => e.id} />

@@ -17,6 +17,7 @@ import { Credentials } from './Credentials.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
 import { Provisioning } from './Provisioning.tsx';
 import { Purchases } from './Purchases.tsx';
+import { Refill } from './Refill.tsx';
 import { RotateKey } from './RotateKey.tsx';
 import { Sessions } from './Sessions.tsx';
 import { UrlBuilder } from './UrlBuilder.tsx';
@@ -101,6 +102,7 @@ export function Dashboard() {
         <Sessions />
         <RotateKey />
         <Purchases email={me.customer.email} />
+        <Refill />
         <BuyTiers title="Buy more traffic" id="buy-more" />
         <HelpPanel username={me.gateway.username} />
       </>

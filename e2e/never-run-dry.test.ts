@@ -1,0 +1,120 @@
+// Customers who never run dry, against `npm run dev` with its cron fired through wrangler's /__scheduled: one "80 %"
+// reminder however often the cron runs, and auto top-up turned on in the dashboard buying more GB by itself.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { axeViolations } from './axe.ts';
+import {
+  brokenText,
+  buyOnCheckout,
+  openPage,
+  SHOP,
+  SIM,
+  screenshot,
+  sidewaysScroll,
+  signInOnPage,
+  simJson,
+  VIEWPORTS,
+  withShopAndBrowser,
+} from './harness.ts';
+
+const { browser } = withShopAndBrowser();
+
+interface SimKey {
+  id: string;
+  trafficCapGB: number;
+}
+interface Mail {
+  subject: string;
+}
+
+const post = (path: string, body: unknown) =>
+  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const outbox = (to: string) => simJson<Mail[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
+
+/** Fires the shop's cron as Cloudflare would (`wrangler dev --test-scheduled`); answers once the jobs are done. */
+async function fireCron(): Promise<void> {
+  const res = await fetch(`${SHOP}/__scheduled?cron=*/5+*+*+*+*`);
+  assert.equal(res.status, 200, await res.text());
+}
+
+/** Mails to `to` once one matches `subject` (the queue delivers them a moment after they are queued). */
+async function mailsOnceArrived(to: string, subject: RegExp): Promise<Mail[]> {
+  for (let i = 0; i < 300; i++) {
+    const mails = await outbox(to);
+    if (mails.some((m) => subject.test(m.subject))) return mails;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail "${subject}" for ${to}`);
+}
+
+/** The simulator's key of the customer who bought last (each test's customer buys before the next one signs in). */
+async function newestKey(): Promise<SimKey> {
+  return (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
+}
+
+test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it again adds none', async () => {
+  const email = 'reminded@example.com';
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, email, '/dashboard');
+  await buyOnCheckout(page, 'pro');
+  const key = await newestKey();
+  await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 0.85 * 10 * 1024 });
+
+  await fireCron();
+  const first = await mailsOnceArrived(email, /80 %/);
+  assert.equal(first.filter((m) => /80 %/.test(m.subject)).length, 1);
+  await fireCron();
+  // A sign-in link queued after the second run arrives after anything that run queued.
+  const again = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  await signInOnPage(await openPage(again, errors), email, '/dashboard');
+  await again.close();
+  const after = await outbox(email);
+  assert.equal(after.filter((m) => /80 %/.test(m.subject)).length, 1, 'the second run reminded again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('auto top-up turned on in the dashboard buys Pro again when usage passes the trigger', async () => {
+  const email = 'topped-up@example.com';
+  const context = await browser().newContext({ viewport: VIEWPORTS.mobile });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, email, '/dashboard');
+  await buyOnCheckout(page, 'pro');
+
+  const panel = page.getByRole('region', { name: 'Never run dry' });
+  await panel.getByLabel('Buy', { exact: true }).selectOption('pro');
+  await panel.getByLabel('When', { exact: true }).selectOption('gb_left');
+  await panel.getByLabel('GB left', { exact: true }).fill('2');
+  await panel.getByRole('button', { name: 'Turn on auto top-up' }).click();
+  // The first purchase after turning it on saves the card for the ones the cron makes.
+  await panel.getByRole('link', { name: 'Buy now and save your card' }).click();
+  await page.waitForURL(`${SIM}/stripe/checkout/**`);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+  await panel.getByText('Auto top-up is on. Charged this month').waitFor({ timeout: 20_000 });
+
+  const key = await newestKey();
+  assert.equal(key.trafficCapGB, 20);
+  await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 19 * 1024 });
+  await fireCron();
+
+  // The off-session charge's webhook pays the order and the reconcile raises the cap: 30 GB.
+  for (let i = 0; i < 200 && (await newestKey()).trafficCapGB !== 30; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal((await newestKey()).trafficCapGB, 30);
+  await page.reload();
+  await page.getByText(/of 30 GB used/).waitFor({ timeout: 20_000 });
+  const purchases = page.getByRole('table', { name: 'Purchases, newest first' });
+  await purchases.waitFor();
+  assert.equal(await purchases.locator('tbody tr').count(), 3);
+  await panel.getByRole('table', { name: 'Auto top-up charges' }).getByText(/Paid/).waitFor();
+  // At 360 px, with the panel's settings and charges shown: nothing scrolls sideways or breaks, and axe finds nothing.
+  assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling at 360 px');
+  assert.deepEqual(await brokenText(page), [], 'text at 360 px');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the dashboard with auto top-up on');
+  await screenshot(page, 'auto-top-up-mobile');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,5 @@
+// Auto top-up: the customer's choice (tier, trigger, monthly limit), the cron's off-session charges of the saved
+// card, and the mail that asks the customer to finish a payment the bank wants them for.
+export { runAutoTopUps } from './charge.ts';
+export { AutoTopUpError, autoTopUpView, switchOffAutoTopUp, turnOnAutoTopUp } from './settings.ts';
+export { autoTopUpEnabled } from './store.ts';

@@ -1,0 +1,120 @@
+// The customer's auto top-up as the dashboard and the console show it, and turning it on (with a choice checked
+// against the shop's tiers and limits) or off in one click.
+import { auditStatement } from '../audit/index.ts';
+import type { Services } from '../services/index.ts';
+import type { AutoTopUpChoice, AutoTopUpPause, AutoTopUpView } from '../shared/refill.ts';
+import { payUrlOf } from './notice.ts';
+import { chargesOf, getAutoTopUp, periodOf, saveChoice, spentIn, switchOffStatement } from './store.ts';
+
+type SettingsServices = Pick<Services, 'db' | 'config' | 'clock'>;
+
+export class AutoTopUpError extends Error {
+  readonly status = 400;
+  readonly code: 'auto_top_up_off' | 'invalid_auto_top_up';
+  readonly expose = true;
+  constructor(code: AutoTopUpError['code'], message: string) {
+    super(message);
+    this.name = 'AutoTopUpError';
+    this.code = code;
+  }
+}
+
+const PAUSE_TEXT: Record<AutoTopUpPause, string> = {
+  authentication_required:
+    'Your bank asked you to confirm the last top-up yourself. Finish the payment and auto top-up carries on.',
+  card_declined: 'Your card was declined on the last top-up. Pay once with a working card and auto top-up carries on.',
+  no_card: 'No card is saved for auto top-up yet. Pay once and your card is saved for the next top-ups.',
+};
+
+/** The most a trigger may name: GB up to the cap ceiling, days up to a year. */
+const MAX_DAYS = 365;
+
+export async function autoTopUpView(services: SettingsServices, customerId: string): Promise<AutoTopUpView> {
+  const { db, config, clock } = services;
+  const [row, charges, spent] = await Promise.all([
+    getAutoTopUp(db, customerId),
+    chargesOf(db, customerId),
+    spentIn(db, customerId, periodOf(clock.now())),
+  ]);
+  return {
+    available: config.autoTopUpMaxMonthly > 0,
+    maxMonthlyLimit: config.autoTopUpMaxMonthly,
+    currency: config.currency,
+    enabled: row?.enabled === true,
+    choice: row
+      ? { tierId: row.tierId, trigger: row.trigger, threshold: row.threshold, monthlyLimit: row.monthlyLimit }
+      : null,
+    cardSaved: Boolean(row?.paymentMethodId),
+    paused:
+      row?.pausedAt && row.pausedReason
+        ? {
+            reason: row.pausedReason,
+            text: PAUSE_TEXT[row.pausedReason],
+            since: row.pausedAt,
+            payUrl: payUrlOf(config.publicUrl, row.tierId),
+          }
+        : null,
+    spentThisMonth: spent,
+    charges: charges.map((c) => ({
+      id: c.id,
+      createdAt: c.createdAt,
+      amount: c.amount,
+      currency: c.currency,
+      state: c.state,
+      failure: c.failure,
+    })),
+  };
+}
+
+function checkChoice(config: SettingsServices['config'], choice: AutoTopUpChoice): void {
+  if (config.autoTopUpMaxMonthly === 0)
+    throw new AutoTopUpError('auto_top_up_off', 'This shop does not offer auto top-up.');
+  const tier = config.tiers.find((t) => t.id === choice.tierId);
+  if (!tier) throw new AutoTopUpError('invalid_auto_top_up', 'There is no such plan. Pick one from the pricing table.');
+  const most = choice.trigger === 'gb_left' ? config.keys.capCeilingGb : MAX_DAYS;
+  if (choice.threshold < 1 || choice.threshold > most)
+    throw new AutoTopUpError(
+      'invalid_auto_top_up',
+      `The trigger must be from 1 to ${most} ${choice.trigger === 'gb_left' ? 'GB' : 'days'}.`,
+    );
+  if (choice.monthlyLimit < tier.price || choice.monthlyLimit > config.autoTopUpMaxMonthly)
+    throw new AutoTopUpError(
+      'invalid_auto_top_up',
+      `The monthly limit must be from the plan's price (${tier.price}) to ${config.autoTopUpMaxMonthly} (minor units of ${config.currency}).`,
+    );
+}
+
+export async function turnOnAutoTopUp(
+  services: SettingsServices,
+  actor: { customerId: string; requestId?: string },
+  choice: AutoTopUpChoice,
+): Promise<AutoTopUpView> {
+  const { db, config, clock } = services;
+  checkChoice(config, choice);
+  await saveChoice(db, actor.customerId, { ...choice, currency: config.currency }, clock.now());
+  await auditStatement(db, {
+    actor: `customer:${actor.customerId}`,
+    action: 'auto_top_up.on',
+    customerId: actor.customerId,
+    detail: { ...choice },
+    requestId: actor.requestId,
+  });
+  return autoTopUpView(services, actor.customerId);
+}
+
+export async function switchOffAutoTopUp(
+  services: SettingsServices,
+  actor: { customerId: string; requestId?: string },
+): Promise<AutoTopUpView> {
+  const { db, clock } = services;
+  await db.batch([
+    switchOffStatement(db, actor.customerId, clock.now()),
+    auditStatement(db, {
+      actor: `customer:${actor.customerId}`,
+      action: 'auto_top_up.off',
+      customerId: actor.customerId,
+      requestId: actor.requestId,
+    }),
+  ]);
+  return autoTopUpView(services, actor.customerId);
+}

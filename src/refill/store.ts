@@ -1,0 +1,193 @@
+// The `auto_top_ups` and `auto_top_up_charges` rows. A charge is reserved in ONE conditional insert that checks the
+// monthly limit and that no other charge of the customer is under way (charging, or paid with its order not yet
+// recorded paid), with a unique (customer, month, count): concurrent cron runs cannot both reserve one.
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { type AutoTopUpChargeRow, type AutoTopUpRow, autoTopUpCharges, autoTopUps, orders } from '../../schema.ts';
+import type { Db } from '../db/index.ts';
+import type { AutoTopUpChoice, AutoTopUpPause } from '../shared/refill.ts';
+
+export type { AutoTopUpChargeRow, AutoTopUpRow };
+
+export async function getAutoTopUp(db: Db, customerId: string): Promise<AutoTopUpRow | undefined> {
+  const [row] = await db.select().from(autoTopUps).where(eq(autoTopUps.customerId, customerId)).limit(1);
+  return row;
+}
+
+/** Turns auto top-up on with this choice (a pause and the saved card stay as they are). */
+export async function saveChoice(
+  db: Db,
+  customerId: string,
+  choice: AutoTopUpChoice & { currency: string },
+  now: number,
+): Promise<void> {
+  const values = { ...choice, enabled: true, updatedAt: now };
+  await db
+    .insert(autoTopUps)
+    .values({ customerId, ...values })
+    .onConflictDoUpdate({ target: autoTopUps.customerId, set: values });
+}
+
+export function switchOffStatement(db: Db, customerId: string, now: number) {
+  return db.update(autoTopUps).set({ enabled: false, updatedAt: now }).where(eq(autoTopUps.customerId, customerId));
+}
+
+/** Customers whose auto top-up is on and not paused. */
+export function activeAutoTopUps(db: Db): Promise<AutoTopUpRow[]> {
+  return db
+    .select()
+    .from(autoTopUps)
+    .where(and(eq(autoTopUps.enabled, true), isNull(autoTopUps.pausedAt)));
+}
+
+/** `YYYY-MM` (UTC) of a moment: the monthly limit's period. */
+export function periodOf(at: number): string {
+  return new Date(at).toISOString().slice(0, 7);
+}
+
+/** What auto top-up charged (or is charging) the customer in the period. */
+export function spentSql(customerId: string, period: string) {
+  return sql<number>`coalesce((select sum(${autoTopUpCharges.amount}) from ${autoTopUpCharges} where ${autoTopUpCharges.customerId} = ${customerId} and ${autoTopUpCharges.period} = ${period} and ${autoTopUpCharges.state} in ('charging', 'succeeded')), 0)`;
+}
+
+export async function spentIn(db: Db, customerId: string, period: string): Promise<number> {
+  const [row] = await db.select({ spent: spentSql(customerId, period) }).from(sql`(select 1)`);
+  return Number(row?.spent ?? 0);
+}
+
+/**
+ * Reserves the customer's next charge of the month, or nothing when the limit would be passed, another charge is
+ * under way, or a concurrent run reserved this count first. The one atomic check before any money is taken.
+ */
+export async function reserveCharge(
+  db: Db,
+  charge: { id: string; customerId: string; orderId: string | null; amount: number; currency: string },
+  monthlyLimit: number,
+  now: number,
+): Promise<AutoTopUpChargeRow | undefined> {
+  const period = periodOf(now);
+  const c = autoTopUpCharges;
+  const count = sql`(select coalesce(max(${c.count}), 0) + 1 from ${c} where ${c.customerId} = ${charge.customerId} and ${c.period} = ${period})`;
+  const underWay = sql`exists (select 1 from ${c} left join ${orders} on ${orders.id} = ${c.orderId} where ${c.customerId} = ${charge.customerId} and (${c.state} = 'charging' or (${c.state} = 'succeeded' and ${orders.status} = 'pending')))`;
+  const fits = sql`${spentSql(charge.customerId, period)} + ${charge.amount} <= ${monthlyLimit}`;
+  const [row] = await db
+    .insert(c)
+    .select(
+      db
+        .select({
+          id: sql`${charge.id}`.as('id'),
+          customerId: sql`${charge.customerId}`.as('customer_id'),
+          period: sql`${period}`.as('period'),
+          count: sql`${count}`.as('count'),
+          orderId: sql`${charge.orderId}`.as('order_id'),
+          amount: sql`${charge.amount}`.as('amount'),
+          currency: sql`${charge.currency}`.as('currency'),
+          state: sql`'charging'`.as('state'),
+          paymentIntentId: sql`null`.as('payment_intent_id'),
+          failure: sql`null`.as('failure'),
+          notifiedAt: sql`null`.as('notified_at'),
+          createdAt: sql`${now}`.as('created_at'),
+        })
+        .from(sql`(select 1)`)
+        .where(sql`${fits} and not ${underWay}`),
+    )
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+export function chargeSucceededStatement(db: Db, chargeId: string, paymentIntentId: string) {
+  return db
+    .update(autoTopUpCharges)
+    .set({ state: 'succeeded', paymentIntentId })
+    .where(and(eq(autoTopUpCharges.id, chargeId), eq(autoTopUpCharges.state, 'charging')));
+}
+
+/**
+ * A charge that needs the customer: auto top-up pauses (only while this charge is still the one under way, so a
+ * replayed failure never pauses it again after the customer fixed it) and the charge fails. Order matters: the
+ * pause reads the charge's state before the second statement changes it.
+ */
+export function chargeFailedStatements(
+  db: Db,
+  charge: { id: string; customerId: string },
+  reason: AutoTopUpPause,
+  paymentIntentId: string | null,
+  now: number,
+) {
+  return [
+    db
+      .update(autoTopUps)
+      .set({ pausedAt: now, pausedReason: reason })
+      .where(
+        and(
+          eq(autoTopUps.customerId, charge.customerId),
+          isNull(autoTopUps.pausedAt),
+          sql`exists (select 1 from ${autoTopUpCharges} where ${autoTopUpCharges.id} = ${charge.id} and ${autoTopUpCharges.state} = 'charging')`,
+        ),
+      ),
+    db
+      .update(autoTopUpCharges)
+      .set({ state: 'failed', failure: reason, paymentIntentId })
+      .where(and(eq(autoTopUpCharges.id, charge.id), eq(autoTopUpCharges.state, 'charging'))),
+  ] as const;
+}
+
+/** The order could not be reserved (the cap ceiling): the charge counts for nothing and nobody is charged. */
+export async function skipCharge(db: Db, chargeId: string, failure: string): Promise<void> {
+  await db
+    .update(autoTopUpCharges)
+    .set({ state: 'skipped', failure })
+    .where(and(eq(autoTopUpCharges.id, chargeId), eq(autoTopUpCharges.state, 'charging')));
+}
+
+/** A card saved by the customer's Checkout: auto top-up charges it from now on, and a pause is over. */
+export function saveCardStatement(db: Db, customerId: string, paymentMethodId: string, now: number) {
+  return db
+    .update(autoTopUps)
+    .set({ paymentMethodId, pausedAt: null, pausedReason: null, updatedAt: now })
+    .where(eq(autoTopUps.customerId, customerId));
+}
+
+export async function getCharge(db: Db, chargeId: string): Promise<AutoTopUpChargeRow | undefined> {
+  const [row] = await db.select().from(autoTopUpCharges).where(eq(autoTopUpCharges.id, chargeId)).limit(1);
+  return row;
+}
+
+/** Charges whose Stripe call never answered (a crash, a timeout): retried with the same idempotency key. */
+export function stuckCharges(db: Db, before: number, limit = 25): Promise<AutoTopUpChargeRow[]> {
+  return db
+    .select()
+    .from(autoTopUpCharges)
+    .where(and(eq(autoTopUpCharges.state, 'charging'), lt(autoTopUpCharges.createdAt, before)))
+    .limit(limit);
+}
+
+export function chargesOf(db: Db, customerId: string, limit = 10): Promise<AutoTopUpChargeRow[]> {
+  return db
+    .select()
+    .from(autoTopUpCharges)
+    .where(eq(autoTopUpCharges.customerId, customerId))
+    .orderBy(desc(autoTopUpCharges.createdAt))
+    .limit(limit);
+}
+
+/** Claims the "needs you" mail of a failed charge (given back if queueing fails). */
+export async function claimNotice(db: Db, chargeId: string, now: number): Promise<AutoTopUpChargeRow | undefined> {
+  const [row] = await db
+    .update(autoTopUpCharges)
+    .set({ notifiedAt: now })
+    .where(
+      and(eq(autoTopUpCharges.id, chargeId), eq(autoTopUpCharges.state, 'failed'), isNull(autoTopUpCharges.notifiedAt)),
+    )
+    .returning();
+  return row;
+}
+
+export async function unclaimNotice(db: Db, chargeId: string): Promise<void> {
+  await db.update(autoTopUpCharges).set({ notifiedAt: null }).where(eq(autoTopUpCharges.id, chargeId));
+}
+
+/** Whether the customer has auto top-up on: their checkouts then save the card for it. */
+export async function autoTopUpEnabled(db: Db, customerId: string): Promise<boolean> {
+  return (await getAutoTopUp(db, customerId))?.enabled === true;
+}

@@ -1,0 +1,56 @@
+// Whether a customer gets reminder mail: from the dashboard (signed in) or the mail's signed link (no session).
+// Receipts, sign-in links and auto top-up notices are not reminders and are always sent.
+import { auditStatement } from '../audit/index.ts';
+import { getCustomer, remindersOffStatement } from '../customers/index.ts';
+import type { Services } from '../services/index.ts';
+import type { ReminderSettings } from '../shared/refill.ts';
+import { customerOfToken } from './unsubscribe.ts';
+
+type PreferenceServices = Pick<Services, 'db' | 'clock'>;
+
+export class ReminderLinkError extends Error {
+  readonly status = 400;
+  readonly code = 'invalid_unsubscribe_link';
+  readonly expose = true;
+  constructor() {
+    super('This unsubscribe link is not valid. Turn reminders off in the dashboard instead.');
+    this.name = 'ReminderLinkError';
+  }
+}
+
+export async function reminderSettings(db: Services['db'], customerId: string): Promise<ReminderSettings> {
+  const customer = await getCustomer(db, customerId);
+  return { enabled: !customer?.remindersOffAt };
+}
+
+export async function setReminders(
+  { db, clock }: PreferenceServices,
+  actor: { customerId: string; requestId?: string; via: 'dashboard' | 'unsubscribe_link' },
+  enabled: boolean,
+): Promise<ReminderSettings> {
+  await db.batch([
+    remindersOffStatement(db, actor.customerId, enabled ? null : clock.now()),
+    auditStatement(db, {
+      actor: `customer:${actor.customerId}`,
+      action: enabled ? 'reminders.on' : 'reminders.off',
+      customerId: actor.customerId,
+      detail: { via: actor.via },
+      requestId: actor.requestId,
+    }),
+  ]);
+  return { enabled };
+}
+
+/** The signed link's unsubscribe; returns the customer's email to confirm on the page. */
+export async function unsubscribeByLink(
+  services: PreferenceServices & Pick<Services, 'config'>,
+  token: string,
+  requestId?: string,
+): Promise<{ email: string }> {
+  const customerId = await customerOfToken(services.config.auth, token);
+  const customer = customerId ? await getCustomer(services.db, customerId) : undefined;
+  if (!customer) throw new ReminderLinkError();
+  if (!customer.remindersOffAt)
+    await setReminders(services, { customerId: customer.id, requestId, via: 'unsubscribe_link' }, false);
+  return { email: customer.email };
+}

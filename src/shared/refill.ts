@@ -1,0 +1,45 @@
+// Types of the reminder and auto top-up settings (/api/reminders, /api/auto-top-up). Pure: no runtime imports.
+
+export interface ReminderSettings {
+  /** Usage and expiry reminders by mail; receipts and sign-in links are always sent. */
+  enabled: boolean;
+}
+
+/** 'gb_left': when fewer than `threshold` GB are left; 'days_left': when the key expires in fewer than `threshold` days. */
+export type AutoTopUpTrigger = 'gb_left' | 'days_left';
+
+/** Why auto top-up stopped charging: the bank wants the customer, the card was declined, or no card is saved yet. */
+export type AutoTopUpPause = 'authentication_required' | 'card_declined' | 'no_card';
+
+export interface AutoTopUpChoice {
+  tierId: string;
+  trigger: AutoTopUpTrigger;
+  threshold: number;
+  /** The most it may charge per calendar month (UTC), minor units of the shop's currency. */
+  monthlyLimit: number;
+}
+
+export interface AutoTopUpCharge {
+  id: string;
+  /** Unix ms. */
+  createdAt: number;
+  amount: number;
+  currency: string;
+  state: 'charging' | 'succeeded' | 'failed' | 'skipped';
+  failure: string | null;
+}
+
+export interface AutoTopUpView {
+  /** False when the shop has auto top-up off (AUTO_TOP_UP_MAX_MONTHLY = 0). */
+  available: boolean;
+  /** The highest monthly limit the shop allows, minor units of `currency`. */
+  maxMonthlyLimit: number;
+  currency: string;
+  enabled: boolean;
+  choice: AutoTopUpChoice | null;
+  cardSaved: boolean;
+  paused: { reason: AutoTopUpPause; text: string; since: number; payUrl: string } | null;
+  /** Charged by auto top-up this calendar month (UTC). */
+  spentThisMonth: number;
+  charges: AutoTopUpCharge[];
+}

@@ -1,0 +1,14 @@
+// "Never run dry": the panel's heading is the dashboard's; its settings are a chunk of their own, below the fold, so the
+// dashboard's JavaScript stays within its budget.
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+
+const settingsChunk = lazyChunk(() => import('./RefillSettings.tsx').then((panel) => panel.RefillSettings));
+
+export function Refill() {
+  return (
+    <section class="card refill" aria-labelledby="refill-title">
+      <h2 id="refill-title">Never run dry</h2>
+      <LazyPage chunk={settingsChunk} name="reminder and auto top-up settings" />
+    </section>
+  );
+}
