@@ -11,8 +11,13 @@ export type Suspension = Pick<Customer, 'suspendedAt' | 'suspendedReason'>;
 
 export const NOT_SUSPENDED: Suspension = { suspendedAt: null, suspendedReason: null };
 
+/** The customer's row, as a statement that can ride in a batch with others. */
+export function customerQuery(db: Db, customerId: string) {
+  return db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+}
+
 export async function getCustomer(db: Db, customerId: string): Promise<Customer | undefined> {
-  const [row] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+  const [row] = await customerQuery(db, customerId);
   return row;
 }
 
@@ -28,8 +33,8 @@ export async function emailsOf(db: Db, customerIds: string[]): Promise<Map<strin
 }
 
 /** Records the Stripe customer once: the first value wins. */
-export async function linkStripeCustomer(db: Db, customerId: string, stripeCustomerId: string): Promise<void> {
-  await db
+export function linkStripeCustomerStatement(db: Db, customerId: string, stripeCustomerId: string) {
+  return db
     .update(customers)
     .set({ stripeCustomerId })
     .where(and(eq(customers.id, customerId), isNull(customers.stripeCustomerId)));

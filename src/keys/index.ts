@@ -5,13 +5,14 @@
 export { whoDisabled } from './decisions.ts';
 export { forgetLiveKey, liveKey } from './live.ts';
 export { sessionsOfKey, usageOfKey } from './recent.ts';
-export { readRevealedSecret, readSecret } from './reveal.ts';
+export { type MintedKeyRow, mintedKey, readRevealedSecret, readSecret } from './reveal.ts';
 export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
 export { type KeyState, keyState, type LiveKey } from './state.ts';
 export {
   claimAnnouncement,
   currentKey,
+  currentKeyQuery,
   currentKeysOf,
   customersWithRetirementDue,
   forgetVanishedKey,
@@ -36,6 +37,7 @@ export {
   releaseFailed,
   releaseSynced,
   renewLease,
+  syncQuery,
   syncsOf,
 } from './sync.ts';
-export { refreshUsage, sweepUsage } from './usage.ts';
+export { readUsage, sweepUsage } from './usage.ts';

@@ -34,18 +34,23 @@ function newKeyId(): string {
 }
 
 /** Every generation of the customer's keys, oldest first. */
-export function keysOf(db: Db, customerId: string): Promise<PoolKeyRow[]> {
+export function keysOf(db: Db, customerId: string) {
   return db.select().from(poolKeys).where(eq(poolKeys.customerId, customerId)).orderBy(asc(poolKeys.generation));
 }
 
 /** The customer's current key: where new GB go and what the dashboard shows. */
 export async function currentKey(db: Db, customerId: string): Promise<PoolKeyRow | undefined> {
-  const [row] = await db
+  const [row] = await currentKeyQuery(db, customerId);
+  return row;
+}
+
+/** `currentKey` as a statement that can ride in a batch with others. */
+export function currentKeyQuery(db: Db, customerId: string) {
+  return db
     .select()
     .from(poolKeys)
     .where(and(eq(poolKeys.customerId, customerId), eq(poolKeys.state, 'current')))
     .limit(1);
-  return row;
 }
 
 /** The current key of each of these customers (at most 90 ids: D1 binds at most 100 parameters). */
@@ -114,7 +119,11 @@ export function startRetiringStatement(
 }
 
 export async function saveKey(db: Db, keyId: string, change: KeyChange, now: number): Promise<void> {
-  await db
+  await saveKeyStatement(db, keyId, change, now);
+}
+
+export function saveKeyStatement(db: Db, keyId: string, change: KeyChange, now: number) {
+  return db
     .update(poolKeys)
     .set({ ...change, updatedAt: now })
     .where(eq(poolKeys.id, keyId));

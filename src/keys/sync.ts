@@ -33,8 +33,13 @@ export function markOwedStatement(db: Db, customerId: string, now: number) {
 }
 
 export async function getSync(db: Db, customerId: string): Promise<KeySyncRow | undefined> {
-  const [row] = await db.select().from(keySyncs).where(eq(keySyncs.customerId, customerId)).limit(1);
+  const [row] = await syncQuery(db, customerId);
   return row;
+}
+
+/** `getSync` as a statement that can ride in a batch with others. */
+export function syncQuery(db: Db, customerId: string) {
+  return db.select().from(keySyncs).where(eq(keySyncs.customerId, customerId)).limit(1);
 }
 
 /** Owed and due now: pending, or failed and past its backoff. */

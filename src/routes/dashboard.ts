@@ -3,10 +3,12 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import {
+  accountReads,
   accountView,
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
+  ownKeyReads,
   ownUsage,
   revealSecret,
   rotateSecret,
@@ -14,7 +16,7 @@ import {
 import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
-import { requireRecentSignIn, requireSession } from '../http/session.ts';
+import { requireRecentSignIn, requireSession, requireSessionReading } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
 
@@ -29,7 +31,7 @@ const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Cache-Control', 'private, no-store');
 };
 
-function actor(c: Context<AppEnv>) {
+function actor<E extends AppEnv>(c: Context<E>) {
   return { customerId: c.var.identity.customerId, requestId: c.var.requestId };
 }
 
@@ -43,17 +45,17 @@ const usageQuery = z.object({
 });
 
 export const dashboard = new Hono<AppEnv>()
-  .get('/account', privateNoStore, requireSession, async (c) =>
-    c.json(await accountView(c.var.services, c.var.identity)),
+  .get('/account', privateNoStore, requireSessionReading(accountReads), async (c) =>
+    c.json(await accountView(c.var.services, c.var.identity, c.var.reads)),
   )
-  .post('/key/reveal', privateNoStore, requireSession, limitPerCustomer('reveal'), async (c) =>
-    c.json(await revealSecret(c.var.services, actor(c))),
+  .post('/key/reveal', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('reveal'), async (c) =>
+    c.json(await revealSecret(c.var.services, actor(c), c.var.identity.customer, c.var.reads.key)),
   )
   .post('/key/rotate', privateNoStore, requireSession, rotateGuard, async (c) =>
     c.json(await rotateSecret(c.var.services, actor(c), idempotencyKeyHeader(c))),
   )
-  .get('/sessions', privateNoStore, requireSession, limitPerCustomer('sessions'), async (c) =>
-    c.json(await listOwnSessions(c.var.services, c.var.identity.customerId)),
+  .get('/sessions', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('sessions'), async (c) =>
+    c.json(await listOwnSessions(c.var.services, c.var.reads.key)),
   )
   .delete('/sessions', privateNoStore, requireSession, limitPerCustomer('close_sessions'), async (c) =>
     c.json(await closeAllOwnSessions(c.var.services, actor(c))),
@@ -66,6 +68,11 @@ export const dashboard = new Hono<AppEnv>()
     limitPerCustomer('close_sessions'),
     async (c) => c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
   )
-  .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), limitPerCustomer('usage'), async (c) =>
-    c.json(await ownUsage(c.var.services, c.var.identity.customerId, c.req.valid('query').days ?? 30)),
+  .get(
+    '/usage',
+    privateNoStore,
+    requireSessionReading(ownKeyReads),
+    validate('query', usageQuery),
+    limitPerCustomer('usage'),
+    async (c) => c.json(await ownUsage(c.var.services, c.var.reads.key, c.req.valid('query').days ?? 30)),
   );
