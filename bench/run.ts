@@ -118,8 +118,24 @@ try {
   await local.stop();
 }
 
-// Its own shop with the dev-only instrumented entry, on the same ports once the one above has stopped.
+/** Waits until nothing answers on `port` any more (the stopped shop's workerd and simulators can outlive npm). */
+async function released(port: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`port ${port} is still taken`);
+}
+
+// Its own shop with the dev-only instrumented entry, on the same ports once the one above has let them go.
 console.log('▸ sequential D1 round trips per request (bench/d1.ts)');
+await released(8887);
+await released(8890);
 rmSync('bench/results/d1.md', { force: true });
 const d1 = spawnSync(process.execPath, ['bench/d1.ts', ...(QUICK ? ['--quick'] : [])], {
   encoding: 'utf8',

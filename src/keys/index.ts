@@ -1,6 +1,6 @@
 // The customer's Proxies.sx keys: the pool_keys rows (one per key generation) and the key_syncs row that says
 // whether they owe a reconcile, the sealed secret, the one key-state function every view derives from, the
-// per-isolate copies of the platform's answers about a key (live view, sessions, usage), and the platform's
+// short-lived copies of the platform's answers about a key (live view, sessions, usage), and the platform's
 // decisions about a key. Billing, the dashboard and the console build on it.
 export { whoDisabled } from './decisions.ts';
 export { forgetLiveKey, liveKey } from './live.ts';

@@ -27,8 +27,8 @@ export async function readUsage(
       if (key.state === 'retired' || !key.upstreamId) return key;
       try {
         const live = await pool.getKey(key.upstreamId, { maxRetries: 0 });
-        // Fresher than this isolate's cached view: the dashboard asks again.
-        forgetLiveKey(live.id);
+        // Fresher than the cached view: the dashboard asks again.
+        await forgetLiveKey(live.id);
         writes.push(recordUsageStatement(db, key.id, live.id, live.trafficUsedMB, now));
         let upstreamDisabledAt = key.upstreamDisabledAt;
         if (live.enabled) upstreamDisabledAt = null;
