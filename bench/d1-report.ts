@@ -9,8 +9,8 @@ export const GROUPS = {
   webhook: 2,
   'order poll': 1,
   'sign-in': null,
-  // The console's customer list is not cut yet (its guard is the admin router's, before any route reads).
-  console: null,
+  // The console's list is one batch beside the platform call, after the admin router's own session check.
+  console: 2,
   public: 0,
 } as const satisfies Record<string, number | null>;
 export type Group = keyof typeof GROUPS;

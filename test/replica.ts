@@ -3,12 +3,12 @@
 // a copy of the primary as of the last `catchUp()` and lags behind it until the next one. A session started
 // 'first-unconstrained' reads the replica; one started from a bookmark reads the replica only when the replica is at
 // least that new, else the primary; once a session has written, it reads the primary. Bookmarks count the writes
-// made through this wrapper (`lag-00000007`), so they sort like D1's.
+// made through this wrapper (`00000000-00000007`, hex), so they sort like D1's.
 import { env as testEnv } from 'cloudflare:test';
 
 const WRITE = /^\s*(insert|update|delete|replace)\b/i;
-const bookmarkOf = (writes: number) => `lag-${String(writes).padStart(8, '0')}`;
-const writesOf = (bookmark: string) => Number(bookmark.slice('lag-'.length)) || 0;
+const bookmarkOf = (writes: number) => `00000000-${writes.toString(16).padStart(8, '0')}`;
+const writesOf = (bookmark: string) => Number.parseInt(bookmark.split('-')[1] ?? '', 16) || 0;
 
 /** A statement that runs wherever its session reads at the moment it runs. */
 class RoutedStatement {

@@ -35,13 +35,13 @@ export type OrderRows = ReadResults<ReturnType<typeof orderReads>>;
 export async function orderStatus(
   services: Services,
   customer: Customer,
-  rows: OrderRows,
+  found: OrderRows,
 ): Promise<OrderStatusAnswer | undefined> {
   const { db, log, clock } = services;
-  const { order } = rows;
+  const { order } = found;
   if (!order || order.customerId !== customer.id) return undefined;
   const late = order.status === 'pending';
-  let sync = rows.sync;
+  let sync = found.sync;
   if (late && order.stripeSessionId) {
     try {
       const session = await services.stripe.checkout.sessions.retrieve(order.stripeSessionId);
@@ -67,7 +67,7 @@ export async function orderStatus(
           sync: firstRow(syncQuery(db, customer.id)),
           customer: firstRow(customerQuery(db, customer.id)),
         }).then(([fresh]) => fresh)
-      : { ...rows, customer };
+      : { ...found, customer };
   const { key } = latest;
   const suspension = latest.customer ?? NOT_SUSPENDED;
   const state = keyState({ key, sync: latest.sync, live: null, customer: suspension, now: clock.now() });
@@ -90,9 +90,10 @@ function keySummary(state: KeyState, key: PoolKeyRow | undefined): KeySummary {
   };
 }
 
-/** The customer's purchase history (read with the session check), newest first; abandoned checkouts left out. */
+/** What the purchase history reads beside the session check, in its round trip. */
 export const purchaseReads = (db: Db, customerId: string) => ({ orders: rows(listOrders(db, customerId)) });
 
+/** The customer's purchase history, newest first; abandoned checkouts are left out. */
 export function purchaseHistory(
   { clock }: Pick<Services, 'clock'>,
   { orders }: ReadResults<ReturnType<typeof purchaseReads>>,

@@ -10,8 +10,8 @@ import type { AppEnv } from './context.ts';
 
 export const BOOKMARK_COOKIE = '__Host-d1-bookmark';
 
-/** D1 bookmarks are short strings of hex groups; anything else in the cookie is ignored. */
-const BOOKMARK = /^[0-9a-zA-Z-]{1,200}$/;
+/** D1 bookmarks are hex groups joined by hyphens (`00000000-00000007-…`); anything else in the cookie is ignored. */
+const BOOKMARK = /^[0-9a-f]{1,64}(-[0-9a-f]{1,64}){0,7}$/i;
 
 /** GETs that move money or a key along (the order poll runs the reconcile), and everything in the console. */
 const PRIMARY_READS = [/^\/api\/orders\//, /^\/api\/admin(\/|$)/];

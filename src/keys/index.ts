@@ -10,10 +10,12 @@ export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
 export { type KeyState, keyState, type LiveKey } from './state.ts';
 export {
+  byCustomer,
   claimAnnouncement,
   currentKey,
   currentKeyQuery,
   currentKeysOf,
+  currentKeysQuery,
   customersWithRetirementDue,
   forgetVanishedKey,
   keysOf,
@@ -39,5 +41,6 @@ export {
   renewLease,
   syncQuery,
   syncsOf,
+  syncsQuery,
 } from './sync.ts';
 export { readUsage, sweepUsage } from './usage.ts';

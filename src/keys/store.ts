@@ -1,5 +1,5 @@
 // The pool_keys rows: one per key generation of a customer. The only module with SQL on the table.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PoolKeyRow, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
@@ -56,12 +56,18 @@ export function currentKeyQuery(db: Db, customerId: string) {
 /** The current key of each of these customers (at most 90 ids: D1 binds at most 100 parameters). */
 export async function currentKeysOf(db: Db, customerIds: string[]): Promise<Map<string, PoolKeyRow>> {
   if (customerIds.length === 0) return new Map();
-  const rows = await db
+  return byCustomer(await currentKeysQuery(db, customerIds));
+}
+
+/** The current keys of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+export function currentKeysQuery(db: Db, customerIds: string[] | SQLWrapper) {
+  return db
     .select()
     .from(poolKeys)
     .where(and(inArray(poolKeys.customerId, customerIds), eq(poolKeys.state, 'current')));
-  return new Map(rows.map((r) => [r.customerId, r]));
 }
+
+export const byCustomer = <T extends { customerId: string }>(rows: T[]) => new Map(rows.map((r) => [r.customerId, r]));
 
 /** Every key that works or may work upstream (current and retiring, minted): for the console's figures. */
 export function liveUpstreamKeys(db: Db): Promise<PoolKeyRow[]> {
