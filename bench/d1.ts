@@ -214,7 +214,7 @@ try {
 }
 
 const report = [
-  `D1 round trips${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()} — ${RUNS} runs each, medians of handler time on \`wrangler dev\``,
+  `D1 round trips${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()} — ${RUNS} runs each, fastest handler time of each series on \`wrangler dev\``,
   '',
   table(rows),
   '',
