@@ -5,6 +5,8 @@ import type { RecordingSummary, Tally } from './instrumented/tally.ts';
 /** The requests whose sequential D1 round trips have a ceiling, and the ceiling. */
 export const GROUPS = {
   'customer reads': 1,
+  // A page says what it says from whether a session cookie came with it: it never reads D1.
+  pages: 0,
   checkout: 2,
   webhook: 2,
   'order poll': 1,

@@ -121,6 +121,8 @@ try {
   const aged = await agedCookie(reader);
 
   console.log(`▸ measuring (${RUNS} runs, then ${RUNS} with +${ADDED_MS} ms per D1 call)`);
+  // A dashboard load: its page (rendered by the Worker), then the app's reads.
+  await measure({ request: 'GET /dashboard (the page)', group: 'pages', expect: 200, send: get('/dashboard', reader) });
   const reads: [string, string][] = [
     ['GET /api/auth/me', '/api/auth/me'],
     ['GET /api/account', '/api/account'],
