@@ -25,6 +25,9 @@ export default defineConfig({
             MAIL_RETRY_DELAY_SECONDS: '0',
             TEST_MIGRATIONS: await readD1Migrations(new URL('./migrations', import.meta.url).pathname),
           },
+          // The shop's database as wrangler.toml binds it, and a second one that plays a lagging read replica
+          // (test/replica.ts).
+          d1Databases: { DB: 'proxy-storefront', REPLICA_DB: 'test-replica' },
           // The mail consumer runs at once in tests (wrangler.toml batches for up to 2 s); otherwise as configured there.
           queueConsumers: {
             'proxy-storefront-mail': {

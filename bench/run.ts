@@ -2,7 +2,7 @@
 // Starts its own `npm run dev` (fresh state, ports 8887/8890), so nothing else needs to run.
 // `npm run bench -- --quick` (CI) uses fewer requests. Exits 1 when a figure is over its budget.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startLocalShop } from '../scripts/local-shop.ts';
 import { type LoadResult, load } from './load.ts';
@@ -125,6 +125,38 @@ try {
 } finally {
   await local.stop();
 }
+
+/** Waits until nothing answers on `port` any more (the stopped shop's workerd and simulators can outlive npm). */
+async function released(port: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`port ${port} is still taken`);
+}
+
+// Its own shop with the dev-only instrumented entry, on the same ports once the one above has let them go.
+console.log('▸ sequential D1 round trips per request (bench/d1.ts)');
+await released(8887);
+await released(8890);
+rmSync('bench/results/d1.md', { force: true });
+const d1 = spawnSync(process.execPath, ['bench/d1.ts', ...(QUICK ? ['--quick'] : [])], {
+  encoding: 'utf8',
+  env: { ...env, PORT: '8887', SIM_PORT: '8890' },
+});
+const d1Report = existsSync('bench/results/d1.md') ? readFileSync('bench/results/d1.md', 'utf8') : '';
+const d1Summary = d1Report.match(/^max sequential D1 round trips.*$/m)?.[0] ?? `no report: ${d1.stderr.slice(-300)}`;
+rows.push({
+  figure: 'sequential D1 round trips (bench:d1; the deployed bundle holds no instrumentation)',
+  value: d1Summary.replace('max sequential D1 round trips — ', ''),
+  budget: 'customer reads ≤ 1, checkout ≤ 2, webhook ≤ 2, order poll ≤ 1',
+  ok: d1.status === 0,
+});
 
 const table = [
   `Benchmarks${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()} — node ${process.version}, loopback, \`wrangler dev\``,

@@ -29,9 +29,9 @@ export function simPost(target: ShopTarget, path: string, body: unknown = {}): P
 export function shopFetch(
   target: ShopTarget,
   path: string,
-  init: { json?: unknown; cookie?: string; ip?: string } = {},
+  init: { json?: unknown; cookie?: string; ip?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { origin: new URL(target.shop).origin };
+  const headers: Record<string, string> = { origin: new URL(target.shop).origin, ...init.headers };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   if (init.cookie) headers.cookie = init.cookie;
   if (init.ip) headers['cf-connecting-ip'] = init.ip;
@@ -42,8 +42,8 @@ export function shopFetch(
   });
 }
 
-/** Signs a customer in through the real magic-link flow (the simulator's outbox); returns the cookie. */
-export async function signIn(target: ShopTarget, email: string, ip: string): Promise<string> {
+/** Asks for a sign-in link (from `ip`) and returns its token once the mail is in the simulator's outbox. */
+export async function loginToken(target: ShopTarget, email: string, ip: string): Promise<string> {
   const outbox = `${target.sim}/_sim/outbox?to=${encodeURIComponent(email)}`;
   const seen = (await json<unknown[]>(await fetch(outbox), 'outbox')).length;
   await json(await shopFetch(target, '/api/auth/request', { json: { email }, ip }), `sign-in request for ${email}`);
@@ -51,19 +51,28 @@ export async function signIn(target: ShopTarget, email: string, ip: string): Pro
   for (;;) {
     const mails = await json<{ text: string }[]>(await fetch(outbox), 'outbox');
     const token = mails.length > seen ? /#token=([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1]!.text)?.[1] : undefined;
-    if (token) {
-      const res = await shopFetch(target, '/api/auth/verify', { json: { token } });
-      await json(res, `verify ${email}`);
-      const cookie = res.headers
-        .getSetCookie()
-        .map((h) => h.split(';')[0]!)
-        .find((p) => p.startsWith('__Host-session='));
-      if (!cookie) throw new Error(`no session cookie for ${email}`);
-      return cookie;
-    }
+    if (token) return token;
     if (Date.now() > deadline) throw new Error(`no sign-in mail for ${email}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The `__Host-session=…` pair a response sets, if any. */
+export function sessionCookieOf(res: Response): string | undefined {
+  return res.headers
+    .getSetCookie()
+    .map((h) => h.split(';')[0]!)
+    .find((p) => p.startsWith('__Host-session='));
+}
+
+/** Signs a customer in through the real magic-link flow (the simulator's outbox); returns the cookie. */
+export async function signIn(target: ShopTarget, email: string, ip: string): Promise<string> {
+  const token = await loginToken(target, email, ip);
+  const res = await shopFetch(target, '/api/auth/verify', { json: { token } });
+  await json(res, `verify ${email}`);
+  const cookie = sessionCookieOf(res);
+  if (!cookie) throw new Error(`no session cookie for ${email}`);
+  return cookie;
 }
 
 /** Upstream (Proxies.sx) calls the simulator has seen, optionally only those whose path starts with `prefix`. */

@@ -88,6 +88,30 @@ test('no signed-out page logs a console error or makes a failing request', async
   await context.close();
 });
 
+test('an address typed before the sign-in form’s script arrives still gets its link', async () => {
+  const email = 'early-typist@example.com';
+  const { context, page, problems } = await freshPage();
+  // The form's island arrives late (a slow phone, a busy machine): the address goes into the Worker's form first.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/SignIn-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${SHOP}/signin`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Email address').fill(email);
+  const send = page.getByRole('button', { name: /email me/i });
+  assert.equal(await send.isDisabled(), true, 'the form cannot be sent before it is live');
+  release();
+  await send.click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  await signInLink(email, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the confirm page names the address and where it goes, and "That’s not me" signs nobody in', async () => {
   const email = 'someone-elses-link@example.com';
   // The link someone else asked for, for their own address, on the way to a checkout.

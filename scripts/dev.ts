@@ -10,6 +10,8 @@ const SIM_PORT = Number(process.env.SIM_PORT ?? 8790);
 /** Optional: a separate local D1/KV/Queue state folder (the browser tests start from an empty one). */
 const PERSIST_DIR = process.env.DEV_PERSIST_DIR;
 const persist = PERSIST_DIR ? ['--persist-to', PERSIST_DIR] : [];
+/** Optional: another Worker entry wrapping src/index.ts (bench:d1's instrumented build; never deployed). */
+const entry = process.env.DEV_ENTRY ? [process.env.DEV_ENTRY] : [];
 // Other ports than the defaults: point the shop at the moved simulators (a --var beats .dev.vars).
 const portVars = [
   ...(process.env.PORT ? [`PUBLIC_URL:http://localhost:${SHOP_PORT}`] : []),
@@ -82,6 +84,7 @@ start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
 start('npx', [
   'wrangler',
   'dev',
+  ...entry,
   '--port',
   String(SHOP_PORT),
   '--ip',

@@ -42,14 +42,21 @@ async function groupGone(pgid: number): Promise<void> {
   }
 }
 
-/** `npm run dev` on the given ports with an empty D1/KV/Queue state folder; stop() ends it and removes the state. */
-export async function startLocalShop(shopPort: number, simPort: number): Promise<RunningShop> {
+/**
+ * `npm run dev` on the given ports with an empty D1/KV/Queue state folder; stop() ends it and removes the state.
+ * `env` adds to the environment (e.g. DEV_ENTRY).
+ */
+export async function startLocalShop(
+  shopPort: number,
+  simPort: number,
+  env: Record<string, string> = {},
+): Promise<RunningShop> {
   const shop = `http://localhost:${shopPort}`;
   const sim = `http://127.0.0.1:${simPort}`;
   const state = mkdtempSync(join(tmpdir(), 'shop-local-'));
   const log: string[] = [];
   const child = spawn('npm', ['run', 'dev'], {
-    env: { ...process.env, PORT: String(shopPort), SIM_PORT: String(simPort), DEV_PERSIST_DIR: state },
+    env: { ...process.env, ...env, PORT: String(shopPort), SIM_PORT: String(simPort), DEV_PERSIST_DIR: state },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,3 +2,4 @@
 import { applyD1Migrations, env } from 'cloudflare:test';
 
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+await applyD1Migrations(env.REPLICA_DB, env.TEST_MIGRATIONS);

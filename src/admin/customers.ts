@@ -1,7 +1,7 @@
 // Customers as the operator sees them: a searchable, paged list and one customer's full record (purchases, the
 // key as the shop set it and as the platform reports it, the audit trail).
 
-import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
 import {
@@ -13,17 +13,19 @@ import {
   netRevenueOf,
   purchaseView,
 } from '../billing/index.ts';
-import { customerPage, getCustomer } from '../customers/index.ts';
+import { customerPageQueries, getCustomer } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import { read, readTogether, rows } from '../db/reads.ts';
 import {
-  currentKeysOf,
+  byCustomer,
+  currentKeysQuery,
   getSync,
   type KeyState,
   keyState,
   keysOf,
   type LiveKey,
   type PoolKeyRow,
-  syncsOf,
+  syncsQuery,
 } from '../keys/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
@@ -61,14 +63,9 @@ export interface ListCustomersInput {
   pageSize: number;
 }
 
-/** Net spend and purchase count per customer, for the given customers only. */
-async function spendOf(
-  db: Db,
-  customerIds: string[],
-): Promise<Map<string, { purchases: number; spent: MoneyByCurrency }>> {
-  const result = new Map<string, { purchases: number; spent: MoneyByCurrency }>();
-  if (customerIds.length === 0) return result;
-  const rows = await db
+/** Net spend and purchase count per currency of the customers `customerIds` names, as a batchable statement. */
+function spendQuery(db: Db, customerIds: SQLWrapper) {
+  return db
     .select({
       customerId: orders.customerId,
       currency: orders.currency,
@@ -84,6 +81,12 @@ async function spendOf(
       ),
     )
     .groupBy(orders.customerId, orders.currency);
+}
+
+type SpendRow = Awaited<ReturnType<typeof spendQuery>>[number];
+
+function spendOf(rows: SpendRow[]): Map<string, { purchases: number; spent: MoneyByCurrency }> {
+  const result = new Map<string, { purchases: number; spent: MoneyByCurrency }>();
   for (const row of rows) {
     const entry = result.get(row.customerId) ?? { purchases: 0, spent: {} };
     entry.purchases += row.n;
@@ -103,13 +106,23 @@ export async function listCustomers(
 ): Promise<{ customers: CustomerRow[]; total: number; live: boolean }> {
   const { db } = services;
   const now = services.clock.now();
-  const [live, page] = await Promise.all([liveKeys(services), customerPage(db, input)]);
-  const ids = page.rows.map((c) => c.id);
-  const [keys, syncs, spend] = await Promise.all([currentKeysOf(db, ids), syncsOf(db, ids), spendOf(db, ids)]);
+  // The page and every row that belongs to it in one round trip, beside the platform's list.
+  const page = customerPageQueries(db, input);
+  const [live, [found]] = await Promise.all([
+    liveKeys(services),
+    readTogether(db, {
+      total: read(page.total, (r) => r[0]?.n ?? 0),
+      customers: rows(page.rows),
+      keys: read(currentKeysQuery(db, page.ids), byCustomer),
+      syncs: read(syncsQuery(db, page.ids), byCustomer),
+      spend: read(spendQuery(db, page.ids), spendOf),
+    }),
+  ]);
+  const { keys, syncs, spend } = found;
   return {
-    total: page.total,
+    total: found.total,
     live: live !== null,
-    customers: page.rows.map((customer) => {
+    customers: found.customers.map((customer) => {
       const key = keys.get(customer.id);
       const liveKey = key?.upstreamId && live ? (live.get(key.upstreamId) ?? null) : null;
       const state = keyState({ key, sync: syncs.get(customer.id), live: liveKey, customer, now });

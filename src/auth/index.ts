@@ -4,7 +4,7 @@ export { safeNextPath } from '../shared/redirect.ts';
 export { emailSchema } from './email.ts';
 export { AuthError } from './errors.ts';
 export { signInMailFigures } from './ratelimit.ts';
-export { findActiveSession, needsRenewal, renewSession, signSessionToken, verifySessionToken } from './sessions.ts';
+export { activeSession, needsRenewal, sessionReads, signSessionToken, verifySessionToken } from './sessions.ts';
 export { completeSignIn, requestSignIn, type SignInRequestOutcome } from './signin.ts';
 export { signOut, signOutEverywhere } from './signout.ts';
 export { peekLoginToken } from './tokens.ts';

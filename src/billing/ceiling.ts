@@ -31,17 +31,24 @@ export function stillHasGbSql(customerId: string, now: number) {
 
 /** GB the customer still has or is paying for right now (see stillHasGbSql). */
 export async function stillHasGb(db: Db, customerId: string, now: number): Promise<number> {
-  const [row] = await db.select({ gb: stillHasGbSql(customerId, now) }).from(sql`(select 1)`);
-  return Number(row?.gb ?? 0);
+  return stillHasGbOf(await stillHasGbQuery(db, customerId, now));
 }
+
+/** `stillHasGb` as a statement that can ride in a batch (answered by `stillHasGbOf`). */
+export function stillHasGbQuery(db: Db, customerId: string, now: number) {
+  return db.select({ gb: stillHasGbSql(customerId, now) }).from(sql`(select 1)`);
+}
+
+export const stillHasGbOf = (rows: { gb: number }[]) => Number(rows[0]?.gb ?? 0);
 
 /**
  * Records the checkout's pending order only if its GB fit under the ceiling beside everything the customer still
- * has or reserves. Returns whether it was recorded: the one atomic check before any money is taken.
+ * has or reserves: the one atomic check before any money is taken. It answers the order's id when it was recorded
+ * (`reserved`), and rides in a batch after the writes that record a fresh usage reading.
  */
-export async function reserveOrder(db: Db, s: OrderSnapshot, ceilingGb: number, now: number): Promise<boolean> {
+export function reserveOrderStatement(db: Db, s: OrderSnapshot, ceilingGb: number, now: number) {
   const fits = sql`${stillHasGbSql(s.customerId, now)} + ${s.gb} <= ${ceilingGb}`;
-  const inserted = await db
+  return db
     .insert(orders)
     .select(
       db
@@ -73,8 +80,9 @@ export async function reserveOrder(db: Db, s: OrderSnapshot, ceilingGb: number, 
         .where(fits),
     )
     .returning({ id: orders.id });
-  return inserted.length > 0;
 }
+
+export const reserved = (inserted: { id: string }[]) => inserted.length > 0;
 
 /** Gives a reservation back when no Checkout Session could be made for it (nothing can be paid). */
 export async function releaseReservation(db: Db, orderId: string): Promise<void> {

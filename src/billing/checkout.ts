@@ -1,11 +1,20 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
 // in metadata. Its GB are reserved first, in one conditional D1 statement (src/billing/ceiling.ts), so concurrent
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
-import { getCustomer, linkStripeCustomer } from '../customers/index.ts';
-import { refreshUsage } from '../keys/index.ts';
-import { autoTopUpEnabled } from '../refill/store.ts';
+import { type Customer, linkStripeCustomerStatement } from '../customers/index.ts';
+import type { BatchStatement, Db } from '../db/index.ts';
+import { read, readTogether, rows, writes } from '../db/reads.ts';
+import { keysOf, type PoolKeyRow, readUsage } from '../keys/index.ts';
+import { autoTopUpQuery } from '../refill/store.ts';
 import type { Services } from '../services/index.ts';
-import { CHECKOUT_TTL_MS, releaseReservation, reserveOrder, stillHasGb } from './ceiling.ts';
+import {
+  CHECKOUT_TTL_MS,
+  releaseReservation,
+  reserved,
+  reserveOrderStatement,
+  stillHasGbOf,
+  stillHasGbQuery,
+} from './ceiling.ts';
 import { checkoutOptions, taxBehavior } from './checkout-options.ts';
 import { linkStripeIdsStatement, snapshotMetadata, snapshotOf } from './orders.ts';
 import { PaymentProviderError, type Stripe } from './stripe/index.ts';
@@ -21,7 +30,18 @@ export class CheckoutError extends Error {
   }
 }
 
-type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log'>;
+type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil'>;
+
+/**
+ * What a checkout reads beside the session check, in its round trip: every key generation of the customer, and
+ * whether auto top-up is on (the card is then saved for it).
+ */
+export const checkoutReads = (db: Db, customerId: string) => ({
+  keys: rows(keysOf(db, customerId)),
+  saveCard: read(autoTopUpQuery(db, customerId), ([row]) => row?.enabled === true),
+});
+
+export type CheckoutReads = { keys: PoolKeyRow[]; saveCard: boolean };
 
 export interface CheckoutStarted {
   url: string;
@@ -29,30 +49,36 @@ export interface CheckoutStarted {
   orderId: string;
 }
 
-/** The Stripe customer of a shop customer, created once (the idempotency key makes concurrent first checkouts agree). */
+/**
+ * The Stripe customer of a shop customer, created once (the idempotency key makes concurrent first checkouts agree);
+ * a new one's link to the shop customer is a write for the caller's next batch.
+ */
 async function stripeCustomerOf(
   { db, stripe }: CheckoutServices,
-  customer: { id: string; email: string; stripeCustomerId: string | null },
-): Promise<string> {
-  if (customer.stripeCustomerId) return customer.stripeCustomerId;
+  customer: Customer,
+): Promise<{ id: string; link: BatchStatement[] }> {
+  if (customer.stripeCustomerId) return { id: customer.stripeCustomerId, link: [] };
   const created = await stripe.customers.create(
     { email: customer.email, metadata: { shop_customer_id: customer.id } },
     { idempotencyKey: `shop-customer-${customer.id}` },
   );
-  await linkStripeCustomer(db, customer.id, created.id);
-  return created.id;
+  return { id: created.id, link: [linkStripeCustomerStatement(db, customer.id, created.id)] };
 }
 
+/**
+ * A Checkout Session for `customer` (their row and `keys` read with the session check): the platform's usage reading
+ * and the Stripe customer side by side, then ONE batch that records the reading and reserves the GB, then Stripe.
+ */
 export async function startCheckout(
   services: CheckoutServices,
-  customerId: string,
+  customer: Customer,
+  { keys, saveCard }: CheckoutReads,
   tierId: string,
 ): Promise<CheckoutStarted> {
   const { db, config } = services;
+  const customerId = customer.id;
   const tier = config.tiers.find((t) => t.id === tierId);
   if (!tier) throw new CheckoutError(404, 'unknown_tier', 'There is no such plan. Pick one from the pricing table.');
-  const customer = await getCustomer(db, customerId);
-  if (!customer) throw new CheckoutError(404, 'unknown_customer', 'Please sign in again.');
   if (customer.suspendedAt)
     throw new CheckoutError(
       403,
@@ -61,29 +87,34 @@ export async function startCheckout(
     );
 
   // A fresh usage reading makes "what you still have" exact; the Stripe customer is needed either way.
-  const [keys, stripeCustomer, saveCard] = await Promise.all([
-    refreshUsage(services, customerId),
+  const [usage, stripeCustomer] = await Promise.all([
+    readUsage(services, keys),
     stripeCustomerOf(services, customer).catch((err: unknown) => {
       throw new PaymentProviderError(err);
     }),
-    autoTopUpEnabled(db, customerId),
   ]);
-  if (keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt))
+  const recorded = [...usage.writes, ...stripeCustomer.link];
+  if (usage.keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt)) {
+    await readTogether(db, writes(recorded));
     throw new CheckoutError(
       403,
       'key_disabled_upstream',
       `Your proxy key was disabled by the provider, so nothing more can be added to it. Contact ${config.brand.supportEmail} for help. Nothing was charged.`,
     );
+  }
 
   const now = services.clock.now();
   const snapshot = snapshotOf(tier, customerId);
   const ceiling = config.keys.capCeilingGb;
-  if (!(await reserveOrder(db, snapshot, ceiling, now))) {
-    const held = await stillHasGb(db, customerId, now);
+  const [, reservation] = await readTogether(db, writes(recorded), {
+    made: read(reserveOrderStatement(db, snapshot, ceiling, now), reserved),
+    held: read(stillHasGbQuery(db, customerId, now), stillHasGbOf),
+  });
+  if (!reservation.made) {
     throw new CheckoutError(
       409,
       'cap_ceiling',
-      `You can hold at most ${ceiling} GB at a time. You still have ${held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
+      `You can hold at most ${ceiling} GB at a time. You still have ${reservation.held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
         `does not fit right now. Nothing was charged. Use up some traffic first, or contact ${config.brand.supportEmail} for larger volumes.`,
     );
   }
@@ -94,7 +125,7 @@ export async function startCheckout(
     session = await services.stripe.checkout.sessions.create(
       {
         mode: 'payment',
-        customer: stripeCustomer,
+        customer: stripeCustomer.id,
         client_reference_id: customerId,
         line_items: [
           {
@@ -125,7 +156,7 @@ export async function startCheckout(
     await releaseReservation(db, snapshot.orderId);
     throw new PaymentProviderError(err);
   }
-  // If this is lost (a crash right here), the webhook links the session from the order id in its metadata.
-  await linkStripeIdsStatement(db, snapshot.orderId, session.id, null);
+  // After the answer: if this is lost, the webhook links the session from the order id in its metadata.
+  services.waitUntil(linkStripeIdsStatement(db, snapshot.orderId, session.id, null).then(() => undefined));
   return { url: session.url, sessionId: session.id, orderId: snapshot.orderId };
 }

@@ -148,8 +148,8 @@ export async function convergeKey(run: CustomerRun, key: PoolKeyRow, balance: Ge
   if (upstream.enabled !== enable) patch.enabled = enable;
   if (Object.keys(patch).length > 0) {
     upstream = await pool.updateKey(upstream.id, patch);
-    // This isolate's dashboards see the change at once (others within LIVE_KEY_FRESH_MS).
-    forgetLiveKey(upstream.id);
+    // This location's dashboards see the change at once (others within LIVE_KEY_STALE_MS).
+    await forgetLiveKey(upstream.id);
     log.info('pool key updated', { customerId: row.customerId, upstreamId: upstream.id, patch });
   }
   const secret = row.secretCheck ? await readRevealedSecret(run.services, row) : {};

@@ -5,7 +5,7 @@ import { sendMissingReceipts } from './receipts.ts';
 import { reconcileDueKeys } from './reconcile.ts';
 
 export { stillHasGb } from './ceiling.ts';
-export { startCheckout } from './checkout.ts';
+export { checkoutReads, startCheckout } from './checkout.ts';
 export { type Dispute, listDisputes, openDisputes } from './disputes.ts';
 export { fulfil } from './fulfil.ts';
 export { type GenerationBalance, ledgerOf } from './ledger.ts';
@@ -20,7 +20,7 @@ export {
 } from './orders.ts';
 export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
 export { verifyStripeSignature, WebhookSignatureError } from './signature.ts';
-export { orderStatus, purchaseHistory } from './status.ts';
+export { orderReads, orderStatus, purchaseHistory, purchaseReads } from './status.ts';
 export { StripeError } from './stripe/index.ts';
 export { applyRetrievedSession, applyStripeEvent, parseEvent } from './webhook.ts';
 

@@ -3,6 +3,7 @@ import { type AnyColumn, and, desc, eq, inArray, isNotNull, isNull, sql } from '
 import { type Order, orders } from '../../schema.ts';
 import type { Tier } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
+import { firstRow, type Reads, readTogether } from '../db/reads.ts';
 import { gbForAmount, type Purchase } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
@@ -217,27 +218,34 @@ export function recordRefundStatement(
     .where(eq(orders.id, order.id));
 }
 
+/** The order behind a Checkout Session, as a statement that can ride in a batch with others. */
+export function orderOfSessionQuery(db: Db, sessionId: string) {
+  return db.select().from(orders).where(eq(orders.stripeSessionId, sessionId)).limit(1);
+}
+
+/** The order by its id, as a statement that can ride in a batch with others. */
+export function orderQuery(db: Db, orderId: string) {
+  return db.select().from(orders).where(eq(orders.id, orderId)).limit(1);
+}
+
+/** The order by its id, else by its Checkout Session, else by its PaymentIntent: every lookup in one round trip. */
 export async function findOrder(
   db: Db,
   by: { id?: string; sessionId?: string; paymentIntentId?: string },
 ): Promise<Order | undefined> {
-  if (by.id) {
-    const [row] = await db.select().from(orders).where(eq(orders.id, by.id)).limit(1);
-    if (row) return row;
-  }
-  if (by.sessionId) {
-    const [row] = await db.select().from(orders).where(eq(orders.stripeSessionId, by.sessionId)).limit(1);
-    if (row) return row;
-  }
-  if (by.paymentIntentId) {
-    const [row] = await db.select().from(orders).where(eq(orders.stripePaymentIntentId, by.paymentIntentId)).limit(1);
-    if (row) return row;
-  }
-  return undefined;
+  const lookups: Reads = {};
+  if (by.id) lookups.id = firstRow(orderQuery(db, by.id));
+  if (by.sessionId) lookups.session = firstRow(orderOfSessionQuery(db, by.sessionId));
+  if (by.paymentIntentId)
+    lookups.intent = firstRow(
+      db.select().from(orders).where(eq(orders.stripePaymentIntentId, by.paymentIntentId)).limit(1),
+    );
+  const [found] = await readTogether(db, lookups);
+  return Object.values(found).find(Boolean) as Order | undefined;
 }
 
 /** A customer's orders, newest first. */
-export function listOrders(db: Db, customerId: string, limit = 100): Promise<Order[]> {
+export function listOrders(db: Db, customerId: string, limit = 100) {
   return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
 }
 

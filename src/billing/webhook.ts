@@ -108,9 +108,9 @@ export async function applyStripeEvent(
     log.warn('stripe test-mode event ignored in production', { eventId: event.id, type: event.type });
     return { result: 'ignored', reason: 'test mode' };
   }
-  if (await eventSeen(db, event.id)) return { result: 'duplicate' };
-
-  const plan = await planEvent(db, event, log, now);
+  // Side by side (one round trip's wait): a duplicate's plan is read for nothing, and never applied.
+  const [seen, plan] = await Promise.all([eventSeen(db, event.id), planEvent(db, event, log, now)]);
+  if (seen) return { result: 'duplicate' };
   const recordEvent = db
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });

@@ -11,8 +11,13 @@ export type Suspension = Pick<Customer, 'suspendedAt' | 'suspendedReason'>;
 
 export const NOT_SUSPENDED: Suspension = { suspendedAt: null, suspendedReason: null };
 
+/** The customer's row, as a statement that can ride in a batch with others. */
+export function customerQuery(db: Db, customerId: string) {
+  return db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+}
+
 export async function getCustomer(db: Db, customerId: string): Promise<Customer | undefined> {
-  const [row] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
+  const [row] = await customerQuery(db, customerId);
   return row;
 }
 
@@ -28,8 +33,8 @@ export async function emailsOf(db: Db, customerIds: string[]): Promise<Map<strin
 }
 
 /** Records the Stripe customer once: the first value wins. */
-export async function linkStripeCustomer(db: Db, customerId: string, stripeCustomerId: string): Promise<void> {
-  await db
+export function linkStripeCustomerStatement(db: Db, customerId: string, stripeCustomerId: string) {
+  return db
     .update(customers)
     .set({ stripeCustomerId })
     .where(and(eq(customers.id, customerId), isNull(customers.stripeCustomerId)));
@@ -66,22 +71,31 @@ function searchFilter(q: string | undefined) {
 }
 
 /** A page of customers matching `q` (part of an email, or an id), newest first, and how many match in all. */
-export async function customerPage(
-  db: Db,
-  input: { q?: string; page: number; pageSize: number },
-): Promise<{ rows: Customer[]; total: number }> {
+/**
+ * A page of customers, newest first, as statements that ride in one batch: how many match, the page's rows, and the
+ * page's ids as a subquery (for the rows of other tables that belong to the page, read in the same batch).
+ */
+export function customerPageQueries(db: Db, input: { q?: string; page: number; pageSize: number }) {
   const where = searchFilter(input.q);
-  const [[totalRow], rows] = await Promise.all([
-    db.select({ n: count() }).from(customers).where(where),
-    db
+  const order = [desc(customers.createdAt), desc(customers.id)];
+  const offset = (input.page - 1) * input.pageSize;
+  return {
+    total: db.select({ n: count() }).from(customers).where(where),
+    rows: db
       .select()
       .from(customers)
       .where(where)
-      .orderBy(desc(customers.createdAt), desc(customers.id))
+      .orderBy(...order)
       .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-  ]);
-  return { rows, total: totalRow?.n ?? 0 };
+      .offset(offset),
+    ids: db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(where)
+      .orderBy(...order)
+      .limit(input.pageSize)
+      .offset(offset),
+  };
 }
 
 /** Customers after `after` in (createdAt, id) order, oldest first: keyset paging for exports. */

@@ -2,14 +2,23 @@
 // words), usage and expiry, and the key it replaced while that one still works. D1 says what the shop made the key;
 // the platform says how much of it is used (src/keys/live.ts). If the platform cannot be asked, the shop's own
 // record is shown with `live: false`.
-import { getCustomer, NOT_SUSPENDED, type Suspension } from '../customers/index.ts';
-import { getSync, type KeyState, keyState, keysOf, liveKey } from '../keys/index.ts';
+import type { Suspension } from '../customers/index.ts';
+import type { Db } from '../db/index.ts';
+import { firstRow, type ReadResults, rows } from '../db/reads.ts';
+import { type KeyState, keyState, keysOf, liveKey, syncQuery } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AccountKey, MeAnswer } from '../shared/dashboard.ts';
 import { utcDateTime } from '../shared/format.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
-export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
+export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'waitUntil'>;
+
+/** What the account answer reads beside the session check, in its round trip: every key generation, the reconcile. */
+export const accountReads = (db: Db, customerId: string) => ({
+  keys: rows(keysOf(db, customerId)),
+  sync: firstRow(syncQuery(db, customerId)),
+});
+export type AccountRows = ReadResults<ReturnType<typeof accountReads>>;
 
 /** The sentence the banner shows for a key that does not work. */
 function reasonText(state: KeyState, suspension: Suspension, supportEmail: string): string | null {
@@ -35,16 +44,14 @@ function previousKeyText(secretMask: string | null, worksUntil: number): string 
 }
 
 /** The key of the signed-in customer: D1 rows plus (when it exists upstream) the platform's live view. */
-async function accountKey(services: DashboardServices, customerId: string): Promise<AccountKey> {
-  const { db, clock, config } = services;
-  const [keys, sync, customer] = await Promise.all([
-    keysOf(db, customerId),
-    getSync(db, customerId),
-    getCustomer(db, customerId),
-  ]);
+async function accountKey(
+  services: DashboardServices,
+  suspension: Suspension,
+  { keys, sync }: AccountRows,
+): Promise<AccountKey> {
+  const { clock, config } = services;
   const key = keys.find((k) => k.state === 'current');
   const live = key?.upstreamId ? await liveKey(services, key.upstreamId) : null;
-  const suspension = customer ?? NOT_SUSPENDED;
   const state = keyState({ key, sync, live, customer: suspension, now: clock.now() });
   const previous = keys.filter((k) => k.state === 'retiring' && (k.graceUntil ?? 0) > clock.now()).at(-1);
   return {
@@ -71,12 +78,13 @@ async function accountKey(services: DashboardServices, customerId: string): Prom
 /** The dashboard's account answer: who is signed in, their key, and the gateway their proxy URLs point at. */
 export async function accountView(
   services: DashboardServices,
-  customer: { customerId: string; email: string },
+  identity: { customerId: string; email: string; customer: Suspension },
+  rows: AccountRows,
 ): Promise<MeAnswer> {
   const { upstream } = services.config;
   return {
-    customer: { id: customer.customerId, email: customer.email },
-    key: await accountKey(services, customer.customerId),
+    customer: { id: identity.customerId, email: identity.email },
+    key: await accountKey(services, identity.customer, rows),
     gateway: { host: upstream.gatewayHost, username: upstream.username },
   };
 }

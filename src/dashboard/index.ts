@@ -1,6 +1,6 @@
 // The customer dashboard's domain: account and key status, reveal/rotate, own gateway sessions and usage.
 // Everything is scoped by the signed-in customer's id; the customer never names a key.
-export { accountView } from './account.ts';
+export { accountReads, accountView } from './account.ts';
 export { DashboardError } from './errors.ts';
 export { revealSecret, rotateSecret } from './key.ts';
-export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownUsage } from './sessions.ts';
+export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownKeyReads, ownUsage } from './sessions.ts';

@@ -1,7 +1,8 @@
 // The customer's own key secret from the dashboard: reveal it (from its sealed copy) and rotate it, each audited
 // as the customer. The rules (never for a suspended customer, store before verify) live in src/keys/.
 import { recordAudit } from '../audit/index.ts';
-import { readSecret, rotateKeySecret } from '../keys/index.ts';
+import type { Suspension } from '../customers/index.ts';
+import { mintedKey, type PoolKeyRow, readSecret, rotateKeySecret } from '../keys/index.ts';
 import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
 import type { DashboardServices } from './account.ts';
 
@@ -10,15 +11,26 @@ export interface Actor {
   requestId?: string;
 }
 
-export async function revealSecret(services: DashboardServices, actor: Actor): Promise<RevealAnswer> {
-  const { secret, secretMask, source } = await readSecret(services, actor.customerId);
-  await recordAudit(services.db, {
-    actor: `customer:${actor.customerId}`,
-    action: 'key.reveal',
-    customerId: actor.customerId,
-    detail: { source },
-    requestId: actor.requestId,
-  });
+/**
+ * The secret of the customer's current key (`key`, read with the session check). The audit row does not change the
+ * answer, so it is written after it (waitUntil) rather than costing a round trip before it.
+ */
+export async function revealSecret(
+  services: DashboardServices,
+  actor: Actor,
+  customer: Suspension,
+  key: PoolKeyRow | undefined,
+): Promise<RevealAnswer> {
+  const { secret, secretMask, source } = await readSecret(services, mintedKey(services.config, customer, key));
+  services.waitUntil(
+    recordAudit(services.db, {
+      actor: `customer:${actor.customerId}`,
+      action: 'key.reveal',
+      customerId: actor.customerId,
+      detail: { source },
+      requestId: actor.requestId,
+    }),
+  );
   return { secret, secretMask };
 }
 

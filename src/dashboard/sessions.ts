@@ -2,7 +2,9 @@
 // from the customer's pool_keys row (never one the client sends): the platform's sessions endpoints return
 // every customer's sessions of the reseller without it.
 import { recordAudit } from '../audit/index.ts';
-import { currentKey, sessionsOfKey, usageOfKey } from '../keys/index.ts';
+import type { Db } from '../db/index.ts';
+import { firstRow } from '../db/reads.ts';
+import { currentKey, currentKeyQuery, type PoolKeyRow, sessionsOfKey, usageOfKey } from '../keys/index.ts';
 import { type ActiveSession, isUpstreamError } from '../pool/index.ts';
 import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
 import type { DashboardServices } from './account.ts';
@@ -13,6 +15,9 @@ import type { Actor } from './key.ts';
 async function ownKeyId(services: DashboardServices, customerId: string): Promise<string | null> {
   return (await currentKey(services.db, customerId))?.upstreamId ?? null;
 }
+
+/** What the key's routes read beside the session check, in its round trip: the customer's current key. */
+export const ownKeyReads = (db: Db, customerId: string) => ({ key: firstRow(currentKeyQuery(db, customerId)) });
 
 function view(s: ActiveSession): SessionView {
   return {
@@ -33,8 +38,12 @@ function view(s: ActiveSession): SessionView {
   };
 }
 
-export async function listOwnSessions(services: DashboardServices, customerId: string): Promise<SessionsAnswer> {
-  const pakId = await ownKeyId(services, customerId);
+/** The open sessions of the customer's current key (`key`, read with the session check). */
+export async function listOwnSessions(
+  services: DashboardServices,
+  key: PoolKeyRow | undefined,
+): Promise<SessionsAnswer> {
+  const pakId = key?.upstreamId;
   if (!pakId) return { sessions: [] };
   return sessionsOfKey.get(pakId, services.clock.now(), async () => {
     const answer = await services.pool.listSessions(pakId);
@@ -81,8 +90,12 @@ export async function closeAllOwnSessions(services: DashboardServices, actor: Ac
 }
 
 /** Daily in/out MB of the customer's key; `available: false` when there is no key or the platform has no series. */
-export async function ownUsage(services: DashboardServices, customerId: string, days: number): Promise<UsageAnswer> {
-  const pakId = await ownKeyId(services, customerId);
+export async function ownUsage(
+  services: DashboardServices,
+  key: PoolKeyRow | undefined,
+  days: number,
+): Promise<UsageAnswer> {
+  const pakId = key?.upstreamId;
   if (!pakId) return { available: false, days: [] };
   return usageOfKey.get(`${pakId}:${days}`, services.clock.now(), async () => {
     try {

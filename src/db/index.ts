@@ -7,8 +7,9 @@ export type Db = ReturnType<typeof openDb>;
 /** One statement of an atomic `db.batch([...])`. */
 export type BatchStatement = Parameters<Db['batch']>[0][number];
 
-export function openDb(d1: D1Database) {
-  return drizzle(d1, { schema });
+/** Over the binding itself, or over one of its sessions (read replication): drizzle only prepares and batches. */
+export function openDb(d1: D1Database | D1DatabaseSession) {
+  return drizzle(d1 as D1Database, { schema });
 }
 
 export { schema };

@@ -1,10 +1,13 @@
 // The Hono environment every route and middleware shares.
+import type { Customer } from '../../schema.ts';
 import type { Services } from '../services/index.ts';
 
 /** The signed-in customer, set by the session middleware (src/http/session.ts) on protected routes. */
 export interface SessionIdentity {
   customerId: string;
   email: string;
+  /** Their row as the session check read it (suspension, Stripe customer): no need to read it again. */
+  customer: Customer;
   sessionId: string;
   /** When the magic link behind this session was used (unix ms): "recent sign-in" checks read it. */
   signedInAt: number;

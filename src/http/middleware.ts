@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createLogger } from '../log.ts';
 import { createServices } from '../services/index.ts';
+import { consistencyOf, returnBookmark } from './consistency.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './errors.ts';
 
@@ -19,9 +20,12 @@ const ONE_CLICK_PATH = '/api/reminders/unsubscribe';
 /** Builds the request's services once, and writes one JSON log line per request when it is answered. */
 const requestServices: MiddlewareHandler<AppEnv> = async (c, next) => {
   const log = createLogger({ requestId: c.var.requestId });
-  c.set('services', createServices(c.env, { log, waitUntil: (p) => c.executionCtx.waitUntil(p), kind: 'request' }));
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  const services = createServices(c.env, { log, waitUntil, kind: 'request', consistency: consistencyOf(c) });
+  c.set('services', services);
   const started = Date.now();
   await next();
+  returnBookmark(c, services.dbBookmark());
   log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
 };
 

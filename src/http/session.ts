@@ -3,7 +3,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Session } from '../../schema.ts';
-import { findActiveSession, needsRenewal, renewSession, signSessionToken, verifySessionToken } from '../auth/index.ts';
+import { activeSession, needsRenewal, sessionReads, signSessionToken, verifySessionToken } from '../auth/index.ts';
+import type { Db } from '../db/index.ts';
+import { type ReadResults, type Reads, readTogether } from '../db/reads.ts';
 import type { AppEnv, SessionIdentity } from './context.ts';
 import { ApiError } from './errors.ts';
 
@@ -31,28 +33,47 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** The identity behind the request's cookie, renewing the cookie once it is past half its life; null if none is live. */
-async function resolveIdentity(c: Context<AppEnv>): Promise<SessionIdentity | null> {
+/** What a protected route reads beside the session check, keyed by the customer id of the verified JWT. */
+export type RouteReads<R extends Reads> = (db: Db, customerId: string, c: Context<AppEnv>) => R;
+
+/** The Hono env of a route whose guard also read `R`: `c.var.reads` holds the answers. */
+export type ReadingEnv<R extends Reads> = AppEnv & { Variables: { reads: ReadResults<R> } };
+
+/**
+ * The identity behind the request's cookie and the route's own reads, in ONE D1 round trip: the JWT is verified
+ * first (no D1), then the session check, its renewal when the JWT is past half its life, and the route's reads go
+ * in one batch keyed by the JWT's customer id. A dead session (revoked, expired, another customer's) answers null
+ * and the route's rows are thrown away unread. A renewed session gets a fresh cookie.
+ */
+async function resolveSession<R extends Reads>(
+  c: Context<AppEnv>,
+  routeReads: RouteReads<R> | undefined,
+): Promise<{ identity: SessionIdentity; reads: ReadResults<R> } | null> {
   const jwt = getCookie(c, SESSION_COOKIE);
   if (!jwt) return null;
   const { config, db } = c.var.services;
   const claims = await verifySessionToken(config.auth, config.publicUrl, jwt);
   if (!claims) return null;
-  const active = await findActiveSession(db, claims);
+  const now = Date.now();
+  const [check, reads] = await readTogether(
+    db,
+    sessionReads(db, claims, now),
+    routeReads ? routeReads(db, claims.customerId, c) : ({} as R),
+  );
+  const active = activeSession(check);
   if (!active) return null;
-  let session = active.session;
-  if (needsRenewal(claims)) {
-    const renewed = await renewSession(db, session);
-    if (!renewed) return null;
-    if (renewed.expiresAt > claims.expiresAt) await issueSessionCookie(c, renewed);
-    session = renewed;
-  }
+  const { session, customer } = active;
+  if (needsRenewal(claims, now) && session.expiresAt > claims.expiresAt) await issueSessionCookie(c, session);
   return {
-    customerId: session.customerId,
-    email: active.email,
-    sessionId: session.id,
-    signedInAt: session.signedInAt,
-    isAdmin: config.adminEmails.includes(active.email),
+    identity: {
+      customerId: session.customerId,
+      email: customer.email,
+      customer,
+      sessionId: session.id,
+      signedInAt: session.signedInAt,
+      isAdmin: config.adminEmails.includes(customer.email),
+    },
+    reads,
   };
 }
 
@@ -61,22 +82,32 @@ function markPrivate(c: Context<AppEnv>): void {
   c.header('Cache-Control', 'private, no-store');
 }
 
+/**
+ * 401 `unauthenticated` unless the request carries a live session; sets `identity`, and `reads` with the answers of
+ * `routeReads` (read in the same round trip as the session check).
+ */
+export function requireSessionReading<R extends Reads>(routeReads?: RouteReads<R>): MiddlewareHandler<ReadingEnv<R>> {
+  return async (c, next) => {
+    const found = await resolveSession(c as unknown as Context<AppEnv>, routeReads);
+    if (!found) {
+      if (getCookie(c, SESSION_COOKIE)) clearSessionCookie(c as unknown as Context<AppEnv>);
+      throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    }
+    c.set('identity', found.identity);
+    c.set('reads', found.reads);
+    await next();
+    markPrivate(c as unknown as Context<AppEnv>);
+  };
+}
+
 /** 401 `unauthenticated` unless the request carries a live session; sets `identity`. */
-export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const identity = await resolveIdentity(c);
-  if (!identity) {
-    if (getCookie(c, SESSION_COOKIE)) clearSessionCookie(c);
-    throw new ApiError(401, 'unauthenticated', 'Please sign in.');
-  }
-  c.set('identity', identity);
-  await next();
-  markPrivate(c);
-};
+export const requireSession: MiddlewareHandler<AppEnv> =
+  requireSessionReading() as unknown as MiddlewareHandler<AppEnv>;
 
 /** Sets `identity` when the request carries a live session and carries on either way (read it with `currentIdentity`). */
 export const optionalSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const identity = await resolveIdentity(c);
-  if (identity) c.set('identity', identity);
+  const found = await resolveSession(c, undefined);
+  if (found) c.set('identity', found.identity);
   else if (getCookie(c, SESSION_COOKIE)) clearSessionCookie(c);
   await next();
   markPrivate(c);

@@ -1,18 +1,21 @@
 // The customer's Proxies.sx keys: the pool_keys rows (one per key generation) and the key_syncs row that says
 // whether they owe a reconcile, the sealed secret, the one key-state function every view derives from, the
-// per-isolate copies of the platform's answers about a key (live view, sessions, usage), and the platform's
+// short-lived copies of the platform's answers about a key (live view, sessions, usage), and the platform's
 // decisions about a key. Billing, the dashboard and the console build on it.
 export { whoDisabled } from './decisions.ts';
 export { forgetLiveKey, liveKey } from './live.ts';
 export { sessionsOfKey, usageOfKey } from './recent.ts';
-export { readRevealedSecret, readSecret } from './reveal.ts';
+export { type MintedKeyRow, mintedKey, readRevealedSecret, readSecret } from './reveal.ts';
 export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
 export { type KeyState, keyState, type LiveKey } from './state.ts';
 export {
+  byCustomer,
   claimAnnouncement,
   currentKey,
+  currentKeyQuery,
   currentKeysOf,
+  currentKeysQuery,
   customersWithRetirementDue,
   forgetVanishedKey,
   keysOf,
@@ -36,6 +39,8 @@ export {
   releaseFailed,
   releaseSynced,
   renewLease,
+  syncQuery,
   syncsOf,
+  syncsQuery,
 } from './sync.ts';
-export { refreshUsage, sweepUsage } from './usage.ts';
+export { readUsage, sweepUsage } from './usage.ts';

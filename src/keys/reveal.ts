@@ -1,6 +1,6 @@
 // The customer's current key and its secret: from the sealed copy in D1 when there is one (no platform call),
 // otherwise read from the platform and stored. Never for a suspended customer.
-import { getCustomer } from '../customers/index.ts';
+import { getCustomer, type Suspension } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
 import { KeyError } from './errors.ts';
 import { type SealedSecret, sealSecret, unsealSecret } from './secret.ts';
@@ -8,7 +8,7 @@ import { currentKey, type PoolKeyRow, saveKey } from './store.ts';
 
 export type KeyServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
 
-type MintedKeyRow = PoolKeyRow & { upstreamId: string };
+export type MintedKeyRow = PoolKeyRow & { upstreamId: string };
 
 /** The customer's current key with an upstream key, or a clear error (none yet, still being made, suspended). */
 export async function ownKey(
@@ -16,6 +16,15 @@ export async function ownKey(
   customerId: string,
 ): Promise<MintedKeyRow> {
   const [row, customer] = await Promise.all([currentKey(db, customerId), getCustomer(db, customerId)]);
+  return mintedKey(config, customer, row);
+}
+
+/** `ownKey` from rows already read: the customer and their current key. */
+export function mintedKey(
+  config: KeyServices['config'],
+  customer: Suspension | undefined,
+  row: PoolKeyRow | undefined,
+): MintedKeyRow {
   if (customer?.suspendedAt)
     throw new KeyError(
       'account_suspended',
@@ -45,9 +54,8 @@ export async function storeSecret(
 /** The pak_ secret of the customer's current key, and where it came from. */
 export async function readSecret(
   services: KeyServices,
-  customerId: string,
+  row: MintedKeyRow,
 ): Promise<{ secret: string; secretMask: string; source: 'shop' | 'platform' }> {
-  const row = await ownKey(services, customerId);
   const stored = await unsealSecret(services.config.encryptionKey, row);
   if (stored && row.secretMask) return { secret: stored, secretMask: row.secretMask, source: 'shop' };
   const secret = (await services.pool.revealKey(row.upstreamId, { maxRetries: 1 })).key;

@@ -1,5 +1,5 @@
 // The pool_keys rows: one per key generation of a customer. The only module with SQL on the table.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PoolKeyRow, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
@@ -34,29 +34,40 @@ function newKeyId(): string {
 }
 
 /** Every generation of the customer's keys, oldest first. */
-export function keysOf(db: Db, customerId: string): Promise<PoolKeyRow[]> {
+export function keysOf(db: Db, customerId: string) {
   return db.select().from(poolKeys).where(eq(poolKeys.customerId, customerId)).orderBy(asc(poolKeys.generation));
 }
 
 /** The customer's current key: where new GB go and what the dashboard shows. */
 export async function currentKey(db: Db, customerId: string): Promise<PoolKeyRow | undefined> {
-  const [row] = await db
+  const [row] = await currentKeyQuery(db, customerId);
+  return row;
+}
+
+/** `currentKey` as a statement that can ride in a batch with others. */
+export function currentKeyQuery(db: Db, customerId: string) {
+  return db
     .select()
     .from(poolKeys)
     .where(and(eq(poolKeys.customerId, customerId), eq(poolKeys.state, 'current')))
     .limit(1);
-  return row;
 }
 
 /** The current key of each of these customers (at most 90 ids: D1 binds at most 100 parameters). */
 export async function currentKeysOf(db: Db, customerIds: string[]): Promise<Map<string, PoolKeyRow>> {
   if (customerIds.length === 0) return new Map();
-  const rows = await db
+  return byCustomer(await currentKeysQuery(db, customerIds));
+}
+
+/** The current keys of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+export function currentKeysQuery(db: Db, customerIds: string[] | SQLWrapper) {
+  return db
     .select()
     .from(poolKeys)
     .where(and(inArray(poolKeys.customerId, customerIds), eq(poolKeys.state, 'current')));
-  return new Map(rows.map((r) => [r.customerId, r]));
 }
+
+export const byCustomer = <T extends { customerId: string }>(rows: T[]) => new Map(rows.map((r) => [r.customerId, r]));
 
 /** Every key that works or may work upstream (current and retiring, minted): for the console's figures. */
 export function liveUpstreamKeys(db: Db): Promise<PoolKeyRow[]> {
@@ -114,7 +125,11 @@ export function startRetiringStatement(
 }
 
 export async function saveKey(db: Db, keyId: string, change: KeyChange, now: number): Promise<void> {
-  await db
+  await saveKeyStatement(db, keyId, change, now);
+}
+
+export function saveKeyStatement(db: Db, keyId: string, change: KeyChange, now: number) {
+  return db
     .update(poolKeys)
     .set({ ...change, updatedAt: now })
     .where(eq(poolKeys.id, keyId));

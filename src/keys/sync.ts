@@ -1,8 +1,9 @@
 // The key_syncs row of each customer: a "reconcile owed" marker, the lease that keeps two reconciles from both
 // calling the upstream, and retry backoff. The only module with SQL on the table.
-import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type KeySyncRow, keySyncs } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
+import { byCustomer } from './store.ts';
 
 export type { KeySyncRow };
 
@@ -33,8 +34,13 @@ export function markOwedStatement(db: Db, customerId: string, now: number) {
 }
 
 export async function getSync(db: Db, customerId: string): Promise<KeySyncRow | undefined> {
-  const [row] = await db.select().from(keySyncs).where(eq(keySyncs.customerId, customerId)).limit(1);
+  const [row] = await syncQuery(db, customerId);
   return row;
+}
+
+/** `getSync` as a statement that can ride in a batch with others. */
+export function syncQuery(db: Db, customerId: string) {
+  return db.select().from(keySyncs).where(eq(keySyncs.customerId, customerId)).limit(1);
 }
 
 /** Owed and due now: pending, or failed and past its backoff. */
@@ -140,6 +146,10 @@ export function owedSyncs(db: Db, limit: number): Promise<KeySyncRow[]> {
 /** The sync rows of these customers (at most 90 ids: D1 binds at most 100 parameters). */
 export async function syncsOf(db: Db, customerIds: string[]): Promise<Map<string, KeySyncRow>> {
   if (customerIds.length === 0) return new Map();
-  const rows = await db.select().from(keySyncs).where(inArray(keySyncs.customerId, customerIds));
-  return new Map(rows.map((r) => [r.customerId, r]));
+  return byCustomer(await syncsQuery(db, customerIds));
+}
+
+/** The key_syncs rows of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+export function syncsQuery(db: Db, customerIds: string[] | SQLWrapper) {
+  return db.select().from(keySyncs).where(inArray(keySyncs.customerId, customerIds));
 }

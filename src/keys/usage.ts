@@ -1,33 +1,35 @@
 // Readings of the platform's usage counters into D1 (never on a dashboard read): a fresh one of the customer's
-// working keys before a checkout counts what they still have, and the cron's sweep over every key. Readings that
+// working keys before a checkout counts what they still have (its writes ride in the checkout's batch), and the cron's sweep over every key. Readings that
 // fail leave the last known figures (a stale reading only makes the count more cautious).
-import type { BatchItem } from 'drizzle-orm/batch';
+
+import type { BatchStatement } from '../db/index.ts';
 import type { Services } from '../services/index.ts';
 import { whoDisabled } from './decisions.ts';
 import { forgetLiveKey } from './live.ts';
-import { keysOf, liveUpstreamKeys, type PoolKeyRow, recordUsage, recordUsageStatement, saveKey } from './store.ts';
+import { liveUpstreamKeys, type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store.ts';
 import { markOwedStatement } from './sync.ts';
 
 /**
- * The customer's keys after a fresh reading. A key a person switched back on in the panel is no longer marked off;
- * one switched off that the shop had on is looked up in the audit trail, so a person's decision is known before
- * any money is taken.
+ * The customer's keys (`keys`, read with the session check) after a fresh reading from the platform, and the D1
+ * writes that record it, for the caller to send in its next batch (no round trip of its own). A key a person
+ * switched back on in the panel is no longer marked off; one switched off that the shop had on is looked up in the
+ * audit trail, so a person's decision is known before any money is taken.
  */
-export async function refreshUsage(
+export async function readUsage(
   services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
-  customerId: string,
-): Promise<PoolKeyRow[]> {
+  keys: PoolKeyRow[],
+): Promise<{ keys: PoolKeyRow[]; writes: BatchStatement[] }> {
   const { db, pool, log, clock } = services;
-  const keys = await keysOf(db, customerId);
   const now = clock.now();
-  return Promise.all(
+  const writes: BatchStatement[] = [];
+  const read = await Promise.all(
     keys.map(async (key) => {
       if (key.state === 'retired' || !key.upstreamId) return key;
       try {
         const live = await pool.getKey(key.upstreamId, { maxRetries: 0 });
-        // Fresher than this isolate's cached view: the dashboard asks again.
-        forgetLiveKey(live.id);
-        await recordUsage(db, key.id, live.id, live.trafficUsedMB, now);
+        // Fresher than the cached view: the dashboard asks again.
+        await forgetLiveKey(live.id);
+        writes.push(recordUsageStatement(db, key.id, live.id, live.trafficUsedMB, now));
         let upstreamDisabledAt = key.upstreamDisabledAt;
         if (live.enabled) upstreamDisabledAt = null;
         else if (key.enabled && !upstreamDisabledAt) {
@@ -35,14 +37,19 @@ export async function refreshUsage(
           if (by === 'person' || by === 'unknown') upstreamDisabledAt = now;
         }
         if (upstreamDisabledAt === key.upstreamDisabledAt) return key;
-        await saveKey(db, key.id, { upstreamDisabledAt, enabled: live.enabled }, now);
+        writes.push(saveKeyStatement(db, key.id, { upstreamDisabledAt, enabled: live.enabled }, now));
         return { ...key, upstreamDisabledAt, enabled: live.enabled };
       } catch (err) {
-        log.warn('usage reading failed; counting the last known one', { customerId, upstreamId: key.upstreamId, err });
+        log.warn('usage reading failed; counting the last known one', {
+          customerId: key.customerId,
+          upstreamId: key.upstreamId,
+          err,
+        });
         return key;
       }
     }),
   );
+  return { keys: read, writes };
 }
 
 /**
@@ -56,7 +63,7 @@ export async function sweepUsage(services: Pick<Services, 'db' | 'pool' | 'clock
   const live = new Map(platform.map((k) => [k.id, k]));
   const now = clock.now();
   const owed = new Set<string>();
-  const statements: BatchItem<'sqlite'>[] = [];
+  const statements: BatchStatement[] = [];
   for (const key of keys) {
     const seen = key.upstreamId ? live.get(key.upstreamId) : undefined;
     if (!seen || seen.enabled !== key.enabled) owed.add(key.customerId);

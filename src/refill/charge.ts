@@ -3,7 +3,7 @@
 // (the cap ceiling, as a checkout does), then charges the saved card off-session with an idempotency key derived
 // from customer, month and count: overlapping runs, retries and replays charge once. Stripe's webhook pays the
 // order through the same path as a Checkout; a card the bank refuses pauses auto top-up and mails the customer.
-import { reserveOrder, stillHasGb } from '../billing/ceiling.ts';
+import { reserved, reserveOrderStatement, stillHasGb } from '../billing/ceiling.ts';
 import {
   entitlementOf,
   findOrder,
@@ -132,7 +132,7 @@ async function topUp(services: RefillServices, setting: AutoTopUpRow, now: numbe
     await fail(services, charge, 'no_card', null);
     return 'paused';
   }
-  if (!(await reserveOrder(db, snapshot, config.keys.capCeilingGb, now))) {
+  if (!reserved(await reserveOrderStatement(db, snapshot, config.keys.capCeilingGb, now))) {
     log.info('auto top-up skipped: the tier does not fit under the cap ceiling', { customerId: customer.id });
     await skipCharge(db, charge.id, 'cap_ceiling');
     return 'skipped';

@@ -2,4 +2,3 @@
 // card, and the mail that asks the customer to finish a payment the bank wants them for.
 export { runAutoTopUps } from './charge.ts';
 export { AutoTopUpError, autoTopUpView, switchOffAutoTopUp, turnOnAutoTopUp } from './settings.ts';
-export { autoTopUpEnabled } from './store.ts';

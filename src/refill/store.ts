@@ -8,8 +8,12 @@ import type { AutoTopUpChoice, AutoTopUpPause } from '../shared/refill.ts';
 
 export type { AutoTopUpChargeRow, AutoTopUpRow };
 
+/** The customer's auto top-up choice, as a statement that can ride in a batch. */
+export const autoTopUpQuery = (db: Db, customerId: string) =>
+  db.select().from(autoTopUps).where(eq(autoTopUps.customerId, customerId)).limit(1);
+
 export async function getAutoTopUp(db: Db, customerId: string): Promise<AutoTopUpRow | undefined> {
-  const [row] = await db.select().from(autoTopUps).where(eq(autoTopUps.customerId, customerId)).limit(1);
+  const [row] = await autoTopUpQuery(db, customerId);
   return row;
 }
 
@@ -185,9 +189,4 @@ export async function claimNotice(db: Db, chargeId: string, now: number): Promis
 
 export async function unclaimNotice(db: Db, chargeId: string): Promise<void> {
   await db.update(autoTopUpCharges).set({ notifiedAt: null }).where(eq(autoTopUpCharges.id, chargeId));
-}
-
-/** Whether the customer has auto top-up on: their checkouts then save the card for it. */
-export async function autoTopUpEnabled(db: Db, customerId: string): Promise<boolean> {
-  return (await getAutoTopUp(db, customerId))?.enabled === true;
 }

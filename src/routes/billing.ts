@@ -2,10 +2,13 @@
 import { Hono } from 'hono';
 import {
   applyStripeEvent,
+  checkoutReads,
   fulfil,
+  orderReads,
   orderStatus,
   parseEvent,
   purchaseHistory,
+  purchaseReads,
   startCheckout,
   verifyStripeSignature,
   WebhookSignatureError,
@@ -13,7 +16,7 @@ import {
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { limitPerCustomer } from '../http/limits.ts';
-import { requireSession } from '../http/session.ts';
+import { requireSessionReading } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import type { CheckoutAnswer, OrderStatusAnswer, PurchasesAnswer } from '../shared/billing.ts';
 import * as z from '../zod.ts';
@@ -22,14 +25,20 @@ const checkoutInput = z.object({ tierId: z.string().check(z.minLength(1), z.maxL
 
 export const billing = new Hono<AppEnv>()
   /** Starts a Stripe Checkout for one tier from config; the client only names the tier. */
-  .post('/checkout', requireSession, validate('json', checkoutInput), limitPerCustomer('checkout'), async (c) => {
-    const { services } = c.var;
-    const { customerId } = c.var.identity;
-    const { tierId } = c.req.valid('json');
-    const started = await startCheckout(services, customerId, tierId);
-    services.log.info('checkout started', { customerId, orderId: started.orderId, tierId });
-    return c.json({ url: started.url } satisfies CheckoutAnswer);
-  })
+  .post(
+    '/checkout',
+    requireSessionReading(checkoutReads),
+    validate('json', checkoutInput),
+    limitPerCustomer('checkout'),
+    async (c) => {
+      const { services } = c.var;
+      const { customerId, customer } = c.var.identity;
+      const { tierId } = c.req.valid('json');
+      const started = await startCheckout(services, customer, c.var.reads, tierId);
+      services.log.info('checkout started', { customerId, orderId: started.orderId, tierId });
+      return c.json({ url: started.url } satisfies CheckoutAnswer);
+    },
+  )
 
   /** Stripe → shop. Verified over the raw body before anything is parsed; answered once state is durable, slow work after. */
   .post('/stripe/webhook', async (c) => {
@@ -58,15 +67,20 @@ export const billing = new Hono<AppEnv>()
   })
 
   /** The success page's poll: the owner's order and their key's state, moving fulfilment along if it is owed. */
-  .get('/orders/:sessionId', requireSession, limitPerCustomer('order'), async (c) => {
-    const status = await orderStatus(c.var.services, c.var.identity.customerId, c.req.param('sessionId'));
-    // Someone else's order is answered exactly like a missing one.
-    if (!status) throw new ApiError(404, 'not_found', 'No such order.');
-    return c.json(status satisfies OrderStatusAnswer);
-  })
+  .get(
+    '/orders/:sessionId',
+    requireSessionReading((db, customerId, c) => orderReads(db, customerId, c.req.param('sessionId') ?? '')),
+    limitPerCustomer('order'),
+    async (c) => {
+      const status = await orderStatus(c.var.services, c.var.identity.customer, c.var.reads);
+      // Someone else's order is answered exactly like a missing one.
+      if (!status) throw new ApiError(404, 'not_found', 'No such order.');
+      return c.json(status satisfies OrderStatusAnswer);
+    },
+  )
 
   /** The customer's purchase history, newest first (abandoned checkouts left out). */
-  .get('/purchases', requireSession, async (c) => {
-    const purchases = await purchaseHistory(c.var.services, c.var.identity.customerId);
+  .get('/purchases', requireSessionReading(purchaseReads), async (c) => {
+    const purchases = purchaseHistory(c.var.services, c.var.reads);
     return c.json({ purchases } satisfies PurchasesAnswer);
   });

@@ -3,10 +3,12 @@
 import { type Context, Hono } from 'hono';
 import { every } from 'hono/combine';
 import {
+  accountReads,
   accountView,
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
+  ownKeyReads,
   ownUsage,
   revealSecret,
   rotateSecret,
@@ -15,7 +17,7 @@ import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
 import { privateNoStore } from '../http/middleware.ts';
-import { requireRecentSignIn, requireSession } from '../http/session.ts';
+import { requireRecentSignIn, requireSession, requireSessionReading } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
 
@@ -24,7 +26,7 @@ const ROTATE_REAUTH_MS = 10 * 60_000;
 /** A recent sign-in, then the customer's rotation limit. */
 const rotateGuard = every(requireRecentSignIn(ROTATE_REAUTH_MS), limitPerCustomer('rotate'));
 
-function actor(c: Context<AppEnv>) {
+function actor<E extends AppEnv>(c: Context<E>) {
   return { customerId: c.var.identity.customerId, requestId: c.var.requestId };
 }
 
@@ -38,17 +40,17 @@ const usageQuery = z.object({
 });
 
 export const dashboard = new Hono<AppEnv>()
-  .get('/account', privateNoStore, requireSession, async (c) =>
-    c.json(await accountView(c.var.services, c.var.identity)),
+  .get('/account', privateNoStore, requireSessionReading(accountReads), async (c) =>
+    c.json(await accountView(c.var.services, c.var.identity, c.var.reads)),
   )
-  .post('/key/reveal', privateNoStore, requireSession, limitPerCustomer('reveal'), async (c) =>
-    c.json(await revealSecret(c.var.services, actor(c))),
+  .post('/key/reveal', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('reveal'), async (c) =>
+    c.json(await revealSecret(c.var.services, actor(c), c.var.identity.customer, c.var.reads.key)),
   )
   .post('/key/rotate', privateNoStore, requireSession, rotateGuard, async (c) =>
     c.json(await rotateSecret(c.var.services, actor(c), idempotencyKeyHeader(c))),
   )
-  .get('/sessions', privateNoStore, requireSession, limitPerCustomer('sessions'), async (c) =>
-    c.json(await listOwnSessions(c.var.services, c.var.identity.customerId)),
+  .get('/sessions', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('sessions'), async (c) =>
+    c.json(await listOwnSessions(c.var.services, c.var.reads.key)),
   )
   .delete('/sessions', privateNoStore, requireSession, limitPerCustomer('close_sessions'), async (c) =>
     c.json(await closeAllOwnSessions(c.var.services, actor(c))),
@@ -61,6 +63,11 @@ export const dashboard = new Hono<AppEnv>()
     limitPerCustomer('close_sessions'),
     async (c) => c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
   )
-  .get('/usage', privateNoStore, requireSession, validate('query', usageQuery), limitPerCustomer('usage'), async (c) =>
-    c.json(await ownUsage(c.var.services, c.var.identity.customerId, c.req.valid('query').days ?? 30)),
+  .get(
+    '/usage',
+    privateNoStore,
+    requireSessionReading(ownKeyReads),
+    validate('query', usageQuery),
+    limitPerCustomer('usage'),
+    async (c) => c.json(await ownUsage(c.var.services, c.var.reads.key, c.req.valid('query').days ?? 30)),
   );

@@ -19,7 +19,10 @@ export interface Services {
   readonly config: Config;
   /** What is wrong with the config, empty when nothing: for the health check, which answers either way. */
   readonly configProblems: ConfigProblem[];
+  /** drizzle over this request's (or run's) D1 session: see `ServiceContext.consistency`. */
   readonly db: Db;
+  /** The D1 session's bookmark once `db` was used (null before): handed to the browser so it reads its own writes. */
+  dbBookmark(): string | null;
   /** The Proxies.sx client, its timeout chosen by who waits (see POOL_TIMEOUT_MS). */
   readonly pool: PoolClient;
   readonly stripe: StripeClient;
@@ -39,6 +42,12 @@ export interface ServiceContext {
   waitUntil(promise: Promise<unknown>): void;
   /** Who waits for upstream answers: a person ('request') or nobody ('background': the queue and the cron). */
   kind: 'request' | 'background';
+  /**
+   * Which copy of the database answers (D1 read replication): 'first-primary' (money and key paths, the queue and
+   * the cron), 'first-unconstrained' (any replica), or a bookmark (a replica at least as new as the browser's last
+   * write). Background work defaults to the primary, a request to any replica.
+   */
+  consistency?: D1SessionConstraint | D1SessionBookmark;
 }
 
 /** Per attempt of one Proxies.sx call: a person waits on a request; the queue and the cron can afford longer. */
@@ -52,18 +61,24 @@ export function clockFrom(at: number): Clock {
   return { now: () => Date.now() + offset };
 }
 
-function once<T>(make: () => T): () => T {
+function once<T>(make: () => T): (() => T) & { made(): boolean } {
   let made: { value: T } | undefined;
-  return () => {
+  const get = () => {
     made ??= { value: make() };
     return made.value;
   };
+  return Object.assign(get, { made: () => made !== undefined });
 }
 
 /** The services over `env`. `overrides` replace parts outright (tests: a clock, a client with test options). */
 export function createServices(env: Env, context: ServiceContext, overrides: Partial<Services> = {}): Services {
   const config = once(() => getConfig(env));
-  const db = once(() => openDb(env.DB));
+  const session = once(() =>
+    env.DB.withSession(
+      context.consistency ?? (context.kind === 'background' ? 'first-primary' : 'first-unconstrained'),
+    ),
+  );
+  const db = once(() => openDb(session()));
   const pool = once(() =>
     createPoolClient({ config: config().upstream, log: context.log, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),
   );
@@ -79,6 +94,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
     get db() {
       return db();
     },
+    dbBookmark: () => (session.made() ? session().getBookmark() : null),
     get pool() {
       return pool();
     },

@@ -50,6 +50,19 @@ describe('status and usage', () => {
     expect(body.key.reasonText).toMatch(/used all 1 GB/);
   });
 
+  it('keeps the platform’s view of a key for every isolate of the location, so the next load asks nothing', async () => {
+    const { cookie, key } = await customerWithKey('cached-view@example.com', 'starter');
+    await simControl(`/keys/${key.id}/usage`, { usedMB: 300 });
+    expect((await json<MeAnswer>('/api/account', { cookie })).body.key.usedMb).toBe(300);
+    // Kept in the Cache API (shared by the location's isolates), not only in this isolate's memory.
+    const location = (globalThis as unknown as { caches: { default: Cache } }).caches.default;
+    expect(await location.match(`https://live-key.cache.invalid/${key.id}`)).toBeDefined();
+    const before = (await simCalls()).length;
+    const { body } = await json<MeAnswer>('/api/account', { cookie });
+    expect(body.key).toMatchObject({ live: true, usedMb: 300 });
+    expect((await simCalls()).slice(before).filter((c) => c.path.includes(key.id))).toEqual([]);
+  });
+
   it('says when a key has expired', async () => {
     const { cookie, key } = await customerWithKey('expired@example.com', 'starter');
     await simControl(`/keys/${key.id}/clock`, { advanceDays: 31 });

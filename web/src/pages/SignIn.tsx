@@ -1,6 +1,6 @@
 // Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone).
 // An island: the Worker renders the form (SignInForm), the browser hydrates it with this state.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { focusOnMount } from '../components/focus.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink, safeNext } from '../state/session.ts';
@@ -8,7 +8,11 @@ import { SignInForm } from './SignInForm.tsx';
 
 /** `next`: where to continue after signing in (the page's `?next=`). */
 export function SignIn({ next }: { next: string | null }) {
-  const [email, setEmail] = useState('');
+  // What is already in the field (typed or autofilled before this script arrived): hydration keeps it on screen
+  // but would not tell the state.
+  const [email, setEmail] = useState(() => document.querySelector<HTMLInputElement>('#signin-email')?.value ?? '');
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
   const request = useAction(requestSignInLink);
   const sentTo = request.data.value;
   const busy = request.loading.value;
@@ -52,6 +56,7 @@ export function SignIn({ next }: { next: string | null }) {
     <SignInForm
       email={email}
       busy={busy}
+      live={live}
       error={error}
       onEmail={setEmail}
       onSubmit={() => void request.run(email, next)}

@@ -1,16 +1,19 @@
 // The sign-in form as it first appears: the Worker renders it with no state, and the sign-in island (SignIn.tsx)
-// hydrates it with its own.
+// hydrates it with its own. Its button works only once the island is live: pressed before, the browser would submit
+// the form itself (the address in the page's URL, no link sent).
 import { focusOnMount } from '../components/focus.ts';
 
 export interface SignInFormProps {
   email?: string;
   busy?: boolean;
+  /** The island has taken the form over (false as the Worker renders it). */
+  live?: boolean;
   error?: string;
   onEmail?: (email: string) => void;
   onSubmit?: () => void;
 }
 
-export function SignInForm({ email = '', busy = false, error, onEmail, onSubmit }: SignInFormProps) {
+export function SignInForm({ email = '', busy = false, live = false, error, onEmail, onSubmit }: SignInFormProps) {
   return (
     <section class="narrow stack">
       <h1 key="form" ref={focusOnMount} tabIndex={-1}>
@@ -45,7 +48,7 @@ export function SignInForm({ email = '', busy = false, error, onEmail, onSubmit 
         <div id="signin-error" role="alert" class="error-text">
           {error}
         </div>
-        <button type="submit" disabled={busy} aria-busy={busy}>
+        <button type="submit" disabled={busy || !live} aria-busy={busy}>
           {busy ? 'Sending…' : 'Email me a sign-in link'}
         </button>
       </form>

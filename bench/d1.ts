@@ -1,0 +1,229 @@
+// `npm run bench:d1`: what each request of the dashboard, sign-in, checkout, webhook, order poll and console costs
+// in sequential D1 round trips (the figure that decides latency far from the database's primary), D1 statements,
+// KV, rate-limit, queue and cache operations and upstream calls, then the same requests with 50 ms added to every
+// D1 call (the added latency ÷ 50 must match the count). Starts its own `npm run dev` with the dev-only instrumented
+// entry (bench/instrumented/) on PORT / SIM_PORT (default 8887/8890: run it under `flock /tmp/bench.lock`), fresh
+// state. `-- --quick` (CI) runs each request fewer times. Exits 1 when a ceiling is passed or a count disagrees.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { decodeJwt, SignJWT } from 'jose';
+import { readDevVars } from '../scripts/dev-vars.ts';
+import { startLocalShop } from '../scripts/local-shop.ts';
+import { ADDED_MS, agrees, type Group, type Row, rowOf, summaryLine, table, withinCeiling } from './d1-report.ts';
+import type { RecordingSummary } from './instrumented/tally.ts';
+import { json, loginToken, type ShopTarget, sessionCookieOf, shopFetch, signIn, simPost } from './shop-client.ts';
+
+const QUICK = process.argv.includes('--quick');
+/** Runs per series (plain, then delayed). The per-customer limits allow 10 checkouts or reveals a minute. */
+const RUNS = QUICK ? 2 : 4;
+const SHOP_PORT = Number(process.env.PORT ?? 8887);
+const SIM_PORT = Number(process.env.SIM_PORT ?? 8890);
+const ENTRY = 'bench/instrumented/index.ts';
+/** Strings only the instrumented entry holds: none may be in the deployed bundle. */
+const TAP_MARKERS = ['x-bench-d1-delay-ms', '__bench'];
+const quiet = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { encoding: 'utf8', env: quiet });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+console.log('▸ building the deployable Worker (wrangler deploy --dry-run) and checking the tap is not in it');
+run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker']);
+const bundle = readFileSync('dist/worker/index.js', 'utf8');
+const leaked = TAP_MARKERS.filter((m) => bundle.includes(m));
+console.log(leaked.length ? `  ✗ the deployed bundle holds ${leaked.join(', ')}` : '  ✓ none of it is deployed');
+
+console.log(`▸ starting npm run dev with ${ENTRY} on ${SHOP_PORT}/${SIM_PORT}`);
+const local = await startLocalShop(SHOP_PORT, SIM_PORT, { DEV_ENTRY: ENTRY });
+const target: ShopTarget = { shop: `http://127.0.0.1:${SHOP_PORT}`, sim: `http://127.0.0.1:${SIM_PORT}` };
+const rows: Row[] = [];
+
+let clients = 0;
+/** A fresh client network per sign-in request (5 a minute each). */
+const nextIp = () => `203.0.113.${(clients++ % 250) + 1}`;
+
+interface Endpoint {
+  request: string;
+  group: Group;
+  expect: number;
+  send(headers: Record<string, string>): Promise<Response>;
+}
+
+/** One warm-up, then RUNS recorded runs as is and RUNS with ADDED_MS on every D1 call. */
+async function measure({ request, group, expect, send }: Endpoint): Promise<void> {
+  const series: RecordingSummary[][] = [[], []];
+  const warm = await send({});
+  if (warm.status !== expect) throw new Error(`${request}: ${warm.status} ${await warm.text()}`);
+  for (const [i, delay] of [0, ADDED_MS].entries()) {
+    for (let run = 0; run < RUNS; run++) {
+      const id = crypto.randomUUID();
+      const res = await send({ 'x-bench-id': id, 'x-bench-d1-delay-ms': String(delay) });
+      if (res.status !== expect) throw new Error(`${request}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      series[i]!.push(await json(await fetch(`${target.shop}/api/__bench/recordings/${id}`), 'recording'));
+    }
+  }
+  const row = rowOf(request, group, series[0]!, series[1]!);
+  rows.push(row);
+  console.log(
+    `  ${request}: ${row.worst.d1Sequential} sequential D1 round trips (${row.worst.d1Statements} statements)`,
+  );
+}
+
+const get = (path: string, cookie?: string) => (headers: Record<string, string>) =>
+  shopFetch(target, path, { cookie, headers });
+const post = (path: string, body: unknown, cookie?: string) => (headers: Record<string, string>) =>
+  shopFetch(target, path, { json: body, cookie, headers });
+
+/** The cookie's JWT re-signed as issued 7 hours ago (past half its 12 h life), so the shop renews it. */
+async function agedCookie(cookie: string): Promise<string> {
+  const claims = decodeJwt(cookie.slice('__Host-session='.length));
+  const secret = new TextEncoder().encode(readDevVars('.dev.vars').AUTH_SECRET);
+  const jwt = await new SignJWT({ sid: claims.sid })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(String(claims.sub))
+    .setIssuer(String(claims.iss))
+    .setAudience(claims.aud as string)
+    .setIssuedAt(Math.floor(Date.now() / 1000) - 7 * 3600)
+    .setExpirationTime(Number(claims.exp))
+    .sign(secret);
+  return `__Host-session=${jwt}`;
+}
+
+/** A Checkout Session of `tierId` for the signed-in customer; returns its id. */
+async function checkout(cookie: string, tierId: string): Promise<string> {
+  const { url } = await json<{ url: string }>(await post('/api/checkout', { tierId }, cookie)({}), 'checkout');
+  return new URL(url).pathname.split('/').pop() ?? '';
+}
+
+async function waitForKey(cookie: string, sessionId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const order = await json<{ key: { status: string } }>(await get(`/api/orders/${sessionId}`, cookie)({}), 'order');
+    if (order.key.status === 'ready') return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the key was not ready within 30 s');
+}
+
+try {
+  const run = Date.now().toString(36);
+  console.log('▸ a customer with a key (bought and fulfilled), a buyer, a payer and an operator');
+  const reader = await signIn(target, `d1-reader-${run}@example.com`, nextIp());
+  const readerOrder = await checkout(reader, 'pro');
+  await json(await simPost(target, `/_sim/stripe/sessions/${readerOrder}/pay`), 'pay');
+  await waitForKey(reader, readerOrder);
+  const buyer = await signIn(target, `d1-buyer-${run}@example.com`, nextIp());
+  const payer = await signIn(target, `d1-payer-${run}@example.com`, nextIp());
+  const operator = await signIn(target, 'admin@example.com', nextIp());
+  const aged = await agedCookie(reader);
+
+  console.log(`▸ measuring (${RUNS} runs, then ${RUNS} with +${ADDED_MS} ms per D1 call)`);
+  // A dashboard load: its page (rendered by the Worker), then the app's reads.
+  await measure({ request: 'GET /dashboard (the page)', group: 'pages', expect: 200, send: get('/dashboard', reader) });
+  const reads: [string, string][] = [
+    ['GET /api/auth/me', '/api/auth/me'],
+    ['GET /api/account', '/api/account'],
+    ['GET /api/purchases', '/api/purchases'],
+    ['GET /api/sessions', '/api/sessions'],
+    ['GET /api/usage', '/api/usage?days=30'],
+  ];
+  for (const [request, path] of reads)
+    await measure({ request, group: 'customer reads', expect: 200, send: get(path, reader) });
+  await measure({
+    request: 'GET /api/auth/me (cookie renewed)',
+    group: 'customer reads',
+    expect: 200,
+    send: async (headers) => {
+      const res = await get('/api/auth/me', aged)(headers);
+      if (!sessionCookieOf(res)) throw new Error('the aged cookie was not renewed');
+      return res;
+    },
+  });
+  await measure({
+    request: 'POST /api/key/reveal',
+    group: 'customer reads',
+    expect: 200,
+    send: post('/api/key/reveal', {}, reader),
+  });
+  await measure({
+    request: 'GET /api/orders/:id (key ready)',
+    group: 'order poll',
+    expect: 200,
+    send: get(`/api/orders/${readerOrder}`, reader),
+  });
+  await measure({
+    request: 'POST /api/checkout',
+    group: 'checkout',
+    expect: 200,
+    send: post('/api/checkout', { tierId: 'starter' }, buyer),
+  });
+
+  // Deliveries are held in the simulator: each payment's event is posted by the benchmark itself.
+  await json(await simPost(target, '/_sim/stripe/hold'), 'hold deliveries');
+  await measure({
+    request: 'POST /api/stripe/webhook (paid)',
+    group: 'webhook',
+    expect: 200,
+    send: async (headers) => {
+      const paid = await json<{ events: { id: string }[] }>(
+        await simPost(target, `/_sim/stripe/sessions/${await checkout(payer, 'starter')}/pay`),
+        'pay',
+      );
+      const [delivery] = await json<{ payload: string; signature: string }[]>(
+        await simPost(target, `/_sim/stripe/events/${paid.events[0]?.id}/deliver`, { count: 1 }),
+        'delivery',
+      );
+      if (!delivery) throw new Error('no delivery');
+      return fetch(`${target.shop}/api/stripe/webhook`, {
+        method: 'POST',
+        headers: {
+          ...headers,
+          'content-type': 'application/json; charset=utf-8',
+          'stripe-signature': delivery.signature,
+        },
+        body: delivery.payload,
+      });
+    },
+  });
+  await simPost(target, '/_sim/stripe/release', { order: 'drop' });
+
+  const email = `d1-signin-${run}@example.com`;
+  await measure({
+    request: 'POST /api/auth/request',
+    group: 'sign-in',
+    expect: 202,
+    send: (headers) => post('/api/auth/request', { email }, undefined)({ ...headers, 'cf-connecting-ip': nextIp() }),
+  });
+  await measure({
+    request: 'POST /api/auth/verify',
+    group: 'sign-in',
+    expect: 200,
+    send: async (headers) => post('/api/auth/verify', { token: await loginToken(target, email, nextIp()) })(headers),
+  });
+  await measure({
+    request: 'GET /api/admin/customers',
+    group: 'console',
+    expect: 200,
+    send: get('/api/admin/customers', operator),
+  });
+  for (const path of ['/api/config', '/api/stock', '/api/incidents'])
+    await measure({ request: `GET ${path}`, group: 'public', expect: 200, send: get(path) });
+} finally {
+  await local.stop();
+}
+
+const report = [
+  `D1 round trips${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()} — ${RUNS} runs each, fastest handler time of each series on \`wrangler dev\``,
+  '',
+  table(rows),
+  '',
+  summaryLine(rows),
+].join('\n');
+console.log(`\n${report}\n`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/d1.md', `${report}\n`);
+writeFileSync('bench/results/d1.json', `${JSON.stringify({ at: new Date().toISOString(), leaked, rows }, null, 2)}\n`);
+process.exitCode = leaked.length === 0 && rows.every((r) => withinCeiling(r) && agrees(r)) ? 0 : 1;
