@@ -7,11 +7,13 @@ import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from 
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
+import { apiV1 } from './routes/api-v1.ts';
 import { auth } from './routes/auth.ts';
 import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
 import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
+import { tokens } from './routes/tokens.ts';
 import { backgroundServices, clockFrom } from './services/index.ts';
 
 const app = new Hono<AppEnv>()
@@ -22,7 +24,9 @@ const app = new Hono<AppEnv>()
   .route('/auth', auth)
   .route('/', billing)
   .route('/', dashboard)
-  .route('/admin', admin);
+  .route('/admin', admin)
+  .route('/tokens', tokens)
+  .route('/v1', apiV1);
 
 app.notFound(notFound);
 app.onError(onError);

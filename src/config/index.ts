@@ -41,6 +41,12 @@ export interface Config {
     rolloverGraceMs: number;
   };
   limits: { loginLinksPerDay: number; loginMailsPerHour: number };
+  api: {
+    /** Live personal access tokens per customer (API_TOKENS_PER_CUSTOMER). */
+    tokensPerCustomer: number;
+    /** Requests per minute per token (API_REQUESTS_PER_MINUTE, the API_TOKEN_LIMITER binding's limit). */
+    requestsPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -237,6 +243,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         .filter(Boolean),
       keys: { capCeilingGb: vars.CAP_CEILING_GB, rolloverGraceMs: vars.KEY_ROLLOVER_GRACE_HOURS * 3_600_000 },
       limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
+      api: { tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER, requestsPerMinute: vars.API_REQUESTS_PER_MINUTE },
     },
   };
 }

@@ -35,7 +35,7 @@ function previousKeyText(secretMask: string | null, worksUntil: number): string 
 }
 
 /** The key of the signed-in customer: D1 rows plus (when it exists upstream) the platform's live view. */
-async function accountKey(services: DashboardServices, customerId: string): Promise<AccountKey> {
+export async function accountKey(services: DashboardServices, customerId: string): Promise<AccountKey> {
   const { db, clock, config } = services;
   const [keys, sync, customer] = await Promise.all([
     keysOf(db, customerId),

@@ -1,0 +1,46 @@
+// Each token's per-minute limit (the API_TOKEN_LIMITER binding), announced with the IETF RateLimit header fields,
+// and the per-customer limits on upstream-spending routes, which a customer's tokens share with their dashboard.
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { customerWithKey, type ErrorBody } from '../dashboard/support.ts';
+import { call, resetSimulators, startOfRateLimitWindow } from '../helpers.ts';
+import { apiCall, makeToken } from './support.ts';
+
+beforeAll(resetSimulators);
+beforeEach(startOfRateLimitWindow);
+
+describe('per-token limit', () => {
+  it('allows 120 requests a minute per token, then 429 with RateLimit and Retry-After; another token goes on', async () => {
+    const { cookie } = await customerWithKey('api-limits@example.com', 'starter');
+    const { token } = await makeToken(cookie);
+    const { token: other } = await makeToken(cookie, { name: 'other' });
+    const statuses = new Set<number>();
+    for (let i = 0; i < 120; i++) {
+      const res = await apiCall('/api/v1/key', token);
+      statuses.add(res.status);
+      if (i === 0) expect(res.headers.get('ratelimit-policy')).toBe('"per-token";q=120;w=60');
+    }
+    expect(statuses).toEqual(new Set([200]));
+    const refused = await apiCall('/api/v1/key', token);
+    expect(refused.status).toBe(429);
+    expect((await refused.json<ErrorBody>()).error.code).toBe('rate_limited');
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('ratelimit')).toBe(`"per-token";r=0;t=${wait}`);
+    expect(refused.headers.get('ratelimit-policy')).toBe('"per-token";q=120;w=60');
+    expect((await apiCall('/api/v1/key', other)).status).toBe(200);
+  });
+});
+
+describe('per-customer limits', () => {
+  it('are shared by the dashboard and every token of the customer on routes that call the platform', async () => {
+    const { cookie } = await customerWithKey('api-limits-usage@example.com', 'starter');
+    const { token } = await makeToken(cookie);
+    const { token: second } = await makeToken(cookie, { name: 'second' });
+    for (let i = 0; i < 30; i++) expect((await call('/api/usage?days=7', { cookie })).status).toBe(200);
+    for (let i = 0; i < 30; i++) expect((await apiCall('/api/v1/usage?days=7', token)).status).toBe(200);
+    const refused = await apiCall('/api/v1/usage?days=7', second);
+    expect(refused.status).toBe(429);
+    expect((await refused.json<ErrorBody>()).error.code).toBe('rate_limited');
+  });
+});
