@@ -3,7 +3,6 @@
 import { computed, signal } from '@preact/signals';
 import {
   buildProxyUrl,
-  buildStickyBatch,
   type Pool,
   type ProxyProtocol,
   type ProxyUrlOptions,
@@ -68,10 +67,11 @@ export function randomSid(): string {
 
 /** `count` sticky URLs with sids `{base}_1…{base}_n` (masked for display, or real with `key`). */
 export function batchUrls(base: string, count: number, key: string | null): string[] {
-  const opts = options(key ?? PLACEHOLDER);
-  if (!opts) return [];
-  return buildStickyBatch(opts, base, count).flatMap((result) => {
-    if (!result.ok) return [];
-    return [key ? result.url : (display(result) as { url: string }).url];
-  });
+  const urls: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const opts = options(key ?? PLACEHOLDER, { sid: `${base}_${i}`, rotation: 'sticky' });
+    const result = opts && buildProxyUrl(opts);
+    if (result?.ok) urls.push(key ? result.url : (display(result) as { url: string }).url);
+  }
+  return urls;
 }
