@@ -13,13 +13,10 @@ describe('per-token limit', () => {
     const { cookie } = await customerWithKey('api-limits@example.com', 'starter');
     const { token } = await makeToken(cookie);
     const { token: other } = await makeToken(cookie, { name: 'other' });
-    const statuses = new Set<number>();
-    for (let i = 0; i < 120; i++) {
-      const res = await apiCall('/api/v1/key', token);
-      statuses.add(res.status);
-      if (i === 0) expect(res.headers.get('ratelimit-policy')).toBe('"per-token";q=120;w=60');
-    }
-    expect(statuses).toEqual(new Set([200]));
+    // At once, so the burst stays within one wall-clock minute however slow the machine.
+    const answers = await Promise.all(Array.from({ length: 120 }, () => apiCall('/api/v1/key', token)));
+    expect(new Set(answers.map((res) => res.status))).toEqual(new Set([200]));
+    expect(answers[0]!.headers.get('ratelimit-policy')).toBe('"per-token";q=120;w=60');
     const refused = await apiCall('/api/v1/key', token);
     expect(refused.status).toBe(429);
     expect((await refused.json<ErrorBody>()).error.code).toBe('rate_limited');
