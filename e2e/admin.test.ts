@@ -5,7 +5,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { openPage, SHOP, SIM, screenshot, signInOnPage, simJson, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import { axeViolations } from './axe.ts';
+import {
+  brokenText,
+  openPage,
+  SHOP,
+  SIM,
+  screenshot,
+  signInOnPage,
+  simJson,
+  VIEWPORTS,
+  withShopAndBrowser,
+} from './harness.ts';
 
 let operatorContext: BrowserContext;
 let customerContext: BrowserContext;
@@ -25,7 +36,7 @@ withShopAndBrowser(async (launched) => {
   operator = await openPage(operatorContext, errors);
   customer = await openPage(customerContext, errors);
   customer.on('request', (req) => {
-    if (/\/assets\/AdminApp-/.test(req.url())) consoleRequests.push(req.url());
+    if (/\/assets\/(AdminApp|CustomerDetail)-/.test(req.url())) consoleRequests.push(req.url());
   });
 });
 
@@ -59,6 +70,7 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   await signInOnPage(operator, OPERATOR, '/admin');
   await operator.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await operator.getByRole('img', { name: /Revenue per day, last 30 days: \$9\.00 in total/ }).waitFor();
+  assert.deepEqual(await axeViolations(operator), [], 'axe on the console overview');
   await screenshot(operator, 'admin-1-overview-desktop');
 
   // Customers → search → the customer's page.
@@ -82,6 +94,20 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
     .getByRole('alert')
     .filter({ hasText: 'The shop has suspended your account: Unpaid invoice' })
     .waitFor();
+  // Their own key being off comes before the platform's incidents, and the credentials say so too.
+  const keyOff = customer.locator('.dashboard .banner').first();
+  assert.match(
+    await keyOff.locator('p').innerText(),
+    /^The shop has suspended your account: Unpaid invoice, so your key is switched off\. Contact support to sort it out\.$/,
+  );
+  // Buying more would not switch it back on: the banner offers support, not a purchase.
+  assert.deepEqual(await keyOff.getByRole('link').allInnerTexts(), ['Contact support']);
+  assert.ok((await customer.locator('.dashboard .banner').count()) > 1, 'the simulator’s incidents are shown too');
+  await customer
+    .getByRole('region', { name: 'Your proxy credentials' })
+    .getByText('Switched off', { exact: true })
+    .waitFor();
+  assert.deepEqual(await axeViolations(customer), [], 'axe on the suspended customer’s dashboard');
   await screenshot(customer, 'admin-4-dashboard-suspended-desktop');
 
   // Unsuspend: the key works again.
@@ -132,17 +158,30 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
     .getByText(/\$2\.40 \(34\.8%\)/)
     .waitFor();
 
-  // At 360 px nothing scrolls sideways.
+  // At 360 px nothing scrolls sideways, no text runs out of its cell or wraps inside a word, the tabs stay on one
+  // line, and axe finds nothing.
   await operator.setViewportSize(VIEWPORTS.mobile);
-  for (const path of ['/admin', '/admin/customers']) {
+  for (const path of ['/admin', '/admin/customers', '/admin/audit', '/admin/pricing']) {
     await operator.goto(`${SHOP}${path}`);
-    await operator.getByRole('navigation', { name: 'Console' }).waitFor();
+    const tabs = operator.getByRole('navigation', { name: 'Console' }).getByRole('link');
+    await tabs.first().waitFor();
     await operator.locator('table, .stats').first().waitFor();
+    await operator.waitForLoadState('networkidle');
     const overflow = await operator.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.equal(overflow, 0, `no horizontal scrolling at 360 px on ${path}`);
+    assert.deepEqual(await brokenText(operator), [], `text at 360 px on ${path}`);
+    const tops = await tabs.evaluateAll((links) => links.map((l) => (l as HTMLElement).offsetTop));
+    assert.equal(new Set(tops).size, 1, `the console's tabs on one line on ${path}`);
+    assert.deepEqual(await axeViolations(operator), [], `axe at 360 px on ${path}`);
   }
+  await operator.goto(`${SHOP}/admin/customers`);
+  await operator.getByRole('link', { name: CUSTOMER }).click();
+  await operator.getByRole('heading', { level: 1, name: CUSTOMER }).waitFor();
+  await operator.waitForLoadState('networkidle');
+  assert.deepEqual(await brokenText(operator), [], 'text at 360 px on the customer’s page');
+  assert.deepEqual(await axeViolations(operator), [], 'axe at 360 px on the customer’s page');
   await screenshot(operator, 'admin-6-customers-mobile');
   assert.deepEqual(errors, []);
 });

@@ -53,9 +53,11 @@ test('usage refreshes every 30 s only while the tab is visible', async () => {
   page.on('request', (req) => {
     if (new URL(req.url()).pathname === '/api/account') refreshes.push(req.url());
   });
+  // The app asks for the account as it starts, maybe before the page has loaded: wait for it from before the reload.
+  const loading = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/account');
   await page.reload();
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-  await page.waitForResponse((res) => new URL(res.url()).pathname === '/api/account');
+  await loading;
   const loaded = refreshes.length;
 
   await page.clock.runFor(31_000);

@@ -70,6 +70,37 @@ export async function openPage(context: BrowserContext, errors: string[]): Promi
   return page;
 }
 
+/**
+ * Text of the page's tables, credentials and proxy URL that runs out of its box, or wraps inside a word that would
+ * fit on a line of its own (a word is a run of non-space characters within one text node: long tokens wrap between
+ * nodes at their <wbr> points; only a random id longer than the whole line may wrap where the line ends).
+ */
+export function brokenText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const box of document.querySelectorAll<HTMLElement>('td, th, .cred .value, .url')) {
+      // Hidden, or only for screen readers (a stacked table's header row).
+      if (box.offsetParent === null || box.getBoundingClientRect().width <= 1) continue;
+      if (box.scrollWidth > box.clientWidth + 1)
+        problems.push(`overflows its box (${box.scrollWidth} > ${box.clientWidth} px): ${box.innerText.slice(0, 60)}`);
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const lines = new Set(rects.map((r) => Math.round(r.top)));
+          const width = rects.reduce((sum, r) => sum + r.width, 0);
+          const line = node.parentElement?.closest('.cell, .value, .url, td, th')?.clientWidth ?? box.clientWidth;
+          if (lines.size > 1 && width <= line) problems.push(`"${word[0]}" wraps inside the word`);
+        }
+      }
+    }
+    return problems;
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

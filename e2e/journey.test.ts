@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import {
+  brokenText,
   openPage,
   SHOP,
   SIM,
@@ -37,12 +39,13 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
   await page.goto(SHOP);
   await page.getByRole('heading', { level: 1, name: 'Acme Mobile Proxies' }).waitFor();
   await screenshot(page, 'journey-1-landing-desktop');
-  await page.getByRole('link', { name: 'Buy Pro' }).click();
+  await page.getByRole('link', { name: 'Buy Pro', exact: true }).click();
   await page.waitForURL(/\/signin\?next=%2Fcheckout%2Fpro/);
   const seen = (await signInMails(EMAIL)).length;
   await page.getByLabel('Email address').fill(EMAIL);
   await page.getByRole('button', { name: /email me|send|sign in/i }).click();
   await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
 
   // The link from the simulator's outbox; "Continue" resumes the checkout of the chosen tier.
   await page.goto(await signInLink(EMAIL, seen));
@@ -79,7 +82,24 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
   assert.equal(await page.getByLabel('Sticky session id (sid)').inputValue(), 'journey_1');
   const shown = await proxyUrl();
   assert.equal(shown, `http://psx_acme-mbl-de-sid-journey_1-rot-sticky:${mask}@gw.proxies.sx:7000`);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the dashboard');
   await screenshot(page, 'journey-4-dashboard-desktop');
+
+  // The builder remembers the choices in this browser: a reload builds the same URL.
+  await page.reload();
+  await page.getByTestId('proxy-url').filter({ hasText: 'sid-journey_1' }).waitFor();
+  assert.equal(await page.getByLabel('Country').inputValue(), 'de');
+  assert.equal(await page.getByLabel('Rotation').inputValue(), 'sticky');
+  assert.equal(await page.getByLabel('Sticky session id (sid)').inputValue(), 'journey_1');
+
+  // No valid URL, nothing to copy: the button is off and says why.
+  await page.getByLabel('Sticky session id (sid)').fill('');
+  const copyUrl = page.getByRole('button', { name: 'Copy URL' });
+  assert.equal(await copyUrl.isDisabled(), true);
+  assert.equal(await proxyUrl(), '—');
+  const why = await copyUrl.getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${why}`).innerText(), /Sticky rotation needs a session id/);
+  await page.getByLabel('Sticky session id (sid)').fill('journey_1');
 
   // Copy it: the clipboard gets the real secret, and a screen reader hears "copied".
   await page.getByRole('button', { name: 'Copy URL' }).click();
@@ -107,6 +127,8 @@ test('land, choose a tier, sign in, pay, get the key, build and copy a URL, rota
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
+  assert.deepEqual(await brokenText(page), [], 'text at 360 px');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the dashboard at 360 px');
   await screenshot(page, 'journey-5-dashboard-mobile');
   await page.setViewportSize(VIEWPORTS.desktop);
 
@@ -172,6 +194,7 @@ test('terms, privacy and an unknown page render at both widths', async () => {
     await page.setViewportSize(viewport);
     await page.goto(`${SHOP}/terms`);
     await page.getByRole('heading', { level: 1, name: 'Terms of service' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], `axe on the terms (${name})`);
     await page.getByText('Acme Proxies Ltd', { exact: false }).first().waitFor();
     await screenshot(page, `terms-${name}`);
     await page.goto(`${SHOP}/privacy`);

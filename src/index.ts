@@ -1,5 +1,6 @@
-// Composes the Worker: the Hono API (each domain's routes chained so AppType types the SPA's client), the mail
-// queue consumer and the cron trigger. Each entry point builds its services from Env the same way (src/services).
+// Composes the Worker: the Hono API under /api (each domain's routes chained so AppType types the SPA's client), the
+// shop's pages (every other path that is not a static asset), the mail queue consumer and the cron trigger. Each
+// entry point builds its services from Env the same way (src/services).
 import { Hono } from 'hono';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
@@ -13,6 +14,7 @@ import { availability } from './routes/availability.ts';
 import { billing } from './routes/billing.ts';
 import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
+import { site } from './routes/site.ts';
 import { tokens } from './routes/tokens.ts';
 import { backgroundServices, clockFrom } from './services/index.ts';
 
@@ -33,8 +35,11 @@ app.onError(onError);
 
 export type AppType = typeof app;
 
+/** `/api` and below is the API; anything else reaching the Worker is a page (static assets are served before it). */
+const isApi = (request: Request) => /^\/api(\/|$)/.test(new URL(request.url).pathname);
+
 export default {
-  fetch: app.fetch,
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) => (isApi(request) ? app : site).fetch(request, env, ctx),
   async queue(batch, env, ctx) {
     const services = backgroundServices(env, ctx, { queue: batch.queue });
     if (isMailQueue(batch.queue)) return handleMailQueue(batch, services);

@@ -1,5 +1,7 @@
-// Starts the simulators (Proxies.sx, Stripe, mail) once for the whole run, on a free loopback port.
+// Builds the SPA (the Worker renders its pages from dist/web through the ASSETS binding) and starts the simulators
+// (Proxies.sx, Stripe, mail) once for the whole run, on a free loopback port.
 import type { TestProject } from 'vitest/node';
+import { buildSpa } from '../bench/spa-size.ts';
 import { startSimulator } from '../sim/server.ts';
 
 declare module 'vitest' {
@@ -9,6 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  buildSpa();
   // The shop runs inside workerd and cannot be reached over HTTP: Stripe events are only recorded, and tests
   // post them with call(). Signed with the committed example secret, the one the tests' config uses.
   process.env.SIM_STRIPE_DELIVERY = 'record';

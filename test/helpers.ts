@@ -91,11 +91,29 @@ export function tokenFromMail(mail: OutboxMail): string {
 
 /** Waits (polling the outbox, up to `timeoutMs`) until `to` has more than `seen` mails; returns the newest. */
 export async function waitForMail(to: string, seen: number, timeoutMs = 4_000): Promise<OutboxMail> {
+  return pollOutbox(to, `no new mail for ${to}`, timeoutMs, (mails) =>
+    mails.length > seen ? mails.at(-1) : undefined,
+  );
+}
+
+/** The first mail to `to` whose subject matches, once it is there (mails queued together may arrive in any order). */
+export async function waitForMailAbout(to: string, subject: RegExp, timeoutMs = 4_000): Promise<OutboxMail> {
+  return pollOutbox(to, `no mail "${subject.source}" for ${to}`, timeoutMs, (mails) =>
+    mails.find((mail) => subject.test(mail.subject)),
+  );
+}
+
+async function pollOutbox(
+  to: string,
+  failure: string,
+  timeoutMs: number,
+  pick: (mails: OutboxMail[]) => OutboxMail | undefined,
+): Promise<OutboxMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mails = await outboxFor(to);
-    if (mails.length > seen) return mails[mails.length - 1]!;
-    if (Date.now() > deadline) throw new Error(`no new mail for ${to} within ${timeoutMs} ms`);
+    const found = pick(await outboxFor(to));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`${failure} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -144,3 +162,10 @@ export async function startOfRateLimitWindow(): Promise<void> {
   const left = RATE_LIMIT_PERIOD_MS - (Date.now() % RATE_LIMIT_PERIOD_MS);
   if (left < BURST_ROOM_MS) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
+
+/**
+ * The timeout of a hook or test that calls `startOfRateLimitWindow`: its wait (up to BURST_ROOM_MS) is longer than
+ * vitest's default test timeout (5 s) and as long as its hook timeout (10 s), and the burst after it still needs time
+ * on a loaded machine.
+ */
+export const RATE_LIMIT_WAIT_TIMEOUT_MS = BURST_ROOM_MS + 15_000;

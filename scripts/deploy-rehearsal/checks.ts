@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { describeAccount } from '../../sim/cloudflare/controls.ts';
+import { SPA_BUNDLES } from '../../src/site/manifest.ts';
 import { REQUIRED_SECRETS } from '../secrets-guide.ts';
 import type { ConsumerConfig, Expectations } from './expectations.ts';
 
@@ -63,8 +64,13 @@ export function checkAccount(
   const workersDev = config.workers_dev ?? true;
   const previews = config.preview_urls ?? workersDev;
   const bundle = basename(config.main).replace(/\.ts$/, '.js');
-  const deployedIndex = readAsset('/index.html');
-  const builtIndex = expected.assetFiles.get('/index.html');
+  // The Worker renders every page from the build's manifests: the deployed ones must be the built ones.
+  const manifests = Object.values(SPA_BUNDLES).map((b) => `/${b.manifest}`);
+  const sameAsBuilt = (path: string) => {
+    const deployed = readAsset(path);
+    const built = expected.assetFiles.get(path);
+    return Boolean(deployed && built && deployed.equals(readFileSync(built)));
+  };
 
   return [
     check(
@@ -129,10 +135,7 @@ export function checkAccount(
       same(Object.keys(assets?.files ?? {}).sort(), [...expected.assetFiles.keys()].sort()),
       `deployed: ${JSON.stringify(Object.keys(assets?.files ?? {}))}`,
     ),
-    check(
-      'the deployed index.html is the built one, byte for byte',
-      Boolean(deployedIndex && builtIndex && deployedIndex.equals(readFileSync(builtIndex))),
-    ),
+    ...manifests.map((path) => check(`the deployed ${path} is the built one, byte for byte`, sameAsBuilt(path))),
     check(
       `assets config: ${config.assets.not_found_handling} fallback, ${config.assets.run_worker_first?.join(' ')} to the Worker first, _headers sent`,
       assets?.config.not_found_handling === config.assets.not_found_handling &&

@@ -33,7 +33,7 @@ export interface Expectations {
   migrations: string[];
   /** Every table the migrations create. */
   tables: string[];
-  /** The built SPA: manifest path (`/index.html`) → file on disk; _headers and _redirects travel as config. */
+  /** The built SPA: asset path (`/.vite/app.json`) → file on disk; _headers and _redirects travel as config. */
   assetFiles: Map<string, string>;
 }
 

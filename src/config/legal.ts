@@ -1,8 +1,6 @@
 // The terms and privacy pages: the reseller's own text from BRAND.legal, or a plain generic text naming the shop.
-import type { LegalDocument } from '../shared/dashboard.ts';
+import { LEGAL_TITLES, type LegalDoc, type LegalDocument } from '../shared/dashboard.ts';
 import type { Config } from './index.ts';
-
-export type LegalDoc = 'terms' | 'privacy';
 
 function genericTerms(brand: Config['brand']): string {
   const { name, supportEmail, legal } = brand;
@@ -43,6 +41,7 @@ Ask us for a copy of your data, or to delete it, at ${supportEmail}.`;
 
 export function legalDocument(config: Config, doc: LegalDoc): LegalDocument {
   const legal = config.brand.legal;
-  if (doc === 'terms') return { title: 'Terms of service', text: legal.terms ?? genericTerms(config.brand) };
-  return { title: 'Privacy policy', text: legal.privacy ?? genericPrivacy(config.brand) };
+  const text =
+    doc === 'terms' ? (legal.terms ?? genericTerms(config.brand)) : (legal.privacy ?? genericPrivacy(config.brand));
+  return { title: LEGAL_TITLES[doc], text };
 }

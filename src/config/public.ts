@@ -3,10 +3,11 @@ import type { PublicConfig } from '../shared/api.ts';
 import type { Config } from './index.ts';
 
 export function publicConfig(config: Config): PublicConfig {
-  // The legal texts are served on their own (GET /api/legal/:doc), not with every page load.
+  // The legal texts and the landing page's sections are rendered into their pages, not sent with every page.
   const { terms: _terms, privacy: _privacy, ...legal } = config.brand.legal;
+  const { landing: _landing, ...brand } = config.brand;
   return {
-    brand: { ...config.brand, legal },
+    brand: { ...brand, legal },
     currency: config.currency,
     tiers: config.tiers,
     countries: config.countries,

@@ -12,6 +12,25 @@ const legalText = z
   .string()
   .check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
 
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
+const items = (max: number) =>
+  z.array(z.object({ title: text(60), text: text(400) })).check(z.minLength(1), z.maxLength(max));
+/** A landing section: left out for the default, `false` to hide it. */
+const section = <T extends z.ZodMiniType>(schema: T) => z.optional(z.union([z.literal(false), schema]));
+
+/** BRAND.landing: every section optional (defaults come from the tiers and countries; src/config/landing.ts). */
+export const landingSchema = z.object({
+  hero: z.optional(
+    z.object({ title: z.optional(text(80)), subtitle: z.optional(text(240)), cta: z.optional(text(40)) }),
+  ),
+  trust: section(z.array(text(80)).check(z.minLength(1), z.maxLength(6))),
+  features: section(items(8)),
+  steps: section(items(6)),
+  code: z.optional(z.boolean()),
+  faq: section(z.array(z.object({ question: text(160), answer: text(1000) })).check(z.minLength(1), z.maxLength(20))),
+  support: section(z.object({ text: z.optional(text(300)) })),
+});
+
 export const brandSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(60)),
   tagline: z.string().check(z.maxLength(200)),
@@ -19,6 +38,9 @@ export const brandSchema = z.object({
   primaryColor: hexColour,
   accentColor: hexColour,
   logoUrl: z.optional(pathOrHttpsUrl),
+  /** Optional picture for link previews (Open Graph, Twitter): a path under web/public/ or an https URL, ideally 1200×630. */
+  socialImageUrl: z.optional(pathOrHttpsUrl),
+  landing: z.optional(landingSchema),
   legal: z.object({
     companyName: z.string().check(z.minLength(1)),
     termsUrl: pathOrHttpsUrl,

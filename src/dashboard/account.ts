@@ -17,7 +17,7 @@ function reasonText(state: KeyState, suspension: Suspension, supportEmail: strin
   if (state.status !== 'disabled') return null;
   switch (state.reason) {
     case 'suspended':
-      return `The shop has suspended your account${suspension.suspendedReason ? `: ${suspension.suspendedReason}` : '.'} Contact support to sort it out.`;
+      return `The shop has suspended your account${suspension.suspendedReason ? `: ${suspension.suspendedReason.trim().replace(/[.!?]+$/, '')}` : ''}, so your key is switched off. Contact support to sort it out.`;
     case 'provider_disabled':
       return `Your proxy key was disabled by the provider. Contact support (${supportEmail}) to sort it out.`;
     case 'cap_reached':

@@ -22,6 +22,11 @@ export async function issueSessionCookie(c: Context<AppEnv>, session: Session): 
   });
 }
 
+/** Whether the request carries a session cookie at all (not whether it is valid: that needs the sessions table). */
+export function hasSessionCookie(c: Context<AppEnv>): boolean {
+  return Boolean(getCookie(c, SESSION_COOKIE));
+}
+
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
 }

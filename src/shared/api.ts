@@ -21,6 +21,7 @@ export interface Brand {
   primaryColor: string;
   accentColor: string;
   logoUrl?: string;
+  socialImageUrl?: string;
   legal: { companyName: string; termsUrl: string; privacyUrl: string };
 }
 

@@ -59,11 +59,6 @@ export function countryName(code: string): string {
   return REGION_NAMES?.of(code.toUpperCase()) ?? code.toUpperCase();
 }
 
-/** Regional-indicator flag emoji for a two-letter country code. */
-export function countryFlag(code: string): string {
-  return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1a5 + c.charCodeAt(0)));
-}
-
 /** Bytes in the largest fitting unit (KB, MB, GB; binary steps), e.g. `1.4 MB`. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

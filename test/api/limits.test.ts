@@ -2,11 +2,11 @@
 // and the per-customer limits on upstream-spending routes, which a customer's tokens share with their dashboard.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { customerWithKey, type ErrorBody } from '../dashboard/support.ts';
-import { call, resetSimulators, startOfRateLimitWindow } from '../helpers.ts';
+import { call, RATE_LIMIT_WAIT_TIMEOUT_MS, resetSimulators, startOfRateLimitWindow } from '../helpers.ts';
 import { apiCall, makeToken } from './support.ts';
 
 beforeAll(resetSimulators);
-beforeEach(startOfRateLimitWindow);
+beforeEach(startOfRateLimitWindow, RATE_LIMIT_WAIT_TIMEOUT_MS);
 
 describe('per-token limit', () => {
   it('allows 120 requests a minute per token, then 429 with RateLimit and Retry-After; another token goes on', async () => {

@@ -6,6 +6,7 @@ import { sha256Hex } from '../../src/crypto.ts';
 import {
   call,
   outboxFor,
+  RATE_LIMIT_WAIT_TIMEOUT_MS,
   requestLoginMail,
   resetSimulators,
   sessionCookieFrom,
@@ -71,7 +72,9 @@ describe('asking for a sign-in link', () => {
     expect(mail.subject).toContain('Acme Mobile Proxies');
   });
 
-  it('limits one client IP to 5 requests a minute with a 429 that names no address', async () => {
+  it('limits one client IP to 5 requests a minute with a 429 that names no address', {
+    timeout: RATE_LIMIT_WAIT_TIMEOUT_MS,
+  }, async () => {
     await startOfRateLimitWindow();
     const ip = testIp();
     const statuses = [];
@@ -176,7 +179,10 @@ describe('using a sign-in link', () => {
     const link = /https:\/\/\S+/.exec(mail.text)![0];
     // Scanners GET the link (the fragment never leaves the client) and may try the API with the token in the query.
     const opened = await exports.default.fetch(new Request(link));
-    expect(opened.ok).toBe(false);
+    // The page that asks the customer to press Continue: opening it signs nobody in and uses nothing up.
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<title>Confirm sign-in — Acme Mobile Proxies</title>');
+    expect(opened.headers.get('set-cookie')).toBeNull();
     const probed = await call(`/api/auth/verify?token=${token}`);
     expect(probed.status).toBe(404);
     expect((await tokenRow(token))!.consumed_at).toBeNull();

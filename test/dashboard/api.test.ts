@@ -1,5 +1,5 @@
 // The dashboard API without a purchase: session required, nothing cached, a clear empty state, and every
-// key operation refused plainly (no key id is ever taken from the client). Also the legal pages' text.
+// key operation refused plainly (no key id is ever taken from the client). Also the legal pages' text in the config.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
@@ -109,17 +109,7 @@ describe('a customer who bought nothing', () => {
   });
 });
 
-describe('legal pages', () => {
-  it('serve the generic terms and privacy texts naming the shop, and nothing else', async () => {
-    const terms = await json<{ title: string; text: string }>('/api/legal/terms');
-    expect(terms.status).toBe(200);
-    expect(terms.body.title).toBe('Terms of service');
-    expect(terms.body.text).toContain('Acme Proxies Ltd');
-    const privacy = await json<{ title: string; text: string }>('/api/legal/privacy');
-    expect(privacy.body.text).toMatch(/support@example\.com/);
-    expect((await call('/api/legal/cookies')).status).toBe(404);
-  });
-
+describe('legal pages (rendered at /terms and /privacy: test/site/pages.test.ts)', () => {
   it('are not sent with the public config', async () => {
     const config = await json<{ brand: { legal: Record<string, unknown> } }>('/api/config');
     expect(Object.keys(config.body.brand.legal).sort()).toEqual(['companyName', 'privacyUrl', 'termsUrl']);

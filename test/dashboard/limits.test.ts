@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recentAnswers } from '../../src/keys/recent.ts';
 import type { SessionsAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn, startOfRateLimitWindow } from '../helpers.ts';
+import { call, RATE_LIMIT_WAIT_TIMEOUT_MS, resetSimulators, signIn, startOfRateLimitWindow } from '../helpers.ts';
 import { customerWithKey, type ErrorBody, json, simCalls, simControl } from './support.ts';
 
 const countCalls = async (match: (path: string, method: string) => boolean) =>
@@ -26,7 +26,7 @@ async function expectLimited(res: Response): Promise<void> {
 }
 
 beforeAll(resetSimulators);
-beforeEach(startOfRateLimitWindow);
+beforeEach(startOfRateLimitWindow, RATE_LIMIT_WAIT_TIMEOUT_MS);
 
 describe('per-customer limits', () => {
   it('refuses the 11th checkout in a minute without asking Stripe, and only for that customer', async () => {

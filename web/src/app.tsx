@@ -1,62 +1,43 @@
-// The SPA's routes. Pages read state from signals; the server enforces every rule.
+// The signed-in app's pages (the public ones are the Worker's). Pages read state from signals; the server enforces
+// every rule.
+import { useEffect } from 'preact/hooks';
 import { Layout } from './components/Layout.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
+import { SessionNav } from './components/SessionNav.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
-import { Checkout } from './pages/Checkout.tsx';
-import { Landing } from './pages/Landing.tsx';
-import { Legal } from './pages/Legal.tsx';
-import { NotFound } from './pages/NotFound.tsx';
-import { SignIn } from './pages/SignIn.tsx';
-import { path, segmentAfter } from './router.ts';
-import { config } from './state/config.ts';
+import { path } from './router.ts';
+import { matchRoute, pageTitle } from './routes.ts';
+import { shopConfig } from './state/config.ts';
 
-// Opened once per sign-in, from an email: its own chunk.
+// Pages a customer passes through once are chunks of their own: the dashboard's code never includes them.
+const checkoutChunk = lazyChunk(() => import('./pages/Checkout.tsx').then((page) => page.Checkout));
 const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
 
 function Page() {
-  switch (path.value) {
-    case '/':
-      return <Landing />;
-    case '/signin':
-      return <SignIn />;
-    case '/auth/verify':
+  const route = matchRoute(path.value);
+  const title = pageTitle(route, shopConfig().brand.name);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  switch (route.page) {
+    case 'verify':
       return <LazyPage chunk={verifyChunk} name="sign-in page" />;
-    case '/dashboard':
+    case 'checkout':
+      return <LazyPage chunk={checkoutChunk} name="checkout" props={{ tierId: route.tierId }} />;
+    case 'dashboard':
       return <Dashboard />;
-    case '/terms':
-    case '/privacy':
-      // Keyed: another document is another page, not the last one's text while this one loads.
-      return <Legal key={path.value} doc={path.value.slice(1) as 'terms' | 'privacy'} />;
-    case '/admin':
+    case 'admin':
       return <AdminGate />;
-    default: {
-      if (path.value.startsWith('/admin/')) return <AdminGate />;
-      const tierId = segmentAfter('/checkout/', path.value);
-      if (tierId) return <Checkout tierId={tierId} />;
-      return <NotFound />;
-    }
+    default:
+      // A public page: the router has asked the Worker for it with a full page load.
+      return null;
   }
 }
 
 export function App() {
-  if (config.error.value)
-    return (
-      <main class="wrap center">
-        <div role="alert">
-          <h1>The shop is unavailable</h1>
-          <p>{config.error.value.message}</p>
-        </div>
-      </main>
-    );
-  if (!config.data.value)
-    return (
-      <main class="wrap center" aria-busy="true">
-        <p class="muted">Loading…</p>
-      </main>
-    );
   return (
-    <Layout>
+    <Layout nav={<SessionNav />}>
       <Page />
     </Layout>
   );

@@ -1,11 +1,15 @@
-// The operator console (lazy-loaded chunk): its own navigation and pages under /admin.
-import './admin.css';
-import { path, segmentAfter } from '../router.ts';
+// The operator console (lazy-loaded chunk; its styles come with the app's): its own navigation and pages under /admin.
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { path } from '../router.ts';
+import { segmentAfter } from '../routes.ts';
 import { AuditLog } from './AuditLog.tsx';
-import { CustomerDetail } from './CustomerDetail.tsx';
 import { Customers } from './Customers.tsx';
 import { Overview } from './Overview.tsx';
 import { Pricing } from './Pricing.tsx';
+
+// A customer's page (their keys, orders with refunds, disputes and the operator's actions) is the console's largest:
+// a chunk of its own, fetched when an operator first opens one.
+const customerChunk = lazyChunk(() => import('./CustomerDetail.tsx').then((page) => page.CustomerDetail));
 
 const SECTIONS = [
   { href: '/admin', label: 'Overview' },
@@ -21,7 +25,8 @@ function Page({ at }: { at: string }) {
   if (at === '/admin/pricing') return <Pricing />;
   const customerId = segmentAfter('/admin/customers/', at);
   // Keyed: another customer's page never shows the last one's data while it loads.
-  if (customerId) return <CustomerDetail key={customerId} id={customerId} />;
+  if (customerId)
+    return <LazyPage key={customerId} chunk={customerChunk} name="customer page" props={{ id: customerId }} />;
   return (
     <section class="center">
       <h1>No such console page</h1>

@@ -15,9 +15,9 @@ const PAGE = 50;
 /** When, who, what and the details: the customer's own audit trail shows these; the log adds the customer. */
 export const AUDIT_COLUMNS: Column<AuditView>[] = [
   { head: 'When', cell: (e) => formatDateTime(e.at) },
-  { head: 'Who', class: 'break', cell: (e) => e.actor },
-  { head: 'What', cell: (e) => e.action },
-  { head: 'Details', class: 'mono break', cell: (e) => (e.detail ? JSON.stringify(e.detail) : '') },
+  { head: 'Who', tokens: true, cell: (e) => e.actor },
+  { head: 'What', tokens: true, cell: (e) => e.action },
+  { head: 'Details', class: 'mono', tokens: true, cell: (e) => (e.detail ? JSON.stringify(e.detail) : '') },
 ];
 
 const LOG_COLUMNS: Column<AuditView>[] = [

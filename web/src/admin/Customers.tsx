@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CustomerRow, CustomersPage } from '../../../src/shared/admin.ts';
 import { formatDate, formatGb, formatMoneyByCurrency } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { navigate, search } from '../router.ts';
@@ -12,7 +13,14 @@ import { ExportLinks, queryParams, StatusBadge } from './ui.tsx';
 const PAGE_SIZE = 25;
 
 const COLUMNS: Column<CustomerRow>[] = [
-  { head: 'Email', cell: (c) => <a href={`/admin/customers/${c.id}`}>{c.email}</a> },
+  {
+    head: 'Email',
+    cell: (c) => (
+      <a href={`/admin/customers/${c.id}`}>
+        <Breakable text={c.email} />
+      </a>
+    ),
+  },
   { head: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
   { head: 'Purchases', cell: (c) => c.purchases },
   { head: 'Spent', cell: (c) => formatMoneyByCurrency(c.spent) },

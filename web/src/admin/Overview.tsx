@@ -13,6 +13,7 @@ import {
   formatMoneyByCurrency,
 } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
@@ -107,7 +108,9 @@ function Figures({ o }: { o: OverviewData }) {
 }
 
 const customerLink = (row: { customerId: string; email: string }) => (
-  <a href={`/admin/customers/${row.customerId}`}>{row.email}</a>
+  <a href={`/admin/customers/${row.customerId}`}>
+    <Breakable text={row.email} />
+  </a>
 );
 
 const ATTENTION_COLUMNS: Column<KeyAttention>[] = [
@@ -121,7 +124,7 @@ const FULFILMENT_COLUMNS: Column<FulfilmentIssue>[] = [
   { head: 'Customer', cell: customerLink },
   { head: 'State', cell: (f) => f.syncState },
   { head: 'Attempts', cell: (f) => f.attempts },
-  { head: 'Last error', class: 'mono', cell: (f) => f.lastError ?? '—' },
+  { head: 'Last error', class: 'mono', tokens: true, cell: (f) => f.lastError ?? '—' },
   { head: 'Next try', cell: (f) => formatDateTime(f.nextAttemptAt) },
 ];
 

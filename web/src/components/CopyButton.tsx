@@ -24,11 +24,16 @@ export function CopyButton({
   label = 'Copy',
   what,
   class: className = 'secondary',
+  disabled = false,
+  describedBy,
 }: {
   text: string | (() => Promise<string | null>);
   label?: string;
   what: string;
   class?: string;
+  /** Nothing to copy yet; `describedBy` names the element that says why. */
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   async function copy() {
@@ -50,7 +55,8 @@ export function CopyButton({
       type="button"
       class={`copy ${className}`}
       onClick={copy}
-      disabled={state === 'busy'}
+      disabled={disabled || state === 'busy'}
+      aria-describedby={describedBy}
       aria-label={label === 'Copy' ? `Copy ${what.toLowerCase()}` : undefined}
     >
       {state === 'done' ? 'Copied ✓' : label}

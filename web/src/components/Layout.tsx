@@ -1,9 +1,11 @@
 // The page around every route: the brand, the session's links, and the legal links.
 import type { ComponentChildren } from 'preact';
 import { shopConfig } from '../state/config.ts';
-import { SessionNav } from './SessionNav.tsx';
+import { ISLAND } from './Island.tsx';
 
-export function Layout({ children }: { children: ComponentChildren }) {
+/** `nav`: the session's links (SessionNav) in the browser; empty where the Worker renders, since it does not know
+ * who is signed in. */
+export function Layout({ nav, children }: { nav?: ComponentChildren; children: ComponentChildren }) {
   const { brand } = shopConfig();
   return (
     <>
@@ -16,8 +18,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {brand.logoUrl && <img src={brand.logoUrl} alt="" width={32} height={32} />}
             <span>{brand.name}</span>
           </a>
-          <nav aria-label="Main">
-            <SessionNav />
+          <nav aria-label="Main" id={ISLAND.sessionNav}>
+            {nav}
           </nav>
         </div>
       </header>

@@ -1,18 +1,31 @@
-// A page built into its own chunk, downloaded the first time it is shown: what most visitors never open (the console,
-// the sign-in confirm page) stays out of the JS every page load pays for.
+// A page built into its own chunk, downloaded the first time it is shown (or preloaded by the Worker's HTML for that
+// page): what most visitors never open (the console, checkout, the sign-in confirm page) stays out of the dashboard's
+// JavaScript. Until it arrives it shows the same placeholder as the Worker's HTML, so nothing jumps.
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { type Resource, resource } from '../state/resource.ts';
+import { PageLoading } from './Skeleton.tsx';
 
 /** A page's chunk, held at module level so it is fetched once: `lazyChunk(() => import('./Page.tsx').then(…))`. */
-export const lazyChunk = (load: () => Promise<ComponentType>): Resource<ComponentType> => resource(load);
+export const lazyChunk = <P extends object = object>(
+  load: () => Promise<ComponentType<P>>,
+): Resource<ComponentType<P>> => resource(load);
 
-/** Shows the page of `chunk`, fetching it on first use; `name` says what did not load if it cannot be fetched. */
-export function LazyPage({ chunk, name }: { chunk: Resource<ComponentType>; name: string }) {
+/** Shows the page of `chunk` with `props`, fetching it on first use; `name` says what did not load if it cannot be
+ * fetched. */
+export function LazyPage<P extends object>({
+  chunk,
+  name,
+  props,
+}: {
+  chunk: Resource<ComponentType<P>>;
+  name: string;
+  props?: P;
+}) {
   useEffect(() => {
     if (!chunk.data.peek() && !chunk.loading.peek()) void chunk.run();
   }, [chunk]);
   if (chunk.error.value) return <p class="center error-text">The {name} did not load. Reload the page to try again.</p>;
   const Page = chunk.data.value;
-  return Page ? <Page /> : <p class="muted center">Loading…</p>;
+  return Page ? <Page {...(props as P)} /> : <PageLoading />;
 }

@@ -18,11 +18,18 @@ function Row({ label, value, copy }: { label: string; value: string; copy?: stri
   );
 }
 
+/** What the key's state means for the credentials, when it is off. */
+const OFF: Partial<Record<MeAnswer['key']['status'], [badge: string, note: string]>> = {
+  disabled: ['Switched off', 'This key is switched off: the gateway refuses it until it is switched back on.'],
+  expired: ['Expired', 'This key has expired: the gateway refuses it until you buy more traffic.'],
+};
+
 export function Credentials({ me }: { me: MeAnswer }) {
   const reveal = useAction(ensureSecret);
   const busy = reveal.loading.value;
   const error = reveal.error.value;
   const shown = showSecret.value && secret.value;
+  const off = OFF[me.key.status];
 
   async function toggle() {
     if (showSecret.value) showSecret.value = false;
@@ -37,7 +44,7 @@ export function Credentials({ me }: { me: MeAnswer }) {
         <Row label="Ports" value={`HTTP ${PROTOCOL_PORTS.http} · SOCKS5 ${PROTOCOL_PORTS.socks5}`} />
         <Row label="Username" value={me.gateway.username} copy={me.gateway.username} />
         <div class="cred">
-          <dt>Key (password)</dt>
+          <dt>Key (password) {off && <span class="status status-disabled">{off[0]}</span>}</dt>
           <dd>
             <code class="mono value" data-testid="key">
               {shown ? secret.value : (me.key.secretMask ?? '—')}
@@ -49,6 +56,7 @@ export function Credentials({ me }: { me: MeAnswer }) {
           </dd>
         </div>
       </dl>
+      {off && <p class="error-text">{off[1]}</p>}
       <ErrorText error={error} />
       <p class="hint">Keep the key private: anyone who has it uses your traffic. If it leaks, rotate it below.</p>
     </section>

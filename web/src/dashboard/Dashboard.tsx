@@ -2,16 +2,17 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { BuyTiers } from '../components/BuyTiers.tsx';
+import { DashboardSkeleton } from '../components/Skeleton.tsx';
 import { navigate, path, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { announcement } from '../state/announce.ts';
-import { availabilityLoaded, loadAvailability } from '../state/availability.ts';
-import { country } from '../state/builder.ts';
+import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
+import { startCountry } from '../state/builder.ts';
 import { shopConfig } from '../state/config.ts';
 import { customer } from '../state/session.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 import { AccountActions } from './AccountActions.tsx';
-import { IncidentBanners, KeyBanners } from './Banners.tsx';
+import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
 import { Provisioning } from './Provisioning.tsx';
@@ -23,23 +24,13 @@ import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
-function Loading() {
-  return (
-    <section aria-busy="true" class="stack">
-      <div class="card skeleton" />
-      <div class="card skeleton tall" />
-      <p class="visually-hidden">Loading your dashboard…</p>
-    </section>
-  );
-}
-
 export function Dashboard() {
   const who = customer.value;
   /** undefined while unknown, null when signed out: a new customer id is a new dashboard. */
   const whoId = who === undefined ? undefined : (who?.id ?? null);
   const sessionId = new URLSearchParams(search.value).get('session_id');
   const checkoutSession = sessionId && SESSION_ID.test(sessionId) ? sessionId : null;
-  const defaultCountry = shopConfig().defaultCountry;
+  const { defaultCountry, countries: offered } = shopConfig();
 
   useEffect(() => {
     if (whoId === null) {
@@ -47,10 +38,11 @@ export function Dashboard() {
       navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
     }
     if (!whoId) return;
-    if (!country.value) country.value = defaultCountry;
-    void account.run();
-    void loadAvailability();
-  }, [whoId, defaultCountry]);
+    startCountry(offered, defaultCountry);
+    // Already asked for when the app started on this page; a customer who just signed in asks now.
+    if (!account.data.peek() && !account.loading.peek()) void account.run();
+    void ensureAvailability();
+  }, [whoId, defaultCountry, offered]);
 
   useVisibleInterval(account.run, 30_000, Boolean(who));
   useVisibleInterval(loadAvailability, 60_000, Boolean(who));
@@ -64,7 +56,7 @@ export function Dashboard() {
       navigate('/dashboard', { replace: true });
   }, [checkoutSession, status]);
 
-  if (!who) return <Loading />;
+  if (!who) return <DashboardSkeleton />;
 
   let body: ComponentChildren;
   if (!me || !availabilityLoaded.value) {
@@ -77,7 +69,7 @@ export function Dashboard() {
           </button>
         </div>
       ) : (
-        <Loading />
+        <DashboardSkeleton />
       );
   } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
     body = <Provisioning sessionId={checkoutSession} />;
@@ -121,10 +113,10 @@ export function Dashboard() {
       <div class="visually-hidden" aria-live="polite" role="status">
         {announcement.value}
       </div>
-      {me && availabilityLoaded.value && <IncidentBanners />}
-      {me && <KeyBanners keyState={me.key} />}
+      {me && availabilityLoaded.value && <Banners keyState={me.key} />}
       {body}
-      {me && <AccountActions email={me.customer.email} />}
+      {/* With the page, never below its placeholder: the page arriving above it would push it down. */}
+      {me && availabilityLoaded.value && <AccountActions email={me.customer.email} />}
     </div>
   );
 }

@@ -27,7 +27,7 @@ const ERRORS: GatewayError[] = [
 ];
 
 const ERROR_COLUMNS: Column<GatewayError>[] = [
-  { head: 'Error', class: 'mono', cell: ([code]) => code },
+  { head: 'Error', class: 'mono', tokens: true, cell: ([code]) => code },
   { head: 'HTTP', cell: ([, status]) => status },
   { head: 'What to do', cell: ([, , meaning]) => meaning },
 ];

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { SessionView } from '../../../src/shared/dashboard.ts';
 import { countryName, formatBytes, formatTime } from '../../../src/shared/format.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
@@ -36,13 +37,20 @@ export function Sessions() {
     {
       head: 'Session id',
       class: 'mono',
-      cell: (s) => (s.synthesizedSid ? <span class="muted">(auto) {s.sid}</span> : s.sid),
+      cell: (s) =>
+        s.synthesizedSid ? (
+          <span class="muted">
+            (auto) <Breakable text={s.sid} />
+          </span>
+        ) : (
+          <Breakable text={s.sid} />
+        ),
     },
     {
       head: 'Where',
       cell: (s) => `${s.pool}${s.country ? ` · ${countryName(s.country)}` : ''}${s.carrier ? ` · ${s.carrier}` : ''}`,
     },
-    { head: 'IP', class: 'mono', cell: (s) => s.currentIp ?? '—' },
+    { head: 'IP', class: 'mono', tokens: true, cell: (s) => s.currentIp ?? '—' },
     { head: 'Traffic', cell: (s) => `${formatBytes(s.bytesIn + s.bytesOut)} · ${s.requestCount} req` },
     { head: 'Last active', cell: (s) => formatTime(s.lastActivityAt) },
     {

@@ -2,7 +2,7 @@
 // counts), rotation (named by what it does), sticky session id (validated, with the normaliser's proposal)
 // and protocol. Everything is validated by the shared builder before anything is shown or copied.
 import type { Signal } from '@preact/signals';
-import { countryFlag, countryName } from '../../../src/shared/format.ts';
+import { countryName } from '../../../src/shared/format.ts';
 import {
   isValidSessionId,
   normaliseSessionId,
@@ -12,6 +12,7 @@ import {
   ROTATION_LABELS,
   ROTATION_MODES,
 } from '../../../src/shared/proxy-url.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { stock } from '../state/availability.ts';
 import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
@@ -70,7 +71,7 @@ function CountrySelect() {
           const n = online(code, pool.value);
           return (
             <option key={code} value={code} disabled={n === 0 && country.value !== code}>
-              {countryFlag(code)} {countryName(code)}
+              {countryName(code)}
               {n === undefined ? '' : n === 0 ? ' — none online now' : ` — ${n} online`}
             </option>
           );
@@ -131,6 +132,7 @@ function SidField() {
 
 export function UrlBuilder() {
   const result = built.value;
+  const problem = result && !result.ok ? result.error : null;
   return (
     <section class="card" aria-labelledby="builder-title">
       <h2 id="builder-title">Build a proxy URL</h2>
@@ -158,10 +160,21 @@ export function UrlBuilder() {
       <div class="output">
         <label for="b-url">Your proxy URL</label>
         <output id="b-url" class="mono url" aria-live="off" data-testid="proxy-url">
-          {result?.ok ? result.url : '—'}
+          {result?.ok ? <Breakable text={result.url} /> : '—'}
         </output>
-        {result && !result.ok && result.error.field !== 'sid' && <p class="error-text">{result.error.message}</p>}
-        <CopyButton class="" text={() => realUrl()} what="Proxy URL" label="Copy URL" />
+        {problem && (
+          <p class="error-text" id="b-url-problem">
+            No URL to copy yet: {problem.message}
+          </p>
+        )}
+        <CopyButton
+          class=""
+          text={() => realUrl()}
+          what="Proxy URL"
+          label="Copy URL"
+          disabled={!result?.ok}
+          describedBy={problem ? 'b-url-problem' : undefined}
+        />
       </div>
       {result?.ok && <Snippets />}
       <BatchUrls />

@@ -2,6 +2,7 @@
 // visitor is sent to sign in, a customer gets a 403 page. The server checks the role on every call anyway.
 import { useEffect } from 'preact/hooks';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { PageLoading } from '../components/Skeleton.tsx';
 import { navigate, path, search } from '../router.ts';
 import { customer } from '../state/session.ts';
 
@@ -20,5 +21,5 @@ export function AdminGate() {
         <p class="muted">{who.email} is not one of this shop’s operators.</p>
       </section>
     );
-  return who ? <LazyPage chunk={consoleChunk} name="console" /> : <p class="muted center">Loading…</p>;
+  return who ? <LazyPage chunk={consoleChunk} name="console" /> : <PageLoading />;
 }

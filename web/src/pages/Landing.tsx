@@ -1,40 +1,45 @@
-import { useEffect } from 'preact/hooks';
-import { countryFlag, countryName } from '../../../src/shared/format.ts';
+// The landing page, rendered whole by the Worker from the shop's LandingContent; the countries' live availability is
+// its one island.
+import type { LandingContent } from '../../../src/shared/landing.ts';
 import { BuyTiers } from '../components/BuyTiers.tsx';
-import { loadAvailability, stock } from '../state/availability.ts';
+import { CountryList } from '../components/CountryList.tsx';
+import { ISLAND } from '../components/Island.tsx';
+import { CodeSample, Faq, Features, Steps, Support } from '../landing/Sections.tsx';
 import { shopConfig } from '../state/config.ts';
 
-/** "73 mobile devices online" from the cached stock, or nothing until it is known. */
-function liveCount(cc: string): string | null {
-  const row = stock.data.value?.countries.find((c) => c.code === cc);
-  if (!row) return null;
-  return row.mbl > 0 ? `${row.mbl} mobile online` : row.peer > 0 ? `${row.peer} devices online` : 'none online now';
-}
-
-export function Landing() {
-  const shop = shopConfig();
-  useEffect(() => void loadAvailability(), []);
+export function Landing({ content }: { content: LandingContent }) {
+  const { hero, trust, features, steps, code, faq, support } = content;
   return (
     <>
       <section class="hero">
-        <h1>{shop.brand.name}</h1>
-        <p class="lead">{shop.brand.tagline}</p>
-        <ul class="countries" aria-label="Countries">
-          {shop.countries.map((cc) => {
-            const live = liveCount(cc);
-            return (
-              <li key={cc}>
-                <span>
-                  <span aria-hidden="true">{countryFlag(cc)}</span> {countryName(cc)}
-                </span>
-                {/* A line kept for the count from the first paint, so nothing moves when it arrives. */}
-                <span class="muted live-count">{live ?? '\u00a0'}</span>
-              </li>
-            );
-          })}
-        </ul>
+        <h1>{hero.title}</h1>
+        <p class="lead">{hero.subtitle}</p>
+        <p class="cta">
+          <a class="button" href={hero.primary.href}>
+            {hero.primary.label}
+          </a>
+          <a class="button secondary" href={hero.secondary.href}>
+            {hero.secondary.label}
+          </a>
+        </p>
+        {trust && (
+          <ul class="trust" aria-label="Why you can buy with confidence">
+            {trust.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        <h2 class="countries-title">Countries and devices online now</h2>
+        <div id={ISLAND.countries}>
+          <CountryList countries={shopConfig().countries} />
+        </div>
       </section>
+      {features && <Features items={features} />}
       <BuyTiers title="Pricing" id="pricing" />
+      {steps && <Steps items={steps} />}
+      {code && <CodeSample code={code} />}
+      {faq && <Faq entries={faq} />}
+      {support && <Support support={support} />}
     </>
   );
 }

@@ -1,13 +1,10 @@
-// /terms and /privacy: the shop's text (from BRAND.legal, or a generic one), rendered from a markdown-ish string
-// into elements (never as HTML).
+// /terms and /privacy: the shop's text (from BRAND.legal, or a generic one), rendered by the Worker from a
+// markdown-ish string into elements (never as HTML).
 import type { ComponentChildren } from 'preact';
-import { focusOnMount } from '../components/focus.ts';
-import { LoadState } from '../components/LoadState.tsx';
-import { legalDocument } from '../state/config.ts';
-import { useResource } from '../state/resource.ts';
+import type { LegalDocument } from '../../../src/shared/dashboard.ts';
 
-/** `# ` / `## ` headings, `- ` list items, other lines as paragraphs (blank lines separate them). Each element is
- * keyed by the line it starts on. */
+/** `# ` / `## ` headings (the text's top level becomes h2 under the page's h1, so no level is skipped), `- ` list
+ * items, other lines as paragraphs (blank lines separate them). Each element is keyed by the line it starts on. */
 export function renderText(text: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   let items: { line: number; text: string }[] = [];
@@ -27,13 +24,15 @@ export function renderText(text: string): ComponentChildren[] {
     items = [];
   };
   const lines = text.split('\n');
+  const level = (line: string) => /^#+/.exec(line)?.[0].length ?? 0;
+  const top = Math.min(...lines.map((l) => level(l.trim())).filter((n) => n > 0));
   for (let line = 0; line < lines.length; line++) {
     const trimmed = lines[line]?.trim();
     if (!trimmed) flush();
     else if (trimmed.startsWith('#')) {
       flush();
       const title = trimmed.replace(/^#+\s*/, '');
-      out.push(trimmed.startsWith('##') ? <h3 key={line}>{title}</h3> : <h2 key={line}>{title}</h2>);
+      out.push(level(trimmed) > top ? <h3 key={line}>{title}</h3> : <h2 key={line}>{title}</h2>);
     } else if (/^[-*]\s/.test(trimmed)) {
       if (paragraph.length) flush();
       items.push({ line, text: trimmed.slice(2).trim() });
@@ -47,15 +46,11 @@ export function renderText(text: string): ComponentChildren[] {
   return out;
 }
 
-export function Legal({ doc }: { doc: 'terms' | 'privacy' }) {
-  const legal = useResource(legalDocument, doc);
-  const title = legal.data.value?.title ?? (doc === 'terms' ? 'Terms of service' : 'Privacy policy');
+export function Legal({ doc }: { doc: LegalDocument }) {
   return (
-    <article class="legal" aria-busy={legal.loading.value}>
-      <h1 key={title} ref={focusOnMount} tabIndex={-1}>
-        {title}
-      </h1>
-      <LoadState state={legal}>{(value) => renderText(value.text)}</LoadState>
+    <article class="legal">
+      <h1>{doc.title}</h1>
+      {renderText(doc.text)}
     </article>
   );
 }

@@ -1,12 +1,13 @@
 // Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone).
+// An island: the Worker renders the form (SignInForm), the browser hydrates it with this state.
 import { useState } from 'preact/hooks';
 import { focusOnMount } from '../components/focus.ts';
-import { search } from '../router.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink, safeNext } from '../state/session.ts';
+import { SignInForm } from './SignInForm.tsx';
 
-export function SignIn() {
-  const next = new URLSearchParams(search.value).get('next');
+/** `next`: where to continue after signing in (the page's `?next=`). */
+export function SignIn({ next }: { next: string | null }) {
   const [email, setEmail] = useState('');
   const request = useAction(requestSignInLink);
   const sentTo = request.data.value;
@@ -48,43 +49,12 @@ export function SignIn() {
     );
 
   return (
-    <section class="narrow stack">
-      <h1 key="form" ref={focusOnMount} tabIndex={-1}>
-        Sign in
-      </h1>
-      <p class="muted">
-        No password: we email you a link that signs you in. New here? The same link creates your account.
-      </p>
-      <form
-        class="card"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void request.run(email, next);
-        }}
-      >
-        <div class="field">
-          <label for="signin-email">Email address</label>
-          <input
-            id="signin-email"
-            type="email"
-            name="email"
-            autocomplete="email"
-            inputMode="email"
-            required
-            maxLength={254}
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'signin-error' : undefined}
-          />
-        </div>
-        <div id="signin-error" role="alert" class="error-text">
-          {error}
-        </div>
-        <button type="submit" disabled={busy} aria-busy={busy}>
-          {busy ? 'Sending…' : 'Email me a sign-in link'}
-        </button>
-      </form>
-    </section>
+    <SignInForm
+      email={email}
+      busy={busy}
+      error={error}
+      onEmail={setEmail}
+      onSubmit={() => void request.run(email, next)}
+    />
   );
 }

@@ -13,3 +13,11 @@ export async function loadAvailability(): Promise<void> {
   await Promise.all([stock.run(), incidents.run()]);
   availabilityLoaded.value = true;
 }
+
+let firstLoad: Promise<void> | undefined;
+
+/** The first load, started once however many views ask for it; refreshes go through loadAvailability. */
+export function ensureAvailability(): Promise<void> {
+  firstLoad ??= loadAvailability();
+  return firstLoad;
+}

@@ -1,22 +1,85 @@
 // The URL builder's choices and what they build, with the shared builder (src/shared/proxy-url.ts). The URL on
-// screen carries the key's mask until the secret is shown; what is copied always carries the real secret.
-import { computed, signal } from '@preact/signals';
+// screen carries the key's mask until the secret is shown; what is copied always carries the real secret. The choices
+// (never the key) are remembered in this browser, so a reload or the next visit builds the same URL.
+import { computed, effect, signal } from '@preact/signals';
 import {
   buildProxyUrl,
+  POOLS,
   type Pool,
   type ProxyProtocol,
   type ProxyUrlOptions,
   type ProxyUrlResult,
+  ROTATION_MODES,
   type RotationMode,
 } from '../../../src/shared/proxy-url.ts';
 import { account, ensureSecret, secret, showSecret } from './account.ts';
 
-export const pool = signal<Pool>('mbl');
+const MEMORY_KEY = 'proxy-url-builder';
+
+interface Choices {
+  pool: Pool;
+  country: string;
+  rotation: RotationMode;
+  sid: string;
+  protocol: ProxyProtocol;
+}
+
+/** The remembered choices that are still valid choices (a country is checked against the shop's when shown). */
+function remembered(): Partial<Choices> {
+  try {
+    const saved = JSON.parse(localStorage.getItem(MEMORY_KEY) ?? '{}') as Record<string, unknown>;
+    const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
+    return {
+      pool: POOLS.find((p) => p === saved.pool),
+      country: text(saved.country, 2),
+      rotation: ROTATION_MODES.find((r) => r === saved.rotation),
+      sid: text(saved.sid, 200),
+      protocol: saved.protocol === 'socks5' || saved.protocol === 'http' ? saved.protocol : undefined,
+    };
+  } catch {
+    // Storage blocked or unreadable: start from the defaults.
+    return {};
+  }
+}
+
+const start = remembered();
+export const pool = signal<Pool>(start.pool ?? 'mbl');
 /** '' = any country. */
-export const country = signal('');
-export const rotation = signal<RotationMode>('auto10');
-export const sid = signal('');
-export const protocol = signal<ProxyProtocol>('http');
+export const country = signal(start.country ?? '');
+export const rotation = signal<RotationMode>(start.rotation ?? 'auto10');
+export const sid = signal(start.sid ?? '');
+export const protocol = signal<ProxyProtocol>(start.protocol ?? 'http');
+
+let countryStarted = false;
+
+/** Once per page: the remembered country while the shop still offers it ('' = any), else the shop's default. */
+export function startCountry(offered: string[], fallback: string): void {
+  if (countryStarted) return;
+  countryStarted = true;
+  const remembered = start.country !== undefined && (country.peek() === '' || offered.includes(country.peek()));
+  if (!remembered) country.value = fallback;
+}
+
+// Remembers every change (not the starting values: a visit that never builds anything leaves nothing behind).
+let changed = false;
+effect(() => {
+  const choices: Choices = {
+    pool: pool.value,
+    country: country.value,
+    rotation: rotation.value,
+    sid: sid.value,
+    protocol: protocol.value,
+  };
+  if (!changed) {
+    changed = true;
+    return;
+  }
+  try {
+    localStorage.setItem(MEMORY_KEY, JSON.stringify(choices));
+  } catch {
+    // Storage full or blocked: the choices last for this page only.
+  }
+});
 
 /** Stands in for the secret while building the on-screen URL; replaced by the mask for display. */
 const PLACEHOLDER = 'PAKPLACEHOLDER';

@@ -1,0 +1,70 @@
+// The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
+// stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
+import { CONFIG_SCRIPT_ID, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
+import type { PageIcon } from './icon.ts';
+import type { PageMeta } from './meta.ts';
+
+export interface DocumentParts {
+  meta: PageMeta;
+  /** The brand's colour, for the browser's UI. */
+  themeColour: string;
+  /** The logo as an icon (BRAND.logoUrl), when the brand has one. */
+  icon?: PageIcon;
+  /** The page's one inline style (its hash is in the CSP). */
+  style: string;
+  script: string;
+  preloads: string[];
+  /** The scripts only enhance a page that is whole without them (the public pages' islands): fetched after what
+   * the first paint needs. */
+  enhancing: boolean;
+  /** The public config, for the islands or the app to render with. */
+  config: unknown;
+  /** schema.org data blocks. */
+  structuredData: unknown[];
+  /** The page, rendered. */
+  body: string;
+  /** The request carried a session cookie: the page's scripts ask who is signed in only then. */
+  sessionCookie: boolean;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text safe in an element or a double-quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** JSON safe inside a `<script>` data block: no `</script>` or `<!--` can end or change it. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+export function htmlDocument(parts: DocumentParts): string {
+  const { meta } = parts;
+  const priority = parts.enhancing ? ' fetchpriority="low"' : '';
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${escapeHtml(meta.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(meta.description)}">`,
+    ...(meta.canonical ? [`<link rel="canonical" href="${escapeHtml(meta.canonical)}">`] : []),
+    ...meta.social.map(([attribute, key, content]) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`),
+    `<meta name="theme-color" content="${escapeHtml(parts.themeColour)}">`,
+    // The favicon set: npm run icons draws the .ico and the home-screen icon from web/public/logo.svg.
+    '<link rel="icon" href="/favicon.ico" sizes="32x32">',
+    ...(parts.icon
+      ? [
+          `<link rel="icon" href="${escapeHtml(parts.icon.href)}"${parts.icon.type ? ` type="${parts.icon.type}"` : ''}>`,
+        ]
+      : []),
+    '<link rel="apple-touch-icon" href="/apple-touch-icon.png">',
+    `<style>${parts.style}</style>`,
+    ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"${priority}>`),
+    `<script type="module" src="${escapeHtml(parts.script)}"${priority}></script>`,
+    `<script type="application/json" id="${CONFIG_SCRIPT_ID}">${scriptJson(parts.config)}</script>`,
+    ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
+  ];
+  const body = parts.sessionCookie ? `<body ${SESSION_ATTRIBUTE}>` : '<body>';
+  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
+}

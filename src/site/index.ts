@@ -1,0 +1,113 @@
+// The shop's HTML pages, rendered by the Worker from the config it runs with: the public pages whole (crawlers and
+// first paints get the brand, the tiers and the prices before any script runs), the signed-in app's pages as its shell.
+// Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
+// waits for no request and the scripts load in parallel.
+import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
+import type { Config } from '../config/index.ts';
+import { landingContent } from '../config/landing.ts';
+import { publicConfig } from '../config/public.ts';
+import { spaAssets } from './assets.ts';
+import { htmlDocument } from './document.ts';
+import { securityHeaders, styleHash } from './headers.ts';
+import { type PageIcon, pageIcon } from './icon.ts';
+import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
+import { faqData, pageMeta, productData } from './meta.ts';
+import { renderBody } from './render.tsx';
+import { themeCss } from './theme.ts';
+
+export { robotsTxt, sitemapXml } from './crawlers.ts';
+
+export interface RenderedPage {
+  status: number;
+  html: string;
+  headers: Record<string, string>;
+}
+
+/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is never preloaded:
+ * a customer who opens /admin must not download it. */
+function scripts(route: Route): [SpaBundle, LazyPage?] {
+  switch (route.page) {
+    case 'signin':
+      return ['islands', 'signIn'];
+    case 'checkout':
+      return ['app', 'checkout'];
+    case 'verify':
+      return ['app', 'verify'];
+    case 'dashboard':
+    case 'admin':
+      return ['app'];
+    default:
+      return ['islands'];
+  }
+}
+
+interface PageTemplate {
+  files: PageFiles;
+  style: string;
+  hash: string;
+  body: string;
+  icon?: PageIcon;
+}
+
+const templates = new Map<string, Promise<PageTemplate>>();
+
+async function template(route: Route, config: Config, assets: Fetcher): Promise<PageTemplate> {
+  const spa = await spaAssets(assets, { cache: config.env === 'production' });
+  const files = pageFiles(spa.manifest, ...scripts(route));
+  const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
+  const style = [themeCss(config.brand), ...css].join('\n');
+  const { logoUrl } = config.brand;
+  return {
+    files,
+    style,
+    hash: await styleHash(style),
+    body: renderBody(route, config, publicConfig(config)),
+    icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
+  };
+}
+
+function landingData(config: Config): Record<string, unknown>[] {
+  const { faq } = landingContent(config);
+  return [productData(config), ...(faq ? [faqData(faq)] : [])];
+}
+
+/** The page at `pathname`, or the not-found page (404). Everything but the canonical address and whether a session
+ * cookie came with the request is the same for every visitor, so production renders each kind of page once per
+ * isolate. */
+export async function renderPage(
+  config: Config,
+  assets: Fetcher,
+  pathname: string,
+  { sessionCookie }: { sessionCookie: boolean },
+): Promise<RenderedPage> {
+  const route = matchRoute(pathname);
+  const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
+  let page = config.env === 'production' ? templates.get(key) : undefined;
+  if (!page) {
+    page = template(route, config, assets);
+    if (config.env === 'production') {
+      templates.set(key, page);
+      page.catch(() => templates.delete(key));
+    }
+  }
+  const { files, style, hash, body, icon } = await page;
+  const html = htmlDocument({
+    meta: pageMeta(route, pathname, config),
+    themeColour: config.brand.primaryColor,
+    icon,
+    style,
+    script: files.script,
+    preloads: files.preloads,
+    enhancing: isPublic(route),
+    config: publicConfig(config),
+    structuredData: route.page === 'landing' ? landingData(config) : [],
+    body,
+    sessionCookie,
+  });
+  return {
+    status: route.page === 'not-found' ? 404 : 200,
+    html,
+    // Revalidated every time: a deploy changes the asset names the page links to.
+    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache', Vary: 'Cookie' },
+  };
+}

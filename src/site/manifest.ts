@@ -1,0 +1,73 @@
+// Which built files a page loads, from the manifests Vite writes for the SPA's two bundles: the Worker links them
+// into each page it renders, vite.config.ts builds from the same table, and `npm run bench:spa` weighs each route.
+
+/** One chunk of a manifest, keyed by its source path relative to web/ (or `_name-hash.js` for a shared chunk). */
+export interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+export type ViteManifest = Record<string, ManifestChunk>;
+
+/** The SPA's two bundles, which share nothing: the public pages' islands, and the signed-in app. */
+export const SPA_BUNDLES = {
+  islands: { entry: 'src/islands.tsx', manifest: '.vite/islands.json' },
+  app: { entry: 'src/main.tsx', manifest: '.vite/app.json' },
+} as const;
+
+export type SpaBundle = keyof typeof SPA_BUNDLES;
+
+/** Pages that are chunks of their own, by their manifest keys. */
+export const LAZY_PAGES = {
+  signIn: 'src/pages/SignIn.tsx',
+  checkout: 'src/pages/Checkout.tsx',
+  verify: 'src/pages/Verify.tsx',
+  console: 'src/admin/AdminApp.tsx',
+  /** A customer's page in the console, fetched by the console when an operator opens one. */
+  customer: 'src/admin/CustomerDetail.tsx',
+} as const;
+
+export type LazyPage = keyof typeof LAZY_PAGES;
+
+export interface PageFiles {
+  /** The entry's module script. */
+  script: string;
+  /** Every other module the page needs at once (module preloads), in import order. */
+  preloads: string[];
+  /** The stylesheets of the entry and those modules. */
+  styles: string[];
+}
+
+function chunk(manifest: ViteManifest, key: string): ManifestChunk {
+  const found = manifest[key];
+  if (!found) throw new Error(`the SPA's manifests have no ${key}: is dist/web from this version? (npm run build)`);
+  return found;
+}
+
+/** The chunks of these manifest keys and of everything they import statically, each once, in import order. */
+export function chunksOf(manifest: ViteManifest, keys: string[]): ManifestChunk[] {
+  const seen = new Set<string>();
+  const out: ManifestChunk[] = [];
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const found = chunk(manifest, key);
+    out.push(found);
+    for (const imported of found.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+  return out;
+}
+
+/** What a page of `bundle` loads at once (with the lazy page it shows, if any): script, preloads, stylesheets. */
+export function pageFiles(manifest: ViteManifest, bundle: SpaBundle, lazy?: LazyPage): PageFiles {
+  const keys = [SPA_BUNDLES[bundle].entry, ...(lazy ? [LAZY_PAGES[lazy]] : [])];
+  const [entry, ...rest] = chunksOf(manifest, keys);
+  if (!entry) throw new Error(`no chunk for ${bundle}`);
+  return {
+    script: `/${entry.file}`,
+    preloads: rest.map((c) => `/${c.file}`),
+    styles: [entry, ...rest].flatMap((c) => c.css ?? []).map((file) => `/${file}`),
+  };
+}

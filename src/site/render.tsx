@@ -1,0 +1,43 @@
+// A page's body, rendered with the SPA's own components (preact-render-to-string): a public page whole, or the signed-
+// in app's shell around the placeholder the app shows first.
+import { renderToString } from 'preact-render-to-string';
+import { ISLAND } from '../../web/src/components/Island.tsx';
+import { Layout } from '../../web/src/components/Layout.tsx';
+import { DashboardSkeleton, PageLoading } from '../../web/src/components/Skeleton.tsx';
+import { Landing } from '../../web/src/pages/Landing.tsx';
+import { Legal } from '../../web/src/pages/Legal.tsx';
+import { NotFound } from '../../web/src/pages/NotFound.tsx';
+import { SignInForm } from '../../web/src/pages/SignInForm.tsx';
+import type { Route } from '../../web/src/routes.ts';
+import { provideShopConfig } from '../../web/src/state/config.ts';
+import type { Config } from '../config/index.ts';
+import { landingContent } from '../config/landing.ts';
+import { legalDocument } from '../config/legal.ts';
+import type { PublicConfig } from '../shared/api.ts';
+
+function content(route: Route, config: Config) {
+  switch (route.page) {
+    case 'landing':
+      return <Landing content={landingContent(config)} />;
+    case 'signin':
+      return (
+        <div id={ISLAND.signIn}>
+          <SignInForm />
+        </div>
+      );
+    case 'legal':
+      return <Legal doc={legalDocument(config, route.doc)} />;
+    case 'not-found':
+      return <NotFound />;
+    case 'dashboard':
+      return <DashboardSkeleton />;
+    default:
+      return <PageLoading />;
+  }
+}
+
+/** The body of `route`'s page. Rendering is synchronous, so the config provided here is this page's alone. */
+export function renderBody(route: Route, config: Config, shop: PublicConfig): string {
+  provideShopConfig(shop);
+  return renderToString(<Layout>{content(route, config)}</Layout>);
+}

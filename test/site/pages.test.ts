@@ -1,0 +1,210 @@
+// The pages the Worker renders: what a crawler and a first paint get before any script runs (brand, tiers, prices,
+// meta, structured data, the public config), their security headers, robots.txt and the sitemap.
+import { createExecutionContext, env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../src/index.ts';
+import { call } from '../helpers.ts';
+
+const page = async (path: string) => {
+  const res = await call(path);
+  return { res, html: await res.text() };
+};
+
+/** The one match of `pattern` in `html` (its first group). */
+function one(html: string, pattern: RegExp): string {
+  const found = [...html.matchAll(new RegExp(pattern, 'g'))];
+  expect(found, String(pattern)).toHaveLength(1);
+  return found[0]?.[1] ?? '';
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest));
+}
+
+describe('the landing page', () => {
+  it('carries the brand, every tier with its price and the countries in its HTML', async () => {
+    const { res, html } = await page('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(one(html, /<h1>([^<]+)<\/h1>/)).toBe('Acme Mobile Proxies');
+    for (const [tier, price] of [
+      ['Starter', '$9.00'],
+      ['Pro', '$69.00'],
+      ['Scale', '$279.00'],
+    ])
+      expect(html).toMatch(new RegExp(`<h3>${tier}</h3>.*?<p class="price">\\${price}</p>`));
+    expect(html).toContain('<span>United States</span>');
+    expect(html).toContain('href="/checkout/pro"');
+  });
+
+  it('says what it is to search engines and link previews, from BRAND and PUBLIC_URL', async () => {
+    const { html } = await page('/');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(one(html, /<title>([^<]+)<\/title>/)).toBe('Acme Mobile Proxies');
+    expect(one(html, /<meta name="description" content="([^"]+)">/)).toBe(
+      'Real 4G/5G mobile IPs in the countries you need, by the gigabyte.',
+    );
+    expect(one(html, /<link rel="canonical" href="([^"]+)">/)).toBe('https://shop.test/');
+    expect(one(html, /<meta property="og:url" content="([^"]+)">/)).toBe('https://shop.test/');
+    expect(one(html, /<meta property="og:title" content="([^"]+)">/)).toBe('Acme Mobile Proxies');
+    expect(one(html, /<meta name="twitter:card" content="([^"]+)">/)).toBe('summary');
+    // The shop's own SVG logo is the icon inside the page: no page fetches its icon (web/public/logo.svg).
+    const icon = one(html, /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/);
+    expect(icon).toMatch(/^data:image\/svg\+xml,/);
+    expect(decodeURIComponent(icon.slice(icon.indexOf(',') + 1))).toMatch(/^<svg [\s\S]*<\/svg>\s*$/);
+    expect(html).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
+    expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png">');
+  });
+
+  it('sells: a call to action, features, how it works, an example, questions and answers, and support', async () => {
+    const { html } = await page('/');
+    expect(html).toContain('<a class="button" href="/checkout/pro">Buy Pro: $69.00</a>');
+    for (const title of ['Why our proxies', 'Pricing', 'How it works', 'Try it in one line', 'Questions and answers'])
+      expect(html).toContain(`-title">${title}</h2>`);
+    expect(html).toContain('psx_acme-mbl-us-sid-session_1-rot-sticky:YOUR_KEY@gw.proxies.sx:7000');
+    expect(html).toContain('<summary>What is a sticky session?</summary>');
+    expect(html).toContain('<a href="mailto:support@example.com">support@example.com</a>');
+  });
+
+  it('lists every tier as a schema.org Offer of the shop’s Product, and its questions as an FAQPage', async () => {
+    const { html } = await page('/');
+    const [data, faq] = [...html.matchAll(/<script type="application\/ld\+json">(.+?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1] ?? ''),
+    );
+    expect(faq).toMatchObject({ '@type': 'FAQPage' });
+    expect(faq.mainEntity[0]).toEqual({
+      '@type': 'Question',
+      name: 'What are mobile proxies for?',
+      acceptedAnswer: { '@type': 'Answer', text: expect.stringContaining('4G/5G') },
+    });
+    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Product', name: 'Acme Mobile Proxies' });
+    expect(data.offers).toEqual([
+      expect.objectContaining({ '@type': 'Offer', name: 'Starter', price: '9.00', priceCurrency: 'USD' }),
+      expect.objectContaining({ name: 'Pro', price: '69.00', url: 'https://shop.test/checkout/pro' }),
+      expect.objectContaining({ name: 'Scale', price: '279.00' }),
+    ]);
+  });
+
+  it('carries the public config as JSON data (not a script), the same the API answers', async () => {
+    const { html } = await page('/');
+    const inline = JSON.parse(one(html, /<script type="application\/json" id="shop-config">(.+?)<\/script>/));
+    expect(inline).toEqual(await (await call('/api/config')).json());
+    expect(Object.keys(inline.brand.legal).sort()).toEqual(['companyName', 'privacyUrl', 'termsUrl']);
+    expect(html).not.toMatch(/psx_sim_reseller_key|sk_test_sim_local|whsec_|dev-only-auth-secret/);
+  });
+
+  it('inlines its one stylesheet, allowed by its hash alone, and links its script from the build', async () => {
+    const { res, html } = await page('/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const style = one(html, /<style>([\s\S]*?)<\/style>/);
+    expect(style).toContain('--brand:#4f46e5');
+    expect(csp).toContain(`style-src 'self' 'sha256-${await sha256(style)}'`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // The page is whole without its islands: their script waits behind what the first paint needs.
+    expect(
+      one(html, /<script type="module" src="(\/assets\/islands-[^"]+\.js)" fetchpriority="low"><\/script>/),
+    ).toBeTruthy();
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+  });
+});
+
+describe('the other pages', () => {
+  it('sign-in, terms and privacy are whole pages with their own title, description and canonical address', async () => {
+    for (const [path, title] of [
+      ['/signin', 'Sign in — Acme Mobile Proxies'],
+      ['/terms', 'Terms of service — Acme Mobile Proxies'],
+      ['/privacy', 'Privacy policy — Acme Mobile Proxies'],
+    ] as const) {
+      const { res, html } = await page(`${path}?utm=x`);
+      expect(res.status).toBe(200);
+      expect(one(html, /<title>([^<]+)<\/title>/)).toBe(title);
+      expect(one(html, /<link rel="canonical" href="([^"]+)">/)).toBe(`https://shop.test${path}`);
+      expect(one(html, /<meta name="description" content="([^"]+)">/)).toContain('Acme Mobile Proxies');
+    }
+    expect((await page('/signin')).html).toContain('<label for="signin-email">Email address</label>');
+  });
+
+  it('terms and privacy show the generic texts naming the shop, rendered as elements', async () => {
+    const terms = (await page('/terms')).html;
+    expect(terms).toContain('<h1>Terms of service</h1>');
+    expect(terms).toContain('Acme Proxies Ltd');
+    expect(terms).toContain('<h2>Acceptable use</h2>');
+    expect((await page('/privacy')).html).toContain('support@example.com');
+  });
+
+  it('an unknown address is a 404 page without a canonical address', async () => {
+    for (const path of ['/cookies', '/dashboard/extra', '/.vite/app.json']) {
+      const { res, html } = await page(path);
+      expect(res.status).toBe(404);
+      expect(html).toContain('<h1>Page not found</h1>');
+      expect(html).not.toContain('rel="canonical"');
+    }
+  });
+
+  it('the app’s pages are its shell, preloading only what the page needs: never the console for /admin', async () => {
+    const dashboard = (await page('/dashboard')).html;
+    expect(dashboard).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"><\/script>/);
+    expect(dashboard).toContain('class="card skeleton"');
+    expect(dashboard).not.toContain('rel="modulepreload"');
+    expect((await page('/checkout/pro')).html).toMatch(
+      /<link rel="modulepreload" href="\/assets\/Checkout-[^"]+\.js">/,
+    );
+    expect((await page('/signin')).html).toMatch(
+      /<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js" fetchpriority="low">/,
+    );
+    const admin = (await page('/admin/customers')).html;
+    expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
+    expect(admin).not.toContain('AdminApp');
+  });
+
+  it('say whether a session cookie came with them, so a signed-out visitor’s page asks nothing about the session', async () => {
+    const signedOut = await call('/dashboard');
+    expect(await signedOut.text()).toContain('\n<body>\n');
+    expect(signedOut.headers.get('vary')).toMatch(/cookie/i);
+    const withCookie = await call('/dashboard', { cookie: '__Host-session=anything' });
+    expect(await withCookie.text()).toContain('\n<body data-session>\n');
+    // The cookie is not checked here (the API does that): a page is no more than the shell either way.
+    expect((await call('/', { cookie: '__Host-session=anything' })).status).toBe(200);
+  });
+
+  it('answer HEAD like GET, without a body', async () => {
+    const res = await call('/', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+  });
+
+  it('a broken config gives a plain 503 page naming nothing of it', async () => {
+    const broken = { ...env, PRICING: '{"currency":"usd","tiers":[]}' } as unknown as Env;
+    const res = await worker.fetch(new Request('https://shop.test/'), broken, createExecutionContext());
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain('The shop is unavailable');
+    expect(html).not.toMatch(/PRICING|tiers/);
+  });
+});
+
+describe('files for crawlers', () => {
+  it('robots.txt allows the site but the API and names the sitemap', async () => {
+    const res = await call('/robots.txt');
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toBe(
+      'User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: https://shop.test/sitemap.xml\n',
+    );
+  });
+
+  it('sitemap.xml lists the public pages at PUBLIC_URL', async () => {
+    const res = await call('/sitemap.xml');
+    expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
+    const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs).toEqual([
+      'https://shop.test/',
+      'https://shop.test/signin',
+      'https://shop.test/terms',
+      'https://shop.test/privacy',
+    ]);
+  });
+});

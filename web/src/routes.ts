@@ -1,0 +1,73 @@
+// The shop's pages by path. The Worker renders the public ones whole (crawlers and first paints get real HTML; small
+// islands make them interactive) and serves the signed-in app's shell for the rest, which the SPA renders.
+import { LEGAL_TITLES, type LegalDoc } from '../../src/shared/dashboard.ts';
+
+export type Route =
+  | { page: 'landing' }
+  | { page: 'signin' }
+  | { page: 'legal'; doc: LegalDoc }
+  | { page: 'not-found' }
+  | { page: 'verify' }
+  | { page: 'checkout'; tierId: string }
+  | { page: 'dashboard' }
+  | { page: 'admin' };
+
+const PUBLIC_PAGES = new Set<Route['page']>(['landing', 'signin', 'legal', 'not-found']);
+
+/** Rendered whole by the Worker; the SPA reaches it with a full page load. */
+export function isPublic(route: Route): boolean {
+  return PUBLIC_PAGES.has(route.page);
+}
+
+/** The paths a search engine should know (sitemap.xml), in the order of the site's importance. */
+export const PUBLIC_PATHS = ['/', '/signin', '/terms', '/privacy'] as const;
+
+export function matchRoute(pathname: string): Route {
+  switch (pathname) {
+    case '/':
+      return { page: 'landing' };
+    case '/signin':
+      return { page: 'signin' };
+    case '/terms':
+    case '/privacy':
+      return { page: 'legal', doc: pathname.slice(1) as LegalDoc };
+    case '/auth/verify':
+      return { page: 'verify' };
+    case '/dashboard':
+      return { page: 'dashboard' };
+    case '/admin':
+      return { page: 'admin' };
+  }
+  if (pathname.startsWith('/admin/')) return { page: 'admin' };
+  const tierId = segmentAfter('/checkout/', pathname);
+  return tierId ? { page: 'checkout', tierId } : { page: 'not-found' };
+}
+
+/** The one path segment after `prefix` (`/checkout/pro` → `pro`), decoded; null for any other path. */
+export function segmentAfter(prefix: string, pathname: string): string | null {
+  if (!pathname.startsWith(prefix)) return null;
+  const segment = pathname.slice(prefix.length).replace(/\/$/, '');
+  if (!segment || segment.includes('/')) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+const TITLES: Record<Route['page'], string> = {
+  landing: '',
+  signin: 'Sign in',
+  legal: '',
+  'not-found': 'Page not found',
+  verify: 'Confirm sign-in',
+  checkout: 'Checkout',
+  dashboard: 'Dashboard',
+  admin: 'Console',
+};
+
+/** The document title: the brand alone on the landing page, `Page — Brand` elsewhere. */
+export function pageTitle(route: Route, brandName: string): string {
+  const page = route.page === 'legal' ? LEGAL_TITLES[route.doc] : TITLES[route.page];
+  return page ? `${page} — ${brandName}` : brandName;
+}
