@@ -1,7 +1,6 @@
 // Tests run inside workerd with real local D1, KV, Queues and rate limiters (miniflare), against the
 // simulators served over real HTTP on a free port (test/global-setup.ts).
 
-import { readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { readDevVars } from './scripts/dev-vars.ts';
@@ -39,14 +38,6 @@ export default defineConfig({
         },
       };
     }),
-    {
-      // stripe-node ships without its source maps; stop vitest from warning about each file.
-      name: 'strip-stripe-source-maps',
-      load(id) {
-        if (!id.includes('/node_modules/stripe/')) return null;
-        return readFileSync(id.replace(/\?.*$/, ''), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
-      },
-    },
   ],
   test: {
     include: ['test/**/*.test.ts'],

@@ -49,6 +49,15 @@ rows.push({
   budget: `≤ ${kib(WORKER_BUDGET_BYTES)}`,
   ok: workerGzip <= WORKER_BUDGET_BYTES,
 });
+// stripe is a devDependency for its TypeScript types only (src/billing/stripe/ is the client): none of its code may ship.
+const bundled = (JSON.parse(readFileSync('dist/worker/index.js.map', 'utf8')) as { sources: string[] }).sources;
+const stripeSdkFiles = bundled.filter((source) => source.includes('node_modules/stripe/')).length;
+rows.push({
+  figure: 'Stripe SDK files in the Worker bundle',
+  value: String(stripeSdkFiles),
+  budget: '0 (types only)',
+  ok: stripeSdkFiles === 0,
+});
 
 console.log('▸ starting the local shop and simulators');
 const local = await startLocalShop(8887, 8890);

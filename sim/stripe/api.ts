@@ -1,9 +1,9 @@
-// The Stripe API subset the shop calls, under /v1 as stripe-node calls it: customers, checkout sessions
-// (create, list by payment intent, retrieve, expire), refunds and charges.
+// The Stripe API subset the shop calls, under /v1 as Stripe serves it: customers, checkout sessions
+// (create, list by payment intent, retrieve with the customer expanded, expire), refunds and charges.
 import { type Context, Hono } from 'hono';
-import { recordCall } from '../state.ts';
 import { nowSeconds } from './clock.ts';
-import { type FormParams, int, isUrl, metadata, ParamError, requiredStr, str } from './form.ts';
+import { recordAndFault } from './faults.ts';
+import { type FormParams, type FormValue, int, isUrl, metadata, ParamError, requiredStr, str } from './form.ts';
 import { expire, refund } from './lifecycle.ts';
 import {
   chargeByIntent,
@@ -16,6 +16,7 @@ import {
   sessions,
   stripeId,
 } from './objects.ts';
+import { CUSTOMER_CREATE, EXPAND_ONLY, REFUND_CREATE, SESSION_CREATE } from './params.ts';
 import { authorised, get, notFound, post, stripeError } from './requests.ts';
 
 type LineItem = SimSession['_lineItems'][number];
@@ -119,18 +120,28 @@ function createCustomer(params: FormParams): SimCustomer {
   return customer;
 }
 
-const STRIPE_PATHS = ['/v1/customers/*', '/v1/checkout/*', '/v1/refunds/*', '/v1/charges/*'];
+/** A retrieved session with `expand[]`: the customer can be expanded, as in Stripe; anything else is refused. */
+function expandedSession(session: SimSession, expand: FormValue | undefined) {
+  const answer: Record<string, unknown> = publicSession(session);
+  for (const field of Array.isArray(expand) ? expand : []) {
+    if (field !== 'customer') throw new ParamError('expand', `This property cannot be expanded (${String(field)}).`);
+    answer.customer = session.customer ? (customers.get(session.customer) ?? null) : null;
+  }
+  return answer;
+}
+
+// PaymentIntents have no handler yet (auto top-up brings one); their calls are logged and take faults already.
+const STRIPE_PATHS = ['/v1/customers/*', '/v1/checkout/*', '/v1/refunds/*', '/v1/charges/*', '/v1/payment_intents/*'];
 
 export const stripeApi = new Hono()
-  // Logged for GET /_sim/calls like the other simulators (only Stripe's own paths: /v1 is shared with Proxies.sx).
-  .on(['GET', 'POST'], STRIPE_PATHS, async (c, next) => {
-    const url = new URL(c.req.url);
-    recordCall(c.req.method, url.pathname + url.search);
-    await next();
-  })
-  .post('/v1/customers', (c) => post(c, (params) => ({ body: createCustomer(params) })))
+  // Logged for GET /_sim/calls and /_sim/stripe/requests, with faults applied (only Stripe's own paths: /v1 is
+  // shared with Proxies.sx).
+  .on(['GET', 'POST'], STRIPE_PATHS, recordAndFault)
+  .post('/v1/customers', (c) => post(c, CUSTOMER_CREATE, (params) => ({ body: createCustomer(params) })))
   .get('/v1/customers/:id', (c) => get(c, () => customers.get(c.req.param('id')), 'customer', c.req.param('id')))
-  .post('/v1/checkout/sessions', (c) => post(c, (params) => ({ body: publicSession(createSession(c, params)) })))
+  .post('/v1/checkout/sessions', (c) =>
+    post(c, SESSION_CREATE, (params) => ({ body: publicSession(createSession(c, params)) })),
+  )
   .get('/v1/checkout/sessions', (c) => {
     if (authorised(c) !== true) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided.');
     const intent = c.req.query('payment_intent');
@@ -142,10 +153,15 @@ export const stripeApi = new Hono()
   })
   .get('/v1/checkout/sessions/:id', (c) => {
     const session = sessions.get(c.req.param('id'));
-    return get(c, () => session && publicSession(session), 'checkout.session', c.req.param('id'));
+    return get(
+      c,
+      (params) => session && expandedSession(session, params.expand),
+      'checkout.session',
+      c.req.param('id'),
+    );
   })
   .post('/v1/checkout/sessions/:id/expire', (c) =>
-    post(c, () => {
+    post(c, EXPAND_ONLY, () => {
       const session = sessions.get(c.req.param('id'));
       if (!session) return notFound(c, 'checkout.session', c.req.param('id'));
       expire(session);
@@ -153,7 +169,7 @@ export const stripeApi = new Hono()
     }),
   )
   .post('/v1/refunds', (c) =>
-    post(c, (params) => {
+    post(c, REFUND_CREATE, (params) => {
       const intent = str(params, 'payment_intent');
       const chargeId = str(params, 'charge') ?? (intent ? chargeByIntent.get(intent) : undefined);
       if (!chargeId) throw new ParamError('payment_intent', 'One of charge or payment_intent is required.');

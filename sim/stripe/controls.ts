@@ -1,13 +1,13 @@
 // Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, async, settle, cancel,
 // refund, dispute) or the card network (review and decide a dispute), read events and the exact deliveries,
-// re-deliver or duplicate, hold and reorder, delay, sign.
+// re-deliver or duplicate, hold and reorder, delay, sign; fail or slow down the API and read what it received.
 import { type Context, Hono } from 'hono';
 import { config } from './config.ts';
 import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
 import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
+import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
 import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
 import { disputes, publicSession, sessions } from './objects.ts';
-import { failNextCalls } from './requests.ts';
 import { signPayload } from './signing.ts';
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {
@@ -116,11 +116,32 @@ export const stripeControls = new Hono()
     const { ms } = await jsonBody<{ ms: number }>(c);
     return c.json({ delayMs: setDelay(ms) });
   })
-  /** Stripe is down for the next `count` API calls (500 `api_error`); 0 ends it. */
+  /** Stripe is down for the next `count` API calls (500 `api_error`); 0 ends it (and any other fault). */
   .post('/outage', async (c) => {
     const { count } = await jsonBody<{ count: number }>(c);
-    return c.json({ failing: failNextCalls(typeof count === 'number' ? count : 0) });
+    clearFaults();
+    const queued = addFault({ remaining: typeof count === 'number' ? count : 0 });
+    return c.json({ failing: queued[0]?.remaining ?? 0 });
   })
+  /** Queue a fault for the next `count` API calls (after those already queued); DELETE clears them. */
+  .post('/faults', async (c) => {
+    const { count, status, type, code, decline_code, param, message, shouldRetry, slowMs } = await jsonBody<
+      Omit<StripeFault, 'remaining'> & { count: number }
+    >(c);
+    const fault: StripeFault = { remaining: typeof count === 'number' ? count : 1 };
+    if (typeof status === 'number' && status >= 400 && status <= 599) fault.status = status;
+    for (const [name, value] of Object.entries({ type, code, decline_code, param, message }))
+      if (typeof value === 'string') fault[name as 'type'] = value;
+    if (typeof shouldRetry === 'boolean') fault.shouldRetry = shouldRetry;
+    if (typeof slowMs === 'number' && slowMs > 0 && slowMs <= 60_000) fault.slowMs = slowMs;
+    return c.json({ faults: addFault(fault) });
+  })
+  .delete('/faults', (c) => {
+    clearFaults();
+    return c.json({ faults: [] });
+  })
+  /** Every API call received since the last reset: method, path, the encoded and decoded parameters, headers, status. */
+  .get('/requests', (c) => c.json(receivedRequests()))
   /** Signs any payload with the endpoint secret (or another secret/timestamp), for signature tests. */
   .post('/sign', async (c) => {
     const { payload, timestamp, secret } = await jsonBody<{ payload: string; timestamp: number; secret: string }>(c);

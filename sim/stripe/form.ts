@@ -1,25 +1,76 @@
-// Stripe's request bodies: form encoding (`a[b][0][c]=v`) decoded into nested values, and the readers that
-// check each parameter and answer like Stripe when one is missing or wrong (ParamError → 400 with `param`).
+// Stripe's request bodies: form encoding (`a[b][0][c]=v`) decoded strictly into nested values, and the readers
+// that check each parameter and answer like Stripe when one is missing or wrong (ParamError → 400 with `param`).
 
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 export type FormParams = Record<string, FormValue>;
 export type Metadata = Record<string, string>;
 
-/** Decodes Stripe's form encoding (`a[b][0][c]=v`) into nested objects and arrays. */
-export function parseStripeForm(body: string): FormParams {
-  const root: FormParams = {};
-  for (const [rawKey, value] of new URLSearchParams(body)) {
-    const segments = rawKey.replace(/\]/g, '').split('[');
-    const leaf = segments.pop() ?? '';
-    let holder: FormParams = root;
-    segments.forEach((segment, i) => {
-      const nextIsIndex = /^\d+$/.test(segments[i + 1] ?? leaf);
-      if (typeof holder[segment] !== 'object') holder[segment] = nextIsIndex ? [] : {};
-      holder = holder[segment] as FormParams;
-    });
-    holder[leaf] = value;
+/** One parameter while decoding: a value, or a container keyed by name (`a[b]`), index (`a[0]`) or append (`a[]`). */
+type Node = string | { kind: 'keyed'; entries: Map<string, Node> } | { kind: 'appended'; items: string[] };
+
+const KEY = /^[^[\]]+(\[[^[\]]*\])*$/;
+
+const keyOf = (path: string[]) =>
+  path[0] +
+  path
+    .slice(1)
+    .map((s) => `[${s}]`)
+    .join('');
+
+/** A container whose keys are 0…n-1 is an array, as Stripe reads `line_items[0][…]`; any gap or mix is a hash. */
+function toValue(node: Node, path: string[]): FormValue {
+  if (typeof node === 'string') return node;
+  if (node.kind === 'appended') return [...node.items];
+  const keys = [...node.entries.keys()];
+  if (keys.length && keys.every((k) => /^\d+$/.test(k))) {
+    const indices = keys.map(Number).sort((a, b) => a - b);
+    if (indices.some((index, i) => index !== i))
+      throw new ParamError(keyOf(path), `Invalid array: the indices of ${keyOf(path)} must run 0, 1, 2… without gaps`);
+    return indices.map((i) => toValue(node.entries.get(String(i)) as Node, [...path, String(i)]));
   }
-  return root;
+  // Object.fromEntries defines own properties, so a key such as `__proto__` stays a plain key.
+  return Object.fromEntries(keys.map((k) => [k, toValue(node.entries.get(k) as Node, [...path, k])]));
+}
+
+/**
+ * Decodes Stripe's form encoding (`a[b][0][c]=v`, `expand[]=x`) into nested objects and arrays, as strictly as
+ * Stripe: a malformed name, a name used both for a value and for nested ones, an array with gaps, a value given
+ * twice, or `[]` anywhere but last is a 400 naming the parameter, never a silent guess.
+ */
+export function parseStripeForm(body: string): FormParams {
+  const root = new Map<string, Node>();
+  for (const [rawKey, value] of new URLSearchParams(body)) {
+    if (!KEY.test(rawKey)) throw new ParamError(rawKey, `Invalid parameter name: ${rawKey}`);
+    const path = rawKey.split('[').map((segment) => segment.replace(/\]$/, ''));
+    let entries = root;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i] as string;
+      const here = keyOf(path.slice(0, i + 1));
+      const last = i === path.length - 1;
+      const existing = entries.get(segment);
+      if (path[i + 1] === '') {
+        if (i + 1 !== path.length - 1) throw new ParamError(rawKey, `Invalid parameter name: ${rawKey}`);
+        if (existing !== undefined && (typeof existing === 'string' || existing.kind !== 'appended'))
+          throw new ParamError(here, `Invalid array: ${here} is given both as a list and otherwise`);
+        const list = existing ?? { kind: 'appended' as const, items: [] };
+        list.items.push(value);
+        entries.set(segment, list);
+        break;
+      }
+      if (last) {
+        if (existing !== undefined)
+          throw new ParamError(here, typeof existing === 'string' ? `Duplicate parameter: ${here}` : 'Invalid hash');
+        entries.set(segment, value);
+        break;
+      }
+      if (existing !== undefined && (typeof existing === 'string' || existing.kind !== 'keyed'))
+        throw new ParamError(here, typeof existing === 'string' ? 'Invalid hash' : 'Invalid array');
+      const container = existing ?? { kind: 'keyed' as const, entries: new Map<string, Node>() };
+      entries.set(segment, container);
+      entries = container.entries;
+    }
+  }
+  return Object.fromEntries([...root].map(([name, node]) => [name, toValue(node, [name])]));
 }
 
 export class ParamError extends Error {

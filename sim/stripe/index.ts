@@ -1,5 +1,5 @@
-// Stripe simulator: the API subset the shop calls (served at the simulator's root, because stripe-node takes
-// only host/port/protocol), a hosted checkout page, and correctly signed webhook events with test controls.
+// Stripe simulator: the API subset the shop calls (served at the simulator's root, as Stripe's is at
+// api.stripe.com's), a hosted checkout page, and correctly signed webhook events with test controls.
 import { Hono } from 'hono';
 import { stripeApi } from './api.ts';
 import { stripeControls } from './controls.ts';

@@ -1,29 +1,12 @@
-// How the Stripe API takes a request: the secret key (Bearer or Basic), form-encoded bodies, Idempotency-Key
-// replay, errors in Stripe's shape (`{error: {type, message, param?, code?}}`), and outages on demand.
+// How the Stripe API takes a request: the secret key (Bearer or Basic), form-encoded bodies (and query strings)
+// decoded strictly and checked against the parameters the call takes, Idempotency-Key replay, and errors in Stripe's
+// shape (`{error: {type, message, param?, code?}}`). Faults are applied before any of this (faults.ts).
 import type { Context } from 'hono';
-import { onReset } from '../state.ts';
 import { config } from './config.ts';
 import { type FormParams, ParamError, parseStripeForm } from './form.ts';
 import { previousAnswer, rememberAnswer } from './idempotency.ts';
 import { SimStateError } from './lifecycle.ts';
-import { stripeId } from './objects.ts';
-
-let outageCalls = 0;
-onReset(() => {
-  outageCalls = 0;
-});
-
-/** The next `count` API calls answer 500 `api_error` (stripe-node retries a 5xx once: 2 calls fail one request). */
-export function failNextCalls(count: number): number {
-  outageCalls = Number.isInteger(count) && count >= 0 && count <= 1000 ? count : 0;
-  return outageCalls;
-}
-
-function outage(c: Context): Response | undefined {
-  if (outageCalls <= 0) return undefined;
-  outageCalls--;
-  return c.json({ error: { type: 'api_error', message: 'An unknown error occurred (simulated outage).' } }, 500);
-}
+import { checkParams, EXPAND_ONLY, type ParamShape } from './params.ts';
 
 type ErrorType = 'invalid_request_error' | 'idempotency_error';
 
@@ -66,13 +49,23 @@ function errorAnswer(err: unknown): unknown {
   throw err;
 }
 
+/** The call's parameters, decoded and checked against `shape`: a 400 answer when they are not what Stripe takes. */
+function readParams(c: Context, encoded: string, shape: ParamShape): FormParams | Response {
+  try {
+    const params = parseStripeForm(encoded);
+    checkParams(params, shape);
+    return params;
+  } catch (err) {
+    return c.json(errorAnswer(err), 400);
+  }
+}
+
 /** Runs a POST handler with Stripe's auth, form decoding and Idempotency-Key replay. */
 export async function post(
   c: Context,
+  shape: ParamShape,
   handler: (params: FormParams) => { status?: 200; body: unknown } | Response,
 ): Promise<Response> {
-  const down = outage(c);
-  if (down) return down;
   const auth = authorised(c);
   if (auth === 'missing')
     return stripeError(
@@ -91,7 +84,8 @@ export async function post(
       'invalid_request_error',
       'Invalid request: send application/x-www-form-urlencoded bodies.',
     );
-  const params = parseStripeForm(raw);
+  const params = readParams(c, raw, shape);
+  if (params instanceof Response) return params;
   const key = c.req.header('idempotency-key');
   const request = { method: c.req.method, path: new URL(c.req.url).pathname, params: JSON.stringify(params) };
   const seen = key ? previousAnswer(key, request) : undefined;
@@ -118,17 +112,25 @@ export async function post(
   }
   // Stripe stores 4xx answers under the key too (a retry with the same key gets the same error).
   if (key) rememberAnswer(key, request, { status, body });
-  c.header('Request-Id', stripeId('req', 14));
   return c.json(body, status as 200);
 }
 
-/** Runs a GET with Stripe's auth: the object `find` returns, or Stripe's 404. */
-export function get(c: Context, find: () => unknown | undefined, what: string, id: string): Response {
-  const down = outage(c);
-  if (down) return down;
+/** Runs a GET with Stripe's auth and its query checked against `shape`: what `find` returns, or Stripe's 404. */
+export function get(
+  c: Context,
+  find: (params: FormParams) => unknown | undefined,
+  what: string,
+  id: string,
+  shape: ParamShape = EXPAND_ONLY,
+): Response {
   const auth = authorised(c);
   if (auth !== true) return stripeError(c, 401, 'invalid_request_error', 'Invalid API Key provided.');
-  const found = find();
-  if (!found) return notFound(c, what, id);
-  return c.json(found);
+  const params = readParams(c, new URL(c.req.url).search.replace(/^\?/, ''), shape);
+  if (params instanceof Response) return params;
+  try {
+    const found = find(params);
+    return found ? c.json(found) : notFound(c, what, id);
+  } catch (err) {
+    return c.json(errorAnswer(err), 400);
+  }
 }

@@ -2,7 +2,7 @@
 // here: Stripe's `charge.refunded` takes the GB back through the webhook, exactly as a refund made in the Stripe
 // dashboard does, so there is one refund path and it is exactly-once.
 import { recordAuditOnce } from '../audit/index.ts';
-import { findOrder } from '../billing/index.ts';
+import { findOrder, StripeError } from '../billing/index.ts';
 import { sha256Hex } from '../crypto.ts';
 import type { Services } from '../services/index.ts';
 import type { AdminActionAnswer } from '../shared/admin.ts';
@@ -25,17 +25,15 @@ export interface RefundInput {
 
 /** Stripe's answer to a refund it would not make, for the operator (Stripe's own message names the cause). */
 function refundFailure(err: unknown): Error {
-  const type = (err as { type?: unknown })?.type;
-  const message = (err as { message?: unknown })?.message;
-  if (type === 'StripeIdempotencyError')
+  if (err instanceof StripeError && err.type === 'idempotency_error')
     return new AdminError(
       'refund_conflict',
-      (err as { statusCode?: unknown }).statusCode === 409
+      err.statusCode === 409
         ? 'This refund is being made right now. Reload the page in a moment to see it.'
         : 'This confirmation was already used for a different refund. Close the dialog and start again.',
     );
-  if (type === 'StripeInvalidRequestError' && typeof message === 'string')
-    return new AdminError('refund_refused', `Stripe refused the refund: ${message}`);
+  if (err instanceof StripeError && err.type === 'invalid_request_error')
+    return new AdminError('refund_refused', `Stripe refused the refund: ${err.message}`);
   return new AdminError(
     'stripe_unavailable',
     'Stripe did not answer. Confirm the same dialog again: it will not refund twice.',

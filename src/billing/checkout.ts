@@ -6,7 +6,7 @@ import { refreshUsage } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import { CHECKOUT_TTL_MS, releaseReservation, reserveOrder, stillHasGb } from './ceiling.ts';
 import { linkStripeIdsStatement, snapshotMetadata, snapshotOf } from './orders.ts';
-import { PaymentProviderError, type Stripe } from './stripe.ts';
+import { PaymentProviderError, type Stripe } from './stripe/index.ts';
 
 export class CheckoutError extends Error {
   readonly status: 403 | 404 | 409;

@@ -7,7 +7,7 @@ import { customers, type Dispute, disputes, type Order, orders } from '../../sch
 import type { BatchStatement, Db } from '../db/index.ts';
 import { gbForAmount } from '../shared/billing.ts';
 import * as z from '../zod.ts';
-import { expandableId } from './stripe.ts';
+import { expandableId } from './stripe/index.ts';
 
 export type { Dispute };
 

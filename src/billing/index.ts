@@ -13,6 +13,7 @@ export { entitlementOf, findOrder, insertGrantStatement, listEntitledOrders, ope
 export { type ReconcileResult, reconcileCustomerKey } from './reconcile.ts';
 export { verifyStripeSignature, WebhookSignatureError } from './signature.ts';
 export { orderStatus, purchaseHistory } from './status.ts';
+export { StripeError } from './stripe/index.ts';
 export { applyRetrievedSession, applyStripeEvent, parseEvent } from './webhook.ts';
 
 /**

@@ -20,7 +20,7 @@ import {
   recordRefundStatement,
   snapshotFromMetadata,
 } from './orders.ts';
-import { expandableId } from './stripe.ts';
+import { expandableId } from './stripe/index.ts';
 
 // ── event shapes (only the fields the shop reads; Stripe sends many more) ─────────────────────────
 

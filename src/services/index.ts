@@ -2,7 +2,7 @@
 // bindings in one place. Domain functions take `Services` (or a `Pick` of it), never `Env` or Hono's context.
 // Each part is built on first use: a request that needs only the config never constructs Stripe, and a bad config
 // fails only the parts that need it (the health check and retention still run).
-import { type Stripe, stripeClient } from '../billing/stripe.ts';
+import { type StripeClient, stripeClient } from '../billing/stripe/index.ts';
 import { type Config, type ConfigProblem, getConfig, readConfig } from '../config/index.ts';
 import { type Db, openDb } from '../db/index.ts';
 import { createLogger, type LogFields, type Logger } from '../log.ts';
@@ -22,7 +22,7 @@ export interface Services {
   readonly db: Db;
   /** The Proxies.sx client, its timeout chosen by who waits (see POOL_TIMEOUT_MS). */
   readonly pool: PoolClient;
-  readonly stripe: Stripe;
+  readonly stripe: StripeClient;
   readonly mail: Mail;
   /** The availability cache. */
   readonly kv: KVNamespace;

@@ -155,7 +155,7 @@ describe('refund from the console', () => {
 
   it('says so when Stripe does not answer, and the same confirmation then refunds once', async () => {
     const { id, pro } = await customerWithPro('refund-down@example.com');
-    // Down for both of stripe-node's attempts (it retries a 5xx once).
+    // Down for both of the Stripe client's attempts (it retries a 5xx once).
     await sim('/_sim/stripe/outage', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

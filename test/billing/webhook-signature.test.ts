@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadata, snapshotOf } from '../../src/billing/orders.ts';
-import { stripeClient } from '../../src/billing/stripe.ts';
+import { stripeClient } from '../../src/billing/stripe/index.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { resetSimulators } from '../helpers.ts';
 import { count, type Delivery, deliveries, postWebhook, sign, stripeAct } from './helpers.ts';
