@@ -12,6 +12,7 @@ import {
   SHOP,
   SIM,
   screenshot,
+  sidewaysScroll,
   signInOnPage,
   simJson,
   VIEWPORTS,
@@ -167,9 +168,7 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
     await tabs.first().waitFor();
     await operator.locator('table, .stats').first().waitFor();
     await operator.waitForLoadState('networkidle');
-    const overflow = await operator.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysScroll(operator);
     assert.equal(overflow, 0, `no horizontal scrolling at 360 px on ${path}`);
     assert.deepEqual(await brokenText(operator), [], `text at 360 px on ${path}`);
     const tops = await tabs.evaluateAll((links) => links.map((l) => (l as HTMLElement).offsetTop));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations } from './axe.ts';
 import {
-  brokenText,
+  assertCleanOnPhone,
   openPage,
   SHOP,
   SIM,
@@ -67,15 +67,7 @@ test('a customer makes an API token, sees it once, and fetches five sticky proxy
 
   assert.deepEqual(await axeViolations(page), [], 'axe on the API page');
   await screenshot(page, 'api-1-token-desktop');
-  await page.setViewportSize(VIEWPORTS.mobile);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  assert.equal(overflow, 0, 'no horizontal scrolling at 360 px');
-  assert.deepEqual(await brokenText(page), [], 'text at 360 px');
-  assert.deepEqual(await axeViolations(page), [], 'axe on the API page at 360 px');
-  await screenshot(page, 'api-2-token-mobile');
-  await page.setViewportSize(VIEWPORTS.desktop);
+  await assertCleanOnPhone(page, 'the API page', 'api-2-token-mobile');
 
   // Shown once: after a reload only its hint is left.
   await page.reload();

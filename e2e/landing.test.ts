@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations } from './axe.ts';
-import { openPage, SHOP, screenshot, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import { openPage, SHOP, screenshot, sidewaysScroll, VIEWPORTS, withShopAndBrowser } from './harness.ts';
 
 const { browser } = withShopAndBrowser();
 
@@ -43,9 +43,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const tiers = page.getByRole('list', { name: 'Pricing' }).getByRole('listitem');
     assert.equal(await tiers.count(), 3);
     assert.match(await tiers.nth(1).innerText(), /Pro[\s\S]*\$69\.00[\s\S]*10 GB[\s\S]*\$6\.90/);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysScroll(page);
     assert.equal(overflow, 0, 'no horizontal scrolling');
     assert.deepEqual(await axeViolations(page), [], 'axe on the landing page');
     await screenshot(page, `landing-${name}`);

@@ -1,11 +1,11 @@
 // /dashboard/api (its own chunk, fetched when opened): the customer's personal access tokens (ApiTokens.tsx) and
 // copy-ready curl / Python calls of the customer API, with a link to its reference page.
 import { useEffect } from 'preact/hooks';
+import { Announcer } from '../components/Announcer.tsx';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { PageLoading } from '../components/Skeleton.tsx';
 import { navigate, path } from '../router.ts';
-import { announcement } from '../state/announce.ts';
 import { customer } from '../state/session.ts';
 import { ApiTokens } from './ApiTokens.tsx';
 
@@ -31,9 +31,7 @@ export function ApiPage() {
   return (
     <div class="dashboard stack">
       <h1>API</h1>
-      <div class="visually-hidden" aria-live="polite" role="status">
-        {announcement.value}
-      </div>
+      <Announcer />
       <p>
         Scripts can fetch proxy URLs, usage and sessions with a token instead of this dashboard. The{' '}
         <a href="/api/v1/docs">API reference</a> lists every call. <a href="/dashboard">Back to the dashboard</a>

@@ -11,18 +11,39 @@ import { announce } from '../state/announce.ts';
 import { useAction } from '../state/resource.ts';
 
 /** The token's scopes, space-separated. */
-const SCOPE_CHOICES = {
-  read: 'Read proxy URLs, usage and sessions',
-  'read sessions': 'Read, and close sessions',
-} as const;
-type Scopes = keyof typeof SCOPE_CHOICES;
-
-const EXPIRY_CHOICES = [
+type Scopes = 'read' | 'read sessions';
+const SCOPE_CHOICES: [Scopes, string][] = [
+  ['read', 'Read proxy URLs, usage and sessions'],
+  ['read sessions', 'Read, and close sessions'],
+];
+/** Days; '' for never. */
+const EXPIRY_CHOICES: [string, string][] = [
   ['30', '30 days'],
   ['90', '90 days'],
   ['365', 'a year'],
   ['', 'never'],
-] as const;
+];
+
+function Choice<T extends string>(props: {
+  id: string;
+  label: string;
+  value: T;
+  choices: [T, string][];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+        {props.choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export function NewToken({ onMade }: { onMade: () => void }) {
   const [name, setName] = useState('');
@@ -51,26 +72,8 @@ export function NewToken({ onMade }: { onMade: () => void }) {
         <label for="token-name">Token name</label>
         <input id="token-name" required maxLength={64} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
-      <div class="field">
-        <label for="token-scopes">Permissions</label>
-        <select id="token-scopes" value={scopes} onChange={(e) => setScopes(e.currentTarget.value as Scopes)}>
-          {Object.entries(SCOPE_CHOICES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="token-expiry">Expires after</label>
-        <select id="token-expiry" value={days} onChange={(e) => setDays(e.currentTarget.value)}>
-          {EXPIRY_CHOICES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice id="token-scopes" label="Permissions" value={scopes} choices={SCOPE_CHOICES} onChange={setScopes} />
+      <Choice id="token-expiry" label="Expires after" value={days} choices={EXPIRY_CHOICES} onChange={setDays} />
       <div>
         <button type="submit" disabled={making.loading.value}>
           Make token
