@@ -323,6 +323,34 @@ export const autoTopUpCharges = sqliteTable(
   ],
 );
 
+/**
+ * Personal access tokens: a customer's scripts call /api/v1 with `Authorization: Bearer pst_…`. Only the token's
+ * SHA-256 is stored; the token itself is shown once, when it is made. Owned by src/tokens/.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    name: text('name').notNull(),
+    /** SHA-256 (hex) of the whole token; a request's token is found by this hash. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** `pst_…` and the token's last 4 characters, so a customer can tell their tokens apart. */
+    hint: text('hint').notNull(),
+    /** What the token may do: `read` (proxy URLs, usage, key status) and `sessions` (close sessions). */
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Null: never expires. */
+    expiresAt: integer('expires_at'),
+    /** Written after the answer, at most once a minute per token. */
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_tokens_customer').on(t.customerId, t.createdAt)],
+);
+
 export const stripeEvents = sqliteTable(
   'stripe_events',
   {
@@ -374,3 +402,4 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type ReminderRow = typeof reminders.$inferSelect;
 export type AutoTopUpRow = typeof autoTopUps.$inferSelect;
 export type AutoTopUpChargeRow = typeof autoTopUpCharges.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;

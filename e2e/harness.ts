@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RunningShop, startLocalShop } from '../scripts/local-shop.ts';
+import { axeViolations } from './axe.ts';
 
 export const SHOP_PORT = Number(process.env.E2E_PORT ?? 8877);
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 8880);
@@ -109,6 +110,19 @@ export function brokenText(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The page at 360 px (screenshot `name`), then back at desktop width: nothing scrolls sideways, no text runs out of
+ * its box or wraps inside a word, and axe finds nothing.
+ */
+export async function assertCleanOnPhone(page: Page, what: string, name: string): Promise<void> {
+  await page.setViewportSize(VIEWPORTS.mobile);
+  assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at 360 px on ${what}`);
+  assert.deepEqual(await brokenText(page), [], `text at 360 px on ${what}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 360 px`);
+  await screenshot(page, name);
+  await page.setViewportSize(VIEWPORTS.desktop);
 }
 
 /** A simulator control's JSON answer (see README "Simulators"). */

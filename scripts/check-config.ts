@@ -8,9 +8,22 @@ import { checkSecrets, formatProblems, parseConfig, parseVars } from '../src/con
 import { SECRET_NAMES } from '../src/config/schema.ts';
 import { readDevVars } from './dev-vars.ts';
 
-const toml = parse(readFileSync('wrangler.toml', 'utf8')) as { vars?: Record<string, unknown> };
+const toml = parse(readFileSync('wrangler.toml', 'utf8')) as {
+  vars?: Record<string, unknown>;
+  ratelimits?: { name: string; simple?: { limit: number; period: number } }[];
+};
 const vars = toml.vars ?? {};
 let failed = false;
+
+// The API's RateLimit headers announce API_REQUESTS_PER_MINUTE; the binding is what counts, so they must agree.
+const apiLimiter = toml.ratelimits?.find((r) => r.name === 'API_TOKEN_LIMITER')?.simple;
+const announced = Number(vars.API_REQUESTS_PER_MINUTE ?? 120);
+if (apiLimiter?.period !== 60 || apiLimiter.limit !== announced) {
+  console.error(
+    `✗ API_REQUESTS_PER_MINUTE (${announced}) must equal the API_TOKEN_LIMITER binding's limit in wrangler.toml (${apiLimiter ? `${apiLimiter.limit} per ${apiLimiter.period} s` : 'missing'}), with a period of 60 s.`,
+  );
+  failed = true;
+}
 
 const leaked = SECRET_NAMES.filter((name) => name in vars);
 if (leaked.length) {

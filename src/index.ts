@@ -8,6 +8,7 @@ import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from 
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
+import { apiV1 } from './routes/api-v1.ts';
 import { auth } from './routes/auth.ts';
 import { autoTopUp } from './routes/auto-top-up.ts';
 import { availability } from './routes/availability.ts';
@@ -16,6 +17,7 @@ import { dashboard } from './routes/dashboard.ts';
 import { meta } from './routes/meta.ts';
 import { reminders } from './routes/reminders.ts';
 import { site } from './routes/site.ts';
+import { tokens } from './routes/tokens.ts';
 import { backgroundServices, clockFrom } from './services/index.ts';
 
 const app = new Hono<AppEnv>()
@@ -28,7 +30,9 @@ const app = new Hono<AppEnv>()
   .route('/', dashboard)
   .route('/', reminders)
   .route('/', autoTopUp)
-  .route('/admin', admin);
+  .route('/admin', admin)
+  .route('/tokens', tokens)
+  .route('/v1', apiV1);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -16,3 +16,4 @@ export type { Operator } from './operator.ts';
 export { attentionOf, fillDays, overview } from './overview.ts';
 export { pricingView, tierPricing, wholesaleRates } from './pricing.ts';
 export { REFUND_REASONS, refundOrder } from './refunds.ts';
+export { customerTokens, revokeCustomerToken } from './tokens.ts';

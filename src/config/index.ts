@@ -50,6 +50,12 @@ export interface Config {
   /** The highest monthly limit a customer may set for auto top-up (minor units); 0: auto top-up is off. */
   autoTopUpMaxMonthly: number;
   checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean };
+  api: {
+    /** Live personal access tokens per customer (API_TOKENS_PER_CUSTOMER). */
+    tokensPerCustomer: number;
+    /** Requests per minute per token (API_REQUESTS_PER_MINUTE, the API_TOKEN_LIMITER binding's limit). */
+    requestsPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -256,6 +262,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         automaticTax: vars.CHECKOUT_AUTOMATIC_TAX,
         invoice: vars.CHECKOUT_INVOICE,
       },
+      api: { tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER, requestsPerMinute: vars.API_REQUESTS_PER_MINUTE },
     },
   };
 }

@@ -189,6 +189,13 @@ export const varsSchema = z.object({
   CHECKOUT_PROMOTION_CODES: flag,
   CHECKOUT_AUTOMATIC_TAX: flag,
   CHECKOUT_INVOICE: flag,
+  /** Personal access tokens one customer may hold at once (revoked and expired ones do not count). */
+  API_TOKENS_PER_CUSTOMER: limit(1, 100, 10),
+  /**
+   * Requests per minute one token may make to /api/v1: the `API_TOKEN_LIMITER` binding's limit in wrangler.toml,
+   * which counts them; this copy is what the RateLimit-Policy header announces (`npm run check` compares the two).
+   */
+  API_REQUESTS_PER_MINUTE: limit(1, 100_000, 120),
 });
 
 /** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */

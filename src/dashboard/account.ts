@@ -2,9 +2,9 @@
 // words), usage and expiry, and the key it replaced while that one still works. D1 says what the shop made the key;
 // the platform says how much of it is used (src/keys/live.ts). If the platform cannot be asked, the shop's own
 // record is shown with `live: false`.
-import type { Suspension } from '../customers/index.ts';
+import { customerQuery, NOT_SUSPENDED, type Suspension } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
-import { firstRow, type ReadResults, rows } from '../db/reads.ts';
+import { firstRow, type ReadResults, readTogether, rows } from '../db/reads.ts';
 import { type KeyState, keyState, keysOf, liveKey, syncQuery } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AccountKey, MeAnswer } from '../shared/dashboard.ts';
@@ -76,6 +76,15 @@ async function accountKey(
 }
 
 /** The dashboard's account answer: who is signed in, their key, and the gateway their proxy URLs point at. */
+/** The key of a customer known by id alone (a bearer token's): their row and key rows in one round trip. */
+export async function accountKeyOf(services: DashboardServices, customerId: string): Promise<AccountKey> {
+  const [{ customer, ...rows }] = await readTogether(services.db, {
+    customer: firstRow(customerQuery(services.db, customerId)),
+    ...accountReads(services.db, customerId),
+  });
+  return accountKey(services, customer ?? NOT_SUSPENDED, rows);
+}
+
 export async function accountView(
   services: DashboardServices,
   identity: { customerId: string; email: string; customer: Suspension },

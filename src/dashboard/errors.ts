@@ -1,8 +1,8 @@
 // Errors of the customer dashboard (the API's onError maps `status` and `code`). Key errors are src/keys/'s KeyError.
 
-export type DashboardErrorCode = 'session_not_found';
+export type DashboardErrorCode = 'session_not_found' | 'invalid_request';
 
-const STATUS: Record<DashboardErrorCode, number> = { session_not_found: 404 };
+const STATUS: Record<DashboardErrorCode, number> = { session_not_found: 404, invalid_request: 400 };
 
 export class DashboardError extends Error {
   readonly status: number;

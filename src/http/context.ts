@@ -1,6 +1,7 @@
 // The Hono environment every route and middleware shares.
 import type { Customer } from '../../schema.ts';
 import type { Services } from '../services/index.ts';
+import type { TokenIdentity } from '../tokens/index.ts';
 
 /** The signed-in customer, set by the session middleware (src/http/session.ts) on protected routes. */
 export interface SessionIdentity {
@@ -21,5 +22,7 @@ export interface AppEnv {
     /** The request's services, built once by `requestContext` (src/http/middleware.ts). */
     services: Services;
     identity: SessionIdentity;
+    /** The personal access token of a customer API request (/api/v1), set by `requireToken` (src/http/bearer.ts). */
+    token: TokenIdentity;
   };
 }

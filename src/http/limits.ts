@@ -22,11 +22,15 @@ export type CustomerLimit = keyof typeof LIMITER_OF;
 /** The period of both bindings in wrangler.toml: a refused request may try again after it. */
 export const CUSTOMER_LIMIT_PERIOD_SECONDS = 60;
 
-/** After `requireSession`: 429 `rate_limited` with Retry-After once this customer is over the route's limit. */
+/**
+ * After `requireSession` or `requireToken`: 429 `rate_limited` with Retry-After once this customer is over the route's
+ * limit. The dashboard and the customer's API tokens share it: both spend the same upstream quota.
+ */
 export function limitPerCustomer(route: CustomerLimit): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limiter = c.var.services.limiters[LIMITER_OF[route]];
-    const { success } = await limiter.limit({ key: `${route}:${c.var.identity.customerId}` });
+    const customerId = c.get('token')?.customerId ?? c.var.identity.customerId;
+    const { success } = await limiter.limit({ key: `${route}:${customerId}` });
     if (!success)
       throw new ApiError(
         429,

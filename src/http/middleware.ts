@@ -51,6 +51,8 @@ const apiHeaders = secureHeaders({
   xDownloadOptions: false,
   xPermittedCrossDomainPolicies: false,
   xXssProtection: false,
+  // A route that sets its own (the API reference page's Content-Security-Policy) keeps it.
+  overwrite: false,
 });
 
 /** An API answer is never stored unless its route says otherwise. */

@@ -5,7 +5,7 @@
 export { whoDisabled } from './decisions.ts';
 export { forgetLiveKey, liveKey } from './live.ts';
 export { sessionsOfKey, usageOfKey } from './recent.ts';
-export { type MintedKeyRow, mintedKey, readRevealedSecret, readSecret } from './reveal.ts';
+export { type MintedKeyRow, mintedKey, ownKey, readRevealedSecret, readSecret } from './reveal.ts';
 export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
 export { type KeyState, keyState, type LiveKey } from './state.ts';

@@ -5,6 +5,7 @@ import {
   AUDIT_CURSOR,
   auditPage,
   customerDetail,
+  customerTokens,
   exportCsv,
   grantGb,
   listCustomers,
@@ -15,6 +16,7 @@ import {
   refundOrder,
   rerunFulfilment,
   resendSignIn,
+  revokeCustomerToken,
   rotateCustomerKey,
   suspendCustomer,
   unsuspendCustomer,
@@ -44,6 +46,10 @@ const customerParam = z.object({ id: customerId });
 const orderParam = z.object({
   id: customerId,
   orderId: z.string().check(z.regex(/^ord_[0-9a-f]{32}$/, 'is not an order id')),
+});
+const tokenParam = z.object({
+  id: customerId,
+  tokenId: z.string().check(z.regex(/^tok_[0-9a-f]{32}$/, 'is not a token id')),
 });
 const customersQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
@@ -147,6 +153,13 @@ export const admin = new Hono<AppEnv>()
       );
     },
   )
+  .get('/customers/:id/tokens', validate('param', customerParam), async (c) =>
+    c.json(await customerTokens(c.var.services, c.req.valid('param').id)),
+  )
+  .post('/customers/:id/tokens/:tokenId/revoke', recent, validate('param', tokenParam), async (c) => {
+    const { id, tokenId } = c.req.valid('param');
+    return c.json(await revokeCustomerToken(c.var.services, operator(c), id, tokenId));
+  })
   .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) =>
     c.json(await resendSignIn(c.var.services, operator(c), c.req.valid('param').id)),
   )

@@ -29,8 +29,11 @@ export interface Services {
   readonly mail: Mail;
   /** The availability cache. */
   readonly kv: KVNamespace;
-  /** Workers rate-limit bindings (wrangler.toml): sign-in per network, and per customer (src/http/limits.ts). */
-  readonly limiters: { login: RateLimit; customerCalls: RateLimit; customerActions: RateLimit };
+  /**
+   * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts) and per API
+   * token (src/http/bearer.ts).
+   */
+  readonly limiters: { login: RateLimit; customerCalls: RateLimit; customerActions: RateLimit; apiTokens: RateLimit };
   readonly clock: Clock;
   readonly log: Logger;
   /** Work that may outlive the answer (`executionCtx.waitUntil`). */
@@ -109,6 +112,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       login: env.LOGIN_LIMITER,
       customerCalls: env.CUSTOMER_CALL_LIMITER,
       customerActions: env.CUSTOMER_ACTION_LIMITER,
+      apiTokens: env.API_TOKEN_LIMITER,
     },
     clock: systemClock,
     log: context.log,

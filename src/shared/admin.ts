@@ -269,7 +269,8 @@ export type AdminActionName =
   | 'rotate_key'
   | 'resend_sign_in'
   | 'refulfil'
-  | 'refund';
+  | 'refund'
+  | 'revoke_token';
 
 export interface AdminActionAnswer {
   action: AdminActionName;

@@ -143,6 +143,25 @@ export function buildProxyUrl(options: ProxyUrlOptions): ProxyUrlResult {
   return { ok: true, url, proxyUsername, host: options.host, port, protocol };
 }
 
+/** The gateway keeps at most 250 open sessions per account: the most sticky URLs one batch makes. */
+export const MAX_STICKY_BATCH = 250;
+/** The longest sid prefix of a batch: `_250` must still fit in a 64-character sid. */
+export const MAX_BATCH_PREFIX = 60;
+
+/**
+ * `count` sticky URLs, one IP each, with sids `{prefix}_1…{prefix}_{count}` and the other options as given (the
+ * dashboard's "many sticky URLs" and the API's `proxy-urls?count=`).
+ */
+export function buildStickyBatch(
+  options: Omit<ProxyUrlOptions, 'sid' | 'rotation'>,
+  prefix: string,
+  count: number,
+): ProxyUrlResult[] {
+  return Array.from({ length: count }, (_, i) =>
+    buildProxyUrl({ ...options, sid: `${prefix}_${i + 1}`, rotation: 'sticky' }),
+  );
+}
+
 /**
  * A valid session id proposed from what someone typed: `Alice-Bot 1` → `alice_bot_1`. Accents are
  * dropped, every run of other characters becomes one `_`, the result is cut to 64. `undefined` when

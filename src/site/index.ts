@@ -33,6 +33,8 @@ function scripts(route: Route): [SpaBundle, LazyPage?] {
       return ['app', 'checkout'];
     case 'verify':
       return ['app', 'verify'];
+    case 'dashboard-api':
+      return ['app', 'api'];
     case 'dashboard':
     case 'admin':
       return ['app'];

@@ -23,6 +23,8 @@ export const LAZY_PAGES = {
   signIn: 'src/pages/SignIn.tsx',
   checkout: 'src/pages/Checkout.tsx',
   verify: 'src/pages/Verify.tsx',
+  /** The dashboard's API page (tokens and examples). */
+  api: 'src/dashboard/ApiPage.tsx',
   console: 'src/admin/AdminApp.tsx',
   /** A customer's page in the console, fetched by the console when an operator opens one. */
   customer: 'src/admin/CustomerDetail.tsx',

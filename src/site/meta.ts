@@ -33,6 +33,8 @@ function description(route: Route, config: Config): string {
       return `Secure payment for your ${name} plan.`;
     case 'dashboard':
       return `Your ${name} proxy credentials, proxy URLs, usage and purchases.`;
+    case 'dashboard-api':
+      return `Your ${name} API tokens, for scripts that fetch proxy URLs, usage and sessions.`;
     case 'admin':
       return `The ${name} operator console.`;
   }

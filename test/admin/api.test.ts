@@ -68,6 +68,7 @@ describe('access', () => {
         'GET /admin/customers',
         'GET /admin/customers/:id',
         'GET /admin/customers/:id/auto-top-up',
+        'GET /admin/customers/:id/tokens',
         'GET /admin/export/customers.csv',
         'GET /admin/export/purchases.csv',
         'GET /admin/overview',
@@ -78,6 +79,7 @@ describe('access', () => {
         'POST /admin/customers/:id/resend-sign-in',
         'POST /admin/customers/:id/rotate-key',
         'POST /admin/customers/:id/suspend',
+        'POST /admin/customers/:id/tokens/:tokenId/revoke',
         'POST /admin/customers/:id/unsuspend',
       ].map((r) => r.replace(' /admin', ' ')),
     );

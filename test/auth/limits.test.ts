@@ -11,6 +11,7 @@ import { customerIdOf, OPERATOR } from '../admin/support.ts';
 import {
   call,
   outboxFor,
+  RATE_LIMIT_WAIT_TIMEOUT_MS,
   resetSimulators,
   signIn,
   startOfRateLimitWindow,
@@ -40,7 +41,7 @@ async function seedLinks(email: string, network: string, count: number, minutesA
 }
 
 beforeAll(resetSimulators);
-beforeEach(startOfRateLimitWindow);
+beforeEach(startOfRateLimitWindow, RATE_LIMIT_WAIT_TIMEOUT_MS);
 
 describe('somebody else asking for a customer’s links', () => {
   it('cannot use up the customer’s links from two networks, nor void the link the customer got', async () => {

@@ -6,6 +6,7 @@ import { sha256Hex } from '../../src/crypto.ts';
 import {
   call,
   outboxFor,
+  RATE_LIMIT_WAIT_TIMEOUT_MS,
   requestLoginMail,
   resetSimulators,
   sessionCookieFrom,
@@ -71,7 +72,9 @@ describe('asking for a sign-in link', () => {
     expect(mail.subject).toContain('Acme Mobile Proxies');
   });
 
-  it('limits one client IP to 5 requests a minute with a 429 that names no address', async () => {
+  it('limits one client IP to 5 requests a minute with a 429 that names no address', {
+    timeout: RATE_LIMIT_WAIT_TIMEOUT_MS,
+  }, async () => {
     await startOfRateLimitWindow();
     const ip = testIp();
     const statuses = [];

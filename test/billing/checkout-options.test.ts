@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overview } from '../../src/shared/admin.ts';
-import { call, resetSimulators, signIn, sim, waitForMailWith } from '../helpers.ts';
+import { call, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
 import { customerIdOf, deliverEachEvent, settledSync, stripeAct } from './helpers.ts';
 
 interface SimSession {
@@ -74,7 +74,7 @@ describe('checkout options', () => {
       .first();
     expect(order).toEqual({ price: 6000, discount: 900, tax: 1200, status: 'paid' });
 
-    const receipt = await waitForMailWith(email, /purchase: Pro/);
+    const receipt = await waitForMailAbout(email, /purchase: Pro/);
     expect(receipt.text).toContain('Plan $69.00, promotion code −$9.00, tax $12.00, total $72.00.');
 
     const admin = await signIn('admin@example.com');

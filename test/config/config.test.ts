@@ -48,6 +48,14 @@ describe('config validation', () => {
     );
   });
 
+  it('reads the API limits, with defaults when they are left out, and names a bad one', () => {
+    const result = parseConfig({ ...base, API_TOKENS_PER_CUSTOMER: undefined, API_REQUESTS_PER_MINUTE: '300' });
+    expect(result.ok && result.config.api).toEqual({ tokensPerCustomer: 10, requestsPerMinute: 300 });
+    expect(problemsWith({ API_TOKENS_PER_CUSTOMER: '0' })).toContainEqual(
+      expect.objectContaining({ variable: 'API_TOKENS_PER_CUSTOMER', message: 'must be from 1 to 100' }),
+    );
+  });
+
   it('takes the mail retry delay, and refuses retrying at once in production', () => {
     const result = parseConfig({ ...base, MAIL_RETRY_DELAY_SECONDS: undefined });
     expect(result.ok && result.config.mail.retryDelaySeconds).toBe(10);

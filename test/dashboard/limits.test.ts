@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recentAnswers } from '../../src/keys/recent.ts';
 import type { SessionsAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn, startOfRateLimitWindow } from '../helpers.ts';
+import { call, RATE_LIMIT_WAIT_TIMEOUT_MS, resetSimulators, signIn, startOfRateLimitWindow } from '../helpers.ts';
 import { customerWithKey, type ErrorBody, json, simCalls, simControl } from './support.ts';
 
 const countCalls = async (match: (path: string, method: string) => boolean) =>
@@ -28,7 +28,7 @@ async function expectLimited(res: Response): Promise<void> {
 }
 
 beforeAll(resetSimulators);
-beforeEach(startOfRateLimitWindow);
+beforeEach(startOfRateLimitWindow, RATE_LIMIT_WAIT_TIMEOUT_MS);
 
 // Each test makes up to ~130 requests one after another: a few seconds alone, more on a machine busy with other work
 // (the whole suite once took 5 s here, the default timeout). Each burst starts in a window of its own.

@@ -18,7 +18,7 @@ import {
   stripeAct,
 } from '../billing/helpers.ts';
 import { runCron } from '../cron.ts';
-import { call, outboxFor, resetSimulators, signIn, sim, waitForMailWith } from '../helpers.ts';
+import { call, outboxFor, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
 
 const GB = 1024;
 
@@ -182,7 +182,7 @@ describe('when the bank wants the customer', () => {
         amount: 6900,
       }),
     ]);
-    const mail = await waitForMailWith(email, /auto top-up is paused/);
+    const mail = await waitForMailAbout(email, /auto top-up is paused/);
     expect(mail.text).toContain('your bank wants you to confirm the payment yourself');
     expect(await view(cookie)).toMatchObject({
       paused: { reason: 'authentication_required', payUrl: 'https://shop.test/checkout/pro' },
@@ -225,7 +225,7 @@ describe('when the bank wants the customer', () => {
     await bankSays('card_declined', stripeCustomer);
     await setUsage(upstreamId, 9 * GB);
     await runCron();
-    expect((await waitForMailWith(email, /auto top-up is paused/)).text).toContain('your card was declined');
+    expect((await waitForMailAbout(email, /auto top-up is paused/)).text).toContain('your card was declined');
     const paused = await view(cookie);
     expect(paused.paused).toMatchObject({ reason: 'card_declined', text: expect.stringMatching(/declined/) });
     expect(paused.charges[0]).toMatchObject({ state: 'failed', failure: 'card_declined' });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../src/mail/index.ts';
 import { buyTier, count, customerIdOf, keysOf, setUsage } from '../billing/helpers.ts';
 import { runCron } from '../cron.ts';
-import { call, outboxFor, resetSimulators, signIn, sim, waitForMail, waitForMailWith } from '../helpers.ts';
+import { call, outboxFor, resetSimulators, signIn, sim, waitForMail, waitForMailAbout } from '../helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -124,7 +124,7 @@ describe('unsubscribing', () => {
     await setUsage(upstreamId, 10 * 1024);
     expect(reminders(await runCron(), email)).toEqual([]);
     await buyTier(cookie, id, 'starter');
-    await waitForMailWith(email, /purchase: Starter/);
+    await waitForMailAbout(email, /purchase: Starter/);
 
     // The link clicked in the mail shows a page; the dashboard turns them back on.
     const page = await call(path);

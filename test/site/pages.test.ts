@@ -156,6 +156,9 @@ describe('the other pages', () => {
     expect((await page('/signin')).html).toMatch(
       /<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js" fetchpriority="low">/,
     );
+    const apiPage = (await page('/dashboard/api')).html;
+    expect(apiPage).toContain('<title>API — Acme Mobile Proxies</title>');
+    expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/ApiPage-[^"]+\.js">/);
     const admin = (await page('/admin/customers')).html;
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');

@@ -13,6 +13,8 @@ import { shopConfig } from './state/config.ts';
 // Pages a customer passes through once are chunks of their own: the dashboard's code never includes them.
 const checkoutChunk = lazyChunk(() => import('./pages/Checkout.tsx').then((page) => page.Checkout));
 const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
+// API tokens and examples, for the customers who script.
+const apiChunk = lazyChunk(() => import('./dashboard/ApiPage.tsx').then((page) => page.ApiPage));
 
 function Page() {
   const route = matchRoute(path.value);
@@ -27,6 +29,8 @@ function Page() {
       return <LazyPage chunk={checkoutChunk} name="checkout" props={{ tierId: route.tierId }} />;
     case 'dashboard':
       return <Dashboard />;
+    case 'dashboard-api':
+      return <LazyPage chunk={apiChunk} name="API page" />;
     case 'admin':
       return <AdminGate />;
     default:

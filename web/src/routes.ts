@@ -10,6 +10,7 @@ export type Route =
   | { page: 'verify' }
   | { page: 'checkout'; tierId: string }
   | { page: 'dashboard' }
+  | { page: 'dashboard-api' }
   | { page: 'admin' };
 
 const PUBLIC_PAGES = new Set<Route['page']>(['landing', 'signin', 'legal', 'not-found']);
@@ -35,6 +36,8 @@ export function matchRoute(pathname: string): Route {
       return { page: 'verify' };
     case '/dashboard':
       return { page: 'dashboard' };
+    case '/dashboard/api':
+      return { page: 'dashboard-api' };
     case '/admin':
       return { page: 'admin' };
   }
@@ -63,6 +66,7 @@ const TITLES: Record<Route['page'], string> = {
   verify: 'Confirm sign-in',
   checkout: 'Checkout',
   dashboard: 'Dashboard',
+  'dashboard-api': 'API',
   admin: 'Console',
 };
 

@@ -1,5 +1,5 @@
 // One customer: who they are, their keys (KeyState.tsx), purchases with refunds and disputes (CustomerOrders.tsx),
-// audit trail, and the operator's actions (CustomerActions.tsx).
+// API tokens (CustomerTokens.tsx), audit trail, and the operator's actions (CustomerActions.tsx).
 import type { AdminKeyState, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { formatDate, formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
@@ -10,6 +10,7 @@ import { AUDIT_COLUMNS } from './AuditLog.tsx';
 import { CustomerActions } from './CustomerActions.tsx';
 import { CustomerAutoTopUp } from './CustomerAutoTopUp.tsx';
 import { DisputeFlag, Disputes, Orders } from './CustomerOrders.tsx';
+import { CustomerTokens } from './CustomerTokens.tsx';
 import { KeyState } from './KeyState.tsx';
 import { StatusBadge } from './ui.tsx';
 
@@ -69,6 +70,7 @@ export function CustomerDetail({ id }: { id: string }) {
             <Orders d={d} onChanged={detail.run} />
             <Disputes d={d} />
             <CustomerAutoTopUp id={d.customer.id} />
+            <CustomerTokens d={d} />
             <section aria-labelledby="trail-title">
               <h2 id="trail-title">Audit trail</h2>
               <Table caption="Audit trail" columns={AUDIT_COLUMNS} rows={d.audit} rowKey={(e) => e.id} />

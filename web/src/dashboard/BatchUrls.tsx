@@ -1,23 +1,26 @@
 // N sticky URLs at once (sids `{base}_1…{base}_N`, one IP each): copy them all or download a .txt.
 import { useState } from 'preact/hooks';
-import { isValidSessionId, normaliseSessionId } from '../../../src/shared/proxy-url.ts';
+import {
+  isValidSessionId,
+  MAX_BATCH_PREFIX,
+  MAX_STICKY_BATCH,
+  normaliseSessionId,
+} from '../../../src/shared/proxy-url.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { ensureSecret } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
 import { batchUrls, built, randomSid, sid } from '../state/builder.ts';
 
-/** The gateway allows 250 open sessions per account. */
-const MAX_BATCH = 250;
-
 export function BatchUrls() {
   const [count, setCount] = useState(10);
   const [base] = useState(randomSid);
   if (!built.value?.ok) return null;
   const typed = sid.value.trim();
-  // The typed sid (or its valid form) prefixes the batch; `_250` must still fit in 64 characters.
-  const prefix = ((typed && (isValidSessionId(typed) ? typed : normaliseSessionId(typed))) || base).slice(0, 60);
-  const n = Math.min(Math.max(Number.isFinite(count) ? Math.floor(count) : 1, 1), MAX_BATCH);
+  // The typed sid (or its valid form) prefixes the batch.
+  const typedSid = typed && (isValidSessionId(typed) ? typed : normaliseSessionId(typed));
+  const prefix = (typedSid || base).slice(0, MAX_BATCH_PREFIX);
+  const n = Math.min(Math.max(Number.isFinite(count) ? Math.floor(count) : 1, 1), MAX_STICKY_BATCH);
   const preview = batchUrls(prefix, Math.min(n, 5), null);
 
   async function real(): Promise<string> {
@@ -48,7 +51,7 @@ export function BatchUrls() {
             id="batch-n"
             type="number"
             min={1}
-            max={MAX_BATCH}
+            max={MAX_STICKY_BATCH}
             value={count}
             onInput={(e) => setCount(e.currentTarget.valueAsNumber)}
             aria-describedby="batch-hint"
@@ -56,7 +59,7 @@ export function BatchUrls() {
         </div>
         <p class="hint" id="batch-hint">
           Session ids {prefix}_1 … {prefix}_{n}, sticky rotation, with the pool, country and protocol above. Up to{' '}
-          {MAX_BATCH} (the gateway’s limit of open sessions).
+          {MAX_STICKY_BATCH} (the gateway’s limit of open sessions).
         </p>
         <CodeBlock label="First URLs of the batch">
           {preview.join('\n')}

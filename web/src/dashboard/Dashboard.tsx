@@ -1,11 +1,11 @@
 // /dashboard: provisioning after Checkout, the empty state with the tiers, or the key with everything around it.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
 import { navigate, path, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
-import { announcement } from '../state/announce.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
 import { startCountry } from '../state/builder.ts';
 import { shopConfig } from '../state/config.ts';
@@ -112,9 +112,7 @@ export function Dashboard() {
   return (
     <div class="dashboard stack">
       <h1>Dashboard</h1>
-      <div class="visually-hidden" aria-live="polite" role="status">
-        {announcement.value}
-      </div>
+      <Announcer />
       {me && availabilityLoaded.value && <Banners keyState={me.key} />}
       {body}
       {/* With the page, never below its placeholder: the page arriving above it would push it down. */}

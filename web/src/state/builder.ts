@@ -4,6 +4,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import {
   buildProxyUrl,
+  buildStickyBatch,
   POOLS,
   type Pool,
   type ProxyProtocol,
@@ -130,11 +131,9 @@ export function randomSid(): string {
 
 /** `count` sticky URLs with sids `{base}_1…{base}_n` (masked for display, or real with `key`). */
 export function batchUrls(base: string, count: number, key: string | null): string[] {
-  const urls: string[] = [];
-  for (let i = 1; i <= count; i++) {
-    const opts = options(key ?? PLACEHOLDER, { sid: `${base}_${i}`, rotation: 'sticky' });
-    const result = opts && buildProxyUrl(opts);
-    if (result?.ok) urls.push(key ? result.url : (display(result) as { url: string }).url);
-  }
-  return urls;
+  const opts = options(key ?? PLACEHOLDER);
+  if (!opts) return [];
+  return buildStickyBatch(opts, base, count).flatMap((result) =>
+    result.ok ? [key ? result.url : (display(result) as { url: string }).url] : [],
+  );
 }

@@ -1,0 +1,30 @@
+// Errors of personal access tokens (the API's onError maps `status` and `code`; messages are for the customer).
+
+export type TokenErrorCode =
+  | 'unauthenticated'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'account_suspended'
+  | 'too_many_tokens'
+  | 'token_not_found';
+
+const STATUS: Record<TokenErrorCode, number> = {
+  unauthenticated: 401,
+  invalid_token: 401,
+  insufficient_scope: 403,
+  account_suspended: 403,
+  too_many_tokens: 409,
+  token_not_found: 404,
+};
+
+export class TokenError extends Error {
+  readonly status: number;
+  readonly code: TokenErrorCode;
+  readonly expose = true;
+  constructor(code: TokenErrorCode, message: string) {
+    super(message);
+    this.name = 'TokenError';
+    this.code = code;
+    this.status = STATUS[code];
+  }
+}

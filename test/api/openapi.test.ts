@@ -1,0 +1,86 @@
+// The OpenAPI 3.1 document is valid (checked against the OpenAPI 3.1 schema and its JSON Schema dialect by
+// @hyperjump/json-schema), lists every /api/v1 route with the parameters its route validates, and the reference
+// page renders it.
+import { validate } from '@hyperjump/json-schema/openapi-3-1';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OpenApiDocument } from '../../src/api/openapi.ts';
+import { proxyUrlsQuery } from '../../src/api/schemas.ts';
+import { apiV1 } from '../../src/routes/api-v1.ts';
+import { apiCall } from './support.ts';
+
+let doc: OpenApiDocument;
+let res: Response;
+
+beforeAll(async () => {
+  res = await apiCall('/api/v1/openapi.json', null);
+  doc = await res.json<OpenApiDocument>();
+});
+
+type Operation = { parameters: { name: string; in: string; required: boolean }[]; security?: unknown[] };
+const operationOf = (path: string, method: string) =>
+  (doc.paths as Record<string, Record<string, Operation>>)[path]?.[method];
+
+describe('GET /api/v1/openapi.json', () => {
+  it('is served without a token', () => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.servers).toEqual([{ url: 'https://shop.test/api/v1' }]);
+  });
+
+  it('validates against the OpenAPI 3.1 schema, schemas included', async () => {
+    const output = await validate(
+      'https://spec.openapis.org/oas/3.1/schema-base',
+      JSON.parse(JSON.stringify(doc)),
+      'BASIC',
+    );
+    expect(output).toEqual({ valid: true });
+    expect(output.valid).toBe(true);
+  });
+
+  it('a broken document does not validate (the check can fail)', async () => {
+    const broken = JSON.parse(JSON.stringify(doc));
+    broken.paths['/key'].get.responses = { 200: { content: {} } };
+    expect((await validate('https://spec.openapis.org/oas/3.1/schema-base', broken, 'BASIC')).valid).toBe(false);
+  });
+
+  it('lists every /api/v1 route, and only those', () => {
+    const routes = apiV1.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    expect(new Set(documented)).toEqual(new Set(routes));
+  });
+
+  it('documents the query parameters the route validates, and the token each route needs', () => {
+    const proxyUrls = operationOf('/proxy-urls', 'get')!;
+    expect(proxyUrls.parameters.map((p) => p.name).sort()).toEqual(Object.keys(proxyUrlsQuery.shape).sort());
+    expect(proxyUrls.parameters.every((p) => p.in === 'query' && !p.required)).toBe(true);
+    expect(operationOf('/sessions/{key}', 'delete')!.parameters).toEqual([
+      expect.objectContaining({ name: 'key', in: 'path', required: true }),
+    ]);
+    expect(operationOf('/openapi.json', 'get')!.security).toEqual([]);
+    expect(operationOf('/key', 'get')!.security).toBeUndefined();
+    expect(doc.security).toEqual([{ token: [] }]);
+  });
+});
+
+describe('GET /api/v1/docs', () => {
+  it('is a readable page of every route, styled only by its hashed stylesheet', async () => {
+    const page = await apiCall('/api/v1/docs', null);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(csp).not.toContain('script-src');
+    const html = await page.text();
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style));
+    expect(csp).toContain(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+    expect(html).not.toContain('<script');
+    for (const path of Object.keys(doc.paths)) expect(html).toContain(`<code>${path}</code>`);
+    expect(html).toContain('Authorization: Bearer $TOKEN');
+  });
+});
