@@ -1,7 +1,7 @@
 // Whether a customer gets reminder mail: from the dashboard (signed in) or the mail's signed link (no session).
 // Receipts, sign-in links and auto top-up notices are not reminders and are always sent.
 import { auditStatement } from '../audit/index.ts';
-import { getCustomer, remindersOffStatement } from '../customers/index.ts';
+import { type Customer, getCustomer, remindersOffStatement } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
 import type { ReminderSettings } from '../shared/refill.ts';
 import { customerOfToken } from './unsubscribe.ts';
@@ -41,15 +41,24 @@ export async function setReminders(
   return { enabled };
 }
 
+/** The customer a signed unsubscribe link belongs to, or ReminderLinkError; changes nothing. */
+export async function linkOwner(
+  services: PreferenceServices & Pick<Services, 'config'>,
+  token: string,
+): Promise<Customer> {
+  const customerId = await customerOfToken(services.config.auth, token);
+  const customer = customerId ? await getCustomer(services.db, customerId) : undefined;
+  if (!customer) throw new ReminderLinkError();
+  return customer;
+}
+
 /** The signed link's unsubscribe; returns the customer's email to confirm on the page. */
 export async function unsubscribeByLink(
   services: PreferenceServices & Pick<Services, 'config'>,
   token: string,
   requestId?: string,
 ): Promise<{ email: string }> {
-  const customerId = await customerOfToken(services.config.auth, token);
-  const customer = customerId ? await getCustomer(services.db, customerId) : undefined;
-  if (!customer) throw new ReminderLinkError();
+  const customer = await linkOwner(services, token);
   if (!customer.remindersOffAt)
     await setReminders(services, { customerId: customer.id, requestId, via: 'unsubscribe_link' }, false);
   return { email: customer.email };

@@ -112,6 +112,12 @@ describe('unsubscribing', () => {
     expect((await call(forged)).status).toBe(400);
     expect((await call(path.replace(/.$/, (c) => (c === '0' ? '1' : '0')))).status).toBe(400);
 
+    // Opening the link (as a mail scanner does) only asks; nothing changes until the button is pressed.
+    const ask = await call(path);
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain('Turn reminders off?');
+    expect(await (await call('/api/reminders', { cookie })).json()).toEqual({ enabled: true });
+
     // RFC 8058: the mail client POSTs the form body, with no cookie and no Origin.
     const oneClick = await call(path, {
       method: 'POST',
@@ -126,8 +132,16 @@ describe('unsubscribing', () => {
     await buyTier(cookie, id, 'starter');
     await waitForMailAbout(email, /purchase: Starter/);
 
-    // The link clicked in the mail shows a page; the dashboard turns them back on.
-    const page = await call(path);
+    // The page's button posts the same one-click form and shows a page; the dashboard turns them back on.
+    const page = await call(path, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        origin: 'https://shop.test',
+      },
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Reminders are off');
     const on = await call('/api/reminders', { method: 'PUT', json: { enabled: true }, cookie });
