@@ -1,4 +1,5 @@
 // Errors of the operator console (the API's onError maps `status` and `code`; messages are for the operator).
+import { DomainError } from '../domain-error.ts';
 
 export type AdminErrorCode =
   | 'customer_not_found'
@@ -29,14 +30,9 @@ const STATUS: Record<AdminErrorCode, number> = {
   stripe_unavailable: 502,
 };
 
-export class AdminError extends Error {
-  readonly status: number;
-  readonly code: AdminErrorCode;
-  readonly expose = true;
+export class AdminError extends DomainError<AdminErrorCode> {
+  override readonly name = 'AdminError';
   constructor(code: AdminErrorCode, message: string) {
-    super(message);
-    this.name = 'AdminError';
-    this.code = code;
-    this.status = STATUS[code];
+    super(code, message, STATUS);
   }
 }

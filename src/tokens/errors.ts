@@ -1,4 +1,5 @@
 // Errors of personal access tokens (the API's onError maps `status` and `code`; messages are for the customer).
+import { DomainError } from '../domain-error.ts';
 
 export type TokenErrorCode =
   | 'unauthenticated'
@@ -17,14 +18,9 @@ const STATUS: Record<TokenErrorCode, number> = {
   token_not_found: 404,
 };
 
-export class TokenError extends Error {
-  readonly status: number;
-  readonly code: TokenErrorCode;
-  readonly expose = true;
+export class TokenError extends DomainError<TokenErrorCode> {
+  override readonly name = 'TokenError';
   constructor(code: TokenErrorCode, message: string) {
-    super(message);
-    this.name = 'TokenError';
-    this.code = code;
-    this.status = STATUS[code];
+    super(code, message, STATUS);
   }
 }
