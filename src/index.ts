@@ -2,6 +2,7 @@
 // shop's pages (every other path that is not a static asset), the mail queue consumer and the cron trigger. Each
 // entry point builds its services from Env the same way (src/services).
 import { Hono } from 'hono';
+import { clockFrom } from './clock.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
@@ -18,7 +19,7 @@ import { meta } from './routes/meta.ts';
 import { reminders } from './routes/reminders.ts';
 import { site } from './routes/site.ts';
 import { tokens } from './routes/tokens.ts';
-import { backgroundServices, clockFrom } from './services/index.ts';
+import { backgroundServices } from './services/index.ts';
 
 const app = new Hono<AppEnv>()
   .basePath('/api')

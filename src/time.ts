@@ -9,3 +9,7 @@ export function isoToMs(value: string | null | undefined): number | null {
 export function msToIso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;

@@ -3,16 +3,12 @@
 // Each part is built on first use: a request that needs only the config never constructs Stripe, and a bad config
 // fails only the parts that need it (the health check and retention still run).
 import { type StripeClient, stripeClient } from '../billing/stripe/index.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import { type Config, type ConfigProblem, getConfig, readConfig } from '../config/index.ts';
 import { type Db, openDb } from '../db/index.ts';
 import { createLogger, type LogFields, type Logger } from '../log.ts';
 import { createMail, type Mail } from '../mail/service.ts';
 import { createPoolClient, type PoolClient } from '../pool/client.ts';
-
-export interface Clock {
-  /** Unix ms. */
-  now(): number;
-}
 
 export interface Services {
   /** The validated config; throws ConfigError (answered 503 `config_invalid`) when a var or secret is wrong. */
@@ -55,14 +51,6 @@ export interface ServiceContext {
 
 /** Per attempt of one Proxies.sx call: a person waits on a request; the queue and the cron can afford longer. */
 export const POOL_TIMEOUT_MS = { request: 5_000, background: 10_000 } as const;
-
-const systemClock: Clock = { now: () => Date.now() };
-
-/** A clock that reads `at` now and runs on from there: a cron run decides what is due by its scheduled time. */
-export function clockFrom(at: number): Clock {
-  const offset = at - Date.now();
-  return { now: () => Date.now() + offset };
-}
 
 function once<T>(make: () => T): (() => T) & { made(): boolean } {
   let made: { value: T } | undefined;
