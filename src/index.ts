@@ -6,8 +6,8 @@ import { clockFrom } from './clock.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
+import { runScheduledJobs } from './jobs/index.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
-import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
 import { apiV1 } from './routes/api-v1.ts';
 import { auth } from './routes/auth.ts';
@@ -51,7 +51,7 @@ export default {
     services.log.error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
-  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), receipts, retention. */
+  /** Cron: the named jobs of src/jobs/ in their order (usage sweep, retirements, reconcile, receipts, reminders, auto top-up; retention beside them). */
   async scheduled(controller, env, ctx) {
     const services = backgroundServices(
       env,

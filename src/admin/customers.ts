@@ -4,15 +4,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
-import {
-  type Dispute,
-  type GenerationBalance,
-  ledgerOf,
-  listDisputes,
-  listEntitledOrders,
-  netRevenueOf,
-  purchaseView,
-} from '../billing/index.ts';
 import { customerPageQueries, getCustomer } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { read, readTogether, rows } from '../db/reads.ts';
@@ -27,6 +18,15 @@ import {
   type PoolKeyRow,
   syncsQuery,
 } from '../keys/index.ts';
+import {
+  type Dispute,
+  type GenerationBalance,
+  ledgerOf,
+  listDisputes,
+  listEntitledOrders,
+  netRevenueOf,
+  purchaseView,
+} from '../orders/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import type {

@@ -2,13 +2,13 @@
 // whether they owe a reconcile, the sealed secret, the one key-state function every view derives from, the
 // short-lived copies of the platform's answers about a key (live view, sessions, usage), and the platform's
 // decisions about a key. Billing, the dashboard and the console build on it.
-export { whoDisabled } from './decisions.ts';
+export { heldOffByPerson, personSwitchOff } from './decisions.ts';
 export { forgetLiveKey, liveKey } from './live.ts';
 export { sessionsOfKey, usageOfKey } from './recent.ts';
 export { type MintedKeyRow, mintedKey, ownKey, readRevealedSecret, readSecret } from './reveal.ts';
 export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
-export { type KeyState, keyState, type LiveKey } from './state.ts';
+export { type KeyState, keyState, keySummary, type LiveKey } from './state.ts';
 export {
   byCustomer,
   claimAnnouncement,

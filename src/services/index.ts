@@ -2,13 +2,14 @@
 // bindings in one place. Domain functions take `Services` (or a `Pick` of it), never `Env` or Hono's context.
 // Each part is built on first use: a request that needs only the config never constructs Stripe, and a bad config
 // fails only the parts that need it (the health check and retention still run).
-import { type StripeClient, stripeClient } from '../billing/stripe/index.ts';
+
 import { type Clock, systemClock } from '../clock.ts';
 import { type Config, type ConfigProblem, getConfig, readConfig } from '../config/index.ts';
 import { type Db, openDb } from '../db/index.ts';
 import { createLogger, type LogFields, type Logger } from '../log.ts';
 import { createMail, type Mail } from '../mail/service.ts';
 import { createPoolClient, type PoolClient } from '../pool/client.ts';
+import { type StripeClient, stripeClient } from '../stripe/index.ts';
 
 export interface Services {
   /** The validated config; throws ConfigError (answered 503 `config_invalid`) when a var or secret is wrong. */

@@ -2,7 +2,7 @@
 // dialog's amounts (typed in major units, sent in minor units).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openGb } from '../../src/billing/orders.ts';
+import { openGb } from '../../src/orders/index.ts';
 import { gbForAmount } from '../../src/shared/billing.ts';
 import { moneyInput, parseMoney } from '../../web/src/admin/amounts.ts';
 

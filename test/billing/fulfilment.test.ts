@@ -398,7 +398,7 @@ describe('crashes and drift', () => {
     await buy(cookie, 'pro');
     const id = await customerId(email);
     const keyId = (await settled(id))!.upstream_id!;
-    const { reconcileCustomerKey } = await import('../../src/billing/index.ts');
+    const { reconcileCustomerKey } = await import('../../src/fulfilment/index.ts');
     const { backgroundServices } = await import('../../src/services/index.ts');
     const reconcile = () => reconcileCustomerKey(backgroundServices(env, createExecutionContext(), {}), id);
 

@@ -2,8 +2,8 @@
 // that lost it (it ran out and another run took over) stops before its next upstream call.
 import { createExecutionContext, env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { reconcileCustomerKey } from '../../src/billing/index.ts';
 import { openDb } from '../../src/db/index.ts';
+import { reconcileCustomerKey } from '../../src/fulfilment/index.ts';
 import { acquireLease, markOwedStatement, releaseFailed, releaseSynced, renewLease } from '../../src/keys/index.ts';
 import { backgroundServices } from '../../src/services/index.ts';
 import { customerWithKey, simCalls, simControl } from '../dashboard/support.ts';

@@ -1,7 +1,7 @@
 // The ledger of key generations, pure: where paid orders go, what each key holds and still has, and where a
 // retiring key's unused GB are carried.
 import { describe, expect, it } from 'vitest';
-import { carryTarget, type LedgerKey, type LedgerOrder, ledgerOf, placeOrders } from '../../src/billing/ledger.ts';
+import { carryTarget, type LedgerKey, type LedgerOrder, ledgerOf, placeOrders } from '../../src/orders/ledger.ts';
 
 const GB = 1024;
 const order = (id: string, gb: number, keyGeneration: number | null, refundedGb = 0, heldGb = 0): LedgerOrder => ({

@@ -4,10 +4,10 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedRequest } from '../../sim/stripe/faults.ts';
-import { createStripeClient } from '../../src/billing/stripe/client.ts';
-import { StripeError } from '../../src/billing/stripe/index.ts';
-import { STRIPE_API_VERSION } from '../../src/billing/stripe/transport.ts';
 import { getConfig } from '../../src/config/index.ts';
+import { createStripeClient } from '../../src/stripe/client.ts';
+import { StripeError } from '../../src/stripe/index.ts';
+import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { resetSimulators, sim } from '../helpers.ts';
 
 const received = () => sim<ReceivedRequest[]>('/_sim/stripe/requests');

@@ -2,7 +2,7 @@
 // enabled key, whatever the platform does; a key minted again carries the right expiry and the usage already used.
 import { createExecutionContext, env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reconcileCustomerKey } from '../../src/billing/index.ts';
+import { reconcileCustomerKey } from '../../src/fulfilment/index.ts';
 import { backgroundServices } from '../../src/services/index.ts';
 import { OPERATOR, runCron } from '../admin/support.ts';
 import { customerWithKey, simCalls, simControl } from '../dashboard/support.ts';

@@ -1,9 +1,9 @@
 // The webhook refuses anything not signed by Stripe with the endpoint secret, and a refused delivery changes nothing.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotMetadata, snapshotOf } from '../../src/billing/orders.ts';
-import { stripeClient } from '../../src/billing/stripe/index.ts';
 import { getConfig } from '../../src/config/index.ts';
+import { snapshotMetadata, snapshotOf } from '../../src/orders/index.ts';
+import { stripeClient } from '../../src/stripe/index.ts';
 import { resetSimulators } from '../helpers.ts';
 import { count, type Delivery, deliveries, postWebhook, sign, stripeAct } from './helpers.ts';
 

@@ -19,7 +19,7 @@ describe('cron trigger', () => {
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)));
     try {
-      // A broken PRICING var makes the billing job throw (it needs the config); retention needs only D1.
+      // A broken PRICING var makes the reconcile job throw (it needs the config); retention needs only D1.
       const broken = { ...env, PRICING: '{not json' } as unknown as Env;
       const ctx = createExecutionContext();
       await worker.scheduled!(
@@ -32,6 +32,6 @@ describe('cron trigger', () => {
       spy.mockRestore();
     }
     expect(await db.select().from(loginTokens)).toEqual([]);
-    expect(errors.some((line) => line.includes('"job":"billing"') && line.includes('cron job failed'))).toBe(true);
+    expect(errors.some((line) => line.includes('"job":"reconcile"') && line.includes('cron job failed'))).toBe(true);
   });
 });

@@ -1,14 +1,21 @@
-// The shop's Stripe client (fetch-based, see client.ts), pointed at STRIPE_API_URL (the simulator in dev/tests),
-// and the billing helpers around it.
-import type { Config } from '../../config/index.ts';
+// Stripe as the shop speaks it: our own client (fetch-based, see client.ts) pointed at STRIPE_API_URL (the simulator
+// in dev and tests), its errors, and the webhook's side: the signature over the raw body and the event envelope.
+import type { Config } from '../config/index.ts';
 import { createStripeClient, type StripeClient } from './client.ts';
+import { StripeError } from './errors.ts';
 
 export type { Stripe } from 'stripe';
 export type { StripeClient } from './client.ts';
-
-import { StripeError } from './errors.ts';
-
-export { StripeError, type StripeErrorType } from './errors.ts';
+export { PaymentProviderError, StripeError, type StripeErrorType, WebhookError } from './errors.ts';
+export {
+  type EventOutcome,
+  type EventPlan,
+  ignored,
+  metadata,
+  parseEvent,
+  type StripeEventEnvelope,
+} from './events.ts';
+export { verifyStripeSignature } from './signature.ts';
 
 /** Per attempt: Stripe answers in well under a second; a call this slow is treated as lost and retried once. */
 export const STRIPE_TIMEOUT_MS = 15_000;
@@ -26,17 +33,6 @@ export function stripeClient(config: Pick<Config, 'stripe'>): StripeClient {
     clients.set(cacheKey, client);
   }
   return client;
-}
-
-/** A Stripe failure the API reports as 502 `payment_provider_unavailable` without Stripe's internals. */
-export class PaymentProviderError extends Error {
-  readonly status = 502;
-  readonly code = 'payment_provider_unavailable';
-  readonly expose = true;
-  constructor(cause: unknown) {
-    super('The payment provider is unavailable. No payment was taken; please try again in a moment.', { cause });
-    this.name = 'PaymentProviderError';
-  }
 }
 
 /** The id in one of Stripe's expandable fields: the id itself, or the object once expanded. */

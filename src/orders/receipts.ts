@@ -4,6 +4,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import { orders } from '../../schema.ts';
 import { getCustomer } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
+import { MINUTE_MS } from '../time.ts';
 
 type ReceiptServices = Pick<Services, 'db' | 'mail' | 'log' | 'clock'>;
 
@@ -48,7 +49,7 @@ export async function sendMissingReceipts(services: ReceiptServices, now: number
   const missing = await services.db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.status, 'paid'), isNull(orders.receiptSentAt), lt(orders.paidAt, now - 60_000)))
+    .where(and(eq(orders.status, 'paid'), isNull(orders.receiptSentAt), lt(orders.paidAt, now - MINUTE_MS)))
     .limit(limit);
   let sent = 0;
   for (const { id } of missing) if (await sendReceiptOnce(services, id, now)) sent++;

@@ -3,7 +3,7 @@
 // customer, as Stripe requires for an existing customer), an invoice for the payment; and, for a customer with auto
 // top-up on, the card saved for off-session charges. Pure.
 import type { Config } from '../config/index.ts';
-import type { Stripe } from './stripe/index.ts';
+import type { Stripe } from '../stripe/index.ts';
 
 type SessionParams = Stripe.Checkout.SessionCreateParams;
 

@@ -1,16 +1,14 @@
-// What the customer sees of their orders: the success page's order + key state (moving fulfilment along when it
-// is owed) and the purchase history.
+// The success page's poll: the owner's order and their key's state, moving fulfilment along when it is owed (asking
+// Stripe when the webhook is late, running a due reconcile while the customer waits a moment).
 import { type Customer, customerQuery, NOT_SUSPENDED } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
-import { firstRow, type ReadResults, readTogether, rows } from '../db/reads.ts';
-import { currentKeyQuery, getSync, isDue, type KeyState, keyState, type PoolKeyRow, syncQuery } from '../keys/index.ts';
+import { firstRow, type ReadResults, readTogether } from '../db/reads.ts';
+import { reconcileCustomerKey } from '../fulfilment/index.ts';
+import { currentKeyQuery, getSync, isDue, keyState, keySummary, syncQuery } from '../keys/index.ts';
+import { orderOfSessionQuery, orderQuery, purchaseView } from '../orders/index.ts';
+import { applyRetrievedSession, followUp } from '../payments/index.ts';
 import type { Services } from '../services/index.ts';
-import type { KeyStatus, KeySummary, OrderStatusAnswer, Purchase } from '../shared/billing.ts';
-import { CHECKOUT_TTL_MS } from './ceiling.ts';
-import { fulfil } from './fulfil.ts';
-import { listOrders, orderOfSessionQuery, orderQuery, purchaseView } from './orders.ts';
-import { reconcileCustomerKey } from './reconcile.ts';
-import { applyRetrievedSession } from './webhook.ts';
+import type { OrderStatusAnswer } from '../shared/billing.ts';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 /** How long the order page waits for the key before answering "provisioning" (the SPA polls again). */
@@ -45,8 +43,8 @@ export async function orderStatus(
   if (late && order.stripeSessionId) {
     try {
       const session = await services.stripe.checkout.sessions.retrieve(order.stripeSessionId);
-      const outcome = await applyRetrievedSession(db, session);
-      if (outcome.paidOrderId) services.waitUntil(fulfil(services, { paidOrderId: outcome.paidOrderId }));
+      const outcome = await applyRetrievedSession(db, session, clock.now());
+      if (outcome.paidOrderId) services.waitUntil(followUp(services, { paidOrderId: outcome.paidOrderId }));
     } catch (err) {
       log.warn('checkout session lookup failed; waiting for the webhook', { err });
     }
@@ -72,38 +70,4 @@ export async function orderStatus(
   const suspension = latest.customer ?? NOT_SUSPENDED;
   const state = keyState({ key, sync: latest.sync, live: null, customer: suspension, now: clock.now() });
   return { order: purchaseView(latest.order ?? order), key: keySummary(state, key) };
-}
-
-/** The key as the success page shows it: is it there yet, and is a change still on its way. */
-function keySummary(state: KeyState, key: PoolKeyRow | undefined): KeySummary {
-  let status: KeyStatus;
-  if (state.status === 'none') status = 'none';
-  else if (state.status === 'provisioning') status = state.sync === 'failed' ? 'retrying' : 'provisioning';
-  else if (state.sync !== 'synced') status = state.sync === 'failed' ? 'retrying' : 'updating';
-  else status = key?.upstreamId ? 'ready' : 'none';
-  return {
-    status,
-    capGb: key?.capGb ?? null,
-    expiresAt: key?.expiresAt ?? null,
-    enabled: key?.enabled ?? null,
-    secretMask: key?.secretMask ?? null,
-  };
-}
-
-/** What the purchase history reads beside the session check, in its round trip. */
-export const purchaseReads = (db: Db, customerId: string) => ({ orders: rows(listOrders(db, customerId)) });
-
-/** The customer's purchase history, newest first; abandoned checkouts are left out. */
-export function purchaseHistory(
-  { clock }: Pick<Services, 'clock'>,
-  { orders }: ReadResults<ReturnType<typeof purchaseReads>>,
-): Purchase[] {
-  const now = clock.now();
-  return orders
-    .filter(
-      (o) =>
-        o.status !== 'expired' &&
-        !(o.status === 'pending' && !o.paymentSettling && o.createdAt < now - CHECKOUT_TTL_MS),
-    )
-    .map(purchaseView);
 }

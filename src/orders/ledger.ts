@@ -3,8 +3,8 @@
 // that minus what was used, in whole GB rounded in the customer's favour (the platform's unit): a key with 1000 GB
 // of which 998.2 GB are used still has 2 GB. A retired key carries its GB minus what was used on it when it was
 // switched off, so a later refund or dispute of one of its orders takes the GB back from the key they went to.
-import type { PoolKeyRow } from '../keys/index.ts';
-import { type Order, openGb } from './orders.ts';
+import type { Order, PoolKeyRow } from '../../schema.ts';
+import { openGb } from './entitlement.ts';
 
 export type LedgerKey = Pick<
   PoolKeyRow,

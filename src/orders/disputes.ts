@@ -1,24 +1,25 @@
 // Disputes (chargebacks and inquiries) of the shop's orders: the disputes table's one owner. A dispute holds its
 // share of the order's GB out of the cap while open; a won (or withdrawn) one gives it back, a lost one keeps it out.
-// Every event of a dispute updates its one row, and the order's held GB are recomputed from the rows, so
-// duplicated or reordered events converge instead of counting twice.
+// Every report of a dispute updates its one row, and the order's held GB are recomputed from the rows, so
+// duplicated or reordered reports converge instead of counting twice.
 import { count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { customers, type Dispute, disputes, type Order, orders } from '../../schema.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { gbForAmount } from '../shared/billing.ts';
-import * as z from '../zod.ts';
-import { expandableId } from './stripe/index.ts';
 
 export type { Dispute };
 
-/** The events that carry a dispute object; each one brings its latest state. */
-export const DISPUTE_EVENTS = new Set([
-  'charge.dispute.created',
-  'charge.dispute.updated',
-  'charge.dispute.closed',
-  'charge.dispute.funds_withdrawn',
-  'charge.dispute.funds_reinstated',
-]);
+/** A dispute as the payment provider last reported it. */
+export interface DisputeReport {
+  id: string;
+  chargeId: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+  /** When the dispute was opened (unix ms). */
+  createdAt: number;
+}
 
 /** Statuses a dispute never leaves. */
 const CLOSED = new Set(['won', 'lost', 'warning_closed', 'prevented']);
@@ -28,31 +29,15 @@ const CLOSED = new Set(['won', 'lost', 'warning_closed', 'prevented']);
  */
 const RELEASED = new Set(['won', 'warning_closed', 'prevented']);
 
-const ref = z.union([z.string(), z.object({ id: z.string() })]);
-
-export const disputeSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(255)),
-  object: z.literal('dispute'),
-  amount: z.int(),
-  currency: z.string().check(z.regex(/^[a-z]{3}$/)),
-  charge: ref,
-  payment_intent: z.optional(z.nullable(ref)),
-  reason: z.string().check(z.maxLength(100)),
-  status: z.string().check(z.minLength(1), z.maxLength(64)),
-  created: z.number(),
-});
-
-export type StripeDispute = z.infer<typeof disputeSchema>;
-
-export const isClosed = (status: string) => CLOSED.has(status);
+const isClosed = (status: string) => CLOSED.has(status);
 
 /**
  * The GB of the order a dispute in this state holds out of the cap: the disputed share (rounded up, gbForAmount)
  * unless it was released; all of it when the dispute is in another currency than the order and cannot be compared.
  */
-export function disputeHoldGb(
+function disputeHoldGb(
   order: Pick<Order, 'gb' | 'price' | 'currency'>,
-  dispute: Pick<StripeDispute, 'amount' | 'currency' | 'status'>,
+  dispute: Pick<DisputeReport, 'amount' | 'currency' | 'status'>,
 ): number {
   if (RELEASED.has(dispute.status)) return 0;
   if (dispute.currency !== order.currency) return order.gb;
@@ -60,13 +45,13 @@ export function disputeHoldGb(
 }
 
 /**
- * Records a dispute's state as of an event created at `eventAt`, and recomputes the order's held GB from its
- * disputes. A closed dispute is never reopened, and an older event never overwrites a newer one.
+ * Records a dispute's state as reported at `eventAt`, and recomputes the order's held GB from its disputes. A
+ * closed dispute is never reopened, and an older report never overwrites a newer one.
  */
 export function recordDisputeStatements(
   db: Db,
   order: Pick<Order, 'id' | 'customerId' | 'gb' | 'price' | 'currency'>,
-  dispute: StripeDispute,
+  dispute: DisputeReport,
   eventAt: number,
 ): BatchStatement[] {
   const upsert = db
@@ -75,13 +60,13 @@ export function recordDisputeStatements(
       id: dispute.id,
       orderId: order.id,
       customerId: order.customerId,
-      chargeId: expandableId(dispute.charge) ?? '',
+      chargeId: dispute.chargeId,
       amount: dispute.amount,
       currency: dispute.currency,
       reason: dispute.reason,
       status: dispute.status,
       heldGb: disputeHoldGb(order, dispute),
-      createdAt: dispute.created * 1000,
+      createdAt: dispute.createdAt,
       eventAt,
       closedAt: isClosed(dispute.status) ? eventAt : null,
     })

@@ -1,16 +1,21 @@
-// PaymentIntent events: an auto top-up's off-session charge succeeding (its order becomes paid exactly as a
-// Checkout's does) or failing (auto top-up pauses and the customer is mailed), and a card saved for later by a
-// Checkout with `setup_future_usage` (auto top-up charges it from now on, and a pause is over).
+// PaymentIntent events, auto top-up's side of the webhook: an off-session charge succeeding (its order becomes paid
+// exactly as a Checkout's does) or failing (auto top-up pauses and the customer is mailed), and a card saved for
+// later by a Checkout with `setup_future_usage` (auto top-up charges it from now on, and a pause is over).
 import { auditStatement } from '../audit/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
-import { chargeFailedStatements, chargeSucceededStatement, getCharge, saveCardStatement } from '../refill/store.ts';
+import {
+  linkStripeIdsStatement,
+  locateOrder,
+  markPaidStatement,
+  markUnpaidStatement,
+  snapshotFromMetadata,
+} from '../orders/index.ts';
 import type { AutoTopUpPause } from '../shared/refill.ts';
+import { type EventPlan, expandableId, ignored, metadata, type StripeEventEnvelope } from '../stripe/index.ts';
 import * as z from '../zod.ts';
-import { ignored, locateOrder, metadata, type Plan, type StripeEventEnvelope } from './event-plan.ts';
-import { linkStripeIdsStatement, markPaidStatement, markUnpaidStatement, snapshotFromMetadata } from './orders.ts';
-import { expandableId } from './stripe/index.ts';
+import { chargeFailedStatements, chargeSucceededStatement, getCharge, saveCardStatement } from './store.ts';
 
 export const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed']);
 
@@ -34,7 +39,12 @@ export function pauseReasonOf(code: string | undefined): AutoTopUpPause {
   return code === 'authentication_required' ? 'authentication_required' : 'card_declined';
 }
 
-export async function planPaymentIntent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<Plan> {
+export async function planPaymentIntent(
+  db: Db,
+  event: StripeEventEnvelope,
+  log: Logger,
+  now: number,
+): Promise<EventPlan> {
   const parsed = intentSchema.safeParse(event.data.object);
   if (!parsed.success) return ignored('malformed payment intent');
   const intent = parsed.data;
@@ -73,7 +83,7 @@ async function planCharged(
   charge: { id: string; customerId: string },
   statements: BatchStatement[],
   now: number,
-): Promise<Plan> {
+): Promise<EventPlan> {
   const found = await locateOrder(db, snapshotFromMetadata(intent.metadata), { paymentIntentId: intent.id }, now);
   if (!found) return { statements, outcome: { result: 'applied', reason: 'order missing' } };
   statements.push(

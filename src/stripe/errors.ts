@@ -1,7 +1,9 @@
 // What a failed Stripe call throws: Stripe's own error (its `type`, `code`, `decline_code`, `param`, `message`, the
 // HTTP status and the request id), or a connection failure (no answer, or none in time) with `type: 'connection_error'`.
 // The status is `statusCode`, as in stripe-node, not `status`: an Error with `status` and `code` is taken for a shop
-// error by src/http/errors.ts, and Stripe's wording must never reach a customer unwrapped.
+// error by src/http/errors.ts, and Stripe's wording must never reach a customer unwrapped. And the shop's own answers
+// about Stripe: a webhook delivery refused, or the payment provider unavailable.
+import { DomainError } from '../domain-error.ts';
 
 /** Stripe's error types (https://docs.stripe.com/api/errors), and ours for a call that got no answer. */
 export type StripeErrorType =
@@ -86,4 +88,33 @@ export function errorFromAnswer(statusCode: number, body: unknown, requestId: st
     requestId,
     paymentIntentId: text(intent?.id),
   });
+}
+
+export type StripeAnswerCode = 'invalid_signature' | 'invalid_event' | 'payment_provider_unavailable';
+
+const STATUS: Record<StripeAnswerCode, number> = {
+  invalid_signature: 400,
+  invalid_event: 400,
+  payment_provider_unavailable: 502,
+};
+
+/** A webhook delivery the shop refuses (not signed by Stripe, or not an event), answered 400 and changing nothing. */
+export class WebhookError extends DomainError<StripeAnswerCode> {
+  override readonly name = 'WebhookError';
+  constructor(code: 'invalid_signature' | 'invalid_event', message: string) {
+    super(code, message, STATUS);
+  }
+}
+
+/** A Stripe failure the API reports as 502 `payment_provider_unavailable` without Stripe's internals. */
+export class PaymentProviderError extends DomainError<StripeAnswerCode> {
+  override readonly name = 'PaymentProviderError';
+  constructor(cause: unknown) {
+    super(
+      'payment_provider_unavailable',
+      'The payment provider is unavailable. No payment was taken; please try again in a moment.',
+      STATUS,
+    );
+    this.cause = cause;
+  }
 }

@@ -5,17 +5,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { orders, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
-import { ENTITLED_STATUSES, type OrderSnapshot, openGbOf } from './orders.ts';
+import { HOUR_MS } from '../time.ts';
+import { ENTITLED_STATUSES, openGbOf } from './entitlement.ts';
+import type { OrderSnapshot } from './snapshot.ts';
 
 /** Checkout Sessions live this long (Stripe's minimum is 30 min); pending orders younger than this still count. */
-export const CHECKOUT_TTL_MS = 60 * 60_000;
+export const CHECKOUT_TTL_MS = HOUR_MS;
 
 const entitled = sql.raw(ENTITLED_STATUSES.map((s) => `'${s}'`).join(', '));
 
 /**
  * GB the customer still has or is paying for, in SQL: what is left on each working key (its orders' open GB plus
  * what was carried into it, minus whole GB used as last read), paid orders not yet on a key, and checkouts that
- * are still open or whose delayed payment is settling. The same sums as src/billing/ledger.ts.
+ * are still open or whose delayed payment is settling. The same sums as ledger.ts.
  */
 export function stillHasGbSql(customerId: string, now: number) {
   const k = alias(poolKeys, 'k');

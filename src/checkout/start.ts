@@ -1,32 +1,40 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
-// in metadata. Its GB are reserved first, in one conditional D1 statement (src/billing/ceiling.ts), so concurrent
+// in metadata. Its GB are reserved first, in one conditional D1 statement (src/orders/ceiling.ts), so concurrent
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
 import { type Customer, linkStripeCustomerStatement } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { read, readTogether, rows, writes } from '../db/reads.ts';
-import { keysOf, type PoolKeyRow, readUsage } from '../keys/index.ts';
-import { autoTopUpQuery } from '../refill/store.ts';
-import type { Services } from '../services/index.ts';
+import { DomainError } from '../domain-error.ts';
+import { heldOffByPerson, keysOf, type PoolKeyRow, readUsage } from '../keys/index.ts';
 import {
   CHECKOUT_TTL_MS,
+  linkStripeIdsStatement,
   releaseReservation,
   reserved,
   reserveOrderStatement,
+  snapshotMetadata,
+  snapshotOf,
   stillHasGbOf,
   stillHasGbQuery,
-} from './ceiling.ts';
-import { checkoutOptions, taxBehavior } from './checkout-options.ts';
-import { linkStripeIdsStatement, snapshotMetadata, snapshotOf } from './orders.ts';
-import { PaymentProviderError, type Stripe } from './stripe/index.ts';
+} from '../orders/index.ts';
+import { autoTopUpQuery } from '../refill/index.ts';
+import type { Services } from '../services/index.ts';
+import { PaymentProviderError, type Stripe } from '../stripe/index.ts';
+import { checkoutOptions, taxBehavior } from './options.ts';
 
-export class CheckoutError extends Error {
-  readonly status: 403 | 404 | 409;
-  readonly code: string;
-  constructor(status: 403 | 404 | 409, code: string, message: string) {
-    super(message);
-    this.name = 'CheckoutError';
-    this.status = status;
-    this.code = code;
+export type CheckoutErrorCode = 'unknown_tier' | 'account_suspended' | 'key_disabled_upstream' | 'cap_ceiling';
+
+const STATUS: Record<CheckoutErrorCode, number> = {
+  unknown_tier: 404,
+  account_suspended: 403,
+  key_disabled_upstream: 403,
+  cap_ceiling: 409,
+};
+
+export class CheckoutError extends DomainError<CheckoutErrorCode> {
+  override readonly name = 'CheckoutError';
+  constructor(code: CheckoutErrorCode, message: string) {
+    super(code, message, STATUS);
   }
 }
 
@@ -78,10 +86,9 @@ export async function startCheckout(
   const { db, config } = services;
   const customerId = customer.id;
   const tier = config.tiers.find((t) => t.id === tierId);
-  if (!tier) throw new CheckoutError(404, 'unknown_tier', 'There is no such plan. Pick one from the pricing table.');
+  if (!tier) throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.');
   if (customer.suspendedAt)
     throw new CheckoutError(
-      403,
       'account_suspended',
       `Your account is suspended. Contact ${config.brand.supportEmail} for help.`,
     );
@@ -94,10 +101,9 @@ export async function startCheckout(
     }),
   ]);
   const recorded = [...usage.writes, ...stripeCustomer.link];
-  if (usage.keys.some((k) => k.state !== 'retired' && k.upstreamDisabledAt)) {
+  if (heldOffByPerson(usage.keys)) {
     await readTogether(db, writes(recorded));
     throw new CheckoutError(
-      403,
       'key_disabled_upstream',
       `Your proxy key was disabled by the provider, so nothing more can be added to it. Contact ${config.brand.supportEmail} for help. Nothing was charged.`,
     );
@@ -112,7 +118,6 @@ export async function startCheckout(
   });
   if (!reservation.made) {
     throw new CheckoutError(
-      409,
       'cap_ceiling',
       `You can hold at most ${ceiling} GB at a time. You still have ${reservation.held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
         `does not fit right now. Nothing was charged. Use up some traffic first, or contact ${config.brand.supportEmail} for larger volumes.`,

@@ -1,31 +1,25 @@
-// Making one upstream key match the ledger: mint it (never for a customer who may not have a working key), set
-// its cap, expiry and enabled flag, and retire it when its grace ends (switch off, let usage settle, read it a
-// last time, carry what is left, delete). Every step is idempotent and resumable by the next reconcile.
+// Making one upstream key match its balance in the ledger: observe it (recording its usage, or that it vanished),
+// mint it (never for a customer who may not have a working key), and set its cap, expiry and enabled flag. Every
+// step is idempotent and resumable by the next reconcile.
 import type { Customer } from '../../schema.ts';
 import { sha256Hex } from '../crypto.ts';
 import {
   forgetLiveKey,
   forgetVanishedKey,
-  openGenerationStatement,
   type PoolKeyRow,
+  personSwitchOff,
   readRevealedSecret,
   recordUsage,
-  retireStatement,
   saveKey,
   sealSecret,
-  startRetiringStatement,
-  whoDisabled,
 } from '../keys/index.ts';
+import { type GenerationBalance, upstreamCapOf } from '../orders/index.ts';
 import { isUpstreamError, type PoolAccessKey, type UpdateKeyInput } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import { isoToMs, msToIso } from '../time.ts';
-import { carryTarget, type GenerationBalance, type LedgerKey, upstreamCapOf, usedGbOf } from './ledger.ts';
 
 /** What a reconcile works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
 export type ReconcileServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'mail'>;
-
-/** After switching a retiring key off, its usage is read for the last time this much later (the platform flushes usage within ~15 s). */
-export const USAGE_SETTLE_MS = 60_000;
 
 /** One reconcile of one customer. */
 export interface CustomerRun {
@@ -54,7 +48,7 @@ async function upstreamOf(run: CustomerRun, key: PoolKeyRow): Promise<PoolAccess
 }
 
 /** Reads the upstream key and records its usage; a key that vanished has its used GB kept as spent. */
-async function observe(
+export async function observe(
   run: CustomerRun,
   key: PoolKeyRow,
 ): Promise<{ row: PoolKeyRow; upstream: PoolAccessKey | null }> {
@@ -129,18 +123,11 @@ export async function convergeKey(run: CustomerRun, key: PoolKeyRow, balance: Ge
     upstream = await mint(run, row, Math.min(capGb, config.keys.capCeilingGb));
   }
 
-  let upstreamDisabledAt = row.upstreamDisabledAt;
-  // Switched back on in the panel: the person's earlier decision is lifted.
-  if (upstream.enabled && upstreamDisabledAt) upstreamDisabledAt = null;
-  let enable = !suspended && !expired && !upstreamDisabledAt && capGb > 0 && upstream.trafficUsedMB / 1024 < capGb;
-  if (enable && !upstream.enabled) {
-    const by = await whoDisabled(pool, upstream.id);
-    if (by === 'person' || by === 'unknown') {
-      log.warn('pool key switched off upstream by a person; left off', { customerId: row.customerId, by });
-      upstreamDisabledAt = now;
-      enable = false;
-    }
-  }
+  const wanted = !suspended && !expired && capGb > 0 && upstream.trafficUsedMB / 1024 < capGb;
+  const upstreamDisabledAt = await personSwitchOff(pool, row, upstream, wanted, now);
+  if (upstreamDisabledAt && !row.upstreamDisabledAt)
+    log.warn('pool key switched off upstream by a person; left off', { customerId: row.customerId });
+  const enable = wanted && !upstreamDisabledAt;
   const patch: UpdateKeyInput = {};
   const cap = Math.min(Math.max(capGb, 1), config.keys.capCeilingGb);
   if (upstream.trafficCapGB !== cap) patch.trafficCapGB = cap;
@@ -165,49 +152,4 @@ export async function convergeKey(run: CustomerRun, key: PoolKeyRow, balance: Ge
     },
     now,
   );
-}
-
-/**
- * A retiring key whose grace has ended: switched off first, and on a later run (once usage has settled) read a
- * last time, its unused GB carried (one statement) and the key deleted upstream. Returns whether it was retired.
- */
-export async function retireKey(
-  run: CustomerRun,
-  key: PoolKeyRow,
-  keys: readonly LedgerKey[],
-  ledger: Map<number, GenerationBalance>,
-): Promise<boolean> {
-  const { db, pool, config, log } = run.services;
-  const { now } = run;
-  const { row, upstream } = await observe(run, key);
-  if (row.switchedOffAt === null || now < row.switchedOffAt + USAGE_SETTLE_MS) {
-    if (upstream?.enabled) await pool.updateKey(upstream.id, { enabled: false });
-    if (row.switchedOffAt === null) await saveKey(db, row.id, { switchedOffAt: now, enabled: false }, now);
-    return false;
-  }
-  const finalUsedGb = usedGbOf(row);
-  const carriedOutGb = Math.max(0, (ledger.get(row.generation)?.targetGb ?? 0) - finalUsedGb);
-  const into = carryTarget(row, carriedOutGb, keys, ledger, config.keys.capCeilingGb);
-  const current = keys.find((k) => k.state === 'current');
-  await db.batch([
-    retireStatement(db, row.id, { finalUsedGb, into: into.generation, carriedOutGb }, now),
-    ...(into.open && current
-      ? [startRetiringStatement(db, row.customerId, current.generation, now + config.keys.rolloverGraceMs, now)]
-      : []),
-    ...(into.open ? [openGenerationStatement(db, row.customerId, into.generation, now)] : []),
-  ]);
-  log.info('pool key retired', { customerId: row.customerId, generation: row.generation, carriedOutGb, into });
-  await deleteRetired(run, { ...row, upstreamId: upstream ? row.upstreamId : null });
-  return true;
-}
-
-/** Deletes a retired key upstream (the client checks state before deleting again after a failure). */
-export async function deleteRetired(run: CustomerRun, key: Pick<PoolKeyRow, 'id' | 'upstreamId' | 'deletedAt'>) {
-  if (!key.upstreamId || key.deletedAt) return;
-  try {
-    await run.services.pool.deleteKey(key.upstreamId);
-  } catch (err) {
-    if (!(isUpstreamError(err) && err.notFound)) throw err;
-  }
-  await saveKey(run.services.db, key.id, { deletedAt: run.now, enabled: false }, run.now);
 }
