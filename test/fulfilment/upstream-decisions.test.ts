@@ -6,9 +6,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerDetail } from '../../src/shared/admin.ts';
 import type { MeAnswer } from '../../src/shared/dashboard.ts';
 import { OPERATOR, pay, runCron, startCheckout } from '../admin/support.ts';
+import { keysOf, settledSync, setUsage } from '../billing/helpers.ts';
 import { customerWithKey, simControl } from '../dashboard/support.ts';
 import { call, resetSimulators, signIn, upstreamKey } from '../helpers.ts';
-import { keysOf, settledSync, setUsage } from './helpers.ts';
 
 const DAY = 86_400_000;
 let operator: string;

@@ -4,8 +4,8 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
 import { startCheckout } from '../admin/support.ts';
+import { count, deliveries, orderRow, postWebhook, sign, stripeAct } from '../billing/helpers.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
-import { count, deliveries, orderRow, postWebhook, sign, stripeAct } from './helpers.ts';
 
 /** A production config that passes the check: https endpoints, real-looking secrets, a live Stripe key. */
 const PRODUCTION = {

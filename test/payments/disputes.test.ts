@@ -4,7 +4,6 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerDetail, Overview } from '../../src/shared/admin.ts';
 import { auditRows, buy, customerIdOf, OPERATOR, settled, upstreamKeyOf } from '../admin/support.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
 import {
   count,
   type Delivery,
@@ -14,7 +13,8 @@ import {
   deliveries,
   disputeSession,
   orderRow,
-} from './helpers.ts';
+} from '../billing/helpers.ts';
+import { call, resetSimulators, signIn, sim } from '../helpers.ts';
 
 beforeEach(async () => {
   await resetSimulators();

@@ -82,14 +82,13 @@ describe('the reconcile lease', () => {
     });
     const run = reconcileCustomerKey(backgroundServices(env, createExecutionContext(), {}), customerId);
     await until(inflight, (n) => n.count > 0);
-    // Meanwhile the lease runs out and another run takes it.
-    await env.DB.prepare("update key_syncs set lease_holder = 'another-run', lease_until = ? where customer_id = ?")
-      .bind(Date.now() + 60_000, customerId)
-      .run();
+    // Meanwhile the lease runs out (a minute later) and another run takes it.
+    const another = await acquireLease(db, customerId, Date.now() + 61_000);
+    expect(another).toBeDefined();
     const before = (await simCalls()).length;
     expect(await run).toEqual({ state: 'busy' });
     const after = (await simCalls()).slice(before);
     expect(after.filter((c) => c.method !== 'GET')).toEqual([]);
-    expect(await lease(customerId)).toMatchObject({ lease_holder: 'another-run' });
+    expect(await lease(customerId)).toMatchObject({ lease_holder: another!.holder });
   });
 });

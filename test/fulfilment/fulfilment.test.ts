@@ -3,6 +3,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
+import { count, type Delivery, deliver, deliveries, stripeAct } from '../billing/helpers.ts';
 import {
   CURRENT_KEY_SQL,
   call,
@@ -13,7 +14,6 @@ import {
   upstreamKey,
   upstreamKeysOf,
 } from '../helpers.ts';
-import { count, type Delivery, deliver, deliveries, stripeAct } from './helpers.ts';
 
 const DAY = 86_400_000;
 

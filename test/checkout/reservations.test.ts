@@ -3,10 +3,12 @@
 // given back when no payment can follow. No paid GB is ever left undelivered.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { clockFrom } from '../../src/clock.ts';
 import worker from '../../src/index.ts';
+import { withOverrides } from '../../src/services/index.ts';
 import { customerIdOf, pay, startCheckout } from '../admin/support.ts';
+import { deliver, deliveries, keysOf, settledSync, stripeAct } from '../billing/helpers.ts';
 import { call, ORIGIN, resetSimulators, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
-import { deliver, deliveries, keysOf, settledSync, stripeAct } from './helpers.ts';
 
 beforeEach(resetSimulators);
 
@@ -61,13 +63,13 @@ describe('delayed payments', () => {
     const [completed] = await deliveries({ sessionId, type: 'checkout.session.completed' });
     expect((await deliver(completed!)).status).toBe(200);
     // Two hours later (past the 1 h checkout lifetime) the bank transfer is still settling: its 10 GB still count.
-    await env.DB.prepare('update orders set created_at = ? where stripe_session_id = ?')
-      .bind(Date.now() - 2 * 3_600_000, sessionId)
-      .run();
-    expect((await call('/api/checkout', { json: { tierId: 'pro' }, cookie })).status).toBe(200);
-    expect((await call('/api/checkout', { json: { tierId: 'pro' }, cookie })).status).toBe(409);
+    const later = withOverrides(env, { clock: clockFrom(Date.now() + 2 * 3_600_000) });
+    expect((await call('/api/checkout', { json: { tierId: 'pro' }, cookie, env: later })).status).toBe(200);
+    expect((await call('/api/checkout', { json: { tierId: 'pro' }, cookie, env: later })).status).toBe(409);
     // It shows in the purchase history as pending.
-    const history = await (await call('/api/purchases', { cookie })).json<{ purchases: { status: string }[] }>();
+    const history = await (await call('/api/purchases', { cookie, env: later })).json<{
+      purchases: { status: string }[];
+    }>();
     expect(history.purchases.filter((p) => p.status === 'pending')).toHaveLength(2);
 
     await stripeAct(sessionId, 'settle', { outcome: 'failed' });

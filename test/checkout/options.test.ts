@@ -3,8 +3,8 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overview } from '../../src/shared/admin.ts';
+import { customerIdOf, deliverEachEvent, settledSync, stripeAct } from '../billing/helpers.ts';
 import { call, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
-import { customerIdOf, deliverEachEvent, settledSync, stripeAct } from './helpers.ts';
 
 interface SimSession {
   allow_promotion_codes: boolean | null;

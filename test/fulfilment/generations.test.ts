@@ -5,7 +5,6 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MeAnswer, RevealAnswer } from '../../src/shared/dashboard.ts';
 import { buy, customerIdOf, pay, runCron, startCheckout } from '../admin/support.ts';
-import { call, resetSimulators, signIn, upstreamKey, waitForMailAbout } from '../helpers.ts';
 import {
   decideDispute,
   deliver,
@@ -16,7 +15,8 @@ import {
   settledSync,
   setUsage,
   stripeAct,
-} from './helpers.ts';
+} from '../billing/helpers.ts';
+import { call, resetSimulators, signIn, upstreamKey, waitForMailAbout } from '../helpers.ts';
 
 /** Buys `tierId` through checkout, the Stripe simulator and the signed webhook, and waits for the keys. */
 async function buyAs(cookie: string, tierId: string): Promise<string> {
