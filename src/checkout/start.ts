@@ -10,12 +10,9 @@ import {
   CHECKOUT_TTL_MS,
   linkStripeIdsStatement,
   releaseReservation,
-  reserved,
-  reserveOrderStatement,
+  reservationReads,
   snapshotMetadata,
   snapshotOf,
-  stillHasGbOf,
-  stillHasGbQuery,
 } from '../orders/index.ts';
 import { autoTopUpQuery } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
@@ -112,10 +109,7 @@ export async function startCheckout(
   const now = services.clock.now();
   const snapshot = snapshotOf(tier, customerId);
   const ceiling = config.keys.capCeilingGb;
-  const [, reservation] = await readTogether(db, writes(recorded), {
-    made: read(reserveOrderStatement(db, snapshot, ceiling, now), reserved),
-    held: read(stillHasGbQuery(db, customerId, now), stillHasGbOf),
-  });
+  const [, reservation] = await readTogether(db, writes(recorded), reservationReads(db, snapshot, ceiling, now));
   if (!reservation.made) {
     throw new CheckoutError(
       'cap_ceiling',

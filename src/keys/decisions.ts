@@ -5,7 +5,7 @@
 import type { PoolKeyRow } from '../../schema.ts';
 import type { AuditEvent, PoolAccessKey, PoolClient } from '../pool/index.ts';
 
-export type DisabledBy = 'platform' | 'shop' | 'person' | 'unknown';
+type DisabledBy = 'platform' | 'shop' | 'person' | 'unknown';
 
 /** Audit pages read at most (200 events each): gateway events can crowd the trail. */
 const MAX_PAGES = 5;
@@ -26,7 +26,7 @@ function decisionOf(event: AuditEvent): DisabledBy | 'enabled' | undefined {
  * Why a disabled key is off: the newest event that changed its enabled flag. 'unknown' when the trail does not
  * say (the newest such event enabled it, or none is found): the caller treats that like a person's decision.
  */
-export async function whoDisabled(pool: Pick<PoolClient, 'keyAudit'>, upstreamId: string): Promise<DisabledBy> {
+async function whoDisabled(pool: Pick<PoolClient, 'keyAudit'>, upstreamId: string): Promise<DisabledBy> {
   let before: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const events = await pool.keyAudit(upstreamId, { limit: PAGE, before });

@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { orders, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
+import { read } from '../db/reads.ts';
 import { HOUR_MS } from '../time.ts';
 import { ENTITLED_STATUSES, openGbOf } from './entitlement.ts';
 import type { OrderSnapshot } from './snapshot.ts';
@@ -19,7 +20,7 @@ const entitled = sql.raw(ENTITLED_STATUSES.map((s) => `'${s}'`).join(', '));
  * what was carried into it, minus whole GB used as last read), paid orders not yet on a key, and checkouts that
  * are still open or whose delayed payment is settling. The same sums as ledger.ts.
  */
-export function stillHasGbSql(customerId: string, now: number) {
+function stillHasGbSql(customerId: string, now: number) {
   const k = alias(poolKeys, 'k');
   const r = alias(poolKeys, 'r');
   const o = alias(orders, 'o');
@@ -36,19 +37,17 @@ export async function stillHasGb(db: Db, customerId: string, now: number): Promi
   return stillHasGbOf(await stillHasGbQuery(db, customerId, now));
 }
 
-/** `stillHasGb` as a statement that can ride in a batch (answered by `stillHasGbOf`). */
-export function stillHasGbQuery(db: Db, customerId: string, now: number) {
+function stillHasGbQuery(db: Db, customerId: string, now: number) {
   return db.select({ gb: stillHasGbSql(customerId, now) }).from(sql`(select 1)`);
 }
 
-export const stillHasGbOf = (rows: { gb: number }[]) => Number(rows[0]?.gb ?? 0);
+const stillHasGbOf = (rows: { gb: number }[]) => Number(rows[0]?.gb ?? 0);
 
 /**
  * Records the checkout's pending order only if its GB fit under the ceiling beside everything the customer still
- * has or reserves: the one atomic check before any money is taken. It answers the order's id when it was recorded
- * (`reserved`), and rides in a batch after the writes that record a fresh usage reading.
+ * has or reserves: the one atomic check before any money is taken. It answers the order's id when it was recorded.
  */
-export function reserveOrderStatement(db: Db, s: OrderSnapshot, ceilingGb: number, now: number) {
+function reserveOrderStatement(db: Db, s: OrderSnapshot, ceilingGb: number, now: number) {
   const fits = sql`${stillHasGbSql(s.customerId, now)} + ${s.gb} <= ${ceilingGb}`;
   return db
     .insert(orders)
@@ -84,7 +83,21 @@ export function reserveOrderStatement(db: Db, s: OrderSnapshot, ceilingGb: numbe
     .returning({ id: orders.id });
 }
 
-export const reserved = (inserted: { id: string }[]) => inserted.length > 0;
+const reserved = (inserted: { id: string }[]) => inserted.length > 0;
+
+/** Reserves the order's GB under the ceiling; false when they do not fit. */
+export async function reserveOrder(db: Db, s: OrderSnapshot, ceilingGb: number, now: number): Promise<boolean> {
+  return reserved(await reserveOrderStatement(db, s, ceilingGb, now));
+}
+
+/**
+ * The reservation as reads that ride in the caller's batch, after the writes that record a fresh usage reading:
+ * whether it was made, and what the customer holds besides (for the refusal's message).
+ */
+export const reservationReads = (db: Db, s: OrderSnapshot, ceilingGb: number, now: number) => ({
+  made: read(reserveOrderStatement(db, s, ceilingGb, now), reserved),
+  held: read(stillHasGbQuery(db, s.customerId, now), stillHasGbOf),
+});
 
 /** Gives a reservation back when no Checkout Session could be made for it (nothing can be paid). */
 export async function releaseReservation(db: Db, orderId: string): Promise<void> {

@@ -1,15 +1,7 @@
 // Orders: what customers bought (a snapshot of the tier at checkout, also carried in Stripe metadata) and what it
 // entitles them to — the orders and disputes tables, the GB ledger of their key generations, the cap ceiling's
 // reservation, and one receipt per paid order.
-export {
-  CHECKOUT_TTL_MS,
-  releaseReservation,
-  reserved,
-  reserveOrderStatement,
-  stillHasGb,
-  stillHasGbOf,
-  stillHasGbQuery,
-} from './ceiling.ts';
+export { CHECKOUT_TTL_MS, releaseReservation, reservationReads, reserveOrder, stillHasGb } from './ceiling.ts';
 export { type Dispute, type DisputeReport, listDisputes, openDisputes, recordDisputeStatements } from './disputes.ts';
 export { type Entitlement, entitlementOf, openGb } from './entitlement.ts';
 export {

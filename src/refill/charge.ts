@@ -11,8 +11,7 @@ import {
   listEntitledOrders,
   markUnpaidStatement,
   type OrderSnapshot,
-  reserved,
-  reserveOrderStatement,
+  reserveOrder,
   snapshotMetadata,
   snapshotOf,
   snapshotOfOrder,
@@ -135,7 +134,7 @@ async function topUp(services: RefillServices, setting: AutoTopUpRow, now: numbe
     await fail(services, charge, 'no_card', null);
     return 'paused';
   }
-  if (!reserved(await reserveOrderStatement(db, snapshot, config.keys.capCeilingGb, now))) {
+  if (!(await reserveOrder(db, snapshot, config.keys.capCeilingGb, now))) {
     log.info('auto top-up skipped: the tier does not fit under the cap ceiling', { customerId: customer.id });
     await skipCharge(db, charge.id, 'cap_ceiling');
     return 'skipped';
