@@ -14,8 +14,8 @@ export {
   metadata,
   parseEvent,
   type StripeEventEnvelope,
-} from './events.ts';
-export { verifyStripeSignature } from './signature.ts';
+  verifyStripeSignature,
+} from './webhook.ts';
 
 /** Per attempt: Stripe answers in well under a second; a call this slow is treated as lost and retried once. */
 export const STRIPE_TIMEOUT_MS = 15_000;
