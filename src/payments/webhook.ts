@@ -20,17 +20,15 @@ import { followUp, owesFollowUp } from './follow-up.ts';
 import { planRefund, REFUND_EVENTS } from './refunds.ts';
 import { planSession, SESSION_EVENTS } from './sessions.ts';
 
-type Planner = (db: Db, event: StripeEventEnvelope, log: Logger, now: number) => Promise<EventPlan>;
+const HANDLED_EVENTS = new Set([...SESSION_EVENTS, ...REFUND_EVENTS, ...DISPUTE_EVENTS, ...INTENT_EVENTS]);
 
-/** Who plans each handled event type; any other type is acknowledged and ignored. */
-const PLANNERS: [ReadonlySet<string>, Planner][] = [
-  [SESSION_EVENTS, planSession],
-  [REFUND_EVENTS, planRefund],
-  [DISPUTE_EVENTS, planDispute],
-  [INTENT_EVENTS, planPaymentIntent],
-];
-
-const plannerOf = (type: string) => PLANNERS.find(([types]) => types.has(type))?.[1];
+/** What a handled event changes, planned by the module that owns its kind of object. */
+function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<EventPlan> {
+  if (INTENT_EVENTS.has(event.type)) return planPaymentIntent(db, event, log, now);
+  if (DISPUTE_EVENTS.has(event.type)) return planDispute(db, event, log, now);
+  if (REFUND_EVENTS.has(event.type)) return planRefund(db, event, log, now);
+  return planSession(db, event, log, now);
+}
 
 async function eventSeen(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);
@@ -49,8 +47,7 @@ async function applyStripeEvent(
   log: Logger,
   { liveOnly, now }: { liveOnly: boolean; now: number },
 ): Promise<EventOutcome> {
-  const plan = plannerOf(event.type);
-  if (!plan) return { result: 'ignored', reason: 'unhandled type' };
+  if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
   // A test-mode event reaching a production shop (its endpoint also registered in test mode, or a test key in use)
   // is acknowledged so Stripe stops retrying, and changes nothing: a test card must never buy real traffic.
   if (liveOnly && !event.livemode) {
@@ -58,19 +55,19 @@ async function applyStripeEvent(
     return { result: 'ignored', reason: 'test mode' };
   }
   // Side by side (one round trip's wait): a duplicate's plan is read for nothing, and never applied.
-  const [seen, planned] = await Promise.all([eventSeen(db, event.id), plan(db, event, log, now)]);
+  const [seen, plan] = await Promise.all([eventSeen(db, event.id), planEvent(db, event, log, now)]);
   if (seen) return { result: 'duplicate' };
   const recordEvent = db
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, receivedAt: now, processedAt: now });
   try {
-    await db.batch([recordEvent, ...planned.statements] as [BatchStatement, ...BatchStatement[]]);
+    await db.batch([recordEvent, ...plan.statements] as [BatchStatement, ...BatchStatement[]]);
   } catch (err) {
     // Lost a race with a concurrent delivery of the same event: its batch won, ours rolled back whole.
     if (await eventSeen(db, event.id)) return { result: 'duplicate' };
     throw err;
   }
-  return planned.outcome;
+  return plan.outcome;
 }
 
 /**

@@ -10,6 +10,7 @@ export { PaymentProviderError, StripeError, type StripeErrorType, WebhookError }
 export {
   type EventOutcome,
   type EventPlan,
+  expandableId,
   ignored,
   metadata,
   parseEvent,
@@ -33,11 +34,6 @@ export function stripeClient(config: Pick<Config, 'stripe'>): StripeClient {
     clients.set(cacheKey, client);
   }
   return client;
-}
-
-/** The id in one of Stripe's expandable fields: the id itself, or the object once expanded. */
-export function expandableId(value: string | { id: string } | null | undefined): string | null {
-  return typeof value === 'string' ? value : (value?.id ?? null);
 }
 
 /**

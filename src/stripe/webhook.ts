@@ -49,6 +49,12 @@ export async function verifyStripeSignature(
     throw refused('The signature timestamp is outside the tolerance.');
 }
 
+/** The id in one of Stripe's expandable fields (an event object's `payment_intent`, `charge` …): the id itself, or
+ * the object once expanded. */
+export function expandableId(value: string | { id: string } | null | undefined): string | null {
+  return typeof value === 'string' ? value : (value?.id ?? null);
+}
+
 /** Stripe metadata: strings only. */
 export const metadata = z.record(z.string(), z.string());
 
