@@ -26,6 +26,7 @@ import {
   listEntitledOrders,
   netRevenueOf,
   purchaseView,
+  usedGbOf,
 } from '../orders/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
@@ -184,7 +185,7 @@ function generationView(key: PoolKeyRow, balance: GenerationBalance | undefined)
     upstreamId: key.upstreamId,
     secretMask: key.secretMask,
     gb: balance?.targetGb ?? 0,
-    usedGb: key.finalUsedGb ?? key.spentGb + Math.floor(key.usedMb / 1024),
+    usedGb: key.finalUsedGb ?? usedGbOf(key),
     graceUntil: key.graceUntil,
     carriedOutGb: key.carriedOutGb,
     carriedInto: key.carriedInto,

@@ -13,7 +13,7 @@ import {
   saveKey,
   sealSecret,
 } from '../keys/index.ts';
-import { type GenerationBalance, upstreamCapOf } from '../orders/index.ts';
+import { type GenerationBalance, upstreamCapOf, usedGbOf } from '../orders/index.ts';
 import { isUpstreamError, type PoolAccessKey, type UpdateKeyInput } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import { isoToMs, msToIso } from '../time.ts';
@@ -61,8 +61,7 @@ export async function observe(
   if (!key.upstreamId) return { row: key, upstream: null };
   log.warn('pool key vanished upstream', { customerId: key.customerId, upstreamId: key.upstreamId });
   await forgetVanishedKey(db, key.id, key.upstreamId, run.now);
-  const spentGb = key.spentGb + Math.floor(key.usedMb / 1024);
-  return { row: { ...key, spentGb, usedMb: 0, upstreamId: null, enabled: null }, upstream: null };
+  return { row: { ...key, spentGb: usedGbOf(key), usedMb: 0, upstreamId: null, enabled: null }, upstream: null };
 }
 
 /** Same generation and same count of earlier mints → same key, so a retry after a crash replays the first mint. */

@@ -1,5 +1,5 @@
-// Retiring a key whose grace has ended: switched off first, and on a later run (once its usage has settled) read a
-// last time, its unused GB carried to a newer generation (one statement) and the key deleted upstream.
+// Rollover retirement: a key whose grace has ended stops working and its unused GB move to a newer generation;
+// then it is deleted upstream. Each step is idempotent, so a run that dies halfway is finished by the next.
 import {
   openGenerationStatement,
   type PoolKeyRow,

@@ -6,7 +6,7 @@ import type { Db } from '../db/index.ts';
 import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
 import { findOrder, recordDisputeStatements } from '../orders/index.ts';
-import { type EventPlan, expandableId, ignored, type StripeEventEnvelope } from '../stripe/index.ts';
+import { type EventPlan, expandable, expandableId, ignored, type StripeEventEnvelope } from '../stripe/index.ts';
 import * as z from '../zod.ts';
 
 /** The events that carry a dispute object; each one brings its latest state. */
@@ -18,16 +18,14 @@ export const DISPUTE_EVENTS = new Set([
   'charge.dispute.funds_reinstated',
 ]);
 
-const ref = z.union([z.string(), z.object({ id: z.string() })]);
-
 /** Only the fields the shop reads; Stripe sends many more. */
 const disputeSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(255)),
   object: z.literal('dispute'),
   amount: z.int(),
   currency: z.string().check(z.regex(/^[a-z]{3}$/)),
-  charge: ref,
-  payment_intent: z.optional(z.nullable(ref)),
+  charge: expandable,
+  payment_intent: z.optional(z.nullable(expandable)),
   reason: z.string().check(z.maxLength(100)),
   status: z.string().check(z.minLength(1), z.maxLength(64)),
   created: z.number(),

@@ -5,7 +5,14 @@ import type { Db } from '../db/index.ts';
 import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
 import { linkStripeIdsStatement, locateOrder, recordRefundStatement, snapshotFromMetadata } from '../orders/index.ts';
-import { type EventPlan, expandableId, ignored, metadata, type StripeEventEnvelope } from '../stripe/index.ts';
+import {
+  type EventPlan,
+  expandable,
+  expandableId,
+  ignored,
+  metadata,
+  type StripeEventEnvelope,
+} from '../stripe/index.ts';
 import * as z from '../zod.ts';
 
 export const REFUND_EVENTS = new Set(['charge.refunded']);
@@ -16,7 +23,7 @@ const chargeSchema = z.object({
   object: z.literal('charge'),
   amount: z.int(),
   amount_refunded: z.int(),
-  payment_intent: z.optional(z.nullable(z.union([z.string(), z.object({ id: z.string() })]))),
+  payment_intent: z.optional(z.nullable(expandable)),
   metadata: z.optional(z.nullable(metadata)),
 });
 

@@ -18,6 +18,7 @@ import {
 import {
   type EventOutcome,
   type EventPlan,
+  expandable,
   expandableId,
   ignored,
   metadata,
@@ -39,7 +40,7 @@ const sessionSchema = z.object({
   payment_status: z.string(),
   status: z.nullable(z.string()),
   client_reference_id: z.optional(z.nullable(z.string())),
-  payment_intent: z.optional(z.nullable(z.union([z.string(), z.object({ id: z.string() })]))),
+  payment_intent: z.optional(z.nullable(expandable)),
   metadata: z.optional(z.nullable(metadata)),
   /** What Stripe charged: after promotion codes, tax included (shown apart in total_details). */
   amount_total: z.optional(z.nullable(z.int())),

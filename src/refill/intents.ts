@@ -13,7 +13,14 @@ import {
   snapshotFromMetadata,
 } from '../orders/index.ts';
 import type { AutoTopUpPause } from '../shared/refill.ts';
-import { type EventPlan, expandableId, ignored, metadata, type StripeEventEnvelope } from '../stripe/index.ts';
+import {
+  type EventPlan,
+  expandable,
+  expandableId,
+  ignored,
+  metadata,
+  type StripeEventEnvelope,
+} from '../stripe/index.ts';
 import * as z from '../zod.ts';
 import { chargeFailedStatements, chargeSucceededStatement, getCharge, saveCardStatement } from './store.ts';
 
@@ -26,7 +33,7 @@ const intentSchema = z.object({
   id: z.string().check(z.minLength(1)),
   object: z.literal('payment_intent'),
   amount_received: z.int(),
-  payment_method: z.optional(z.nullable(z.union([z.string(), z.object({ id: z.string() })]))),
+  payment_method: z.optional(z.nullable(expandable)),
   setup_future_usage: z.optional(z.nullable(z.string())),
   last_payment_error: z.optional(z.nullable(z.object({ code: z.optional(z.string()) }))),
   metadata: z.optional(z.nullable(metadata)),

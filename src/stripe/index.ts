@@ -10,6 +10,7 @@ export { PaymentProviderError, StripeError, type StripeErrorType, WebhookError }
 export {
   type EventOutcome,
   type EventPlan,
+  expandable,
   expandableId,
   ignored,
   metadata,

@@ -49,8 +49,10 @@ export async function verifyStripeSignature(
     throw refused('The signature timestamp is outside the tolerance.');
 }
 
-/** The id in one of Stripe's expandable fields (an event object's `payment_intent`, `charge` …): the id itself, or
- * the object once expanded. */
+/** One of Stripe's expandable fields (an event object's `payment_intent`, `charge` …): an id, or the object. */
+export const expandable = z.union([z.string(), z.object({ id: z.string() })]);
+
+/** The id in an expandable field: the id itself, or the object's once expanded. */
 export function expandableId(value: string | { id: string } | null | undefined): string | null {
   return typeof value === 'string' ? value : (value?.id ?? null);
 }
