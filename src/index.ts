@@ -51,7 +51,7 @@ export default {
     services.log.error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
-  /** Cron: the named jobs of src/jobs/ in their order (usage sweep, retirements, reconcile, receipts, reminders, auto top-up; retention beside them). */
+  /** Cron: the named jobs of src/jobs/, in the order of its plan (CRON_PLAN), as of the scheduled time. */
   async scheduled(controller, env, ctx) {
     const services = backgroundServices(
       env,

@@ -4,7 +4,7 @@ import { type Customer, customerQuery, NOT_SUSPENDED } from '../customers/index.
 import type { Db } from '../db/index.ts';
 import { firstRow, type ReadResults, readTogether } from '../db/reads.ts';
 import { reconcileCustomerKey } from '../fulfilment/index.ts';
-import { currentKeyQuery, getSync, isDue, keyState, keySummary, syncQuery } from '../keys/index.ts';
+import { currentKeyQuery, getSync, isDue, keySummary, syncQuery } from '../keys/index.ts';
 import { orderOfSessionQuery, orderQuery, purchaseView } from '../orders/index.ts';
 import { applyRetrievedSession, followUp } from '../payments/index.ts';
 import type { Services } from '../services/index.ts';
@@ -68,6 +68,6 @@ export async function orderStatus(
       : { ...found, customer };
   const { key } = latest;
   const suspension = latest.customer ?? NOT_SUSPENDED;
-  const state = keyState({ key, sync: latest.sync, live: null, customer: suspension, now: clock.now() });
-  return { order: purchaseView(latest.order ?? order), key: keySummary(state, key) };
+  const summary = keySummary({ key, sync: latest.sync, live: null, customer: suspension, now: clock.now() });
+  return { order: purchaseView(latest.order ?? order), key: summary };
 }

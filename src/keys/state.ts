@@ -72,8 +72,10 @@ export function keyState(f: KeyFacts): KeyState {
   };
 }
 
-/** The key as the order page shows it, from its state: is it there yet, and is a change still on its way. */
-export function keySummary(state: KeyState, key: PoolKeyRow | undefined): KeySummary {
+/** The key as the order page words it (KeyStatus), from the same state: is it there yet, is a change on its way. */
+export function keySummary(f: KeyFacts): KeySummary {
+  const { key } = f;
+  const state = keyState(f);
   let status: KeyStatus;
   if (state.status === 'none') status = 'none';
   else if (state.status === 'provisioning') status = state.sync === 'failed' ? 'retrying' : 'provisioning';
