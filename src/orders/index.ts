@@ -2,8 +2,8 @@
 // entitles them to — the orders and disputes tables, the GB ledger of their key generations, the cap ceiling's
 // reservation, and one receipt per paid order.
 export { CHECKOUT_TTL_MS, releaseReservation, reservationReads, reserveOrder, stillHasGb } from './ceiling.ts';
-export { type Dispute, type DisputeReport, listDisputes, openDisputes, recordDisputeStatements } from './disputes.ts';
-export { type Entitlement, entitlementOf, openGb } from './entitlement.ts';
+export { type Dispute, listDisputes, openDisputes, recordDisputeStatements } from './disputes.ts';
+export { entitlementOf, openGb } from './entitlement.ts';
 export {
   carryTarget,
   type GenerationBalance,
