@@ -69,6 +69,8 @@ export const sessions = sqliteTable(
   ],
 );
 
+/** What customers bought (a snapshot of the tier at checkout) or were granted, and what became of it. Owned by
+ * src/orders/. */
 export const orders = sqliteTable(
   'orders',
   {
@@ -202,7 +204,8 @@ export const keySyncs = sqliteTable(
   (t) => [index('key_syncs_due').on(t.state, t.nextAttemptAt)],
 );
 
-/** Stripe disputes (chargebacks and inquiries) of the shop's orders, one row per Stripe dispute id. */
+/** Stripe disputes (chargebacks and inquiries) of the shop's orders, one row per Stripe dispute id. Owned by
+ * src/orders/. */
 export const disputes = sqliteTable(
   'disputes',
   {
@@ -351,6 +354,8 @@ export const apiTokens = sqliteTable(
   (t) => [index('api_tokens_customer').on(t.customerId, t.createdAt)],
 );
 
+/** Stripe events applied, each inserted in the batch of the change it made (so a replay is a duplicate). Owned by
+ * src/payments/. */
 export const stripeEvents = sqliteTable(
   'stripe_events',
   {

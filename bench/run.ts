@@ -49,7 +49,7 @@ rows.push({
   budget: `≤ ${kib(WORKER_BUDGET_BYTES)}`,
   ok: workerGzip <= WORKER_BUDGET_BYTES,
 });
-// stripe is a devDependency for its TypeScript types only (src/billing/stripe/ is the client): none of its code may ship.
+// stripe is a devDependency for its TypeScript types only (src/stripe/ is the client): none of its code may ship.
 const bundled = (JSON.parse(readFileSync('dist/worker/index.js.map', 'utf8')) as { sources: string[] }).sources;
 const stripeSdkFiles = bundled.filter((source) => source.includes('node_modules/stripe/')).length;
 rows.push({

@@ -6,8 +6,8 @@ import { clockFrom } from './clock.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
+import { runScheduledJobs } from './jobs/index.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
-import { runScheduledJobs } from './ops/cron.ts';
 import { admin } from './routes/admin.ts';
 import { apiV1 } from './routes/api-v1.ts';
 import { auth } from './routes/auth.ts';
@@ -51,7 +51,7 @@ export default {
     services.log.error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
-  /** Cron: finish fulfilments the upstream could not take at the time (with backoff), receipts, retention. */
+  /** Cron: the named jobs of src/jobs/, in the order of its plan (CRON_PLAN), as of the scheduled time. */
   async scheduled(controller, env, ctx) {
     const services = backgroundServices(
       env,

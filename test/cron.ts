@@ -1,9 +1,9 @@
 // Running the cron's jobs as the Worker would, at a chosen time, recording every mail they queue.
 import { env } from 'cloudflare:test';
 import { clockFrom } from '../src/clock.ts';
+import { runScheduledJobs } from '../src/jobs/index.ts';
 import { createLogger } from '../src/log.ts';
 import type { MailMessage } from '../src/mail/index.ts';
-import { runScheduledJobs } from '../src/ops/cron.ts';
 import { createServices } from '../src/services/index.ts';
 
 /**

@@ -1,23 +1,14 @@
 // What an operator can do to a customer. Every action is audited (`admin:<email>`) in the same batch as the change
-// it makes, and the key is then converged by the billing reconcile, the single source of truth for it:
+// it makes, and the key is then converged by the reconcile (src/fulfilment/), the single source of truth for it:
 // suspending sets customers.suspended_at (the reconcile keeps the key disabled, whatever is bought later);
 // a grant is a zero-price paid order (the reconcile turns it into cap and validity like any purchase).
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { orders } from '../../schema.ts';
 import { auditStatement, recordAudit } from '../audit/index.ts';
 import { AuthError, requestSignIn, type SignInRequestOutcome } from '../auth/index.ts';
-import {
-  applyRetrievedSession,
-  entitlementOf,
-  fulfil,
-  insertGrantStatement,
-  listEntitledOrders,
-  type ReconcileResult,
-  reconcileCustomerKey,
-  stillHasGb,
-} from '../billing/index.ts';
 import { suspendStatement, unsuspendStatement } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
+import { type ReconcileResult, reconcileCustomerKey } from '../fulfilment/index.ts';
 import {
   forgetLiveKey,
   getSync,
@@ -25,6 +16,8 @@ import {
   markOwedStatement as markKeyOwedStatement,
   rotateKeySecret,
 } from '../keys/index.ts';
+import { entitlementOf, insertGrantStatement, listEntitledOrders, stillHasGb } from '../orders/index.ts';
+import { applyRetrievedSession, followUp } from '../payments/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AdminActionAnswer } from '../shared/admin.ts';
 import { findCustomer } from './customers.ts';
@@ -277,7 +270,7 @@ export async function rerunFulfilment(
       const outcome = await applyRetrievedSession(db, await services.stripe.checkout.sessions.retrieve(sessionId), now);
       if (outcome.paidOrderId) {
         recovered++;
-        await fulfil(services, { paidOrderId: outcome.paidOrderId });
+        await followUp(services, { paidOrderId: outcome.paidOrderId });
       }
     } catch (err) {
       log.warn('admin: checkout session lookup failed', { customerId, orderId, err });

@@ -4,10 +4,10 @@
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { customers, orders } from '../../schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import { netRevenueOf } from '../billing/index.ts';
 import { type Customer, customersAfter } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { currentKeysOf, syncsOf } from '../keys/index.ts';
+import { netRevenueOf } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import { isoDate, isoDateTime } from '../shared/format.ts';
 import { type Operator, operatorActor } from './operator.ts';

@@ -4,15 +4,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
-import {
-  type Dispute,
-  type GenerationBalance,
-  ledgerOf,
-  listDisputes,
-  listEntitledOrders,
-  netRevenueOf,
-  purchaseView,
-} from '../billing/index.ts';
 import { customerPageQueries, getCustomer } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { read, readTogether, rows } from '../db/reads.ts';
@@ -27,6 +18,16 @@ import {
   type PoolKeyRow,
   syncsQuery,
 } from '../keys/index.ts';
+import {
+  type Dispute,
+  type GenerationBalance,
+  ledgerOf,
+  listDisputes,
+  listEntitledOrders,
+  netRevenueOf,
+  purchaseView,
+  usedGbOf,
+} from '../orders/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import type {
@@ -184,7 +185,7 @@ function generationView(key: PoolKeyRow, balance: GenerationBalance | undefined)
     upstreamId: key.upstreamId,
     secretMask: key.secretMask,
     gb: balance?.targetGb ?? 0,
-    usedGb: key.finalUsedGb ?? key.spentGb + Math.floor(key.usedMb / 1024),
+    usedGb: key.finalUsedGb ?? usedGbOf(key),
     graceUntil: key.graceUntil,
     carriedOutGb: key.carriedOutGb,
     carriedInto: key.carriedInto,

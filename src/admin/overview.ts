@@ -3,10 +3,10 @@
 import { and, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { mailFailures, orders } from '../../schema.ts';
 import { signInMailFigures } from '../auth/index.ts';
-import { netRevenueOf, openDisputes } from '../billing/index.ts';
 import { customerCounts, customersByIds, emailsOf } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { liveUpstreamKeys, owedSyncs } from '../keys/index.ts';
+import { netRevenueOf, openDisputes } from '../orders/index.ts';
 import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
 import type {

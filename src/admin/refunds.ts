@@ -2,12 +2,13 @@
 // here: Stripe's `charge.refunded` takes the GB back through the webhook, exactly as a refund made in the Stripe
 // dashboard does, so there is one refund path and it is exactly-once.
 import { recordAuditOnce } from '../audit/index.ts';
-import { findOrder, StripeError } from '../billing/index.ts';
 import { sha256Hex } from '../crypto.ts';
+import { findOrder } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AdminActionAnswer } from '../shared/admin.ts';
 import { gbForAmount } from '../shared/billing.ts';
 import { formatMoney } from '../shared/format.ts';
+import { StripeError } from '../stripe/index.ts';
 import { findCustomer } from './customers.ts';
 import { AdminError } from './errors.ts';
 import { type Operator, operatorActor } from './operator.ts';

@@ -2,6 +2,7 @@
 // when there is one). The dashboard, the order page and the console all derive their wording from it. Pure.
 import type { Customer, KeySyncRow, PoolKeyRow } from '../../schema.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
+import type { KeyStatus, KeySummary } from '../shared/billing.ts';
 import type { AccountKeyStatus, DisabledReason } from '../shared/dashboard.ts';
 import { mbToGb } from '../shared/format.ts';
 import { isoToMs } from '../time.ts';
@@ -68,5 +69,23 @@ export function keyState(f: KeyFacts): KeyState {
     lastUsedAt: live ? isoToMs(live.lastUsedAt) : null,
     secretMask: key?.secretMask ?? null,
     live: Boolean(live),
+  };
+}
+
+/** The key as the order page words it (KeyStatus), from the same state: is it there yet, is a change on its way. */
+export function keySummary(f: KeyFacts): KeySummary {
+  const { key } = f;
+  const state = keyState(f);
+  let status: KeyStatus;
+  if (state.status === 'none') status = 'none';
+  else if (state.status === 'provisioning') status = state.sync === 'failed' ? 'retrying' : 'provisioning';
+  else if (state.sync !== 'synced') status = state.sync === 'failed' ? 'retrying' : 'updating';
+  else status = key?.upstreamId ? 'ready' : 'none';
+  return {
+    status,
+    capGb: key?.capGb ?? null,
+    expiresAt: key?.expiresAt ?? null,
+    enabled: key?.enabled ?? null,
+    secretMask: key?.secretMask ?? null,
   };
 }

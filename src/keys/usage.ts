@@ -4,16 +4,15 @@
 
 import type { BatchStatement } from '../db/index.ts';
 import type { Services } from '../services/index.ts';
-import { whoDisabled } from './decisions.ts';
+import { personSwitchOff } from './decisions.ts';
 import { forgetLiveKey } from './live.ts';
 import { liveUpstreamKeys, type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store.ts';
 import { markOwedStatement } from './sync.ts';
 
 /**
  * The customer's keys (`keys`, read with the session check) after a fresh reading from the platform, and the D1
- * writes that record it, for the caller to send in its next batch (no round trip of its own). A key a person
- * switched back on in the panel is no longer marked off; one switched off that the shop had on is looked up in the
- * audit trail, so a person's decision is known before any money is taken.
+ * writes that record it, for the caller to send in its next batch (no round trip of its own). A person's switch-off
+ * (personSwitchOff) is known before any money is taken.
  */
 export async function readUsage(
   services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
@@ -30,12 +29,8 @@ export async function readUsage(
         // Fresher than the cached view: the dashboard asks again.
         await forgetLiveKey(live.id);
         writes.push(recordUsageStatement(db, key.id, live.id, live.trafficUsedMB, now));
-        let upstreamDisabledAt = key.upstreamDisabledAt;
-        if (live.enabled) upstreamDisabledAt = null;
-        else if (key.enabled && !upstreamDisabledAt) {
-          const by = await whoDisabled(pool, live.id);
-          if (by === 'person' || by === 'unknown') upstreamDisabledAt = now;
-        }
+        // The shop had it on and finds it off: who switched it off decides whether it may be sold more.
+        const upstreamDisabledAt = await personSwitchOff(pool, key, live, key.enabled === true, now);
         if (upstreamDisabledAt === key.upstreamDisabledAt) return key;
         writes.push(saveKeyStatement(db, key.id, { upstreamDisabledAt, enabled: live.enabled }, now));
         return { ...key, upstreamDisabledAt, enabled: live.enabled };

@@ -2,10 +2,11 @@
 // Transient failures back off exponentially; after max_retries the queue moves the message to the
 // dead-letter queue, whose consumer records it in mail_failures. Nothing here logs a recipient or a URL.
 import { mailFailures } from '../../schema.ts';
+import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import type { Services } from '../services/index.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
+import type { Mail } from './service.ts';
 import { templateFor } from './templates/index.ts';
 import { MailDeliveryError, type MailTransport } from './transports.ts';
 
@@ -16,10 +17,19 @@ export function backoffSeconds(attempts: number, firstDelaySeconds: number): num
   return Math.min(firstDelaySeconds * 2 ** Math.max(0, attempts - 1), RETRY_MAX_SECONDS);
 }
 
-type MailServices = Pick<Services, 'config' | 'mail' | 'db' | 'log'>;
+/**
+ * What the consumer works with: the shop's services (src/services), named here because mail is one of the parts
+ * they are built from.
+ */
+export interface MailQueueServices {
+  readonly config: Config;
+  readonly mail: Mail;
+  readonly db: Db;
+  readonly log: Logger;
+}
 
 /** A broken config throws before any message is touched: the whole batch is retried. */
-export async function deliverMailBatch(batch: MessageBatch, services: MailServices): Promise<void> {
+export async function deliverMailBatch(batch: MessageBatch, services: MailQueueServices): Promise<void> {
   const { config } = services;
   let transport: MailTransport | MailDeliveryError;
   try {
@@ -34,7 +44,7 @@ export async function deliverMailBatch(batch: MessageBatch, services: MailServic
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
-  { config, db, log }: MailServices,
+  { config, db, log }: MailQueueServices,
 ): Promise<void> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
@@ -123,7 +133,7 @@ async function recordFailure(
 /** The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked. */
 export async function recordUndeliverableMail(
   batch: MessageBatch,
-  { db, log }: Pick<Services, 'db' | 'log'>,
+  { db, log }: Pick<MailQueueServices, 'db' | 'log'>,
 ): Promise<void> {
   for (const msg of batch.messages) {
     const parsed = mailMessageSchema.safeParse(msg.body);

@@ -1,6 +1,5 @@
 // Outgoing email: the queue's message types, branded templates, transports and the consumer.
-import type { Services } from '../services/index.ts';
-import { deliverMailBatch, recordUndeliverableMail } from './consumer.ts';
+import { deliverMailBatch, type MailQueueServices, recordUndeliverableMail } from './consumer.ts';
 
 export type { MailKind, MailMessage } from './messages.ts';
 export type { Mail } from './service.ts';
@@ -14,7 +13,7 @@ export function isMailQueue(name: string): boolean {
 }
 
 /** The Worker's queue handler for both mail queues. */
-export async function handleMailQueue(batch: MessageBatch, services: Services): Promise<void> {
+export async function handleMailQueue(batch: MessageBatch, services: MailQueueServices): Promise<void> {
   if (batch.queue === MAIL_DEAD_LETTER_QUEUE) return recordUndeliverableMail(batch, services);
   return deliverMailBatch(batch, services);
 }

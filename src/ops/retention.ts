@@ -2,15 +2,14 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { loginTokens, mailFailures, sessions, stripeEvents } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../time.ts';
 
 /** How long each kind of row outlives its use. Login tokens feed the daily sign-in cap, so they stay a day longer. */
 export const RETENTION = {
-  loginTokensAfterExpiryMs: 2 * DAY,
-  sessionsAfterEndMs: 30 * DAY,
-  processedEventsMs: 90 * DAY,
-  mailFailuresMs: 90 * DAY,
+  loginTokensAfterExpiryMs: 2 * DAY_MS,
+  sessionsAfterEndMs: 30 * DAY_MS,
+  processedEventsMs: 90 * DAY_MS,
+  mailFailuresMs: 90 * DAY_MS,
 } as const;
 
 export interface RetentionResult {
@@ -20,7 +19,7 @@ export interface RetentionResult {
   mailFailures: number;
 }
 
-export async function runRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
+export async function runRetention(db: Db, now: number): Promise<RetentionResult> {
   const [tokens, ended, events, failures] = await db.batch([
     db.delete(loginTokens).where(lt(loginTokens.expiresAt, now - RETENTION.loginTokensAfterExpiryMs)),
     db

@@ -2,7 +2,8 @@
 // upstream: KV holds the last validated answer; it is fresh for 30 s, then served stale while ONE
 // background refresh runs; concurrent misses in an isolate share one upstream call; during an outage the
 // last good value is served with `stale: true`; after a failed refresh the upstream is left alone for 10 s.
-import type { Services } from '../services/index.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
 import type { IncidentSummary, IncidentsResponse, StockResponse } from '../shared/api.ts';
 import * as z from '../zod.ts';
 import type { PoolClient } from './client.ts';
@@ -71,8 +72,17 @@ export function createAvailabilityState(): AvailabilityState {
 
 const isolateState = createAvailabilityState();
 
-/** What the cache works with: background refreshes outlive the response through `waitUntil`. */
-export type AvailabilityServices = Pick<Services, 'kv' | 'pool' | 'waitUntil' | 'log' | 'clock'>;
+/**
+ * What the cache works with (the shop's services, named here because the pool client is one of the parts they are
+ * built from): background refreshes outlive the response through `waitUntil`.
+ */
+export interface AvailabilityServices {
+  readonly kv: KVNamespace;
+  readonly pool: PoolClient;
+  readonly log: Logger;
+  readonly clock: Clock;
+  waitUntil(promise: Promise<unknown>): void;
+}
 
 export class AvailabilityUnavailable extends Error {
   readonly status = 503;

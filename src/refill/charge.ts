@@ -3,7 +3,7 @@
 // (the cap ceiling, as a checkout does), then charges the saved card off-session with an idempotency key derived
 // from customer, month and count: overlapping runs, retries and replays charge once. Stripe's webhook pays the
 // order through the same path as a Checkout; a card the bank refuses pauses auto top-up and mails the customer.
-import { reserved, reserveOrderStatement, stillHasGb } from '../billing/ceiling.ts';
+import { getCustomer } from '../customers/index.ts';
 import {
   entitlementOf,
   findOrder,
@@ -11,15 +11,17 @@ import {
   listEntitledOrders,
   markUnpaidStatement,
   type OrderSnapshot,
+  reserveOrder,
   snapshotMetadata,
   snapshotOf,
   snapshotOfOrder,
-} from '../billing/orders.ts';
-import { CHARGE_METADATA_KEY, pauseReasonOf } from '../billing/payment-intents.ts';
-import { cardRefusal } from '../billing/stripe/index.ts';
-import { getCustomer } from '../customers/index.ts';
+  stillHasGb,
+} from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AutoTopUpPause } from '../shared/refill.ts';
+import { cardRefusal } from '../stripe/index.ts';
+import { MINUTE_MS } from '../time.ts';
+import { CHARGE_METADATA_KEY, pauseReasonOf } from './intents.ts';
 import { sendPausedNoticeOnce } from './notice.ts';
 import {
   type AutoTopUpChargeRow,
@@ -37,7 +39,7 @@ import { topUpDue } from './trigger.ts';
 type RefillServices = Pick<Services, 'db' | 'config' | 'stripe' | 'mail' | 'log' | 'clock'>;
 
 /** A charge still 'charging' this long after it was reserved lost its answer: it is sent again with its own key. */
-const STUCK_AFTER_MS = 2 * 60_000;
+const STUCK_AFTER_MS = 2 * MINUTE_MS;
 
 export interface TopUpTally {
   charged: number;
@@ -132,7 +134,7 @@ async function topUp(services: RefillServices, setting: AutoTopUpRow, now: numbe
     await fail(services, charge, 'no_card', null);
     return 'paused';
   }
-  if (!reserved(await reserveOrderStatement(db, snapshot, config.keys.capCeilingGb, now))) {
+  if (!(await reserveOrder(db, snapshot, config.keys.capCeilingGb, now))) {
     log.info('auto top-up skipped: the tier does not fit under the cap ceiling', { customerId: customer.id });
     await skipCharge(db, charge.id, 'cap_ceiling');
     return 'skipped';

@@ -1,7 +1,7 @@
 // The "your auto top-up needs you" mail, once per failed charge whoever noticed the failure first (the cron's
 // answer from Stripe or the webhook), with the link that finishes the payment on Stripe's hosted checkout.
-import { findOrder } from '../billing/orders.ts';
 import { getCustomer } from '../customers/index.ts';
+import { findOrder } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AutoTopUpPause } from '../shared/refill.ts';
 import { type AutoTopUpChargeRow, claimNotice, getAutoTopUp, unclaimNotice } from './store.ts';

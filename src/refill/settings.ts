@@ -1,6 +1,7 @@
 // The customer's auto top-up as the dashboard and the console show it, and turning it on (with a choice checked
 // against the shop's tiers and limits) or off in one click.
 import { auditStatement } from '../audit/index.ts';
+import { DomainError } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
 import type { AutoTopUpChoice, AutoTopUpPause, AutoTopUpView } from '../shared/refill.ts';
 import { payUrlOf } from './notice.ts';
@@ -8,14 +9,14 @@ import { chargesOf, getAutoTopUp, periodOf, saveChoice, spentIn, switchOffStatem
 
 type SettingsServices = Pick<Services, 'db' | 'config' | 'clock'>;
 
-export class AutoTopUpError extends Error {
-  readonly status = 400;
-  readonly code: 'auto_top_up_off' | 'invalid_auto_top_up';
-  readonly expose = true;
-  constructor(code: AutoTopUpError['code'], message: string) {
-    super(message);
-    this.name = 'AutoTopUpError';
-    this.code = code;
+export type AutoTopUpErrorCode = 'auto_top_up_off' | 'invalid_auto_top_up';
+
+const STATUS: Record<AutoTopUpErrorCode, number> = { auto_top_up_off: 400, invalid_auto_top_up: 400 };
+
+export class AutoTopUpError extends DomainError<AutoTopUpErrorCode> {
+  override readonly name = 'AutoTopUpError';
+  constructor(code: AutoTopUpErrorCode, message: string) {
+    super(code, message, STATUS);
   }
 }
 

@@ -1,11 +1,10 @@
 // When an auto top-up is due: fewer than N GB left (counting GB paid for and on their way), or the key expiring in
 // fewer than N days. Pure.
 import type { AutoTopUpChoice } from '../shared/refill.ts';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time.ts';
 
 export interface Standing {
-  /** GB the customer still has or is paying for (src/billing/ceiling.ts's stillHasGb). */
+  /** GB the customer still has or is paying for (src/orders/ceiling.ts's stillHasGb). */
   gbLeft: number;
   /** When the key expires; null: it does not. */
   expiresAt: number | null;

@@ -2,8 +2,7 @@
 // one about usage (the cap reached, or the highest percentage crossed) and one about time (the nearest expiry
 // threshold crossed, or expired with GB unused). Pure.
 import type { PoolKeyRow } from '../../schema.ts';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time.ts';
 
 export interface Thresholds {
   /** Largest first. */

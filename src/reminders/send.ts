@@ -2,10 +2,11 @@
 // just before read every key in one platform call), so a key with nothing to remind costs nothing upstream. Each
 // reminder is claimed in D1 before it is queued: exactly once per key generation, kind and cap or expiry, however
 // many cron runs overlap.
-import { lastPurchasedTierId } from '../billing/orders.ts';
+
 import type { Tier } from '../config/index.ts';
 import { customersByIds } from '../customers/index.ts';
 import { liveUpstreamKeys, type PoolKeyRow, syncsOf } from '../keys/index.ts';
+import { lastPurchasedTierId } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import { mbToGb } from '../shared/format.ts';
 import { type DueReminder, dueReminders } from './due.ts';

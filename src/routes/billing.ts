@@ -1,23 +1,13 @@
 // Billing API: checkout, the Stripe webhook, order status for the success page, purchase history.
 import { Hono } from 'hono';
-import {
-  applyStripeEvent,
-  checkoutReads,
-  fulfil,
-  orderReads,
-  orderStatus,
-  parseEvent,
-  purchaseHistory,
-  purchaseReads,
-  startCheckout,
-  verifyStripeSignature,
-  WebhookSignatureError,
-} from '../billing/index.ts';
+import { checkoutReads, orderReads, orderStatus, startCheckout } from '../checkout/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { limitPerCustomer } from '../http/limits.ts';
 import { requireSessionReading } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { purchaseHistory, purchaseReads } from '../orders/index.ts';
+import { receiveStripeEvent } from '../payments/index.ts';
 import type { CheckoutAnswer, OrderStatusAnswer, PurchasesAnswer } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
@@ -42,27 +32,7 @@ export const billing = new Hono<AppEnv>()
 
   /** Stripe → shop. Verified over the raw body before anything is parsed; answered once state is durable, slow work after. */
   .post('/stripe/webhook', async (c) => {
-    const { services } = c.var;
-    const { log } = services;
-    const raw = await c.req.text();
-    try {
-      await verifyStripeSignature(raw, c.req.header('stripe-signature'), services.config.stripe.webhookSecret);
-    } catch (err) {
-      if (err instanceof WebhookSignatureError) log.warn('stripe webhook refused', { reason: err.message });
-      throw err;
-    }
-    const event = parseEvent(raw);
-    const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }), {
-      liveOnly: services.config.env === 'production',
-    });
-    log.info('stripe event', {
-      stripeEventId: event.id,
-      type: event.type,
-      result: outcome.result,
-      reason: outcome.reason,
-    });
-    if (outcome.reconcileCustomerId || outcome.paidOrderId || outcome.pausedChargeId)
-      services.waitUntil(fulfil(services, outcome));
+    const outcome = await receiveStripeEvent(c.var.services, await c.req.text(), c.req.header('stripe-signature'));
     return c.json({ received: true, result: outcome.result });
   })
 

@@ -2,13 +2,14 @@
 // bindings in one place. Domain functions take `Services` (or a `Pick` of it), never `Env` or Hono's context.
 // Each part is built on first use: a request that needs only the config never constructs Stripe, and a bad config
 // fails only the parts that need it (the health check and retention still run).
-import { type StripeClient, stripeClient } from '../billing/stripe/index.ts';
+
 import { type Clock, systemClock } from '../clock.ts';
 import { type Config, type ConfigProblem, getConfig, readConfig } from '../config/index.ts';
 import { type Db, openDb } from '../db/index.ts';
 import { createLogger, type LogFields, type Logger } from '../log.ts';
 import { createMail, type Mail } from '../mail/service.ts';
 import { createPoolClient, type PoolClient } from '../pool/client.ts';
+import { type StripeClient, stripeClient } from '../stripe/index.ts';
 
 export interface Services {
   /** The validated config; throws ConfigError (answered 503 `config_invalid`) when a var or secret is wrong. */
@@ -61,6 +62,19 @@ function once<T>(make: () => T): (() => T) & { made(): boolean } {
   return Object.assign(get, { made: () => made !== undefined });
 }
 
+/** Overrides pinned to a copy of the bindings (see `withOverrides`); production never pins any. */
+const pinned = new WeakMap<Env, Partial<Services>>();
+
+/**
+ * A copy of `env` whose services always take `overrides`: how a test runs the whole Worker (a request, the webhook,
+ * the cron) at another time, e.g. `call(path, { env: withOverrides(env, { clock: clockFrom(later) }) })`.
+ */
+export function withOverrides(env: Env, overrides: Partial<Services>): Env {
+  const copy = { ...env };
+  pinned.set(copy, overrides);
+  return copy;
+}
+
 /** The services over `env`. `overrides` replace parts outright (tests: a clock, a client with test options). */
 export function createServices(env: Env, context: ServiceContext, overrides: Partial<Services> = {}): Services {
   const config = once(() => getConfig(env));
@@ -105,20 +119,19 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
     clock: systemClock,
     log: context.log,
     waitUntil: context.waitUntil,
+    ...pinned.get(env),
     ...overrides,
   };
 }
 
-/** The services of a queue batch or a cron run: nobody waits on the answer, and each log line carries `fields`. */
-export function backgroundServices(
-  env: Env,
-  ctx: ExecutionContext,
-  fields: LogFields,
-  clock: Clock = systemClock,
-): Services {
+/**
+ * The services of a queue batch or a cron run: nobody waits on the answer, and each log line carries `fields`; a cron
+ * run passes the clock of its scheduled time.
+ */
+export function backgroundServices(env: Env, ctx: ExecutionContext, fields: LogFields, clock?: Clock): Services {
   return createServices(
     env,
     { log: createLogger(fields), waitUntil: (promise) => ctx.waitUntil(promise), kind: 'background' },
-    { clock },
+    clock ? { clock } : {},
   );
 }

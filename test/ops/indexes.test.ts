@@ -3,9 +3,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { loginMailsSince, tokensIssuedToday } from '../../src/auth/tokens.ts';
-import { stillHasGb } from '../../src/billing/ceiling.ts';
-import { findOrder } from '../../src/billing/orders.ts';
-import { sendMissingReceipts } from '../../src/billing/receipts.ts';
 import { openDb } from '../../src/db/index.ts';
 import {
   currentKey,
@@ -17,6 +14,7 @@ import {
 } from '../../src/keys/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { runRetention } from '../../src/ops/retention.ts';
+import { findOrder, sendMissingReceipts, stillHasGb } from '../../src/orders/index.ts';
 import { createServices } from '../../src/services/index.ts';
 
 /** D1 that remembers every statement it prepares. */
@@ -117,7 +115,7 @@ describe('hot lookups and cron sweeps', () => {
     ],
     [
       'the cron: retention',
-      (db) => runRetention(db),
+      (db) => runRetention(db, Date.now()),
       [
         'login_tokens_expires (expires_at<?)',
         'sessions_expires (expires_at<?)',

@@ -1,0 +1,161 @@
+// Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
+// in metadata. Its GB are reserved first, in one conditional D1 statement (src/orders/ceiling.ts), so concurrent
+// checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
+import { type Customer, linkStripeCustomerStatement } from '../customers/index.ts';
+import type { BatchStatement, Db } from '../db/index.ts';
+import { read, readTogether, rows, writes } from '../db/reads.ts';
+import { DomainError } from '../domain-error.ts';
+import { heldOffByPerson, keysOf, type PoolKeyRow, readUsage } from '../keys/index.ts';
+import {
+  CHECKOUT_TTL_MS,
+  linkStripeIdsStatement,
+  releaseReservation,
+  reservationReads,
+  snapshotMetadata,
+  snapshotOf,
+} from '../orders/index.ts';
+import { autoTopUpQuery } from '../refill/index.ts';
+import type { Services } from '../services/index.ts';
+import { PaymentProviderError, type Stripe } from '../stripe/index.ts';
+import { checkoutOptions, taxBehavior } from './options.ts';
+
+export type CheckoutErrorCode = 'unknown_tier' | 'account_suspended' | 'key_disabled_upstream' | 'cap_ceiling';
+
+const STATUS: Record<CheckoutErrorCode, number> = {
+  unknown_tier: 404,
+  account_suspended: 403,
+  key_disabled_upstream: 403,
+  cap_ceiling: 409,
+};
+
+export class CheckoutError extends DomainError<CheckoutErrorCode> {
+  override readonly name = 'CheckoutError';
+  constructor(code: CheckoutErrorCode, message: string) {
+    super(code, message, STATUS);
+  }
+}
+
+type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil'>;
+
+/**
+ * What a checkout reads beside the session check, in its round trip: every key generation of the customer, and
+ * whether auto top-up is on (the card is then saved for it).
+ */
+export const checkoutReads = (db: Db, customerId: string) => ({
+  keys: rows(keysOf(db, customerId)),
+  saveCard: read(autoTopUpQuery(db, customerId), ([row]) => row?.enabled === true),
+});
+
+export type CheckoutReads = { keys: PoolKeyRow[]; saveCard: boolean };
+
+export interface CheckoutStarted {
+  url: string;
+  sessionId: string;
+  orderId: string;
+}
+
+/**
+ * The Stripe customer of a shop customer, created once (the idempotency key makes concurrent first checkouts agree);
+ * a new one's link to the shop customer is a write for the caller's next batch.
+ */
+async function stripeCustomerOf(
+  { db, stripe }: CheckoutServices,
+  customer: Customer,
+): Promise<{ id: string; link: BatchStatement[] }> {
+  if (customer.stripeCustomerId) return { id: customer.stripeCustomerId, link: [] };
+  const created = await stripe.customers.create(
+    { email: customer.email, metadata: { shop_customer_id: customer.id } },
+    { idempotencyKey: `shop-customer-${customer.id}` },
+  );
+  return { id: created.id, link: [linkStripeCustomerStatement(db, customer.id, created.id)] };
+}
+
+/**
+ * A Checkout Session for `customer` (their row and `keys` read with the session check): the platform's usage reading
+ * and the Stripe customer side by side, then ONE batch that records the reading and reserves the GB, then Stripe.
+ */
+export async function startCheckout(
+  services: CheckoutServices,
+  customer: Customer,
+  { keys, saveCard }: CheckoutReads,
+  tierId: string,
+): Promise<CheckoutStarted> {
+  const { db, config } = services;
+  const customerId = customer.id;
+  const tier = config.tiers.find((t) => t.id === tierId);
+  if (!tier) throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.');
+  if (customer.suspendedAt)
+    throw new CheckoutError(
+      'account_suspended',
+      `Your account is suspended. Contact ${config.brand.supportEmail} for help.`,
+    );
+
+  // A fresh usage reading makes "what you still have" exact; the Stripe customer is needed either way.
+  const [usage, stripeCustomer] = await Promise.all([
+    readUsage(services, keys),
+    stripeCustomerOf(services, customer).catch((err: unknown) => {
+      throw new PaymentProviderError(err);
+    }),
+  ]);
+  const recorded = [...usage.writes, ...stripeCustomer.link];
+  if (heldOffByPerson(usage.keys)) {
+    await readTogether(db, writes(recorded));
+    throw new CheckoutError(
+      'key_disabled_upstream',
+      `Your proxy key was disabled by the provider, so nothing more can be added to it. Contact ${config.brand.supportEmail} for help. Nothing was charged.`,
+    );
+  }
+
+  const now = services.clock.now();
+  const snapshot = snapshotOf(tier, customerId);
+  const ceiling = config.keys.capCeilingGb;
+  const [, reservation] = await readTogether(db, writes(recorded), reservationReads(db, snapshot, ceiling, now));
+  if (!reservation.made) {
+    throw new CheckoutError(
+      'cap_ceiling',
+      `You can hold at most ${ceiling} GB at a time. You still have ${reservation.held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
+        `does not fit right now. Nothing was charged. Use up some traffic first, or contact ${config.brand.supportEmail} for larger volumes.`,
+    );
+  }
+
+  const metadata = snapshotMetadata(snapshot);
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await services.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        customer: stripeCustomer.id,
+        client_reference_id: customerId,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: tier.currency,
+              unit_amount: tier.price,
+              ...taxBehavior(config.checkout),
+              product_data: {
+                name: `${config.brand.name} — ${tier.name}`,
+                description: `${tier.gb} GB of mobile proxy traffic${tier.validityDays ? `, valid ${tier.validityDays} days` : ''}`,
+              },
+            },
+          },
+        ],
+        metadata,
+        ...checkoutOptions(config.checkout, metadata, saveCard),
+        success_url: `${config.publicUrl}/dashboard?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${config.publicUrl}/#pricing`,
+        expires_at: Math.floor((now + CHECKOUT_TTL_MS) / 1000),
+      },
+      { idempotencyKey: `checkout-${snapshot.orderId}` },
+    );
+    if (!session.url) throw new Error('Checkout Session without url');
+  } catch (err) {
+    // No session reached the customer: the GB are free again. (Had Stripe made one after all, its webhook would
+    // record the order again from the snapshot in its metadata.)
+    await releaseReservation(db, snapshot.orderId);
+    throw new PaymentProviderError(err);
+  }
+  // After the answer: if this is lost, the webhook links the session from the order id in its metadata.
+  services.waitUntil(linkStripeIdsStatement(db, snapshot.orderId, session.id, null).then(() => undefined));
+  return { url: session.url, sessionId: session.id, orderId: snapshot.orderId };
+}

@@ -1,0 +1,74 @@
+// A dispute (chargeback or inquiry) of a paid order, at any point of its life: its latest state is recorded and the
+// order's held GB recomputed (src/orders/disputes.ts); the key then converges to the new cap, and the audit log
+// flags it for the operator.
+import { auditStatement } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
+import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
+import type { Logger } from '../log.ts';
+import { findOrder, recordDisputeStatements } from '../orders/index.ts';
+import { type EventPlan, expandable, expandableId, ignored, type StripeEventEnvelope } from '../stripe/index.ts';
+import * as z from '../zod.ts';
+
+/** The events that carry a dispute object; each one brings its latest state. */
+export const DISPUTE_EVENTS = new Set([
+  'charge.dispute.created',
+  'charge.dispute.updated',
+  'charge.dispute.closed',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.funds_reinstated',
+]);
+
+/** Only the fields the shop reads; Stripe sends many more. */
+const disputeSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(255)),
+  object: z.literal('dispute'),
+  amount: z.int(),
+  currency: z.string().check(z.regex(/^[a-z]{3}$/)),
+  charge: expandable,
+  payment_intent: z.optional(z.nullable(expandable)),
+  reason: z.string().check(z.maxLength(100)),
+  status: z.string().check(z.minLength(1), z.maxLength(64)),
+  created: z.number(),
+});
+
+export async function planDispute(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<EventPlan> {
+  const parsed = disputeSchema.safeParse(event.data.object);
+  if (!parsed.success) return ignored('malformed dispute');
+  const dispute = parsed.data;
+  const paymentIntentId = expandableId(dispute.payment_intent);
+  const order = paymentIntentId ? await findOrder(db, { paymentIntentId }) : undefined;
+  if (!order) {
+    log.warn('stripe dispute for a charge this shop does not know', { eventId: event.id, disputeId: dispute.id });
+    return ignored('unknown charge');
+  }
+  const report = {
+    id: dispute.id,
+    chargeId: expandableId(dispute.charge) ?? '',
+    amount: dispute.amount,
+    currency: dispute.currency,
+    reason: dispute.reason,
+    status: dispute.status,
+    createdAt: dispute.created * 1000,
+  };
+  return {
+    statements: [
+      ...recordDisputeStatements(db, order, report, event.created * 1000),
+      markKeyOwedStatement(db, order.customerId, now),
+      auditStatement(db, {
+        actor: 'system',
+        action: event.type.replace(/^charge\./, ''),
+        customerId: order.customerId,
+        detail: {
+          orderId: order.id,
+          stripeEventId: event.id,
+          disputeId: dispute.id,
+          status: dispute.status,
+          reason: dispute.reason,
+          amount: dispute.amount,
+          currency: dispute.currency,
+        },
+      }),
+    ],
+    outcome: { result: 'applied', reconcileCustomerId: order.customerId },
+  };
+}
