@@ -20,9 +20,9 @@ import {
   ownUsage,
   proxyUrlList,
 } from '../dashboard/index.ts';
-import { requireToken } from '../http/bearer.ts';
-import type { AppEnv } from '../http/context.ts';
-import { limitPerCustomer } from '../http/limits.ts';
+import { requireToken, type TokenVariables } from '../http/bearer.ts';
+import type { AppEnv, GuardedEnv } from '../http/context.ts';
+import { limitPerToken } from '../http/limits.ts';
 import { validate } from '../http/validate.ts';
 import { currentKey } from '../keys/index.ts';
 
@@ -34,7 +34,7 @@ const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('Cache-Control', 'private, no-store');
 };
 
-function actor(c: Context<AppEnv>) {
+function actor<E extends GuardedEnv<TokenVariables>>(c: Context<E>) {
   return { customerId: c.var.token.customerId, requestId: c.var.requestId };
 }
 
@@ -61,7 +61,7 @@ export const apiV1 = new Hono<AppEnv>()
     privateNoStore,
     requireToken('read'),
     validate('query', usageQuery),
-    limitPerCustomer('usage'),
+    limitPerToken('usage'),
     async (c) => {
       const customerId = c.var.token.customerId;
       const [key, usage] = await Promise.all([
@@ -100,10 +100,10 @@ export const apiV1 = new Hono<AppEnv>()
       },
     } satisfies KeyAnswer);
   })
-  .get('/sessions', privateNoStore, requireToken('read'), limitPerCustomer('sessions'), async (c) =>
+  .get('/sessions', privateNoStore, requireToken('read'), limitPerToken('sessions'), async (c) =>
     c.json(await listOwnSessions(c.var.services, await currentKey(c.var.services.db, c.var.token.customerId))),
   )
-  .delete('/sessions', privateNoStore, requireToken('sessions'), limitPerCustomer('close_sessions'), async (c) =>
+  .delete('/sessions', privateNoStore, requireToken('sessions'), limitPerToken('close_sessions'), async (c) =>
     c.json(await closeAllOwnSessions(c.var.services, actor(c))),
   )
   .delete(
@@ -111,6 +111,6 @@ export const apiV1 = new Hono<AppEnv>()
     privateNoStore,
     requireToken('sessions'),
     validate('param', sessionParam),
-    limitPerCustomer('close_sessions'),
+    limitPerToken('close_sessions'),
     async (c) => c.json(await closeOwnSession(c.var.services, actor(c), c.req.valid('param').key)),
   );

@@ -10,13 +10,7 @@ import {
   signOutEverywhere,
 } from '../auth/index.ts';
 import type { AppEnv } from '../http/context.ts';
-import {
-  clearSessionCookie,
-  currentIdentity,
-  issueSessionCookie,
-  optionalSession,
-  requireSession,
-} from '../http/session.ts';
+import { clearSessionCookie, issueSessionCookie, optionalSession, requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import type { LoginLinkAnswer } from '../shared/api.ts';
 import * as z from '../zod.ts';
@@ -64,12 +58,12 @@ export const auth = new Hono<AppEnv>()
   })
   /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console). */
   .get('/me', optionalSession, (c) => {
-    const identity = currentIdentity(c);
+    const { identity } = c.var;
     const customer = identity ? { id: identity.customerId, email: identity.email, isAdmin: identity.isAdmin } : null;
     return c.json({ customer });
   })
   .post('/logout', optionalSession, async (c) => {
-    const identity = currentIdentity(c);
+    const { identity } = c.var;
     if (identity) await signOut(c.var.services, { ...identity, requestId: c.var.requestId });
     clearSessionCookie(c);
     return c.json({ signedOut: true });

@@ -17,7 +17,7 @@ import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
 import { privateNoStore } from '../http/middleware.ts';
-import { requireRecentSignIn, requireSession, requireSessionReading } from '../http/session.ts';
+import { requireRecentSignIn, requireSession, requireSessionReading, type SessionEnv } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
 
@@ -26,7 +26,7 @@ const ROTATE_REAUTH_MS = 10 * 60_000;
 /** A recent sign-in, then the customer's rotation limit. */
 const rotateGuard = every(requireRecentSignIn(ROTATE_REAUTH_MS), limitPerCustomer('rotate'));
 
-function actor<E extends AppEnv>(c: Context<E>) {
+function actor<E extends SessionEnv>(c: Context<E>) {
   return { customerId: c.var.identity.customerId, requestId: c.var.requestId };
 }
 
