@@ -9,6 +9,7 @@ import type { Operator } from '../admin/index.ts';
 import { activeSession, needsRenewal, sessionReads, signSessionToken, verifySessionToken } from '../auth/index.ts';
 import type { Db } from '../db/index.ts';
 import { type ReadResults, type Reads, readTogether } from '../db/reads.ts';
+import type { SignedInCustomer } from '../shared/api.ts';
 import type { AppEnv, GuardedEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
@@ -116,6 +117,11 @@ async function checkSession<R extends Reads, E extends AppEnv>(
     },
     reads,
   };
+}
+
+/** Who is signed in, as the app is told (src/shared/api.ts). */
+export function signedInCustomer(identity: SessionIdentity): SignedInCustomer {
+  return { id: identity.customerId, email: identity.email, isAdmin: identity.isAdmin };
 }
 
 /** Responses that depend on who is asking are never stored by a browser or a proxy. */

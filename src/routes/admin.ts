@@ -22,11 +22,17 @@ import {
 } from '../admin/index.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
 import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
-import { type OperatorVariables, requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
+import {
+  type OperatorVariables,
+  requireAdmin,
+  requireRecentSignIn,
+  requireSession,
+  signedInCustomer,
+} from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import { autoTopUpView } from '../refill/index.ts';
-import type { CustomersPage } from '../shared/admin.ts';
+import type { CustomersPage, OverviewAnswer } from '../shared/admin.ts';
 import * as z from '../zod.ts';
 
 /** Destructive actions need a sign-in from the last 10 minutes (as rotating a key does for a customer). */
@@ -87,7 +93,12 @@ async function csvResponse<E extends GuardedEnv<OperatorVariables>>(c: Context<E
 
 export const admin = new Hono<AppEnv>()
   .use(requireSession, requireAdmin)
-  .get('/overview', async (c) => c.json(await overview(c.var.services)))
+  .get('/overview', async (c) =>
+    c.json({
+      ...(await overview(c.var.services)),
+      operator: signedInCustomer(c.var.identity),
+    } satisfies OverviewAnswer),
+  )
   .get('/customers', validate('query', customersQuery), async (c) => {
     const { q, page = 1, pageSize = 25 } = c.req.valid('query');
     const found = await listCustomers(c.var.services, { q, page, pageSize });

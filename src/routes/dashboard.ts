@@ -17,7 +17,13 @@ import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
 import { privateNoStore } from '../http/middleware.ts';
-import { requireRecentSignIn, requireSession, requireSessionReading, type SessionEnv } from '../http/session.ts';
+import {
+  requireRecentSignIn,
+  requireSession,
+  requireSessionReading,
+  type SessionEnv,
+  signedInCustomer,
+} from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
 
@@ -41,7 +47,7 @@ const usageQuery = z.object({
 
 export const dashboard = new Hono<AppEnv>()
   .get('/account', privateNoStore, requireSessionReading(accountReads), async (c) =>
-    c.json(await accountView(c.var.services, c.var.identity, c.var.reads)),
+    c.json(await accountView(c.var.services, signedInCustomer(c.var.identity), c.var.identity.customer, c.var.reads)),
   )
   .post('/key/reveal', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('reveal'), async (c) =>
     c.json(await revealSecret(c.var.services, actor(c), c.var.identity.customer, c.var.reads.key)),

@@ -1,17 +1,13 @@
-// Who is signed in: loaded once from /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
+// Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
+// asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
+import type { SignedInCustomer } from '../../../src/shared/api.ts';
 import { safeNextPath } from '../../../src/shared/redirect.ts';
-import { api, read } from '../api.ts';
+import { api, type RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
 
-export interface Customer {
-  id: string;
-  email: string;
-  isAdmin: boolean;
-}
-
 /** Signed out is an ordinary answer (`customer: null`), so a visitor's page load makes no failing request. */
-const session = resource(async (): Promise<Customer | null> => {
+const session = resource(async (): Promise<SignedInCustomer | null> => {
   try {
     return (await read(api.auth.me.$get())).customer;
   } catch {
@@ -30,6 +26,18 @@ export function loadSession(): Promise<unknown> {
 /** The shop answered 401: this browser's session has ended. */
 export function sessionEnded(): void {
   session.set(null);
+}
+
+/**
+ * The page's first answer, which names who is signed in (`who` of it), so the load asks the shop once: a 401 ends
+ * the session, and any other failure asks /api/auth/me unless the page knows who is signed in already.
+ */
+export function sessionFrom<T>(answer: Promise<T>, who: (answer: T) => SignedInCustomer): Promise<T> {
+  answer.then(
+    (found) => session.set(who(found)),
+    (err: RequestError) => (err.status === 401 ? sessionEnded() : (customer.peek() ?? loadSession())),
+  );
+  return answer;
 }
 
 /** Emails a sign-in link (the answer is the same whether or not the address has an account); resolves to the
