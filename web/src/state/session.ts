@@ -1,7 +1,6 @@
 // Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
 import type { SignedInCustomer } from '../../../src/shared/api.ts';
-import { safeNextPath } from '../../../src/shared/redirect.ts';
 import { api, type RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
@@ -22,6 +21,9 @@ export const customer = session.data;
 export function loadSession(): Promise<unknown> {
   return session.run();
 }
+
+/** Signed in as `who` (a sign-in link was just confirmed). */
+export const signedIn: (who: SignedInCustomer) => void = session.set;
 
 /** The shop answered 401: this browser's session has ended. */
 export function sessionEnded(): void {
@@ -47,18 +49,6 @@ export async function requestSignInLink(email: string, next?: string | null): Pr
   return email.trim();
 }
 
-/** What a sign-in link's token would sign in as and where it goes, without using it; null if it cannot be used. */
-export async function peekSignInLink(token: string) {
-  return (await read(api.auth.link.$post({ json: { token } }))).link;
-}
-
-/** Confirms a sign-in link's token; resolves to where the link asked to continue. */
-export async function confirmSignIn(token: string): Promise<string | null> {
-  const result = await read(api.auth.verify.$post({ json: { token } }));
-  session.set(result.customer);
-  return result.next;
-}
-
 /** Ends this browser's session and returns to the shop. */
 export async function signOut(): Promise<void> {
   await read(api.auth.logout.$post());
@@ -72,9 +62,4 @@ export async function signOutEverywhere(): Promise<number> {
   sessionEnded();
   navigate('/');
   return revoked;
-}
-
-/** A same-origin path to continue to, or the fallback: never another site (the server's own check, shared). */
-export function safeNext(next: string | null | undefined, fallback = '/dashboard'): string {
-  return safeNextPath(next) ?? fallback;
 }
