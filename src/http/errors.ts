@@ -37,8 +37,8 @@ function isCodedError(err: unknown): err is CodedError {
   );
 }
 
-export function errorResponse(
-  c: Context<AppEnv>,
+export function errorResponse<E extends AppEnv>(
+  c: Context<E>,
   status: ContentfulStatusCode,
   code: string,
   message: string,

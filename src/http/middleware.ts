@@ -23,10 +23,11 @@ const requestServices: MiddlewareHandler<AppEnv> = async (c, next) => {
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   const services = createServices(c.env, { log, waitUntil, kind: 'request', consistency: consistencyOf(c) });
   c.set('services', services);
-  const started = Date.now();
+  const started = services.clock.now();
   await next();
   returnBookmark(c, services.dbBookmark());
-  log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
+  const ms = services.clock.now() - started;
+  log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms });
 };
 
 /**

@@ -4,7 +4,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
 import { legalDocument } from '../../src/config/legal.ts';
-import type { MeAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
 import { ageSignIn, type ErrorBody, json } from './support.ts';
 
@@ -51,7 +51,7 @@ describe('a customer who bought nothing', () => {
   });
 
   it('sees the empty state with the gateway details', async () => {
-    const { status, body } = await json<MeAnswer>('/api/account', { cookie });
+    const { status, body } = await json<AccountAnswer>('/api/account', { cookie });
     expect(status).toBe(200);
     expect(body.customer.email).toBe('newcomer@example.com');
     expect(body.key).toMatchObject({ status: 'none', secretMask: null, usedMb: null, updating: false });
