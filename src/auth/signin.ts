@@ -2,7 +2,6 @@
 // complete it (atomic consume, customer created on first sign-in, session started).
 import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
 import type { Services } from '../services/index.ts';
 import { AuthError } from './errors.ts';
 import { requesterNetwork } from './network.ts';
@@ -106,11 +105,11 @@ export interface SignedIn {
 
 /** Uses the link's token once; creates the customer on first sign-in; starts a session. */
 export async function completeSignIn(
-  db: Db,
+  { db, clock }: Pick<Services, 'db' | 'clock'>,
   token: string,
   meta: { userAgent?: string | null; requestId?: string },
 ): Promise<SignedIn> {
-  const now = Date.now();
+  const now = clock.now();
   const consumed = await consumeLoginToken(db, token, now);
   if (!consumed)
     throw new AuthError(
@@ -135,6 +134,7 @@ export async function completeSignIn(
       customerId: customer.id,
       detail: { sessionId: session.id, firstSignIn },
       requestId: meta.requestId,
+      at: now,
     }),
   ]);
   return { customer, session, redirectTo: consumed.redirectTo, firstSignIn };

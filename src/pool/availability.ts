@@ -184,7 +184,7 @@ export async function readAvailability<T>(
 }
 
 /** Cache-Control for a served value: shared caches may keep it for what is left of its fresh window. */
-export function availabilityCacheControl(cached: Cached<unknown>, now = Date.now()): string {
+export function availabilityCacheControl(cached: Cached<unknown>, now: number): string {
   const left = Math.floor((FRESH_MS - (now - cached.fetchedAt)) / 1000);
   return left > 0
     ? `public, max-age=${left}, stale-while-revalidate=30, stale-if-error=300`

@@ -28,14 +28,16 @@ export async function setReminders(
   actor: { customerId: string; requestId?: string; via: 'dashboard' | 'unsubscribe_link' },
   enabled: boolean,
 ): Promise<ReminderSettings> {
+  const now = clock.now();
   await db.batch([
-    remindersOffStatement(db, actor.customerId, enabled ? null : clock.now()),
+    remindersOffStatement(db, actor.customerId, enabled ? null : now),
     auditStatement(db, {
       actor: `customer:${actor.customerId}`,
       action: enabled ? 'reminders.on' : 'reminders.off',
       customerId: actor.customerId,
       detail: { via: actor.via },
       requestId: actor.requestId,
+      at: now,
     }),
   ]);
   return { enabled };

@@ -10,6 +10,8 @@ export interface RenderedMail {
 export interface MailContext {
   brand: Brand;
   publicUrl: string;
+  /** When the mail is written (unix ms, the services clock): "expires in 12 minutes" counts from it. */
+  now: number;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
