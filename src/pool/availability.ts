@@ -3,6 +3,7 @@
 // background refresh runs; concurrent misses in an isolate share one upstream call; during an outage the
 // last good value is served with `stale: true`; after a failed refresh the upstream is left alone for 10 s.
 import type { Clock } from '../clock.ts';
+import { DomainError, UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Logger } from '../log.ts';
 import type { IncidentSummary, IncidentsResponse, StockResponse } from '../shared/api.ts';
 import * as z from '../zod.ts';
@@ -84,12 +85,16 @@ export interface AvailabilityServices {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-export class AvailabilityUnavailable extends Error {
-  readonly status = 503;
-  readonly code = 'availability_unavailable';
+/** Nothing cached and the platform failed: answered 503 `availability_unavailable`. */
+export class AvailabilityUnavailable extends DomainError<'availability_unavailable'> {
+  override readonly name = 'AvailabilityUnavailable';
   constructor() {
-    super('Availability is temporarily unavailable.');
-    this.name = 'AvailabilityUnavailable';
+    super(
+      'availability_unavailable',
+      'Availability is temporarily unavailable.',
+      { availability_unavailable: 503 },
+      { publicMessage: UNAVAILABLE_MESSAGE },
+    );
   }
 }
 
