@@ -5,8 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
 import { legalDocument } from '../../src/config/legal.ts';
 import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
-import { ageSignIn, type ErrorBody, json } from './support.ts';
+import { later } from '../support/clock.ts';
+import { type ErrorBody, json } from './support.ts';
 
 const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/account'],
@@ -89,8 +91,11 @@ describe('a customer who bought nothing', () => {
 
   it('must confirm by email before rotating once the sign-in is older than 10 minutes', async () => {
     const stale = await signIn('stale-rotate@example.com');
-    await ageSignIn(stale, 11);
-    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie: stale });
+    const { status, body } = await json<ErrorBody>('/api/key/rotate', {
+      method: 'POST',
+      cookie: stale,
+      env: later(11 * MINUTE_MS),
+    });
     expect(status).toBe(403);
     expect(body.error.code).toBe('reauth_required');
     expect(body.error.message).toMatch(/sign in again/i);

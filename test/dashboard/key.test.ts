@@ -3,9 +3,10 @@
 // clear 503 without internals while what the shop knows keeps working.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountAnswer, RevealAnswer, RotateAnswer, SessionsAnswer } from '../../src/shared/dashboard.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import { resetSimulators, sim } from '../helpers.ts';
+import { later } from '../support/clock.ts';
 import {
-  ageSignIn,
   auditActions,
   customerWithKey,
   type ErrorBody,
@@ -140,13 +141,15 @@ describe('rotate', () => {
 
   it('needs a sign-in from the last 10 minutes, and changes nothing without one', async () => {
     const { cookie, key } = await customerWithKey('rotate-stale@example.com');
-    await ageSignIn(cookie, 11);
-    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie });
+    // Eleven minutes after the sign-in.
+    const stale = later(11 * MINUTE_MS);
+    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie, env: stale });
     expect(status).toBe(403);
     expect(body.error.code).toBe('reauth_required');
     expect((await upstreamKey(key.id))!.key).toBe(key.key);
     // Everything else still works with the older sign-in.
-    expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(key.key);
+    const reveal = await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie, env: stale });
+    expect(reveal.body.secret).toBe(key.key);
   });
 });
 
