@@ -1,9 +1,16 @@
 // Each token's per-minute limit (the API_TOKEN_LIMITER binding), announced with the IETF RateLimit header fields,
 // and the per-customer limits on upstream-spending routes, which a customer's tokens share with their dashboard.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { customerWithKey, type ErrorBody } from '../dashboard/support.ts';
-import { call, RATE_LIMIT_WAIT_TIMEOUT_MS, resetSimulators, startOfRateLimitWindow } from '../helpers.ts';
-import { apiCall, makeToken } from './support.ts';
+import {
+  apiCall,
+  call,
+  customerWithKey,
+  type ErrorBody,
+  makeToken,
+  RATE_LIMIT_WAIT_TIMEOUT_MS,
+  resetSimulators,
+  startOfRateLimitWindow,
+} from '../support/index.ts';
 
 beforeAll(resetSimulators);
 beforeEach(startOfRateLimitWindow, RATE_LIMIT_WAIT_TIMEOUT_MS);
