@@ -1,12 +1,16 @@
 // Builds the SPA (web/) into dist/web, which wrangler serves as the Worker's static assets, as two bundles that share
 // nothing: the public pages' islands (the landing page loads only them) and the signed-in app (the console a chunk of
-// its own). The Worker writes every page's HTML: it reads the manifests to link a page's script and module preloads,
-// and inlines its stylesheet (src/site/).
+// its own), each once per locale with that locale's words inline (assets/<locale>/…). The Worker writes every page's
+// HTML: it reads the manifests of the page's locale to link its script and module preloads, and inlines its
+// stylesheet (src/site/).
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { type BuildEnvironmentOptions, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
+import { CATALOGS } from './src/shared/i18n/catalogs/index.ts';
+import { inlineMessages } from './src/shared/i18n/compile.ts';
+import { type Locale, SHIPPED_LOCALES } from './src/shared/i18n/locales.ts';
 import { assetHeadersFile } from './src/site/headers.ts';
-import { SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
+import { assetsDir, manifestPath, SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
 
 const web = (path: string) => fileURLToPath(new URL(`web/${path}`, import.meta.url));
 /** `vite build --watch` (npm run dev) rebuilds one bundle at a time: emptying the folder would delete the other's. */
@@ -49,23 +53,63 @@ function assetHeaders(): Plugin {
   };
 }
 
-function bundle(name: SpaBundle, first: boolean): { build: BuildEnvironmentOptions } {
-  const { entry, manifest } = SPA_BUNDLES[name];
+/** Each build's bundle and locale, by the name of its Vite environment (`client`, Vite's own, is the first). */
+const BUILDS = new Map<string, { bundle: SpaBundle; locale: Locale }>(
+  SHIPPED_LOCALES.flatMap((locale) =>
+    (Object.keys(SPA_BUNDLES) as SpaBundle[]).map(
+      (bundle) => [`${bundle}_${locale.replace('-', '_')}`, { bundle, locale }] as const,
+    ),
+  ).map(([name, build], i) => [i === 0 ? 'client' : name, build]),
+);
+
+/** A locale's build: the browser's translate module, and every `t('key')` replaced by the locale's message. */
+function localeMessages(): Plugin {
+  const serverModule = fileURLToPath(new URL('src/shared/i18n/translate.ts', import.meta.url));
+  const browserModule = fileURLToPath(new URL('src/shared/i18n/translate.browser.ts', import.meta.url));
   return {
+    name: 'locale-messages',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('/translate.ts')) return;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved?.id === serverModule) return browserModule;
+    },
+    transform(code, id) {
+      const build = BUILDS.get(this.environment.name);
+      if (!build || id.includes('/node_modules/') || !/\.tsx?$/.test(id)) return;
+      const inlined = inlineMessages(code, CATALOGS[build.locale], id);
+      return inlined === code ? undefined : { code: inlined, map: null };
+    },
+  };
+}
+
+function environment(name: string, first: boolean): EnvironmentOptions {
+  const build = BUILDS.get(name);
+  if (!build) throw new Error(`no build named ${name}`);
+  const { bundle, locale } = build;
+  const dir = assetsDir(locale);
+  return {
+    ...(first ? {} : { consumer: 'client' as const }),
+    define: { __SHOP_LOCALE__: JSON.stringify(locale) },
     build: {
       outDir: '../dist/web',
       emptyOutDir: first && !watching,
       target: 'es2022',
       // No inline scripts or styles but the Worker's (the CSP allows only same-origin files and that style's hash).
       assetsInlineLimit: 0,
-      manifest,
+      manifest: manifestPath(bundle, locale),
       modulePreload: false,
       rolldownOptions: {
-        input: { [name]: web(entry) },
-        // Everything the entry imports statically is its one file, shared with the lazy chunks: left to itself the
-        // bundler moves what every chunk shares into a common chunk once there are several nested lazy chunks,
-        // and the page pays a second request and the worse compression of two files.
-        output: { codeSplitting: { groups: [{ name, tags: ['$initial'] }] } },
+        input: { [bundle]: web(SPA_BUNDLES[bundle].entry) },
+        output: {
+          entryFileNames: `${dir}/[name]-[hash].js`,
+          chunkFileNames: `${dir}/[name]-[hash].js`,
+          assetFileNames: `${dir}/[name]-[hash][extname]`,
+          // Everything the entry imports statically is its one file, shared with the lazy chunks: left to itself the
+          // bundler moves what every chunk shares into a common chunk once there are several nested lazy chunks,
+          // and the page pays a second request and the worse compression of two files.
+          codeSplitting: { groups: [{ name: bundle, tags: ['$initial'] }] },
+        },
       },
     },
   };
@@ -73,10 +117,7 @@ function bundle(name: SpaBundle, first: boolean): { build: BuildEnvironmentOptio
 
 export default defineConfig({
   root: 'web',
-  plugins: [preact(), browserOnly(), assetHeaders()],
+  plugins: [preact(), browserOnly(), assetHeaders(), localeMessages()],
   builder: {},
-  environments: {
-    client: bundle('app', true),
-    islands: { consumer: 'client', ...bundle('islands', false) },
-  },
+  environments: Object.fromEntries([...BUILDS.keys()].map((name, i) => [name, environment(name, i === 0)])),
 });

@@ -19,7 +19,14 @@ import {
   sessions,
   stripeId,
 } from './objects.ts';
-import { CUSTOMER_CREATE, EXPAND_ONLY, PAYMENT_INTENT_CREATE, REFUND_CREATE, SESSION_CREATE } from './params.ts';
+import {
+  CHECKOUT_LOCALES,
+  CUSTOMER_CREATE,
+  EXPAND_ONLY,
+  PAYMENT_INTENT_CREATE,
+  REFUND_CREATE,
+  SESSION_CREATE,
+} from './params.ts';
 import { authorised, get, notFound, post, stripeError } from './requests.ts';
 
 type LineItem = SimSession['_lineItems'][number];
@@ -114,6 +121,8 @@ function createSession(c: Context, params: FormParams): SimSession {
     throw new ParamError('payment_intent_data[setup_future_usage]', 'Invalid setup_future_usage.');
   if (setupFutureUsage && !customer)
     throw new ParamError('payment_intent_data[setup_future_usage]', 'Saving a card needs a customer.');
+  const locale = str(params, 'locale');
+  if (locale && !CHECKOUT_LOCALES.has(locale)) throw new ParamError('locale', `Invalid locale: ${locale}`);
   const expiresAt = params.expires_at === undefined ? nowSeconds() + 24 * 3600 : int(params.expires_at, 'expires_at');
   const id = stripeId('cs_test', 58);
   const origin = new URL(c.req.url).origin;
@@ -135,6 +144,7 @@ function createSession(c: Context, params: FormParams): SimSession {
     invoice: null,
     invoice_creation: enabled(params, 'invoice_creation') ? { enabled: true } : null,
     livemode: false,
+    locale,
     metadata: metadata(params.metadata),
     mode: 'payment',
     payment_intent: null,

@@ -30,6 +30,7 @@ export const SESSION_CREATE: ParamShape = {
   metadata,
   payment_intent_data: { metadata, setup_future_usage: true },
   allow_promotion_codes: true,
+  adaptive_pricing: { enabled: true },
   automatic_tax: { enabled: true },
   tax_id_collection: { enabled: true },
   billing_address_collection: true,
@@ -38,8 +39,17 @@ export const SESSION_CREATE: ParamShape = {
   success_url: true,
   cancel_url: true,
   expires_at: true,
+  locale: true,
   expand,
 };
+
+/** Checkout's languages, as the API reference lists `locale` on "Create a Checkout Session"
+ * (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-locale). */
+export const CHECKOUT_LOCALES = new Set(
+  'auto bg cs da de el en en-GB es es-419 et fi fil fr fr-CA hr hu id it ja ko lt lv ms mt nb nl pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'.split(
+    ' ',
+  ),
+);
 
 /** Retrieving an object, or an action without parameters (expire). */
 export const EXPAND_ONLY: ParamShape = { expand };

@@ -1,9 +1,12 @@
 // The magic-link flow: request a link (uniform answer, rate-limited, mailed through the queue), then
 // complete it (atomic consume, customer created on first sign-in, session started).
+import { eq } from 'drizzle-orm';
 import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
+import { isLocale, type Locale, localizedPath } from '../shared/i18n/locales.ts';
 import { AuthError } from './errors.ts';
 import { requesterNetwork } from './network.ts';
 import { CONSOLE_REQUESTER, checkLoginLimits, loginRequesterKey } from './ratelimit.ts';
@@ -19,6 +22,9 @@ export interface SignInRequest {
   ip: string | null;
   /** An operator's resend from the console (audited by the caller). */
   byOperator?: boolean;
+  /** The language of the page the link was asked from (one of LOCALES), or null: the customer's own, else the
+   * shop's default. */
+  locale: Locale | null;
 }
 
 /** What happened, for logs and tests; the HTTP answer is the same for both. */
@@ -69,15 +75,18 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
     );
   }
   if (limit.outcome === 'address') return 'suppressed';
+  const locale = input.locale ?? (await customerLocale(db, input.email)) ?? config.defaultLocale;
   const who = { email: input.email, requester };
-  const issued = await issueLoginToken(db, { ...who, redirectTo: input.next }, now);
+  const issued = await issueLoginToken(db, { ...who, redirectTo: input.next, locale: input.locale }, now);
   try {
     await mail.enqueue({
       kind: 'login',
       tokenId: issued.tokenId,
       to: input.email,
-      url: `${config.publicUrl}/auth/verify#token=${issued.token}`,
+      // Through the locale's prefix, so the confirm page (and the app after it) speak the mail's language.
+      url: `${config.publicUrl}${localizedPath('/auth/verify', locale, config.defaultLocale)}#token=${issued.token}`,
       expiresAt: issued.expiresAt,
+      locale,
     });
   } catch (err) {
     log.error('sign-in mail not queued; the previous link stays valid', { loginRef: issued.tokenId, err });
@@ -88,11 +97,23 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
   return 'queued';
 }
 
+/** The language a customer chose (null: none, or no such customer yet). */
+async function customerLocale(db: Db, email: string): Promise<Locale | null> {
+  const [row] = await db
+    .select({ locale: customers.locale })
+    .from(customers)
+    .where(eq(customers.email, email))
+    .limit(1);
+  return isLocale(row?.locale) ? row.locale : null;
+}
+
 export interface SignedIn {
   customer: { id: string; email: string };
   session: Session;
   /** Where the customer was going when they asked for the link (a safe same-origin path), or null. */
   redirectTo: string | null;
+  /** The language the customer chose by asking from a page in it, or null (their stored one stays). */
+  locale: Locale | null;
   firstSignIn: boolean;
 }
 
@@ -107,10 +128,11 @@ export async function completeSignIn(
   if (!consumed)
     throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
   const newId = crypto.randomUUID();
+  const locale = isLocale(consumed.locale) ? consumed.locale : null;
   const [customer] = await db
     .insert(customers)
-    .values({ id: newId, email: consumed.email, createdAt: now, lastSignInAt: now })
-    .onConflictDoUpdate({ target: customers.email, set: { lastSignInAt: now } })
+    .values({ id: newId, email: consumed.email, createdAt: now, lastSignInAt: now, locale })
+    .onConflictDoUpdate({ target: customers.email, set: { lastSignInAt: now, ...(locale ? { locale } : {}) } })
     .returning({ id: customers.id, email: customers.email });
   if (!customer)
     throw new AuthError('unavailable', 'Could not sign you in. Please try again.', {
@@ -129,5 +151,5 @@ export async function completeSignIn(
       at: now,
     }),
   ]);
-  return { customer, session, redirectTo: consumed.redirectTo, firstSignIn };
+  return { customer, session, redirectTo: consumed.redirectTo, firstSignIn, locale };
 }

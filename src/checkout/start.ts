@@ -1,7 +1,7 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
 // in metadata. Its GB are reserved first, in one conditional D1 statement (src/orders/ceiling.ts), so concurrent
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
-import { type Customer, linkStripeCustomerStatement } from '../customers/index.ts';
+import { type Customer, customerLocale, linkStripeCustomerStatement } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { read, readTogether, rows, writes } from '../db/reads.ts';
 import { DomainError } from '../domain-error.ts';
@@ -16,13 +16,23 @@ import {
 } from '../orders/index.ts';
 import { autoTopUpQuery } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
+import { tierIn } from '../shared/api.ts';
+import { formatDays, formatGb } from '../shared/format.ts';
+import { localizedPath, stripeLocale } from '../shared/i18n/locales.ts';
+import { inLocale, t } from '../shared/i18n/translate.ts';
 import { PaymentProviderError, type Stripe } from '../stripe/index.ts';
 import { checkoutOptions, taxBehavior } from './options.ts';
 
-export type CheckoutErrorCode = 'unknown_tier' | 'account_suspended' | 'key_disabled_upstream' | 'cap_ceiling';
+export type CheckoutErrorCode =
+  | 'unknown_tier'
+  | 'unknown_currency'
+  | 'account_suspended'
+  | 'key_disabled_upstream'
+  | 'cap_ceiling';
 
 const STATUS: Record<CheckoutErrorCode, number> = {
   unknown_tier: 404,
+  unknown_currency: 400,
   account_suspended: 403,
   key_disabled_upstream: 403,
   cap_ceiling: 409,
@@ -78,12 +88,16 @@ export async function startCheckout(
   services: CheckoutServices,
   customer: Customer,
   { keys, saveCard }: CheckoutReads,
-  tierId: string,
+  { tierId, currency = services.config.currency }: { tierId: string; currency?: string },
 ): Promise<CheckoutStarted> {
   const { db, config } = services;
   const customerId = customer.id;
-  const tier = config.tiers.find((t) => t.id === tierId);
-  if (!tier) throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.');
+  const sold = config.tiers.find((t) => t.id === tierId);
+  if (!sold) throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.');
+  if (!config.currencies.includes(currency))
+    throw new CheckoutError('unknown_currency', `Prices are in ${config.currencies.join(', ')}, not "${currency}".`);
+  // Charged in the currency the page showed (Adaptive Pricing, when on, lets Checkout convert it further).
+  const tier = tierIn(sold, currency);
   if (customer.suspendedAt)
     throw new CheckoutError(
       'account_suspended',
@@ -119,6 +133,14 @@ export async function startCheckout(
   }
 
   const metadata = snapshotMetadata(snapshot);
+  // Checkout, its receipt and the product's words in the customer's language.
+  const locale = customerLocale(customer) ?? config.defaultLocale;
+  const traffic = inLocale(locale, () => formatGb(tier.gb));
+  const description = inLocale(locale, () =>
+    tier.validityDays
+      ? t('meta.offerValid', { traffic, days: formatDays(tier.validityDays) })
+      : t('meta.offer', { traffic }),
+  );
   let session: Stripe.Checkout.Session;
   try {
     session = await services.stripe.checkout.sessions.create(
@@ -135,7 +157,7 @@ export async function startCheckout(
               ...taxBehavior(config.checkout),
               product_data: {
                 name: `${config.brand.name} — ${tier.name}`,
-                description: `${tier.gb} GB of mobile proxy traffic${tier.validityDays ? `, valid ${tier.validityDays} days` : ''}`,
+                description,
               },
             },
           },
@@ -143,7 +165,8 @@ export async function startCheckout(
         metadata,
         ...checkoutOptions(config.checkout, metadata, saveCard),
         success_url: `${config.publicUrl}/dashboard?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${config.publicUrl}/#pricing`,
+        cancel_url: `${config.publicUrl}${localizedPath('/#pricing', locale, config.defaultLocale)}`,
+        locale: stripeLocale(locale),
         expires_at: Math.floor((now + CHECKOUT_TTL_MS) / 1000),
       },
       { idempotencyKey: `checkout-${snapshot.orderId}` },

@@ -1,11 +1,12 @@
 // Parses and validates every var and secret once per isolate; everything else reads the typed Config.
 
 import { DomainError } from '../domain-error.ts';
-import type { Tier } from '../shared/api.ts';
+import type { ShopTier } from '../shared/api.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
-import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
+import { JSON_VARS, priceCurrencies, secretsSchema, varsSchema } from './schema.ts';
 
-export type { Tier };
+export type { ShopTier as Tier };
 
 export interface ConfigProblem {
   /** The var or secret at fault, e.g. `PRICING`. */
@@ -19,9 +20,15 @@ export interface Config {
   env: 'production' | 'development' | 'test';
   publicUrl: string;
   brand: z.infer<typeof varsSchema.shape.BRAND>;
+  /** The shop's own currency (PRICING.currency). */
   currency: string;
-  tiers: Tier[];
+  /** Every currency the tiers are priced in, the shop's own first. */
+  currencies: string[];
+  tiers: ShopTier[];
   countries: string[];
+  /** The languages the shop speaks (LOCALES), the default one (DEFAULT_LOCALE) among them. */
+  locales: Locale[];
+  defaultLocale: Locale;
   defaultCountry: string;
   upstream: { apiUrl: string; apiKey: string; username: string; gatewayHost: string };
   stripe: { apiUrl: string; secretKey: string; webhookSecret: string };
@@ -50,7 +57,7 @@ export interface Config {
   };
   /** The highest monthly limit a customer may set for auto top-up (minor units); 0: auto top-up is off. */
   autoTopUpMaxMonthly: number;
-  checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean };
+  checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean; adaptivePricing: boolean };
   api: {
     /** Live personal access tokens per customer (API_TOKENS_PER_CUSTOMER). */
     tokensPerCustomer: number;
@@ -153,6 +160,18 @@ function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
   });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
+  if (new Set(vars.LOCALES).size !== vars.LOCALES.length)
+    problems.push({ variable: 'LOCALES', field: '', message: 'lists a language twice' });
+  if (!vars.LOCALES.includes(vars.DEFAULT_LOCALE))
+    problems.push({ variable: 'DEFAULT_LOCALE', field: '', message: `"${vars.DEFAULT_LOCALE}" is not one of LOCALES` });
+  const first = vars.PRICING.tiers[0];
+  if (vars.CHECKOUT_ADAPTIVE_PRICING && first && priceCurrencies(first.price, vars.PRICING.currency).length > 1)
+    problems.push({
+      variable: 'CHECKOUT_ADAPTIVE_PRICING',
+      field: '',
+      message:
+        'converts one price for each buyer: give each tier one price (in PRICING.currency), not one per currency',
+    });
   if (vars.SHOP_ENV === 'production') {
     for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
       if (!vars[name].startsWith('https://'))
@@ -226,6 +245,13 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
     problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
   if (!vars || !secrets || problems.length) return { ok: false, problems };
   const currency = vars.PRICING.currency;
+  const pricesOf = (price: number | Record<string, number>) =>
+    typeof price === 'number' ? { [currency]: price } : price;
+  const tiers = vars.PRICING.tiers.map(({ price, ...t }) => {
+    const prices = pricesOf(price);
+    const base = prices[currency] ?? 0;
+    return { ...t, prices, price: base, currency, pricePerGb: Math.round(base / t.gb) };
+  });
   return {
     ok: true,
     config: {
@@ -233,8 +259,11 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
       publicUrl: vars.PUBLIC_URL.replace(/\/+$/, ''),
       brand: vars.BRAND,
       currency,
-      tiers: vars.PRICING.tiers.map((t) => ({ ...t, currency, pricePerGb: Math.round(t.price / t.gb) })),
+      currencies: [currency, ...Object.keys(tiers[0]?.prices ?? {}).filter((c) => c !== currency)],
+      tiers,
       countries: vars.COUNTRIES,
+      locales: vars.LOCALES as Locale[],
+      defaultLocale: vars.DEFAULT_LOCALE as Locale,
       defaultCountry: vars.DEFAULT_COUNTRY,
       upstream: {
         apiUrl: vars.PROXIES_SX_API_URL.replace(/\/+$/, ''),
@@ -271,6 +300,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         promotionCodes: vars.CHECKOUT_PROMOTION_CODES,
         automaticTax: vars.CHECKOUT_AUTOMATIC_TAX,
         invoice: vars.CHECKOUT_INVOICE,
+        adaptivePricing: vars.CHECKOUT_ADAPTIVE_PRICING,
       },
       api: { tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER, requestsPerMinute: vars.API_REQUESTS_PER_MINUTE },
     },

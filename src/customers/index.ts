@@ -3,6 +3,7 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { type Customer, customers } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
+import { isLocale, type Locale } from '../shared/i18n/locales.ts';
 
 export type { Customer };
 
@@ -10,6 +11,16 @@ export type { Customer };
 export type Suspension = Pick<Customer, 'suspendedAt' | 'suspendedReason'>;
 
 export const NOT_SUSPENDED: Suspension = { suspendedAt: null, suspendedReason: null };
+
+/** The language the customer chose for the app and their mail, if any (a mail without one is in DEFAULT_LOCALE). */
+export function customerLocale(customer: Pick<Customer, 'locale'>): Locale | undefined {
+  return isLocale(customer.locale) ? customer.locale : undefined;
+}
+
+/** Sets the customer's language (the dashboard's choice). */
+export async function setCustomerLocale(db: Db, customerId: string, locale: Locale): Promise<void> {
+  await db.update(customers).set({ locale }).where(eq(customers.id, customerId));
+}
 
 /** The customer's row, as a statement that can ride in a batch with others. */
 export function customerQuery(db: Db, customerId: string) {

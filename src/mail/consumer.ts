@@ -1,11 +1,13 @@
 // The mail queue consumer: renders and sends each message, acking or retrying it on its own.
 // Transient failures back off exponentially; after max_retries the queue moves the message to the
 // dead-letter queue, whose consumer records it in mail_failures. Nothing here logs a recipient or a URL.
+
 import { mailFailures } from '../../schema.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { inLocale } from '../shared/i18n/translate.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
 import type { Mail } from './service.ts';
 import { templateFor } from './templates/index.ts';
@@ -67,7 +69,10 @@ async function deliverOne(
   }
   try {
     if (transport instanceof MailDeliveryError) throw transport;
-    const rendered = template.render(message, { brand: config.brand, publicUrl: config.publicUrl, now });
+    const context = { brand: config.brand, publicUrl: config.publicUrl, now };
+    // The customer's language while the shop still speaks it, else the shop's default.
+    const locale = message.locale && config.locales.includes(message.locale) ? message.locale : config.defaultLocale;
+    const rendered = inLocale(locale, () => template.render(message, context));
     await transport.send({
       ...rendered,
       from: config.mail.from,

@@ -18,6 +18,7 @@ import {
   stillHasGb,
 } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
+import { tierIn } from '../shared/api.ts';
 import type { AutoTopUpPause } from '../shared/refill.ts';
 import { cardRefusal } from '../stripe/index.ts';
 import { MINUTE_MS } from '../time.ts';
@@ -107,10 +108,16 @@ async function chargeCard(
 /** Reads the trigger and, when due, reserves and charges one top-up. */
 async function topUp(services: RefillServices, setting: AutoTopUpRow, now: number): Promise<keyof TopUpTally | null> {
   const { db, config, log } = services;
-  const tier = config.tiers.find((t) => t.id === setting.tierId);
+  const sold = config.tiers.find((t) => t.id === setting.tierId);
   const customer = await getCustomer(db, setting.customerId);
-  if (!tier || !customer || customer.suspendedAt) return null;
+  if (!sold || !customer || customer.suspendedAt) return null;
   const [gbLeft, orders] = await Promise.all([stillHasGb(db, customer.id, now), listEntitledOrders(db, customer.id)]);
+  // Charged in the currency of the customer's latest purchase (the card was saved paying in it).
+  const latest = orders.reduce<(typeof orders)[number] | undefined>(
+    (last, o) => (last === undefined || (o.paidAt ?? 0) > (last.paidAt ?? 0) ? o : last),
+    undefined,
+  );
+  const tier = tierIn(sold, latest?.currency ?? sold.currency);
   const standing = { gbLeft, expiresAt: entitlementOf(orders).expiresAt, bought: orders.length > 0 };
   if (!topUpDue(setting, standing, now)) return null;
 

@@ -4,7 +4,7 @@
 // many cron runs overlap.
 
 import type { Tier } from '../config/index.ts';
-import { customersByIds } from '../customers/index.ts';
+import { type Customer, customerLocale, customersByIds } from '../customers/index.ts';
 import { liveUpstreamKeys, type PoolKeyRow, syncsOf } from '../keys/index.ts';
 import { lastPurchasedTierId } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
@@ -23,7 +23,7 @@ export function buyMoreTier(tiers: readonly Tier[], lastTierId: string | undefin
 async function sendOne(
   services: ReminderServices,
   key: PoolKeyRow,
-  email: string,
+  customer: Pick<Customer, 'email' | 'locale'>,
   due: DueReminder,
   now: number,
   buyUrl: () => Promise<string>,
@@ -34,8 +34,9 @@ async function sendOne(
   try {
     await mail.enqueue({
       kind: 'reminder',
+      locale: customerLocale(customer),
       reminderId: `${ref.keyId}:${ref.kind}:${ref.basis}`,
-      to: email,
+      to: customer.email,
       reminder: due.reminder,
       threshold: due.threshold,
       usedGb: Math.round(mbToGb(key.usedMb) * 100) / 100,
@@ -74,7 +75,7 @@ export async function sendDueReminders(services: ReminderServices, now: number):
       const tier = buyMoreTier(config.tiers, await lastPurchasedTierId(db, key.customerId));
       return `${config.publicUrl}/checkout/${tier?.id ?? ''}`;
     };
-    for (const reminder of reminders) if (await sendOne(services, key, customer.email, reminder, now, buyUrl)) sent++;
+    for (const reminder of reminders) if (await sendOne(services, key, customer, reminder, now, buyUrl)) sent++;
   }
   return sent;
 }

@@ -10,6 +10,7 @@ import {
   signOutEverywhere,
 } from '../auth/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { rememberLocale } from '../http/locale.ts';
 import {
   clearSessionCookie,
   issueSessionCookie,
@@ -19,9 +20,15 @@ import {
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import type { AuthMeAnswer, AuthVerifyAnswer, LoginLinkAnswer } from '../shared/api.ts';
+import { SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
 
-const requestBody = z.object({ email: emailSchema, next: z.optional(z.string()) });
+const requestBody = z.object({
+  email: emailSchema,
+  next: z.optional(z.string()),
+  /** The language of the page asking (its mail's, and the app's after signing in). */
+  locale: z.optional(z.enum(SHIPPED_LOCALES)),
+});
 const tokenBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a sign-in token')) });
 
 /** The one answer to every accepted sign-in request, whether or not the address has an account. */
@@ -33,10 +40,11 @@ const REQUEST_ACCEPTED = {
 export const auth = new Hono<AppEnv>()
   .post('/request', validate('json', requestBody), async (c) => {
     const { services } = c.var;
-    const { email, next } = c.req.valid('json');
+    const { email, next, locale } = c.req.valid('json');
     const outcome = await requestSignIn(services, {
       email,
       next: safeNextPath(next),
+      locale: locale && services.config.locales.includes(locale) ? locale : null,
       ip: c.req.header('cf-connecting-ip') ?? null,
     });
     services.log.info('sign-in link requested', { outcome });
@@ -55,6 +63,7 @@ export const auth = new Hono<AppEnv>()
       requestId: c.var.requestId,
     });
     await issueSessionCookie(c, signedIn.session);
+    if (signedIn.locale) rememberLocale(c, signedIn.locale);
     c.header('Cache-Control', 'private, no-store');
     const { id, email } = signedIn.customer;
     return c.json({

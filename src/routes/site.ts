@@ -1,11 +1,13 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { ConfigError } from '../config/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, rememberLocale } from '../http/locale.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie } from '../http/session.ts';
 import { securityHeaders } from '../site/headers.ts';
-import { renderPage, robotsTxt, sitemapXml } from '../site/index.ts';
+import { pageAddress, pageCurrency, renderPage, robotsTxt, sitemapXml } from '../site/index.ts';
 
 /** A plain page for when the shop cannot render its own (no brand, no styles, no scripts). */
 function unavailable(c: Context<AppEnv>, status: 500 | 503) {
@@ -22,13 +24,33 @@ export const site = new Hono<AppEnv>()
   .use(requestContext)
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
-    c.body(sitemapXml(c.var.services.config.publicUrl), 200, {
+    c.body(sitemapXml(c.var.services.config), 200, {
       ...securityHeaders(),
       'Content-Type': 'application/xml; charset=utf-8',
     }),
   )
   .get('*', async (c) => {
-    const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path, {
+    const { config } = c.var.services;
+    const url = new URL(c.req.url);
+    const address = pageAddress(config, {
+      pathname: url.pathname,
+      search: url.search,
+      acceptLanguage: c.req.header('accept-language') ?? null,
+      chosen: getCookie(c, LOCALE_COOKIE),
+    });
+    if (address.kind === 'redirect') {
+      if (address.remember) rememberLocale(c, address.remember);
+      return c.redirect(address.location, address.status);
+    }
+    const priced = pageCurrency(config, {
+      asked: c.req.query('currency'),
+      chosen: getCookie(c, CURRENCY_COOKIE),
+      country: c.req.raw.cf?.country as string | undefined,
+    });
+    if (priced.remember) rememberCurrency(c, priced.currency);
+    const page = await renderPage(config, c.env.ASSETS, {
+      ...address,
+      currency: priced.currency,
       sessionCookie: hasSessionCookie(c),
     });
     return c.html(page.html, page.status as 200 | 404, page.headers);

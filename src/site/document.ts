@@ -6,6 +6,8 @@ import type { PageIcon } from './icon.ts';
 import type { PageMeta } from './meta.ts';
 
 export interface DocumentParts {
+  /** The page's language (BCP 47). */
+  lang: string;
   meta: PageMeta;
   /** The brand's colour, for the browser's UI. */
   themeColour: string;
@@ -22,6 +24,8 @@ export interface DocumentParts {
   config: unknown;
   /** schema.org data blocks. */
   structuredData: unknown[];
+  /** HTML above the page, outside what the scripts hydrate (the offer of another language), or ''. */
+  notice: string;
   /** The page, rendered. */
   body: string;
   /** The request carried a session cookie: the page's scripts ask who is signed in only then. */
@@ -43,6 +47,9 @@ export function htmlDocument(parts: DocumentParts): string {
     `<title>${escapeHtml(meta.title)}</title>`,
     `<meta name="description" content="${escapeHtml(meta.description)}">`,
     ...(meta.canonical ? [`<link rel="canonical" href="${escapeHtml(meta.canonical)}">`] : []),
+    ...meta.alternates.map(
+      ([hreflang, href]) => `<link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(href)}">`,
+    ),
     ...meta.social.map(([attribute, key, content]) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`),
     `<meta name="theme-color" content="${escapeHtml(parts.themeColour)}">`,
     // The favicon set: npm run icons draws the .ico and the home-screen icon from web/public/logo.svg.
@@ -60,5 +67,5 @@ export function htmlDocument(parts: DocumentParts): string {
     ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
   ];
   const body = parts.sessionCookie ? `<body ${SESSION_ATTRIBUTE}>` : '<body>';
-  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${escapeHtml(parts.lang)}">\n<head>\n${head.join('\n')}\n</head>\n${body}\n${parts.notice}<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
 }

@@ -7,16 +7,21 @@ import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
+import { type Locale, languageTag } from '../shared/i18n/locales.ts';
+import { inLocale } from '../shared/i18n/translate.ts';
 import { spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
 import { securityHeaders } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
+import { localeOffer } from './locale-offer.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
 import { renderBody } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
+export { type PageCurrency, pageCurrency } from './currency.ts';
+export { type PageAddress, pageAddress } from './locale.ts';
 
 export interface RenderedPage {
   status: number;
@@ -54,9 +59,9 @@ interface PageTemplate {
 
 const templates = new Map<string, Promise<PageTemplate>>();
 
-async function template(route: Route, config: Config, assets: Fetcher): Promise<PageTemplate> {
-  const spa = await spaAssets(assets, { cache: config.env === 'production' });
-  const files = pageFiles(spa.manifest, ...scripts(route));
+async function template(route: Route, config: Config, assets: Fetcher, page: PageInLocale): Promise<PageTemplate> {
+  const spa = spaAssets(assets, { cache: config.env === 'production' });
+  const files = pageFiles(await spa.manifest(page.locale), ...scripts(route));
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
   const { logoUrl } = config.brand;
@@ -64,53 +69,65 @@ async function template(route: Route, config: Config, assets: Fetcher): Promise<
     files,
     style,
     hash: await styleHash(style),
-    body: renderBody(route, config, publicConfig(config)),
+    body: inLocale(page.locale, () => renderBody(route, page.path, config, publicConfig(config, page.currency))),
     icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
   };
 }
 
-function landingData(config: Config): Record<string, unknown>[] {
-  const { faq } = landingContent(config);
-  return [productData(config), ...(faq ? [faqData(faq)] : [])];
+function landingData(config: Config, currency: string): Record<string, unknown>[] {
+  const { faq } = landingContent(config, currency);
+  return [productData(config, currency), ...(faq ? [faqData(faq)] : [])];
 }
 
-/** The page at `pathname`, or the not-found page (404). Everything but the canonical address and whether a session
- * cookie came with the request is the same for every visitor, so production renders each kind of page once per
- * isolate. */
-export async function renderPage(
-  config: Config,
-  assets: Fetcher,
-  pathname: string,
-  { sessionCookie }: { sessionCookie: boolean },
-): Promise<RenderedPage> {
-  const route = matchRoute(pathname);
-  const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
-  let page = config.env === 'production' ? templates.get(key) : undefined;
-  if (!page) {
-    page = template(route, config, assets);
+export interface PageInLocale {
+  locale: Locale;
+  /** The path within the locale (`/de/signin` → `/signin`). */
+  path: string;
+  /** The currency the page prices in. */
+  currency: string;
+  /** Another locale to offer the visitor (their browser prefers it), or null. */
+  offer: Locale | null;
+  /** A session cookie came with the request. */
+  sessionCookie: boolean;
+}
+
+/** The page at `page.path` in its locale, or the not-found page (404). Everything but the offer and whether a session
+ * cookie came with the request is the same for every visitor of a locale and currency, so production renders each
+ * kind of page once per isolate. */
+export async function renderPage(config: Config, assets: Fetcher, page: PageInLocale): Promise<RenderedPage> {
+  const route = matchRoute(page.path);
+  const key = JSON.stringify([page.locale, page.currency, route.page === 'legal' ? route : route.page]);
+  let made = config.env === 'production' ? templates.get(key) : undefined;
+  if (!made) {
+    made = template(route, config, assets, page);
     if (config.env === 'production') {
-      templates.set(key, page);
-      page.catch(() => templates.delete(key));
+      templates.set(key, made);
+      made.catch(() => templates.delete(key));
     }
   }
-  const { files, style, hash, body, icon } = await page;
-  const html = htmlDocument({
-    meta: pageMeta(route, pathname, config),
-    themeColour: config.brand.primaryColor,
-    icon,
-    style,
-    script: files.script,
-    preloads: files.preloads,
-    enhancing: isPublic(route),
-    config: publicConfig(config),
-    structuredData: route.page === 'landing' ? landingData(config) : [],
-    body,
-    sessionCookie,
-  });
+  const { files, style, hash, body, icon } = await made;
+  const html = inLocale(page.locale, () =>
+    htmlDocument({
+      lang: languageTag(page.locale),
+      meta: pageMeta(route, page.path, page.locale, config),
+      themeColour: config.brand.primaryColor,
+      icon,
+      style,
+      script: files.script,
+      preloads: files.preloads,
+      enhancing: isPublic(route),
+      config: publicConfig(config, page.currency),
+      structuredData: route.page === 'landing' ? landingData(config, page.currency) : [],
+      notice: page.offer ? localeOffer(page.offer, page.path, config) : '',
+      body,
+      sessionCookie: page.sessionCookie,
+    }),
+  );
   return {
     status: route.page === 'not-found' ? 404 : 200,
     html,
-    // Revalidated every time: a deploy changes the asset names the page links to.
-    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache', Vary: 'Cookie' },
+    // Revalidated every time: a deploy changes the asset names the page links to. The offer and the app's language
+    // follow the visitor's languages and cookie.
+    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Language' },
   };
 }

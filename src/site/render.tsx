@@ -15,10 +15,10 @@ import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
 import type { PublicConfig } from '../shared/api.ts';
 
-function content(route: Route, config: Config) {
+function content(route: Route, config: Config, currency: string) {
   switch (route.page) {
     case 'landing':
-      return <Landing content={landingContent(config)} />;
+      return <Landing content={landingContent(config, currency)} />;
     case 'signin':
       return (
         <div id={ISLAND.signIn}>
@@ -36,8 +36,9 @@ function content(route: Route, config: Config) {
   }
 }
 
-/** The body of `route`'s page. Rendering is synchronous, so the config provided here is this page's alone. */
-export function renderBody(route: Route, config: Config, shop: PublicConfig): string {
+/** The body of `route`'s page at `path` (within its locale); call it inside `inLocale`. Rendering is synchronous, so
+ * the config provided here is this page's alone. */
+export function renderBody(route: Route, path: string, config: Config, shop: PublicConfig): string {
   provideShopConfig(shop);
-  return renderToString(<Layout>{content(route, config)}</Layout>);
+  return renderToString(<Layout path={path}>{content(route, config, shop.currency)}</Layout>);
 }

@@ -47,7 +47,7 @@ describe('POST /api/checkout', () => {
   it('creates a Checkout Session from the tier in config, ignoring any price the client sends', async () => {
     const email = 'buyer@example.com';
     const cookie = await signIn(email);
-    const res = await call('/api/checkout', { json: { tierId: 'pro', price: 1, gb: 1000, currency: 'jpy' }, cookie });
+    const res = await call('/api/checkout', { json: { tierId: 'pro', price: 1, gb: 1000, unit_amount: 1 }, cookie });
     expect(res.status).toBe(200);
     const { url } = await res.json<{ url: string }>();
     const [session] = await sessions();

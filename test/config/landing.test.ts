@@ -35,12 +35,12 @@ describe('the landing page’s defaults', () => {
   it('state the facts from the config: countries, cheapest price per GB, sizes, validity, ports', () => {
     const text = JSON.stringify(content.features);
     expect(text).toContain(
-      '7 countries: United States, United Kingdom, Germany, France, Spain, Netherlands and Poland',
+      '7 countries: United States, United Kingdom, Germany, France, Spain, Netherlands, and Poland',
     );
     expect(text).toContain('From $5.58 per GB');
-    expect(text).toContain('Buy 1–50 GB at a time, valid 30–60 days');
+    expect(text).toContain('Buy 1–50 GB at a time, valid for 30–60 days');
     expect(text).toContain('HTTP(S) on port 7000, SOCKS5 on port 7001');
-    expect(text).toContain('every 5, 10, 20 or 60 minutes');
+    expect(text).toContain('every 5, 10, 20, or 60 minutes');
     expect(content.steps?.map((s) => s.title)).toEqual(['Choose a plan', 'Get your key', 'Copy a proxy URL']);
     expect(content.faq?.length).toBeGreaterThanOrEqual(6);
     expect(content.support).toEqual({ email: 'support@example.com', text: expect.any(String) });

@@ -106,7 +106,7 @@ describe('the landing page', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     // The page is whole without its islands: their script waits behind what the first paint needs.
     expect(
-      one(html, /<script type="module" src="(\/assets\/islands-[^"]+\.js)" fetchpriority="low"><\/script>/),
+      one(html, /<script type="module" src="(\/assets\/en\/islands-[^"]+\.js)" fetchpriority="low"><\/script>/),
     ).toBeTruthy();
     expect(html).not.toMatch(/<link rel="stylesheet"/);
   });
@@ -147,18 +147,18 @@ describe('the other pages', () => {
 
   it('the app’s pages are its shell, preloading only what the page needs: never the console for /admin', async () => {
     const dashboard = (await page('/dashboard')).html;
-    expect(dashboard).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"><\/script>/);
+    expect(dashboard).toMatch(/<script type="module" src="\/assets\/en\/app-[^"]+\.js"><\/script>/);
     expect(dashboard).toContain('class="card skeleton"');
     expect(dashboard).not.toContain('rel="modulepreload"');
     expect((await page('/checkout/pro')).html).toMatch(
-      /<link rel="modulepreload" href="\/assets\/Checkout-[^"]+\.js">/,
+      /<link rel="modulepreload" href="\/assets\/en\/Checkout-[^"]+\.js">/,
     );
     expect((await page('/signin')).html).toMatch(
-      /<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js" fetchpriority="low">/,
+      /<link rel="modulepreload" href="\/assets\/en\/SignIn-[^"]+\.js" fetchpriority="low">/,
     );
     const apiPage = (await page('/dashboard/api')).html;
     expect(apiPage).toContain('<title>API — Acme Mobile Proxies</title>');
-    expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/ApiPage-[^"]+\.js">/);
+    expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/en\/ApiPage-[^"]+\.js">/);
     const admin = (await page('/admin/customers')).html;
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');
@@ -199,15 +199,21 @@ describe('files for crawlers', () => {
     );
   });
 
-  it('sitemap.xml lists the public pages at PUBLIC_URL', async () => {
+  it('sitemap.xml lists the public pages at PUBLIC_URL in every language, each with its alternates', async () => {
     const res = await call('/sitemap.xml');
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
-    const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual([
+    const xml = await res.text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.slice(0, 4)).toEqual([
       'https://shop.test/',
       'https://shop.test/signin',
       'https://shop.test/terms',
       'https://shop.test/privacy',
     ]);
+    expect(locs).toContain('https://shop.test/de/signin');
+    expect(locs).toContain('https://shop.test/zh-cn/privacy');
+    expect(locs).toHaveLength(4 * 7);
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="pt-BR" href="https://shop.test/pt-br/terms"/>');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://shop.test/terms"/>');
   });
 });

@@ -1,7 +1,9 @@
 // The typed API client (hono/client over the Worker's AppType) and one way to read its answers.
+
 import { hc } from 'hono/client';
 import type { AppType } from '../../src/index.ts';
 import type { ApiErrorBody } from '../../src/shared/api.ts';
+import { t } from './i18n.ts';
 
 export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api;
 
@@ -21,14 +23,14 @@ export async function read<T>(response: Promise<{ ok: boolean; status: number; j
   try {
     res = await response;
   } catch {
-    throw new RequestError(0, 'network', 'Cannot reach the shop. Check your connection and try again.');
+    throw new RequestError(0, 'network', t('site.offline'));
   }
   if (res.ok) return res.json();
   const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
   throw new RequestError(
     res.status,
     body?.error.code ?? 'http_error',
-    body?.error.message ?? `Request failed (${res.status}).`,
+    body?.error.message ?? t('site.requestFailed', { status: String(res.status) }),
   );
 }
 

@@ -24,13 +24,13 @@ function Page() {
   }, [title]);
   switch (route.page) {
     case 'verify':
-      return <LazyPage chunk={verifyChunk} name="sign-in page" />;
+      return <LazyPage chunk={verifyChunk} />;
     case 'checkout':
-      return <LazyPage chunk={checkoutChunk} name="checkout" props={{ tierId: route.tierId }} />;
+      return <LazyPage chunk={checkoutChunk} props={{ tierId: route.tierId }} />;
     case 'dashboard':
       return <Dashboard />;
     case 'dashboard-api':
-      return <LazyPage chunk={apiChunk} name="API page" />;
+      return <LazyPage chunk={apiChunk} />;
     case 'admin':
       return <AdminGate />;
     default:
@@ -41,7 +41,7 @@ function Page() {
 
 export function App() {
   return (
-    <Layout nav={<SessionNav />}>
+    <Layout nav={<SessionNav />} path={path.value}>
       <Page />
     </Layout>
   );

@@ -1,38 +1,46 @@
 // The purchase confirmation.
-import { formatMoney, isoDate } from '../../shared/format.ts';
+import { formatDate, formatDays, formatGb, formatMoney } from '../../shared/format.ts';
+import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
+/** What the total is made of, when a promotion code or tax changed it. */
+function breakdown(message: MailOf<'receipt'>, money: (minor: number) => string): string[] {
+  const { price, discount = 0, tax = 0 } = message;
+  const parts = {
+    plan: money(price + discount),
+    discount: money(discount),
+    tax: money(tax),
+    total: money(price + tax),
+  };
+  if (discount && tax) return [t('mail.receipt.breakdownBoth', parts)];
+  if (discount) return [t('mail.receipt.breakdownDiscount', parts)];
+  if (tax) return [t('mail.receipt.breakdownTax', parts)];
+  return [];
+}
+
 export function receiptMail(message: MailOf<'receipt'>, context: MailContext): RenderedMail {
-  const money = (minor: number) => formatMoney(minor, message.currency, 'en');
-  const { discount = 0, tax = 0 } = message;
-  const amount = money(message.price + tax);
-  const paidOn = isoDate(message.paidAt);
-  const breakdown =
-    discount || tax
-      ? [
-          [
-            `Plan ${money(message.price + discount)}`,
-            ...(discount ? [`promotion code −${money(discount)}`] : []),
-            ...(tax ? [`tax ${money(tax)}`] : []),
-            `total ${amount}.`,
-          ].join(', '),
-        ]
-      : [];
+  const money = (minor: number) => formatMoney(minor, message.currency);
+  const traffic = formatGb(message.gb);
+  const tier = message.tierName;
   return brandedMail(
-    `Your ${context.brand.name} purchase: ${message.tierName} (${message.gb} GB)`,
+    t('mail.receipt.subject', { brand: context.brand.name, tier, traffic }),
     {
-      heading: 'Thank you for your purchase',
+      heading: t('mail.receipt.heading'),
       intro: [
-        `${message.tierName}: ${message.gb} GB of mobile proxy traffic${message.validityDays ? `, valid ${message.validityDays} days` : ''}.`,
-        `Paid ${amount} on ${paidOn} (order ${message.orderId}). Stripe sends the payment receipt separately.`,
-        ...breakdown,
-        'Your proxy key is ready in the dashboard (new keys appear within a minute of payment).',
+        message.validityDays
+          ? t('mail.receipt.planValid', { tier, traffic, days: formatDays(message.validityDays) })
+          : t('mail.receipt.plan', { tier, traffic }),
+        t('mail.receipt.paid', {
+          amount: money(message.price + (message.tax ?? 0)),
+          date: formatDate(message.paidAt),
+          order: message.orderId,
+        }),
+        ...breakdown(message, money),
+        t('mail.receipt.ready'),
       ],
-      action: { label: 'Open the dashboard', url: `${context.publicUrl}/dashboard` },
-      notes: [
-        'Keep your proxy credentials private: anyone with them uses your traffic. You can rotate the key from the dashboard at any time.',
-      ],
+      action: { label: t('mail.openDashboard'), url: `${context.publicUrl}/dashboard` },
+      notes: [t('mail.receipt.rotate')],
     },
     context,
   );

@@ -45,7 +45,7 @@ function Incidents() {
     <section aria-label="Service status">
       {relevant.map((incident) => {
         const where = [
-          incident.countries.map(countryName).join(', '),
+          incident.countries.map((code) => countryName(code)).join(', '),
           incident.pools.length ? `the ${incident.pools.join(' and ')} pool` : '',
         ].filter(Boolean);
         return (

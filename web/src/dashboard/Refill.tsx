@@ -8,7 +8,7 @@ export function Refill() {
   return (
     <section class="card refill" aria-labelledby="refill-title">
       <h2 id="refill-title">Never run dry</h2>
-      <LazyPage chunk={settingsChunk} name="reminder and auto top-up settings" />
+      <LazyPage chunk={settingsChunk} />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 // Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone).
 // An island: the Worker renders the form (SignInForm), the browser hydrates it with this state.
+
 import { useEffect, useState } from 'preact/hooks';
 import { focusOnMount } from '../components/focus.ts';
+import { rich, t } from '../i18n.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
 import { safeNext } from '../state/sign-in-link.ts';
@@ -23,13 +25,11 @@ export function SignIn({ next }: { next: string | null }) {
     return (
       <section class="narrow stack">
         <h1 key="signed-in" ref={focusOnMount} tabIndex={-1}>
-          You are signed in
+          {t('signin.signedIn')}
         </h1>
-        <p>
-          as <strong>{customer.value.email}</strong>.
-        </p>
+        <p>{rich('signin.as', { email: <strong>{customer.value.email}</strong> })}</p>
         <a class="button" href={safeNext(next)}>
-          Continue
+          {t('signin.continue')}
         </a>
       </section>
     );
@@ -38,17 +38,12 @@ export function SignIn({ next }: { next: string | null }) {
     return (
       <section class="narrow stack" aria-live="polite">
         <h1 key="sent" ref={focusOnMount} tabIndex={-1}>
-          Check your inbox
+          {t('signin.checkInbox')}
         </h1>
-        <p>
-          We are sending a sign-in link to <strong>{sentTo}</strong>. Open it on this device and press “Continue”.
-        </p>
-        <p class="muted">
-          The link works once and expires in 15 minutes; only the newest link you received works. Nothing arrived? Look
-          in your spam folder.
-        </p>
+        <p>{rich('signin.sentTo', { email: <strong>{sentTo}</strong> })}</p>
+        <p class="muted">{t('signin.sentNote')}</p>
         <button type="button" class="secondary" onClick={() => request.set(undefined)}>
-          Use another address or send again
+          {t('signin.again')}
         </button>
       </section>
     );

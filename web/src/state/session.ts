@@ -1,7 +1,9 @@
 // Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
+
 import type { SignedInCustomer } from '../../../src/shared/api.ts';
 import { api, type RequestError, read } from '../api.ts';
+import { currentLocale } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
 
@@ -45,7 +47,8 @@ export function sessionFrom<T>(answer: Promise<T>, who: (answer: T) => SignedInC
 /** Emails a sign-in link (the answer is the same whether or not the address has an account); resolves to the
  * address it goes to. */
 export async function requestSignInLink(email: string, next?: string | null): Promise<string> {
-  await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
+  // The mail, and the app after signing in, speak the language of the page the link was asked from.
+  await read(api.auth.request.$post({ json: { email, locale: currentLocale(), ...(next ? { next } : {}) } }));
   return email.trim();
 }
 

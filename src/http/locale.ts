@@ -1,0 +1,23 @@
+// The visitor's language for the app's pages and their currency, remembered in cookies (src/site/locale.ts and
+// currency.ts read them): the language set when they enter the app from a localized page, sign in, or choose one in
+// the dashboard; the currency when they choose one with the switcher.
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { Locale } from '../shared/i18n/locales.ts';
+import type { AppEnv } from './context.ts';
+
+/** The cookie that remembers the visitor's language (not a secret: the page's scripts may read it). */
+export const LOCALE_COOKIE = 'shop_locale';
+
+const A_YEAR_S = 365 * 24 * 60 * 60;
+
+/** The cookie that remembers the currency the visitor chose. */
+export const CURRENCY_COOKIE = 'shop_currency';
+
+export function rememberCurrency<E extends AppEnv>(c: Context<E>, currency: string): void {
+  setCookie(c, CURRENCY_COOKIE, currency, { path: '/', secure: true, sameSite: 'Lax', maxAge: A_YEAR_S });
+}
+
+export function rememberLocale<E extends AppEnv>(c: Context<E>, locale: Locale): void {
+  setCookie(c, LOCALE_COOKIE, locale, { path: '/', secure: true, sameSite: 'Lax', maxAge: A_YEAR_S });
+}

@@ -1,0 +1,75 @@
+// Every customer mail: the shell (signature, button fallback, unsubscribe), sign-in, receipt, reminders, auto top-up
+// and the key-changed notice.
+export const mail = {
+  'mail.questions': 'Questions? {email}',
+  'mail.pasteLink': 'Or paste this link into your browser: {url}',
+  'mail.stopReminders': 'Stop these reminders',
+  'mail.openDashboard': 'Open the dashboard',
+  'mail.keepPrivate': 'Keep your proxy credentials private: anyone with them uses your traffic.',
+  'mail.login.subject': 'Your sign-in link for {brand}',
+  'mail.login.heading': 'Sign in to {brand}',
+  'mail.login.intro': 'Use the button below to sign in. It opens the shop, where you confirm with one click.',
+  'mail.login.action': 'Sign in',
+  'mail.login.expires': {
+    one: 'The link works once and expires in {count} minute (at {until}). Asking for a new link cancels this one.',
+    other: 'The link works once and expires in {count} minutes (at {until}). Asking for a new link cancels this one.',
+  },
+  'mail.login.ignore': 'If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.',
+  'mail.receipt.subject': 'Your {brand} purchase: {tier} ({traffic})',
+  'mail.receipt.heading': 'Thank you for your purchase',
+  'mail.receipt.plan': '{tier}: {traffic} of mobile proxy traffic.',
+  'mail.receipt.planValid': '{tier}: {traffic} of mobile proxy traffic, valid for {days}.',
+  'mail.receipt.paid': 'Paid {amount} on {date} (order {order}). Stripe sends the payment receipt separately.',
+  'mail.receipt.breakdownDiscount': 'Plan {plan}, promotion code −{discount}, total {total}.',
+  'mail.receipt.breakdownTax': 'Plan {plan}, tax {tax}, total {total}.',
+  'mail.receipt.breakdownBoth': 'Plan {plan}, promotion code −{discount}, tax {tax}, total {total}.',
+  'mail.receipt.ready': 'Your proxy key is ready in the dashboard (new keys appear within a minute of payment).',
+  'mail.receipt.rotate':
+    'Keep your proxy credentials private: anyone with them uses your traffic. You can rotate the key from the dashboard at any time.',
+  'mail.rollover.subject': 'Your {brand} proxy key has changed',
+  'mail.rollover.heading': 'You have a new proxy key',
+  'mail.rollover.new':
+    'Your latest purchase took your proxy key past the most traffic one key can hold, so we made you a new key with the new traffic on it.',
+  'mail.rollover.newMasked':
+    'Your latest purchase took your proxy key past the most traffic one key can hold, so we made you a new key ({mask}) with the new traffic on it.',
+  'mail.rollover.oldWorks':
+    'Your old key keeps working until {until}, so running jobs do not break. After that it stops, and whatever traffic was left on it moves to the new key.',
+  'mail.rollover.oldWorksMasked':
+    'Your old key ({mask}) keeps working until {until}, so running jobs do not break. After that it stops, and whatever traffic was left on it moves to the new key.',
+  'mail.rollover.oldStopped': 'Your old key has stopped; whatever traffic was left on it moves to the new key.',
+  'mail.rollover.update': 'Copy the new password from the dashboard and update your tools before then.',
+  'mail.reminder.usageSubject': 'You have used {percent} of your {brand} traffic',
+  'mail.reminder.usageHeading': '{percent} of your traffic is used',
+  'mail.reminder.usageLead':
+    'Your proxy key has used {used} of its {cap}; {left} are left. When it is all used, the key stops until you buy more.',
+  'mail.reminder.capSubject': 'Your {brand} traffic is used up',
+  'mail.reminder.capHeading': 'Your traffic is used up',
+  'mail.reminder.capLead':
+    'Your proxy key has used all {cap} and is paused. Buy more traffic and it works again within a minute.',
+  'mail.reminder.expirySubject': {
+    one: 'Your {brand} traffic expires in {count} day',
+    other: 'Your {brand} traffic expires in {count} days',
+  },
+  'mail.reminder.expiryHeading': 'Your traffic expires soon',
+  'mail.reminder.expiryLead':
+    'Your proxy key expires on {until}, with {left} still unused. A new purchase extends it and keeps what is left.',
+  'mail.reminder.expiredSubject': 'Your {brand} traffic expired with {left} unused',
+  'mail.reminder.expiredHeading': 'Your traffic has expired',
+  'mail.reminder.expiredLead':
+    'Your proxy key expired on {until} with {left} unused. Buy more and the key works again with the new traffic.',
+  'mail.reminder.buy': 'Buy more',
+  'mail.reminder.off':
+    'You can turn these reminders off in the dashboard, or with the link below. Receipts are always sent.',
+  'mail.topUp.subject': 'Action needed: your {brand} auto top-up is paused',
+  'mail.topUp.heading': 'Your auto top-up needs you',
+  'mail.topUp.authentication':
+    'We tried to buy {tier} ({traffic}, {amount}) for you, but your bank wants you to confirm the payment yourself. Nothing was charged.',
+  'mail.topUp.declined':
+    'We tried to buy {tier} ({traffic}, {amount}) for you, but your card was declined. Nothing was charged.',
+  'mail.topUp.noCard':
+    'We tried to buy {tier} ({traffic}, {amount}) for you, but no card is saved for it yet. Nothing was charged.',
+  'mail.topUp.finish':
+    'Finish the payment on the secure payment page: your traffic is added at once and your card is saved for the next top-up, so auto top-up carries on.',
+  'mail.topUp.action': 'Finish the payment',
+  'mail.topUp.paused': 'Auto top-up stays paused until then. You can turn it off in the dashboard.',
+} as const;

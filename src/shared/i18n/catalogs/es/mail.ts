@@ -1,0 +1,109 @@
+// Spanish: the mails' words and the generic legal texts.
+import type { mails as english } from '../en/index.ts';
+import type { Translation } from '../types.ts';
+
+export const mails: Translation<typeof english> = {
+  'mail.questions': '¿Preguntas? {email}',
+  'mail.pasteLink': 'O pega este enlace en tu navegador: {url}',
+  'mail.stopReminders': 'Dejar de recibir estos recordatorios',
+  'mail.openDashboard': 'Abrir el panel',
+  'mail.keepPrivate': 'Mantén en privado tus credenciales de proxy: quien las tenga usará tu tráfico.',
+  'mail.login.subject': 'Tu enlace de acceso a {brand}',
+  'mail.login.heading': 'Inicia sesión en {brand}',
+  'mail.login.intro': 'Usa el botón de abajo para iniciar sesión. Abre la tienda, donde confirmas con un clic.',
+  'mail.login.action': 'Iniciar sesión',
+  'mail.login.expires': {
+    one: 'El enlace funciona una vez y caduca en {count} minuto (a las {until}). Pedir un enlace nuevo anula este.',
+    many: 'El enlace funciona una vez y caduca en {count} minutos (a las {until}). Pedir un enlace nuevo anula este.',
+    other: 'El enlace funciona una vez y caduca en {count} minutos (a las {until}). Pedir un enlace nuevo anula este.',
+  },
+  'mail.login.ignore': 'Si no pediste iniciar sesión, puedes ignorar este correo: nadie puede entrar sin el enlace.',
+  'mail.receipt.subject': 'Tu compra en {brand}: {tier} ({traffic})',
+  'mail.receipt.heading': 'Gracias por tu compra',
+  'mail.receipt.plan': '{tier}: {traffic} de tráfico de proxy móvil.',
+  'mail.receipt.planValid': '{tier}: {traffic} de tráfico de proxy móvil, válido durante {days}.',
+  'mail.receipt.paid': 'Pagado {amount} el {date} (pedido {order}). Stripe envía el recibo del pago por separado.',
+  'mail.receipt.breakdownDiscount': 'Plan {plan}, código promocional −{discount}, total {total}.',
+  'mail.receipt.breakdownTax': 'Plan {plan}, impuestos {tax}, total {total}.',
+  'mail.receipt.breakdownBoth': 'Plan {plan}, código promocional −{discount}, impuestos {tax}, total {total}.',
+  'mail.receipt.ready':
+    'Tu clave de proxy está lista en el panel (las claves nuevas aparecen en menos de un minuto tras el pago).',
+  'mail.receipt.rotate':
+    'Mantén en privado tus credenciales de proxy: quien las tenga usará tu tráfico. Puedes renovar la clave desde el panel cuando quieras.',
+  'mail.rollover.subject': 'Tu clave de proxy de {brand} ha cambiado',
+  'mail.rollover.heading': 'Tienes una clave de proxy nueva',
+  'mail.rollover.new':
+    'Tu última compra superó el máximo de tráfico que cabe en una clave, así que te hemos creado una clave nueva con el tráfico nuevo.',
+  'mail.rollover.newMasked':
+    'Tu última compra superó el máximo de tráfico que cabe en una clave, así que te hemos creado una clave nueva ({mask}) con el tráfico nuevo.',
+  'mail.rollover.oldWorks':
+    'Tu clave anterior sigue funcionando hasta el {until}, para que los trabajos en curso no fallen. Después deja de funcionar y el tráfico que le quede pasa a la clave nueva.',
+  'mail.rollover.oldWorksMasked':
+    'Tu clave anterior ({mask}) sigue funcionando hasta el {until}, para que los trabajos en curso no fallen. Después deja de funcionar y el tráfico que le quede pasa a la clave nueva.',
+  'mail.rollover.oldStopped': 'Tu clave anterior se ha detenido; el tráfico que le quedaba pasa a la clave nueva.',
+  'mail.rollover.update': 'Copia la nueva contraseña del panel y actualiza tus herramientas antes de esa fecha.',
+  'mail.reminder.usageSubject': 'Has usado el {percent} de tu tráfico de {brand}',
+  'mail.reminder.usageHeading': 'Has usado el {percent} de tu tráfico',
+  'mail.reminder.usageLead':
+    'Tu clave de proxy ha usado {used} de {cap}; quedan {left}. Cuando se agote, la clave se detiene hasta que compres más.',
+  'mail.reminder.capSubject': 'Tu tráfico de {brand} se ha agotado',
+  'mail.reminder.capHeading': 'Tu tráfico se ha agotado',
+  'mail.reminder.capLead':
+    'Tu clave de proxy ha usado los {cap} y está en pausa. Compra más tráfico y volverá a funcionar en menos de un minuto.',
+  'mail.reminder.expirySubject': {
+    one: 'Tu tráfico de {brand} caduca en {count} día',
+    many: 'Tu tráfico de {brand} caduca en {count} días',
+    other: 'Tu tráfico de {brand} caduca en {count} días',
+  },
+  'mail.reminder.expiryHeading': 'Tu tráfico caduca pronto',
+  'mail.reminder.expiryLead':
+    'Tu clave de proxy caduca el {until}, con {left} sin usar. Una nueva compra la prolonga y conserva lo que queda.',
+  'mail.reminder.expiredSubject': 'Tu tráfico de {brand} caducó con {left} sin usar',
+  'mail.reminder.expiredHeading': 'Tu tráfico ha caducado',
+  'mail.reminder.expiredLead':
+    'Tu clave de proxy caducó el {until} con {left} sin usar. Compra más y la clave volverá a funcionar con el tráfico nuevo.',
+  'mail.reminder.buy': 'Comprar más',
+  'mail.reminder.off':
+    'Puedes desactivar estos recordatorios en el panel o con el enlace de abajo. Los recibos se envían siempre.',
+  'mail.topUp.subject': 'Acción necesaria: tu recarga automática de {brand} está en pausa',
+  'mail.topUp.heading': 'Tu recarga automática te necesita',
+  'mail.topUp.authentication':
+    'Intentamos comprar {tier} ({traffic}, {amount}) por ti, pero tu banco quiere que confirmes el pago tú mismo. No se ha cobrado nada.',
+  'mail.topUp.declined':
+    'Intentamos comprar {tier} ({traffic}, {amount}) por ti, pero tu tarjeta fue rechazada. No se ha cobrado nada.',
+  'mail.topUp.noCard':
+    'Intentamos comprar {tier} ({traffic}, {amount}) por ti, pero aún no hay ninguna tarjeta guardada. No se ha cobrado nada.',
+  'mail.topUp.finish':
+    'Completa el pago en la página de pago segura: tu tráfico se añade al momento y tu tarjeta queda guardada para la próxima recarga, así la recarga automática continúa.',
+  'mail.topUp.action': 'Completar el pago',
+  'mail.topUp.paused': 'La recarga automática sigue en pausa hasta entonces. Puedes desactivarla en el panel.',
+  'legal.terms': `{brand} está gestionado por {company}. Al comprar o usar nuestros proxies aceptas estos términos.
+
+## El servicio
+- Compras tráfico (gigabytes) para proxies móviles y de pares, válido durante el periodo indicado en la compra.
+- Tu clave de proxy es personal. Mantenla en secreto: el tráfico usado con tu clave cuenta para tu plan.
+- La disponibilidad por país cambia con los dispositivos en línea; no garantizamos un país ni una IP concretos.
+
+## Uso aceptable
+- Nada ilegal, nada de spam, fraude ni ataques a otros sistemas, ni acceso a contenidos a los que no tengas derecho.
+- Podemos suspender una clave que se use contra estas normas, y te diremos por qué.
+
+## Pagos y reembolsos
+- Los precios se muestran antes del pago y se cobran a través de Stripe. El tráfico no usado puede reembolsarse si lo pides en los 14 días siguientes a la compra; el tráfico usado no es reembolsable.
+
+## Contacto
+Preguntas: {email}.`,
+  'legal.privacy': `{company} gestiona {brand}. Esta página explica qué guardamos sobre ti y por qué.
+
+## Lo que guardamos
+- Tu correo electrónico, para iniciar tu sesión con un enlace y enviarte recibos.
+- Tus compras (plan, importe, fechas); los datos de pago los gestiona Stripe y nunca nos llegan.
+- Las cifras de consumo de tu clave de proxy, para mostrártelas y aplicar tu plan.
+- Registros de seguridad (inicios de sesión, cambios de clave), para proteger tu cuenta.
+
+## Lo que no hacemos
+- No vendemos tus datos ni los usamos para publicidad. Usamos una cookie que mantiene tu sesión y otra que recuerda tu idioma.
+
+## Tus derechos
+Pídenos una copia de tus datos, o que los borremos, en {email}.`,
+};

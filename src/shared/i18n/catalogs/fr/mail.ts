@@ -1,0 +1,114 @@
+// French: the mails' words and the generic legal texts.
+import type { mails as english } from '../en/index.ts';
+import type { Translation } from '../types.ts';
+
+export const mails: Translation<typeof english> = {
+  'mail.questions': 'Des questions ? {email}',
+  'mail.pasteLink': 'Ou collez ce lien dans votre navigateur : {url}',
+  'mail.stopReminders': 'Ne plus recevoir ces rappels',
+  'mail.openDashboard': 'Ouvrir le tableau de bord',
+  'mail.keepPrivate': 'Gardez vos identifiants proxy secrets : quiconque les possède utilise votre trafic.',
+  'mail.login.subject': 'Votre lien de connexion à {brand}',
+  'mail.login.heading': 'Connexion à {brand}',
+  'mail.login.intro':
+    'Utilisez le bouton ci-dessous pour vous connecter. Il ouvre la boutique, où vous confirmez d’un clic.',
+  'mail.login.action': 'Se connecter',
+  'mail.login.expires': {
+    one: 'Le lien fonctionne une fois et expire dans {count} minute (à {until}). Demander un nouveau lien annule celui-ci.',
+    many: 'Le lien fonctionne une fois et expire dans {count} minutes (à {until}). Demander un nouveau lien annule celui-ci.',
+    other:
+      'Le lien fonctionne une fois et expire dans {count} minutes (à {until}). Demander un nouveau lien annule celui-ci.',
+  },
+  'mail.login.ignore':
+    'Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail : personne ne peut se connecter sans le lien.',
+  'mail.receipt.subject': 'Votre achat {brand} : {tier} ({traffic})',
+  'mail.receipt.heading': 'Merci pour votre achat',
+  'mail.receipt.plan': '{tier} : {traffic} de trafic proxy mobile.',
+  'mail.receipt.planValid': '{tier} : {traffic} de trafic proxy mobile, valable {days}.',
+  'mail.receipt.paid': '{amount} payé le {date} (commande {order}). Stripe envoie le reçu de paiement séparément.',
+  'mail.receipt.breakdownDiscount': 'Offre {plan}, code promo −{discount}, total {total}.',
+  'mail.receipt.breakdownTax': 'Offre {plan}, taxes {tax}, total {total}.',
+  'mail.receipt.breakdownBoth': 'Offre {plan}, code promo −{discount}, taxes {tax}, total {total}.',
+  'mail.receipt.ready':
+    'Votre clé proxy est prête dans le tableau de bord (les nouvelles clés apparaissent moins d’une minute après le paiement).',
+  'mail.receipt.rotate':
+    'Gardez vos identifiants proxy secrets : quiconque les possède utilise votre trafic. Vous pouvez renouveler la clé depuis le tableau de bord à tout moment.',
+  'mail.rollover.subject': 'Votre clé proxy {brand} a changé',
+  'mail.rollover.heading': 'Vous avez une nouvelle clé proxy',
+  'mail.rollover.new':
+    'Votre dernier achat a dépassé le maximum de trafic qu’une clé peut porter : nous vous avons donc créé une nouvelle clé avec le nouveau trafic.',
+  'mail.rollover.newMasked':
+    'Votre dernier achat a dépassé le maximum de trafic qu’une clé peut porter : nous vous avons donc créé une nouvelle clé ({mask}) avec le nouveau trafic.',
+  'mail.rollover.oldWorks':
+    'Votre ancienne clé fonctionne jusqu’au {until}, pour que les tâches en cours ne s’interrompent pas. Ensuite elle s’arrête, et le trafic restant passe sur la nouvelle clé.',
+  'mail.rollover.oldWorksMasked':
+    'Votre ancienne clé ({mask}) fonctionne jusqu’au {until}, pour que les tâches en cours ne s’interrompent pas. Ensuite elle s’arrête, et le trafic restant passe sur la nouvelle clé.',
+  'mail.rollover.oldStopped': 'Votre ancienne clé est arrêtée ; le trafic qui lui restait passe sur la nouvelle clé.',
+  'mail.rollover.update':
+    'Copiez le nouveau mot de passe depuis le tableau de bord et mettez vos outils à jour d’ici là.',
+  'mail.reminder.usageSubject': 'Vous avez utilisé {percent} de votre trafic {brand}',
+  'mail.reminder.usageHeading': '{percent} de votre trafic est utilisé',
+  'mail.reminder.usageLead':
+    'Votre clé proxy a utilisé {used} sur {cap} ; il reste {left}. Une fois tout utilisé, la clé s’arrête jusqu’à votre prochain achat.',
+  'mail.reminder.capSubject': 'Votre trafic {brand} est épuisé',
+  'mail.reminder.capHeading': 'Votre trafic est épuisé',
+  'mail.reminder.capLead':
+    'Votre clé proxy a utilisé la totalité de ses {cap} et est en pause. Achetez du trafic et elle refonctionne en moins d’une minute.',
+  'mail.reminder.expirySubject': {
+    one: 'Votre trafic {brand} expire dans {count} jour',
+    many: 'Votre trafic {brand} expire dans {count} jours',
+    other: 'Votre trafic {brand} expire dans {count} jours',
+  },
+  'mail.reminder.expiryHeading': 'Votre trafic expire bientôt',
+  'mail.reminder.expiryLead':
+    'Votre clé proxy expire le {until}, avec {left} encore inutilisés. Un nouvel achat la prolonge et conserve le reste.',
+  'mail.reminder.expiredSubject': 'Votre trafic {brand} a expiré avec {left} inutilisés',
+  'mail.reminder.expiredHeading': 'Votre trafic a expiré',
+  'mail.reminder.expiredLead':
+    'Votre clé proxy a expiré le {until} avec {left} inutilisés. Achetez-en plus et la clé refonctionne avec le nouveau trafic.',
+  'mail.reminder.buy': 'Acheter plus',
+  'mail.reminder.off':
+    'Vous pouvez désactiver ces rappels dans le tableau de bord ou avec le lien ci-dessous. Les reçus sont toujours envoyés.',
+  'mail.topUp.subject': 'Action requise : votre recharge automatique {brand} est en pause',
+  'mail.topUp.heading': 'Votre recharge automatique a besoin de vous',
+  'mail.topUp.authentication':
+    'Nous avons essayé d’acheter {tier} ({traffic}, {amount}) pour vous, mais votre banque veut que vous confirmiez le paiement vous-même. Rien n’a été débité.',
+  'mail.topUp.declined':
+    'Nous avons essayé d’acheter {tier} ({traffic}, {amount}) pour vous, mais votre carte a été refusée. Rien n’a été débité.',
+  'mail.topUp.noCard':
+    'Nous avons essayé d’acheter {tier} ({traffic}, {amount}) pour vous, mais aucune carte n’est encore enregistrée. Rien n’a été débité.',
+  'mail.topUp.finish':
+    'Terminez le paiement sur la page de paiement sécurisée : votre trafic est ajouté aussitôt et votre carte est enregistrée pour la prochaine recharge, la recharge automatique reprend donc.',
+  'mail.topUp.action': 'Terminer le paiement',
+  'mail.topUp.paused':
+    'La recharge automatique reste en pause jusque-là. Vous pouvez la désactiver dans le tableau de bord.',
+  'legal.terms': `{brand} est exploité par {company}. En achetant ou en utilisant nos proxies, vous acceptez ces conditions.
+
+## Le service
+- Vous achetez du trafic (gigaoctets) pour des proxies mobiles et de pairs, valable pour la durée indiquée à l’achat.
+- Votre clé proxy est personnelle. Gardez-la secrète : le trafic utilisé avec votre clé est décompté de votre offre.
+- La disponibilité par pays varie selon les appareils en ligne ; nous ne garantissons ni un pays ni une IP précis.
+
+## Usage acceptable
+- Aucune activité illégale, ni spam, ni fraude, ni attaque contre d’autres systèmes, ni accès à des contenus auxquels vous n’avez pas droit.
+- Nous pouvons suspendre une clé utilisée contre ces règles, et nous vous dirons pourquoi.
+
+## Paiements et remboursements
+- Les prix sont affichés avant le paiement et encaissés via Stripe. Le trafic non utilisé peut être remboursé sur demande dans les 14 jours suivant l’achat ; le trafic utilisé n’est pas remboursable.
+
+## Contact
+Questions : {email}.`,
+  'legal.privacy': `{company} exploite {brand}. Cette page indique ce que nous conservons sur vous et pourquoi.
+
+## Ce que nous conservons
+- Votre adresse e-mail, pour vous connecter avec un lien et vous envoyer des reçus.
+- Vos achats (offre, montant, dates) ; les données de paiement sont traitées par Stripe et ne nous parviennent jamais.
+- Les chiffres de consommation de votre clé proxy, pour vous les montrer et appliquer votre offre.
+- Des journaux de sécurité (connexions, changements de clé), pour protéger votre compte.
+
+## Ce que nous ne faisons pas
+- Nous ne vendons pas vos données et ne les utilisons pas à des fins publicitaires. Nous déposons un cookie qui vous garde connecté, et un qui retient votre langue.
+
+## Vos droits
+Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
+};

@@ -1,0 +1,92 @@
+// Simplified Chinese: the mails' words and the generic legal texts.
+import type { mails as english } from '../en/index.ts';
+import type { Translation } from '../types.ts';
+
+export const mails: Translation<typeof english> = {
+  'mail.questions': '有疑问？{email}',
+  'mail.pasteLink': '或将此链接粘贴到浏览器中：{url}',
+  'mail.stopReminders': '不再接收这些提醒',
+  'mail.openDashboard': '打开控制台',
+  'mail.keepPrivate': '请妥善保管代理凭据：任何拿到它的人都会消耗你的流量。',
+  'mail.login.subject': '你的 {brand} 登录链接',
+  'mail.login.heading': '登录 {brand}',
+  'mail.login.intro': '点击下方按钮登录。它会打开商店，你只需点一下即可确认。',
+  'mail.login.action': '登录',
+  'mail.login.expires': { other: '链接只能使用一次，将在 {count} 分钟后（{until}）失效。申请新链接会使此链接作废。' },
+  'mail.login.ignore': '如果你没有申请登录，可以忽略此邮件：没有链接，谁也无法登录。',
+  'mail.receipt.subject': '你在 {brand} 的购买：{tier}（{traffic}）',
+  'mail.receipt.heading': '感谢你的购买',
+  'mail.receipt.plan': '{tier}：{traffic} 移动代理流量。',
+  'mail.receipt.planValid': '{tier}：{traffic} 移动代理流量，有效期 {days}。',
+  'mail.receipt.paid': '已于 {date} 支付 {amount}（订单 {order}）。Stripe 会另行发送付款收据。',
+  'mail.receipt.breakdownDiscount': '套餐 {plan}，优惠码 −{discount}，合计 {total}。',
+  'mail.receipt.breakdownTax': '套餐 {plan}，税费 {tax}，合计 {total}。',
+  'mail.receipt.breakdownBoth': '套餐 {plan}，优惠码 −{discount}，税费 {tax}，合计 {total}。',
+  'mail.receipt.ready': '你的代理密钥已在控制台中就绪（新密钥会在付款后一分钟内出现）。',
+  'mail.receipt.rotate': '请妥善保管代理凭据：任何拿到它的人都会消耗你的流量。你可以随时在控制台中更换密钥。',
+  'mail.rollover.subject': '你的 {brand} 代理密钥已更换',
+  'mail.rollover.heading': '你有了一个新的代理密钥',
+  'mail.rollover.new':
+    '你最近的购买使代理密钥超出了单个密钥可承载的流量上限，因此我们为你创建了一个装有新流量的新密钥。',
+  'mail.rollover.newMasked':
+    '你最近的购买使代理密钥超出了单个密钥可承载的流量上限，因此我们为你创建了一个装有新流量的新密钥（{mask}）。',
+  'mail.rollover.oldWorks':
+    '旧密钥在 {until} 之前仍可使用，正在运行的任务不会中断。之后它将停用，剩余流量转移到新密钥。',
+  'mail.rollover.oldWorksMasked':
+    '旧密钥（{mask}）在 {until} 之前仍可使用，正在运行的任务不会中断。之后它将停用，剩余流量转移到新密钥。',
+  'mail.rollover.oldStopped': '旧密钥已停用；其剩余流量转移到新密钥。',
+  'mail.rollover.update': '请在此之前从控制台复制新密码并更新你的工具。',
+  'mail.reminder.usageSubject': '你已使用 {brand} 流量的 {percent}',
+  'mail.reminder.usageHeading': '已使用 {percent} 的流量',
+  'mail.reminder.usageLead':
+    '你的代理密钥已使用 {cap} 中的 {used}；剩余 {left}。全部用完后，密钥将停用，直到你再次购买。',
+  'mail.reminder.capSubject': '你的 {brand} 流量已用完',
+  'mail.reminder.capHeading': '你的流量已用完',
+  'mail.reminder.capLead': '你的代理密钥已用完全部 {cap}，现已暂停。购买更多流量后一分钟内即可恢复。',
+  'mail.reminder.expirySubject': { other: '你的 {brand} 流量将在 {count} 天后过期' },
+  'mail.reminder.expiryHeading': '你的流量即将过期',
+  'mail.reminder.expiryLead': '你的代理密钥将于 {until} 过期，仍有 {left} 未使用。再次购买可延长有效期并保留剩余流量。',
+  'mail.reminder.expiredSubject': '你的 {brand} 流量已过期，{left} 未使用',
+  'mail.reminder.expiredHeading': '你的流量已过期',
+  'mail.reminder.expiredLead': '你的代理密钥已于 {until} 过期，{left} 未使用。再次购买后，密钥会以新流量恢复使用。',
+  'mail.reminder.buy': '购买更多',
+  'mail.reminder.off': '你可以在控制台中或通过下方链接关闭这些提醒。收据总会发送。',
+  'mail.topUp.subject': '需要你处理：{brand} 自动充值已暂停',
+  'mail.topUp.heading': '自动充值需要你处理',
+  'mail.topUp.authentication':
+    '我们尝试为你购买 {tier}（{traffic}，{amount}），但你的银行要求你亲自确认付款。未扣任何费用。',
+  'mail.topUp.declined': '我们尝试为你购买 {tier}（{traffic}，{amount}），但你的银行卡被拒。未扣任何费用。',
+  'mail.topUp.noCard': '我们尝试为你购买 {tier}（{traffic}，{amount}），但尚未保存可用的银行卡。未扣任何费用。',
+  'mail.topUp.finish': '请在安全支付页面完成付款：流量会立即到账，你的银行卡也会保存用于下次充值，自动充值将继续运行。',
+  'mail.topUp.action': '完成付款',
+  'mail.topUp.paused': '在此之前自动充值保持暂停。你可以在控制台中关闭它。',
+  'legal.terms': `{brand} 由 {company} 运营。购买或使用我们的代理即表示你同意这些条款。
+
+## 服务内容
+- 你购买用于移动代理和对等代理的流量（GB），有效期以购买时显示的为准。
+- 你的代理密钥仅供个人使用。请妥善保密：使用你的密钥产生的流量计入你的套餐。
+- 各国家的可用情况随在线设备变化；我们不保证特定国家或 IP。
+
+## 可接受的使用
+- 不得从事违法活动、发送垃圾信息、欺诈、攻击其他系统，或访问你无权访问的内容。
+- 对违反这些规则使用的密钥，我们可以暂停，并会告知原因。
+
+## 付款与退款
+- 价格在付款前显示，通过 Stripe 收取。未使用的流量可在购买后 14 天内申请退款；已使用的流量不予退款。
+
+## 联系方式
+如有疑问：{email}。`,
+  'legal.privacy': `{company} 运营 {brand}。本页说明我们保存了你的哪些信息以及原因。
+
+## 我们保存的信息
+- 你的电子邮箱，用于通过链接登录和发送收据。
+- 你的购买记录（套餐、金额、日期）；支付信息由 Stripe 处理，我们从不接触。
+- 你的代理密钥用量数据，用于向你展示并执行套餐规则。
+- 安全记录（登录、密钥更换），用于保护你的账户。
+
+## 我们不做的事
+- 我们不出售你的数据，也不用于广告。我们设置一个保持登录的 Cookie，以及一个记住你语言的 Cookie。
+
+## 你的权利
+如需获取或删除你的数据副本，请联系 {email}。`,
+};

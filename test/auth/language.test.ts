@@ -1,0 +1,115 @@
+// A customer who shops in German: the sign-in asked from a German page mails in German and remembers the language,
+// Checkout opens in German, the receipt comes in German, and the dashboard can change the language of both.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import {
+  buy,
+  call,
+  customerIdOf,
+  type ReceivedRequest,
+  requestLoginMail,
+  sessionCookieFrom,
+  sim,
+  startCheckout,
+  tokenFromMail,
+  waitForMailAbout,
+} from '../support/index.ts';
+
+const localeOf = async (email: string) =>
+  (await env.DB.prepare('select locale from customers where email = ?').bind(email).first<{ locale: string | null }>())
+    ?.locale;
+
+async function signInFrom(email: string, locale: string): Promise<string> {
+  const mail = await requestLoginMail(email, { locale });
+  const res = await call('/api/auth/verify', { json: { token: tokenFromMail(mail) } });
+  expect(res.status).toBe(200);
+  return sessionCookieFrom(res) ?? '';
+}
+
+describe('a sign-in asked from a page in another language', () => {
+  it('sends the link in that language, through that language’s address', async () => {
+    const mail = await requestLoginMail('hanna@example.de', { locale: 'de' });
+    expect(mail.subject).toBe('Dein Anmeldelink für Acme Mobile Proxies');
+    expect(mail.text).toContain('Der Link funktioniert einmal und läuft in 15 Minuten ab (um ');
+    expect(mail.text).toMatch(/https:\/\/shop\.test\/de\/auth\/verify#token=/);
+    expect(mail.html).toMatch(/^<!doctype html><html lang="de">/);
+  });
+
+  it('makes it the customer’s language, for the app (a cookie) and for their mail (their row)', async () => {
+    const email = 'lena@example.de';
+    const mail = await requestLoginMail(email, { locale: 'de' });
+    const res = await call('/api/auth/verify', { json: { token: tokenFromMail(mail) } });
+    expect(res.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^shop_locale=de;/));
+    expect(await localeOf(email)).toBe('de');
+  });
+
+  it('writes a customer’s later mail in their language when the request names none (an operator’s resend)', async () => {
+    const email = 'ana@example.es';
+    await signInFrom(email, 'es');
+    const resend = await requestLoginMail(email);
+    expect(resend.subject).toBe('Tu enlace de acceso a Acme Mobile Proxies');
+  });
+
+  it('refuses a language the shop does not ship, and ignores one it does not speak', async () => {
+    const res = await call('/api/auth/request', { json: { email: 'x@example.com', locale: 'xx' } });
+    expect(res.status).toBe(400);
+    const mail = await requestLoginMail('yuki@example.jp', { locale: 'fr' }, {
+      ...env,
+      LOCALES: 'en,de',
+    } as unknown as Env);
+    expect(mail.subject).toBe('Your sign-in link for Acme Mobile Proxies');
+  });
+});
+
+describe('a German customer buying', () => {
+  it('gets Checkout in German and the receipt in German, money and dates as Germans write them', async () => {
+    const email = 'jonas@example.de';
+    const cookie = await signInFrom(email, 'de');
+    const sessionId = await buy(cookie, 'pro');
+    const created = (await sim<ReceivedRequest[]>('/_sim/stripe/requests')).findLast(
+      (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions',
+    );
+    expect(created?.params).toMatchObject({
+      locale: 'de',
+      cancel_url: 'https://shop.test/de/#pricing',
+      line_items: [
+        { price_data: { product_data: { description: '10\u00a0GB mobiler Proxy-Traffic, gültig für 30 Tage' } } },
+      ],
+    });
+    expect(sessionId).toMatch(/^cs_test_/);
+    const receipt = await waitForMailAbout(email, /^Dein Kauf bei/);
+    expect(receipt.subject).toBe('Dein Kauf bei Acme Mobile Proxies: Pro (10\u00a0GB)');
+    expect(receipt.text).toMatch(/69,00\s\$ bezahlt am \d{2}\.\d{2}\.\d{4}/);
+  });
+});
+
+describe('the dashboard’s language choice', () => {
+  it('changes the language of the customer’s mail and of the app', async () => {
+    const email = 'pierre@example.fr';
+    const cookie = await signInFrom(email, 'en');
+    const res = await call('/api/account/language', { method: 'PUT', json: { locale: 'fr' }, cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^shop_locale=fr;/));
+    expect(await localeOf(email)).toBe('fr');
+    await startCheckout(cookie, 'starter');
+    const created = (await sim<ReceivedRequest[]>('/_sim/stripe/requests')).findLast(
+      (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions',
+    );
+    expect(created?.params).toMatchObject({ locale: 'fr' });
+    expect(await customerIdOf(email)).toBeTruthy();
+  });
+
+  it('refuses a language the shop does not speak, and anyone not signed in', async () => {
+    const cookie = await signInFrom('olga@example.ru', 'ru');
+    const notSpoken = await call('/api/account/language', {
+      method: 'PUT',
+      json: { locale: 'zh-cn' },
+      cookie,
+      env: { ...env, LOCALES: 'en,ru' } as unknown as Env,
+    });
+    expect(notSpoken.status).toBe(400);
+    expect(await localeOf('olga@example.ru')).toBe('ru');
+    const anonymous = await call('/api/account/language', { method: 'PUT', json: { locale: 'de' } });
+    expect(anonymous.status).toBe(401);
+  });
+});
