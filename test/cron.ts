@@ -7,13 +7,14 @@ import type { MailMessage } from '../src/mail/index.ts';
 import { createServices } from '../src/services/index.ts';
 
 /**
- * The mail the run queued (the real queue still gets it); `queueDown` makes queueing fail, as a Queues outage would.
+ * The mail the run queued (the real queue still gets it); `queueDown` makes queueing fail, as a Queues outage would;
+ * `shopEnv` runs it with other bindings (other vars, or services pinned with `withOverrides`).
  */
-export async function runCron(at = Date.now(), queueDown = false): Promise<MailMessage[]> {
+export async function runCron(at = Date.now(), queueDown = false, shopEnv: Env = env): Promise<MailMessage[]> {
   const queued: MailMessage[] = [];
   const context = { log: createLogger(), waitUntil: () => {}, kind: 'background' as const };
-  const mail = createServices(env, context).mail;
-  const services = createServices(env, context, {
+  const mail = createServices(shopEnv, context).mail;
+  const services = createServices(shopEnv, context, {
     clock: clockFrom(at),
     mail: {
       ...mail,

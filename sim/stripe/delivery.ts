@@ -1,13 +1,14 @@
-// Events and their webhook deliveries: every state change emits an event, signed and POSTed to the shop
-// (retried like Stripe, fewer times) or only recorded for tests; the controls can hold, reorder, delay,
-// drop and duplicate deliveries.
+// Events and their webhook deliveries: every state change emits an event, signed and POSTed to each endpoint that
+// asked for it (endpoints.ts; retried like Stripe, fewer times) or only recorded for tests; the controls can hold,
+// reorder, delay, drop and duplicate deliveries.
+import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { onReset } from '../state.ts';
 import { later, nowSeconds } from './clock.ts';
 import { config } from './config.ts';
+import { type DeliveryTarget, deliveryTargets } from './endpoints.ts';
 import { stripeId } from './objects.ts';
 import { signPayload } from './signing.ts';
 
-const API_VERSION = '2026-10-28.endive';
 /** Stripe retries for days with backoff; the simulator retries three times within a minute. */
 const RETRY_AFTER_MS = [2_000, 10_000, 30_000];
 
@@ -27,6 +28,9 @@ export interface SimDelivery {
   id: string;
   eventId: string;
   type: string;
+  /** The webhook endpoint (`we_…`), or null for the dev shop's default one. */
+  endpoint: string | null;
+  url: string;
   /** The exact bytes Stripe would POST. */
   payload: string;
   /** The Stripe-Signature header for `payload`. */
@@ -35,6 +39,8 @@ export interface SimDelivery {
   state: 'recorded' | 'held' | 'sending' | 'delivered' | 'failed';
   attempts: number;
   lastStatus: number | null;
+  /** The endpoint's signing secret (a retry is signed afresh). */
+  _secret: string;
 }
 
 export type ReleaseOrder = 'fifo' | 'reverse' | 'shuffle' | 'drop';
@@ -55,7 +61,7 @@ export function emit(type: string, object: unknown): SimEvent {
   const event: SimEvent = {
     id: stripeId('evt'),
     object: 'event',
-    api_version: API_VERSION,
+    api_version: STRIPE_API_VERSION,
     created: nowSeconds(),
     data: { object: structuredClone(object) },
     livemode: false,
@@ -68,25 +74,34 @@ export function emit(type: string, object: unknown): SimEvent {
   return event;
 }
 
-/** Makes `count` deliveries of one event (fresh signatures) and sends them at once, unless held or recording. */
+function deliveryTo(target: DeliveryTarget, event: SimEvent): SimDelivery {
+  // "Events are rendered in the endpoint's API version" (docs.stripe.com/webhooks/versioning).
+  const payload = JSON.stringify({ ...event, api_version: target.apiVersion }, null, 2);
+  return {
+    id: stripeId('whdel', 16),
+    eventId: event.id,
+    type: event.type,
+    endpoint: target.endpoint,
+    url: target.url,
+    payload,
+    signature: signPayload(payload, target.secret),
+    createdAt: new Date().toISOString(),
+    state: holding ? 'held' : config().delivery === 'record' ? 'recorded' : 'sending',
+    attempts: 0,
+    lastStatus: null,
+    _secret: target.secret,
+  };
+}
+
+/** Makes `count` deliveries of one event to each endpoint (fresh signatures) and sends them, unless held or recording. */
 export function deliver(event: SimEvent, count: number): SimDelivery[] {
-  const payload = JSON.stringify(event, null, 2);
   const made: SimDelivery[] = [];
-  for (let i = 0; i < count; i++) {
-    const delivery: SimDelivery = {
-      id: stripeId('whdel', 16),
-      eventId: event.id,
-      type: event.type,
-      payload,
-      signature: signPayload(payload, config().webhookSecret),
-      createdAt: new Date().toISOString(),
-      state: holding ? 'held' : config().delivery === 'record' ? 'recorded' : 'sending',
-      attempts: 0,
-      lastStatus: null,
-    };
-    deliveries.push(delivery);
-    made.push(delivery);
-  }
+  for (const target of deliveryTargets(event.type))
+    for (let i = 0; i < count; i++) {
+      const delivery = deliveryTo(target, event);
+      deliveries.push(delivery);
+      made.push(delivery);
+    }
   for (const delivery of made) if (delivery.state === 'sending') send(delivery);
   return made;
 }
@@ -94,9 +109,9 @@ export function deliver(event: SimEvent, count: number): SimDelivery[] {
 async function attempt(delivery: SimDelivery): Promise<void> {
   delivery.attempts++;
   // A retry is signed afresh, as Stripe does.
-  if (delivery.attempts > 1) delivery.signature = signPayload(delivery.payload, config().webhookSecret);
+  if (delivery.attempts > 1) delivery.signature = signPayload(delivery.payload, delivery._secret);
   try {
-    const res = await fetch(config().webhookUrl, {
+    const res = await fetch(delivery.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',

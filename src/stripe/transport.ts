@@ -8,9 +8,10 @@ import { type AttemptAnswer, retryDelayMs, shouldRetry } from './retry.ts';
 
 /**
  * The API version stripe-node 23.1.0 pins, whose TypeScript types we use, so answers come in the shape they describe.
- * Typed as the SDK's own: upgrading the SDK's types without moving this pin fails the type check.
+ * Checked against the SDK's own: upgrading the SDK's types without moving this pin fails the type check, and moving
+ * it without re-checking the client fails test/stripe/conformance.ts.
  */
-export const STRIPE_API_VERSION: Stripe.LatestApiVersion = '2026-10-28.endive';
+export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
 
 export interface StripeTransportOptions {
   /** Stripe's API origin, `https://api.stripe.com` (the simulator in dev and tests); calls go to its `/v1/`. */

@@ -1,5 +1,5 @@
 // Refunds from the console: the operator refunds all or part of an order in Stripe; the cap drops when Stripe's
-// charge.refunded arrives, exactly as after a refund made in the Stripe dashboard. Audited; a retried click refunds once.
+// refund.created arrives, exactly as after a refund made in the Stripe dashboard. Audited; a retried click refunds once.
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliver, deliverEachEvent, deliveries, disputeSession, stripeAct } from '../billing/helpers.ts';
@@ -46,9 +46,9 @@ function refund(customerId: string, orderId: string, json: unknown, key: string 
   });
 }
 
-/** Delivers Stripe's `charge.refunded` events not delivered yet, as Stripe would. */
+/** Delivers Stripe's `refund.created` events not delivered yet, as Stripe would. */
 async function deliverRefunds(already: number): Promise<void> {
-  const found = await deliveries({ type: 'charge.refunded' });
+  const found = await deliveries({ type: 'refund.created' });
   for (const delivery of found.slice(already)) expect((await deliver(delivery)).status).toBe(200);
 }
 
@@ -104,7 +104,7 @@ describe('refund from the console', () => {
       [...clicks, again].map(async (r) => (await r.json<{ message: string }>()).message),
     );
     expect(messages.filter((m) => /already made/.test(m))).toHaveLength(2);
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
     expect((await auditRows(id)).filter((a) => a.action === 'admin.refund')).toHaveLength(1);
     await deliverRefunds(0);
     expect(await orderRow(pro.id)).toMatchObject({ refunded_amount: 1000, refunded_gb: 2 });
@@ -125,7 +125,7 @@ describe('refund from the console', () => {
     const reused = await refund(id, pro.id, { amount: 2000 }, 'confirm-refund-reuse');
     expect(reused.status).toBe(409);
     expect(await reused.json()).toMatchObject({ error: { code: 'refund_conflict' } });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
   });
 
   it('refuses more than is left, another customer’s order, a free grant, and a charged-back payment', async () => {
@@ -150,7 +150,7 @@ describe('refund from the console', () => {
     const disputed = await refund(id, pro.id, {}, 'confirm-refund-disputed');
     expect(disputed.status).toBe(409);
     expect(await disputed.json()).toMatchObject({ error: { code: 'refund_refused', message: /charged back/ } });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(0);
   });
 
   it('says so when Stripe does not answer, and the same confirmation then refunds once', async () => {
@@ -166,9 +166,9 @@ describe('refund from the console', () => {
     expect(await down.json()).toMatchObject({
       error: { code: 'stripe_unavailable', message: /will not refund twice/ },
     });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(0);
     expect((await refund(id, pro.id, { amount: 690 }, 'confirm-refund-down')).status).toBe(200);
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
   });
 
   it('needs an operator, a fresh sign-in and an Idempotency-Key', async () => {
@@ -184,6 +184,6 @@ describe('refund from the console', () => {
     const res = await refund(id, pro.id, {}, 'confirm-refund-guard', stale);
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'reauth_required' } });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(0);
   });
 });

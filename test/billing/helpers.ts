@@ -37,7 +37,7 @@ export async function deliverEvents(sessionId: string, type: string): Promise<Re
 /** Asks the simulator to act on a checkout session as the customer or Stripe would (pay, async, settle, cancel, refund). */
 export function stripeAct(
   sessionId: string,
-  action: 'pay' | 'async' | 'settle' | 'cancel' | 'refund',
+  action: 'pay' | 'async' | 'settle' | 'expire' | 'refund',
   body: unknown = {},
 ) {
   return sim<{ events: { id: string; type: string }[] }>(`/_sim/stripe/sessions/${sessionId}/${action}`, {
@@ -134,13 +134,16 @@ export function decideDispute(disputeId: string, action: 'review' | 'won' | 'los
   });
 }
 
-/** Posts the recorded delivery of each event, in the order given; every answer must be 200. */
-export async function deliverEachEvent(events: { id: string }[]): Promise<{ result: string }[]> {
+/**
+ * Posts the recorded delivery of each event, in the order given; every answer must be 200. `shopEnv`: the shop as it
+ * runs then (e.g. its clock moved with the Stripe simulator's, so the signature's time is within tolerance).
+ */
+export async function deliverEachEvent(events: { id: string }[], shopEnv?: Env): Promise<{ result: string }[]> {
   const results: { result: string }[] = [];
   for (const event of events) {
     const [delivery] = await deliveries({ eventId: event.id });
     if (!delivery) throw new Error(`no delivery of ${event.id}`);
-    const res = await deliver(delivery);
+    const res = await postWebhook(delivery.payload, delivery.signature, shopEnv);
     if (res.status !== 200) throw new Error(`${delivery.type}: ${res.status} ${await res.text()}`);
     results.push(await res.json());
   }

@@ -244,12 +244,24 @@ describe('errors', () => {
     expect(down).toMatchObject({ type: 'api_error', statusCode: 500, code: null, declineCode: null });
   });
 
-  it('reports a wrong secret key as Stripe does, and never carries `status` (a shop error would be shown as is)', async () => {
+  it('reports a wrong secret key as an authentication error, and never carries `status` (a shop error would be shown as is)', async () => {
+    // Stripe's body says `invalid_request_error` for a 401; stripe-node (and the shop) classify by the HTTP status.
     const refused = await rejection(
       client({ secretKey: 'sk_test_wrong' }).customers.create({ email: 'x@example.com' }),
     );
-    expect(refused).toMatchObject({ type: 'invalid_request_error', statusCode: 401 });
+    expect(refused).toMatchObject({ type: 'authentication_error', statusCode: 401 });
     expect('status' in refused).toBe(false);
+    for (const [status, type] of [
+      [403, 'permission_error'],
+      [429, 'rate_limit_error'],
+      [404, 'invalid_request_error'],
+    ] as const) {
+      await fault({ count: 1, status, type: 'invalid_request_error', shouldRetry: false });
+      expect(await rejection(client().customers.create({ email: 'x@example.com' }))).toMatchObject({
+        type,
+        statusCode: status,
+      });
+    }
   });
 
   it('gives up on an answer that does not come in time, as a connection error', async () => {
