@@ -171,6 +171,44 @@ describe('refund from the console', () => {
     expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
   });
 
+  it('refunds in full what the customer paid, tax included, and the order is then refunded whole', async () => {
+    const email = 'refund-taxed@example.com';
+    const cookie = await signIn(email);
+    const withTax = { ...env, CHECKOUT_AUTOMATIC_TAX: 'true' } as unknown as Env;
+    const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie, env: withTax });
+    const session = new URL((await res.json<{ url: string }>()).url).pathname.split('/').pop()!;
+    await deliverEachEvent((await stripeAct(session, 'pay', { taxPercent: 20 })).events);
+    const id = await customerIdOf(email);
+    await settled(id);
+    const order = (await env.DB.prepare('select * from orders where stripe_session_id = ?')
+      .bind(session)
+      .first<OrderRow & { price: number; tax: number }>())!;
+    expect(order).toMatchObject({ price: 6900, tax: 1380 });
+
+    // No amount: everything the customer paid — $82.80, not the $69.00 before tax.
+    const full = await refund(id, order.id, {}, 'confirm-refund-taxed');
+    expect(full.status, await full.clone().text()).toBe(200);
+    expect((await full.json<{ message: string }>()).message).toMatch(/\$82\.80[\s\S]*10 GB/);
+    const tooMuch = await refund(id, order.id, { amount: 1 }, 'confirm-refund-taxed-more');
+    expect(tooMuch.status).toBe(409);
+    await deliverRefunds(0);
+    expect(await orderRow(order.id)).toMatchObject({ status: 'refunded', refunded_amount: 8280, refunded_gb: 10 });
+  });
+
+  it('a confirmation retried after Stripe forgot its idempotency key (24 h) still refunds once', async () => {
+    const { id, pro } = await customerWithPro('refund-next-day@example.com');
+    expect((await refund(id, pro.id, { amount: 1000 }, 'confirm-refund-next-day')).status).toBe(200);
+    await sim('/_sim/stripe/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceHours: 25 }),
+    });
+    const again = await refund(id, pro.id, { amount: 1000 }, 'confirm-refund-next-day');
+    expect(again.status).toBe(200);
+    expect((await again.json<{ message: string }>()).message).toMatch(/already made/);
+    expect(await sim<unknown[]>('/_sim/stripe/refunds')).toHaveLength(1);
+  });
+
   it('needs an operator, a fresh sign-in and an Idempotency-Key', async () => {
     const { id, pro, cookie } = await customerWithPro('refund-guard@example.com');
     expect((await refund(id, pro.id, {}, 'confirm-refund-guard', cookie)).status).toBe(403);
