@@ -10,17 +10,8 @@ import { type EventPlan, expandable, expandableId, ignored, type StripeEventEnve
 import * as z from '../zod.ts';
 import { orderOfPaymentIntent, type PlanContext } from './lookup.ts';
 
-/** The events that carry a dispute object; each one brings its latest state. */
-export const DISPUTE_EVENTS = new Set([
-  'charge.dispute.created',
-  'charge.dispute.updated',
-  'charge.dispute.closed',
-  'charge.dispute.funds_withdrawn',
-  'charge.dispute.funds_reinstated',
-]);
-
 /** Only the fields the shop reads; Stripe sends many more. */
-const disputeSchema = z.object({
+export const disputeSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(255)),
   object: z.literal('dispute'),
   amount: z.int(),

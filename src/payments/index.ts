@@ -3,4 +3,4 @@
 // session the shop asked Stripe about, and the follow-up after the answer.
 export { followUp } from './follow-up.ts';
 export { applyRetrievedSession } from './sessions.ts';
-export { receiveStripeEvent, WEBHOOK_EVENTS } from './webhook.ts';
+export { receiveStripeEvent } from './webhook.ts';

@@ -16,8 +16,6 @@ import {
 import * as z from '../zod.ts';
 import { orderOfPaymentIntent, type PlanContext } from './lookup.ts';
 
-export const REFUND_EVENTS = new Set(['refund.created', 'refund.updated', 'refund.failed']);
-
 /** What the audit log calls each report. */
 const AUDIT_ACTION: Record<string, string> = {
   'refund.created': 'order.refunded',
@@ -26,7 +24,7 @@ const AUDIT_ACTION: Record<string, string> = {
 };
 
 /** Only the fields the shop reads; Stripe sends many more. */
-const refundSchema = z.object({
+export const refundSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(255)),
   object: z.literal('refund'),
   amount: z.int(),

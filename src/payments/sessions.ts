@@ -26,15 +26,8 @@ import {
 } from '../stripe/index.ts';
 import * as z from '../zod.ts';
 
-export const SESSION_EVENTS = new Set([
-  'checkout.session.completed',
-  'checkout.session.async_payment_succeeded',
-  'checkout.session.async_payment_failed',
-  'checkout.session.expired',
-]);
-
 /** Only the fields the shop reads; Stripe sends many more. */
-const sessionSchema = z.object({
+export const sessionSchema = z.object({
   id: z.string().check(z.minLength(1)),
   object: z.literal('checkout.session'),
   payment_status: z.string(),

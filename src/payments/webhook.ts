@@ -5,33 +5,33 @@ import { eq } from 'drizzle-orm';
 import { stripeEvents } from '../../schema.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { INTENT_EVENTS, planPaymentIntent } from '../refill/index.ts';
+import { planPaymentIntent } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
 import {
+  DISPUTE_EVENTS,
   type EventOutcome,
   type EventPlan,
+  INTENT_EVENTS,
+  isOneOf,
   parseEvent,
+  REFUND_EVENTS,
   type StripeEventEnvelope,
   verifyStripeSignature,
+  WEBHOOK_EVENTS,
   WebhookError,
 } from '../stripe/index.ts';
-import { DISPUTE_EVENTS, planDispute } from './disputes.ts';
+import { planDispute } from './disputes.ts';
 import { followUp, owesFollowUp } from './follow-up.ts';
 import type { PlanContext } from './lookup.ts';
-import { planRefund, REFUND_EVENTS } from './refunds.ts';
-import { planSession, SESSION_EVENTS } from './sessions.ts';
-
-const HANDLED_EVENTS = new Set([...SESSION_EVENTS, ...REFUND_EVENTS, ...DISPUTE_EVENTS, ...INTENT_EVENTS]);
-
-/** Every event type the webhook acts on: the list its Stripe endpoint subscribes to (`npm run stripe:webhook`). */
-export const WEBHOOK_EVENTS: readonly string[] = [...HANDLED_EVENTS].sort();
+import { planRefund } from './refunds.ts';
+import { planSession } from './sessions.ts';
 
 /** What a handled event changes, planned by the module that owns its kind of object. */
 function planEvent(ctx: PlanContext, event: StripeEventEnvelope, log: Logger): Promise<EventPlan> {
   const { db, now } = ctx;
-  if (INTENT_EVENTS.has(event.type)) return planPaymentIntent(db, event, log, now);
-  if (DISPUTE_EVENTS.has(event.type)) return planDispute(ctx, event, log);
-  if (REFUND_EVENTS.has(event.type)) return planRefund(ctx, event, log);
+  if (isOneOf(INTENT_EVENTS, event.type)) return planPaymentIntent(db, event, log, now);
+  if (isOneOf(DISPUTE_EVENTS, event.type)) return planDispute(ctx, event, log);
+  if (isOneOf(REFUND_EVENTS, event.type)) return planRefund(ctx, event, log);
   return planSession(db, event, log, now);
 }
 
@@ -53,7 +53,7 @@ async function applyStripeEvent(
   liveOnly: boolean,
 ): Promise<EventOutcome> {
   const { db, now } = ctx;
-  if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
+  if (!isOneOf(WEBHOOK_EVENTS, event.type)) return { result: 'ignored', reason: 'unhandled type' };
   // A test-mode event reaching a production shop (its endpoint also registered in test mode, or a test key in use)
   // is acknowledged so Stripe stops retrying, and changes nothing: a test card must never buy real traffic.
   if (liveOnly && !event.livemode) {

@@ -32,12 +32,10 @@ import {
   saveCardStatement,
 } from './store.ts';
 
-export const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed']);
-
 /** The auto top-up charge a PaymentIntent was made for (in its metadata, next to the order's snapshot). */
 export const CHARGE_METADATA_KEY = 'shop_auto_top_up_charge';
 
-const intentSchema = z.object({
+export const intentSchema = z.object({
   id: z.string().check(z.minLength(1)),
   object: z.literal('payment_intent'),
   amount_received: z.int(),

@@ -7,6 +7,7 @@ import { StripeError } from './errors.ts';
 export type { Stripe } from 'stripe';
 export type { StripeClient } from './client.ts';
 export { mayRetry, PaymentProviderError, StripeError, type StripeErrorType, WebhookError } from './errors.ts';
+export { DISPUTE_EVENTS, INTENT_EVENTS, isOneOf, REFUND_EVENTS, WEBHOOK_EVENTS } from './events.ts';
 export {
   type EventOutcome,
   type EventPlan,

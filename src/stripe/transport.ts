@@ -29,7 +29,7 @@ export interface RequestOptions {
 }
 
 export type StripeRequest = <T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   params?: object,
   options?: RequestOptions,
@@ -60,7 +60,12 @@ async function attempt(url: string, init: RequestInit, timeoutMs: number): Promi
 
 export function stripeTransport(options: StripeTransportOptions): StripeRequest {
   const base = `${options.apiUrl.replace(/\/+$/, '')}/v1/`;
-  return async <T>(method: 'GET' | 'POST', path: string, params: object = {}, request: RequestOptions = {}) => {
+  return async <T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    params: object = {},
+    request: RequestOptions = {},
+  ) => {
     const form = encodeStripeForm(params);
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -73,7 +78,8 @@ export function stripeTransport(options: StripeTransportOptions): StripeRequest 
       // second charge, customer or refund. The generated key lives for this call's retries only.
       headers['idempotency-key'] = request.idempotencyKey ?? `stripe-fetch-retry-${crypto.randomUUID()}`;
     }
-    const url = method === 'GET' && form ? `${base}${path}?${form}` : `${base}${path}`;
+    // A GET or DELETE sends its parameters in the query string (stripe-node does the same).
+    const url = method !== 'POST' && form ? `${base}${path}?${form}` : `${base}${path}`;
     const init: RequestInit = { method, headers, body: method === 'POST' ? form : undefined };
     for (let retries = 0; ; retries++) {
       const result = await attempt(url, init, options.timeoutMs);
