@@ -1,7 +1,7 @@
 // The Stripe conformance (conformance.ts, checked by the compiler) as it runs: the pinned version, the event list, and
 // what the simulator sends for each handled event read by the handlers' own schemas.
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import { disputeSchema } from '../../src/payments/disputes.ts';
 import { refundSchema } from '../../src/payments/refunds.ts';
@@ -17,8 +17,10 @@ import {
 } from '../../src/stripe/events.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { eventSchema } from '../../src/stripe/webhook.ts';
-import { sim } from '../helpers.ts';
+import { resetSimulators, sim } from '../helpers.ts';
 import { VERIFIED_AGAINST } from './conformance.ts';
+
+beforeEach(resetSimulators);
 
 describe('conformance with the pinned Stripe API version', () => {
   it('handles events that all exist in the pinned version, each planned by one module', () => {
