@@ -59,7 +59,7 @@ const already = (amount: number, currency: string, refundId: string): AdminActio
 });
 
 export async function refundOrder(
-  services: Pick<Services, 'db' | 'stripe' | 'log'>,
+  services: Pick<Services, 'db' | 'stripe' | 'log' | 'clock'>,
   operator: Operator,
   customerId: string,
   orderId: string,
@@ -119,6 +119,7 @@ export async function refundOrder(
     customerId,
     detail: { orderId: order.id, refundId: refund.id, amount, currency: order.currency, gb: gbBack },
     requestId: operator.requestId,
+    at: services.clock.now(),
   });
   if (!first) return already(refund.amount, order.currency, refund.id);
   log.info('admin: refund made', { customerId, orderId: order.id, refundId: refund.id, amount });

@@ -74,6 +74,7 @@ export async function planRefund(ctx: PlanContext, event: StripeEventEnvelope, l
           status,
           failureReason: report.failureReason,
         },
+        at: ctx.now,
       }),
     ],
     outcome: { result: 'applied', reconcileCustomerId: found.customerId },

@@ -108,6 +108,7 @@ export async function chargePaidPlan(
         action: 'order.paid',
         customerId: found.customerId,
         detail: { orderId: found.orderId, paymentIntentId: intent.id, via: 'auto top-up', ...detail },
+        at: now,
       }),
     ],
     outcome: { result: 'applied', reconcileCustomerId: found.customerId, paidOrderId: found.orderId },
@@ -131,6 +132,7 @@ export function chargeFailedPlan(
       action: 'auto_top_up.paused',
       customerId: charge.customerId,
       detail: { chargeId: charge.id, reason, paymentIntentId, ...detail },
+      at: now,
     }),
   ];
 }
