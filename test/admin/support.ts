@@ -64,6 +64,12 @@ export async function upstreamKeyOf(customerId: string): Promise<SimKey | undefi
   return upstreamKey(row?.upstream_id);
 }
 
+/** The cap of the customer's key at the platform, once the webhook's reconcile is done. */
+export async function upstreamCapOf(customerId: string): Promise<number | null | undefined> {
+  await settled(customerId);
+  return (await upstreamKeyOf(customerId))?.trafficCapGB;
+}
+
 /** The cron trigger, as Cloudflare fires it (billing reconcile of every due key, then retention). */
 export async function runCron(at = Date.now()): Promise<void> {
   const ctx = createExecutionContext();

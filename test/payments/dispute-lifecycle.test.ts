@@ -6,7 +6,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clockFrom } from '../../src/clock.ts';
 import { withOverrides } from '../../src/services/index.ts';
-import { buy, customerIdOf, settled, startCheckout, upstreamKeyOf } from '../admin/support.ts';
+import { buy, customerIdOf, startCheckout, upstreamCapOf } from '../admin/support.ts';
 import {
   type Delivery,
   decideDispute,
@@ -22,11 +22,6 @@ import { resetSimulators, signIn, sim } from '../helpers.ts';
 const HOUR = 3_600_000;
 
 beforeEach(resetSimulators);
-
-async function capOf(customerId: string) {
-  await settled(customerId);
-  return (await upstreamKeyOf(customerId))?.trafficCapGB;
-}
 
 const disputeRow = (id: string) => env.DB.prepare('select * from disputes where id = ?').bind(id).first();
 
@@ -52,7 +47,7 @@ async function lostChargeback(email: string) {
   const opened = await disputeSession(pro);
   await deliverEachEvent(opened.events);
   await deliverEachEvent((await decideDispute(opened.dispute, 'lost')).events);
-  expect(await capOf(id)).toBe(1);
+  expect(await upstreamCapOf(id)).toBe(1);
   return { id, dispute: opened.dispute };
 }
 
@@ -66,7 +61,7 @@ describe('a lost chargeback', () => {
     const decided = await later(72, 96);
     await deliverEachEvent((await decideDispute(dispute, 'won')).events, decided);
     expect(await disputeRow(dispute)).toMatchObject({ status: 'won', held_gb: 0 });
-    expect(await capOf(id)).toBe(11);
+    expect(await upstreamCapOf(id)).toBe(11);
   });
 
   it('withdrawn by the cardholder gives the GB back, and an old "lost" delivered again keeps it so', async () => {
@@ -79,13 +74,13 @@ describe('a lost chargeback', () => {
     expect(withdrawn.events.map((e) => e.type)).toEqual(['charge.dispute.funds_reinstated']);
     await deliverEachEvent(withdrawn.events, shop);
     expect(await disputeRow(dispute)).toMatchObject({ status: 'lost', funds_reinstated: 1, held_gb: 0 });
-    expect(await capOf(id)).toBe(11);
+    expect(await upstreamCapOf(id)).toBe(11);
     // Stripe delivers the old decision again (signed afresh): the money that came back stays back.
     for (const event of closed) {
       const [again] = await sim<Delivery[]>(`/_sim/stripe/events/${event.id}/deliver`, { method: 'POST' });
       expect((await postWebhook(again!.payload, again!.signature, shop)).status).toBe(200);
     }
-    expect(await capOf(id)).toBe(11);
+    expect(await upstreamCapOf(id)).toBe(11);
   });
 });
 
@@ -103,7 +98,7 @@ describe('a dispute Stripe prevented with a refund', () => {
     });
     await deliverEachEvent(prevented.events);
     expect(await disputeRow(prevented.dispute)).toMatchObject({ status: 'prevented', held_gb: 0 });
-    expect(await capOf(id)).toBe(1);
+    expect(await upstreamCapOf(id)).toBe(1);
   });
 });
 
@@ -126,6 +121,6 @@ describe('a dispute before its payment’s event', () => {
     });
     await deliverEachEvent(paid.events);
     const id = await customerIdOf(email);
-    expect(await capOf(id)).toBe(1);
+    expect(await upstreamCapOf(id)).toBe(1);
   });
 });

@@ -6,9 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedRequest } from '../../sim/stripe/faults.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
-import { StripeError } from '../../src/stripe/index.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { resetSimulators, sim } from '../helpers.ts';
+import { rejection } from './support.ts';
 
 const received = () => sim<ReceivedRequest[]>('/_sim/stripe/requests');
 
@@ -25,17 +25,6 @@ function client(options: { timeoutMs?: number; maxNetworkRetries?: number; secre
   const { apiUrl, secretKey } = getConfig(env).stripe;
   return createStripeClient({ apiUrl, secretKey, timeoutMs: 10_000, maxNetworkRetries: 1, ...options });
 }
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => {
-      expect(err).toBeInstanceOf(StripeError);
-      return err as StripeError;
-    },
-  );
 
 const SESSION = {
   mode: 'payment' as const,

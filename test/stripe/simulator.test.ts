@@ -6,22 +6,11 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
-import { StripeError } from '../../src/stripe/index.ts';
 import { resetSimulators, sim } from '../helpers.ts';
+import { rejection } from './support.ts';
 
 const { apiUrl, secretKey } = getConfig(env).stripe;
 const stripe = createStripeClient({ apiUrl, secretKey, timeoutMs: 10_000, maxNetworkRetries: 0 });
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected Stripe to refuse');
-    },
-    (err: unknown) => {
-      expect(err).toBeInstanceOf(StripeError);
-      return err as StripeError;
-    },
-  );
 
 const advanceHours = (hours: number) =>
   sim('/_sim/stripe/clock', {
@@ -56,7 +45,7 @@ describe('idempotency keys', () => {
   });
 
   it('keep nothing for a request refused by validation: the key then serves the corrected request', async () => {
-    const bad = await refusal(
+    const bad = await rejection(
       stripe.refunds.create({ payment_intent: 'pi_x', reason: 'oops' as 'duplicate' }, { idempotencyKey: 'refund-k' }),
     );
     expect(bad).toMatchObject({ statusCode: 400, param: 'reason' });
@@ -69,7 +58,7 @@ describe('parameters', () => {
   it('are checked by value, as Stripe checks them, and an empty metadata value unsets its key', async () => {
     const customer = await stripe.customers.create({ email: 'm@example.com', metadata: { kept: 'yes', dropped: '' } });
     expect(customer.metadata).toEqual({ kept: 'yes' });
-    const badQuantity = await refusal(
+    const badQuantity = await rejection(
       stripe.checkout.sessions.create({
         mode: 'payment',
         line_items: [{ quantity: 1.5, price_data: { currency: 'usd', unit_amount: 900, product_data: { name: 'x' } } }],
@@ -77,7 +66,7 @@ describe('parameters', () => {
       }),
     );
     expect(badQuantity).toMatchObject({ statusCode: 400, param: 'line_items[0][quantity]' });
-    const badCurrency = await refusal(
+    const badCurrency = await rejection(
       stripe.paymentIntents.create({
         amount: 900,
         currency: 'USD',
@@ -99,7 +88,7 @@ describe('a deleted customer', () => {
       headers: { authorization: `Bearer ${secretKey}` },
     });
     expect(await res.json()).toEqual({ id: customer.id, object: 'customer', deleted: true });
-    expect(await refusal(session(customer.id))).toMatchObject({ code: 'resource_missing', param: 'customer' });
+    expect(await rejection(session(customer.id))).toMatchObject({ code: 'resource_missing', param: 'customer' });
   });
 });
 
