@@ -20,18 +20,10 @@ import {
 import { appealDispute, closeDispute, disputeOr404, openDispute, reviewDispute, withdrawDispute } from './disputes.ts';
 import { disableEndpoint, endpointOr404 } from './endpoints.ts';
 import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
+import { ParamError } from './form.ts';
 import { OFF_SESSION_OUTCOMES, type OffSessionOutcome, setOffSessionOutcome, settleIntent } from './intents.ts';
 import { chargeOfSession, expire, pay, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
-import {
-  charges,
-  customers,
-  deleteCustomer,
-  disputes,
-  paymentIntents,
-  publicSession,
-  refunds,
-  sessions,
-} from './objects.ts';
+import { charges, deleteCustomer, disputes, paymentIntents, publicSession, refunds, sessions } from './objects.ts';
 import { failRefund, REFUND_FAILURES, refund } from './refunds.ts';
 import { signPayload } from './signing.ts';
 import { calculations, taxTransactions } from './tax.ts';
@@ -40,12 +32,12 @@ async function jsonBody<T>(c: Context): Promise<Partial<T>> {
   return ((await c.req.json().catch(() => ({}))) ?? {}) as Partial<T>;
 }
 
-/** The answer of `fn`, or 409 when the object's state does not allow the change. */
+/** The answer of `fn`, or 409 when the object is missing or its state does not allow the change. */
 function stateErrorAnswer(c: Context, fn: () => unknown) {
   try {
     return c.json(fn());
   } catch (err) {
-    if (err instanceof SimStateError) return c.json({ error: err.message }, 409);
+    if (err instanceof SimStateError || err instanceof ParamError) return c.json({ error: err.message }, 409);
     throw err;
   }
 }
@@ -159,23 +151,12 @@ export const stripeControls = new Hono()
     );
   })
   /** The customer is deleted in the Stripe dashboard (as DELETE /v1/customers/:id). */
-  .post('/customers/:id/delete', (c) =>
-    stateErrorAnswer(c, () => {
-      found(customers, c.req.param('id'), 'customer');
-      return deleteCustomer(c.req.param('id'));
-    }),
-  )
+  .post('/customers/:id/delete', (c) => stateErrorAnswer(c, () => deleteCustomer(c.req.param('id'))))
   .get('/tax/calculations', (c) => c.json([...calculations.values()]))
   .get('/tax/transactions', (c) => c.json(taxTransactions))
   /** Stripe disables an endpoint that kept failing. */
   .post('/webhook_endpoints/:id/disable', (c) =>
-    stateErrorAnswer(c, () => {
-      try {
-        return disableEndpoint(endpointOr404(c.req.param('id')));
-      } catch (err) {
-        throw new SimStateError((err as Error).message);
-      }
-    }),
+    stateErrorAnswer(c, () => disableEndpoint(endpointOr404(c.req.param('id')))),
   )
   .post('/disputes/:id/review', (c) =>
     stateErrorAnswer(c, () => summary(reviewDispute(disputeOr404(c.req.param('id'))))),

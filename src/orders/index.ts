@@ -27,7 +27,6 @@ export { sendMissingReceipts, sendReceiptOnce } from './receipts.ts';
 export {
   listRefunds,
   REFUND_REQUEST_METADATA_KEY,
-  type RefundReport,
   type RefundRow,
   recordRefundStatements,
   refundOfRequest,
