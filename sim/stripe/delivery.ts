@@ -1,6 +1,7 @@
 // Events and their webhook deliveries: every state change emits an event, signed and POSTed to each endpoint that
 // asked for it (endpoints.ts; retried like Stripe, fewer times) or only recorded for tests; the controls can hold,
 // reorder, delay, drop and duplicate deliveries.
+import type { StripeDelivery } from '../../devkit/sim-controls.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { onReset } from '../state.ts';
 import { later, nowSeconds } from './clock.ts';
@@ -24,22 +25,8 @@ export interface SimEvent {
   type: string;
 }
 
-export interface SimDelivery {
-  id: string;
-  eventId: string;
-  type: string;
-  /** The webhook endpoint (`we_…`), or null for the dev shop's default one. */
-  endpoint: string | null;
-  url: string;
-  /** The exact bytes Stripe would POST. */
-  payload: string;
-  /** The Stripe-Signature header for `payload`. */
-  signature: string;
-  createdAt: string;
-  state: 'recorded' | 'held' | 'sending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatus: number | null;
-  /** The endpoint's signing secret (a retry is signed afresh). */
+/** A delivery as the simulator keeps it: the controls' shape, and the endpoint's secret (a retry is signed afresh). */
+export interface SimDelivery extends StripeDelivery {
   _secret: string;
 }
 

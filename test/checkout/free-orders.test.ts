@@ -5,8 +5,18 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PurchasesAnswer } from '../../src/shared/billing.ts';
-import { customerIdOf, deliverEachEvent, settledSync, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, sim, upstreamKeysOf, waitForMailAbout } from '../helpers.ts';
+import {
+  call,
+  customerIdOf,
+  deliverEachEvent,
+  resetSimulators,
+  settled,
+  signIn,
+  sim,
+  stripeAct,
+  upstreamKeysOf,
+  waitForMailAbout,
+} from '../support/index.ts';
 
 const withCodes = { ...env, CHECKOUT_PROMOTION_CODES: 'true' } as unknown as Env;
 
@@ -32,7 +42,7 @@ describe('a 100 %-off promotion code', () => {
     );
     expect(session).toMatchObject({ payment_status: 'no_payment_required', payment_intent: null, amount_total: 0 });
     await deliverEachEvent(events);
-    await settledSync(id);
+    await settled(id);
 
     const [key] = await upstreamKeysOf(email);
     expect(key).toMatchObject({ trafficCapGB: 10, enabled: true });
@@ -54,7 +64,7 @@ describe('a 100 %-off promotion code', () => {
     const id = await customerIdOf(email);
     const sessionId = await checkout(cookie, 'starter');
     await deliverEachEvent((await stripeAct(sessionId, 'pay', { discount: 5000 })).events);
-    await settledSync(id);
+    await settled(id);
     expect((await upstreamKeysOf(email))[0]).toMatchObject({ trafficCapGB: 1 });
     expect(
       await env.DB.prepare('select status, payment_settling from orders where customer_id = ?').bind(id).first(),

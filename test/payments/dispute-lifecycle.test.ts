@@ -6,18 +6,23 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clockFrom } from '../../src/clock.ts';
 import { withOverrides } from '../../src/services/index.ts';
-import { buy, customerIdOf, startCheckout, upstreamCapOf } from '../admin/support.ts';
 import {
+  buy,
+  customerIdOf,
   type Delivery,
   decideDispute,
   deliverEachEvent,
   disputeSession,
   orderRow,
   postWebhook,
+  resetSimulators,
   type SimEvents,
+  signIn,
+  sim,
+  startCheckout,
   stripeAct,
-} from '../billing/helpers.ts';
-import { resetSimulators, signIn, sim } from '../helpers.ts';
+  upstreamCapOf,
+} from '../support/index.ts';
 
 const HOUR = 3_600_000;
 
@@ -47,7 +52,7 @@ async function lostChargeback(email: string) {
   const opened = await disputeSession(pro);
   await deliverEachEvent(opened.events);
   await deliverEachEvent((await decideDispute(opened.dispute, 'lost')).events);
-  expect(await upstreamCapOf(id)).toBe(1);
+  expect((await upstreamCapOf(id)).cap).toBe(1);
   return { id, dispute: opened.dispute };
 }
 
@@ -61,7 +66,7 @@ describe('a lost chargeback', () => {
     const decided = await later(72, 96);
     await deliverEachEvent((await decideDispute(dispute, 'won')).events, decided);
     expect(await disputeRow(dispute)).toMatchObject({ status: 'won', held_gb: 0 });
-    expect(await upstreamCapOf(id)).toBe(11);
+    expect((await upstreamCapOf(id)).cap).toBe(11);
   });
 
   it('withdrawn by the cardholder gives the GB back, and an old "lost" delivered again keeps it so', async () => {
@@ -74,13 +79,13 @@ describe('a lost chargeback', () => {
     expect(withdrawn.events.map((e) => e.type)).toEqual(['charge.dispute.funds_reinstated']);
     await deliverEachEvent(withdrawn.events, shop);
     expect(await disputeRow(dispute)).toMatchObject({ status: 'lost', funds_reinstated: 1, held_gb: 0 });
-    expect(await upstreamCapOf(id)).toBe(11);
+    expect((await upstreamCapOf(id)).cap).toBe(11);
     // Stripe delivers the old decision again (signed afresh): the money that came back stays back.
     for (const event of closed) {
       const [again] = await sim<Delivery[]>(`/_sim/stripe/events/${event.id}/deliver`, { method: 'POST' });
       expect((await postWebhook(again!.payload, again!.signature, shop)).status).toBe(200);
     }
-    expect(await upstreamCapOf(id)).toBe(11);
+    expect((await upstreamCapOf(id)).cap).toBe(11);
   });
 });
 
@@ -98,7 +103,7 @@ describe('a dispute Stripe prevented with a refund', () => {
     });
     await deliverEachEvent(prevented.events);
     expect(await disputeRow(prevented.dispute)).toMatchObject({ status: 'prevented', held_gb: 0 });
-    expect(await upstreamCapOf(id)).toBe(1);
+    expect((await upstreamCapOf(id)).cap).toBe(1);
   });
 });
 
@@ -121,6 +126,6 @@ describe('a dispute before its payment’s event', () => {
     });
     await deliverEachEvent(paid.events);
     const id = await customerIdOf(email);
-    expect(await upstreamCapOf(id)).toBe(1);
+    expect((await upstreamCapOf(id)).cap).toBe(1);
   });
 });

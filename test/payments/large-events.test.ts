@@ -2,9 +2,18 @@
 // (docs.stripe.com/api/disputes/update). The webhook takes them (a 413 would be retried until Stripe disables the
 // endpoint); every other API route keeps its small body limit.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buy, customerIdOf, upstreamCapOf } from '../admin/support.ts';
-import { deliveries, disputeSession, postWebhook, sign } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
+import {
+  buy,
+  call,
+  customerIdOf,
+  deliveries,
+  disputeSession,
+  postWebhook,
+  resetSimulators,
+  sign,
+  signIn,
+  upstreamCapOf,
+} from '../support/index.ts';
 
 beforeEach(resetSimulators);
 
@@ -28,7 +37,7 @@ describe('the webhook body limit', () => {
     const res = await postWebhook(payload, await sign(payload));
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await res.json()).toMatchObject({ result: 'applied' });
-    expect(await upstreamCapOf(id)).toBe(1);
+    expect((await upstreamCapOf(id)).cap).toBe(1);
 
     const elsewhere = await call('/api/auth/request', { json: { email, padding: 'x'.repeat(300 * 1024) } });
     expect(elsewhere.status).toBe(413);

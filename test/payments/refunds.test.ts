@@ -3,9 +3,21 @@
 // with the shop. Each refund counts once, whatever Stripe repeats or reorders.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditRows, buy, customerIdOf, settled, upstreamCapOf, upstreamKeyOf } from '../admin/support.ts';
-import { deliverEachEvent, orderRow, type SimEvents, stripeAct } from '../billing/helpers.ts';
-import { resetSimulators, signIn, sim } from '../helpers.ts';
+import {
+  auditRows,
+  buy,
+  customerIdOf,
+  deliverEachEvent,
+  orderRow,
+  resetSimulators,
+  type SimEvents,
+  settled,
+  signIn,
+  sim,
+  stripeAct,
+  upstreamCapOf,
+  upstreamKeyOf,
+} from '../support/index.ts';
 
 beforeEach(resetSimulators);
 
@@ -24,7 +36,7 @@ describe('a refund that fails', () => {
     expect(refunded.events.map((e) => e.type)).toEqual(['refund.created', 'charge.refunded']);
     await deliverEachEvent(refunded.events);
     expect(await orderRow(order!.id)).toMatchObject({ status: 'paid', refunded_amount: 3450, refunded_gb: 5 });
-    expect(await upstreamCapOf(id)).toBe(6);
+    expect((await upstreamCapOf(id)).cap).toBe(6);
 
     // The bank could not return the money: the refund fails and its amount is the shop's again.
     const failed = await sim<SimEvents>(`/_sim/stripe/refunds/${refunded.refund}/fail`, {
@@ -35,7 +47,7 @@ describe('a refund that fails', () => {
     expect(failed.events.map((e) => e.type)).toEqual(['refund.updated', 'refund.failed']);
     await deliverEachEvent([...failed.events].reverse());
     expect(await orderRow(order!.id)).toMatchObject({ status: 'paid', refunded_amount: 0, refunded_gb: 0 });
-    expect(await upstreamCapOf(id)).toBe(11);
+    expect((await upstreamCapOf(id)).cap).toBe(11);
     // The refund's creation delivered again changes nothing: a failed refund stays failed.
     await deliverEachEvent(refunded.events);
     expect(await orderRow(order!.id)).toMatchObject({ refunded_amount: 0, refunded_gb: 0 });

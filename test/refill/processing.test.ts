@@ -8,9 +8,16 @@ import { clockFrom } from '../../src/clock.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { withOverrides } from '../../src/services/index.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
-import { count, deliverEachEvent, settledSync, setUsage } from '../billing/helpers.ts';
-import { runCron } from '../cron.ts';
-import { resetSimulators, sim, waitForMailAbout } from '../helpers.ts';
+import {
+  count,
+  deliverEachEvent,
+  fireCron,
+  resetSimulators,
+  settled,
+  setUsage,
+  sim,
+  waitForMailAbout,
+} from '../support/index.ts';
 import {
   advanceStripeClock,
   bankSays,
@@ -41,7 +48,7 @@ describe('a top-up paid by bank debit', () => {
     await bankSays('processing', stripeCustomer);
     await setUsage(upstreamId, 9 * GB);
     const start = Date.now();
-    await runCron(start);
+    await fireCron(start);
     const [debit, ...others] = await offSessionIntents(stripeCustomer);
     expect(others).toEqual([]);
     expect(debit).toMatchObject({ status: 'processing', amount: 6900 });
@@ -52,7 +59,7 @@ describe('a top-up paid by bank debit', () => {
     for (const hour of [0.1, 1, 6, 12, 23, 24.5, 25, 30, 36, 47, 48]) {
       await advanceStripeClock(hour - hoursGone);
       hoursGone = hour;
-      await runCron(start + hour * HOUR);
+      await fireCron(start + hour * HOUR);
     }
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await count('select * from auto_top_up_charges where customer_id = ?', id)).toBe(1);
@@ -60,11 +67,11 @@ describe('a top-up paid by bank debit', () => {
     expect(await count('select * from orders where customer_id = ? and payment_settling = 1', id)).toBe(1);
 
     await deliverEachEvent((await settleDebit(debit!.id, 'succeeded')).events, shopAt(start, 48));
-    await settledSync(id);
+    await settled(id);
     expect(await capOf(id)).toBe(20);
     expect(await autoTopUpOrders(id)).toBe(1);
     expect(await count("select * from orders where customer_id = ? and status = 'paid'", id)).toBe(2);
-    await runCron(start + 49 * HOUR);
+    await fireCron(start + 49 * HOUR);
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await view(cookie)).toMatchObject({ charges: [expect.objectContaining({ state: 'succeeded' })] });
   });
@@ -74,7 +81,7 @@ describe('a top-up paid by bank debit', () => {
     const { id, cookie, upstreamId, stripeCustomer } = await subscriber(email);
     await bankSays('processing', stripeCustomer);
     await setUsage(upstreamId, 9 * GB);
-    await runCron();
+    await fireCron();
     const [debit] = await offSessionIntents(stripeCustomer);
     await advanceStripeClock(72);
     await deliverEachEvent((await settleDebit(debit!.id, 'failed')).events, shopAt(Date.now(), 72));
@@ -97,18 +104,18 @@ describe('a top-up paid by bank debit', () => {
       body: JSON.stringify({ count: 1, slowMs: 1500 }),
     });
     const start = Date.now();
-    await runCron(start, false, impatient);
+    await fireCron(start, impatient);
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await count("select * from auto_top_up_charges where customer_id = ? and state = 'charging'", id)).toBe(1);
 
     // A day and more later, Stripe no longer knows the key: the shop finds the payment it made and records it.
     await advanceStripeClock(25);
-    await runCron(start + 25 * HOUR);
+    await fireCron(start + 25 * HOUR);
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await count("select * from auto_top_up_charges where customer_id = ? and state = 'succeeded'", id)).toBe(1);
     expect(await autoTopUpOrders(id)).toBe(1);
     // The order it paid raises the key at the next run's reconcile, as a webhook's would.
-    await runCron(start + 25 * HOUR + 10 * 60_000);
+    await fireCron(start + 25 * HOUR + 10 * 60_000);
     expect(await capOf(id)).toBe(20);
   }, 15_000);
 });

@@ -3,10 +3,17 @@
 // customer once, and shows in the console and the audit log, instead of leaving the charge "charging" for ever and
 // blocking every later top-up; a soft decline that wants authentication asks the customer to authenticate.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditRows } from '../admin/support.ts';
-import { count, setUsage } from '../billing/helpers.ts';
-import { runCron } from '../cron.ts';
-import { call, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
+import {
+  auditRows,
+  call,
+  count,
+  fireCron,
+  resetSimulators,
+  setUsage,
+  signIn,
+  sim,
+  waitForMailAbout,
+} from '../support/index.ts';
 import { bankSays, GB, offSessionIntents, subscriber, view } from './support.ts';
 
 beforeEach(resetSimulators);
@@ -51,7 +58,7 @@ describe('a charge Stripe refuses', () => {
       const { cookie, id, upstreamId, stripeCustomer } = await subscriber(email);
       await setUsage(upstreamId, 9 * GB);
       await stripeRefuses(fault);
-      await runCron();
+      await fireCron();
       expect(await count("select * from auto_top_up_charges where customer_id = ? and state = 'charging'", id)).toBe(0);
       expect((await view(cookie)).paused).toMatchObject({ reason: 'payment_failed' });
       expect((await waitForMailAbout(email, /auto top-up is paused/)).text).toContain('the payment did not go through');
@@ -67,7 +74,7 @@ describe('a charge Stripe refuses', () => {
         charges: [expect.objectContaining({ state: 'failed', failure: 'payment_failed' })],
       });
       // Paused, not stuck: no further charge is tried until the customer pays once.
-      await runCron(Date.now() + 10 * 60_000);
+      await fireCron(Date.now() + 10 * 60_000);
       expect(await offSessionIntents(stripeCustomer)).toEqual([]);
       expect(await count('select * from auto_top_up_charges where customer_id = ?', id)).toBe(1);
     });
@@ -79,7 +86,7 @@ describe('a soft decline that wants authentication', () => {
     const { cookie, upstreamId, stripeCustomer } = await subscriber(email);
     await bankSays('soft_decline', stripeCustomer);
     await setUsage(upstreamId, 9 * GB);
-    await runCron();
+    await fireCron();
     expect((await view(cookie)).paused).toMatchObject({ reason: 'authentication_required' });
     expect((await waitForMailAbout(email, /auto top-up is paused/)).text).toContain(
       'your bank wants you to confirm the payment yourself',

@@ -3,8 +3,7 @@
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
 import type { AutoTopUpView } from '../../src/shared/refill.ts';
-import { buyTier, customerIdOf, keysOf } from '../billing/helpers.ts';
-import { call, signIn, sim } from '../helpers.ts';
+import { buyTier, call, customerIdOf, keysOf, signIn, sim } from '../support/index.ts';
 
 export const GB = 1024;
 

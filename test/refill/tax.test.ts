@@ -4,9 +4,21 @@
 // and the order and the receipt show the same tax as the Checkout purchase of that tier.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { count, customerIdOf, deliverEachEvent, keysOf, settledSync, setUsage, stripeAct } from '../billing/helpers.ts';
-import { runCron } from '../cron.ts';
-import { call, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
+import {
+  call,
+  count,
+  customerIdOf,
+  deliverEachEvent,
+  fireCron,
+  keysOf,
+  resetSimulators,
+  settled,
+  setUsage,
+  signIn,
+  sim,
+  stripeAct,
+  waitForMailAbout,
+} from '../support/index.ts';
 import { GB, intentDeliveries, offSessionIntents, stripeCustomerOf, turnOn, view } from './support.ts';
 
 const withTax = { ...env, CHECKOUT_AUTOMATIC_TAX: 'true' } as unknown as Env;
@@ -34,7 +46,7 @@ async function taxedSubscriber(email: string, taxPercent = 20) {
   expect(res.status).toBe(200);
   const sessionId = new URL((await res.json<{ url: string }>()).url).pathname.split('/').pop()!;
   await deliverEachEvent((await stripeAct(sessionId, 'pay', { taxPercent })).events, withTax);
-  await settledSync(id);
+  await settled(id);
   const [key] = await keysOf(id);
   return { cookie, id, upstreamId: key!.upstream_id!, stripeCustomer: await stripeCustomerOf(id) };
 }
@@ -49,7 +61,7 @@ describe('auto top-up with automatic tax', () => {
     expect(checkout).toEqual({ price: 6900, discount: 0, tax: 1380, status: 'paid' });
 
     await setUsage(upstreamId, 9 * GB);
-    await runCron(Date.now(), false, withTax);
+    await fireCron(Date.now(), withTax);
     const [intent, ...others] = await offSessionIntents(stripeCustomer);
     expect(others).toEqual([]);
     // The tier's price and Stripe Tax's tax on it, as at Checkout.
@@ -59,7 +71,7 @@ describe('auto top-up with automatic tax', () => {
     });
     const [delivery] = await intentDeliveries(intent!.id, 'payment_intent.succeeded');
     await deliverEachEvent([{ id: delivery!.eventId }], withTax);
-    await settledSync(id);
+    await settled(id);
 
     const [, topUp] = await ordersOf(id);
     expect(topUp).toEqual(checkout);
@@ -81,10 +93,10 @@ describe('auto top-up with automatic tax', () => {
     const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie });
     const sessionId = new URL((await res.json<{ url: string }>()).url).pathname.split('/').pop()!;
     await deliverEachEvent((await stripeAct(sessionId, 'pay')).events);
-    await settledSync(id);
+    await settled(id);
     const [key] = await keysOf(id);
     await setUsage(key!.upstream_id!, 9 * GB);
-    await runCron(Date.now(), false, withTax);
+    await fireCron(Date.now(), withTax);
     expect(await offSessionIntents(await stripeCustomerOf(id))).toEqual([]);
     expect((await view(cookie)).paused).toMatchObject({ reason: 'payment_failed' });
     expect(await count("select * from auto_top_up_charges where customer_id = ? and state = 'failed'", id)).toBe(1);

@@ -17,7 +17,7 @@ import {
 } from '../../src/stripe/events.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { eventSchema } from '../../src/stripe/webhook.ts';
-import { resetSimulators, sim } from '../helpers.ts';
+import { resetSimulators, sim } from '../support/index.ts';
 import { VERIFIED_AGAINST } from './conformance.ts';
 
 beforeEach(resetSimulators);

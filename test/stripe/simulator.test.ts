@@ -6,8 +6,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
-import { resetSimulators, sim } from '../helpers.ts';
-import { rejection } from './support.ts';
+import { rejection, resetSimulators, sim } from '../support/index.ts';
 
 const { apiUrl, secretKey } = getConfig(env).stripe;
 const stripe = createStripeClient({ apiUrl, secretKey, timeoutMs: 10_000, maxNetworkRetries: 0 });

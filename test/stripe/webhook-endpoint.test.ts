@@ -9,9 +9,16 @@ import { getConfig } from '../../src/config/index.ts';
 import { syncWebhookEndpoint, type WantedEndpoint, webhookEndpointsApi } from '../../src/stripe/endpoint.ts';
 import { WEBHOOK_EVENTS } from '../../src/stripe/events.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
-import { customerIdOf, startCheckout } from '../admin/support.ts';
-import { type Delivery, deliveries, postWebhook, stripeAct } from '../billing/helpers.ts';
-import { resetSimulators, signIn } from '../helpers.ts';
+import {
+  customerIdOf,
+  type Delivery,
+  deliveries,
+  postWebhook,
+  resetSimulators,
+  signIn,
+  startCheckout,
+  stripeAct,
+} from '../support/index.ts';
 
 const URL = 'https://shop.test/api/stripe/webhook';
 const { apiUrl, secretKey } = getConfig(env).stripe;
