@@ -1,7 +1,12 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
 // in metadata. Its GB are reserved first, in one conditional D1 statement (src/orders/ceiling.ts), so concurrent
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
-import { type Customer, customerLocale, linkStripeCustomerStatement } from '../customers/index.ts';
+import {
+  type Customer,
+  customerLocale,
+  linkStripeCustomerStatement,
+  replaceStripeCustomerStatement,
+} from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { read, readTogether, rows, writes } from '../db/reads.ts';
 import { DomainError } from '../domain-error.ts';
@@ -20,7 +25,7 @@ import { tierIn } from '../shared/api.ts';
 import { formatDays, formatGb } from '../shared/format.ts';
 import { localizedPath, stripeLocale } from '../shared/i18n/locales.ts';
 import { inLocale, t } from '../shared/i18n/translate.ts';
-import { PaymentProviderError, type Stripe } from '../stripe/index.ts';
+import { PaymentProviderError, type Stripe, StripeError } from '../stripe/index.ts';
 import { checkoutOptions, taxBehavior } from './options.ts';
 
 export type CheckoutErrorCode =
@@ -78,6 +83,23 @@ async function stripeCustomerOf(
     { idempotencyKey: `shop-customer-${customer.id}` },
   );
   return { id: created.id, link: [linkStripeCustomerStatement(db, customer.id, created.id)] };
+}
+
+/** Stripe no longer knows the customer the shop stored (deleted in the Stripe dashboard, or the other mode's id). */
+const customerMissing = (err: unknown) =>
+  err instanceof StripeError && err.code === 'resource_missing' && err.param === 'customer';
+
+/**
+ * A new Stripe customer in place of one Stripe no longer knows, linked in D1 before it is used (keyed by the one it
+ * replaces, so concurrent checkouts make one).
+ */
+async function replaceStripeCustomer({ db, stripe }: CheckoutServices, customer: Customer, missing: string) {
+  const created = await stripe.customers.create(
+    { email: customer.email, metadata: { shop_customer_id: customer.id } },
+    { idempotencyKey: `shop-customer-${customer.id}-replacing-${missing}` },
+  );
+  await replaceStripeCustomerStatement(db, customer.id, missing, created.id);
+  return created.id;
 }
 
 /**
@@ -141,12 +163,11 @@ export async function startCheckout(
       ? t('meta.offerValid', { traffic, days: formatDays(tier.validityDays) })
       : t('meta.offer', { traffic }),
   );
-  let session: Stripe.Checkout.Session;
-  try {
-    session = await services.stripe.checkout.sessions.create(
+  const createSession = (stripeCustomerId: string, idempotencyKey: string) =>
+    services.stripe.checkout.sessions.create(
       {
         mode: 'payment',
-        customer: stripeCustomer.id,
+        customer: stripeCustomerId,
         client_reference_id: customerId,
         line_items: [
           {
@@ -169,8 +190,17 @@ export async function startCheckout(
         locale: stripeLocale(locale),
         expires_at: Math.floor((now + CHECKOUT_TTL_MS) / 1000),
       },
-      { idempotencyKey: `checkout-${snapshot.orderId}` },
+      { idempotencyKey },
     );
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await createSession(stripeCustomer.id, `checkout-${snapshot.orderId}`).catch(async (err: unknown) => {
+      if (!customerMissing(err)) throw err;
+      // Without this, that customer's every checkout would fail the same way, forever.
+      services.log.warn('stored stripe customer missing; making a new one', { customerId, missing: stripeCustomer.id });
+      const replacement = await replaceStripeCustomer(services, customer, stripeCustomer.id);
+      return createSession(replacement, `checkout-${snapshot.orderId}-${replacement}`);
+    });
     if (!session.url) throw new Error('Checkout Session without url');
   } catch (err) {
     // No session reached the customer: the GB are free again. (Had Stripe made one after all, its webhook would

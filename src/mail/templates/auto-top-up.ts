@@ -17,6 +17,8 @@ function why(message: MailOf<'auto_top_up_paused'>): string {
       return t('mail.topUp.declined', words);
     case 'no_card':
       return t('mail.topUp.noCard', words);
+    case 'payment_failed':
+      return t('mail.topUp.failed', words);
   }
 }
 

@@ -109,4 +109,6 @@ Fragen: {email}.`,
 
 ## Deine Rechte
 Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
+  'mail.topUp.failed':
+    'Wir wollten {tier} ({traffic}, {amount}) für dich kaufen, aber die Zahlung ist nicht durchgegangen. Es wurde nichts abgebucht.',
 };

@@ -72,4 +72,6 @@ export const mail = {
     'Finish the payment on the secure payment page: your traffic is added at once and your card is saved for the next top-up, so auto top-up carries on.',
   'mail.topUp.action': 'Finish the payment',
   'mail.topUp.paused': 'Auto top-up stays paused until then. You can turn it off in the dashboard.',
+  'mail.topUp.failed':
+    'We tried to buy {tier} ({traffic}, {amount}) for you, but the payment did not go through. Nothing was charged.',
 } as const;

@@ -106,4 +106,6 @@ Preguntas: {email}.`,
 
 ## Tus derechos
 Pídenos una copia de tus datos, o que los borremos, en {email}.`,
+  'mail.topUp.failed':
+    'Intentamos comprar {tier} ({traffic}, {amount}) por ti, pero el pago no se completó. No se ha cobrado nada.',
 };

@@ -111,4 +111,6 @@ Questions : {email}.`,
 
 ## Vos droits
 Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
+  'mail.topUp.failed':
+    'Nous avons essayé d’acheter {tier} ({traffic}, {amount}) pour vous, mais le paiement n’a pas abouti. Rien n’a été débité.',
 };

@@ -106,4 +106,6 @@ Dúvidas: {email}.`,
 
 ## Seus direitos
 Peça uma cópia dos seus dados, ou a exclusão deles, em {email}.`,
+  'mail.topUp.failed':
+    'Tentamos comprar {tier} ({traffic}, {amount}) para você, mas o pagamento não foi concluído. Nada foi cobrado.',
 };

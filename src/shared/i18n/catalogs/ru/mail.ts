@@ -106,4 +106,6 @@ export const mails: Translation<typeof english> = {
 
 ## Ваши права
 Запросите копию своих данных или их удаление по адресу {email}.`,
+  'mail.topUp.failed':
+    'Мы пытались купить для вас {tier} ({traffic}, {amount}), но платёж не прошёл. Деньги не списаны.',
 };

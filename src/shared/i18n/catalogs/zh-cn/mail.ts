@@ -89,4 +89,5 @@ export const mails: Translation<typeof english> = {
 
 ## 你的权利
 如需获取或删除你的数据副本，请联系 {email}。`,
+  'mail.topUp.failed': '我们尝试为你购买 {tier}（{traffic}，{amount}），但付款未能完成。未扣任何费用。',
 };
