@@ -1,12 +1,15 @@
 // `npm run check`: validates the vars in wrangler.toml offline, naming each bad var and field.
 // Secrets set in its environment are checked too (`STRIPE_SECRET_KEY=sk_live_… npm run check`): a production shop
 // refuses development placeholders and Stripe test-mode keys.
+// It validates the reseller's words per language too (web/public/content/<locale>.json).
 // `npm run check -- --dev` validates the local config too (.dev.vars over wrangler.toml, secrets included).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { readDevVars } from '../devkit/dev-vars.ts';
+import { parseLocaleContent } from '../src/config/content.ts';
 import { checkSecrets, formatProblems, parseConfig, parseVars } from '../src/config/index.ts';
 import { SECRET_NAMES } from '../src/config/schema.ts';
+import { isLocale, SHIPPED_LOCALES } from '../src/shared/i18n/locales.ts';
 
 const toml = parse(readFileSync('wrangler.toml', 'utf8')) as {
   vars?: Record<string, unknown>;
@@ -53,6 +56,28 @@ if (Object.keys(givenSecrets).length) {
     console.error(`✗ secrets from the environment (${names}):\n${formatProblems(secretProblems)}`);
     failed = true;
   } else console.log(`✓ secrets from the environment are valid (${names}).`);
+}
+
+// The reseller's words per language (web/public/content/<locale>.json): each named for a shipped language, each valid.
+const contentDir = 'web/public/content';
+if (existsSync(contentDir)) {
+  const tiers = parseVars(vars).vars?.PRICING.tiers ?? [];
+  for (const file of readdirSync(contentDir)) {
+    const locale = file.replace(/\.json$/, '');
+    if (!file.endsWith('.json') || !isLocale(locale)) {
+      console.error(
+        `✗ ${contentDir}/${file}: not <locale>.json for a shipped language (${SHIPPED_LOCALES.join(', ')})`,
+      );
+      failed = true;
+      continue;
+    }
+    const parsed = parseLocaleContent(locale, readFileSync(`${contentDir}/${file}`, 'utf8'), tiers);
+    if (parsed.ok) console.log(`✓ ${contentDir}/${file} is valid.`);
+    else {
+      console.error(`✗ ${contentDir}/${file}:\n${formatProblems(parsed.problems)}`);
+      failed = true;
+    }
+  }
 }
 
 if (process.argv.includes('--dev')) {

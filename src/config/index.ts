@@ -90,7 +90,8 @@ export function formatProblems(problems: ConfigProblem[]): string {
   return problems.map((p) => `  ${p.variable}${p.field ? ` → ${p.field}` : ''}: ${p.message}`).join('\n');
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
+/** A zod issue's path as the problems name it: `tiers[1].gb`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
     '',

@@ -9,7 +9,7 @@ const pathOrHttpsUrl = z
   .string()
   .check(z.refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be a path (/…) or an http(s) URL'));
 
-const legalText = z
+export const legalText = z
   .string()
   .check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
 

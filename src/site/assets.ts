@@ -1,6 +1,7 @@
 // The built SPA as the Worker reads it through its ASSETS binding: the bundles' manifests (each locale's build has its
 // own) and the stylesheets it inlines. Read once per isolate in production; on every page elsewhere, since
 // `npm run dev` rebuilds as you edit.
+import { contentPath } from '../config/content.ts';
 import type { Locale } from '../shared/i18n/locales.ts';
 import { manifestPath, SPA_BUNDLES, type SpaBundle, type ViteManifest } from './manifest.ts';
 
@@ -9,6 +10,8 @@ export interface SpaAssets {
   manifest(locale: Locale): Promise<ViteManifest>;
   /** A built stylesheet's text, by its path (`/assets/app-….css`). */
   stylesheet(path: string): Promise<string>;
+  /** A locale's own words (web/public/content/<locale>.json), or null when the reseller gave none. */
+  localeContent(locale: Locale): Promise<string | null>;
   /** A public file's text (`/logo.svg`), or null if there is none. */
   optionalText(path: string): Promise<string | null>;
 }
@@ -50,9 +53,11 @@ async function manifestOf(assets: Fetcher, locale: Locale): Promise<ViteManifest
 function load(assets: Fetcher): SpaAssets {
   const manifests = memo<ViteManifest>();
   const stylesheets = memo<string>();
+  const contents = memo<string | null>();
   return {
     manifest: (locale) => manifests(locale, () => manifestOf(assets, locale)),
     stylesheet: (path) => stylesheets(path, () => text(assets, path)),
+    localeContent: (locale) => contents(locale, () => optionalText(assets, contentPath(locale))),
     optionalText: (path) => optionalText(assets, path),
   };
 }

@@ -3,13 +3,14 @@
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
 import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
-import type { Config } from '../config/index.ts';
+import { parseLocaleContent, withLocaleContent } from '../config/content.ts';
+import { type Config, ConfigError } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
 import { type Locale, languageTag } from '../shared/i18n/locales.ts';
 import { inLocale } from '../shared/i18n/translate.ts';
-import { spaAssets } from './assets.ts';
+import { type SpaAssets, spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
 import { securityHeaders } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
@@ -59,8 +60,7 @@ interface PageTemplate {
 
 const templates = new Map<string, Promise<PageTemplate>>();
 
-async function template(route: Route, config: Config, assets: Fetcher, page: PageInLocale): Promise<PageTemplate> {
-  const spa = spaAssets(assets, { cache: config.env === 'production' });
+async function template(route: Route, config: Config, spa: SpaAssets, page: PageInLocale): Promise<PageTemplate> {
   const files = pageFiles(await spa.manifest(page.locale), ...scripts(route));
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
@@ -79,6 +79,16 @@ function landingData(config: Config, currency: string): Record<string, unknown>[
   return [productData(config, currency), ...(faq ? [faqData(faq)] : [])];
 }
 
+/** The config with the locale's own words over BRAND's and PRICING's (src/config/content.ts); a file `npm run check`
+ * would refuse makes the page a 503 naming it, as an invalid var does. */
+async function inLanguage(config: Config, spa: SpaAssets, locale: Locale): Promise<Config> {
+  const json = await spa.localeContent(locale);
+  if (json === null) return config;
+  const parsed = parseLocaleContent(locale, json, config.tiers);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  return withLocaleContent(config, parsed.content);
+}
+
 export interface PageInLocale {
   locale: Locale;
   /** The path within the locale (`/de/signin` → `/signin`). */
@@ -94,12 +104,14 @@ export interface PageInLocale {
 /** The page at `page.path` in its locale, or the not-found page (404). Everything but the offer and whether a session
  * cookie came with the request is the same for every visitor of a locale and currency, so production renders each
  * kind of page once per isolate. */
-export async function renderPage(config: Config, assets: Fetcher, page: PageInLocale): Promise<RenderedPage> {
+export async function renderPage(shop: Config, assets: Fetcher, page: PageInLocale): Promise<RenderedPage> {
   const route = matchRoute(page.path);
+  const spa = spaAssets(assets, { cache: shop.env === 'production' });
+  const config = await inLanguage(shop, spa, page.locale);
   const key = JSON.stringify([page.locale, page.currency, route.page === 'legal' ? route : route.page]);
   let made = config.env === 'production' ? templates.get(key) : undefined;
   if (!made) {
-    made = template(route, config, assets, page);
+    made = template(route, config, spa, page);
     if (config.env === 'production') {
       templates.set(key, made);
       made.catch(() => templates.delete(key));
