@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { offeredOr } from '../shared/i18n/locales.ts';
 import { inLocale } from '../shared/i18n/translate.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
 import type { Mail } from './service.ts';
@@ -71,7 +72,7 @@ async function deliverOne(
     if (transport instanceof MailDeliveryError) throw transport;
     const context = { brand: config.brand, publicUrl: config.publicUrl, now };
     // The customer's language while the shop still speaks it, else the shop's default.
-    const locale = message.locale && config.locales.includes(message.locale) ? message.locale : config.defaultLocale;
+    const locale = offeredOr(message.locale, config.locales, config.defaultLocale);
     const rendered = inLocale(locale, () => template.render(message, context));
     await transport.send({
       ...rendered,

@@ -56,14 +56,14 @@ export async function linkOwner(
   return customer;
 }
 
-/** The signed link's unsubscribe; returns the customer's email to confirm on the page. */
+/** The signed link's unsubscribe; returns the customer, whose address (in their language) the page confirms. */
 export async function unsubscribeByLink(
   services: PreferenceServices & Pick<Services, 'config'>,
   token: string,
   requestId?: string,
-): Promise<{ email: string }> {
+): Promise<Customer> {
   const customer = await linkOwner(services, token);
   if (!customer.remindersOffAt)
     await setReminders(services, { customerId: customer.id, requestId, via: 'unsubscribe_link' }, false);
-  return { email: customer.email };
+  return customer;
 }

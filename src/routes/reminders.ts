@@ -3,12 +3,15 @@
 // scanners open links; POST turns reminders off, from that page's button or as RFC 8058's one-click from the mail
 // client's "Unsubscribe" button (both send `List-Unsubscribe=One-Click`).
 import { type Context, Hono } from 'hono';
+import type { Customer } from '../../schema.ts';
 import { contentSecurityPolicy, escapeHtml } from '../html/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { linkOwner, reminderSettings, setReminders, unsubscribeByLink } from '../reminders/index.ts';
+import { languageTag, offeredOr } from '../shared/i18n/locales.ts';
+import { inLocale, t } from '../shared/i18n/translate.ts';
 import * as z from '../zod.ts';
 
 const tokenQuery = z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
@@ -22,47 +25,50 @@ const PAGE_POLICY = contentSecurityPolicy({
   'style-src': ["'unsafe-inline'"],
 });
 
-/** A small page of the shop's own; its form may post back to the shop and nowhere else. */
-function page(c: Context<AppEnv>, title: string, body: string) {
-  const { brand } = c.var.services.config;
+/** A small page of the shop's own in the customer's language; its form may post back to the shop and nowhere else. */
+function page(c: Context<AppEnv>, customer: Pick<Customer, 'locale'>, write: () => { title: string; body: string }) {
+  const { brand, locales, defaultLocale } = c.var.services.config;
+  const locale = offeredOr(customer.locale, locales, defaultLocale);
+  const { title, body } = inLocale(locale, write);
   c.header('Content-Security-Policy', PAGE_POLICY);
   return c.html(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)} — ${escapeHtml(brand.name)}</title></head>` +
+    `<!doctype html><html lang="${languageTag(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)} — ${escapeHtml(brand.name)}</title></head>` +
       `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">${body}</body></html>`,
   );
 }
 
-function confirmPage(c: Context<AppEnv>, email: string, token: string) {
-  const { brand } = c.var.services.config;
+function confirmPage(c: Context<AppEnv>, customer: Customer, token: string) {
+  const words = { email: customer.email, brand: c.var.services.config.brand.name };
   const action = `/api/reminders/unsubscribe?token=${encodeURIComponent(token)}`;
-  return page(
-    c,
-    'Turn reminders off?',
-    `<h1>Turn reminders off?</h1><p>${escapeHtml(email)} gets usage and expiry reminders from ${escapeHtml(brand.name)}. Receipts and sign-in links are sent either way.</p>` +
-      `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Turn reminders off</button></form>`,
-  );
+  return page(c, customer, () => ({
+    title: t('unsubscribe.askTitle'),
+    body:
+      `<h1>${escapeHtml(t('unsubscribe.askTitle'))}</h1><p>${escapeHtml(t('unsubscribe.askText', words))}</p>` +
+      `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(t('unsubscribe.button'))}</button></form>`,
+  }));
 }
 
-function unsubscribedPage(c: Context<AppEnv>, email: string) {
+function unsubscribedPage(c: Context<AppEnv>, customer: Customer) {
   const { brand, publicUrl } = c.var.services.config;
-  return page(
-    c,
-    'Reminders off',
-    `<h1>Reminders are off</h1><p>${escapeHtml(email)} will no longer get usage and expiry reminders from ${escapeHtml(brand.name)}. Receipts and sign-in links are still sent.</p>` +
-      `<p>Changed your mind? Turn them back on in <a href="${escapeHtml(publicUrl)}/dashboard">your dashboard</a>.</p>`,
-  );
+  const link = () => `<a href="${escapeHtml(publicUrl)}/dashboard">${escapeHtml(t('unsubscribe.dashboard'))}</a>`;
+  return page(c, customer, () => ({
+    title: t('unsubscribe.doneTitle'),
+    body:
+      `<h1>${escapeHtml(t('unsubscribe.doneHeading'))}</h1><p>${escapeHtml(t('unsubscribe.doneText', { email: customer.email, brand: brand.name }))}</p>` +
+      // The sentence escaped, then the link (HTML) where its placeholder was.
+      `<p>${escapeHtml(t('unsubscribe.again', { dashboard: '{dashboard}' })).replace('{dashboard}', link())}</p>`,
+  }));
 }
 
 export const reminders = new Hono<AppEnv>()
   .get('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
     const { token } = c.req.valid('query');
-    const { email } = await linkOwner(c.var.services, token);
-    return confirmPage(c, email, token);
+    return confirmPage(c, await linkOwner(c.var.services, token), token);
   })
   .post('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
-    const { email } = await unsubscribeByLink(c.var.services, c.req.valid('query').token, c.var.requestId);
+    const customer = await unsubscribeByLink(c.var.services, c.req.valid('query').token, c.var.requestId);
     // A person pressing the page's button gets a page; a mail client's one-click gets JSON.
-    if (c.req.header('accept')?.includes('text/html')) return unsubscribedPage(c, email);
+    if (c.req.header('accept')?.includes('text/html')) return unsubscribedPage(c, customer);
     return c.json({ enabled: false });
   })
   .get('/reminders', privateNoStore, requireSession, async (c) =>

@@ -2,6 +2,8 @@
 // Checkout opens in German, the receipt comes in German, and the dashboard can change the language of both.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { getConfig } from '../../src/config/index.ts';
+import { unsubscribeUrl } from '../../src/reminders/index.ts';
 import {
   buy,
   call,
@@ -80,6 +82,25 @@ describe('a German customer buying', () => {
     const receipt = await waitForMailAbout(email, /^Dein Kauf bei/);
     expect(receipt.subject).toBe('Dein Kauf bei Acme Mobile Proxies: Pro (10\u00a0GB)');
     expect(receipt.text).toMatch(/69,00\s\$ bezahlt am \d{2}\.\d{2}\.\d{4}/);
+  });
+});
+
+describe('the unsubscribe pages', () => {
+  it('ask and confirm in the customer’s language', async () => {
+    const email = 'marie@example.fr';
+    await signInFrom(email, 'fr');
+    const link = new URL(await unsubscribeUrl(getConfig(env), await customerIdOf(email)));
+    const ask = await (await call(link.pathname + link.search)).text();
+    expect(ask).toMatch(/^<!doctype html><html lang="fr">/);
+    expect(ask).toContain('<h1>Désactiver les rappels ?</h1>');
+    const done = await call(link.pathname + link.search, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(await done.text()).toContain(
+      'Réactivez-les dans <a href="https://shop.test/dashboard">votre tableau de bord</a>.',
+    );
   });
 });
 

@@ -56,6 +56,11 @@ export function negotiateLocale(acceptLanguage: string | null | undefined, offer
   return null;
 }
 
+/** `candidate` when it is one of the offered locales (a customer's stored choice), else `fallback`. */
+export function offeredOr(candidate: unknown, offered: readonly Locale[], fallback: Locale): Locale {
+  return isLocale(candidate) && offered.includes(candidate) ? candidate : fallback;
+}
+
 /** `/de` for German when English is the default; '' for the default locale, whose pages have no prefix. */
 export function localePrefix(locale: Locale, defaultLocale: Locale): string {
   return locale === defaultLocale ? '' : `/${locale}`;

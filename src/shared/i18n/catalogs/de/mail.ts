@@ -111,4 +111,14 @@ Fragen: {email}.`,
 Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
   'mail.topUp.failed':
     'Wir wollten {tier} ({traffic}, {amount}) für dich kaufen, aber die Zahlung ist nicht durchgegangen. Es wurde nichts abgebucht.',
+  'unsubscribe.askTitle': 'Erinnerungen abbestellen?',
+  'unsubscribe.askText':
+    '{email} erhält Verbrauchs- und Ablauferinnerungen von {brand}. Quittungen und Anmeldelinks werden in jedem Fall verschickt.',
+  'unsubscribe.button': 'Erinnerungen abbestellen',
+  'unsubscribe.doneTitle': 'Erinnerungen aus',
+  'unsubscribe.doneHeading': 'Erinnerungen sind abbestellt',
+  'unsubscribe.doneText':
+    '{email} erhält keine Verbrauchs- und Ablauferinnerungen von {brand} mehr. Quittungen und Anmeldelinks werden weiter verschickt.',
+  'unsubscribe.again': 'Doch anders entschieden? Schalte sie in {dashboard} wieder ein.',
+  'unsubscribe.dashboard': 'deiner Übersicht',
 };

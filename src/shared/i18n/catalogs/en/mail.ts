@@ -74,4 +74,14 @@ export const mail = {
   'mail.topUp.paused': 'Auto top-up stays paused until then. You can turn it off in the dashboard.',
   'mail.topUp.failed':
     'We tried to buy {tier} ({traffic}, {amount}) for you, but the payment did not go through. Nothing was charged.',
+  'unsubscribe.askTitle': 'Turn reminders off?',
+  'unsubscribe.askText':
+    '{email} gets usage and expiry reminders from {brand}. Receipts and sign-in links are sent either way.',
+  'unsubscribe.button': 'Turn reminders off',
+  'unsubscribe.doneTitle': 'Reminders off',
+  'unsubscribe.doneHeading': 'Reminders are off',
+  'unsubscribe.doneText':
+    '{email} will no longer get usage and expiry reminders from {brand}. Receipts and sign-in links are still sent.',
+  'unsubscribe.again': 'Changed your mind? Turn them back on in {dashboard}.',
+  'unsubscribe.dashboard': 'your dashboard',
 } as const;

@@ -108,4 +108,14 @@ Preguntas: {email}.`,
 Pídenos una copia de tus datos, o que los borremos, en {email}.`,
   'mail.topUp.failed':
     'Intentamos comprar {tier} ({traffic}, {amount}) por ti, pero el pago no se completó. No se ha cobrado nada.',
+  'unsubscribe.askTitle': '¿Desactivar los recordatorios?',
+  'unsubscribe.askText':
+    '{email} recibe recordatorios de consumo y caducidad de {brand}. Los recibos y los enlaces de acceso se envían en cualquier caso.',
+  'unsubscribe.button': 'Desactivar los recordatorios',
+  'unsubscribe.doneTitle': 'Recordatorios desactivados',
+  'unsubscribe.doneHeading': 'Los recordatorios están desactivados',
+  'unsubscribe.doneText':
+    '{email} ya no recibirá recordatorios de consumo y caducidad de {brand}. Los recibos y los enlaces de acceso se siguen enviando.',
+  'unsubscribe.again': '¿Has cambiado de idea? Vuelve a activarlos en {dashboard}.',
+  'unsubscribe.dashboard': 'tu panel',
 };

@@ -113,4 +113,14 @@ Questions : {email}.`,
 Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
   'mail.topUp.failed':
     'Nous avons essayé d’acheter {tier} ({traffic}, {amount}) pour vous, mais le paiement n’a pas abouti. Rien n’a été débité.',
+  'unsubscribe.askTitle': 'Désactiver les rappels ?',
+  'unsubscribe.askText':
+    '{email} reçoit les rappels de consommation et d’expiration de {brand}. Les reçus et les liens de connexion sont envoyés dans tous les cas.',
+  'unsubscribe.button': 'Désactiver les rappels',
+  'unsubscribe.doneTitle': 'Rappels désactivés',
+  'unsubscribe.doneHeading': 'Les rappels sont désactivés',
+  'unsubscribe.doneText':
+    '{email} ne recevra plus les rappels de consommation et d’expiration de {brand}. Les reçus et les liens de connexion sont toujours envoyés.',
+  'unsubscribe.again': 'Vous avez changé d’avis ? Réactivez-les dans {dashboard}.',
+  'unsubscribe.dashboard': 'votre tableau de bord',
 };

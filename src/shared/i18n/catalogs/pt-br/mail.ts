@@ -108,4 +108,14 @@ Dúvidas: {email}.`,
 Peça uma cópia dos seus dados, ou a exclusão deles, em {email}.`,
   'mail.topUp.failed':
     'Tentamos comprar {tier} ({traffic}, {amount}) para você, mas o pagamento não foi concluído. Nada foi cobrado.',
+  'unsubscribe.askTitle': 'Desativar os lembretes?',
+  'unsubscribe.askText':
+    '{email} recebe lembretes de consumo e de validade da {brand}. Recibos e links de acesso são enviados de qualquer forma.',
+  'unsubscribe.button': 'Desativar os lembretes',
+  'unsubscribe.doneTitle': 'Lembretes desativados',
+  'unsubscribe.doneHeading': 'Os lembretes estão desativados',
+  'unsubscribe.doneText':
+    '{email} não receberá mais lembretes de consumo e de validade da {brand}. Recibos e links de acesso continuam sendo enviados.',
+  'unsubscribe.again': 'Mudou de ideia? Reative-os no {dashboard}.',
+  'unsubscribe.dashboard': 'seu painel',
 };

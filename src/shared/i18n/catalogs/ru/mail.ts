@@ -108,4 +108,14 @@ export const mails: Translation<typeof english> = {
 Запросите копию своих данных или их удаление по адресу {email}.`,
   'mail.topUp.failed':
     'Мы пытались купить для вас {tier} ({traffic}, {amount}), но платёж не прошёл. Деньги не списаны.',
+  'unsubscribe.askTitle': 'Отключить напоминания?',
+  'unsubscribe.askText':
+    '{email} получает напоминания о расходе и сроке действия от {brand}. Квитанции и ссылки для входа приходят в любом случае.',
+  'unsubscribe.button': 'Отключить напоминания',
+  'unsubscribe.doneTitle': 'Напоминания отключены',
+  'unsubscribe.doneHeading': 'Напоминания отключены',
+  'unsubscribe.doneText':
+    '{email} больше не будет получать напоминания о расходе и сроке действия от {brand}. Квитанции и ссылки для входа по-прежнему приходят.',
+  'unsubscribe.again': 'Передумали? Включите их снова в {dashboard}.',
+  'unsubscribe.dashboard': 'кабинете',
 };

@@ -90,4 +90,12 @@ export const mails: Translation<typeof english> = {
 ## 你的权利
 如需获取或删除你的数据副本，请联系 {email}。`,
   'mail.topUp.failed': '我们尝试为你购买 {tier}（{traffic}，{amount}），但付款未能完成。未扣任何费用。',
+  'unsubscribe.askTitle': '关闭提醒？',
+  'unsubscribe.askText': '{email} 会收到来自 {brand} 的用量和到期提醒。收据和登录链接无论如何都会发送。',
+  'unsubscribe.button': '关闭提醒',
+  'unsubscribe.doneTitle': '提醒已关闭',
+  'unsubscribe.doneHeading': '提醒已关闭',
+  'unsubscribe.doneText': '{email} 将不再收到来自 {brand} 的用量和到期提醒。收据和登录链接仍会发送。',
+  'unsubscribe.again': '改变主意了？可在{dashboard}中重新开启。',
+  'unsubscribe.dashboard': '你的控制台',
 };
