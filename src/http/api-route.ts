@@ -9,6 +9,7 @@ import type { ApiOperation } from '../api/openapi.ts';
 import type { ApiScope } from '../shared/tokens.ts';
 import type * as z from '../zod.ts';
 import { requireToken, type TokenVariables } from './bearer.ts';
+import { readsFrom } from './consistency.ts';
 import type { AppEnv, GuardedEnv } from './context.ts';
 import { type CustomerLimit, limitPerToken } from './limits.ts';
 import { privateNoStore } from './middleware.ts';
@@ -46,10 +47,11 @@ type TokenRoute<O extends TokenOperation, R extends HandlerResponse<unknown>> = 
   Handler<GuardedEnv<TokenVariables>, O['path'], OperationInput<O>, R>,
 ];
 
-/** A public route as Hono's `on` takes it: method, path, validators, handler. */
+/** A public route as Hono's `on` takes it: method, path, the copy it reads, validators, handler. */
 type PublicRoute<O extends PublicOperation, R extends HandlerResponse<unknown>> = readonly [
   O['method'],
   O['path'],
+  MiddlewareHandler<AppEnv>,
   MiddlewareHandler<AppEnv, O['path'], OperationInput<O>>,
   Handler<AppEnv, O['path'], OperationInput<O>, R>,
 ];
@@ -73,7 +75,10 @@ export function apiRoutes() {
   return {
     operations,
 
-    /** A token route: private answers, the token and its scope, the inputs, the customer's limit, then `handler`. */
+    /**
+     * A token route: private answers, the token and its scope (read from the primary: the token may have been revoked
+     * a moment ago, and the answers carry the key's secret), the inputs, the customer's limit, then `handler`.
+     */
     route<const O extends TokenOperation, R extends HandlerResponse<unknown>>(
       op: O,
       handler: Handler<GuardedEnv<TokenVariables>, NoInfer<O['path']>, NoInfer<OperationInput<O>>, R>,
@@ -90,13 +95,13 @@ export function apiRoutes() {
       ];
     },
 
-    /** A route without a token (the documentation): its inputs, then `handler`. */
+    /** A route without a token (the documentation, which reads nothing of anybody's): its inputs, then `handler`. */
     publicRoute<const O extends PublicOperation, R extends HandlerResponse<unknown>>(
       op: O,
       handler: Handler<AppEnv, NoInfer<O['path']>, NoInfer<OperationInput<O>>, R>,
     ): PublicRoute<O, R> {
       recorded.push(op);
-      return [op.method, op.path, validators(op), handler];
+      return [op.method, op.path, readsFrom('replica'), validators(op), handler];
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ApiScope } from '../shared/tokens.ts';
 import { authenticateToken, TokenError, type TokenIdentity } from '../tokens/index.ts';
+import { declareRead, declaring, type ReadDeclaration } from './consistency.ts';
 import type { AppEnv, GuardedEnv } from './context.ts';
 import { errorResponse } from './errors.ts';
 
@@ -13,6 +14,8 @@ import { errorResponse } from './errors.ts';
 const WINDOW_SECONDS = 60;
 const POLICY = 'per-token';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+/** A token is a credential and the API answers with the key's secret: always the primary, whatever came before. */
+const PRIMARY: ReadDeclaration = { copy: 'primary', by: 'route' };
 
 function refuse<E extends AppEnv>(c: Context<E>, err: TokenError, challenge: string) {
   const res = errorResponse(c, err.status as 401 | 403, err.code, err.message);
@@ -36,7 +39,8 @@ function secondsLeftInWindow(now: number): number {
  * carries `RateLimit-Policy` (the binding tells nothing about what is left, so `RateLimit` comes with a refusal).
  */
 export function requireToken(scope: ApiScope) {
-  return createMiddleware<GuardedEnv<TokenVariables>>(async (c, next) => {
+  const guard = createMiddleware<GuardedEnv<TokenVariables>>(async (c, next) => {
+    declareRead(c, PRIMARY);
     const { services } = c.var;
     const given = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     if (!given)
@@ -81,4 +85,5 @@ export function requireToken(scope: ApiScope) {
     await next();
     c.header('RateLimit-Policy', policy);
   });
+  return declaring(guard, PRIMARY);
 }

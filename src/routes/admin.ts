@@ -20,6 +20,7 @@ import {
   suspendCustomer,
   unsuspendCustomer,
 } from '../admin/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
 import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
 import {
@@ -92,7 +93,8 @@ async function csvResponse<E extends GuardedEnv<OperatorVariables>>(c: Context<E
 }
 
 export const admin = new Hono<AppEnv>()
-  .use(requireSession, requireAdmin)
+  // The console acts on what is true now: every read from the primary.
+  .use(readsFrom('primary'), requireSession, requireAdmin)
   .get('/overview', async (c) =>
     c.json({
       ...(await overview(c.var.services)),

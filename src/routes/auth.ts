@@ -9,6 +9,7 @@ import {
   signOut,
   signOutEverywhere,
 } from '../auth/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import {
   clearSessionCookie,
@@ -31,6 +32,8 @@ const REQUEST_ACCEPTED = {
 } as const;
 
 export const auth = new Hono<AppEnv>()
+  // Sign-in reads and spends login links and starts sessions: the primary, but for who is signed in (below).
+  .use(readsFrom('primary'))
   .post('/request', validate('json', requestBody), async (c) => {
     const { services } = c.var;
     const { email, next } = c.req.valid('json');
@@ -64,7 +67,7 @@ export const auth = new Hono<AppEnv>()
   })
   /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console).
    * The public pages' header asks it; the dashboard and the console learn it from their own first answer. */
-  .get('/me', optionalSession, (c) => {
+  .get('/me', readsFrom('bookmark'), optionalSession, (c) => {
     const { identity } = c.var;
     return c.json({ customer: identity ? signedInCustomer(identity) : null } satisfies AuthMeAnswer);
   })

@@ -43,11 +43,11 @@ export interface ServiceContext {
   /** Who waits for upstream answers: a person ('request') or nobody ('background': the queue and the cron). */
   kind: 'request' | 'background';
   /**
-   * Which copy of the database answers (D1 read replication): 'first-primary' (money and key paths, the queue and
-   * the cron), 'first-unconstrained' (any replica), or a bookmark (a replica at least as new as the browser's last
-   * write). Background work defaults to the primary, a request to any replica.
+   * Which copy of the database answers (D1 read replication), asked when the database is first used (a request's
+   * route declares it on its way: src/http/consistency.ts): 'first-primary', 'first-unconstrained' (any replica), or a
+   * bookmark (a replica at least as new as the browser's last write). Without it, the primary.
    */
-  consistency?: D1SessionConstraint | D1SessionBookmark;
+  consistency?: () => D1SessionConstraint | D1SessionBookmark;
 }
 
 /** Per attempt of one Proxies.sx call: a person waits on a request; the queue and the cron can afford longer. */
@@ -78,11 +78,7 @@ export function withOverrides(env: Env, overrides: Partial<Services>): Env {
 /** The services over `env`. `overrides` replace parts outright (tests: a clock, a client with test options). */
 export function createServices(env: Env, context: ServiceContext, overrides: Partial<Services> = {}): Services {
   const config = once(() => getConfig(env));
-  const session = once(() =>
-    env.DB.withSession(
-      context.consistency ?? (context.kind === 'background' ? 'first-primary' : 'first-unconstrained'),
-    ),
-  );
+  const session = once(() => env.DB.withSession(context.consistency?.() ?? 'first-primary'));
   const db = once(() => openDb(session()));
   const pool = once(() =>
     createPoolClient({ config: config().upstream, log: context.log, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),

@@ -19,12 +19,13 @@ export async function makeToken(
 export async function apiCall(
   path: string,
   token: string | null,
-  init: { method?: string; headers?: Record<string, string> } = {},
+  init: { method?: string; headers?: Record<string, string>; env?: Env } = {},
 ): Promise<Response> {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers }), env, ctx);
+  const request = new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers });
+  const res = await worker.fetch(request, init.env ?? env, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }
