@@ -6,6 +6,7 @@ import {
   auditPage,
   customerDetail,
   customerTokens,
+  endCustomerGrace,
   exportCsv,
   grantGb,
   listCustomers,
@@ -137,6 +138,9 @@ export const admin = new Hono<AppEnv>()
   })
   .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
     c.json(await rotateCustomerKey(c.var.services, c.var.operator, c.req.valid('param').id, idempotencyKeyHeader(c))),
+  )
+  .post('/customers/:id/end-grace', recent, validate('param', customerParam), async (c) =>
+    c.json(await endCustomerGrace(c.var.services, c.var.operator, c.req.valid('param').id)),
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
     c.json(await rerunFulfilment(c.var.services, c.var.operator, c.req.valid('param').id)),

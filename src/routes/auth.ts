@@ -1,14 +1,7 @@
 // Sign-in by magic link and the session lifecycle: request a link, verify it, who am I, sign out (everywhere).
 import { Hono } from 'hono';
-import {
-  completeSignIn,
-  emailSchema,
-  peekLoginToken,
-  requestSignIn,
-  safeNextPath,
-  signOut,
-  signOutEverywhere,
-} from '../auth/index.ts';
+import { completeSignIn, emailSchema, peekLoginToken, requestSignIn, safeNextPath, signOut } from '../auth/index.ts';
+import { endEverySession } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import {
@@ -19,10 +12,12 @@ import {
   signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
-import type { AuthMeAnswer, AuthVerifyAnswer, LoginLinkAnswer } from '../shared/api.ts';
+import type { AuthMeAnswer, AuthVerifyAnswer, LoginLinkAnswer, SignOutEverywhereAnswer } from '../shared/api.ts';
 import * as z from '../zod.ts';
 
 const requestBody = z.object({ email: emailSchema, next: z.optional(z.string()) });
+/** "Sign out everywhere": and the customer's API tokens too, when they ask (no body: tokens are kept). */
+const everywhereBody = z.object({ revokeTokens: z.optional(z.boolean()) });
 const tokenBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a sign-in token')) });
 
 /** The one answer to every accepted sign-in request, whether or not the address has an account. */
@@ -77,8 +72,12 @@ export const auth = new Hono<AppEnv>()
     clearSessionCookie(c);
     return c.json({ signedOut: true });
   })
-  .post('/logout-all', requireSession, async (c) => {
-    const revoked = await signOutEverywhere(c.var.services, { ...c.var.identity, requestId: c.var.requestId });
+  .post('/logout-all', requireSession, validate('json', everywhereBody), async (c) => {
+    const { revoked, tokensRevoked } = await endEverySession(
+      c.var.services,
+      { ...c.var.identity, requestId: c.var.requestId },
+      c.req.valid('json').revokeTokens === true,
+    );
     clearSessionCookie(c);
-    return c.json({ signedOut: true, revoked });
+    return c.json({ signedOut: true, revoked, tokensRevoked } satisfies SignOutEverywhereAnswer);
   });

@@ -273,6 +273,7 @@ export type AdminActionName =
   | 'unsuspend'
   | 'grant'
   | 'rotate_key'
+  | 'end_grace'
   | 'resend_sign_in'
   | 'refulfil'
   | 'refund'

@@ -78,6 +78,13 @@ export interface SignedInCustomer {
 }
 
 /** GET /api/auth/me: who is signed in; null for a signed-out visitor (an answer, not a failed request). */
+/** POST /api/auth/logout-all: sessions ended, and API tokens revoked (null: the customer kept them). */
+export interface SignOutEverywhereAnswer {
+  signedOut: true;
+  revoked: number;
+  tokensRevoked: number | null;
+}
+
 export interface AuthMeAnswer {
   customer: SignedInCustomer | null;
 }

@@ -55,11 +55,3 @@ export async function signOut(): Promise<void> {
   sessionEnded();
   navigate('/');
 }
-
-/** Ends every session of this customer (all browsers and devices), then returns to the shop. */
-export async function signOutEverywhere(): Promise<number> {
-  const { revoked } = await read(api.auth['logout-all'].$post());
-  sessionEnded();
-  navigate('/');
-  return revoked;
-}
