@@ -271,10 +271,10 @@ export async function resendSignIn(
     actor: operatorActor(operator),
     action: 'admin.resend_sign_in',
     customerId,
-    detail: { outcome },
+    detail: { outcome: outcome.sent ? 'queued' : 'suppressed' },
     requestId: operator.requestId,
   });
-  if (outcome === 'suppressed')
+  if (!outcome.sent)
     throw new AdminError(
       'not_sent',
       `Not sent: the console has sent this address ${services.config.limits.loginLinksPerDay} sign-in links in the last 24 hours (LOGIN_LINKS_PER_DAY). Its latest link still works.`,

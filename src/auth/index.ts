@@ -8,3 +8,4 @@ export { activeSession, needsRenewal, sessionReads, signSessionToken, verifySess
 export { completeSignIn, requestSignIn, type SignInRequestOutcome } from './signin.ts';
 export { signOut, signOutEverywhere } from './signout.ts';
 export { peekLoginToken } from './tokens.ts';
+export { TURNSTILE_ACTION, TURNSTILE_TOKEN_MAX } from './turnstile.ts';

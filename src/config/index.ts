@@ -40,7 +40,15 @@ export interface Config {
     /** How long the old key keeps working after a rollover (KEY_ROLLOVER_GRACE_HOURS), in ms. */
     rolloverGraceMs: number;
   };
-  limits: { loginLinksPerDay: number; loginMailsPerHour: number };
+  limits: {
+    loginLinksPerDay: number;
+    /** Sign-in mails an hour past which addresses without an account get no new link (LOGIN_MAILS_PER_HOUR). */
+    loginMailsPerHour: number;
+    /** Sign-in mails an hour past which a new address must pass the challenge (LOGIN_CHALLENGE_AFTER). */
+    loginChallengeAfter: number;
+  };
+  /** Cloudflare Turnstile, the challenge of sign-in under pressure; null when the shop has none set up. */
+  turnstile: { siteKey: string; secretKey: string; verifyUrl: string } | null;
   reminders: {
     /** Percentages of the cap that trigger a usage reminder, largest first (REMINDER_USAGE_PERCENTS). */
     usagePercents: number[];
@@ -107,6 +115,9 @@ function collect(schema: z.ZodMiniType, input: Record<string, unknown>, problems
 
 const DEV_PLACEHOLDER = /^(dev-only|psx_sim|sk_test_sim|whsec_sim|ZGV2LW9ubHkt)/;
 const STRIPE_TEST_KEY = /^(sk|rk)_test_/;
+/** Turnstile's documented test keys, which pass (or fail) everyone (developers.cloudflare.com/turnstile/troubleshooting/testing/). */
+const TURNSTILE_TEST_SITE_KEY = /^[123]x0{20}[A-F]{2}$/;
+const TURNSTILE_TEST_SECRET = /^[123]x0{31}AA$/;
 
 /** Validates only the vars (what `npm run check` can see offline). */
 export function parseVars(input: Record<string, unknown>): {
@@ -143,8 +154,21 @@ function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
   });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
+  if (vars.LOGIN_CHALLENGE_AFTER > vars.LOGIN_MAILS_PER_HOUR)
+    problems.push({
+      variable: 'LOGIN_CHALLENGE_AFTER',
+      field: '',
+      message: `must not exceed LOGIN_MAILS_PER_HOUR (${vars.LOGIN_MAILS_PER_HOUR}): the challenge comes before the cap`,
+    });
   if (vars.SHOP_ENV === 'production') {
-    for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
+    if (vars.TURNSTILE_SITE_KEY && TURNSTILE_TEST_SITE_KEY.test(vars.TURNSTILE_SITE_KEY))
+      problems.push({
+        variable: 'TURNSTILE_SITE_KEY',
+        field: '',
+        message: "is one of Turnstile's test sitekeys; use your widget's own sitekey in production",
+      });
+    const endpoints = ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const;
+    for (const name of vars.TURNSTILE_SITE_KEY ? [...endpoints, 'TURNSTILE_VERIFY_URL' as const] : endpoints)
       if (!vars[name].startsWith('https://'))
         problems.push({ variable: name, field: '', message: 'must use https:// in production' });
     if (vars.MAIL_RETRY_DELAY_SECONDS === 0)
@@ -190,6 +214,12 @@ function productionSecretProblems(secrets: Partial<z.infer<typeof secretsSchema>
         field: '',
         message: 'is a Stripe test-mode key; production needs a live key (sk_live_… or rk_live_…)',
       });
+    else if (name === 'TURNSTILE_SECRET_KEY' && TURNSTILE_TEST_SECRET.test(value))
+      problems.push({
+        variable: name,
+        field: '',
+        message: "is one of Turnstile's test secret keys; use your widget's own secret key in production",
+      });
   }
   return problems;
 }
@@ -214,6 +244,12 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
   if (secrets && raw.SHOP_ENV === 'production') problems.push(...productionSecretProblems(secrets));
   if (secrets && vars?.MAIL_TRANSPORT === 'resend' && !secrets.RESEND_API_KEY)
     problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
+  if (secrets && vars && Boolean(vars.TURNSTILE_SITE_KEY) !== Boolean(secrets.TURNSTILE_SECRET_KEY))
+    problems.push(
+      vars.TURNSTILE_SITE_KEY
+        ? { variable: 'TURNSTILE_SECRET_KEY', field: '', message: 'is required when TURNSTILE_SITE_KEY is set' }
+        : { variable: 'TURNSTILE_SITE_KEY', field: '', message: 'is required when TURNSTILE_SECRET_KEY is set' },
+    );
   if (!vars || !secrets || problems.length) return { ok: false, problems };
   const currency = vars.PRICING.currency;
   return {
@@ -251,7 +287,19 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
       keys: { capCeilingGb: vars.CAP_CEILING_GB, rolloverGraceMs: vars.KEY_ROLLOVER_GRACE_HOURS * 3_600_000 },
-      limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
+      limits: {
+        loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY,
+        loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR,
+        loginChallengeAfter: vars.LOGIN_CHALLENGE_AFTER,
+      },
+      turnstile:
+        vars.TURNSTILE_SITE_KEY && secrets.TURNSTILE_SECRET_KEY
+          ? {
+              siteKey: vars.TURNSTILE_SITE_KEY,
+              secretKey: secrets.TURNSTILE_SECRET_KEY,
+              verifyUrl: vars.TURNSTILE_VERIFY_URL,
+            }
+          : null,
       reminders: {
         usagePercents: descending(vars.REMINDER_USAGE_PERCENTS),
         expiryDays: descending(vars.REMINDER_EXPIRY_DAYS),

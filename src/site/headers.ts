@@ -1,5 +1,6 @@
 // The security headers of the pages the Worker renders and of the static assets (dist/web/_headers, written by the
-// SPA's build from assetHeadersFile): one policy, plus the hash of a page's one inline style.
+// SPA's build from assetHeadersFile): one policy, plus the hash of a page's one inline style, and on the sign-in page
+// alone what Cloudflare Turnstile needs when the shop has it set up.
 
 const CSP: Record<string, string[]> = {
   'default-src': ["'self'"],
@@ -14,17 +15,32 @@ const CSP: Record<string, string[]> = {
   'object-src': ["'none'"],
 };
 
-/** The CSP, allowing inline styles only by their `'sha256-…'` hashes (never 'unsafe-inline'). */
-export function contentSecurityPolicy(styleHashes: string[] = []): string {
-  return Object.entries(CSP)
-    .map(([directive, sources]) => [directive, ...sources, ...(directive === 'style-src' ? styleHashes : [])].join(' '))
+/** Sources a page adds to the policy, by directive. */
+export type CspAdditions = Record<string, string[]>;
+
+/**
+ * Turnstile's script and its challenge frame, and nothing else: the two sources its CSP reference lists
+ * (https://developers.cloudflare.com/turnstile/reference/content-security-policy/).
+ */
+export const TURNSTILE_CSP: CspAdditions = {
+  'script-src': ['https://challenges.cloudflare.com'],
+  'frame-src': ['https://challenges.cloudflare.com'],
+};
+
+/** The CSP, allowing inline styles only by their `'sha256-…'` hashes (never 'unsafe-inline'), plus `additions`. */
+export function contentSecurityPolicy(styleHashes: string[] = [], additions: CspAdditions = {}): string {
+  const policy: CspAdditions = { ...CSP, 'style-src': [...(CSP['style-src'] ?? []), ...styleHashes] };
+  for (const [directive, sources] of Object.entries(additions))
+    policy[directive] = [...(policy[directive] ?? ["'self'"]), ...sources];
+  return Object.entries(policy)
+    .map(([directive, sources]) => [directive, ...sources].join(' '))
     .join('; ');
 }
 
-/** Every response's security headers; a page passes its inline style's hash. */
-export function securityHeaders(styleHashes: string[] = []): Record<string, string> {
+/** Every response's security headers; a page passes its inline style's hash (and what else its CSP allows). */
+export function securityHeaders(styleHashes: string[] = [], additions: CspAdditions = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(styleHashes),
+    'Content-Security-Policy': contentSecurityPolicy(styleHashes, additions),
     'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',

@@ -78,7 +78,7 @@ describe('hot lookups and cron sweeps', () => {
     ],
     [
       'the shop-wide hourly count of sign-in mail',
-      (db) => loginMailsSince(db, 3_600_000),
+      (db) => loginMailsSince(db, 3_600_000, Date.now()),
       ['login_tokens_created (created_at>?)'],
     ],
     ['the cron: keys owed a reconcile', (db) => dueCustomers(db, Date.now()), ['key_syncs_due (state=?']],
