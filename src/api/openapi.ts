@@ -4,7 +4,7 @@
 import type { Config } from '../config/index.ts';
 import type { ApiScope } from '../shared/tokens.ts';
 import * as z from '../zod.ts';
-import { errorAnswer } from './schemas.ts';
+import { errorAnswer, INTEGER_PARAMETERS } from './schemas.ts';
 
 /** What the document says of one route of the customer API (src/http/api-route.ts declares the route with it). */
 export interface ApiOperation {
@@ -42,7 +42,17 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // A whole-number query parameter is text on the wire, but an integer to the client that sends it.
+    override: ({ zodSchema, jsonSchema }) => {
+      const range = INTEGER_PARAMETERS.get(zodSchema);
+      if (!range) return;
+      delete jsonSchema.pattern;
+      Object.assign(jsonSchema, { type: 'integer', ...range });
+    },
+  }) as JsonSchema;
   return rest;
 }
 
