@@ -40,10 +40,11 @@ async function newLink(to: string, seen: number): Promise<string | null> {
   return null;
 }
 
-const tally = (answers: string[]) =>
-  Object.entries(answers.reduce<Record<string, number>>((t, a) => ({ ...t, [a]: (t[a] ?? 0) + 1 }), {}))
-    .map(([answer, n]) => `${n} × ${answer}`)
-    .join(', ');
+function tally(answers: string[]): string {
+  const counts = new Map<string, number>();
+  for (const answer of answers) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  return [...counts].map(([answer, n]) => `${n} × ${answer}`).join(', ');
+}
 
 async function main(): Promise<void> {
   if (!(await fetch(`${SHOP_URL}/api/healthz`).catch(() => undefined))) {
