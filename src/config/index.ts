@@ -63,6 +63,8 @@ export interface Config {
     tokensPerCustomer: number;
     /** Requests per minute per token (API_REQUESTS_PER_MINUTE, the API_TOKEN_LIMITER binding's limit). */
     requestsPerMinute: number;
+    /** Requests per minute per customer, all tokens together (API_CUSTOMER_PER_MINUTE, API_CUSTOMER_LIMITER). */
+    customerRequestsPerMinute: number;
   };
 }
 
@@ -154,6 +156,12 @@ function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
   });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
+  if (vars.API_CUSTOMER_PER_MINUTE < vars.API_REQUESTS_PER_MINUTE)
+    problems.push({
+      variable: 'API_CUSTOMER_PER_MINUTE',
+      field: '',
+      message: `must be at least API_REQUESTS_PER_MINUTE (${vars.API_REQUESTS_PER_MINUTE}): one token's budget fits in its customer's`,
+    });
   if (vars.LOGIN_CHALLENGE_AFTER > vars.LOGIN_MAILS_PER_HOUR)
     problems.push({
       variable: 'LOGIN_CHALLENGE_AFTER',
@@ -310,7 +318,11 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         automaticTax: vars.CHECKOUT_AUTOMATIC_TAX,
         invoice: vars.CHECKOUT_INVOICE,
       },
-      api: { tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER, requestsPerMinute: vars.API_REQUESTS_PER_MINUTE },
+      api: {
+        tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER,
+        requestsPerMinute: vars.API_REQUESTS_PER_MINUTE,
+        customerRequestsPerMinute: vars.API_CUSTOMER_PER_MINUTE,
+      },
     },
   };
 }

@@ -215,6 +215,11 @@ export const varsSchema = z.object({
    * which counts them; this copy is what the RateLimit-Policy header announces (`npm run check` compares the two).
    */
   API_REQUESTS_PER_MINUTE: limit(1, 100_000, 120),
+  /**
+   * Requests per minute one customer may make to /api/v1 with all their tokens together: the `API_CUSTOMER_LIMITER`
+   * binding's limit, announced like the per-token one (`npm run check` compares the two).
+   */
+  API_CUSTOMER_PER_MINUTE: limit(1, 100_000, 300),
 });
 
 /** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */

@@ -7,6 +7,7 @@ import { every } from 'hono/combine';
 import type { HandlerResponse } from 'hono/types';
 import type { ApiOperation } from '../api/openapi.ts';
 import type { ApiScope } from '../shared/tokens.ts';
+import { countSecretRead } from '../tokens/index.ts';
 import type * as z from '../zod.ts';
 import { requireToken, type TokenVariables } from './bearer.ts';
 import { readsFrom } from './consistency.ts';
@@ -19,6 +20,8 @@ import { validate } from './validate.ts';
 export interface TokenOperation extends ApiOperation {
   scope: ApiScope;
   limit?: CustomerLimit;
+  /** Its answer carries the key's secret: each read is counted in the audit log (per token and day). */
+  secret?: true;
 }
 
 /** A route anyone may read (the documentation itself). */
@@ -44,6 +47,7 @@ type TokenRoute<O extends TokenOperation, R extends HandlerResponse<unknown>> = 
   MiddlewareHandler<GuardedEnv<TokenVariables>>,
   MiddlewareHandler<AppEnv, O['path'], OperationInput<O>>,
   MiddlewareHandler<AppEnv>,
+  MiddlewareHandler<GuardedEnv<TokenVariables>>,
   Handler<GuardedEnv<TokenVariables>, O['path'], OperationInput<O>, R>,
 ];
 
@@ -58,6 +62,12 @@ type PublicRoute<O extends PublicOperation, R extends HandlerResponse<unknown>> 
 
 const carryOn: MiddlewareHandler = async (_c, next) => {
   await next();
+};
+
+/** After the answer (it does not change it): one more read of the secret by this token today, when it got one. */
+const countsSecretReads: MiddlewareHandler<GuardedEnv<TokenVariables>> = async (c, next) => {
+  await next();
+  if (c.res.status === 200) c.var.services.waitUntil(countSecretRead(c.var.services, c.var.token, c.var.requestId));
 };
 
 /** The declaration's validators (path parameters, then the query), each a 400 `invalid_request` when refused. */
@@ -91,6 +101,7 @@ export function apiRoutes() {
         requireToken(op.scope),
         validators(op),
         op.limit ? limitPerToken(op.limit) : carryOn,
+        op.secret ? countsSecretReads : carryOn,
         handler,
       ];
     },

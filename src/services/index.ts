@@ -27,10 +27,17 @@ export interface Services {
   /** The availability cache. */
   readonly kv: KVNamespace;
   /**
-   * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts) and per API
-   * token (src/http/bearer.ts).
+   * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts), and the API's
+   * per token, per customer and per network for tokens not seen working lately (src/http/bearer.ts).
    */
-  readonly limiters: { login: RateLimit; customerCalls: RateLimit; customerActions: RateLimit; apiTokens: RateLimit };
+  readonly limiters: {
+    login: RateLimit;
+    customerCalls: RateLimit;
+    customerActions: RateLimit;
+    apiTokens: RateLimit;
+    apiCustomers: RateLimit;
+    apiAuth: RateLimit;
+  };
   readonly clock: Clock;
   readonly log: Logger;
   /** Work that may outlive the answer (`executionCtx.waitUntil`). */
@@ -111,6 +118,8 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       customerCalls: env.CUSTOMER_CALL_LIMITER,
       customerActions: env.CUSTOMER_ACTION_LIMITER,
       apiTokens: env.API_TOKEN_LIMITER,
+      apiCustomers: env.API_CUSTOMER_LIMITER,
+      apiAuth: env.API_AUTH_LIMITER,
     },
     clock: systemClock,
     log: context.log,
