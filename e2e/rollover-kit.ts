@@ -1,7 +1,6 @@
 // A customer rolled onto a second key generation in a real browser, for the rollover tests: history inserted in the
 // shop's local D1, two purchases on the simulated Checkout, usage set in the Proxies.sx simulator.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { buyOnCheckout, type RunningShop, signInOnPage, simJson } from './harness.ts';
 
@@ -20,19 +19,6 @@ export const mask = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(
 export const postSim = (path: string, body: unknown) =>
   simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-/** Runs `sql` on the running shop's local D1. */
-export function d1(shop: RunningShop, sql: string): void {
-  const run = spawnSync(
-    'npx',
-    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', shop.stateDir, '--command', sql],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-    },
-  );
-  assert.equal(run.status, 0, run.stderr);
-}
-
 /**
  * Signs `email` in on the dashboard and rolls them over: 950 GB bought over the years (19 × Scale), one more Scale
  * here (1000 GB on the first key), 990 GB of it used, then another Scale, which goes on a new key. Returns the first
@@ -46,8 +32,7 @@ export async function rollOver(shop: RunningShop, page: Page, email: string): Pr
     (_, i) =>
       `('ord_history_${tag}_${i}', (select id from customers where email = '${email}'), 'purchase', 'paid', 'scale', 'Scale', 50, 27900, 'usd', 60, ${Date.now() - (20 - i) * 86_400_000}, ${Date.now() - (20 - i) * 86_400_000})`,
   );
-  d1(
-    shop,
+  shop.d1(
     `insert into orders (id, customer_id, kind, status, tier_id, tier_name, gb, price, currency, validity_days, created_at, paid_at) values ${rows.join(', ')}`,
   );
   await buyOnCheckout(page, 'scale');

@@ -4,21 +4,20 @@
 // says "disabled by the provider — contact support".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, SHOP, screenshot, signInOnPage, simJson, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import {
+  mailArrived,
+  openPage,
+  SHOP,
+  screenshot,
+  signInOnPage,
+  simJson,
+  VIEWPORTS,
+  withShopAndBrowser,
+} from './harness.ts';
 import { mask, postSim, rollOver, upstreamKeys, upstreamKeysOf } from './rollover-kit.ts';
 
 const EMAIL = 'rollover@example.com';
 const { browser, shop } = withShopAndBrowser();
-
-/** Whether a mail whose subject matches reaches the customer within 30 s (the queue batches and retries). */
-async function mailed(subject: RegExp): Promise<boolean> {
-  for (let i = 0; i < 300; i++) {
-    const mails = await simJson<{ subject: string }[]>(`/_sim/outbox?to=${encodeURIComponent(EMAIL)}`);
-    if (mails.some((m) => subject.test(m.subject))) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
 
 test('a customer past the ceiling gets a new key, is told loudly, and the old key keeps working', async () => {
   const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
@@ -36,7 +35,7 @@ test('a customer past the ceiling gets a new key, is told loudly, and the old ke
   assert.match(text, /keeps working until/);
   assert.equal(await page.getByTestId('key').innerText(), mask(fresh.key), 'the credentials show the new key');
   await screenshot(page, 'rollover-banner-desktop');
-  assert.ok(await mailed(/proxy key has changed/), 'the customer is mailed');
+  await mailArrived(EMAIL, /proxy key has changed/);
   assert.deepEqual(errors, []);
   await context.close();
 });

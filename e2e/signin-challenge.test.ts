@@ -17,7 +17,6 @@ import {
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
-import { d1 } from './rollover-kit.ts';
 
 const { browser, shop } = withShopAndBrowser();
 const CLOUDFLARE = 'https://challenges.cloudflare.com';
@@ -69,8 +68,7 @@ test('under pressure a new address passes Turnstile, and its link arrives', asyn
     (_, i) =>
       `('seed-${i}', 'someone-${i}@example.com', 'seeded', 'seeded-hash-${i}', ${Date.now() - 60_000}, ${Date.now() + 14 * 60_000})`,
   );
-  d1(
-    shop(),
+  shop().d1(
     `insert into login_tokens (id, email, requester, token_hash, created_at, expires_at) values ${rows.join(', ')}`,
   );
   const email = 'newcomer@example.com';

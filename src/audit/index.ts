@@ -12,6 +12,8 @@ export interface AuditInput {
   requestId?: string;
   /** For an entry that must be written once however often its cause is retried (e.g. `refund:re_…`). */
   id?: string;
+  /** When it happened: the writer's `services.clock.now()` (unix ms). */
+  at: number;
 }
 
 export function auditStatement(db: Db, entry: AuditInput) {
@@ -24,7 +26,7 @@ export function auditStatement(db: Db, entry: AuditInput) {
       customerId: entry.customerId ?? null,
       detail: entry.detail ?? null,
       requestId: entry.requestId ?? null,
-      at: Date.now(),
+      at: entry.at,
     })
     .onConflictDoNothing();
 }
@@ -37,7 +39,8 @@ export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
  * Counts one more occurrence on the entry `id` (one row per thing and day, e.g. a token's secret reads): written with
  * `count: 1` in its detail the first time, its count raised and its time moved to `at` each time after.
  */
-export async function countAudit(db: Db, entry: AuditInput & { id: string }, at: number): Promise<void> {
+export async function countAudit(db: Db, entry: AuditInput & { id: string }): Promise<void> {
+  const { at } = entry;
   await db
     .insert(auditLog)
     .values({

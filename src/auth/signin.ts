@@ -3,8 +3,8 @@
 import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
 import { customerIdByEmailQuery } from '../customers/index.ts';
-import type { Db } from '../db/index.ts';
 import { firstRow, readTogether } from '../db/reads.ts';
+import { UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
 import { HOUR_MS } from '../time.ts';
 import { AuthError } from './errors.ts';
@@ -51,10 +51,8 @@ type SignInServices = Pick<Services, 'db' | 'config' | 'mail' | 'limiters' | 'lo
 
 function mailUnavailable(): AuthError {
   return new AuthError(
-    503,
     'mail_unavailable',
     'Sign-in by email is unavailable right now. The shop’s operator has been told.',
-    true,
   );
 }
 
@@ -91,13 +89,9 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
   const network = byOperator ? CONSOLE_REQUESTER : requesterNetwork(input.ip);
   // The network first: a client over its limit costs no D1 read and uses up nothing else.
   if (!byOperator && !(await services.limiters.login.limit({ key: `login:net:${network}` })).success)
-    throw new AuthError(
-      429,
-      'rate_limited',
-      'Too many sign-in requests from your network. Wait a minute and try again.',
-      true,
-      LOGIN_LIMIT_PERIOD_SECONDS,
-    );
+    throw new AuthError('rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', {
+      retryAfterSeconds: LOGIN_LIMIT_PERIOD_SECONDS,
+    });
   const requester = await loginRequesterKey(config.auth.secret, network);
   const who = { email: input.email, requester };
   const now = services.clock.now();
@@ -142,25 +136,24 @@ export interface SignedIn {
 
 /** Uses the link's token once; creates the customer on first sign-in; starts a session. */
 export async function completeSignIn(
-  db: Db,
+  { db, clock }: Pick<Services, 'db' | 'clock'>,
   token: string,
   meta: { userAgent?: string | null; requestId?: string },
 ): Promise<SignedIn> {
-  const now = Date.now();
+  const now = clock.now();
   const consumed = await consumeLoginToken(db, token, now);
   if (!consumed)
-    throw new AuthError(
-      400,
-      'invalid_link',
-      'This sign-in link is invalid, expired or already used. Ask for a new one.',
-    );
+    throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
   const newId = crypto.randomUUID();
   const [customer] = await db
     .insert(customers)
     .values({ id: newId, email: consumed.email, createdAt: now, lastSignInAt: now })
     .onConflictDoUpdate({ target: customers.email, set: { lastSignInAt: now } })
     .returning({ id: customers.id, email: customers.email });
-  if (!customer) throw new AuthError(503, 'unavailable', 'Could not sign you in. Please try again.');
+  if (!customer)
+    throw new AuthError('unavailable', 'Could not sign you in. Please try again.', {
+      publicMessage: UNAVAILABLE_MESSAGE,
+    });
   const session = newSessionRow({ customerId: customer.id, signedInAt: now, userAgent: meta.userAgent }, now);
   const firstSignIn = customer.id === newId;
   await db.batch([
@@ -171,6 +164,7 @@ export async function completeSignIn(
       customerId: customer.id,
       detail: { sessionId: session.id, firstSignIn },
       requestId: meta.requestId,
+      at: now,
     }),
   ]);
   return { customer, session, redirectTo: consumed.redirectTo, firstSignIn };

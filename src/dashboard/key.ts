@@ -30,6 +30,7 @@ export async function revealSecret(
       customerId: actor.customerId,
       detail: { source },
       requestId: actor.requestId,
+      at: services.clock.now(),
     }),
   );
   return { secret, secretMask };
@@ -52,8 +53,9 @@ export async function rotateSecret(
   clientKey?: string,
 ): Promise<RotateAnswer> {
   const rotated = await rotateKeySecret(services, actor.customerId, clientKey);
-  const ended = await endRetiringGrace(services, actor.customerId, (generations) => [
+  const ended = await endRetiringGrace(services, actor.customerId, (generations, at) => [
     auditStatement(services.db, {
+      at,
       actor: `customer:${actor.customerId}`,
       action: 'key.end_grace',
       customerId: actor.customerId,
@@ -72,6 +74,7 @@ export async function rotateSecret(
       sessionsClosed: rotated.sessionsClosed,
     },
     requestId: actor.requestId,
+    at: services.clock.now(),
   });
   return {
     secret: rotated.secret,

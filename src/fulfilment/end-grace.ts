@@ -23,7 +23,7 @@ export interface EndedGrace {
 export async function endRetiringGrace(
   services: ReconcileServices,
   customerId: string,
-  alongside: (generations: EndedGrace['generations']) => Statement[] = () => [],
+  alongside: (generations: EndedGrace['generations'], at: number) => Statement[] = () => [],
 ): Promise<EndedGrace> {
   const { db, clock, log } = services;
   const now = clock.now();
@@ -33,7 +33,7 @@ export async function endRetiringGrace(
   const [ended] = await db.batch([
     endGraceStatement(db, customerId, now),
     markOwedStatement(db, customerId, now),
-    ...alongside(planned),
+    ...alongside(planned, now),
   ]);
   if (ended.length === 0) return { generations: [], switchedOff: true };
   const result = await reconcileCustomerKey(services, customerId);

@@ -51,13 +51,14 @@ export type SessionEnv = GuardedEnv<SessionVariables>;
 /** Sets the session cookie for `session` (HttpOnly, Secure, SameSite=Lax, host-only, path /). */
 export async function issueSessionCookie<E extends AppEnv>(c: Context<E>, session: Session): Promise<void> {
   const { config, clock } = c.var.services;
-  const jwt = await signSessionToken(config.auth, config.publicUrl, session);
+  const now = clock.now();
+  const jwt = await signSessionToken(config.auth, config.publicUrl, session, now);
   setCookie(c, SESSION_COOKIE, jwt, {
     path: '/',
     secure: true,
     httpOnly: true,
     sameSite: 'Lax',
-    maxAge: Math.max(0, Math.floor((session.expiresAt - clock.now()) / 1000)),
+    maxAge: Math.max(0, Math.floor((session.expiresAt - now) / 1000)),
   });
 }
 
@@ -98,9 +99,9 @@ async function checkSession<R extends Reads, E extends AppEnv>(
   routeReads: RouteReads<R> | undefined,
 ): Promise<ReadingVariables<R> | null> {
   const { config, db, clock } = c.var.services;
-  const claims = await verifySessionToken(config.auth, config.publicUrl, jwt);
-  if (!claims) return null;
   const now = clock.now();
+  const claims = await verifySessionToken(config.auth, config.publicUrl, jwt, now);
+  if (!claims) return null;
   const [check, reads] = await readTogether(
     db,
     sessionReads(db, claims, now),

@@ -75,7 +75,7 @@ export const auth = new Hono<AppEnv>()
   })
   .post('/verify', validate('json', tokenBody), async (c) => {
     const { services } = c.var;
-    const signedIn = await completeSignIn(services.db, c.req.valid('json').token, {
+    const signedIn = await completeSignIn(services, c.req.valid('json').token, {
       userAgent: c.req.header('user-agent'),
       requestId: c.var.requestId,
     });

@@ -1,8 +1,9 @@
 // The security headers of the pages the Worker renders and of the static assets (dist/web/_headers, written by the
 // SPA's build from assetHeadersFile): one policy, plus the hash of a page's one inline style, and on the sign-in page
 // alone what Cloudflare Turnstile needs when the shop has it set up.
+import { type CspDirectives, contentSecurityPolicy } from '../html/index.ts';
 
-const CSP: Record<string, string[]> = {
+const CSP = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
@@ -15,32 +16,31 @@ const CSP: Record<string, string[]> = {
   'object-src': ["'none'"],
 };
 
-/** Sources a page adds to the policy, by directive. */
-export type CspAdditions = Record<string, string[]>;
-
 /**
  * Turnstile's script and its challenge frame, and nothing else: the two sources its CSP reference lists
  * (https://developers.cloudflare.com/turnstile/reference/content-security-policy/).
  */
-export const TURNSTILE_CSP: CspAdditions = {
+export const TURNSTILE_CSP: CspDirectives = {
   'script-src': ['https://challenges.cloudflare.com'],
   'frame-src': ['https://challenges.cloudflare.com'],
 };
 
-/** The CSP, allowing inline styles only by their `'sha256-…'` hashes (never 'unsafe-inline'), plus `additions`. */
-export function contentSecurityPolicy(styleHashes: string[] = [], additions: CspAdditions = {}): string {
-  const policy: CspAdditions = { ...CSP, 'style-src': [...(CSP['style-src'] ?? []), ...styleHashes] };
+/** The policy with `additions` (sources by directive; a directive not in the policy starts from 'self'). */
+function withAdditions(policy: CspDirectives, additions: CspDirectives): CspDirectives {
+  const merged: Record<string, readonly string[]> = { ...policy };
   for (const [directive, sources] of Object.entries(additions))
-    policy[directive] = [...(policy[directive] ?? ["'self'"]), ...sources];
-  return Object.entries(policy)
-    .map(([directive, sources]) => [directive, ...sources].join(' '))
-    .join('; ');
+    merged[directive] = [...(merged[directive] ?? ["'self'"]), ...sources];
+  return merged;
 }
 
-/** Every response's security headers; a page passes its inline style's hash (and what else its CSP allows). */
-export function securityHeaders(styleHashes: string[] = [], additions: CspAdditions = {}): Record<string, string> {
+/**
+ * Every response's security headers; a page passes its inline style's hash (`styleHash`, never 'unsafe-inline') and
+ * what else its policy allows.
+ */
+export function securityHeaders(styleHashes: string[] = [], additions: CspDirectives = {}): Record<string, string> {
+  const policy = withAdditions({ ...CSP, 'style-src': [...CSP['style-src'], ...styleHashes] }, additions);
   return {
-    'Content-Security-Policy': contentSecurityPolicy(styleHashes, additions),
+    'Content-Security-Policy': contentSecurityPolicy(policy),
     'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -48,12 +48,6 @@ export function securityHeaders(styleHashes: string[] = [], additions: CspAdditi
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   };
-}
-
-/** `'sha256-…'` of an inline style's exact text, for the CSP. */
-export async function styleHash(style: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)));
-  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
 }
 
 /** The logo and the icons drawn from it (web/public), under names that do not change with their content. */

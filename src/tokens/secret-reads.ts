@@ -13,16 +13,13 @@ export async function countSecretRead(
 ): Promise<void> {
   const now = clock.now();
   const day = new Date(now).toISOString().slice(0, 10);
-  await countAudit(
-    db,
-    {
-      id: `${SECRET_READ_ACTION}:${token.tokenId}:${day}`,
-      actor: `token:${token.tokenId}`,
-      action: SECRET_READ_ACTION,
-      customerId: token.customerId,
-      detail: { tokenId: token.tokenId, day },
-      requestId,
-    },
-    now,
-  );
+  await countAudit(db, {
+    id: `${SECRET_READ_ACTION}:${token.tokenId}:${day}`,
+    actor: `token:${token.tokenId}`,
+    action: SECRET_READ_ACTION,
+    customerId: token.customerId,
+    detail: { tokenId: token.tokenId, day },
+    requestId,
+    at: now,
+  });
 }

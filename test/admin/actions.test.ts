@@ -2,19 +2,26 @@
 // grant of free GB raises the key's cap through the reconcile, every action is audited with who, what and when.
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, outboxFor, resetSimulators, signIn, sim, tokenFromMail, waitForMail } from '../helpers.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import {
   auditRows,
   buy,
+  call,
   customerIdOf,
+  fireCron,
+  later,
   OPERATOR,
+  outboxFor,
   pay,
-  runCron,
+  resetSimulators,
   settled,
-  signedInMinutesAgo,
+  signIn,
+  sim,
   startCheckout,
+  tokenFromMail,
   upstreamKeyOf,
-} from './support.ts';
+  waitForMail,
+} from '../support/index.ts';
 
 const DAY = 86_400_000;
 let operator: string;
@@ -33,8 +40,8 @@ interface ActionAnswer {
   reconcile?: string;
 }
 
-async function act(customerId: string, action: string, json: unknown = {}): Promise<Response> {
-  return call(`/api/admin/customers/${customerId}/${action}`, { json, cookie: operator });
+async function act(customerId: string, action: string, json: unknown = {}, bindings?: Env): Promise<Response> {
+  return call(`/api/admin/customers/${customerId}/${action}`, { json, cookie: operator, env: bindings });
 }
 
 async function actOk(customerId: string, action: string, json: unknown = {}): Promise<ActionAnswer> {
@@ -62,7 +69,7 @@ describe('suspend', () => {
     expect(suspended).toMatchObject({ action: 'suspend', reconcile: 'synced' });
     expect((await upstreamKeyOf(id))?.enabled).toBe(false);
 
-    await runCron(Date.now() + 10 * 60_000);
+    await fireCron(Date.now() + 10 * 60_000);
     expect((await upstreamKeyOf(id))?.enabled).toBe(false);
     expect((await actOk(id, 'refulfil')).reconcile).toBe('synced');
     expect((await upstreamKeyOf(id))?.enabled).toBe(false);
@@ -121,7 +128,7 @@ describe('grant free GB', () => {
     expect(purchases).toContainEqual(expect.objectContaining({ gb: 5, price: 0, status: 'paid' }));
 
     // The cron's reconcile agrees: nothing changes.
-    await runCron(Date.now() + 10 * 60_000);
+    await fireCron(Date.now() + 10 * 60_000);
     expect((await upstreamKeyOf(id))?.trafficCapGB).toBe(6);
   });
 
@@ -272,21 +279,18 @@ describe('audit', () => {
 describe('recent sign-in', () => {
   it('destructive actions ask an operator whose sign-in is older than 10 minutes to sign in again', async () => {
     const { id } = await paidCustomer('reauth-target@example.com');
-    await signedInMinutesAgo(operator, 11);
-    try {
-      for (const action of ['suspend', 'unsuspend', 'grant', 'refulfil', 'rotate-key']) {
-        const res = await act(id, action, action === 'grant' ? { gb: 1 } : {});
-        expect(res.status, action).toBe(403);
-        expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');
-      }
-      expect(await upstreamKeyOf(id)).toMatchObject({ enabled: true, trafficCapGB: 1 });
-      // Reading and resending a link are not destructive.
-      expect((await call(`/api/admin/customers/${id}`, { cookie: operator })).status).toBe(200);
-      const seen = (await outboxFor('reauth-target@example.com')).length;
-      expect((await act(id, 'resend-sign-in')).status).toBe(200);
-      await waitForMail('reauth-target@example.com', seen);
-    } finally {
-      await signedInMinutesAgo(operator, 0);
+    // Eleven minutes after the operator's sign-in.
+    const stale = later(11 * MINUTE_MS);
+    for (const action of ['suspend', 'unsuspend', 'grant', 'refulfil', 'rotate-key']) {
+      const res = await act(id, action, action === 'grant' ? { gb: 1 } : {}, stale);
+      expect(res.status, action).toBe(403);
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');
     }
+    expect(await upstreamKeyOf(id)).toMatchObject({ enabled: true, trafficCapGB: 1 });
+    // Reading and resending a link are not destructive.
+    expect((await call(`/api/admin/customers/${id}`, { cookie: operator, env: stale })).status).toBe(200);
+    const seen = (await outboxFor('reauth-target@example.com')).length;
+    expect((await act(id, 'resend-sign-in', {}, stale)).status).toBe(200);
+    await waitForMail('reauth-target@example.com', seen);
   });
 });

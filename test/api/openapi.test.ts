@@ -7,8 +7,7 @@ import type { OpenApiDocument } from '../../src/api/openapi.ts';
 import { proxyUrlsQuery } from '../../src/api/schemas.ts';
 import { apiV1 } from '../../src/routes/api-v1.ts';
 import { MAX_STICKY_BATCH } from '../../src/shared/proxy-url.ts';
-import { customerWithKey } from '../dashboard/support.ts';
-import { apiCall, makeToken } from './support.ts';
+import { apiCall, customerWithKey, makeToken } from '../support/index.ts';
 
 let doc: OpenApiDocument;
 let res: Response;

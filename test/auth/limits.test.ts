@@ -7,11 +7,15 @@ import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requesterNetwork } from '../../src/auth/network.ts';
 import { CONSOLE_REQUESTER, loginRequesterKey } from '../../src/auth/ratelimit.ts';
+import { issueLoginToken } from '../../src/auth/tokens.ts';
 import { getConfig } from '../../src/config/index.ts';
+import { openDb } from '../../src/db/index.ts';
 import type { Overview } from '../../src/shared/admin.ts';
-import { customerIdOf, OPERATOR } from '../admin/support.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import {
   call,
+  customerIdOf,
+  OPERATOR,
   outboxFor,
   RATE_LIMIT_WAIT_TIMEOUT_MS,
   resetSimulators,
@@ -21,7 +25,7 @@ import {
   testIp,
   tokenFromMail,
   waitForMail,
-} from '../helpers.ts';
+} from '../support/index.ts';
 
 const request = (email: string, ip: string) =>
   call('/api/auth/request', { json: { email }, headers: { 'cf-connecting-ip': ip } });
@@ -30,17 +34,12 @@ const tokensFor = async (email: string) =>
   (await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind(email).first<{ n: number }>())!
     .n;
 
-/** `count` links sent to `email` at the request of `network`, `minutesAgo`, as if asked for one by one. */
+/** `count` links issued to `email` at the request of `network`, `minutesAgo`, as if asked for one by one. */
 async function seedLinks(email: string, network: string, count: number, minutesAgo = 60): Promise<void> {
   const requester = await loginRequesterKey(getConfig(env).auth.secret, network);
-  const at = Date.now() - minutesAgo * 60_000;
-  await env.DB.batch(
-    Array.from({ length: count }, (_, i) =>
-      env.DB.prepare(
-        'insert into login_tokens (id, email, requester, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
-      ).bind(crypto.randomUUID(), email, requester, `seeded-${crypto.randomUUID()}`, at - i, at - i + 15 * 60_000),
-    ),
-  );
+  const at = Date.now() - minutesAgo * MINUTE_MS;
+  const db = openDb(env.DB);
+  for (let i = 0; i < count; i++) await issueLoginToken(db, { email, requester, redirectTo: null }, at - i);
 }
 
 beforeAll(resetSimulators);

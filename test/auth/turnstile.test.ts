@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { passedChallenge, TURNSTILE_TOKEN_MAX } from '../../src/auth/turnstile.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { createLogger } from '../../src/log.ts';
-import { resetSimulators, sim } from '../helpers.ts';
+import { resetSimulators, sim } from '../support/index.ts';
 
 const DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
 const log = createLogger({ test: 'turnstile' });

@@ -100,9 +100,17 @@ describe('config validation', () => {
 
   it('reads the API limits, with defaults when they are left out, and names a bad one', () => {
     const result = parseConfig({ ...base, API_TOKENS_PER_CUSTOMER: undefined, API_REQUESTS_PER_MINUTE: '300' });
-    expect(result.ok && result.config.api).toEqual({ tokensPerCustomer: 10, requestsPerMinute: 300 });
+    expect(result.ok && result.config.api).toEqual({
+      tokensPerCustomer: 10,
+      requestsPerMinute: 300,
+      customerRequestsPerMinute: 300,
+    });
     expect(problemsWith({ API_TOKENS_PER_CUSTOMER: '0' })).toContainEqual(
       expect.objectContaining({ variable: 'API_TOKENS_PER_CUSTOMER', message: 'must be from 1 to 100' }),
+    );
+    // One token's budget must fit in its customer's, or the per-customer limit would be the only one that ever acts.
+    expect(problemsWith({ API_REQUESTS_PER_MINUTE: '301' })).toContainEqual(
+      expect.objectContaining({ variable: 'API_CUSTOMER_PER_MINUTE' }),
     );
   });
 

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
 import { legalDocument } from '../../src/config/legal.ts';
 import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { ageSignIn, type ErrorBody, json } from './support.ts';
+import { MINUTE_MS } from '../../src/time.ts';
+import { call, type ErrorBody, json, later, resetSimulators, signIn } from '../support/index.ts';
 
 const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/account'],
@@ -89,8 +89,11 @@ describe('a customer who bought nothing', () => {
 
   it('must confirm by email before rotating once the sign-in is older than 10 minutes', async () => {
     const stale = await signIn('stale-rotate@example.com');
-    await ageSignIn(stale, 11);
-    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie: stale });
+    const { status, body } = await json<ErrorBody>('/api/key/rotate', {
+      method: 'POST',
+      cookie: stale,
+      env: later(11 * MINUTE_MS),
+    });
     expect(status).toBe(403);
     expect(body.error.code).toBe('reauth_required');
     expect(body.error.message).toMatch(/sign in again/i);

@@ -3,24 +3,24 @@
 // clear 503 without internals while what the shop knows keeps working.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountAnswer, RevealAnswer, RotateAnswer, SessionsAnswer } from '../../src/shared/dashboard.ts';
-import { resetSimulators, sim } from '../helpers.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import {
-  ageSignIn,
   auditActions,
+  clearProxiesFaults,
   customerWithKey,
   type ErrorBody,
   json,
+  later,
   mask,
+  proxiesFault,
+  resetSimulators,
   simCalls,
   simControl,
   upstreamKey,
-} from './support.ts';
-
-const fault = (body: Record<string, unknown>) => simControl('/faults', body);
-const clearFaults = () => sim('/_sim/proxies/faults', { method: 'DELETE' });
+} from '../support/index.ts';
 
 beforeAll(resetSimulators);
-beforeEach(clearFaults);
+beforeEach(clearProxiesFaults);
 
 describe('status and usage', () => {
   it('shows an active key with its mask, cap, expiry and live usage', async () => {
@@ -140,21 +140,23 @@ describe('rotate', () => {
 
   it('needs a sign-in from the last 10 minutes, and changes nothing without one', async () => {
     const { cookie, key } = await customerWithKey('rotate-stale@example.com');
-    await ageSignIn(cookie, 11);
-    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie });
+    // Eleven minutes after the sign-in.
+    const stale = later(11 * MINUTE_MS);
+    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie, env: stale });
     expect(status).toBe(403);
     expect(body.error.code).toBe('reauth_required');
     expect((await upstreamKey(key.id))!.key).toBe(key.key);
     // Everything else still works with the older sign-in.
-    expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(key.key);
+    const reveal = await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie, env: stale });
+    expect(reveal.body.secret).toBe(key.key);
   });
 });
 
 describe('when the platform is down', () => {
   it('the dashboard still shows the key from the shop’s record, reveal still works, and key changes are a clear 503', async () => {
     const { cookie, key } = await customerWithKey('outage@example.com');
-    await fault({ kind: 'error', status: 500, count: 100, path: '/reseller' });
-    await fault({ kind: 'error', status: 502, count: 100, path: '/gateway/pool/my-sessions' });
+    await proxiesFault({ kind: 'error', status: 500, count: 100, path: '/reseller' });
+    await proxiesFault({ kind: 'error', status: 502, count: 100, path: '/gateway/pool/my-sessions' });
 
     const me = await json<AccountAnswer>('/api/account', { cookie });
     expect(me.status).toBe(200);
@@ -180,7 +182,7 @@ describe('when the platform is down', () => {
       expect(body.error.message).toBe('The service is temporarily unavailable. Please try again shortly.');
       expect(res.headers.get('cache-control')).toBe('private, no-store');
     }
-    await clearFaults();
+    await clearProxiesFaults();
     expect((await upstreamKey(key.id))!.key).toBe(key.key);
   });
 });

@@ -5,9 +5,21 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AdminActionAnswer } from '../../src/shared/admin.ts';
 import type { AccountAnswer, RotateAnswer } from '../../src/shared/dashboard.ts';
-import { auditRows, buy, customerIdOf, OPERATOR, runCron, signedInMinutesAgo } from '../admin/support.ts';
-import { keysOf, settledSync, setUsage } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, upstreamKey } from '../helpers.ts';
+import {
+  auditRows,
+  buy,
+  call,
+  customerIdOf,
+  fireCron,
+  keysOf,
+  later,
+  OPERATOR,
+  resetSimulators,
+  settled,
+  setUsage,
+  signIn,
+  upstreamKey,
+} from '../support/index.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -29,11 +41,11 @@ async function inGrace(email: string) {
   );
   await env.DB.batch(statements);
   await buy(cookie, 'scale');
-  await settledSync(id);
+  await settled(id);
   const [first] = await keysOf(id);
   await setUsage(first!.upstream_id!, 990 * GB);
   await buy(cookie, 'scale');
-  await settledSync(id);
+  await settled(id);
   const [old, current] = await keysOf(id);
   expect(old).toMatchObject({ generation: 1, state: 'retiring' });
   expect(current).toMatchObject({ generation: 2, state: 'current' });
@@ -43,7 +55,7 @@ async function inGrace(email: string) {
 
 /** After the usage has settled, the cron retires the previous key: its 10 unused GB move onto the current key. */
 async function expectCarriedAfterSettling(id: string, old: { upstream_id: string | null }) {
-  await runCron(Date.now() + 2 * MINUTE);
+  await fireCron(Date.now() + 2 * MINUTE);
   const [retired, current] = await keysOf(id);
   expect(retired).toMatchObject({ state: 'retired', final_used_gb: 990, carried_out_gb: 10, carried_into: 2 });
   expect(await upstreamKey(current!.upstream_id)).toMatchObject({ trafficCapGB: 60, enabled: true });
@@ -75,7 +87,7 @@ describe('rotating during a rollover grace', () => {
     const email = 'rotate-no-grace@example.com';
     const cookie = await signIn(email);
     await buy(cookie, 'starter');
-    await settledSync(await customerIdOf(email));
+    await settled(await customerIdOf(email));
     const answer = await (await call('/api/key/rotate', { method: 'POST', cookie })).json<RotateAnswer>();
     expect(answer.previousKey).toBeNull();
     expect((await auditRows(await customerIdOf(email))).map((r) => r.action)).not.toContain('key.end_grace');
@@ -127,8 +139,12 @@ describe('ending a grace early from the console', () => {
   it('needs a fresh sign-in, like every console action that changes a customer', async () => {
     const { id, old } = await inGrace('end-grace-reauth@example.com');
     const operator = await signIn(OPERATOR);
-    await signedInMinutesAgo(operator, 11);
-    const res = await call(`/api/admin/customers/${id}/end-grace`, { method: 'POST', cookie: operator });
+    // Eleven minutes after the operator's sign-in.
+    const res = await call(`/api/admin/customers/${id}/end-grace`, {
+      method: 'POST',
+      cookie: operator,
+      env: later(11 * MINUTE),
+    });
     expect(res.status).toBe(403);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');
     expect(await upstreamKey(old.upstream_id)).toMatchObject({ enabled: true });

@@ -1,13 +1,22 @@
-// D1 read replication through the Sessions API, against a lagging replica (test/replica.ts): a customer reads their
+// D1 read replication through the Sessions API, against a lagging replica (test/support/replica.ts): a customer reads their
 // own writes through the bookmark cookie (buy → order poll → dashboard), a replica that is behind is really read
 // when there is no bookmark, and a revoked session is refused at once wherever a key or the console is at stake; a
 // revoked token, a suspended customer's token and a token revoked after a rotation are refused at once by the API.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountAnswer } from '../../src/shared/dashboard.ts';
-import { buy, customerIdOf, OPERATOR, pay, settled } from '../admin/support.ts';
-import { apiCall, makeToken } from '../api/support.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { LaggingReplica } from '../replica.ts';
+import {
+  apiCall,
+  buy,
+  call,
+  customerIdOf,
+  LaggingReplica,
+  makeToken,
+  OPERATOR,
+  pay,
+  resetSimulators,
+  settled,
+  signIn,
+} from '../support/index.ts';
 
 const BOOKMARK = '__Host-d1-bookmark=';
 

@@ -73,7 +73,7 @@ describe('hot lookups and cron sweeps', () => {
     ],
     [
       'the daily sign-in links of one address and requester',
-      (db) => tokensIssuedToday(db, { email: 'a@b.c', requester: 'r' }),
+      (db) => tokensIssuedToday(db, { email: 'a@b.c', requester: 'r' }, Date.now()),
       ['login_tokens_email_requester (email=? AND requester=? AND created_at>?)'],
     ],
     [
