@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import type { Customer } from '../../schema.ts';
 import { contentSecurityPolicy, escapeHtml } from '../html/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
@@ -61,17 +62,18 @@ function unsubscribedPage(c: Context<AppEnv>, customer: Customer) {
 }
 
 export const reminders = new Hono<AppEnv>()
-  .get('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
+  // The link is the credential: checked on the primary.
+  .get('/reminders/unsubscribe', readsFrom('primary'), validate('query', tokenQuery), async (c) => {
     const { token } = c.req.valid('query');
     return confirmPage(c, await linkOwner(c.var.services, token), token);
   })
-  .post('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
+  .post('/reminders/unsubscribe', readsFrom('primary'), validate('query', tokenQuery), async (c) => {
     const customer = await unsubscribeByLink(c.var.services, c.req.valid('query').token, c.var.requestId);
     // A person pressing the page's button gets a page; a mail client's one-click gets JSON.
     if (c.req.header('accept')?.includes('text/html')) return unsubscribedPage(c, customer);
     return c.json({ enabled: false });
   })
-  .get('/reminders', privateNoStore, requireSession, async (c) =>
+  .get('/reminders', readsFrom('bookmark'), privateNoStore, requireSession, async (c) =>
     c.json(await reminderSettings(c.var.services.db, c.var.identity.customerId)),
   )
   .put('/reminders', requireSession, validate('json', settingsBody), async (c) =>

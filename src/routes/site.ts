@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ConfigError } from '../config/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, rememberLocale } from '../http/locale.ts';
 import { requestContext } from '../http/middleware.ts';
@@ -21,7 +22,8 @@ function unavailable(c: Context<AppEnv>, status: 500 | 503) {
 }
 
 export const site = new Hono<AppEnv>()
-  .use(requestContext)
+  // A page is written from the config and whether a cookie came with it: no D1 at all.
+  .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
     c.body(sitemapXml(c.var.services.config), 200, {

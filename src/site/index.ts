@@ -12,7 +12,7 @@ import { type Locale, languageTag } from '../shared/i18n/locales.ts';
 import { inLocale } from '../shared/i18n/translate.ts';
 import { type SpaAssets, spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
-import { securityHeaders } from './headers.ts';
+import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { localeOffer } from './locale-offer.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
@@ -140,6 +140,11 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
     html,
     // Revalidated every time: a deploy changes the asset names the page links to. The offer and the app's language
     // follow the visitor's languages and cookie.
-    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Language' },
+    headers: {
+      // Only the sign-in page may load Turnstile, and only when the shop has it set up.
+      ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
+      'Cache-Control': 'no-cache',
+      Vary: 'Cookie, Accept-Language',
+    },
   };
 }

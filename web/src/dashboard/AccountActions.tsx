@@ -1,13 +1,18 @@
-// Sign out of this browser, or of every browser and device; the language of the dashboard and the customer's mail;
-// the way to the API page.
+// Sign out of this browser, or of every browser and device (a confirmation that offers to revoke the API tokens too,
+// a chunk of its own: SignOutEverywhere.tsx); the language of the dashboard and the customer's mail; the way to the
+// API page.
+import { useState } from 'preact/hooks';
 import { type Locale, languageTag } from '../../../src/shared/i18n/locales.ts';
 import { languageName } from '../../../src/shared/language-name.ts';
 import { api, read } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { currentLocale, rich, t } from '../i18n.ts';
 import { shopConfig } from '../state/config.ts';
 import { useAction } from '../state/resource.ts';
-import { signOut, signOutEverywhere } from '../state/session.ts';
+import { signOut } from '../state/session.ts';
+
+const everywhereChunk = lazyChunk(() => import('./SignOutEverywhere.tsx').then((chunk) => chunk.SignOutEverywhere));
 
 /** Saves the choice, then loads the page again in that language (each language is a build of its own). */
 async function chooseLanguage(locale: Locale): Promise<void> {
@@ -40,11 +45,9 @@ function Language() {
 }
 
 export function AccountActions({ email }: { email: string }) {
-  const signingOut = useAction(async (everywhere: boolean) => {
-    await (everywhere ? signOutEverywhere() : signOut());
-  });
+  const signingOut = useAction(signOut);
+  const [everywhere, setEverywhere] = useState(false);
   const busy = signingOut.loading.value;
-  const error = signingOut.error.value;
   return (
     <section class="card" aria-labelledby="account-title">
       <h2 id="account-title">{t('account.title')}</h2>
@@ -56,14 +59,17 @@ export function AccountActions({ email }: { email: string }) {
       </p>
       <Language />
       <div class="actions">
-        <button type="button" class="secondary" onClick={() => signingOut.run(false)} disabled={busy}>
+        <button type="button" class="secondary" onClick={() => signingOut.run()} disabled={busy}>
           {t('site.signOut')}
         </button>
-        <button type="button" class="secondary" onClick={() => signingOut.run(true)} disabled={busy}>
+        <button type="button" class="secondary" onClick={() => setEverywhere(true)} disabled={busy}>
           {t('account.signOutEverywhere')}
         </button>
       </div>
-      <ErrorText error={error} />
+      <ErrorText error={signingOut.error.value} />
+      {(everywhere || everywhereChunk.data.value) && (
+        <LazyPage chunk={everywhereChunk} props={{ open: everywhere, email, onClose: () => setEverywhere(false) }} />
+      )}
     </section>
   );
 }

@@ -1,13 +1,16 @@
-// Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone).
-// An island: the Worker renders the form (SignInForm), the browser hydrates it with this state.
-
-import { useEffect, useState } from 'preact/hooks';
+// Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone). When
+// the shop is getting unusually many requests it asks new addresses to pass Cloudflare Turnstile, and the request is
+// sent again with its token. An island: the Worker renders the form (SignInForm), the browser hydrates it.
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { focusOnMount } from '../components/focus.ts';
 import { rich, t } from '../i18n.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
 import { safeNext } from '../state/sign-in-link.ts';
 import { SignInForm } from './SignInForm.tsx';
+
+// Asked only under pressure: a chunk of its own (with the Turnstile widget), loaded when the answer asks for it.
+const loadChallenge = () => import('./SignInChallenge.tsx').then((view) => view.SignInChallenge);
 
 /** `next`: where to continue after signing in (the page's `?next=`). */
 export function SignIn({ next }: { next: string | null }) {
@@ -16,12 +19,30 @@ export function SignIn({ next }: { next: string | null }) {
   const [email, setEmail] = useState(() => document.querySelector<HTMLInputElement>('#signin-email')?.value ?? '');
   const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
-  const request = useAction(requestSignInLink);
-  const sentTo = request.data.value;
+  const request = useAction(async (to: string, token?: string) => ({
+    to: to.trim(),
+    answer: await requestSignInLink(to, next, token),
+  }));
+  const sent = request.data.value;
+  const challenged = sent?.answer.status === 'challenge';
+  const [Challenge, setChallenge] = useState<Awaited<ReturnType<typeof loadChallenge>>>();
+  useEffect(() => {
+    if (challenged && !Challenge) void loadChallenge().then((view) => setChallenge(() => view));
+  }, [challenged, Challenge]);
   const busy = request.loading.value;
   const error = request.error.value?.message;
+  const sentTo = sent?.to;
+  /** Tokens sent: each is spent once sent, so a token the shop did not accept brings a fresh widget. */
+  const [tries, setTries] = useState(0);
+  const passed = useCallback(
+    (token: string) => {
+      setTries((n) => n + 1);
+      void request.run(email, token);
+    },
+    [request, email],
+  );
 
-  if (customer.value && !sentTo)
+  if (customer.value && !sent)
     return (
       <section class="narrow stack">
         <h1 key="signed-in" ref={focusOnMount} tabIndex={-1}>
@@ -33,6 +54,22 @@ export function SignIn({ next }: { next: string | null }) {
         </a>
       </section>
     );
+
+  if (sent?.answer.status === 'challenge')
+    return Challenge ? (
+      <Challenge
+        message={sent.answer.message}
+        siteKey={sent.answer.siteKey}
+        busy={busy}
+        error={error}
+        tries={tries}
+        onToken={passed}
+        onOtherAddress={() => {
+          setTries(0);
+          request.set(undefined);
+        }}
+      />
+    ) : null;
 
   if (sentTo)
     return (
@@ -55,7 +92,7 @@ export function SignIn({ next }: { next: string | null }) {
       live={live}
       error={error}
       onEmail={setEmail}
-      onSubmit={() => void request.run(email, next)}
+      onSubmit={() => void request.run(email)}
     />
   );
 }

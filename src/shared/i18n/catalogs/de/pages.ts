@@ -179,5 +179,9 @@ export const pages: Translation<typeof english> = {
   'account.signedInAs': 'Angemeldet als {email}. Skripte können Proxy-URLs mit einem {token} abrufen.',
   'account.apiToken': 'API-Token',
   'account.language': 'Sprache der Übersicht und deiner E-Mails',
-  'account.signOutEverywhere': 'Überall abmelden',
+  'account.signOutEverywhere': 'Überall abmelden…',
+  'signin.challenge': 'Noch ein Schritt',
+  'signin.challengeFailed': 'Die Prüfung hat nicht geklappt. Bitte versuche es noch einmal.',
+  'signin.otherAddress': 'Andere Adresse verwenden',
+  'signin.challengeNotLoaded': 'Die Prüfung wurde nicht geladen. Lade die Seite neu, um es erneut zu versuchen.',
 };

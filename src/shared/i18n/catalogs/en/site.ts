@@ -65,5 +65,9 @@ export const site = {
   'account.signedInAs': 'Signed in as {email}. Scripts can fetch proxy URLs with an {token}.',
   'account.apiToken': 'API token',
   'account.language': 'Language of the dashboard and your emails',
-  'account.signOutEverywhere': 'Sign out everywhere',
+  'account.signOutEverywhere': 'Sign out everywhere…',
+  'signin.challenge': 'One more step',
+  'signin.challengeFailed': 'That check did not pass. Please try it again.',
+  'signin.otherAddress': 'Use another address',
+  'signin.challengeNotLoaded': 'The check did not load. Reload the page to try again.',
 } as const;

@@ -179,5 +179,9 @@ export const pages: Translation<typeof english> = {
   'account.signedInAs': 'Sesión iniciada como {email}. Los scripts pueden obtener URLs de proxy con un {token}.',
   'account.apiToken': 'token de API',
   'account.language': 'Idioma del panel y de tus correos',
-  'account.signOutEverywhere': 'Cerrar sesión en todas partes',
+  'account.signOutEverywhere': 'Cerrar sesión en todas partes…',
+  'signin.challenge': 'Un paso más',
+  'signin.challengeFailed': 'La comprobación no se superó. Inténtalo de nuevo.',
+  'signin.otherAddress': 'Usar otra dirección',
+  'signin.challengeNotLoaded': 'La comprobación no se cargó. Recarga la página para intentarlo de nuevo.',
 };

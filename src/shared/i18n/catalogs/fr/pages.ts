@@ -182,5 +182,9 @@ export const pages: Translation<typeof english> = {
   'account.signedInAs': 'Connecté en tant que {email}. Les scripts peuvent récupérer des URL de proxy avec un {token}.',
   'account.apiToken': 'jeton d’API',
   'account.language': 'Langue du tableau de bord et de vos e-mails',
-  'account.signOutEverywhere': 'Se déconnecter partout',
+  'account.signOutEverywhere': 'Se déconnecter partout…',
+  'signin.challenge': 'Encore une étape',
+  'signin.challengeFailed': 'La vérification a échoué. Réessayez.',
+  'signin.otherAddress': 'Utiliser une autre adresse',
+  'signin.challengeNotLoaded': 'La vérification ne s’est pas chargée. Rechargez la page pour réessayer.',
 };

@@ -178,5 +178,9 @@ export const pages: Translation<typeof english> = {
   'account.signedInAs': 'Conectado como {email}. Scripts podem buscar URLs de proxy com um {token}.',
   'account.apiToken': 'token de API',
   'account.language': 'Idioma do painel e dos seus e-mails',
-  'account.signOutEverywhere': 'Sair de todos os dispositivos',
+  'account.signOutEverywhere': 'Sair de todos os dispositivos…',
+  'signin.challenge': 'Mais uma etapa',
+  'signin.challengeFailed': 'A verificação não passou. Tente de novo.',
+  'signin.otherAddress': 'Usar outro endereço',
+  'signin.challengeNotLoaded': 'A verificação não carregou. Recarregue a página para tentar de novo.',
 };

@@ -176,5 +176,9 @@ export const pages: Translation<typeof english> = {
   'account.signedInAs': 'Вы вошли как {email}. Скрипты могут получать URL прокси с помощью {token}.',
   'account.apiToken': 'API-токена',
   'account.language': 'Язык кабинета и писем',
-  'account.signOutEverywhere': 'Выйти на всех устройствах',
+  'account.signOutEverywhere': 'Выйти на всех устройствах…',
+  'signin.challenge': 'Ещё один шаг',
+  'signin.challengeFailed': 'Проверка не пройдена. Попробуйте ещё раз.',
+  'signin.otherAddress': 'Другой адрес',
+  'signin.challengeNotLoaded': 'Проверка не загрузилась. Обновите страницу, чтобы попробовать снова.',
 };

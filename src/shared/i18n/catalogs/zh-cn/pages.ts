@@ -166,5 +166,9 @@ export const pages: Translation<typeof english> = {
   'account.signedInAs': '已登录为 {email}。脚本可以使用 {token} 获取代理 URL。',
   'account.apiToken': 'API 令牌',
   'account.language': '控制台和邮件的语言',
-  'account.signOutEverywhere': '在所有设备上退出',
+  'account.signOutEverywhere': '在所有设备上退出…',
+  'signin.challenge': '还差一步',
+  'signin.challengeFailed': '验证未通过，请重试。',
+  'signin.otherAddress': '换一个地址',
+  'signin.challengeNotLoaded': '验证未能加载。请刷新页面重试。',
 };
