@@ -2,6 +2,7 @@
 // dashboard and the console ask here for a customer, their Stripe customer id and their suspension.
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { type Customer, customers } from '../../schema.ts';
+import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
 
 export type { Customer };
@@ -126,16 +127,8 @@ export async function customerCounts(db: Db): Promise<{ total: number; suspended
   return { total: row?.total ?? 0, suspended: Number(row?.suspended ?? 0) };
 }
 
-/** These customers by id (any number of ids: read in chunks under D1's 100 bound parameters). */
+/** These customers by id (any number of ids: read in slices under D1's bound-parameter limit). */
 export async function customersByIds(db: Db, customerIds: string[]): Promise<Map<string, Customer>> {
-  const ids = [...new Set(customerIds)];
-  const found = new Map<string, Customer>();
-  for (let i = 0; i < ids.length; i += 90) {
-    const rows = await db
-      .select()
-      .from(customers)
-      .where(inArray(customers.id, ids.slice(i, i + 90)));
-    for (const row of rows) found.set(row.id, row);
-  }
-  return found;
+  const rows = await readByIds(customerIds, (ids) => db.select().from(customers).where(inArray(customers.id, ids)));
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -1,6 +1,7 @@
 // The pool_keys rows: one per key generation of a customer. The only module with SQL on the table.
 import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PoolKeyRow, poolKeys } from '../../schema.ts';
+import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
 
 export type { PoolKeyRow };
@@ -53,13 +54,12 @@ export function currentKeyQuery(db: Db, customerId: string) {
     .limit(1);
 }
 
-/** The current key of each of these customers (at most 90 ids: D1 binds at most 100 parameters). */
+/** The current key of each of these customers (any number: read in slices under D1's bound-parameter limit). */
 export async function currentKeysOf(db: Db, customerIds: string[]): Promise<Map<string, PoolKeyRow>> {
-  if (customerIds.length === 0) return new Map();
-  return byCustomer(await currentKeysQuery(db, customerIds));
+  return byCustomer(await readByIds(customerIds, (ids) => currentKeysQuery(db, ids)));
 }
 
-/** The current keys of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+/** The current keys of the customers `customerIds` names (a subquery, or a slice of readByIds), as a statement. */
 export function currentKeysQuery(db: Db, customerIds: string[] | SQLWrapper) {
   return db
     .select()

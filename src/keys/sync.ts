@@ -2,6 +2,7 @@
 // calling the upstream, and retry backoff. The only module with SQL on the table.
 import { and, eq, inArray, isNull, lt, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type KeySyncRow, keySyncs } from '../../schema.ts';
+import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
 import { byCustomer } from './store.ts';
 
@@ -143,13 +144,12 @@ export function owedSyncs(db: Db, limit: number): Promise<KeySyncRow[]> {
     .limit(limit);
 }
 
-/** The sync rows of these customers (at most 90 ids: D1 binds at most 100 parameters). */
+/** The sync rows of these customers (any number: read in slices under D1's bound-parameter limit). */
 export async function syncsOf(db: Db, customerIds: string[]): Promise<Map<string, KeySyncRow>> {
-  if (customerIds.length === 0) return new Map();
-  return byCustomer(await syncsQuery(db, customerIds));
+  return byCustomer(await readByIds(customerIds, (ids) => syncsQuery(db, ids)));
 }
 
-/** The key_syncs rows of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+/** The key_syncs rows of the customers `customerIds` names (a subquery, or a slice of readByIds), as a statement. */
 export function syncsQuery(db: Db, customerIds: string[] | SQLWrapper) {
   return db.select().from(keySyncs).where(inArray(keySyncs.customerId, customerIds));
 }
