@@ -37,6 +37,15 @@ export default defineConfig({
               deadLetterQueue: 'proxy-storefront-mail-dlq',
             },
             'proxy-storefront-mail-dlq': { maxBatchSize: 10, maxBatchTimeout: 0 },
+            // The jobs queue as wrangler.toml has it (one message per invocation); tests that run a whole cron
+            // cycle hold its messages and deliver them themselves (test/cron.ts).
+            'proxy-storefront-jobs': {
+              maxBatchSize: 1,
+              maxBatchTimeout: 0,
+              maxRetries: 3,
+              deadLetterQueue: 'proxy-storefront-jobs-dlq',
+            },
+            'proxy-storefront-jobs-dlq': { maxBatchSize: 10, maxBatchTimeout: 0 },
           },
         },
       };

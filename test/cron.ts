@@ -1,19 +1,101 @@
-// Running the cron's jobs as the Worker would, at a chosen time, recording every mail they queue.
-import { env } from 'cloudflare:test';
+// Running the cron as Cloudflare would, and its jobs queue to the end: the Worker's scheduled handler plans the tick
+// onto a held stand-in of the JOBS_QUEUE binding, and each held message is then delivered, one per invocation as
+// wrangler.toml says, to the Worker's own queue handler, which sends what follows back onto the held queue. A message
+// the handler retries comes back with one more attempt, and after max_retries goes to the dead-letter queue's handler.
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  env,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { clockFrom } from '../src/clock.ts';
-import { runScheduledJobs } from '../src/jobs/index.ts';
+import worker from '../src/index.ts';
+import { JOBS_DEAD_LETTER_QUEUE, JOBS_QUEUE, type JobMessage } from '../src/jobs/index.ts';
 import { createLogger } from '../src/log.ts';
 import type { MailMessage } from '../src/mail/index.ts';
-import { createServices } from '../src/services/index.ts';
+import { createServices, type Services, withOverrides } from '../src/services/index.ts';
+
+/** wrangler.toml's max_retries of the jobs queue's consumer. */
+const MAX_RETRIES = 3;
+/** More deliveries than any test's cron cycle needs: a loop that never ends fails instead of hanging. */
+const MAX_DELIVERIES = 20_000;
+
+export interface HeldMessage {
+  id: string;
+  body: JobMessage;
+  attempts: number;
+}
+
+/** A Queue binding that holds what is sent to it, in order, for the test to deliver. */
+export class HeldQueue {
+  readonly held: HeldMessage[] = [];
+  private sent = 0;
+  readonly binding = {
+    send: async (body: unknown) => {
+      this.hold(body);
+    },
+    sendBatch: async (messages: Iterable<MessageSendRequest>) => {
+      for (const m of messages) this.hold(m.body);
+    },
+  } as unknown as Queue;
+
+  private hold(body: unknown) {
+    // A copy, as Queues serialises a body: a later change to the sender's object must not reach the message.
+    this.held.push({ id: `held-${++this.sent}`, body: structuredClone(body) as JobMessage, attempts: 1 });
+  }
+
+  take(): HeldMessage | undefined {
+    return this.held.shift();
+  }
+}
+
+/** Delivers one message to the Worker's queue handler as `queue`; answers whether the handler acked it. */
+export async function deliverJob(bindings: Env, message: HeldMessage, queue = JOBS_QUEUE): Promise<boolean> {
+  const batch = createMessageBatch(queue, [{ ...message, timestamp: Date.now() }]);
+  const ctx = createExecutionContext();
+  await worker.queue!(batch as MessageBatch, bindings, ctx);
+  const result = await getQueueResult(batch as MessageBatch, ctx);
+  return !result.retryBatch.retry && !result.retryMessages.some((r) => r.msgId === message.id);
+}
+
+/** The Worker's scheduled handler for the tick `at`, its messages held in `jobs`. */
+export async function fireCron(bindings: Env, at: number): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), bindings, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+/** Delivers every held message (and what each sends on) until the queue is empty. */
+export async function drainJobs(bindings: Env, jobs: HeldQueue): Promise<void> {
+  for (let delivered = 0; delivered < MAX_DELIVERIES; delivered++) {
+    const message = jobs.take();
+    if (!message) return;
+    if (await deliverJob(bindings, message)) continue;
+    if (message.attempts > MAX_RETRIES) await deliverJob(bindings, message, JOBS_DEAD_LETTER_QUEUE);
+    else jobs.held.push({ ...message, attempts: message.attempts + 1 });
+  }
+  throw new Error(`the jobs queue was not empty after ${MAX_DELIVERIES} deliveries`);
+}
 
 /**
- * The mail the run queued (the real queue still gets it); `queueDown` makes queueing fail, as a Queues outage would.
+ * The bindings of a cron cycle: `base` (the test bindings unless given) with the jobs queue held in `jobs`, and the
+ * services' overrides pinned (a clock, a recording mail).
+ */
+export function cronBindings(jobs: HeldQueue, overrides: Partial<Services> = {}, base: Env = env): Env {
+  return withOverrides({ ...base, JOBS_QUEUE: jobs.binding }, overrides);
+}
+
+/**
+ * One cron cycle at `at`, to the end of its jobs; returns the mail it queued (the real mail queue still gets it).
+ * `queueDown` makes queueing mail fail, as a Queues outage would.
  */
 export async function runCron(at = Date.now(), queueDown = false): Promise<MailMessage[]> {
   const queued: MailMessage[] = [];
-  const context = { log: createLogger(), waitUntil: () => {}, kind: 'background' as const };
-  const mail = createServices(env, context).mail;
-  const services = createServices(env, context, {
+  const mail = createServices(env, { log: createLogger(), waitUntil: () => {}, kind: 'background' }).mail;
+  const jobs = new HeldQueue();
+  const bindings = cronBindings(jobs, {
     clock: clockFrom(at),
     mail: {
       ...mail,
@@ -24,6 +106,7 @@ export async function runCron(at = Date.now(), queueDown = false): Promise<MailM
       },
     },
   });
-  await runScheduledJobs(services, at);
+  await fireCron(bindings, at);
+  await drainJobs(bindings, jobs);
   return queued;
 }

@@ -11,16 +11,18 @@ export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
 export { type KeyState, keyState, keySummary, type LiveKey } from './state.ts';
 export {
+  type AttentionRule,
   byCustomer,
   claimAnnouncement,
   currentKey,
   currentKeyQuery,
   currentKeysOf,
+  currentKeysOwing,
   currentKeysQuery,
   customersWithRetirementDue,
   forgetVanishedKey,
+  keysNeedingAttention,
   keysOf,
-  liveUpstreamKeys,
   openGenerationStatement,
   type PoolKeyRow,
   recordUsage,
@@ -28,7 +30,9 @@ export {
   saveKey,
   startRetiringStatement,
   unclaimAnnouncement,
+  usedMbOfWorkingKeys,
 } from './store.ts';
+export { readPlatformUsage, type SweepPage, sweepPage, sweepPages } from './sweep.ts';
 export {
   acquireLease,
   dueCustomers,
@@ -40,8 +44,9 @@ export {
   releaseFailed,
   releaseSynced,
   renewLease,
+  syncedSql,
   syncQuery,
   syncsOf,
   syncsQuery,
 } from './sync.ts';
-export { readUsage, sweepUsage } from './usage.ts';
+export { readUsage } from './usage.ts';

@@ -1,6 +1,6 @@
 // The key_syncs row of each customer: a "reconcile owed" marker, the lease that keeps two reconciles from both
 // calling the upstream, and retry backoff. The only module with SQL on the table.
-import { and, eq, inArray, isNull, lt, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type KeySyncRow, keySyncs } from '../../schema.ts';
 import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
@@ -32,6 +32,36 @@ export function markOwedStatement(db: Db, customerId: string, now: number) {
       target: keySyncs.customerId,
       set: { state: 'pending', attempts: 0, nextAttemptAt: null, demand: sql`max(${keySyncs.demand} + 1, ${now})` },
     });
+}
+
+/** markOwedStatement for many customers in ONE statement (their ids travel as one JSON parameter). */
+export function markManyOwedStatement(db: Db, customerIds: string[], now: number) {
+  const owed = db
+    .select({
+      customerId: sql<string>`owed.value`.as('customer_id'),
+      state: sql<'pending'>`'pending'`.as('state'),
+      attempts: sql<number>`0`.as('attempts'),
+      nextAttemptAt: sql<null>`null`.as('next_attempt_at'),
+      lastError: sql<null>`null`.as('last_error'),
+      leaseUntil: sql<null>`null`.as('lease_until'),
+      leaseHolder: sql<null>`null`.as('lease_holder'),
+      demand: sql<number>`${now}`.as('demand'),
+    })
+    .from(sql`json_each(${JSON.stringify(customerIds)}) as owed`)
+    // SQLite reads ON CONFLICT after an INSERT … SELECT only when the SELECT has a WHERE.
+    .where(sql`true`);
+  return db
+    .insert(keySyncs)
+    .select(owed)
+    .onConflictDoUpdate({
+      target: keySyncs.customerId,
+      set: { state: 'pending', attempts: 0, nextAttemptAt: null, demand: sql`max(${keySyncs.demand} + 1, ${now})` },
+    });
+}
+
+/** Whether the customer `customerId` names (a column of another table) has keys that owe nothing, as SQL. */
+export function syncedSql(customerId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${keySyncs} where ${keySyncs.customerId} = ${customerId} and ${keySyncs.state} = 'synced')`;
 }
 
 export async function getSync(db: Db, customerId: string): Promise<KeySyncRow | undefined> {
@@ -117,8 +147,15 @@ export async function releaseFailed(db: Db, lease: Lease, error: string, now: nu
     .where(and(eq(keySyncs.customerId, lease.customerId), eq(keySyncs.leaseHolder, lease.holder)));
 }
 
-/** Customers whose keys owe a reconcile that is due now (pending, or failed and past its backoff), not leased. */
-export async function dueCustomers(db: Db, now: number, limit = 25): Promise<string[]> {
+/**
+ * Customers whose keys owe a reconcile that is due now (pending, or failed and past its backoff), not leased: a page
+ * of them in id order, after `page.after`.
+ */
+export async function dueCustomers(
+  db: Db,
+  now: number,
+  page: { after: string | null; limit: number },
+): Promise<string[]> {
   const rows = await db
     .select({ customerId: keySyncs.customerId })
     .from(keySyncs)
@@ -127,10 +164,11 @@ export async function dueCustomers(db: Db, now: number, limit = 25): Promise<str
         inArray(keySyncs.state, ['pending', 'failed']),
         or(isNull(keySyncs.nextAttemptAt), lte(keySyncs.nextAttemptAt, now)),
         or(isNull(keySyncs.leaseUntil), lt(keySyncs.leaseUntil, now)),
+        page.after === null ? undefined : gt(keySyncs.customerId, page.after),
       ),
     )
-    .orderBy(keySyncs.nextAttemptAt)
-    .limit(limit);
+    .orderBy(keySyncs.customerId)
+    .limit(page.limit);
   return rows.map((r) => r.customerId);
 }
 

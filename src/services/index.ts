@@ -26,6 +26,8 @@ export interface Services {
   readonly mail: Mail;
   /** The availability cache. */
   readonly kv: KVNamespace;
+  /** The jobs queue: the cron's work, a bounded page per message (src/jobs/). */
+  readonly jobQueue: Queue;
   /**
    * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts) and per API
    * token (src/http/bearer.ts).
@@ -110,6 +112,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       return mail();
     },
     kv: env.CACHE,
+    jobQueue: env.JOBS_QUEUE,
     limiters: {
       login: env.LOGIN_LIMITER,
       customerCalls: env.CUSTOMER_CALL_LIMITER,

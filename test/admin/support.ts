@@ -1,9 +1,9 @@
 // Operator console test helpers: buying through the real billing path (checkout → Stripe simulator → signed
 // webhook → reconcile), reading the Proxies.sx simulator's keys, and calling the admin API as the operator.
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
-import worker from '../../src/index.ts';
 import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
+
 import { CURRENT_KEY_SQL, call, type SimKey, upstreamKey } from '../helpers.ts';
 
 /** The operator in the committed test config (ADMIN_EMAILS). */
@@ -64,12 +64,8 @@ export async function upstreamKeyOf(customerId: string): Promise<SimKey | undefi
   return upstreamKey(row?.upstream_id);
 }
 
-/** The cron trigger, as Cloudflare fires it (billing reconcile of every due key, then retention). */
-export async function runCron(at = Date.now()): Promise<void> {
-  const ctx = createExecutionContext();
-  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), env, ctx);
-  await waitOnExecutionContext(ctx);
-}
+/** The cron trigger, as Cloudflare fires it, and its jobs to the end. */
+export { runCron } from '../cron.ts';
 
 export interface AuditRow {
   actor: string;

@@ -1,9 +1,10 @@
 // Fulfilment end to end: checkout → Stripe simulator → signed webhook → D1 → the Proxies.sx simulator's key.
 // Exactly once whatever Stripe duplicates or reorders; recoverable when the upstream is down.
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
 import { count, type Delivery, deliver, deliveries, stripeAct } from '../billing/helpers.ts';
+import { runCron } from '../cron.ts';
 import {
   CURRENT_KEY_SQL,
   call,
@@ -74,12 +75,6 @@ const mints = async () =>
   ).length;
 const orderOf = (sessionId: string) =>
   env.DB.prepare('select * from orders where stripe_session_id = ?').bind(sessionId).first<Record<string, unknown>>();
-
-async function runCron(at = Date.now()): Promise<void> {
-  const ctx = createExecutionContext();
-  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), env, ctx);
-  await waitOnExecutionContext(ctx);
-}
 
 beforeEach(async () => {
   await resetSimulators();

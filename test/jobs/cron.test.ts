@@ -1,8 +1,8 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { customers, loginTokens } from '../../schema.ts';
 import { openDb } from '../../src/db/index.ts';
-import worker from '../../src/index.ts';
+import { cronBindings, drainJobs, fireCron, HeldQueue } from '../cron.ts';
 
 describe('cron trigger', () => {
   it('still runs retention when another job fails, and logs the failure', async () => {
@@ -20,14 +20,10 @@ describe('cron trigger', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)));
     try {
       // A broken PRICING var makes the reconcile job throw (it needs the config); retention needs only D1.
-      const broken = { ...env, PRICING: '{not json' } as unknown as Env;
-      const ctx = createExecutionContext();
-      await worker.scheduled!(
-        createScheduledController({ scheduledTime: Date.now(), cron: '*/5 * * * *' }),
-        broken,
-        ctx,
-      );
-      await waitOnExecutionContext(ctx);
+      const jobs = new HeldQueue();
+      const broken = cronBindings(jobs, {}, { ...env, PRICING: '{not json' } as unknown as Env);
+      await fireCron(broken, Date.now());
+      await drainJobs(broken, jobs);
     } finally {
       spy.mockRestore();
     }
