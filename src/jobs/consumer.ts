@@ -1,15 +1,16 @@
-// The jobs queue's consumer: each message is one bounded page of one job's run for one cron tick. A message
-// delivered again (a retry after a consumer died mid-page) redoes its page, whose work is claimed, leased or
-// idempotent, and sends on what follows it again; a duplicate of a part already done does nothing. The last part of
-// a run finishes it and starts the next job of its chain. A page that keeps failing is dead-lettered: the run is
-// given up as failed and the chain goes on, so a failing job never keeps the next from running.
+// The jobs queue's consumer: each message is one bounded page of one job's run for one cron tick. A page's work is
+// claimed, leased or idempotent; what follows it is sent before the part is recorded done. So a message delivered
+// again after its consumer died mid-page redoes the page and sends on what follows (a duplicate of a part that is
+// then done does nothing), and a message whose part is done does nothing at all. The last part of a run finishes it
+// and starts the next job of its chain. A page that keeps failing is dead-lettered: the run is given up as failed and
+// the chain goes on, so a failing job never keeps the next from running.
 import { ConfigError } from '../config/index.ts';
 import type { Services } from '../services/index.ts';
 import { nextJob } from './cron.ts';
 import { firstMessage, type JobMessage, jobMessageSchema } from './messages.ts';
 import { JOBS_DEAD_LETTER_QUEUE, sendJobMessages } from './queue.ts';
 import { JOBS, type Step } from './registry.ts';
-import { completePart, failRun, isPartDone, openRun, type PartDone, touchRun } from './runs.ts';
+import { completePart, failRun, isPartDone, isRunFinished, openRun, touchRun } from './runs.ts';
 
 /** A page that failed is tried again this much later (then dead-lettered after the consumer's max_retries). */
 export const JOB_RETRY_DELAY_SECONDS = 30;
@@ -39,8 +40,11 @@ async function runOne(msg: Message, services: Services): Promise<void> {
       msg.ack();
       return;
     }
-    if (!redelivered && (await isPartDone(db, run, message.part))) {
+    if (await isPartDone(db, run, message.part)) {
+      // What follows a part is sent before the part is recorded done, so a done part has sent it. Only the start of
+      // the next job may be missing: the delivery that finished the run may have died before it.
       log.info('job message skipped: its part is done');
+      if (redelivered && (await isRunFinished(db, run))) await startNext(services, message);
       msg.ack();
       return;
     }
@@ -54,15 +58,17 @@ async function runOne(msg: Message, services: Services): Promise<void> {
       msg.ack();
       return;
     }
-    let done: PartDone = { newly: false, finishedNow: false, finished: false };
-    if (step.completes) done = await completePart(db, run, message.part, step.parts, clock.now());
-    else await touchRun(db, run, clock.now());
-    if (!step.completes || done.newly || redelivered) await sendJobMessages(services.jobQueue, step.sends);
+    // Sent before the part is recorded: a delivery that dies in between is redone (its page again, whose work is
+    // claimed or idempotent), never lost.
+    await sendJobMessages(services.jobQueue, step.sends);
     log.info('cron job page done', { result: step.result });
-    if (done.finishedNow || (redelivered && done.finished)) {
-      log.info('cron job done');
-      await startNext(services, message);
-    }
+    if (step.completes) {
+      const done = await completePart(db, run, message.part, step.parts, clock.now());
+      if (done.finishedNow) {
+        log.info('cron job done');
+        await startNext(services, message);
+      }
+    } else await touchRun(db, run, clock.now());
     msg.ack();
   } catch (err) {
     log.warn('job message failed; retrying', { err, attempts: msg.attempts });

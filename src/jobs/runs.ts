@@ -71,18 +71,15 @@ export async function isPartDone(db: Db, run: RunRef, part: number): Promise<boo
   return Boolean(row);
 }
 
-export interface PartDone {
-  /** This call recorded the part (false: it was recorded before). */
-  newly: boolean;
-  /** This call finished the run. */
-  finishedNow: boolean;
-  /** The run is finished (by this call or an earlier one). */
-  finished: boolean;
+export async function isRunFinished(db: Db, run: RunRef): Promise<boolean> {
+  const [row] = await db.select({ finishedAt: jobRuns.finishedAt }).from(jobRuns).where(isRun(run)).limit(1);
+  return row?.finishedAt != null;
 }
 
 /**
- * Records `part` of the run done (and how many parts the run has, when `parts` is given); finishes the run when all
- * its parts are done. One batch: of any number of messages completing the last part, one finishes the run.
+ * Records `part` of the run done (and how many parts the run has, when `parts` is given and no part said so before);
+ * finishes the run when all its parts are done. One batch: of any number of messages completing the last part, one
+ * finishes the run (answers `finishedNow`).
  */
 export async function completePart(
   db: Db,
@@ -90,29 +87,27 @@ export async function completePart(
   part: number,
   parts: number | undefined,
   now: number,
-): Promise<PartDone> {
+): Promise<{ finishedNow: boolean }> {
   const partsDone = db
     .select({ n: count() })
     .from(jobParts)
     .where(and(eq(jobParts.job, run.job), eq(jobParts.tick, run.tick)));
-  const [recorded, , finishing, [state]] = await db.batch([
+  const [, , finishing] = await db.batch([
     db
       .insert(jobParts)
       .values({ ...run, part, doneAt: now })
-      .onConflictDoNothing()
-      .returning({ part: jobParts.part }),
+      .onConflictDoNothing(),
     db
       .update(jobRuns)
-      .set({ touchedAt: now, ...(parts === undefined ? {} : { parts }) })
+      .set({ touchedAt: now, ...(parts === undefined ? {} : { parts: sql`coalesce(${jobRuns.parts}, ${parts})` }) })
       .where(isRun(run)),
     db
       .update(jobRuns)
       .set({ finishedAt: now, outcome: 'done' })
-      .where(and(isRun(run), isNull(jobRuns.finishedAt), sql`${jobRuns.parts} = (${partsDone})`))
+      .where(and(isRun(run), isNull(jobRuns.finishedAt), sql`${jobRuns.parts} <= (${partsDone})`))
       .returning({ tick: jobRuns.tick }),
-    db.select({ finishedAt: jobRuns.finishedAt }).from(jobRuns).where(isRun(run)),
   ]);
-  return { newly: recorded.length > 0, finishedNow: finishing.length > 0, finished: state?.finishedAt != null };
+  return { finishedNow: finishing.length > 0 };
 }
 
 /** A message that carries on its part in a next one: the run is still making progress. */

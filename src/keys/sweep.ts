@@ -54,7 +54,9 @@ export async function sweepPage(
   page: SweepPage,
   rowLimit: number,
 ): Promise<SweptPage> {
-  const rows = await workingKeysInRange(db, page, rowLimit);
+  // One more than the limit: whether the range goes on past it.
+  const read = await workingKeysInRange(db, page, rowLimit + 1);
+  const rows = read.slice(0, rowLimit);
   const live = new Map(page.keys.map((k) => [k[0], k]));
   const now = clock.now();
   const owed = new Set<string>();
@@ -70,7 +72,7 @@ export async function sweepPage(
   ];
   const [first, ...rest] = writes;
   if (first) await db.batch([first, ...rest]);
-  const last = rows.length === rowLimit ? rows.at(-1)?.upstreamId : undefined;
+  const last = read.length > rowLimit ? rows.at(-1)?.upstreamId : undefined;
   return {
     recorded: readings.length,
     marked: owed.size,

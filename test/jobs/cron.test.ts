@@ -1,7 +1,9 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { customers, loginTokens } from '../../schema.ts';
 import { openDb } from '../../src/db/index.ts';
+import worker from '../../src/index.ts';
+import { CRON_PLAN } from '../../src/jobs/index.ts';
 import { cronBindings, drainJobs, fireCron, HeldQueue } from '../cron.ts';
 
 describe('cron trigger', () => {
@@ -30,4 +32,22 @@ describe('cron trigger', () => {
     expect(await db.select().from(loginTokens)).toEqual([]);
     expect(errors.some((line) => line.includes('"job":"reconcile"') && line.includes('cron job failed'))).toBe(true);
   });
+
+  it('through the real jobs queue: the scheduled handler only plans, the consumer runs every job of the tick', async () => {
+    const tick = Date.now() + 60 * 60_000;
+    const ctx = createExecutionContext();
+    await worker.scheduled!(createScheduledController({ scheduledTime: tick, cron: '*/5 * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const jobs = CRON_PLAN.flat().length;
+    const deadline = Date.now() + 30_000;
+    let finished = 0;
+    while (finished < jobs && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const row = await env.DB.prepare('select count(*) as n from job_runs where tick = ? and finished_at is not null')
+        .bind(tick)
+        .first<{ n: number }>();
+      finished = row?.n ?? 0;
+    }
+    expect(finished).toBe(jobs);
+  }, 40_000);
 });
