@@ -283,3 +283,19 @@ test('a customer who opens /admin gets the 403 page and never downloads the cons
   assert.equal(res.status(), 403);
   assert.deepEqual(errors, []);
 });
+
+test('an operator’s load of /admin asks the shop once: the overview names the operator', async () => {
+  const asked: string[] = [];
+  operator.on('request', (req) => {
+    const { pathname } = new URL(req.url());
+    if (pathname === '/api/auth/me' || pathname.startsWith('/api/admin/')) asked.push(pathname);
+  });
+  await operator.goto(`${SHOP}/admin`);
+  await operator.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  // The header knows the operator from that answer (their address is in it; a phone's header hides it).
+  await operator.getByRole('navigation', { name: 'Main' }).getByText(OPERATOR).waitFor({ state: 'attached' });
+  await operator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).waitFor();
+  await operator.waitForLoadState('networkidle');
+  assert.deepEqual(asked, ['/api/admin/overview']);
+  assert.deepEqual(errors, []);
+});

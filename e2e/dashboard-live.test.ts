@@ -77,6 +77,28 @@ test('usage refreshes every 30 s only while the tab is visible', async () => {
   await context.close();
 });
 
+test('a dashboard load asks who is signed in once: the account answer names the customer', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, 'one-check@example.com', '/dashboard');
+  // The signed-in app's own account request has been answered: what follows is the reload's.
+  await page.getByRole('heading', { name: 'You have no proxy key yet' }).waitFor();
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    const { pathname } = new URL(req.url());
+    if (pathname === '/api/auth/me' || pathname === '/api/account') asked.push(pathname);
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByText('one-check@example.com').waitFor();
+  await page.getByRole('heading', { name: 'You have no proxy key yet' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(asked, ['/api/account']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`the landing page and the dashboard do not shift while data arrives (${name})`, async () => {
     const context = await browser().newContext({ viewport });

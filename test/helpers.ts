@@ -119,9 +119,17 @@ async function pollOutbox(
 }
 
 /** Asks for a sign-in link the way the SPA does; returns the new login email from the outbox. */
-export async function requestLoginMail(email: string, body: Record<string, unknown> = {}): Promise<OutboxMail> {
+export async function requestLoginMail(
+  email: string,
+  body: Record<string, unknown> = {},
+  bindings?: Env,
+): Promise<OutboxMail> {
   const seen = (await outboxFor(email)).length;
-  const res = await call('/api/auth/request', { json: { email, ...body }, headers: { 'cf-connecting-ip': testIp() } });
+  const res = await call('/api/auth/request', {
+    json: { email, ...body },
+    headers: { 'cf-connecting-ip': testIp() },
+    env: bindings,
+  });
   if (res.status !== 202) throw new Error(`sign-in request for ${email}: ${res.status} ${await res.text()}`);
   return waitForMail(email, seen);
 }
@@ -138,11 +146,11 @@ export function sessionCookieFrom(res: Response): string | null {
 /**
  * Signs `email` in end to end (request → the real mail queue → the outbox → verify) and returns the
  * Cookie header value for `call(path, {cookie})`. Use a distinct email per test: one address may ask
- * for 5 links a minute.
+ * for 5 links a minute. `bindings`: the Worker's, when it signs in with others (e.g. a later clock).
  */
-export async function signIn(email: string): Promise<string> {
-  const mail = await requestLoginMail(email);
-  const res = await call('/api/auth/verify', { json: { token: tokenFromMail(mail) } });
+export async function signIn(email: string, bindings?: Env): Promise<string> {
+  const mail = await requestLoginMail(email, {}, bindings);
+  const res = await call('/api/auth/verify', { json: { token: tokenFromMail(mail) }, env: bindings });
   const cookie = sessionCookieFrom(res);
   if (res.status !== 200 || !cookie) throw new Error(`verify for ${email}: ${res.status} ${await res.text()}`);
   return cookie;

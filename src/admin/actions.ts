@@ -29,13 +29,21 @@ export const DEFAULT_GRANT_VALIDITY_DAYS = 30;
 
 type Statement = Parameters<Db['batch']>[0][number];
 
-function audit(db: Db, operator: Operator, action: string, customerId: string, detail: Record<string, unknown> = {}) {
+function audit(
+  db: Db,
+  operator: Operator,
+  action: string,
+  customerId: string,
+  at: number,
+  detail: Record<string, unknown> = {},
+) {
   return auditStatement(db, {
     actor: operatorActor(operator),
     action: `admin.${action}`,
     customerId,
     detail,
     requestId: operator.requestId,
+    at,
   });
 }
 
@@ -94,7 +102,7 @@ export async function suspendCustomer(
   await run(db, [
     suspendStatement(db, customerId, reason, now),
     ...(key ? [markKeyOwedStatement(db, customerId, now)] : []),
-    audit(db, operator, 'suspend', customerId, { reason }),
+    audit(db, operator, 'suspend', customerId, now, { reason }),
   ]);
   services.log.info('admin: customer suspended', { customerId, operator: operator.email });
   if (!key)
@@ -116,7 +124,7 @@ export async function unsuspendCustomer(
   await run(db, [
     unsuspendStatement(db, customerId),
     ...(key ? [markKeyOwedStatement(db, customerId, now)] : []),
-    audit(db, operator, 'unsuspend', customerId, {
+    audit(db, operator, 'unsuspend', customerId, now, {
       suspendedAt: customer.suspendedAt,
       reason: customer.suspendedReason,
     }),
@@ -158,7 +166,7 @@ export async function grantGb(
   await run(db, [
     insertGrantStatement(db, { customerId, gb: input.gb, validityDays, currency: services.config.currency }, now),
     markKeyOwedStatement(db, customerId, now),
-    audit(db, operator, 'grant', customerId, { gb: input.gb, validityDays, note: input.note ?? null }),
+    audit(db, operator, 'grant', customerId, now, { gb: input.gb, validityDays, note: input.note ?? null }),
   ]);
   services.log.info('admin: GB granted', { customerId, gb: input.gb, validityDays, operator: operator.email });
   return reconcileAndReport(
@@ -200,6 +208,7 @@ export async function rotateCustomerKey(
       sessionsClosed: rotated.sessionsClosed,
     },
     requestId: operator.requestId,
+    at: services.clock.now(),
   });
   log.info('admin: key rotated', { customerId, operator: operator.email });
   return {
@@ -236,6 +245,7 @@ export async function resendSignIn(
     customerId,
     detail: { outcome },
     requestId: operator.requestId,
+    at: services.clock.now(),
   });
   if (outcome === 'suppressed')
     throw new AdminError(
@@ -280,7 +290,7 @@ export async function rerunFulfilment(
   const owed = key !== undefined || entitlementOf(await listEntitledOrders(db, customerId)).capGb > 0;
   await run(db, [
     ...(owed ? [markKeyOwedStatement(db, customerId, now)] : []),
-    audit(db, operator, 'refulfil', customerId, { checkedCheckouts: pending.length, recovered }),
+    audit(db, operator, 'refulfil', customerId, now, { checkedCheckouts: pending.length, recovered }),
   ]);
   const found = pending.length
     ? ` Checked ${pending.length} open checkout${pending.length > 1 ? 's' : ''} with Stripe: ${recovered} paid.`

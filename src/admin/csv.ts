@@ -221,6 +221,7 @@ export async function exportCsv(
     action: 'admin.export',
     detail: { what },
     requestId: operator.requestId,
+    at: clock.now(),
   });
   return {
     filename: `${what}-${isoDate(clock.now())}.csv`,

@@ -18,9 +18,9 @@ import type {
   TierRevenue,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
+import { DAY_MS, MINUTE_MS } from '../time.ts';
 import { disputeView } from './customers.ts';
 
-const DAY_MS = 86_400_000;
 /** A key this full (used / cap) is "near its cap". */
 export const NEAR_CAP_RATIO = 0.8;
 /** A key expiring within this is "expiring". */
@@ -28,7 +28,7 @@ export const EXPIRING_WITHIN_MS = 3 * DAY_MS;
 /** Expired keys stay on the list for this long, then drop off. */
 const EXPIRED_SHOWN_MS = 7 * DAY_MS;
 /** A reconcile still pending after this long is listed as an issue (normally it takes seconds). */
-const PENDING_STUCK_MS = 5 * 60_000;
+const PENDING_STUCK_MS = 5 * MINUTE_MS;
 /** Keys and fulfilments listed, most urgent first. */
 const ATTENTION_LIMIT = 50;
 

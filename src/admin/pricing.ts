@@ -4,6 +4,7 @@ import type { Tier } from '../config/index.ts';
 import type { Services } from '../services/index.ts';
 import type { PricingView, TierPricing, WholesaleRate } from '../shared/admin.ts';
 import { minorUnitsPer } from '../shared/format.ts';
+import { MINUTE_MS } from '../time.ts';
 
 /** Field names that hold a price per GB (any case, with or without separators), in major units. */
 const PER_GB_FIELD = /^(price|rate|cost|usd|wholesale)?_?(price)?_?per_?gb(_?usd)?$|^per_?gb$|^gb_?price$/i;
@@ -85,7 +86,7 @@ export function tierPricing(tiers: readonly Tier[], rates: readonly WholesaleRat
   });
 }
 
-const CACHE_MS = 5 * 60_000;
+const CACHE_MS = 5 * MINUTE_MS;
 let cached: { raw: unknown; at: number } | undefined;
 
 /** The pricing view; the platform's answer is reused for 5 minutes per isolate (it is public and changes rarely). */

@@ -42,7 +42,7 @@ function refundFailure(err: unknown): Error {
 }
 
 export async function refundOrder(
-  services: Pick<Services, 'db' | 'stripe' | 'log'>,
+  services: Pick<Services, 'db' | 'stripe' | 'log' | 'clock'>,
   operator: Operator,
   customerId: string,
   orderId: string,
@@ -89,6 +89,7 @@ export async function refundOrder(
     customerId,
     detail: { orderId: order.id, refundId: refund.id, amount, currency: order.currency, gb: gbBack },
     requestId: operator.requestId,
+    at: services.clock.now(),
   });
   const money = formatMoney(refund.amount, order.currency);
   if (!first)

@@ -1,9 +1,30 @@
-// The OpenAPI 3.1 document of the customer API, generated from the zod schemas the routes validate with (zod's own
-// JSON Schema output, which works on zod/mini: no second zod in the Worker). Built once per isolate and shop.
+// The OpenAPI 3.1 document of the customer API, generated from each route's own declaration (src/routes/api-v1.ts)
+// and the zod schemas it validates with (zod's own JSON Schema output, which works on zod/mini: no second zod in the
+// Worker). Built once per isolate and shop.
 import type { Config } from '../config/index.ts';
+import type { ApiScope } from '../shared/tokens.ts';
 import * as z from '../zod.ts';
-import { API_OPERATIONS, type ApiOperation } from './operations.ts';
 import { errorAnswer } from './schemas.ts';
+
+/** What the document says of one route of the customer API (src/http/api-route.ts declares the route with it). */
+export interface ApiOperation {
+  method: 'get' | 'delete';
+  /** Under /api/v1, with Hono's `:name` for path parameters (OpenAPI's `{name}` in the document). */
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  /** The token scope it needs; null: no token (the documentation itself). */
+  scope: ApiScope | null;
+  query?: z.ZodMiniObject;
+  params?: z.ZodMiniObject;
+  /** The JSON answer; null for the documentation routes. */
+  answer: z.ZodMiniType | null;
+  /** Other representations of the answer (`format=`), by media type. */
+  alsoAs?: readonly string[];
+  /** Error statuses it can answer besides 400, 401, 403 and 429. */
+  errors?: readonly number[];
+}
 
 type JsonSchema = Record<string, unknown> & {
   properties?: Record<string, Record<string, unknown>>;
@@ -85,11 +106,12 @@ function operation(op: ApiOperation) {
   };
 }
 
-function build(config: Pick<Config, 'publicUrl' | 'brand' | 'api'>) {
+function build(config: Pick<Config, 'publicUrl' | 'brand' | 'api'>, operations: readonly ApiOperation[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of API_OPERATIONS) {
-    paths[op.path] ??= {};
-    (paths[op.path] as Record<string, unknown>)[op.method] = operation(op);
+  for (const op of operations) {
+    const path = op.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] ??= {};
+    (paths[path] as Record<string, unknown>)[op.method] = operation(op);
   }
   return {
     openapi: '3.1.0',
@@ -127,14 +149,15 @@ function build(config: Pick<Config, 'publicUrl' | 'brand' | 'api'>) {
 
 export type OpenApiDocument = ReturnType<typeof build>;
 
-const built = new WeakMap<object, OpenApiDocument>();
-
-/** The document for this shop (its URL, name and limits), built once per config. */
-export function openApiDocument(config: Config): OpenApiDocument {
-  let doc = built.get(config);
-  if (!doc) {
-    doc = build(config);
-    built.set(config, doc);
-  }
-  return doc;
+/** The document of `operations` for a shop (its URL, name and limits), built once per config. */
+export function openApiDocuments(operations: readonly ApiOperation[]): (config: Config) => OpenApiDocument {
+  const built = new WeakMap<Config, OpenApiDocument>();
+  return (config) => {
+    let doc = built.get(config);
+    if (!doc) {
+      doc = build(config, operations);
+      built.set(config, doc);
+    }
+    return doc;
+  };
 }

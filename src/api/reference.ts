@@ -1,6 +1,6 @@
 // The customer API's reference as one small HTML page, rendered from the OpenAPI document (so it says what the
 // routes do): no script, one inline stylesheet allowed by its hash.
-import { escapeHtml } from '../mail/templates/layout.ts';
+import { contentSecurityPolicy, escapeHtml, styleHash } from '../html/index.ts';
 import type { OpenApiDocument } from './openapi.ts';
 
 interface Parameter {
@@ -53,11 +53,6 @@ function section(base: string, path: string, method: string, op: Operation): str
 ${parameterTable(op.parameters)}<pre>curl${verb}${auth} '${escapeHtml(base + path)}'</pre>`;
 }
 
-async function styleHash(): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(STYLE));
-  return btoa(String.fromCharCode(...new Uint8Array(digest)));
-}
-
 /** The page and the Content-Security-Policy it needs (its stylesheet's hash, nothing else). */
 export async function referencePage(doc: OpenApiDocument): Promise<{ html: string; csp: string }> {
   const base = doc.servers[0]?.url ?? '';
@@ -72,6 +67,12 @@ export async function referencePage(doc: OpenApiDocument): Promise<{ html: strin
 curl -H "Authorization: Bearer $TOKEN" '${escapeHtml(base)}/proxy-urls?count=5&amp;format=txt'</pre>
 ${sections.join('\n')}
 </body></html>`;
-  const csp = `default-src 'none'; style-src 'sha256-${await styleHash()}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+  const csp = contentSecurityPolicy({
+    'default-src': ["'none'"],
+    'style-src': [await styleHash(STYLE)],
+    'frame-ancestors': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+  });
   return { html, csp };
 }

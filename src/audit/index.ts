@@ -12,6 +12,8 @@ export interface AuditInput {
   requestId?: string;
   /** For an entry that must be written once however often its cause is retried (e.g. `refund:re_…`). */
   id?: string;
+  /** When it happened: the writer's `services.clock.now()` (unix ms). */
+  at: number;
 }
 
 export function auditStatement(db: Db, entry: AuditInput) {
@@ -24,7 +26,7 @@ export function auditStatement(db: Db, entry: AuditInput) {
       customerId: entry.customerId ?? null,
       detail: entry.detail ?? null,
       requestId: entry.requestId ?? null,
-      at: Date.now(),
+      at: entry.at,
     })
     .onConflictDoNothing();
 }

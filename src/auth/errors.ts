@@ -1,17 +1,18 @@
-// The auth domain's one error type; the API maps `status` and `code` to {error: {code, message}}.
+// The auth domain's one error type; the API answers each code with its status and {error: {code, message}}.
+import { DomainError, type DomainErrorOptions } from '../domain-error.ts';
 
-export class AuthError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly expose: boolean;
-  /** Sent as Retry-After with a 429. */
-  readonly retryAfterSeconds: number | undefined;
-  constructor(status: number, code: string, message: string, expose = false, retryAfterSeconds?: number) {
-    super(message);
-    this.name = 'AuthError';
-    this.status = status;
-    this.code = code;
-    this.expose = expose;
-    this.retryAfterSeconds = retryAfterSeconds;
+export type AuthErrorCode = 'invalid_link' | 'rate_limited' | 'mail_unavailable' | 'unavailable';
+
+const STATUS: Record<AuthErrorCode, number> = {
+  invalid_link: 400,
+  rate_limited: 429,
+  mail_unavailable: 503,
+  unavailable: 503,
+};
+
+export class AuthError extends DomainError<AuthErrorCode> {
+  override readonly name = 'AuthError';
+  constructor(code: AuthErrorCode, message: string, options?: DomainErrorOptions) {
+    super(code, message, STATUS, options);
   }
 }

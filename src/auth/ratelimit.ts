@@ -7,9 +7,9 @@
 import type { Config } from '../config/index.ts';
 import { hmacSha256Hex } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
+import { HOUR_MS } from '../time.ts';
 import { loginMailsSince, tokensIssuedToday } from './tokens.ts';
 
-const HOUR_MS = 60 * 60_000;
 /** The LOGIN_LIMITER binding's period in wrangler.toml: a refused client may try again after it. */
 export const LOGIN_LIMIT_PERIOD_SECONDS = 60;
 
@@ -45,7 +45,7 @@ export interface LoginLimitInput {
 export async function checkLoginLimits(
   services: { limiter: RateLimit; db: Db; limits: Config['limits'] },
   { email, network, requester, byOperator }: LoginLimitInput,
-  now = Date.now(),
+  now: number,
 ): Promise<LoginLimit> {
   const { limiter, db, limits } = services;
   if (!byOperator) {
@@ -68,7 +68,7 @@ export async function checkLoginLimits(
 export async function signInMailFigures(
   db: Db,
   limits: Config['limits'],
-  now = Date.now(),
+  now: number,
 ): Promise<{ lastHour: number; perHour: number; paused: boolean }> {
   const { count } = await loginMailsSince(db, HOUR_MS, now);
   return { lastHour: count, perHour: limits.loginMailsPerHour, paused: count >= limits.loginMailsPerHour };

@@ -5,15 +5,16 @@ import { type Customer, type Session, sessions } from '../../schema.ts';
 import { customerQuery } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
 import { firstRow, type Read, type ReadResults, type Reads, read } from '../db/reads.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time.ts';
 
 /** A cookie (and its JWT) lives 12 h and is renewed once past half of that. */
-export const SESSION_TTL_MS = 12 * 60 * 60_000;
+export const SESSION_TTL_MS = 12 * HOUR_MS;
 export const SESSION_RENEW_AFTER_MS = SESSION_TTL_MS / 2;
 /** However active, a session ends this long after its magic link was used. */
-export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+export const SESSION_MAX_AGE_MS = 7 * DAY_MS;
 
 const ALGORITHM = 'HS256';
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = MINUTE_MS;
 const encoder = new TextEncoder();
 
 export interface SessionKeys {
@@ -39,7 +40,7 @@ export function signSessionToken(
   keys: SessionKeys,
   publicUrl: string,
   session: Pick<Session, 'id' | 'customerId' | 'expiresAt'>,
-  now = Date.now(),
+  now: number,
 ): Promise<string> {
   const { issuer, audience } = jwtIdentity(publicUrl);
   return new SignJWT({ sid: session.id })
@@ -52,11 +53,14 @@ export function signSessionToken(
     .sign(encoder.encode(keys.secret));
 }
 
-/** The claims of a valid session JWT, or null: bad signature, other algorithm, issuer or audience, expired, malformed. */
+/**
+ * The claims of a JWT valid at `now`, or null: bad signature, other algorithm, issuer or audience, expired, malformed.
+ */
 export async function verifySessionToken(
   keys: SessionKeys,
   publicUrl: string,
   jwt: string,
+  now: number,
 ): Promise<SessionClaims | null> {
   for (const secret of [keys.secret, keys.previousSecret]) {
     if (!secret) continue;
@@ -66,11 +70,12 @@ export async function verifySessionToken(
         algorithms: [ALGORITHM],
         requiredClaims: ['sub', 'sid', 'iat', 'exp'],
         maxTokenAge: SESSION_TTL_MS / 1000,
+        currentDate: new Date(now),
       });
       const { sid, sub, iat, exp } = payload;
       if (typeof sid !== 'string' || !sub || iat === undefined || exp === undefined) return null;
       // Only this shop mints these; one "issued" in the future (beyond clock skew) is not ours.
-      if (iat * 1000 > Date.now() + CLOCK_SKEW_MS) return null;
+      if (iat * 1000 > now + CLOCK_SKEW_MS) return null;
       return { sid, customerId: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 };
     } catch {
       // Next secret, if any.
@@ -85,7 +90,7 @@ export interface NewSession {
   userAgent?: string | null;
 }
 
-export function newSessionRow({ customerId, signedInAt, userAgent }: NewSession, now = Date.now()): Session {
+export function newSessionRow({ customerId, signedInAt, userAgent }: NewSession, now: number): Session {
   return {
     id: crypto.randomUUID(),
     customerId,
@@ -103,7 +108,7 @@ export interface ActiveSession {
 }
 
 /** Whether a JWT issued at `issuedAt` is past half its life and should be re-issued. */
-export function needsRenewal(claims: SessionClaims, now = Date.now()): boolean {
+export function needsRenewal(claims: SessionClaims, now: number): boolean {
   return now - claims.issuedAt >= SESSION_RENEW_AFTER_MS;
 }
 
@@ -113,7 +118,7 @@ export function needsRenewal(claims: SessionClaims, now = Date.now()): boolean {
  * the batch first slides the session's expiry (within its absolute maximum) with an UPDATE that only touches a live
  * session, so a renewal costs no extra round trip and never revives a revoked or ended one.
  */
-export function sessionReads(db: Db, claims: SessionClaims, now = Date.now()): Reads & SessionCheck {
+export function sessionReads(db: Db, claims: SessionClaims, now: number): Reads & SessionCheck {
   const renewedExpiry = sql<number>`min(${now + SESSION_TTL_MS}, ${sessions.signedInAt} + ${SESSION_MAX_AGE_MS})`;
   const live = and(
     eq(sessions.id, claims.sid),
@@ -147,7 +152,7 @@ export function activeSession({ session, customer }: ReadResults<SessionCheck>):
   return session && customer ? { session, customer } : null;
 }
 
-export async function revokeSession(db: Db, sessionId: string, now = Date.now()): Promise<boolean> {
+export async function revokeSession(db: Db, sessionId: string, now: number): Promise<boolean> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: now })
@@ -157,7 +162,7 @@ export async function revokeSession(db: Db, sessionId: string, now = Date.now())
 }
 
 /** Ends every live session of the customer ("sign out everywhere"); returns how many. */
-export async function revokeAllSessions(db: Db, customerId: string, now = Date.now()): Promise<number> {
+export async function revokeAllSessions(db: Db, customerId: string, now: number): Promise<number> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: now })

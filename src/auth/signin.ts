@@ -2,7 +2,7 @@
 // complete it (atomic consume, customer created on first sign-in, session started).
 import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
+import { UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
 import { AuthError } from './errors.ts';
 import { requesterNetwork } from './network.ts';
@@ -28,10 +28,8 @@ type SignInServices = Pick<Services, 'db' | 'config' | 'mail' | 'limiters' | 'lo
 
 function mailUnavailable(): AuthError {
   return new AuthError(
-    503,
     'mail_unavailable',
     'Sign-in by email is unavailable right now. The shop’s operator has been told.',
-    true,
   );
 }
 
@@ -59,21 +57,15 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
     now,
   );
   if (limit.outcome === 'network')
-    throw new AuthError(
-      429,
-      'rate_limited',
-      'Too many sign-in requests from your network. Wait a minute and try again.',
-      true,
-      limit.retryAfterSeconds,
-    );
+    throw new AuthError('rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
   if (limit.outcome === 'shop') {
     log.warn('sign-in mail paused: the shop-wide hourly cap is reached', { perHour: config.limits.loginMailsPerHour });
     throw new AuthError(
-      429,
       'rate_limited',
       `The shop is sending unusually many sign-in emails, so it is pausing them for a while. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
-      true,
-      limit.retryAfterSeconds,
+      { retryAfterSeconds: limit.retryAfterSeconds },
     );
   }
   if (limit.outcome === 'address') return 'suppressed';
@@ -106,25 +98,24 @@ export interface SignedIn {
 
 /** Uses the link's token once; creates the customer on first sign-in; starts a session. */
 export async function completeSignIn(
-  db: Db,
+  { db, clock }: Pick<Services, 'db' | 'clock'>,
   token: string,
   meta: { userAgent?: string | null; requestId?: string },
 ): Promise<SignedIn> {
-  const now = Date.now();
+  const now = clock.now();
   const consumed = await consumeLoginToken(db, token, now);
   if (!consumed)
-    throw new AuthError(
-      400,
-      'invalid_link',
-      'This sign-in link is invalid, expired or already used. Ask for a new one.',
-    );
+    throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
   const newId = crypto.randomUUID();
   const [customer] = await db
     .insert(customers)
     .values({ id: newId, email: consumed.email, createdAt: now, lastSignInAt: now })
     .onConflictDoUpdate({ target: customers.email, set: { lastSignInAt: now } })
     .returning({ id: customers.id, email: customers.email });
-  if (!customer) throw new AuthError(503, 'unavailable', 'Could not sign you in. Please try again.');
+  if (!customer)
+    throw new AuthError('unavailable', 'Could not sign you in. Please try again.', {
+      publicMessage: UNAVAILABLE_MESSAGE,
+    });
   const session = newSessionRow({ customerId: customer.id, signedInAt: now, userAgent: meta.userAgent }, now);
   const firstSignIn = customer.id === newId;
   await db.batch([
@@ -135,6 +126,7 @@ export async function completeSignIn(
       customerId: customer.id,
       detail: { sessionId: session.id, firstSignIn },
       requestId: meta.requestId,
+      at: now,
     }),
   ]);
   return { customer, session, redirectTo: consumed.redirectTo, firstSignIn };

@@ -4,9 +4,9 @@ import { and, count, eq, gt, isNull, lt, min } from 'drizzle-orm';
 import { loginTokens } from '../../schema.ts';
 import { randomToken, sha256Hex } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
+import { DAY_MS, MINUTE_MS } from '../time.ts';
 
-export const LOGIN_TOKEN_TTL_MS = 15 * 60_000;
-const DAY_MS = 24 * 60 * 60_000;
+export const LOGIN_TOKEN_TTL_MS = 15 * MINUTE_MS;
 
 export interface IssuedLoginToken {
   tokenId: string;
@@ -26,7 +26,7 @@ export interface LoginTokenRequest {
 export async function issueLoginToken(
   db: Db,
   { email, requester, redirectTo }: LoginTokenRequest,
-  now = Date.now(),
+  now: number,
 ): Promise<IssuedLoginToken> {
   const token = randomToken(32);
   const tokenId = crypto.randomUUID();
@@ -91,7 +91,7 @@ export interface ConsumedLoginToken {
  * Uses a token up in ONE statement: of two concurrent verifies of the same link, exactly one gets a row.
  * Unknown, used, voided and expired tokens all answer null.
  */
-export async function consumeLoginToken(db: Db, token: string, now = Date.now()): Promise<ConsumedLoginToken | null> {
+export async function consumeLoginToken(db: Db, token: string, now: number): Promise<ConsumedLoginToken | null> {
   const [row] = await db
     .update(loginTokens)
     .set({ consumedAt: now })
@@ -107,7 +107,7 @@ export async function consumeLoginToken(db: Db, token: string, now = Date.now())
 export async function peekLoginToken(
   db: Db,
   token: string,
-  now = Date.now(),
+  now: number,
 ): Promise<{ email: string; redirectTo: string | null; expiresAt: number } | null> {
   const [row] = await db
     .select({ email: loginTokens.email, redirectTo: loginTokens.redirectTo, expiresAt: loginTokens.expiresAt })
@@ -121,7 +121,7 @@ export async function peekLoginToken(
 export async function tokensIssuedToday(
   db: Db,
   { email, requester }: Pick<LoginTokenRequest, 'email' | 'requester'>,
-  now = Date.now(),
+  now: number,
 ): Promise<number> {
   const [row] = await db
     .select({ n: count() })
@@ -139,7 +139,7 @@ export interface RecentLoginMails {
 }
 
 /** The sign-in mails the whole shop issued in the last `windowMs` (the shop-wide cap and the console's figure). */
-export async function loginMailsSince(db: Db, windowMs: number, now = Date.now()): Promise<RecentLoginMails> {
+export async function loginMailsSince(db: Db, windowMs: number, now: number): Promise<RecentLoginMails> {
   const [row] = await db
     .select({ n: count(), oldestAt: min(loginTokens.createdAt) })
     .from(loginTokens)

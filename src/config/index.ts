@@ -1,5 +1,6 @@
 // Parses and validates every var and secret once per isolate; everything else reads the typed Config.
 
+import { DomainError } from '../domain-error.ts';
 import type { Tier } from '../shared/api.ts';
 import * as z from '../zod.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
@@ -58,11 +59,20 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {
+/**
+ * A var or secret is wrong: the message lists the problems for the operator; whoever asked is answered 503
+ * `config_invalid` with no detail.
+ */
+export class ConfigError extends DomainError<'config_invalid'> {
+  override readonly name = 'ConfigError';
   readonly problems: ConfigProblem[];
   constructor(problems: ConfigProblem[]) {
-    super(`Invalid configuration:\n${formatProblems(problems)}`);
-    this.name = 'ConfigError';
+    super(
+      'config_invalid',
+      `Invalid configuration:\n${formatProblems(problems)}`,
+      { config_invalid: 503 },
+      { publicMessage: 'The shop is not configured correctly. The operator has been told.' },
+    );
     this.problems = problems;
   }
 }

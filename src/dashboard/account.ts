@@ -7,7 +7,8 @@ import type { Db } from '../db/index.ts';
 import { firstRow, type ReadResults, readTogether, rows } from '../db/reads.ts';
 import { type KeyState, keyState, keysOf, liveKey, syncQuery } from '../keys/index.ts';
 import type { Services } from '../services/index.ts';
-import type { AccountKey, MeAnswer } from '../shared/dashboard.ts';
+import type { SignedInCustomer } from '../shared/api.ts';
+import type { AccountAnswer, AccountKey } from '../shared/dashboard.ts';
 import { utcDateTime } from '../shared/format.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
@@ -87,13 +88,14 @@ export async function accountKeyOf(services: DashboardServices, customerId: stri
 
 export async function accountView(
   services: DashboardServices,
-  identity: { customerId: string; email: string; customer: Suspension },
+  customer: SignedInCustomer,
+  suspension: Suspension,
   rows: AccountRows,
-): Promise<MeAnswer> {
+): Promise<AccountAnswer> {
   const { upstream } = services.config;
   return {
-    customer: { id: identity.customerId, email: identity.email },
-    key: await accountKey(services, identity.customer, rows),
+    customer,
+    key: await accountKey(services, suspension, rows),
     gateway: { host: upstream.gatewayHost, username: upstream.username },
   };
 }

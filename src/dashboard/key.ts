@@ -29,6 +29,7 @@ export async function revealSecret(
       customerId: actor.customerId,
       detail: { source },
       requestId: actor.requestId,
+      at: services.clock.now(),
     }),
   );
   return { secret, secretMask };
@@ -52,6 +53,7 @@ export async function rotateSecret(
       sessionsClosed: rotated.sessionsClosed,
     },
     requestId: actor.requestId,
+    at: services.clock.now(),
   });
   return { secret: rotated.secret, secretMask: rotated.secretMask, sessionsClosed: rotated.sessionsClosed };
 }

@@ -69,6 +69,7 @@ export async function closeOwnSession(
     customerId: actor.customerId,
     detail: { sessionKey },
     requestId: actor.requestId,
+    at: services.clock.now(),
   });
   return { closed: 1 };
 }
@@ -85,6 +86,7 @@ export async function closeAllOwnSessions(services: DashboardServices, actor: Ac
     customerId: actor.customerId,
     detail: { closed },
     requestId: actor.requestId,
+    at: services.clock.now(),
   });
   return { closed };
 }

@@ -2,10 +2,11 @@
 // never read here (and the cookie routes never read Authorization), so a browser's ambient credentials can never
 // act through the API, nor a leaked token through the dashboard. Each token has its own per-minute limit, announced
 // with the IETF RateLimit headers.
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { ApiScope } from '../shared/tokens.ts';
-import { authenticateToken, TokenError } from '../tokens/index.ts';
-import type { AppEnv } from './context.ts';
+import { authenticateToken, TokenError, type TokenIdentity } from '../tokens/index.ts';
+import type { AppEnv, GuardedEnv } from './context.ts';
 import { errorResponse } from './errors.ts';
 
 /** The API_TOKEN_LIMITER binding's period (wrangler.toml); its windows are aligned to the wall-clock minute. */
@@ -13,10 +14,15 @@ const WINDOW_SECONDS = 60;
 const POLICY = 'per-token';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-function refuse(c: Context<AppEnv>, err: TokenError, challenge: string) {
+function refuse<E extends AppEnv>(c: Context<E>, err: TokenError, challenge: string) {
   const res = errorResponse(c, err.status as 401 | 403, err.code, err.message);
   res.headers.set('WWW-Authenticate', challenge);
   return res;
+}
+
+/** What `requireToken` sets: the personal access token of the request and whose it is. */
+export interface TokenVariables {
+  token: TokenIdentity;
 }
 
 /** Seconds until the limiter's current window ends. */
@@ -29,8 +35,8 @@ function secondsLeftInWindow(now: number): number {
  * it has `scope`, 429 once the token is over its per-minute limit; sets `token`. Every answer past authentication
  * carries `RateLimit-Policy` (the binding tells nothing about what is left, so `RateLimit` comes with a refusal).
  */
-export function requireToken(scope: ApiScope): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function requireToken(scope: ApiScope) {
+  return createMiddleware<GuardedEnv<TokenVariables>>(async (c, next) => {
     const { services } = c.var;
     const given = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     if (!given)
@@ -74,5 +80,5 @@ export function requireToken(scope: ApiScope): MiddlewareHandler<AppEnv> {
     }
     await next();
     c.header('RateLimit-Policy', policy);
-  };
+  });
 }

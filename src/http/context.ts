@@ -1,28 +1,23 @@
-// The Hono environment every route and middleware shares.
-import type { Customer } from '../../schema.ts';
+// The Hono environment every request has: its id and its services. A guard adds its own variables to the routes
+// behind it (`GuardedEnv`), so a handler that did not pass the guard cannot read them (as Hono's own `requestId`
+// exports `RequestIdVariables`).
 import type { Services } from '../services/index.ts';
-import type { TokenIdentity } from '../tokens/index.ts';
 
-/** The signed-in customer, set by the session middleware (src/http/session.ts) on protected routes. */
-export interface SessionIdentity {
-  customerId: string;
-  email: string;
-  /** Their row as the session check read it (suspension, Stripe customer): no need to read it again. */
-  customer: Customer;
-  sessionId: string;
-  /** When the magic link behind this session was used (unix ms): "recent sign-in" checks read it. */
-  signedInAt: number;
-  isAdmin: boolean;
+/** What every request carries, set by `requestContext` (src/http/middleware.ts) before any route runs. */
+export interface RequestVariables {
+  /** Hono's `requestId`: on the response, every log line and every error answer. */
+  requestId: string;
+  /** The request's services, built once (the logger is `services.log`). */
+  services: Services;
 }
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: {
-    requestId: string;
-    /** The request's services, built once by `requestContext` (src/http/middleware.ts). */
-    services: Services;
-    identity: SessionIdentity;
-    /** The personal access token of a customer API request (/api/v1), set by `requireToken` (src/http/bearer.ts). */
-    token: TokenIdentity;
-  };
+  Variables: RequestVariables;
+}
+
+/** The env a guard declares: the request's own variables and the ones the guard sets (`V`). */
+export interface GuardedEnv<V extends object> {
+  Bindings: Env;
+  Variables: RequestVariables & V;
 }

@@ -3,42 +3,19 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ConfigError } from '../config/index.ts';
+import { DomainError } from '../domain-error.ts';
 import type { AppEnv } from './context.ts';
 
-/** A failure with a status and a stable code; domains throw their own subclasses or this. */
-export class ApiError extends Error {
-  readonly status: ContentfulStatusCode;
-  readonly code: string;
-  /** Sent as Retry-After (a 429 or 503 that knows when trying again makes sense). */
-  readonly retryAfterSeconds: number | undefined;
+/** The HTTP layer's own refusals (a bad body, no session, too many requests): its status is given outright. */
+export class ApiError extends DomainError {
+  override readonly name = 'ApiError';
   constructor(status: ContentfulStatusCode, code: string, message: string, retryAfterSeconds?: number) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.retryAfterSeconds = retryAfterSeconds;
+    super(code, message, { [code]: status }, { retryAfterSeconds });
   }
 }
 
-/** Domain errors (no Hono) expose `status` and `code`; this recognises them without importing each domain. */
-interface CodedError {
-  status: number;
-  code: string;
-  message: string;
-  expose?: boolean;
-  retryAfterSeconds?: number;
-}
-
-function isCodedError(err: unknown): err is CodedError {
-  return (
-    err instanceof Error &&
-    typeof (err as Partial<CodedError>).code === 'string' &&
-    typeof (err as Partial<CodedError>).status === 'number'
-  );
-}
-
-export function errorResponse(
-  c: Context<AppEnv>,
+export function errorResponse<E extends AppEnv>(
+  c: Context<E>,
   status: ContentfulStatusCode,
   code: string,
   message: string,
@@ -50,11 +27,6 @@ export function errorResponse(
 
 export function onError(err: Error, c: Context<AppEnv>) {
   const log = c.get('services')?.log;
-  if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.retryAfterSeconds);
-  if (err instanceof ConfigError) {
-    log?.error('config invalid', { problems: err.problems });
-    return errorResponse(c, 503, 'config_invalid', 'The shop is not configured correctly. The operator has been told.');
-  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) return errorResponse(c, 413, 'payload_too_large', 'The request body is too large.');
@@ -65,13 +37,12 @@ export function onError(err: Error, c: Context<AppEnv>) {
       status >= 500 ? 'Something went wrong.' : err.message || 'Bad request.',
     );
   }
-  if (isCodedError(err) && err.status >= 400 && err.status < 600) {
-    if (err.status >= 500) log?.error('request failed', { code: err.code, err });
-    const message =
-      err.status >= 500 && err.expose !== true
-        ? 'The service is temporarily unavailable. Please try again shortly.'
-        : err.message;
-    return errorResponse(c, err.status as ContentfulStatusCode, err.code, message, err.retryAfterSeconds);
+  // Every domain's errors the same way: the code's status, the message written for the asker.
+  if (err instanceof DomainError && err.status >= 400 && err.status < 600) {
+    if (err instanceof ConfigError) log?.error('config invalid', { problems: err.problems });
+    else if (err.status >= 500) log?.error('request failed', { code: err.code, err });
+    const status = err.status as ContentfulStatusCode;
+    return errorResponse(c, status, err.code, err.publicMessage, err.retryAfterSeconds);
   }
   log?.error('unhandled error', { err, stack: err.stack });
   return errorResponse(c, 500, 'internal', 'Something went wrong. Please try again.');

@@ -9,7 +9,7 @@ import { ApiError } from './errors.ts';
 const MUST = 'must be 8–128 characters of A–Z, a–z, 0–9, _ and -';
 
 /** The request's Idempotency-Key, undefined when none was sent; a malformed one is a 400. */
-export function idempotencyKeyHeader(c: Context<AppEnv>): string | undefined {
+export function idempotencyKeyHeader<E extends AppEnv>(c: Context<E>): string | undefined {
   const key = c.req.header('idempotency-key');
   if (key !== undefined && !CLIENT_IDEMPOTENCY_KEY.test(key))
     throw new ApiError(400, 'invalid_request', `Idempotency-Key ${MUST}.`);

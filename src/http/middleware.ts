@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { contentSecurityPolicy } from '../html/index.ts';
 import { createLogger } from '../log.ts';
 import { createServices } from '../services/index.ts';
 import { consistencyOf, returnBookmark } from './consistency.ts';
@@ -23,10 +24,11 @@ const requestServices: MiddlewareHandler<AppEnv> = async (c, next) => {
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   const services = createServices(c.env, { log, waitUntil, kind: 'request', consistency: consistencyOf(c) });
   c.set('services', services);
-  const started = Date.now();
+  const started = services.clock.now();
   await next();
   returnBookmark(c, services.dbBookmark());
-  log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
+  const ms = services.clock.now() - started;
+  log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms });
 };
 
 /**
@@ -35,33 +37,39 @@ const requestServices: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export const requestContext = every(requestId({ limitLength: 64 }), requestServices);
 
-/** The same policy family as web/public/_headers, tightened for JSON. */
+/** The same policy family as the pages' (src/site/headers.ts), tightened for JSON: an answer loads nothing. */
+const API_POLICY = contentSecurityPolicy({
+  'default-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+});
+
 const apiHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'none'"],
-  },
   strictTransportSecurity: 'max-age=63072000; includeSubDomains',
   xFrameOptions: 'DENY',
-  // Only the headers above (and nosniff, referrer, COOP, CORP at Hono's values): the rest do nothing for JSON.
+  // Only the headers above and API_POLICY (and nosniff, referrer, COOP, CORP at Hono's values): the rest do nothing
+  // for JSON.
   originAgentCluster: false,
   xDnsPrefetchControl: false,
   xDownloadOptions: false,
   xPermittedCrossDomainPolicies: false,
   xXssProtection: false,
-  // A route that sets its own (the API reference page's Content-Security-Policy) keeps it.
+  // A route that sets one of these itself keeps it.
   overwrite: false,
 });
 
-/** An API answer is never stored unless its route says otherwise. */
-const noStoreByDefault: MiddlewareHandler<AppEnv> = async (c, next) => {
+/**
+ * An API answer has API_POLICY and is never stored, unless its route says otherwise (the API reference page sends
+ * its own Content-Security-Policy).
+ */
+const apiDefaults: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
+  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', API_POLICY);
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
 };
 
-export const securityHeaders = every(apiHeaders, noStoreByDefault);
+export const securityHeaders = every(apiHeaders, apiDefaults);
 
 /** A customer's own answers: set on the way out, whatever happened (a 401 from requireSession and a 503 included). */
 export const privateNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {

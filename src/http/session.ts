@@ -1,64 +1,107 @@
-// Session middleware: the `__Host-session` cookie holds a session JWT (HS256, issuer and audience
-// pinned); the server-side row decides whether it is still live. Protected routes read `c.get('identity')`.
-import type { Context, MiddlewareHandler } from 'hono';
+// Session guards: the `__Host-session` cookie holds a session JWT (HS256, issuer and audience pinned); the
+// server-side row decides whether it is still live. Each guard types what it sets, so a handler behind
+// `requireSession` reads `c.var.identity` and one that is not behind it cannot.
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Session } from '../../schema.ts';
+import { createMiddleware } from 'hono/factory';
+import type { Customer, Session } from '../../schema.ts';
+import type { Operator } from '../admin/index.ts';
 import { activeSession, needsRenewal, sessionReads, signSessionToken, verifySessionToken } from '../auth/index.ts';
 import type { Db } from '../db/index.ts';
 import { type ReadResults, type Reads, readTogether } from '../db/reads.ts';
-import type { AppEnv, SessionIdentity } from './context.ts';
+import type { SignedInCustomer } from '../shared/api.ts';
+import type { AppEnv, GuardedEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
 const SESSION_COOKIE = '__Host-session';
 
+/** The signed-in customer behind a live session. */
+export interface SessionIdentity {
+  customerId: string;
+  email: string;
+  /** Their row as the session check read it (suspension, Stripe customer): no need to read it again. */
+  customer: Customer;
+  sessionId: string;
+  /** When the magic link behind this session was used (unix ms): "recent sign-in" checks read it. */
+  signedInAt: number;
+  isAdmin: boolean;
+}
+
+/** What `requireSession` sets. */
+export interface SessionVariables {
+  identity: SessionIdentity;
+}
+
+/** What `requireSessionReading(reads)` sets: the identity and the answers of the route's reads. */
+export interface ReadingVariables<R extends Reads> extends SessionVariables {
+  reads: ReadResults<R>;
+}
+
+/** What `requireAdmin` sets: the operator acting, as the console's domain and its audit log name them. */
+export interface OperatorVariables {
+  operator: Operator;
+}
+
+/** The env of the routes behind `requireSession`. */
+export type SessionEnv = GuardedEnv<SessionVariables>;
+
 /** Sets the session cookie for `session` (HttpOnly, Secure, SameSite=Lax, host-only, path /). */
-export async function issueSessionCookie(c: Context<AppEnv>, session: Session): Promise<void> {
-  const { config } = c.var.services;
-  const jwt = await signSessionToken(config.auth, config.publicUrl, session);
+export async function issueSessionCookie<E extends AppEnv>(c: Context<E>, session: Session): Promise<void> {
+  const { config, clock } = c.var.services;
+  const now = clock.now();
+  const jwt = await signSessionToken(config.auth, config.publicUrl, session, now);
   setCookie(c, SESSION_COOKIE, jwt, {
     path: '/',
     secure: true,
     httpOnly: true,
     sameSite: 'Lax',
-    maxAge: Math.max(0, Math.floor((session.expiresAt - Date.now()) / 1000)),
+    maxAge: Math.max(0, Math.floor((session.expiresAt - now) / 1000)),
   });
 }
 
 /** Whether the request carries a session cookie at all (not whether it is valid: that needs the sessions table). */
-export function hasSessionCookie(c: Context<AppEnv>): boolean {
+export function hasSessionCookie<E extends AppEnv>(c: Context<E>): boolean {
   return Boolean(getCookie(c, SESSION_COOKIE));
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** What a protected route reads beside the session check, keyed by the customer id of the verified JWT. */
-export type RouteReads<R extends Reads> = (db: Db, customerId: string, c: Context<AppEnv>) => R;
-
-/** The Hono env of a route whose guard also read `R`: `c.var.reads` holds the answers. */
-export type ReadingEnv<R extends Reads> = AppEnv & { Variables: { reads: ReadResults<R> } };
+/** What a protected route reads beside the session check, keyed by the customer id of the verified JWT (and what
+ * the request names, e.g. a path parameter). */
+export type RouteReads<R extends Reads> = (db: Db, customerId: string, req: Context['req']) => R;
 
 /**
  * The identity behind the request's cookie and the route's own reads, in ONE D1 round trip: the JWT is verified
  * first (no D1), then the session check, its renewal when the JWT is past half its life, and the route's reads go
  * in one batch keyed by the JWT's customer id. A dead session (revoked, expired, another customer's) answers null
- * and the route's rows are thrown away unread. A renewed session gets a fresh cookie.
+ * and the route's rows are thrown away unread. A renewed session gets a fresh cookie. A stale cookie is cleared.
  */
-async function resolveSession<R extends Reads>(
-  c: Context<AppEnv>,
+async function resolveSession<R extends Reads, E extends AppEnv>(
+  c: Context<E>,
   routeReads: RouteReads<R> | undefined,
-): Promise<{ identity: SessionIdentity; reads: ReadResults<R> } | null> {
+): Promise<ReadingVariables<R> | null> {
   const jwt = getCookie(c, SESSION_COOKIE);
   if (!jwt) return null;
-  const { config, db } = c.var.services;
-  const claims = await verifySessionToken(config.auth, config.publicUrl, jwt);
+  const found = await checkSession(c, jwt, routeReads);
+  if (!found) clearSessionCookie(c);
+  return found;
+}
+
+async function checkSession<R extends Reads, E extends AppEnv>(
+  c: Context<E>,
+  jwt: string,
+  routeReads: RouteReads<R> | undefined,
+): Promise<ReadingVariables<R> | null> {
+  const { config, db, clock } = c.var.services;
+  const now = clock.now();
+  const claims = await verifySessionToken(config.auth, config.publicUrl, jwt, now);
   if (!claims) return null;
-  const now = Date.now();
   const [check, reads] = await readTogether(
     db,
     sessionReads(db, claims, now),
-    routeReads ? routeReads(db, claims.customerId, c) : ({} as R),
+    routeReads ? routeReads(db, claims.customerId, c.req) : ({} as R),
   );
   const active = activeSession(check);
   if (!active) return null;
@@ -77,8 +120,13 @@ async function resolveSession<R extends Reads>(
   };
 }
 
+/** Who is signed in, as the app is told (src/shared/api.ts). */
+export function signedInCustomer(identity: SessionIdentity): SignedInCustomer {
+  return { id: identity.customerId, email: identity.email, isAdmin: identity.isAdmin };
+}
+
 /** Responses that depend on who is asking are never stored by a browser or a proxy. */
-function markPrivate(c: Context<AppEnv>): void {
+function markPrivate<E extends AppEnv>(c: Context<E>): void {
   c.header('Cache-Control', 'private, no-store');
 }
 
@@ -86,47 +134,44 @@ function markPrivate(c: Context<AppEnv>): void {
  * 401 `unauthenticated` unless the request carries a live session; sets `identity`, and `reads` with the answers of
  * `routeReads` (read in the same round trip as the session check).
  */
-export function requireSessionReading<R extends Reads>(routeReads?: RouteReads<R>): MiddlewareHandler<ReadingEnv<R>> {
-  return async (c, next) => {
-    const found = await resolveSession(c as unknown as Context<AppEnv>, routeReads);
-    if (!found) {
-      if (getCookie(c, SESSION_COOKIE)) clearSessionCookie(c as unknown as Context<AppEnv>);
-      throw new ApiError(401, 'unauthenticated', 'Please sign in.');
-    }
+export function requireSessionReading<R extends Reads>(routeReads: RouteReads<R>) {
+  return createMiddleware<GuardedEnv<ReadingVariables<R>>>(async (c, next) => {
+    const found = await resolveSession(c, routeReads);
+    if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
     c.set('identity', found.identity);
     c.set('reads', found.reads);
     await next();
-    markPrivate(c as unknown as Context<AppEnv>);
-  };
+    markPrivate(c);
+  });
 }
 
 /** 401 `unauthenticated` unless the request carries a live session; sets `identity`. */
-export const requireSession: MiddlewareHandler<AppEnv> =
-  requireSessionReading() as unknown as MiddlewareHandler<AppEnv>;
-
-/** Sets `identity` when the request carries a live session and carries on either way (read it with `currentIdentity`). */
-export const optionalSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireSession = createMiddleware<SessionEnv>(async (c, next) => {
   const found = await resolveSession(c, undefined);
-  if (found) c.set('identity', found.identity);
-  else if (getCookie(c, SESSION_COOKIE)) clearSessionCookie(c);
+  if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+  c.set('identity', found.identity);
   await next();
   markPrivate(c);
-};
+});
 
-/** The identity set by `requireSession` or `optionalSession`, if any. */
-export function currentIdentity(c: Context<AppEnv>): SessionIdentity | undefined {
-  return c.get('identity') as SessionIdentity | undefined;
-}
+/** Sets `identity` when the request carries a live session and carries on either way: `c.var.identity` may be
+ * undefined behind it. */
+export const optionalSession = createMiddleware<GuardedEnv<Partial<SessionVariables>>>(async (c, next) => {
+  const found = await resolveSession(c, undefined);
+  if (found) c.set('identity', found.identity);
+  await next();
+  markPrivate(c);
+});
 
 /**
  * After `requireSession`: 403 `reauth_required` unless the magic link behind this session was used within
  * `maxAgeMs` (e.g. before rotating a key). The customer confirms by signing in again with a fresh email link.
  */
-export function requireRecentSignIn(maxAgeMs: number): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const identity = currentIdentity(c);
+export function requireRecentSignIn(maxAgeMs: number) {
+  return createMiddleware<GuardedEnv<Partial<SessionVariables>>>(async (c, next) => {
+    const { identity } = c.var;
     if (!identity) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
-    if (Date.now() - identity.signedInAt > maxAgeMs) {
+    if (c.var.services.clock.now() - identity.signedInAt > maxAgeMs) {
       const minutes = Math.round(maxAgeMs / 60_000);
       throw new ApiError(
         403,
@@ -135,13 +180,16 @@ export function requireRecentSignIn(maxAgeMs: number): MiddlewareHandler<AppEnv>
       );
     }
     await next();
-  };
+  });
 }
 
-/** After `requireSession`: 403 `forbidden` unless the customer's email is in ADMIN_EMAILS. */
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const identity = currentIdentity(c);
-  if (!identity) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
-  if (!identity.isAdmin) throw new ApiError(403, 'forbidden', 'This is for the shop’s operators only.');
-  await next();
-};
+/** After `requireSession`: 403 `forbidden` unless the customer's email is in ADMIN_EMAILS; sets `operator`. */
+export const requireAdmin = createMiddleware<GuardedEnv<Partial<SessionVariables> & OperatorVariables>>(
+  async (c, next) => {
+    const { identity } = c.var;
+    if (!identity) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    if (!identity.isAdmin) throw new ApiError(403, 'forbidden', 'This is for the shop’s operators only.');
+    c.set('operator', { email: identity.email, requestId: c.var.requestId });
+    await next();
+  },
+);

@@ -2,6 +2,7 @@
 // Transient failures back off exponentially; after max_retries the queue moves the message to the
 // dead-letter queue, whose consumer records it in mail_failures. Nothing here logs a recipient or a URL.
 import { mailFailures } from '../../schema.ts';
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
@@ -26,6 +27,7 @@ export interface MailQueueServices {
   readonly mail: Mail;
   readonly db: Db;
   readonly log: Logger;
+  readonly clock: Clock;
 }
 
 /** A broken config throws before any message is touched: the whole batch is retried. */
@@ -44,7 +46,7 @@ export async function deliverMailBatch(batch: MessageBatch, services: MailQueueS
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
-  { config, db, log }: MailQueueServices,
+  { config, db, log, clock }: MailQueueServices,
 ): Promise<void> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
@@ -56,15 +58,16 @@ async function deliverOne(
   const template = templateFor(message);
   const fields = { messageId: msg.id, kind: message.kind, attempts: msg.attempts, ...refOf(message) };
   const staleAt = template.expiresAt?.(message);
-  if (staleAt !== undefined && staleAt <= Date.now()) {
+  const now = clock.now();
+  if (staleAt !== undefined && staleAt <= now) {
     log.warn('mail dropped: its link expired before it could be sent', fields);
-    await recordFailure(db, log, msg.id, message, 'expired: the link expired before it could be sent');
+    await recordFailure(db, log, msg.id, message, 'expired: the link expired before it could be sent', now);
     msg.ack();
     return;
   }
   try {
     if (transport instanceof MailDeliveryError) throw transport;
-    const rendered = template.render(message, { brand: config.brand, publicUrl: config.publicUrl });
+    const rendered = template.render(message, { brand: config.brand, publicUrl: config.publicUrl, now });
     await transport.send({
       ...rendered,
       from: config.mail.from,
@@ -79,14 +82,15 @@ async function deliverOne(
       err instanceof MailDeliveryError ? err : new MailDeliveryError(true, `unexpected ${(err as Error).name}`);
     if (!failure.transient) {
       log.error('mail failed permanently', { ...fields, reason: failure.reason });
-      await recordFailure(db, log, msg.id, message, `permanent: ${failure.reason}`);
+      await recordFailure(db, log, msg.id, message, `permanent: ${failure.reason}`, clock.now());
       msg.ack();
       return;
     }
     const delaySeconds = backoffSeconds(msg.attempts, config.mail.retryDelaySeconds);
-    if (staleAt !== undefined && Date.now() + delaySeconds * 1000 >= staleAt) {
+    const failedAt = clock.now();
+    if (staleAt !== undefined && failedAt + delaySeconds * 1000 >= staleAt) {
       log.warn('mail dropped: its link would expire before the next attempt', { ...fields, reason: failure.reason });
-      await recordFailure(db, log, msg.id, message, `expired before retry: ${failure.reason}`);
+      await recordFailure(db, log, msg.id, message, `expired before retry: ${failure.reason}`, failedAt);
       msg.ack();
       return;
     }
@@ -117,12 +121,10 @@ async function recordFailure(
   id: string,
   message: Pick<MailMessage, 'to' | 'kind'>,
   reason: string,
+  at: number,
 ): Promise<boolean> {
   try {
-    await db
-      .insert(mailFailures)
-      .values({ id, to: message.to, kind: message.kind, reason, at: Date.now() })
-      .onConflictDoNothing();
+    await db.insert(mailFailures).values({ id, to: message.to, kind: message.kind, reason, at }).onConflictDoNothing();
     return true;
   } catch (err) {
     log.error('could not record a mail failure', { messageId: id, err });
@@ -133,13 +135,13 @@ async function recordFailure(
 /** The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked. */
 export async function recordUndeliverableMail(
   batch: MessageBatch,
-  { db, log }: Pick<MailQueueServices, 'db' | 'log'>,
+  { db, log, clock }: Pick<MailQueueServices, 'db' | 'log' | 'clock'>,
 ): Promise<void> {
   for (const msg of batch.messages) {
     const parsed = mailMessageSchema.safeParse(msg.body);
     const message = parsed.success ? parsed.data : { to: '(unreadable)', kind: 'unknown' as MailMessage['kind'] };
     log.error('mail undeliverable after retries', { messageId: msg.id, kind: message.kind });
-    if (await recordFailure(db, log, msg.id, message, 'undeliverable: retries exhausted')) msg.ack();
+    if (await recordFailure(db, log, msg.id, message, 'undeliverable: retries exhausted', clock.now())) msg.ack();
     else msg.retry({ delaySeconds: 60 });
   }
 }

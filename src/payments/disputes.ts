@@ -67,6 +67,7 @@ export async function planDispute(db: Db, event: StripeEventEnvelope, log: Logge
           amount: dispute.amount,
           currency: dispute.currency,
         },
+        at: now,
       }),
     ],
     outcome: { result: 'applied', reconcileCustomerId: order.customerId },

@@ -60,6 +60,7 @@ export async function planRefund(db: Db, event: StripeEventEnvelope, log: Logger
           amountRefunded: charge.amount_refunded,
           amount: charge.amount,
         },
+        at: now,
       }),
     ],
     outcome: { result: 'applied', reconcileCustomerId: customerId },

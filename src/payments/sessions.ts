@@ -70,7 +70,7 @@ function paidStatements(
   return [
     markPaidStatement(db, order.orderId, paidAt, chargedOf(session)),
     markKeyOwedStatement(db, order.customerId, now),
-    auditStatement(db, { actor: 'system', action: 'order.paid', customerId: order.customerId, detail }),
+    auditStatement(db, { actor: 'system', action: 'order.paid', customerId: order.customerId, detail, at: now }),
   ];
 }
 
@@ -103,7 +103,7 @@ export async function planSession(db: Db, event: StripeEventEnvelope, log: Logge
     case 'checkout.session.async_payment_failed':
       statements.push(
         markUnpaidStatement(db, orderId, 'failed'),
-        auditStatement(db, { actor: 'system', action: 'order.payment_failed', customerId, detail }),
+        auditStatement(db, { actor: 'system', action: 'order.payment_failed', customerId, detail, at: now }),
       );
       return { statements, outcome: { result: 'applied' } };
     case 'checkout.session.expired':

@@ -3,6 +3,7 @@
 // background refresh runs; concurrent misses in an isolate share one upstream call; during an outage the
 // last good value is served with `stale: true`; after a failed refresh the upstream is left alone for 10 s.
 import type { Clock } from '../clock.ts';
+import { DomainError, UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Logger } from '../log.ts';
 import type { IncidentSummary, IncidentsResponse, StockResponse } from '../shared/api.ts';
 import * as z from '../zod.ts';
@@ -84,12 +85,16 @@ export interface AvailabilityServices {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-export class AvailabilityUnavailable extends Error {
-  readonly status = 503;
-  readonly code = 'availability_unavailable';
+/** Nothing cached and the platform failed: answered 503 `availability_unavailable`. */
+export class AvailabilityUnavailable extends DomainError<'availability_unavailable'> {
+  override readonly name = 'AvailabilityUnavailable';
   constructor() {
-    super('Availability is temporarily unavailable.');
-    this.name = 'AvailabilityUnavailable';
+    super(
+      'availability_unavailable',
+      'Availability is temporarily unavailable.',
+      { availability_unavailable: 503 },
+      { publicMessage: UNAVAILABLE_MESSAGE },
+    );
   }
 }
 
@@ -184,7 +189,7 @@ export async function readAvailability<T>(
 }
 
 /** Cache-Control for a served value: shared caches may keep it for what is left of its fresh window. */
-export function availabilityCacheControl(cached: Cached<unknown>, now = Date.now()): string {
+export function availabilityCacheControl(cached: Cached<unknown>, now: number): string {
   const left = Math.floor((FRESH_MS - (now - cached.fetchedAt)) / 1000);
   return left > 0
     ? `public, max-age=${left}, stale-while-revalidate=30, stale-if-error=300`

@@ -1,6 +1,7 @@
-// Errors of the Proxies.sx client. Every one reaches a customer as a generic 503 (`status`/`code` are what
-// the API's onError maps): an upstream 401/403 is the reseller's problem, never "unauthorized" to a customer.
-// The upstream's own status, request id and raw body are kept for the operator's log.
+// Errors of the Proxies.sx client. Every one reaches a customer as a generic 503 `upstream_unavailable`: an upstream
+// 401/403 is the reseller's problem, never "unauthorized" to a customer. The message, the upstream's own status,
+// request id and raw body are for the operator's log.
+import { DomainError, UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 
 export type UpstreamErrorKind = 'http' | 'timeout' | 'network' | 'shape' | 'config';
 
@@ -16,11 +17,8 @@ export interface UpstreamErrorDetails {
   cause?: unknown;
 }
 
-export class UpstreamError extends Error {
-  /** HTTP status the shop answers with (generic 503). */
-  readonly status = 503;
-  readonly code = 'upstream_unavailable';
-  readonly expose = false;
+export class UpstreamError extends DomainError<'upstream_unavailable'> {
+  override readonly name = 'UpstreamError';
   readonly kind: UpstreamErrorKind;
   readonly operation: string;
   readonly upstreamStatus: number | undefined;
@@ -37,8 +35,12 @@ export class UpstreamError extends Error {
   readonly attempts: number;
 
   constructor(kind: UpstreamErrorKind, message: string, details: UpstreamErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'UpstreamError';
+    super(
+      'upstream_unavailable',
+      message,
+      { upstream_unavailable: 503 },
+      { publicMessage: UNAVAILABLE_MESSAGE, cause: details.cause },
+    );
     this.kind = kind;
     this.operation = details.operation;
     this.upstreamStatus = details.upstreamStatus;

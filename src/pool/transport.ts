@@ -1,6 +1,7 @@
 // One HTTP exchange with the Proxies.sx API (docs/UPSTREAM.md "Transport"): headers, a timeout that covers
 // the body too, and every failure mapped to an UpstreamError whose logged body has its secrets masked.
 // Retries live in retries.ts; the endpoints in keys.ts and gateway.ts.
+import { type Clock, systemClock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type * as z from '../zod.ts';
 import { UpstreamError, type UpstreamErrorDetails } from './errors.ts';
@@ -25,6 +26,8 @@ export interface PoolClientOptions {
   /** A `retry-after` longer than this is not waited for: the call fails as rate limited. Default 10 000 ms. */
   maxRetryAfterMs?: number;
   userAgent?: string;
+  /** Reads an HTTP-date `retry-after`: `services.clock`. Default: the system clock. */
+  clock?: Clock;
   /** Injectable for tests (record the delays instead of waiting). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -42,6 +45,7 @@ export interface Transport {
   maxDelayMs: number;
   maxRetryAfterMs: number;
   userAgent: string;
+  clock: Clock;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -89,6 +93,7 @@ export function createTransport(options: PoolClientOptions): Transport {
     maxDelayMs: options.maxDelayMs ?? 5_000,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
     userAgent: options.userAgent ?? 'proxy-storefront/0.1 (+https://github.com/proxies-sx)',
+    clock: options.clock ?? systemClock,
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
   };
@@ -108,7 +113,7 @@ export function schemaParser<S extends z.ZodMiniType>(schema: S) {
 }
 
 /** Seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);
@@ -179,7 +184,7 @@ export async function exchange<T>(t: Transport, spec: RequestSpec<T>, url: strin
     }
     answered.status = res.status;
     answered.requestId = res.headers.get('x-request-id') ?? undefined;
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), t.clock.now());
     const details = {
       operation: spec.operation,
       upstreamStatus: res.status,

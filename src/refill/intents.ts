@@ -77,6 +77,7 @@ export async function planPaymentIntent(
       action: 'auto_top_up.paused',
       customerId: charge.customerId,
       detail: { chargeId: charge.id, reason, stripeEventId: event.id, paymentIntentId: intent.id },
+      at: now,
     }),
   );
   return { statements, outcome: { result: 'applied', pausedChargeId: charge.id } };
@@ -108,6 +109,7 @@ async function planCharged(
       action: 'order.paid',
       customerId: found.customerId,
       detail: { orderId: found.orderId, stripeEventId: event.id, paymentIntentId: intent.id, via: 'auto top-up' },
+      at: now,
     }),
   );
   return {

@@ -92,13 +92,15 @@ export async function turnOnAutoTopUp(
 ): Promise<AutoTopUpView> {
   const { db, config, clock } = services;
   checkChoice(config, choice);
-  await saveChoice(db, actor.customerId, { ...choice, currency: config.currency }, clock.now());
+  const now = clock.now();
+  await saveChoice(db, actor.customerId, { ...choice, currency: config.currency }, now);
   await auditStatement(db, {
     actor: `customer:${actor.customerId}`,
     action: 'auto_top_up.on',
     customerId: actor.customerId,
     detail: { ...choice },
     requestId: actor.requestId,
+    at: now,
   });
   return autoTopUpView(services, actor.customerId);
 }
@@ -108,13 +110,15 @@ export async function switchOffAutoTopUp(
   actor: { customerId: string; requestId?: string },
 ): Promise<AutoTopUpView> {
   const { db, clock } = services;
+  const now = clock.now();
   await db.batch([
-    switchOffStatement(db, actor.customerId, clock.now()),
+    switchOffStatement(db, actor.customerId, now),
     auditStatement(db, {
       actor: `customer:${actor.customerId}`,
       action: 'auto_top_up.off',
       customerId: actor.customerId,
       requestId: actor.requestId,
+      at: now,
     }),
   ]);
   return autoTopUpView(services, actor.customerId);

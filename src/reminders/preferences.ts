@@ -2,19 +2,21 @@
 // Receipts, sign-in links and auto top-up notices are not reminders and are always sent.
 import { auditStatement } from '../audit/index.ts';
 import { type Customer, getCustomer, remindersOffStatement } from '../customers/index.ts';
+import { DomainError } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
 import type { ReminderSettings } from '../shared/refill.ts';
 import { customerOfToken } from './unsubscribe.ts';
 
 type PreferenceServices = Pick<Services, 'db' | 'clock'>;
 
-export class ReminderLinkError extends Error {
-  readonly status = 400;
-  readonly code = 'invalid_unsubscribe_link';
-  readonly expose = true;
+export class ReminderLinkError extends DomainError<'invalid_unsubscribe_link'> {
+  override readonly name = 'ReminderLinkError';
   constructor() {
-    super('This unsubscribe link is not valid. Turn reminders off in the dashboard instead.');
-    this.name = 'ReminderLinkError';
+    super(
+      'invalid_unsubscribe_link',
+      'This unsubscribe link is not valid. Turn reminders off in the dashboard instead.',
+      { invalid_unsubscribe_link: 400 },
+    );
   }
 }
 
@@ -28,14 +30,16 @@ export async function setReminders(
   actor: { customerId: string; requestId?: string; via: 'dashboard' | 'unsubscribe_link' },
   enabled: boolean,
 ): Promise<ReminderSettings> {
+  const now = clock.now();
   await db.batch([
-    remindersOffStatement(db, actor.customerId, enabled ? null : clock.now()),
+    remindersOffStatement(db, actor.customerId, enabled ? null : now),
     auditStatement(db, {
       actor: `customer:${actor.customerId}`,
       action: enabled ? 'reminders.on' : 'reminders.off',
       customerId: actor.customerId,
       detail: { via: actor.via },
       requestId: actor.requestId,
+      at: now,
     }),
   ]);
   return { enabled };

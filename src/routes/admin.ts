@@ -10,7 +10,6 @@ import {
   exportCsv,
   grantGb,
   listCustomers,
-  type Operator,
   overview,
   pricingView,
   REFUND_REASONS,
@@ -22,13 +21,19 @@ import {
   suspendCustomer,
   unsuspendCustomer,
 } from '../admin/index.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv, GuardedEnv } from '../http/context.ts';
 import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
-import { requireAdmin, requireRecentSignIn, requireSession } from '../http/session.ts';
+import {
+  type OperatorVariables,
+  requireAdmin,
+  requireRecentSignIn,
+  requireSession,
+  signedInCustomer,
+} from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import { autoTopUpView } from '../refill/index.ts';
-import type { CustomersPage } from '../shared/admin.ts';
+import type { CustomersPage, OverviewAnswer } from '../shared/admin.ts';
 import * as z from '../zod.ts';
 
 /** Destructive actions need a sign-in from the last 10 minutes (as rotating a key does for a customer). */
@@ -80,17 +85,10 @@ const refundBody = z.object({
   reason: z.optional(z.enum(REFUND_REASONS)),
 });
 
-function operator(c: Context<AppEnv>): Operator {
-  return {
-    email: c.var.identity.email,
-    requestId: c.var.requestId,
-  };
-}
-
 const recent = requireRecentSignIn(ADMIN_REAUTH_MS);
 
-async function csvResponse(c: Context<AppEnv>, what: 'customers' | 'purchases') {
-  const { filename, body } = await exportCsv(c.var.services, operator(c), what);
+async function csvResponse<E extends GuardedEnv<OperatorVariables>>(c: Context<E>, what: 'customers' | 'purchases') {
+  const { filename, body } = await exportCsv(c.var.services, c.var.operator, what);
   return c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${filename}"`,
@@ -99,7 +97,12 @@ async function csvResponse(c: Context<AppEnv>, what: 'customers' | 'purchases') 
 
 export const admin = new Hono<AppEnv>()
   .use(requireSession, requireAdmin)
-  .get('/overview', async (c) => c.json(await overview(c.var.services)))
+  .get('/overview', async (c) =>
+    c.json({
+      ...(await overview(c.var.services)),
+      operator: signedInCustomer(c.var.identity),
+    } satisfies OverviewAnswer),
+  )
   .get('/customers', validate('query', customersQuery), async (c) => {
     const { pageSize = 25, ...query } = c.req.valid('query');
     const found = await listCustomers(c.var.services, { ...query, pageSize });
@@ -118,19 +121,19 @@ export const admin = new Hono<AppEnv>()
     c.json(
       await suspendCustomer(
         c.var.services,
-        operator(c),
+        c.var.operator,
         c.req.valid('param').id,
         c.req.valid('json').reason?.trim() || null,
       ),
     ),
   )
   .post('/customers/:id/unsuspend', recent, validate('param', customerParam), async (c) =>
-    c.json(await unsuspendCustomer(c.var.services, operator(c), c.req.valid('param').id)),
+    c.json(await unsuspendCustomer(c.var.services, c.var.operator, c.req.valid('param').id)),
   )
   .post('/customers/:id/grant', recent, validate('param', customerParam), validate('json', grantBody), async (c) => {
     const { gb, validityDays, note } = c.req.valid('json');
     return c.json(
-      await grantGb(c.var.services, operator(c), c.req.valid('param').id, {
+      await grantGb(c.var.services, c.var.operator, c.req.valid('param').id, {
         gb,
         validityDays,
         note: note?.trim() || null,
@@ -138,10 +141,10 @@ export const admin = new Hono<AppEnv>()
     );
   })
   .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
-    c.json(await rotateCustomerKey(c.var.services, operator(c), c.req.valid('param').id, idempotencyKeyHeader(c))),
+    c.json(await rotateCustomerKey(c.var.services, c.var.operator, c.req.valid('param').id, idempotencyKeyHeader(c))),
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
-    c.json(await rerunFulfilment(c.var.services, operator(c), c.req.valid('param').id)),
+    c.json(await rerunFulfilment(c.var.services, c.var.operator, c.req.valid('param').id)),
   )
   .post(
     '/customers/:id/orders/:orderId/refund',
@@ -153,7 +156,7 @@ export const admin = new Hono<AppEnv>()
     async (c) => {
       const { id, orderId } = c.req.valid('param');
       return c.json(
-        await refundOrder(c.var.services, operator(c), id, orderId, {
+        await refundOrder(c.var.services, c.var.operator, id, orderId, {
           ...c.req.valid('json'),
           clientKey: c.req.valid('header')['idempotency-key'],
         }),
@@ -165,10 +168,10 @@ export const admin = new Hono<AppEnv>()
   )
   .post('/customers/:id/tokens/:tokenId/revoke', recent, validate('param', tokenParam), async (c) => {
     const { id, tokenId } = c.req.valid('param');
-    return c.json(await revokeCustomerToken(c.var.services, operator(c), id, tokenId));
+    return c.json(await revokeCustomerToken(c.var.services, c.var.operator, id, tokenId));
   })
   .post('/customers/:id/resend-sign-in', validate('param', customerParam), async (c) =>
-    c.json(await resendSignIn(c.var.services, operator(c), c.req.valid('param').id)),
+    c.json(await resendSignIn(c.var.services, c.var.operator, c.req.valid('param').id)),
   )
   .get('/audit', validate('query', auditQuery), async (c) => {
     const { limit = 50, ...filters } = c.req.valid('query');

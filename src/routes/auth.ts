@@ -12,13 +12,13 @@ import {
 import type { AppEnv } from '../http/context.ts';
 import {
   clearSessionCookie,
-  currentIdentity,
   issueSessionCookie,
   optionalSession,
   requireSession,
+  signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
-import type { LoginLinkAnswer } from '../shared/api.ts';
+import type { AuthMeAnswer, AuthVerifyAnswer, LoginLinkAnswer } from '../shared/api.ts';
 import * as z from '../zod.ts';
 
 const requestBody = z.object({ email: emailSchema, next: z.optional(z.string()) });
@@ -50,7 +50,7 @@ export const auth = new Hono<AppEnv>()
   })
   .post('/verify', validate('json', tokenBody), async (c) => {
     const { services } = c.var;
-    const signedIn = await completeSignIn(services.db, c.req.valid('json').token, {
+    const signedIn = await completeSignIn(services, c.req.valid('json').token, {
       userAgent: c.req.header('user-agent'),
       requestId: c.var.requestId,
     });
@@ -60,16 +60,16 @@ export const auth = new Hono<AppEnv>()
     return c.json({
       customer: { id, email, isAdmin: services.config.adminEmails.includes(email) },
       next: signedIn.redirectTo,
-    });
+    } satisfies AuthVerifyAnswer);
   })
-  /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console). */
+  /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console).
+   * The public pages' header asks it; the dashboard and the console learn it from their own first answer. */
   .get('/me', optionalSession, (c) => {
-    const identity = currentIdentity(c);
-    const customer = identity ? { id: identity.customerId, email: identity.email, isAdmin: identity.isAdmin } : null;
-    return c.json({ customer });
+    const { identity } = c.var;
+    return c.json({ customer: identity ? signedInCustomer(identity) : null } satisfies AuthMeAnswer);
   })
   .post('/logout', optionalSession, async (c) => {
-    const identity = currentIdentity(c);
+    const { identity } = c.var;
     if (identity) await signOut(c.var.services, { ...identity, requestId: c.var.requestId });
     clearSessionCookie(c);
     return c.json({ signedOut: true });

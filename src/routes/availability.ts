@@ -15,11 +15,11 @@ export const availability = new Hono<AppEnv>()
   .get('/stock', async (c) => {
     const { services } = c.var;
     const cached = await readAvailability(STOCK, services);
-    c.header('Cache-Control', availabilityCacheControl(cached));
+    c.header('Cache-Control', availabilityCacheControl(cached, services.clock.now()));
     return c.json(offeredStock(cached, services.config.countries));
   })
   .get('/incidents', async (c) => {
     const cached = await readAvailability(INCIDENTS, c.var.services);
-    c.header('Cache-Control', availabilityCacheControl(cached));
+    c.header('Cache-Control', availabilityCacheControl(cached, c.var.services.clock.now()));
     return c.json(activeIncidents(cached));
   });

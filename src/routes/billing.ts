@@ -39,7 +39,7 @@ export const billing = new Hono<AppEnv>()
   /** The success page's poll: the owner's order and their key's state, moving fulfilment along if it is owed. */
   .get(
     '/orders/:sessionId',
-    requireSessionReading((db, customerId, c) => orderReads(db, customerId, c.req.param('sessionId') ?? '')),
+    requireSessionReading((db, customerId, req) => orderReads(db, customerId, req.param('sessionId') ?? '')),
     limitPerCustomer('order'),
     async (c) => {
       const status = await orderStatus(c.var.services, c.var.identity.customer, c.var.reads);

@@ -17,7 +17,13 @@ import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
 import { privateNoStore } from '../http/middleware.ts';
-import { requireRecentSignIn, requireSession, requireSessionReading } from '../http/session.ts';
+import {
+  requireRecentSignIn,
+  requireSession,
+  requireSessionReading,
+  type SessionEnv,
+  signedInCustomer,
+} from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import * as z from '../zod.ts';
 
@@ -26,7 +32,7 @@ const ROTATE_REAUTH_MS = 10 * 60_000;
 /** A recent sign-in, then the customer's rotation limit. */
 const rotateGuard = every(requireRecentSignIn(ROTATE_REAUTH_MS), limitPerCustomer('rotate'));
 
-function actor<E extends AppEnv>(c: Context<E>) {
+function actor<E extends SessionEnv>(c: Context<E>) {
   return { customerId: c.var.identity.customerId, requestId: c.var.requestId };
 }
 
@@ -41,7 +47,7 @@ const usageQuery = z.object({
 
 export const dashboard = new Hono<AppEnv>()
   .get('/account', privateNoStore, requireSessionReading(accountReads), async (c) =>
-    c.json(await accountView(c.var.services, c.var.identity, c.var.reads)),
+    c.json(await accountView(c.var.services, signedInCustomer(c.var.identity), c.var.identity.customer, c.var.reads)),
   )
   .post('/key/reveal', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('reveal'), async (c) =>
     c.json(await revealSecret(c.var.services, actor(c), c.var.identity.customer, c.var.reads.key)),

@@ -3,6 +3,7 @@
 // scanners open links; POST turns reminders off, from that page's button or as RFC 8058's one-click from the mail
 // client's "Unsubscribe" button (both send `List-Unsubscribe=One-Click`).
 import { type Context, Hono } from 'hono';
+import { contentSecurityPolicy, escapeHtml } from '../html/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
@@ -13,15 +14,18 @@ import * as z from '../zod.ts';
 const tokenQuery = z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
 const settingsBody = z.object({ enabled: z.boolean() });
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const PAGE_POLICY = contentSecurityPolicy({
+  'default-src': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'style-src': ["'unsafe-inline'"],
+});
 
 /** A small page of the shop's own; its form may post back to the shop and nowhere else. */
 function page(c: Context<AppEnv>, title: string, body: string) {
   const { brand } = c.var.services.config;
-  c.header(
-    'Content-Security-Policy',
-    "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; style-src 'unsafe-inline'",
-  );
+  c.header('Content-Security-Policy', PAGE_POLICY);
   return c.html(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)} — ${escapeHtml(brand.name)}</title></head>` +
       `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">${body}</body></html>`,

@@ -2,7 +2,7 @@
 // making one needs a sign-in from the last 10 minutes. The token is in the creation's answer and never again.
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
-import { requireRecentSignIn, requireSession } from '../http/session.ts';
+import { requireRecentSignIn, requireSession, type SessionEnv } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { API_SCOPES } from '../shared/tokens.ts';
 import { createToken, listTokens, revokeAllTokens, revokeToken } from '../tokens/index.ts';
@@ -19,7 +19,7 @@ const createBody = z.object({
 });
 const tokenParam = z.object({ id: z.string().check(z.regex(/^tok_[0-9a-f]{32}$/, 'is not a token id')) });
 
-function customer(c: Context<AppEnv>) {
+function customer<E extends SessionEnv>(c: Context<E>) {
   return { actor: `customer:${c.var.identity.customerId}`, requestId: c.var.requestId };
 }
 

@@ -79,6 +79,7 @@ export function withOverrides(env: Env, overrides: Partial<Services>): Env {
 
 /** The services over `env`. `overrides` replace parts outright (tests: a clock, a client with test options). */
 export function createServices(env: Env, context: ServiceContext, overrides: Partial<Services> = {}): Services {
+  const clock = overrides.clock ?? pinned.get(env)?.clock ?? systemClock;
   const config = once(() => getConfig(env));
   const session = once(() =>
     env.DB.withSession(
@@ -87,7 +88,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
   );
   const db = once(() => openDb(session()));
   const pool = once(() =>
-    createPoolClient({ config: config().upstream, log: context.log, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),
+    createPoolClient({ config: config().upstream, log: context.log, clock, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),
   );
   const mail = once(() => createMail(env.MAIL_QUEUE, env.MAILER, config));
   return {
@@ -119,7 +120,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       customerActions: env.CUSTOMER_ACTION_LIMITER,
       apiTokens: env.API_TOKEN_LIMITER,
     },
-    clock: systemClock,
+    clock,
     log: context.log,
     waitUntil: context.waitUntil,
     ...pinned.get(env),

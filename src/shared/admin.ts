@@ -1,5 +1,5 @@
 // Types of the operator console API (/api/admin/*), shared by the Worker and the SPA's admin chunk. Pure.
-import type { IncidentSummary } from './api.ts';
+import type { IncidentSummary, SignedInCustomer } from './api.ts';
 import type { Purchase } from './billing.ts';
 
 /** Money per currency (minor units): a shop may have changed currency, and snapshots keep the old one. */
@@ -239,6 +239,12 @@ export interface Overview {
   signInMail: { lastHour: number; perHour: number; paused: boolean };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
+}
+
+/** GET /api/admin/overview: the console's front page, and the operator asking (so a load of /admin asks who is
+ * signed in once). */
+export interface OverviewAnswer extends Overview {
+  operator: SignedInCustomer;
 }
 
 export interface WholesaleRate {

@@ -69,6 +69,25 @@ export interface IncidentsResponse {
   stale: boolean;
 }
 
+/** The signed-in customer as the app knows them: whom the header names, and whether it links to the console. */
+export interface SignedInCustomer {
+  id: string;
+  email: string;
+  /** An operator (ADMIN_EMAILS): the console is theirs. */
+  isAdmin: boolean;
+}
+
+/** GET /api/auth/me: who is signed in; null for a signed-out visitor (an answer, not a failed request). */
+export interface AuthMeAnswer {
+  customer: SignedInCustomer | null;
+}
+
+/** POST /api/auth/verify: who the link signed in, and where it asked to continue (a same-origin path, or null). */
+export interface AuthVerifyAnswer {
+  customer: SignedInCustomer;
+  next: string | null;
+}
+
 /** POST /api/auth/link: what a sign-in link does, shown before the customer uses it; null when it cannot be used. */
 export interface LoginLinkAnswer {
   link: {

@@ -1,4 +1,5 @@
-// Types of the customer dashboard API (/api/me, /api/key/*, /api/sessions, /api/usage). Pure: no runtime imports.
+// Types of the customer dashboard API (/api/account, /api/key/*, /api/sessions, /api/usage). Pure: no runtime imports.
+import type { SignedInCustomer } from './api.ts';
 
 /**
  * The customer's proxy key as the dashboard shows it.
@@ -39,8 +40,10 @@ export interface AccountKey {
   previousKey: { secretMask: string | null; worksUntil: number; text: string } | null;
 }
 
-export interface MeAnswer {
-  customer: { id: string; email: string };
+/** GET /api/account: the signed-in customer (so the dashboard's load asks who is signed in once), their key, and
+ * the gateway their proxy URLs point at. */
+export interface AccountAnswer {
+  customer: SignedInCustomer;
   key: AccountKey;
   gateway: { host: string; username: string };
 }

@@ -1,6 +1,7 @@
 // The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
 // stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
 import { CONFIG_SCRIPT_ID, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
+import { escapeHtml } from '../html/index.ts';
 import type { PageIcon } from './icon.ts';
 import type { PageMeta } from './meta.ts';
 
@@ -25,13 +26,6 @@ export interface DocumentParts {
   body: string;
   /** The request carried a session cookie: the page's scripts ask who is signed in only then. */
   sessionCookie: boolean;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text safe in an element or a double-quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** JSON safe inside a `<script>` data block: no `</script>` or `<!--` can end or change it. */

@@ -1,7 +1,8 @@
 // The security headers of the pages the Worker renders and of the static assets (dist/web/_headers, written by the
 // SPA's build from assetHeadersFile): one policy, plus the hash of a page's one inline style.
+import { contentSecurityPolicy } from '../html/index.ts';
 
-const CSP: Record<string, string[]> = {
+const CSP = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
@@ -14,17 +15,10 @@ const CSP: Record<string, string[]> = {
   'object-src': ["'none'"],
 };
 
-/** The CSP, allowing inline styles only by their `'sha256-…'` hashes (never 'unsafe-inline'). */
-export function contentSecurityPolicy(styleHashes: string[] = []): string {
-  return Object.entries(CSP)
-    .map(([directive, sources]) => [directive, ...sources, ...(directive === 'style-src' ? styleHashes : [])].join(' '))
-    .join('; ');
-}
-
-/** Every response's security headers; a page passes its inline style's hash. */
+/** Every response's security headers; a page passes its inline style's hash (`styleHash`, never 'unsafe-inline'). */
 export function securityHeaders(styleHashes: string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(styleHashes),
+    'Content-Security-Policy': contentSecurityPolicy({ ...CSP, 'style-src': [...CSP['style-src'], ...styleHashes] }),
     'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -32,12 +26,6 @@ export function securityHeaders(styleHashes: string[] = []): Record<string, stri
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   };
-}
-
-/** `'sha256-…'` of an inline style's exact text, for the CSP. */
-export async function styleHash(style: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)));
-  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
 }
 
 /** The logo and the icons drawn from it (web/public), under names that do not change with their content. */

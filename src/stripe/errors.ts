@@ -114,7 +114,7 @@ export class PaymentProviderError extends DomainError<StripeAnswerCode> {
       'payment_provider_unavailable',
       'The payment provider is unavailable. No payment was taken; please try again in a moment.',
       STATUS,
+      { cause },
     );
-    this.cause = cause;
   }
 }

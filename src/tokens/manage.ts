@@ -11,6 +11,7 @@ import {
   type TokensAnswer,
   type TokenView,
 } from '../shared/tokens.ts';
+import { DAY_MS } from '../time.ts';
 import { TokenError } from './errors.ts';
 import {
   type ApiTokenRow,
@@ -34,8 +35,6 @@ export interface NewToken {
   /** Null: never expires. */
   expiresInDays: number | null;
 }
-
-const DAY_MS = 24 * 60 * 60_000;
 
 export function tokenView(row: ApiTokenRow, now: number): TokenView {
   return {
@@ -83,6 +82,7 @@ export async function createToken(
     customerId,
     detail: { tokenId: row.id, name: row.name, scopes: row.scopes, expiresAt: row.expiresAt },
     requestId: by.requestId,
+    at: now,
   });
   return { token, view: tokenView(row, now) };
 }
@@ -102,7 +102,8 @@ export async function revokeToken(
   tokenId: string,
   by: TokenActor,
 ): Promise<RevokedTokensAnswer> {
-  const [revoked] = await revokeTokenStatement(db, customerId, tokenId, clock.now());
+  const now = clock.now();
+  const [revoked] = await revokeTokenStatement(db, customerId, tokenId, now);
   if (!revoked) throw new TokenError('token_not_found', 'There is no such API token (it may already be revoked).');
   await recordAudit(db, {
     actor: by.actor,
@@ -110,6 +111,7 @@ export async function revokeToken(
     customerId,
     detail: { tokenId, name: revoked.name, hint: revoked.hint },
     requestId: by.requestId,
+    at: now,
   });
   return { revoked: 1 };
 }
@@ -120,13 +122,15 @@ export async function revokeAllTokens(
   customerId: string,
   by: TokenActor,
 ): Promise<RevokedTokensAnswer> {
-  const revoked = await revokeAllTokensStatement(db, customerId, clock.now());
+  const now = clock.now();
+  const revoked = await revokeAllTokensStatement(db, customerId, now);
   await recordAudit(db, {
     actor: by.actor,
     action: 'token.revoke_all',
     customerId,
     detail: { revoked: revoked.length, tokenIds: revoked.map((t) => t.id) },
     requestId: by.requestId,
+    at: now,
   });
   return { revoked: revoked.length };
 }

@@ -2,7 +2,9 @@
 // grant of free GB raises the key's cap through the reconcile, every action is audited with who, what and when.
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../src/time.ts';
 import { call, outboxFor, resetSimulators, signIn, sim, tokenFromMail, waitForMail } from '../helpers.ts';
+import { later } from '../support/clock.ts';
 import {
   auditRows,
   buy,
@@ -11,7 +13,6 @@ import {
   pay,
   runCron,
   settled,
-  signedInMinutesAgo,
   startCheckout,
   upstreamKeyOf,
 } from './support.ts';
@@ -33,8 +34,8 @@ interface ActionAnswer {
   reconcile?: string;
 }
 
-async function act(customerId: string, action: string, json: unknown = {}): Promise<Response> {
-  return call(`/api/admin/customers/${customerId}/${action}`, { json, cookie: operator });
+async function act(customerId: string, action: string, json: unknown = {}, bindings?: Env): Promise<Response> {
+  return call(`/api/admin/customers/${customerId}/${action}`, { json, cookie: operator, env: bindings });
 }
 
 async function actOk(customerId: string, action: string, json: unknown = {}): Promise<ActionAnswer> {
@@ -272,21 +273,18 @@ describe('audit', () => {
 describe('recent sign-in', () => {
   it('destructive actions ask an operator whose sign-in is older than 10 minutes to sign in again', async () => {
     const { id } = await paidCustomer('reauth-target@example.com');
-    await signedInMinutesAgo(operator, 11);
-    try {
-      for (const action of ['suspend', 'unsuspend', 'grant', 'refulfil', 'rotate-key']) {
-        const res = await act(id, action, action === 'grant' ? { gb: 1 } : {});
-        expect(res.status, action).toBe(403);
-        expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');
-      }
-      expect(await upstreamKeyOf(id)).toMatchObject({ enabled: true, trafficCapGB: 1 });
-      // Reading and resending a link are not destructive.
-      expect((await call(`/api/admin/customers/${id}`, { cookie: operator })).status).toBe(200);
-      const seen = (await outboxFor('reauth-target@example.com')).length;
-      expect((await act(id, 'resend-sign-in')).status).toBe(200);
-      await waitForMail('reauth-target@example.com', seen);
-    } finally {
-      await signedInMinutesAgo(operator, 0);
+    // Eleven minutes after the operator's sign-in.
+    const stale = later(11 * MINUTE_MS);
+    for (const action of ['suspend', 'unsuspend', 'grant', 'refulfil', 'rotate-key']) {
+      const res = await act(id, action, action === 'grant' ? { gb: 1 } : {}, stale);
+      expect(res.status, action).toBe(403);
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('reauth_required');
     }
+    expect(await upstreamKeyOf(id)).toMatchObject({ enabled: true, trafficCapGB: 1 });
+    // Reading and resending a link are not destructive.
+    expect((await call(`/api/admin/customers/${id}`, { cookie: operator, env: stale })).status).toBe(200);
+    const seen = (await outboxFor('reauth-target@example.com')).length;
+    expect((await act(id, 'resend-sign-in', {}, stale)).status).toBe(200);
+    await waitForMail('reauth-target@example.com', seen);
   });
 });

@@ -3,7 +3,15 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin } from '../../src/routes/admin.ts';
-import type { AuditPage, CustomerDetail, CustomersPage, Overview, PricingView } from '../../src/shared/admin.ts';
+import type {
+  AuditPage,
+  CustomerDetail,
+  CustomersPage,
+  Overview,
+  OverviewAnswer,
+  PricingView,
+} from '../../src/shared/admin.ts';
+import type { AccountAnswer } from '../../src/shared/dashboard.ts';
 import { call, resetSimulators, signIn, sim } from '../helpers.ts';
 import { buy, customerIdOf, OPERATOR, runCron, settled, upstreamKeyOf } from './support.ts';
 
@@ -117,6 +125,14 @@ describe('access', () => {
       (await (await call('/api/auth/me', { cookie: customer })).json<{ customer: { isAdmin: boolean } }>()).customer
         .isAdmin,
     ).toBe(false);
+  });
+
+  it('names who is signed in on the first answer of the dashboard and of the console, so a load asks once', async () => {
+    const account = async (cookie: string) => (await call('/api/account', { cookie })).json<AccountAnswer>();
+    expect((await account(customer)).customer).toEqual({ id: buyerId, email: 'buyer@example.com', isAdmin: false });
+    expect((await account(operator)).customer).toMatchObject({ email: OPERATOR, isAdmin: true });
+    const overview = await (await call('/api/admin/overview', { cookie: operator })).json<OverviewAnswer>();
+    expect(overview.operator).toEqual((await account(operator)).customer);
   });
 });
 

@@ -2,9 +2,11 @@
 // charge.refunded arrives, exactly as after a refund made in the Stripe dashboard. Audited; a retried click refunds once.
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../src/time.ts';
 import { deliver, deliverEachEvent, deliveries, disputeSession, stripeAct } from '../billing/helpers.ts';
 import { call, resetSimulators, signIn, sim } from '../helpers.ts';
-import { auditRows, buy, customerIdOf, OPERATOR, settled, signedInMinutesAgo, upstreamKeyOf } from './support.ts';
+import { later } from '../support/clock.ts';
+import { auditRows, buy, customerIdOf, OPERATOR, settled, upstreamKeyOf } from './support.ts';
 
 let operator: string;
 
@@ -38,11 +40,19 @@ async function customerWithPro(email: string) {
 
 const orderRow = (id: string) => env.DB.prepare('select * from orders where id = ?').bind(id).first<OrderRow>();
 
-function refund(customerId: string, orderId: string, json: unknown, key: string | null, cookie = operator) {
+function refund(
+  customerId: string,
+  orderId: string,
+  json: unknown,
+  key: string | null,
+  cookie = operator,
+  bindings?: Env,
+) {
   return call(`/api/admin/customers/${customerId}/orders/${orderId}/refund`, {
     json,
     cookie,
     headers: key ? { 'idempotency-key': key } : {},
+    env: bindings,
   });
 }
 
@@ -180,8 +190,7 @@ describe('refund from the console', () => {
     expect((await refund(id, pro.id, { amount: 0 }, 'confirm-refund-guard')).status).toBe(400);
 
     const stale = await signIn(OPERATOR);
-    await signedInMinutesAgo(stale, 11);
-    const res = await refund(id, pro.id, {}, 'confirm-refund-guard', stale);
+    const res = await refund(id, pro.id, {}, 'confirm-refund-guard', stale, later(11 * MINUTE_MS));
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'reauth_required' } });
     expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);

@@ -82,12 +82,3 @@ export async function auditRows(customerId: string): Promise<AuditRow[]> {
     .all<AuditRow>();
   return results;
 }
-
-/** Makes the session behind `cookie` look signed in `minutesAgo` (for the recent-sign-in checks). */
-export async function signedInMinutesAgo(cookie: string, minutesAgo: number): Promise<void> {
-  const jwt = cookie.slice(cookie.indexOf('=') + 1);
-  const { sid } = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sid: string };
-  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?')
-    .bind(Date.now() - minutesAgo * 60_000, sid)
-    .run();
-}

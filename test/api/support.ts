@@ -15,16 +15,20 @@ export async function makeToken(
   return res.json<CreatedTokenAnswer>();
 }
 
-/** A request as a script sends it: `Authorization: Bearer <token>` (when given), no Origin, no cookie unless given. */
+/**
+ * A request as a script sends it: `Authorization: Bearer <token>` (when given), no Origin, no cookie unless given.
+ * `env`: the Worker's bindings, when it runs with others (e.g. a later clock).
+ */
 export async function apiCall(
   path: string,
   token: string | null,
-  init: { method?: string; headers?: Record<string, string> } = {},
+  init: { method?: string; headers?: Record<string, string>; env?: Env } = {},
 ): Promise<Response> {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers }), env, ctx);
+  const request = new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers });
+  const res = await worker.fetch(request, init.env ?? env, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }

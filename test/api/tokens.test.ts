@@ -4,9 +4,12 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/crypto.ts';
 import type { TokensAnswer } from '../../src/shared/tokens.ts';
-import { auditRows, OPERATOR, signedInMinutesAgo } from '../admin/support.ts';
-import { ageSignIn, auditActions, customerIdOf, customerWithKey, type ErrorBody, json } from '../dashboard/support.ts';
+import { DAY_MS, MINUTE_MS } from '../../src/time.ts';
+import { LAST_USED_RESOLUTION_MS } from '../../src/tokens/store.ts';
+import { auditRows, OPERATOR } from '../admin/support.ts';
+import { auditActions, customerIdOf, customerWithKey, type ErrorBody, json } from '../dashboard/support.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
+import { later } from '../support/clock.ts';
 import { apiCall, makeToken, tokenRows } from './support.ts';
 
 beforeAll(resetSimulators);
@@ -33,8 +36,7 @@ describe('making a token', () => {
 
   it('needs a sign-in from the last 10 minutes, and a session (a token cannot make tokens)', async () => {
     const cookie = await signIn('tokens-reauth@example.com');
-    await ageSignIn(cookie, 11);
-    const stale = await json<ErrorBody>('/api/tokens', { json: { name: 'x' }, cookie });
+    const stale = await json<ErrorBody>('/api/tokens', { json: { name: 'x' }, cookie, env: later(11 * MINUTE_MS) });
     expect(stale.status).toBe(403);
     expect(stale.body.error.code).toBe('reauth_required');
     const fresh = await signIn('tokens-reauth-2@example.com');
@@ -86,15 +88,16 @@ describe('a token stops working', () => {
   });
 
   it('when it expires', async () => {
-    const { cookie, customerId } = await customerWithKey('tokens-expiry@example.com', 'starter');
+    const { cookie } = await customerWithKey('tokens-expiry@example.com', 'starter');
     const { token, view } = await makeToken(cookie, { expiresInDays: 30 });
     expect(view.expiresAt! - view.createdAt).toBe(30 * 24 * 60 * 60_000);
     expect((await apiCall('/api/v1/key', token)).status).toBe(200);
-    await env.DB.prepare('update api_tokens set expires_at = ? where customer_id = ?')
-      .bind(Date.now() - 1, customerId)
-      .run();
-    expect((await apiCall('/api/v1/key', token)).status).toBe(401);
-    const listed = (await json<TokensAnswer>('/api/tokens', { cookie })).body.tokens;
+    const lastDay = later(29 * DAY_MS);
+    const expired = later(30 * DAY_MS);
+    expect((await apiCall('/api/v1/key', token, { env: lastDay })).status).toBe(200);
+    expect((await apiCall('/api/v1/key', token, { env: expired })).status).toBe(401);
+    const then = await signIn('tokens-expiry@example.com', expired);
+    const listed = (await json<TokensAnswer>('/api/tokens', { cookie: then, env: expired })).body.tokens;
     expect(listed.map((t) => t.expired)).toEqual([true]);
   });
 
@@ -137,6 +140,9 @@ describe('last use', () => {
     expect((await tokenRows(customerId))[0]!.last_used_at).toBe(first);
     const listed = (await json<TokensAnswer>('/api/tokens', { cookie })).body.tokens;
     expect(listed[0]!.lastUsedAt).toBe(first);
+    // A minute on, a use is recorded again.
+    await apiCall('/api/v1/key', token, { env: later(LAST_USED_RESOLUTION_MS) });
+    expect((await tokenRows(customerId))[0]!.last_used_at).toBeGreaterThanOrEqual(first + LAST_USED_RESOLUTION_MS);
   });
 });
 
@@ -154,8 +160,7 @@ describe('operators', () => {
     expect(seen!.lastUsedAt).not.toBeNull();
     expect((await call(`/api/admin/customers/${customerId}/tokens`, { cookie })).status).toBe(403);
     const revokePath = `/api/admin/customers/${customerId}/tokens/${view.id}/revoke`;
-    await signedInMinutesAgo(operator, 11);
-    const stale = await json<ErrorBody>(revokePath, { method: 'POST', cookie: operator });
+    const stale = await json<ErrorBody>(revokePath, { method: 'POST', cookie: operator, env: later(11 * MINUTE_MS) });
     expect(stale.body.error.code).toBe('reauth_required');
     expect((await apiCall('/api/v1/key', token)).status).toBe(200);
     const fresh = await signIn(OPERATOR);

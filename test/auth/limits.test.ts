@@ -5,8 +5,11 @@ import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requesterNetwork } from '../../src/auth/network.ts';
 import { CONSOLE_REQUESTER, loginRequesterKey } from '../../src/auth/ratelimit.ts';
+import { issueLoginToken, loginMailsSince } from '../../src/auth/tokens.ts';
 import { getConfig } from '../../src/config/index.ts';
+import { openDb } from '../../src/db/index.ts';
 import type { Overview } from '../../src/shared/admin.ts';
+import { HOUR_MS, MINUTE_MS } from '../../src/time.ts';
 import { customerIdOf, OPERATOR } from '../admin/support.ts';
 import {
   call,
@@ -27,17 +30,12 @@ const tokensFor = async (email: string) =>
   (await env.DB.prepare('select count(*) as n from login_tokens where email = ?').bind(email).first<{ n: number }>())!
     .n;
 
-/** `count` links sent to `email` at the request of `network`, `minutesAgo`, as if asked for one by one. */
+/** `count` links issued to `email` at the request of `network`, `minutesAgo`, as if asked for one by one. */
 async function seedLinks(email: string, network: string, count: number, minutesAgo = 60): Promise<void> {
   const requester = await loginRequesterKey(getConfig(env).auth.secret, network);
-  const at = Date.now() - minutesAgo * 60_000;
-  await env.DB.batch(
-    Array.from({ length: count }, (_, i) =>
-      env.DB.prepare(
-        'insert into login_tokens (id, email, requester, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
-      ).bind(crypto.randomUUID(), email, requester, `seeded-${crypto.randomUUID()}`, at - i, at - i + 15 * 60_000),
-    ),
-  );
+  const at = Date.now() - minutesAgo * MINUTE_MS;
+  const db = openDb(env.DB);
+  for (let i = 0; i < count; i++) await issueLoginToken(db, { email, requester, redirectTo: null }, at - i);
 }
 
 beforeAll(resetSimulators);
@@ -95,10 +93,8 @@ describe('the shop-wide cap on sign-in mail', () => {
     await signIn('needs-help@example.com');
     const id = await customerIdOf('needs-help@example.com');
     const { loginMailsPerHour } = getConfig(env).limits;
-    const { n } = (await env.DB.prepare('select count(*) as n from login_tokens where created_at > ?')
-      .bind(Date.now() - 3_600_000)
-      .first<{ n: number }>())!;
-    await seedLinks('someone-else@example.com', requesterNetwork('192.0.2.1'), loginMailsPerHour - n, 10);
+    const { count } = await loginMailsSince(openDb(env.DB), HOUR_MS, Date.now());
+    await seedLinks('someone-else@example.com', requesterNetwork('192.0.2.1'), loginMailsPerHour - count, 10);
     try {
       const paused = await request('too-late@example.com', testIp());
       expect(paused.status).toBe(429);

@@ -9,7 +9,9 @@ import { onError } from '../../src/http/errors.ts';
 import { requestContext } from '../../src/http/middleware.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../../src/http/session.ts';
 import worker from '../../src/index.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import { call, ORIGIN, resetSimulators, signIn } from '../helpers.ts';
+import { later } from '../support/clock.ts';
 
 const ISSUER = 'https://shop.test';
 const AUDIENCE = 'https://shop.test/api#session';
@@ -221,15 +223,13 @@ describe('guards other routes use', () => {
     .get('/recent', requireSession, requireRecentSignIn(10 * 60_000), (c) => c.json({ ok: true }))
     .get('/admin', requireSession, requireAdmin, (c) => c.json({ ok: true }));
   guarded.onError(onError);
-  const get = (path: string, cookie: string) => guarded.request(path, { headers: { cookie } }, env);
+  const get = (path: string, cookie: string, bindings = env) =>
+    guarded.request(path, { headers: { cookie } }, bindings);
 
   it('requireRecentSignIn asks for a fresh email link once the sign-in is older than allowed', async () => {
     const cookie = await signIn('recent@example.com');
-    expect((await get('/recent', cookie)).status).toBe(200);
-    await env.DB.prepare('update sessions set signed_in_at = ? where id = ?')
-      .bind(Date.now() - 11 * 60_000, claimsOf(cookie).sid)
-      .run();
-    const res = await get('/recent', cookie);
+    expect((await get('/recent', cookie, later(9 * MINUTE_MS))).status).toBe(200);
+    const res = await get('/recent', cookie, later(11 * MINUTE_MS));
     expect(res.status).toBe(403);
     const body = await res.json<{ error: { code: string; message: string } }>();
     expect(body.error.code).toBe('reauth_required');

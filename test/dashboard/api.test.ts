@@ -4,9 +4,11 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
 import { legalDocument } from '../../src/config/legal.ts';
-import type { MeAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
-import { ageSignIn, type ErrorBody, json } from './support.ts';
+import { later } from '../support/clock.ts';
+import { type ErrorBody, json } from './support.ts';
 
 const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/account'],
@@ -51,7 +53,7 @@ describe('a customer who bought nothing', () => {
   });
 
   it('sees the empty state with the gateway details', async () => {
-    const { status, body } = await json<MeAnswer>('/api/account', { cookie });
+    const { status, body } = await json<AccountAnswer>('/api/account', { cookie });
     expect(status).toBe(200);
     expect(body.customer.email).toBe('newcomer@example.com');
     expect(body.key).toMatchObject({ status: 'none', secretMask: null, usedMb: null, updating: false });
@@ -89,8 +91,11 @@ describe('a customer who bought nothing', () => {
 
   it('must confirm by email before rotating once the sign-in is older than 10 minutes', async () => {
     const stale = await signIn('stale-rotate@example.com');
-    await ageSignIn(stale, 11);
-    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie: stale });
+    const { status, body } = await json<ErrorBody>('/api/key/rotate', {
+      method: 'POST',
+      cookie: stale,
+      env: later(11 * MINUTE_MS),
+    });
     expect(status).toBe(403);
     expect(body.error.code).toBe('reauth_required');
     expect(body.error.message).toMatch(/sign in again/i);

@@ -2,10 +2,11 @@
 // (recent sign-in, idempotent, the old secret dies, sessions closed, audited), and upstream trouble shown as a
 // clear 503 without internals while what the shop knows keeps working.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MeAnswer, RevealAnswer, RotateAnswer, SessionsAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer, RevealAnswer, RotateAnswer, SessionsAnswer } from '../../src/shared/dashboard.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import { resetSimulators, sim } from '../helpers.ts';
+import { later } from '../support/clock.ts';
 import {
-  ageSignIn,
   auditActions,
   customerWithKey,
   type ErrorBody,
@@ -26,7 +27,7 @@ describe('status and usage', () => {
   it('shows an active key with its mask, cap, expiry and live usage', async () => {
     const { cookie, key } = await customerWithKey('status@example.com', 'pro');
     await simControl(`/keys/${key.id}/usage`, { usedMB: 1536 });
-    const { body, res } = await json<MeAnswer>('/api/account', { cookie });
+    const { body, res } = await json<AccountAnswer>('/api/account', { cookie });
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(body.key).toMatchObject({
       status: 'active',
@@ -45,7 +46,7 @@ describe('status and usage', () => {
   it('says why a key is off when all its traffic is used', async () => {
     const { cookie, key } = await customerWithKey('capped@example.com', 'starter');
     await simControl(`/keys/${key.id}/usage`, { usedMB: 1024 });
-    const { body } = await json<MeAnswer>('/api/account', { cookie });
+    const { body } = await json<AccountAnswer>('/api/account', { cookie });
     expect(body.key).toMatchObject({ status: 'disabled', reason: 'cap_reached', usedMb: 1024, capGb: 1 });
     expect(body.key.reasonText).toMatch(/used all 1 GB/);
   });
@@ -53,12 +54,12 @@ describe('status and usage', () => {
   it('keeps the platform’s view of a key for every isolate of the location, so the next load asks nothing', async () => {
     const { cookie, key } = await customerWithKey('cached-view@example.com', 'starter');
     await simControl(`/keys/${key.id}/usage`, { usedMB: 300 });
-    expect((await json<MeAnswer>('/api/account', { cookie })).body.key.usedMb).toBe(300);
+    expect((await json<AccountAnswer>('/api/account', { cookie })).body.key.usedMb).toBe(300);
     // Kept in the Cache API (shared by the location's isolates), not only in this isolate's memory.
     const location = (globalThis as unknown as { caches: { default: Cache } }).caches.default;
     expect(await location.match(`https://live-key.cache.invalid/${key.id}`)).toBeDefined();
     const before = (await simCalls()).length;
-    const { body } = await json<MeAnswer>('/api/account', { cookie });
+    const { body } = await json<AccountAnswer>('/api/account', { cookie });
     expect(body.key).toMatchObject({ live: true, usedMb: 300 });
     expect((await simCalls()).slice(before).filter((c) => c.path.includes(key.id))).toEqual([]);
   });
@@ -66,7 +67,7 @@ describe('status and usage', () => {
   it('says when a key has expired', async () => {
     const { cookie, key } = await customerWithKey('expired@example.com', 'starter');
     await simControl(`/keys/${key.id}/clock`, { advanceDays: 31 });
-    const { body } = await json<MeAnswer>('/api/account', { cookie });
+    const { body } = await json<AccountAnswer>('/api/account', { cookie });
     expect(body.key.status).toBe('expired');
     expect(body.key.reasonText).toMatch(/expired/);
   });
@@ -100,7 +101,7 @@ describe('rotate', () => {
     expect(body.secret).not.toBe(key.key);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie })).body.sessions).toEqual([]);
     expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(body.secret);
-    expect((await json<MeAnswer>('/api/account', { cookie })).body.key.secretMask).toBe(mask(body.secret));
+    expect((await json<AccountAnswer>('/api/account', { cookie })).body.key.secretMask).toBe(mask(body.secret));
     expect(await auditActions(customerId)).toContain('key.rotate');
   });
 
@@ -140,13 +141,15 @@ describe('rotate', () => {
 
   it('needs a sign-in from the last 10 minutes, and changes nothing without one', async () => {
     const { cookie, key } = await customerWithKey('rotate-stale@example.com');
-    await ageSignIn(cookie, 11);
-    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie });
+    // Eleven minutes after the sign-in.
+    const stale = later(11 * MINUTE_MS);
+    const { status, body } = await json<ErrorBody>('/api/key/rotate', { method: 'POST', cookie, env: stale });
     expect(status).toBe(403);
     expect(body.error.code).toBe('reauth_required');
     expect((await upstreamKey(key.id))!.key).toBe(key.key);
     // Everything else still works with the older sign-in.
-    expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(key.key);
+    const reveal = await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie, env: stale });
+    expect(reveal.body.secret).toBe(key.key);
   });
 });
 
@@ -156,7 +159,7 @@ describe('when the platform is down', () => {
     await fault({ kind: 'error', status: 500, count: 100, path: '/reseller' });
     await fault({ kind: 'error', status: 502, count: 100, path: '/gateway/pool/my-sessions' });
 
-    const me = await json<MeAnswer>('/api/account', { cookie });
+    const me = await json<AccountAnswer>('/api/account', { cookie });
     expect(me.status).toBe(200);
     expect(me.body.key).toMatchObject({
       status: 'active',

@@ -2,7 +2,13 @@
 // real billing path (checkout → Stripe simulator → signed webhook → reconcile); the Proxies.sx simulator is the
 // platform, whose sessions endpoints return EVERY customer's sessions when called without pakId.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MeAnswer, RevealAnswer, RotateAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
+import type {
+  AccountAnswer,
+  RevealAnswer,
+  RotateAnswer,
+  SessionsAnswer,
+  UsageAnswer,
+} from '../../src/shared/dashboard.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
 import {
   customerWithKey,
@@ -37,7 +43,7 @@ const secretsOf = (body: unknown) => JSON.stringify(body);
 
 describe('customer B, who has a key of their own', () => {
   it('reads only their own key on /api/account', async () => {
-    const { body } = await json<MeAnswer>('/api/account', { cookie: b.cookie });
+    const { body } = await json<AccountAnswer>('/api/account', { cookie: b.cookie });
     expect(body.customer.email).toBe('bob@example.com');
     expect(body.key).toMatchObject({ status: 'active', secretMask: mask(b.key.key), capGb: 1 });
     expect(secretsOf(body)).not.toContain(a.key.id);
@@ -127,7 +133,7 @@ describe('customer C, who bought nothing', () => {
   });
 
   it('reads nothing of anyone: no key, no sessions, no usage', async () => {
-    const me = await json<MeAnswer>(`/api/account?pakId=${a.key.id}`, { cookie: c });
+    const me = await json<AccountAnswer>(`/api/account?pakId=${a.key.id}`, { cookie: c });
     expect(me.body.key.status).toBe('none');
     expect(secretsOf(me.body)).not.toContain(mask(a.key.key));
     expect((await json<SessionsAnswer>(`/api/sessions?pakId=${a.key.id}`, { cookie: c })).body.sessions).toEqual([]);

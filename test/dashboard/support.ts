@@ -9,18 +9,6 @@ export interface ErrorBody {
   error: { code: string; message: string; requestId?: string };
 }
 
-/** The session id inside a session cookie (the JWT payload is readable; only its signature is secret). */
-export function sessionIdOf(cookie: string): string {
-  return JSON.parse(atob(cookie.split('=')[1]!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sid as string;
-}
-
-/** Makes the magic-link sign-in behind this cookie `minutes` old (as if the customer signed in that long ago). */
-export async function ageSignIn(cookie: string, minutes: number): Promise<void> {
-  await env.DB.prepare('update sessions set signed_in_at = ? where id = ?')
-    .bind(Date.now() - minutes * 60_000, sessionIdOf(cookie))
-    .run();
-}
-
 export async function json<T>(
   path: string,
   init: Parameters<typeof call>[1] = {},

@@ -3,7 +3,7 @@
 // and no GB can be spent twice.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MeAnswer, RevealAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer, RevealAnswer } from '../../src/shared/dashboard.ts';
 import { buy, customerIdOf, pay, runCron, startCheckout } from '../admin/support.ts';
 import {
   decideDispute,
@@ -97,7 +97,7 @@ describe('past the cap ceiling', () => {
     expect(oldKey!.trafficCapGB! - oldKey!.trafficUsedMB / GB + newKey!.trafficCapGB!).toBe(1050 - 990);
 
     // The dashboard shows the new password and, loudly, until when the old one works.
-    const me = (await (await call('/api/account', { cookie })).json()) as MeAnswer;
+    const me = (await (await call('/api/account', { cookie })).json()) as AccountAnswer;
     expect(me.key).toMatchObject({ status: 'active', secretMask: fresh!.secret_mask, capGb: 50 });
     expect(me.key.previousKey).toEqual({
       secretMask: old!.secret_mask,
@@ -139,7 +139,7 @@ describe('past the cap ceiling', () => {
       .first<{ gb: number }>();
     expect(paid!.gb).toBe(1050);
     expect(994 + (await upstreamKey(current!.upstream_id))!.trafficCapGB!).toBe(paid!.gb);
-    const after = (await (await call('/api/account', { cookie })).json()) as MeAnswer;
+    const after = (await (await call('/api/account', { cookie })).json()) as AccountAnswer;
     expect(after.key).toMatchObject({ status: 'active', capGb: 56, previousKey: null });
 
     // Later runs change nothing (every step is done once).

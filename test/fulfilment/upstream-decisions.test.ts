@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerDetail } from '../../src/shared/admin.ts';
-import type { MeAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer } from '../../src/shared/dashboard.ts';
 import { OPERATOR, pay, runCron, startCheckout } from '../admin/support.ts';
 import { keysOf, settledSync, setUsage } from '../billing/helpers.ts';
 import { customerWithKey, simControl } from '../dashboard/support.ts';
@@ -39,7 +39,7 @@ describe('a key switched off by a person in the panel', () => {
     await runCron(Date.now() + 2 * DAY);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: false, trafficCapGB: 25 });
 
-    const me = await (await call('/api/account', { cookie })).json<MeAnswer>();
+    const me = await (await call('/api/account', { cookie })).json<AccountAnswer>();
     expect(me.key).toMatchObject({ status: 'disabled', reason: 'provider_disabled' });
     expect(me.key.reasonText).toMatch(/disabled by the provider.*contact support/i);
     const detail = await (

@@ -2,7 +2,7 @@
 // own writes through the bookmark cookie (buy → order poll → dashboard), a replica that is behind is really read
 // when there is no bookmark, and a revoked session is refused at once wherever a key or the console is at stake.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MeAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer } from '../../src/shared/dashboard.ts';
 import { customerIdOf, OPERATOR, pay, settled } from '../admin/support.ts';
 import { call, resetSimulators, signIn } from '../helpers.ts';
 import { LaggingReplica } from '../replica.ts';
@@ -46,14 +46,14 @@ describe('read replication', () => {
     const poll = await tab.call(`/api/orders/${sessionId}`);
     expect(await poll.json()).toMatchObject({ order: { status: 'paid' }, key: { status: 'ready' } });
     const mine = await tab.call('/api/account');
-    expect((await mine.json<MeAnswer>()).key.status).toBe('active');
+    expect((await mine.json<AccountAnswer>()).key.status).toBe('active');
 
     // Without the bookmark the same request is answered by the lagging replica: no key yet.
     const stale = await call('/api/account', { cookie: session, env: replica.env });
-    expect((await stale.json<MeAnswer>()).key.status).toBe('none');
+    expect((await stale.json<AccountAnswer>()).key.status).toBe('none');
     await replica.catchUp();
     const caughtUp = await call('/api/account', { cookie: session, env: replica.env });
-    expect((await caughtUp.json<MeAnswer>()).key.status).toBe('active');
+    expect((await caughtUp.json<AccountAnswer>()).key.status).toBe('active');
   });
 
   it('refuses a revoked session on reveal, rotate and console actions although the replica still has it live', async () => {

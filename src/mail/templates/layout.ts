@@ -1,4 +1,5 @@
 // The branded shell every email shares: a plain-text body and a simple, inline-styled HTML body.
+import { escapeHtml } from '../../html/index.ts';
 import type { Brand } from '../../shared/api.ts';
 
 export interface RenderedMail {
@@ -10,12 +11,8 @@ export interface RenderedMail {
 export interface MailContext {
   brand: Brand;
   publicUrl: string;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+  /** When the mail is written (unix ms, the services clock): "expires in 12 minutes" counts from it. */
+  now: number;
 }
 
 export interface EmailBody {

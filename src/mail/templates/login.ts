@@ -1,10 +1,11 @@
 // The sign-in email.
 import { utcTime } from '../../shared/format.ts';
+import { MINUTE_MS } from '../../time.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
 export function loginMail(message: MailOf<'login'>, context: MailContext): RenderedMail {
-  const minutes = Math.max(1, Math.round((message.expiresAt - Date.now()) / 60_000));
+  const minutes = Math.max(1, Math.round((message.expiresAt - context.now) / MINUTE_MS));
   const until = utcTime(message.expiresAt);
   return brandedMail(
     `Your sign-in link for ${context.brand.name}`,

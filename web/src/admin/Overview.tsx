@@ -12,10 +12,10 @@ import {
   formatMoney,
   formatMoneyByCurrency,
 } from '../../../src/shared/format.ts';
-import { api, read } from '../api.ts';
 import { Breakable } from '../components/Breakable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
+import { consoleOverview } from '../state/console.ts';
 import { useResource } from '../state/resource.ts';
 import { BarList, ColumnChart } from './Charts.tsx';
 import { disputeReason, ExportLinks } from './ui.tsx';
@@ -214,7 +214,7 @@ function Upstream({ o }: { o: OverviewData }) {
 }
 
 export function Overview() {
-  const overview = useResource(() => read<OverviewData>(api.admin.overview.$get()));
+  const overview = useResource(consoleOverview);
   return (
     <>
       <div class="page-head">

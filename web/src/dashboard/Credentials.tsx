@@ -1,5 +1,5 @@
 // The proxy credentials: gateway host and ports, username, and the key (masked until the customer reveals it).
-import type { MeAnswer } from '../../../src/shared/dashboard.ts';
+import type { AccountAnswer } from '../../../src/shared/dashboard.ts';
 import { PROTOCOL_PORTS } from '../../../src/shared/proxy-url.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
@@ -19,12 +19,12 @@ function Row({ label, value, copy }: { label: string; value: string; copy?: stri
 }
 
 /** What the key's state means for the credentials, when it is off. */
-const OFF: Partial<Record<MeAnswer['key']['status'], [badge: string, note: string]>> = {
+const OFF: Partial<Record<AccountAnswer['key']['status'], [badge: string, note: string]>> = {
   disabled: ['Switched off', 'This key is switched off: the gateway refuses it until it is switched back on.'],
   expired: ['Expired', 'This key has expired: the gateway refuses it until you buy more traffic.'],
 };
 
-export function Credentials({ me }: { me: MeAnswer }) {
+export function Credentials({ me }: { me: AccountAnswer }) {
   const reveal = useAction(ensureSecret);
   const busy = reveal.loading.value;
   const error = reveal.error.value;

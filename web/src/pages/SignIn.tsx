@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { focusOnMount } from '../components/focus.ts';
 import { useAction } from '../state/resource.ts';
-import { customer, requestSignInLink, safeNext } from '../state/session.ts';
+import { customer, requestSignInLink } from '../state/session.ts';
+import { safeNext } from '../state/sign-in-link.ts';
 import { SignInForm } from './SignInForm.tsx';
 
 /** `next`: where to continue after signing in (the page's `?next=`). */

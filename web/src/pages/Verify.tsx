@@ -10,7 +10,8 @@ import { navigate } from '../router.ts';
 import { segmentAfter } from '../routes.ts';
 import { shopConfig } from '../state/config.ts';
 import { useAction, useResource } from '../state/resource.ts';
-import { confirmSignIn, customer, peekSignInLink, safeNext } from '../state/session.ts';
+import { customer } from '../state/session.ts';
+import { confirmSignIn, peekSignInLink, safeNext } from '../state/sign-in-link.ts';
 
 /** Takes the token out of the address bar (and so out of history and bookmarks) as soon as it is read. */
 function takeTokenFromFragment(): string | null {

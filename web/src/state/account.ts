@@ -1,28 +1,23 @@
 // The signed-in customer's account and key (GET /api/account), the key's secret once fetched, and the key actions.
 // The secret lives only in memory: never in storage, never in the URL.
 import { signal } from '@preact/signals';
-import type { MeAnswer, RotateAnswer } from '../../../src/shared/dashboard.ts';
-import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
+import type { AccountAnswer, RotateAnswer } from '../../../src/shared/dashboard.ts';
+import { api, freshIdempotencyKey, read } from '../api.ts';
 import { type Resource, resource } from './resource.ts';
-import { sessionEnded } from './session.ts';
+import { sessionFrom } from './session.ts';
 
 /** The pak_ secret, once revealed or rotated in this tab. */
 export const secret = signal<string | null>(null);
 /** Whether the secret is shown in place of the mask. */
 export const showSecret = signal(false);
 
-/** The account; a failed refresh keeps showing the previous answer. */
-export const account: Resource<MeAnswer> = resource(async () => {
-  try {
-    const answer = await read(api.account.$get());
-    // Rotated elsewhere: the secret this tab holds is no longer the key's.
-    const mask = account.data.peek()?.key.secretMask;
-    if (mask && answer.key.secretMask !== mask) secret.value = null;
-    return answer;
-  } catch (err) {
-    if (err instanceof RequestError && err.status === 401) sessionEnded();
-    throw err;
-  }
+/** The account, and who is signed in with it; a failed refresh keeps showing the previous answer. */
+export const account: Resource<AccountAnswer> = resource(async () => {
+  const answer = await sessionFrom(read(api.account.$get()), (found) => found.customer);
+  // Rotated elsewhere: the secret this tab holds is no longer the key's.
+  const mask = account.data.peek()?.key.secretMask;
+  if (mask && answer.key.secretMask !== mask) secret.value = null;
+  return answer;
 });
 
 /** The secret, fetched from the shop on first use (an audited reveal). */

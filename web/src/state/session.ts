@@ -1,17 +1,12 @@
-// Who is signed in: loaded once from /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
-import { safeNextPath } from '../../../src/shared/redirect.ts';
-import { api, read } from '../api.ts';
+// Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
+// asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
+import type { SignedInCustomer } from '../../../src/shared/api.ts';
+import { api, type RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
 
-export interface Customer {
-  id: string;
-  email: string;
-  isAdmin: boolean;
-}
-
 /** Signed out is an ordinary answer (`customer: null`), so a visitor's page load makes no failing request. */
-const session = resource(async (): Promise<Customer | null> => {
+const session = resource(async (): Promise<SignedInCustomer | null> => {
   try {
     return (await read(api.auth.me.$get())).customer;
   } catch {
@@ -27,9 +22,24 @@ export function loadSession(): Promise<unknown> {
   return session.run();
 }
 
+/** Signed in as `who` (a sign-in link was just confirmed). */
+export const signedIn: (who: SignedInCustomer) => void = session.set;
+
 /** The shop answered 401: this browser's session has ended. */
 export function sessionEnded(): void {
   session.set(null);
+}
+
+/**
+ * The page's first answer, which names who is signed in (`who` of it), so the load asks the shop once: a 401 ends
+ * the session, and any other failure asks /api/auth/me unless the page knows who is signed in already.
+ */
+export function sessionFrom<T>(answer: Promise<T>, who: (answer: T) => SignedInCustomer): Promise<T> {
+  answer.then(
+    (found) => session.set(who(found)),
+    (err: RequestError) => (err.status === 401 ? sessionEnded() : (customer.peek() ?? loadSession())),
+  );
+  return answer;
 }
 
 /** Emails a sign-in link (the answer is the same whether or not the address has an account); resolves to the
@@ -37,18 +47,6 @@ export function sessionEnded(): void {
 export async function requestSignInLink(email: string, next?: string | null): Promise<string> {
   await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
   return email.trim();
-}
-
-/** What a sign-in link's token would sign in as and where it goes, without using it; null if it cannot be used. */
-export async function peekSignInLink(token: string) {
-  return (await read(api.auth.link.$post({ json: { token } }))).link;
-}
-
-/** Confirms a sign-in link's token; resolves to where the link asked to continue. */
-export async function confirmSignIn(token: string): Promise<string | null> {
-  const result = await read(api.auth.verify.$post({ json: { token } }));
-  session.set(result.customer);
-  return result.next;
 }
 
 /** Ends this browser's session and returns to the shop. */
@@ -64,9 +62,4 @@ export async function signOutEverywhere(): Promise<number> {
   sessionEnded();
   navigate('/');
   return revoked;
-}
-
-/** A same-origin path to continue to, or the fallback: never another site (the server's own check, shared). */
-export function safeNext(next: string | null | undefined, fallback = '/dashboard'): string {
-  return safeNextPath(next) ?? fallback;
 }
