@@ -151,7 +151,8 @@ function createSession(c: Context, params: FormParams): SimSession {
   return session;
 }
 
-function createCustomer(params: FormParams): SimCustomer {
+/** POST /v1/customers (Stripe API reference, "Create a customer"). */
+export function createCustomer(params: FormParams): SimCustomer {
   const customer: SimCustomer = {
     id: stripeId('cus', 14),
     object: 'customer',

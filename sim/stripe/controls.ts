@@ -3,12 +3,23 @@
 // of off-session charges), read events and the exact deliveries, re-deliver or duplicate, hold and reorder, delay,
 // sign; fail or slow down the API and read what it received.
 import { type Context, Hono } from 'hono';
+import { createCustomer } from './api.ts';
 import { config } from './config.ts';
 import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
 import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
 import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
 import { type OffSessionOutcome, setOffSessionOutcome } from './intents.ts';
-import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
+import {
+  chargeOfSession,
+  expire,
+  pay,
+  refund,
+  SimStateError,
+  saveCard,
+  sessionOr404,
+  settle,
+  startAsync,
+} from './lifecycle.ts';
 import { disputes, paymentIntents, publicSession, sessions } from './objects.ts';
 import { signPayload } from './signing.ts';
 
@@ -28,7 +39,27 @@ function stateErrorAnswer(c: Context, fn: () => unknown) {
 
 const summary = (made: SimEvent[]) => ({ events: made.map((e) => ({ id: e.id, type: e.type })) });
 
+/** Customers one bulk call may create (a benchmark seeds tens of thousands). */
+const BULK_MAX_CUSTOMERS = 10_000;
+
 export const stripeControls = new Hono()
+  /**
+   * `{emails: string[]}` (at most 10,000): each a Customer as `POST /v1/customers` creates it, with a card saved as a
+   * Checkout with `setup_future_usage: off_session` saves it; answers `[{customer, paymentMethod}]` in order. For
+   * benchmarks whose customers turned auto top-up on without going through Checkout each.
+   */
+  .post('/customers/bulk', async (c) => {
+    const { emails } = await jsonBody<{ emails: unknown }>(c);
+    if (!Array.isArray(emails) || emails.length === 0 || emails.length > BULK_MAX_CUSTOMERS)
+      return c.json({ error: `send {emails: [...]}, 1–${BULK_MAX_CUSTOMERS} addresses` }, 400);
+    return c.json(
+      emails.map((email) => {
+        const customer = createCustomer({ email: String(email) });
+        return { customer: customer.id, paymentMethod: saveCard(customer.id).id };
+      }),
+      201,
+    );
+  })
   .get('/sessions', (c) => c.json([...sessions.values()].map(publicSession)))
   .get('/sessions/:id', (c) => stateErrorAnswer(c, () => publicSession(sessionOr404(c.req.param('id')))))
   /** `{discount, taxPercent}`: a promotion code's amount off and the tax rate, where the session allows them. */

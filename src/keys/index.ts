@@ -32,7 +32,8 @@ export {
   unclaimAnnouncement,
   usedMbOfWorkingKeys,
 } from './store.ts';
-export { readPlatformUsage, type SweepPage, sweepPage, sweepPages } from './sweep.ts';
+export { readPlatformUsage, sweepPage } from './sweep.ts';
+export { type SweepPage, sweepPages } from './sweep-pages.ts';
 export {
   acquireLease,
   dueCustomers,

@@ -1,0 +1,104 @@
+// bench:scale's figures: the per-invocation maxima against the shop's per-message bounds (src/bounds.ts), the rows
+// of a cron cycle, what a day of such cycles costs on Workers Paid, and the one closing line. Pure.
+import { MESSAGE_MAX_D1_QUERIES, MESSAGE_MAX_SUBREQUESTS } from '../src/bounds.ts';
+import type { InvocationSummary } from './instrumented/tally.ts';
+
+/** Cron ticks a day: wrangler.toml fires the cron every 5 minutes. */
+export const TICKS_PER_DAY = 288;
+
+/**
+ * Workers Paid list prices and what the $5 a month includes (Cloudflare's pricing pages for Workers, D1 and Queues,
+ * read 2026-12-07): requests $0.30 per million over 10 M, CPU $0.02 per million ms over 30 M, D1 rows read $0.001 per
+ * million over 25 B and rows written $1.00 per million over 50 M, Queues $0.40 per million operations over 1 M (a
+ * message's write, read and delete are one operation each per 64 KB).
+ */
+export const PRICES = {
+  requestsPerMillion: 0.3,
+  includedRequests: 10e6,
+  rowsReadPerMillion: 0.001,
+  includedRowsRead: 25e9,
+  rowsWrittenPerMillion: 1,
+  includedRowsWritten: 50e6,
+  queueOpsPerMillion: 0.4,
+  includedQueueOps: 1e6,
+} as const;
+
+export interface Cycle {
+  customers: number;
+  invocations: InvocationSummary[];
+  /** Queue messages of the cycle and their bodies' 64 KB units (each written, read and deleted once). */
+  queueMessages: number;
+  queueUnits: number;
+  wallMs: number;
+}
+
+export interface Figures {
+  customers: number;
+  invocations: number;
+  maxD1Queries: number;
+  maxSubrequests: number;
+  rowsRead: number;
+  rowsWritten: number;
+  /** The heaviest invocation by D1 queries and by subrequests: which entry (and job) it was. */
+  heaviest: { byQueries: string; bySubrequests: string };
+  wallMs: number;
+  perDay: { invocations: number; rowsRead: number; rowsWritten: number; queueOps: number; monthlyUsd: number };
+}
+
+const label = (i: InvocationSummary) => (i.job ? `${i.job} part ${i.part}` : i.entry);
+
+export function figuresOf(cycle: Cycle): Figures {
+  const { invocations } = cycle;
+  const most = (pick: (i: InvocationSummary) => number) =>
+    invocations.reduce((top, i) => (pick(i) > pick(top) ? i : top), invocations[0]!);
+  const byQueries = most((i) => i.d1Queries);
+  const bySubrequests = most((i) => i.subrequests);
+  const rowsRead = invocations.reduce((n, i) => n + i.rowsRead, 0);
+  const rowsWritten = invocations.reduce((n, i) => n + i.rowsWritten, 0);
+  const perDay = {
+    invocations: invocations.length * TICKS_PER_DAY,
+    rowsRead: rowsRead * TICKS_PER_DAY,
+    rowsWritten: rowsWritten * TICKS_PER_DAY,
+    queueOps: cycle.queueUnits * 3 * TICKS_PER_DAY,
+  };
+  const month = (perDayValue: number) => perDayValue * 30;
+  const over = (used: number, included: number, perMillion: number) =>
+    (Math.max(0, used - included) / 1e6) * perMillion;
+  const monthlyUsd =
+    over(month(perDay.invocations), PRICES.includedRequests, PRICES.requestsPerMillion) +
+    over(month(perDay.rowsRead), PRICES.includedRowsRead, PRICES.rowsReadPerMillion) +
+    over(month(perDay.rowsWritten), PRICES.includedRowsWritten, PRICES.rowsWrittenPerMillion) +
+    over(month(perDay.queueOps), PRICES.includedQueueOps, PRICES.queueOpsPerMillion);
+  return {
+    customers: cycle.customers,
+    invocations: invocations.length,
+    maxD1Queries: byQueries.d1Queries,
+    maxSubrequests: bySubrequests.subrequests,
+    rowsRead,
+    rowsWritten,
+    heaviest: { byQueries: label(byQueries), bySubrequests: label(bySubrequests) },
+    wallMs: cycle.wallMs,
+    perDay: { ...perDay, monthlyUsd: Math.round(monthlyUsd * 100) / 100 },
+  };
+}
+
+export interface Counts {
+  remindersDue: number;
+  remindersSent: number;
+  topUpsDue: number;
+  topUpsCharged: number;
+}
+
+export const withinBounds = (f: Figures) =>
+  f.maxD1Queries <= MESSAGE_MAX_D1_QUERIES && f.maxSubrequests <= MESSAGE_MAX_SUBREQUESTS;
+
+export const countsRight = (c: Counts) => c.remindersSent === c.remindersDue && c.topUpsCharged === c.topUpsDue;
+
+/** The line the issue names: `scale: N customers — max per invocation: …`. */
+export function scaleLine(f: Figures, c: Counts): string {
+  return (
+    `scale: ${f.customers} customers — max per invocation: D1 queries ${f.maxD1Queries}, ` +
+    `subrequests ${f.maxSubrequests}; rows read per cycle ${f.rowsRead}; ` +
+    `reminders ${c.remindersSent}/${c.remindersDue}, auto top-ups ${c.topUpsCharged}/${c.topUpsDue}`
+  );
+}

@@ -1,0 +1,239 @@
+// `npm run bench:scale -- --customers N` (default 10,000): a shop of N customers, seeded as they stand after paid
+// Pro purchases (customers, paid orders, keys in D1 and in the Proxies.sx simulator; 10 % over 80 % of their GB, 5 %
+// expiring within the week, 12.5 % with auto top-up on, a fifth of them due), then one cron tick fired and every
+// queue drained. Reports per invocation (the cron and each queue message) the most D1 queries and subrequests
+// against the per-message bounds of src/bounds.ts, the rows read and written in the cycle, its wall time, what a day
+// of such cycles costs on Workers Paid, and the CPU of the usage sweep's parse; checks that every due reminder and
+// every due auto top-up happened exactly once. Starts its own `npm run dev` with the dev-only instrumented entry
+// (bench/instrumented/) on PORT / SIM_PORT (default 8887/8890: run it under the shop lock). Ends with one line:
+// `scale: N customers — max per invocation: …`; exits 1 when a bound is passed or a count is off.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readDevVars } from '../scripts/dev-vars.ts';
+import { startLocalShop } from '../scripts/local-shop.ts';
+import { SWEEP_KEYS_PER_MESSAGE } from '../src/bounds.ts';
+import { sweepPages } from '../src/keys/sweep-pages.ts';
+import { KeyUsageReading } from '../src/pool/contract.ts';
+import { readJsonArray } from '../src/pool/json-array-stream.ts';
+import type { SeedCustomer } from './instrumented/seed-customer.ts';
+import type { InvocationSummary } from './instrumented/tally.ts';
+import { countsRight, figuresOf, scaleLine, withinBounds } from './scale-report.ts';
+import { json, type ShopTarget, simPost } from './shop-client.ts';
+
+const arg = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+const CUSTOMERS = process.argv.includes('--customers') ? Number(arg('--customers')) : 10_000;
+if (!Number.isInteger(CUSTOMERS) || CUSTOMERS < 100) throw new Error('--customers takes a whole number ≥ 100');
+const SHOP_PORT = Number(process.env.PORT ?? 8887);
+const SIM_PORT = Number(process.env.SIM_PORT ?? 8890);
+const DAY = 86_400_000;
+const PRO = { tierId: 'pro', tierName: 'Pro', gb: 10, price: 6900, currency: 'usd', validityDays: 30 };
+/** Seeded per call: the simulators' bulk controls take up to 10,000, the seed route a thousand at a time. */
+const SIM_BATCH = 10_000;
+const D1_BATCH = 1_000;
+/** A cycle of 100,000 customers takes minutes on a laptop's `wrangler dev`. */
+const DRAIN_TIMEOUT_MS = Math.max(120_000, CUSTOMERS * 12);
+
+/** Who customer `i` is: usage, expiry and auto top-up, in the shares the header names. */
+function profile(i: number) {
+  if (i % 40 === 0) return { usedPercent: 85, daysLeft: 25, autoTopUp: true };
+  if (i % 10 === 0) return { usedPercent: 85, daysLeft: 25, autoTopUp: false };
+  if (i % 20 === 5) return { usedPercent: 10, daysLeft: 5, autoTopUp: false };
+  if (i % 10 === 3) return { usedPercent: 30, daysLeft: 25, autoTopUp: true };
+  return { usedPercent: 20 + ((i * 7) % 50), daysLeft: 25, autoTopUp: false };
+}
+/** Reminders due: the 80 % one of everyone past 80 %, the 7-day one of everyone expiring within the week. */
+const reminderDue = (i: number) => i % 10 === 0 || i % 20 === 5;
+/** Auto top-ups due: with it on (fewer than 3 GB left as the trigger) and 2 whole GB left (8.5 GB used). */
+const topUpDue = (i: number) => i % 40 === 0;
+
+const target: ShopTarget = { shop: `http://127.0.0.1:${SHOP_PORT}`, sim: `http://127.0.0.1:${SIM_PORT}` };
+const query = async <T>(sql: string, params: unknown[] = []) =>
+  json<T[]>(
+    await fetch(`${target.shop}/api/__bench/query`, { method: 'POST', body: JSON.stringify({ sql, params }) }),
+    'query',
+  );
+const count = async (sql: string, params: unknown[] = []) => (await query<{ n: number }>(sql, params))[0]?.n ?? 0;
+const tally = (subject: string) =>
+  fetch(`${target.sim}/_sim/outbox/tally?subject=${encodeURIComponent(subject)}`).then((r) =>
+    json<{ sends: number; delivered: number; recipients: number; mostToOneRecipient: number }>(r, 'outbox tally'),
+  );
+const invocationsFrom = async (from: number) =>
+  json<{ total: number; invocations: InvocationSummary[] }>(
+    await fetch(`${target.shop}/api/__bench/invocations?from=${from}`),
+    'invocations',
+  );
+
+async function until(what: string, done: () => Promise<boolean>, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function seed(now: number): Promise<void> {
+  const indexes = Array.from({ length: CUSTOMERS }, (_, i) => i);
+  const emailOf = (i: number) => `scale-${i}@example.com`;
+  const upstream: string[] = [];
+  for (let from = 0; from < CUSTOMERS; from += SIM_BATCH) {
+    const keys = indexes.slice(from, from + SIM_BATCH).map((i) => {
+      const { usedPercent, daysLeft } = profile(i);
+      return {
+        label: `${emailOf(i)} (1)`,
+        trafficCapGB: PRO.gb,
+        expiresAt: new Date(now + daysLeft * DAY).toISOString(),
+        trafficUsedMB: (PRO.gb * 1024 * usedPercent) / 100,
+      };
+    });
+    const made = await json<{ id: string }[]>(await simPost(target, '/_sim/proxies/keys/bulk', { keys }), 'sim keys');
+    upstream.push(...made.map((k) => k.id));
+  }
+  const withTopUp = indexes.filter((i) => profile(i).autoTopUp);
+  const cards = new Map<number, { customer: string; paymentMethod: string }>();
+  for (let from = 0; from < withTopUp.length; from += SIM_BATCH) {
+    const slice = withTopUp.slice(from, from + SIM_BATCH);
+    const made = await json<{ customer: string; paymentMethod: string }[]>(
+      await simPost(target, '/_sim/stripe/customers/bulk', { emails: slice.map(emailOf) }),
+      'stripe customers',
+    );
+    for (const [n, i] of slice.entries()) cards.set(i, made[n]!);
+  }
+  for (let from = 0; from < CUSTOMERS; from += D1_BATCH) {
+    const rows = indexes.slice(from, from + D1_BATCH).map((i): SeedCustomer => {
+      const { daysLeft } = profile(i);
+      const card = cards.get(i);
+      return {
+        id: `cus_scale_${i}`,
+        email: emailOf(i),
+        createdAt: now - 40 * DAY + i,
+        orderId: `ord_scale_${i}`,
+        ...PRO,
+        paidAt: now - (PRO.validityDays - daysLeft) * DAY,
+        keyId: `key_scale_${i}`,
+        upstreamId: upstream[i]!,
+        expiresAt: now + daysLeft * DAY,
+        autoTopUp: card
+          ? { stripeCustomer: card.customer, paymentMethod: card.paymentMethod, threshold: 3, monthlyLimit: 50_000 }
+          : null,
+      };
+    });
+    await json(await fetch(`${target.shop}/api/__bench/seed`, { method: 'POST', body: JSON.stringify(rows) }), 'seed');
+  }
+}
+
+/** The CPU (ms, this Node process: the same V8 as workerd) of reading the platform's whole list as the sweep does. */
+async function sweepParseCpu(): Promise<{ cpuMs: number; keys: number; pages: number; bytes: number }> {
+  const apiKey = readDevVars('.dev.vars').PROXIES_SX_API_KEY ?? '';
+  const res = await fetch(`${target.sim}/v1/reseller/pool-keys`, { headers: { 'X-API-Key': apiKey } });
+  const body = new Uint8Array(await res.arrayBuffer());
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < body.length; at += 65_536) controller.enqueue(body.slice(at, at + 65_536));
+      controller.close();
+    },
+  });
+  const started = process.cpuUsage();
+  const readings: KeyUsageReading[] = [];
+  const read = await readJsonArray(stream, (element) => {
+    const parsed = KeyUsageReading.safeParse(element);
+    if (!parsed.success) return 'not a key';
+    readings.push(parsed.data);
+    return null;
+  });
+  const pages = sweepPages(readings, SWEEP_KEYS_PER_MESSAGE);
+  const used = process.cpuUsage(started);
+  if (!read.ok) throw new Error(`the simulator's list did not read: ${read.problem}`);
+  return {
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    keys: readings.length,
+    pages: pages.length,
+    bytes: body.length,
+  };
+}
+
+console.log(`▸ starting npm run dev with bench/instrumented/index.ts on ${SHOP_PORT}/${SIM_PORT}`);
+const local = await startLocalShop(SHOP_PORT, SIM_PORT, { DEV_ENTRY: 'bench/instrumented/index.ts' });
+let exit = 1;
+try {
+  const seededAt = Date.now();
+  console.log(`▸ seeding ${CUSTOMERS} customers (D1 and the simulators)`);
+  await seed(seededAt);
+  console.log(`  seeded in ${((Date.now() - seededAt) / 1000).toFixed(1)} s`);
+  const before = (await invocationsFrom(0)).total;
+
+  console.log('▸ firing the cron and waiting for every queue to drain');
+  const fired = Date.now();
+  const cron = await fetch(`${target.shop}/__scheduled?cron=*/5+*+*+*+*`);
+  if (!cron.ok) throw new Error(`/__scheduled answered ${cron.status}`);
+  const remindersDue = Array.from({ length: CUSTOMERS }, (_, i) => i).filter(reminderDue).length;
+  const topUpsDue = Array.from({ length: CUSTOMERS }, (_, i) => i).filter(topUpDue).length;
+  await until(
+    'every job of the tick finished',
+    async () =>
+      (await count('select count(*) as n from job_runs where finished_at is not null and tick >= ?', [
+        fired - 60_000,
+      ])) >= 7,
+  );
+  const reminderMail = async () => (await tally('% of your')).sends + (await tally('expires in')).sends;
+  await until('every reminder mailed', async () => (await reminderMail()) >= remindersDue);
+  // Queues idle: no invocation for five seconds (receipts of the top-ups, their reconciles' mail).
+  let seen = -1;
+  await until('the queues idle', async () => {
+    const now = (await invocationsFrom(0)).total;
+    const idle = now === seen;
+    seen = now;
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    return idle;
+  });
+  const wallMs = Date.now() - fired;
+
+  const { invocations } = await invocationsFrom(before);
+  const usage = await tally('% of your');
+  const expiry = await tally('expires in');
+  const [charges] = await query<{ n: number; customers: number }>(
+    "select count(*) as n, count(distinct customer_id) as customers from auto_top_up_charges where state = 'succeeded'",
+  );
+  const intents = await json<unknown[]>(await fetch(`${target.sim}/_sim/stripe/payment_intents`), 'intents');
+  const remindersRows = await count('select count(*) as n from reminders where sent_at is not null');
+  const mailMessages = (await tally('')).sends;
+  const jobMessages = invocations.filter((i) => i.job).length;
+  const counts = {
+    remindersDue,
+    // Each due reminder claimed and marked sent once, and handed to the mail provider once.
+    remindersSent:
+      remindersRows === usage.sends + expiry.sends && Math.max(usage.mostToOneRecipient, expiry.mostToOneRecipient) <= 1
+        ? remindersRows
+        : -remindersRows,
+    topUpsDue,
+    topUpsCharged:
+      charges?.n === charges?.customers && charges?.n === intents.length ? (charges?.n ?? 0) : -(charges?.n ?? 0),
+  };
+  const figures = figuresOf({
+    customers: CUSTOMERS,
+    invocations,
+    queueMessages: jobMessages + mailMessages,
+    queueUnits: jobMessages + mailMessages,
+    wallMs,
+  });
+  console.log('▸ the usage sweep’s parse of the platform’s list, measured in Node');
+  const sweep = await sweepParseCpu();
+  const sweepFetch = invocations.find((i) => i.job === 'usage-sweep' && i.part === 0);
+  const line = scaleLine(figures, counts);
+  const report = {
+    at: new Date().toISOString(),
+    figures,
+    counts,
+    sweep: { ...sweep, fetchMessageMs: sweepFetch?.ms ?? null },
+    invocationsByEntry: Object.fromEntries(
+      [...new Set(invocations.map((i) => i.entry))].map((e) => [e, invocations.filter((i) => i.entry === e).length]),
+    ),
+    line,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/scale-${CUSTOMERS}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify({ ...report, line: undefined }, null, 2));
+  console.log(line);
+  exit = withinBounds(figures) && countsRight(counts) ? 0 : 1;
+} finally {
+  await local.stop();
+}
+process.exitCode = exit;
