@@ -1,5 +1,7 @@
 // bench:scale's figures: the per-invocation maxima against the shop's per-message bounds (src/bounds.ts), the rows
 // of a cron cycle, what a day of such cycles costs on Workers Paid, and the one closing line. Pure.
+
+import { markdownTable } from '../devkit/markdown.ts';
 import { MESSAGE_MAX_D1_QUERIES, MESSAGE_MAX_SUBREQUESTS } from '../src/bounds.ts';
 import type { InvocationSummary } from './instrumented/tally.ts';
 
@@ -100,5 +102,47 @@ export function scaleLine(f: Figures, c: Counts): string {
     `scale: ${f.customers} customers — max per invocation: D1 queries ${f.maxD1Queries}, ` +
     `subrequests ${f.maxSubrequests}; rows read per cycle ${f.rowsRead}; ` +
     `reminders ${c.remindersSent}/${c.remindersDue}, auto top-ups ${c.topUpsCharged}/${c.topUpsDue}`
+  );
+}
+
+/** The usage sweep's parse of the platform's list (bench:scale measures it in Node, the same V8 as workerd). */
+export interface SweepParse {
+  cpuMs: number;
+  keys: number;
+  pages: number;
+  bytes: number;
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** The README's table of one bench:scale run: each figure beside its bound, and what a day of cycles costs. */
+export function scaleTable(f: Figures, c: Counts, sweep: SweepParse, queueMessages: number): string {
+  return markdownTable(
+    ['figure (one cron cycle)', 'measured', 'bound'],
+    [
+      ['D1 queries, most in one invocation', `${f.maxD1Queries} (${f.heaviest.byQueries})`, MESSAGE_MAX_D1_QUERIES],
+      [
+        'subrequests, most in one invocation',
+        `${f.maxSubrequests} (${f.heaviest.bySubrequests})`,
+        MESSAGE_MAX_SUBREQUESTS,
+      ],
+      ['invocations (cron + queue messages)', n(f.invocations), '—'],
+      ['queue messages (jobs + mail)', n(queueMessages), '—'],
+      ['D1 rows read / written', `${n(f.rowsRead)} / ${n(f.rowsWritten)}`, '—'],
+      ['wall time, cron to idle queues', `${(f.wallMs / 1000).toFixed(1)} s`, 'the 5-minute tick'],
+      [
+        `usage sweep's parse of the platform's list (${n(sweep.keys)} keys, ${(sweep.bytes / 1e6).toFixed(1)} MB)`,
+        `${sweep.cpuMs} ms CPU, ${sweep.pages} pages`,
+        '30 s CPU (default)',
+      ],
+      ['reminders sent / due', `${c.remindersSent}/${c.remindersDue}`, 'each once'],
+      ['auto top-ups charged / due', `${c.topUpsCharged}/${c.topUpsDue}`, 'each once'],
+      [
+        `a day of ${TICKS_PER_DAY} such cycles`,
+        `${n(f.perDay.invocations)} invocations, ${n(f.perDay.rowsRead)} rows read, ${n(f.perDay.rowsWritten)} written, ${n(f.perDay.queueOps)} queue operations`,
+        '—',
+      ],
+      ['Workers Paid beyond the $5 a month', `$${f.perDay.monthlyUsd.toFixed(2)} a month`, '—'],
+    ],
   );
 }

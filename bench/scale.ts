@@ -8,22 +8,28 @@
 // (bench/instrumented/) on PORT / SIM_PORT (default 8887/8890: run it under the shop lock). Ends with one line:
 // `scale: N customers — max per invocation: …`; exits 1 when a bound is passed or a count is off.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { readDevVars } from '../scripts/dev-vars.ts';
-import { startLocalShop } from '../scripts/local-shop.ts';
+import { readDevVars } from '../devkit/dev-vars.ts';
+import { startLocalShop } from '../devkit/local-shop.ts';
+import { measuredOn } from '../devkit/machine.ts';
+import { benchPorts } from '../devkit/ports.ts';
+import { writeReadmeRegion } from '../devkit/readme.ts';
+import { json, localTarget, simPost } from '../devkit/shop-client.ts';
+import { until } from '../devkit/until.ts';
 import { SWEEP_KEYS_PER_MESSAGE } from '../src/bounds.ts';
 import { sweepPages } from '../src/keys/sweep-pages.ts';
 import { KeyUsageReading } from '../src/pool/contract.ts';
 import { readJsonArray } from '../src/pool/json-array-stream.ts';
 import type { SeedCustomer } from './instrumented/seed-customer.ts';
 import type { InvocationSummary } from './instrumented/tally.ts';
-import { countsRight, figuresOf, scaleLine, withinBounds } from './scale-report.ts';
-import { json, type ShopTarget, simPost } from './shop-client.ts';
+import { countsRight, figuresOf, type SweepParse, scaleLine, scaleTable, withinBounds } from './scale-report.ts';
 
 const arg = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const CUSTOMERS = process.argv.includes('--customers') ? Number(arg('--customers')) : 10_000;
 if (!Number.isInteger(CUSTOMERS) || CUSTOMERS < 100) throw new Error('--customers takes a whole number ≥ 100');
-const SHOP_PORT = Number(process.env.PORT ?? 8887);
-const SIM_PORT = Number(process.env.SIM_PORT ?? 8890);
+/** The runs whose figures the README keeps (in its regions `bench:scale:10000` and `bench:scale:100000`). */
+const README_SIZES = [10_000, 100_000];
+const ports = benchPorts();
+const ENTRY = 'bench/instrumented/index.ts';
 const DAY = 86_400_000;
 const PRO = { tierId: 'pro', tierName: 'Pro', gb: 10, price: 6900, currency: 'usd', validityDays: 30 };
 /** Seeded per call: the simulators' bulk controls take up to 10,000, the seed route a thousand at a time. */
@@ -45,7 +51,7 @@ const reminderDue = (i: number) => i % 10 === 0 || i % 20 === 5;
 /** Auto top-ups due: with it on (fewer than 3 GB left as the trigger) and 2 whole GB left (8.5 GB used). */
 const topUpDue = (i: number) => i % 40 === 0;
 
-const target: ShopTarget = { shop: `http://127.0.0.1:${SHOP_PORT}`, sim: `http://127.0.0.1:${SIM_PORT}` };
+const target = localTarget(ports);
 const query = async <T>(sql: string, params: unknown[] = []) =>
   json<T[]>(
     await fetch(`${target.shop}/api/__bench/query`, { method: 'POST', body: JSON.stringify({ sql, params }) }),
@@ -62,13 +68,13 @@ const invocationsFrom = async (from: number) =>
     'invocations',
   );
 
-async function until(what: string, done: () => Promise<boolean>, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+/** The last job of each of the cron's two chains (src/jobs/cron.ts, CRON_PLAN) finished: the tick's work is done. */
+const LAST_JOBS_FINISHED =
+  "select count(*) as n from job_runs where job in ('auto-top-up', 'retention') and finished_at is not null and tick >= ?";
+
+/** Waits on `done` (asked every half second) for up to the drain timeout. */
+const drained = (what: string, done: () => Promise<boolean>) =>
+  until(done, Boolean, { timeoutMs: DRAIN_TIMEOUT_MS, intervalMs: 500, what });
 
 async function seed(now: number): Promise<void> {
   const indexes = Array.from({ length: CUSTOMERS }, (_, i) => i);
@@ -121,7 +127,7 @@ async function seed(now: number): Promise<void> {
 }
 
 /** The CPU (ms, this Node process: the same V8 as workerd) of reading the platform's whole list as the sweep does. */
-async function sweepParseCpu(): Promise<{ cpuMs: number; keys: number; pages: number; bytes: number }> {
+async function sweepParseCpu(): Promise<SweepParse> {
   const apiKey = readDevVars('.dev.vars').PROXIES_SX_API_KEY ?? '';
   const res = await fetch(`${target.sim}/v1/reseller/pool-keys`, { headers: { 'X-API-Key': apiKey } });
   const body = new Uint8Array(await res.arrayBuffer());
@@ -150,8 +156,8 @@ async function sweepParseCpu(): Promise<{ cpuMs: number; keys: number; pages: nu
   };
 }
 
-console.log(`▸ starting npm run dev with bench/instrumented/index.ts on ${SHOP_PORT}/${SIM_PORT}`);
-const local = await startLocalShop(SHOP_PORT, SIM_PORT, { DEV_ENTRY: 'bench/instrumented/index.ts' });
+console.log(`▸ starting npm run dev with ${ENTRY} on ${ports.shop}/${ports.sim}`);
+const local = await startLocalShop(ports, { DEV_ENTRY: ENTRY });
 let exit = 1;
 try {
   const seededAt = Date.now();
@@ -166,18 +172,15 @@ try {
   if (!cron.ok) throw new Error(`/__scheduled answered ${cron.status}`);
   const remindersDue = Array.from({ length: CUSTOMERS }, (_, i) => i).filter(reminderDue).length;
   const topUpsDue = Array.from({ length: CUSTOMERS }, (_, i) => i).filter(topUpDue).length;
-  await until(
+  await drained(
     'every job of the tick finished',
-    async () =>
-      (await count('select count(*) as n from job_runs where finished_at is not null and tick >= ?', [
-        fired - 60_000,
-      ])) >= 7,
+    async () => (await count(LAST_JOBS_FINISHED, [fired - 60_000])) === 2,
   );
   const reminderMail = async () => (await tally('% of your')).sends + (await tally('expires in')).sends;
-  await until('every reminder mailed', async () => (await reminderMail()) >= remindersDue);
+  await drained('every reminder mailed', async () => (await reminderMail()) >= remindersDue);
   // Queues idle: no invocation for five seconds (receipts of the top-ups, their reconciles' mail).
   let seen = -1;
-  await until('the queues idle', async () => {
+  await drained('the queues idle', async () => {
     const now = (await invocationsFrom(0)).total;
     const idle = now === seen;
     seen = now;
@@ -230,8 +233,18 @@ try {
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/scale-${CUSTOMERS}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(JSON.stringify({ ...report, line: undefined }, null, 2));
+  const markdown = [
+    `**\`npm run bench:scale -- --customers ${CUSTOMERS}\`** on ${measuredOn()}, \`wrangler dev\` with local D1 and ` +
+      'Queues: one cron tick to idle queues, every invocation counted.',
+    '',
+    scaleTable(figures, counts, sweep, jobMessages + mailMessages),
+    '',
+    `\`${line}\``,
+  ].join('\n');
+  writeFileSync(`bench/results/scale-${CUSTOMERS}.md`, `${markdown}\n`);
+  console.log(`\n${markdown}\n`);
   console.log(line);
+  if (README_SIZES.includes(CUSTOMERS)) writeReadmeRegion(`bench:scale:${CUSTOMERS}`, markdown);
   exit = withinBounds(figures) && countsRight(counts) ? 0 : 1;
 } finally {
   await local.stop();

@@ -12,8 +12,18 @@ import type {
   PricingView,
 } from '../../src/shared/admin.ts';
 import type { AccountAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
-import { buy, customerIdOf, OPERATOR, runCron, settled, upstreamKeyOf } from './support.ts';
+import {
+  buy,
+  call,
+  customerIdOf,
+  fireCron,
+  OPERATOR,
+  resetSimulators,
+  settled,
+  signIn,
+  sim,
+  upstreamKeyOf,
+} from '../support/index.ts';
 
 let operator: string;
 let customer: string;
@@ -145,7 +155,7 @@ describe('overview', () => {
       body: JSON.stringify({ usedMB: 9 * 1024 }),
     });
     // The console shows usage as the cron's sweep last read it (no platform call per page view).
-    await runCron();
+    await fireCron();
     await env.DB.prepare(
       "insert into mail_failures (id, \"to\", kind, reason, at) values ('mf1', 'x@example.com', 'login', 'bounced', ?)",
     )

@@ -4,7 +4,7 @@ import { customers, loginTokens } from '../../schema.ts';
 import { openDb } from '../../src/db/index.ts';
 import worker from '../../src/index.ts';
 import { CRON_PLAN } from '../../src/jobs/index.ts';
-import { cronBindings, drainJobs, fireCron, HeldQueue } from '../cron.ts';
+import { cronBindings, drainJobs, fireScheduled, HeldQueue } from '../support/index.ts';
 
 describe('cron trigger', () => {
   it('still runs retention when another job fails, and logs the failure', async () => {
@@ -24,7 +24,7 @@ describe('cron trigger', () => {
       // A broken PRICING var makes the reconcile job throw (it needs the config); retention needs only D1.
       const jobs = new HeldQueue();
       const broken = cronBindings(jobs, {}, { ...env, PRICING: '{not json' } as unknown as Env);
-      await fireCron(broken, Date.now());
+      await fireScheduled(broken, Date.now());
       await drainJobs(broken, jobs);
     } finally {
       spy.mockRestore();

@@ -8,8 +8,16 @@ import { REMINDERS_PER_MESSAGE } from '../../src/bounds.ts';
 import { createLogger } from '../../src/log.ts';
 import type { MailMessage } from '../../src/mail/index.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
-import { cronBindings, deliverJob, drainJobs, fireCron, type HeldMessage, HeldQueue } from '../cron.ts';
-import { resetSimulators, sim } from '../helpers.ts';
+import {
+  cronBindings,
+  deliverJob,
+  drainJobs,
+  fireScheduled,
+  type HeldMessage,
+  HeldQueue,
+  resetSimulators,
+  sim,
+} from '../support/index.ts';
 import { type SeededCustomer, seedProCustomers } from './seed.ts';
 
 /** The 80 % reminders among `mail`, by recipient. */
@@ -42,7 +50,7 @@ async function cronCycle(at = Date.now()): Promise<MailMessage[]> {
   const queued: MailMessage[] = [];
   const jobs = new HeldQueue();
   const bindings = cronBindings(jobs, { mail: recordingMail(queued) });
-  await fireCron(bindings, at);
+  await fireScheduled(bindings, at);
   await drainJobs(bindings, jobs);
   return queued;
 }
@@ -112,7 +120,7 @@ describe('the jobs queue', () => {
       const queued: MailMessage[] = [];
       const jobs = new HeldQueue();
       const bindings = cronBindings(jobs, { mail: recordingMail(queued) });
-      await fireCron(bindings, Date.now());
+      await fireScheduled(bindings, Date.now());
       const page = await deliverUntil(bindings, jobs, (m) => m.body.job === 'reminders' && m.body.part === 0);
       jobs.take();
       expect(await deliverJob(bindings, page)).toBe(true);
@@ -144,7 +152,7 @@ describe('the jobs queue', () => {
       // The 21st reminder of the run is queued, then D1 fails as the page marks it sent: the invocation dies there.
       const dying = dyingD1(env.DB, (sql) => sql.startsWith('update "reminders" set "sent_at"'), 21);
       const bindings = cronBindings(jobs, { mail: recordingMail(queued) }, { ...env, DB: dying });
-      await fireCron(bindings, Date.now());
+      await fireScheduled(bindings, Date.now());
       await drainJobs(bindings, jobs);
       expect(logged('job message failed; retrying', { job: 'reminders', part: 0, attempts: 1 })).toBe(1);
       expect(eightyPercentTo(queued, customers)).toEqual(exactlyOnceEach(customers));
@@ -168,7 +176,7 @@ describe('the jobs queue', () => {
       const records = (sql: string, values: unknown[]) =>
         sql.startsWith('insert into "job_parts"') && values[0] === 'reminders';
       const bindings = cronBindings(jobs, { mail: recordingMail(queued) }, { ...env, DB: dyingD1(env.DB, records, 1) });
-      await fireCron(bindings, Date.now());
+      await fireScheduled(bindings, Date.now());
       await drainJobs(bindings, jobs);
       expect(logged('job message failed; retrying', { job: 'reminders', part: 0, attempts: 1 })).toBe(1);
       // Its page was read again: what it had reminded was no longer owed, so it went on to the rest. The run
@@ -189,8 +197,8 @@ describe('the jobs queue', () => {
       const jobs = new HeldQueue();
       const bindings = cronBindings(jobs, { mail: recordingMail(queued) });
       const first = Date.now();
-      await fireCron(bindings, first);
-      await fireCron(bindings, first + 5 * 60_000);
+      await fireScheduled(bindings, first);
+      await fireScheduled(bindings, first + 5 * 60_000);
       expect(jobs.held).toHaveLength(4);
       await drainJobs(bindings, jobs);
       expect(await platformListCalls(since)).toBe(1);

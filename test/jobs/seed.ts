@@ -3,7 +3,7 @@
 // directly. What the cron then does with them is the shop's own code.
 import { env } from 'cloudflare:test';
 import { chunksOf } from '../../src/db/chunks.ts';
-import { sim } from '../helpers.ts';
+import { sim } from '../support/index.ts';
 
 const DAY = 86_400_000;
 const PRO_GB = 10;

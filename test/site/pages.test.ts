@@ -3,7 +3,7 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { call } from '../helpers.ts';
+import { call } from '../support/index.ts';
 
 const page = async (path: string) => {
   const res = await call(path);

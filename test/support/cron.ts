@@ -1,5 +1,5 @@
-// Running the cron as Cloudflare would, and its jobs queue to the end: the Worker's scheduled handler plans the tick
-// onto a held stand-in of the JOBS_QUEUE binding, and each held message is then delivered, one per invocation as
+// The cron as Cloudflare runs it, and its jobs queue to the end: the Worker's scheduled handler plans the tick onto a
+// held stand-in of the JOBS_QUEUE binding, and each held message is then delivered, one per invocation as
 // wrangler.toml says, to the Worker's own queue handler, which sends what follows back onto the held queue. A message
 // the handler retries comes back with one more attempt, and after max_retries goes to the dead-letter queue's handler.
 import {
@@ -10,12 +10,10 @@ import {
   getQueueResult,
   waitOnExecutionContext,
 } from 'cloudflare:test';
-import { clockFrom } from '../src/clock.ts';
-import worker from '../src/index.ts';
-import { JOBS_DEAD_LETTER_QUEUE, JOBS_QUEUE, type JobMessage } from '../src/jobs/index.ts';
-import { createLogger } from '../src/log.ts';
-import type { MailMessage } from '../src/mail/index.ts';
-import { createServices, type Services, withOverrides } from '../src/services/index.ts';
+import { clockFrom } from '../../src/clock.ts';
+import worker from '../../src/index.ts';
+import { JOBS_DEAD_LETTER_QUEUE, JOBS_QUEUE, type JobMessage } from '../../src/jobs/index.ts';
+import { type Services, withOverrides } from '../../src/services/index.ts';
 
 /** wrangler.toml's max_retries of the jobs queue's consumer. */
 const MAX_RETRIES = 3;
@@ -55,15 +53,15 @@ export class HeldQueue {
 export async function deliverJob(bindings: Env, message: HeldMessage, queue = JOBS_QUEUE): Promise<boolean> {
   const batch = createMessageBatch(queue, [{ ...message, timestamp: Date.now() }]);
   const ctx = createExecutionContext();
-  await worker.queue!(batch as MessageBatch, bindings, ctx);
+  await worker.queue(batch as MessageBatch, bindings, ctx);
   const result = await getQueueResult(batch as MessageBatch, ctx);
   return !result.retryBatch.retry && !result.retryMessages.some((r) => r.msgId === message.id);
 }
 
-/** The Worker's scheduled handler for the tick `at`, its messages held in `jobs`. */
-export async function fireCron(bindings: Env, at: number): Promise<void> {
+/** The Worker's scheduled handler alone for the tick `at` (its messages go wherever `bindings` sends them). */
+export async function fireScheduled(bindings: Env, at: number): Promise<void> {
   const ctx = createExecutionContext();
-  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), bindings, ctx);
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), bindings, ctx);
   await waitOnExecutionContext(ctx);
 }
 
@@ -88,25 +86,13 @@ export function cronBindings(jobs: HeldQueue, overrides: Partial<Services> = {},
 }
 
 /**
- * One cron cycle at `at`, to the end of its jobs; returns the mail it queued (the real mail queue still gets it).
- * `queueDown` makes queueing mail fail, as a Queues outage would.
+ * One cron cycle at `at`, as Cloudflare runs it: the scheduled handler plans the tick and every job it planned runs
+ * to its end through the queue handler, on a clock that reads `at` when the cycle starts. `shopEnv`: other bindings
+ * (e.g. a recording mail queue).
  */
-export async function runCron(at = Date.now(), queueDown = false): Promise<MailMessage[]> {
-  const queued: MailMessage[] = [];
-  const mail = createServices(env, { log: createLogger(), waitUntil: () => {}, kind: 'background' }).mail;
+export async function fireCron(at = Date.now(), shopEnv: Env = env): Promise<void> {
   const jobs = new HeldQueue();
-  const bindings = cronBindings(jobs, {
-    clock: clockFrom(at),
-    mail: {
-      ...mail,
-      enqueue: async (message) => {
-        if (queueDown) throw new Error('queue unavailable');
-        queued.push(message);
-        await mail.enqueue(message);
-      },
-    },
-  });
-  await fireCron(bindings, at);
+  const bindings = cronBindings(jobs, { clock: clockFrom(at) }, shopEnv);
+  await fireScheduled(bindings, at);
   await drainJobs(bindings, jobs);
-  return queued;
 }
