@@ -39,8 +39,11 @@ const PRO = { tierId: 'pro', tierName: 'Pro', gb: 10, price: 6900, currency: 'us
 /** Seeded per call: the simulators' bulk controls take up to 10,000, the seed route a thousand at a time. */
 const SIM_BATCH = 10_000;
 const D1_BATCH = 1_000;
-/** A cycle of 100,000 customers takes minutes on a laptop's `wrangler dev`. */
-const DRAIN_TIMEOUT_MS = Math.max(120_000, CUSTOMERS * 12);
+/**
+ * Each wait of a tick: `wrangler dev` works the queues one message at a time, so the tick with everything due of
+ * 100,000 customers takes about half an hour on a shared 2-core machine.
+ */
+const DRAIN_TIMEOUT_MS = Math.max(120_000, CUSTOMERS * 30);
 
 /** Who customer `i` is: usage, expiry and auto top-up, in the shares the header names. */
 function profile(i: number) {
