@@ -23,9 +23,11 @@ import {
   ledgerOf,
   listDisputes,
   listEntitledOrders,
+  listRefunds,
   netRevenueOf,
   ordersPage,
   purchaseView,
+  type RefundRow,
   usedGbOf,
 } from '../orders/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
@@ -40,6 +42,7 @@ import type {
   DisputeView,
   MoneyByCurrency,
   OrdersPage,
+  RefundView,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
 import { auditView } from './audit.ts';
@@ -196,8 +199,21 @@ export function disputeView(d: Dispute): DisputeView {
     status: d.status,
     open: d.closedAt === null,
     heldGb: d.heldGb,
+    fundsReinstated: d.fundsReinstated,
     createdAt: d.createdAt,
     closedAt: d.closedAt,
+  };
+}
+
+function refundView(r: RefundRow, currency: string): RefundView {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    amount: r.amount,
+    currency,
+    status: r.status,
+    failureReason: r.failureReason,
+    createdAt: r.createdAt,
   };
 }
 
@@ -234,9 +250,10 @@ export async function customerDetail(
   const { db, pool, log } = services;
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
-  const [orderRows, disputeRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
+  const [orderRows, disputeRows, refundRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
     ordersPage(db, customerId, { limit: ORDERS_PER_PAGE }),
     listDisputes(db, customerId),
+    listRefunds(db, customerId),
     keysOf(db, customerId),
     getSync(db, customerId),
     listEntitledOrders(db, customerId),
@@ -306,6 +323,9 @@ export async function customerDetail(
     status: customerStatus(keyState({ key: current, sync, live, customer, now }), Boolean(customer.suspendedAt)),
     ...ordersOf(orderRows),
     disputes: disputeRows.map(disputeView),
+    refunds: refundRows.map((r) =>
+      refundView(r, orderRows.find((o) => o.id === r.orderId)?.currency ?? services.config.currency),
+    ),
     key,
     audit: audit.map(auditView),
     capCeilingGb: services.config.keys.capCeilingGb,
