@@ -23,7 +23,16 @@ import { disableEndpoint, endpointOr404 } from './endpoints.ts';
 import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
 import { ParamError } from './form.ts';
 import { OFF_SESSION_OUTCOMES, type OffSessionOutcome, setOffSessionOutcome, settleIntent } from './intents.ts';
-import { chargeOfSession, expire, pay, SimStateError, saveCard, sessionOr404, settle, startAsync } from './lifecycle.ts';
+import {
+  chargeOfSession,
+  expire,
+  pay,
+  SimStateError,
+  saveCard,
+  sessionOr404,
+  settle,
+  startAsync,
+} from './lifecycle.ts';
 import { charges, deleteCustomer, disputes, paymentIntents, publicSession, refunds, sessions } from './objects.ts';
 import { failRefund, REFUND_FAILURES, refund } from './refunds.ts';
 import { signPayload } from './signing.ts';

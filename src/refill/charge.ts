@@ -133,7 +133,8 @@ export async function runAutoTopUps(
   const tally: TopUpTally = { charged: 0, paused: 0, skipped: 0 };
   if (services.config.autoTopUpMaxMonthly === 0) return { tally, next: null };
   // The charges under way whose check is due (a bounded few), with the first page.
-  if (page.after === null) for (const charge of await dueCharges(services.db, now)) await checkCharge(services, charge, now);
+  if (page.after === null)
+    for (const charge of await dueCharges(services.db, now)) await checkCharge(services, charge, now);
   const settings = await activeAutoTopUps(services.db, page);
   for (const setting of settings) {
     const result = await topUpCustomer(services, setting, now);

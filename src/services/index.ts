@@ -68,12 +68,13 @@ function once<T>(make: () => T): (() => T) & { made(): boolean } {
 const pinned = new WeakMap<Env, Partial<Services>>();
 
 /**
- * A copy of `env` whose services always take `overrides`: how a test runs the whole Worker (a request, the webhook,
- * the cron) at another time, e.g. `call(path, { env: withOverrides(env, { clock: clockFrom(later) }) })`.
+ * A copy of `env` whose services always take `overrides` (over those `env` was pinned to, if any): how a test runs the
+ * whole Worker (a request, the webhook, the cron) at another time, e.g.
+ * `call(path, { env: withOverrides(env, { clock: clockFrom(later) }) })`.
  */
 export function withOverrides(env: Env, overrides: Partial<Services>): Env {
   const copy = { ...env };
-  pinned.set(copy, overrides);
+  pinned.set(copy, { ...pinned.get(env), ...overrides });
   return copy;
 }
 

@@ -78,11 +78,12 @@ export async function drainJobs(bindings: Env, jobs: HeldQueue): Promise<void> {
 }
 
 /**
- * The bindings of a cron cycle: `base` (the test bindings unless given) with the jobs queue held in `jobs`, and the
- * services' overrides pinned (a clock, a recording mail).
+ * The bindings of a cron cycle: `base` (the test bindings unless given, with what it was pinned to) with the jobs
+ * queue held in `jobs`, and the services' overrides pinned over it (a clock, a recording mail).
  */
 export function cronBindings(jobs: HeldQueue, overrides: Partial<Services> = {}, base: Env = env): Env {
-  return withOverrides({ ...base, JOBS_QUEUE: jobs.binding }, overrides);
+  // Assigned to the pinned copy itself: a spread would lose what `base` and `overrides` pinned.
+  return Object.assign(withOverrides(base, overrides), { JOBS_QUEUE: jobs.binding });
 }
 
 /**
