@@ -57,6 +57,9 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     // One simulator process serves every test file; files run one after another so its call log is theirs.
     fileParallelism: false,
+    // A cron cycle runs every page of its jobs through the Worker's queue handler, an invocation each; a test that runs
+    // several (with purchases and webhooks around them) takes longer than vitest's 5 s on a busy shared machine.
+    testTimeout: 20_000,
     // Per-request info lines would bury the report; warnings and errors still print.
     onConsoleLog: (log) => !log.includes('"level":"info"'),
   },
