@@ -34,6 +34,8 @@ export interface RenderedPage {
  * a customer who opens /admin must not download it. */
 function scripts(route: Route): [SpaBundle, LazyPage?] {
   switch (route.page) {
+    case 'landing':
+      return ['islands', 'countries'];
     case 'signin':
       return ['islands', 'signIn'];
     case 'checkout':

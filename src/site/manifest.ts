@@ -34,8 +34,9 @@ export const MANIFEST_PATHS: string[] = SHIPPED_LOCALES.flatMap((locale) =>
   (Object.keys(SPA_BUNDLES) as SpaBundle[]).map((bundle) => manifestPath(bundle, locale)),
 );
 
-/** Pages that are chunks of their own, by their manifest keys. */
+/** Pages (and the landing page's countries island) that are chunks of their own, by their manifest keys. */
 export const LAZY_PAGES = {
+  countries: 'src/components/LiveCountries.tsx',
   signIn: 'src/pages/SignIn.tsx',
   checkout: 'src/pages/Checkout.tsx',
   verify: 'src/pages/Verify.tsx',
