@@ -64,12 +64,19 @@ test('a German visitor buys in German and euros, and gets a German dashboard and
   });
   await page.getByRole('button', { name: 'Pay', exact: true }).click();
 
-  // The dashboard speaks German: its language, its header, its account card.
+  // The dashboard speaks German: its language, its header, its account card, its usage.
   await page.waitForURL(/\/dashboard/);
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('button', { name: 'Abmelden' }).waitFor();
   await page.getByRole('heading', { name: 'Konto' }).waitFor({ timeout: 20_000 });
   assert.equal(await page.getByLabel('Sprache der Übersicht und deiner E-Mails').inputValue(), 'de');
+  // The new key's traffic, in German words and numbers.
+  const traffic = page.getByRole('progressbar', { name: 'Datenvolumen' });
+  await traffic.waitFor({ timeout: 30_000 });
+  assert.match(
+    (await traffic.getAttribute('aria-valuetext')) ?? '',
+    /^[\d,]+\sGB von 10\sGB verbraucht \([\d,]+\s%\)$/,
+  );
   assert.deepEqual(await axeViolations(page), [], 'axe on the German dashboard');
   await assertCleanOnPhone(page, 'the German dashboard', 'world-2-dashboard-de-mobile');
 

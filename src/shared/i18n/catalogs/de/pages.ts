@@ -184,4 +184,13 @@ export const pages: Translation<typeof english> = {
   'signin.challengeFailed': 'Die Prüfung hat nicht geklappt. Bitte versuche es noch einmal.',
   'signin.otherAddress': 'Andere Adresse verwenden',
   'signin.challengeNotLoaded': 'Die Prüfung wurde nicht geladen. Lade die Seite neu, um es erneut zu versuchen.',
+  'usage.traffic': 'Datenvolumen',
+  'usage.used': '{used} von {cap} verbraucht ({percent})',
+  'usage.unavailable': 'Der Verbrauch ist gerade nicht verfügbar',
+  'usage.allUsed': 'Das Datenvolumen ist aufgebraucht.',
+  'usage.runningLow': 'Fast aufgebraucht: noch {left}.',
+  'usage.updated': 'Stand {time}; wird alle 30 s aktualisiert.',
+  'expiry.none': 'Kein Ablaufdatum.',
+  'expiry.expired': 'Abgelaufen am {date}.',
+  'expiry.in': 'Läuft ab in {duration} {date}',
 };

@@ -184,4 +184,13 @@ export const pages: Translation<typeof english> = {
   'signin.challengeFailed': 'La comprobación no se superó. Inténtalo de nuevo.',
   'signin.otherAddress': 'Usar otra dirección',
   'signin.challengeNotLoaded': 'La comprobación no se cargó. Recarga la página para intentarlo de nuevo.',
+  'usage.traffic': 'Tráfico',
+  'usage.used': '{used} de {cap} usados ({percent})',
+  'usage.unavailable': 'El uso no está disponible ahora mismo',
+  'usage.allUsed': 'Se ha usado todo el tráfico.',
+  'usage.runningLow': 'Queda poco: {left} restantes.',
+  'usage.updated': 'Actualizado a las {time}; se actualiza cada 30 s.',
+  'expiry.none': 'Sin fecha de caducidad.',
+  'expiry.expired': 'Caducó el {date}.',
+  'expiry.in': 'Caduca en {duration} {date}',
 };

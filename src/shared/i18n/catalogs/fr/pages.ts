@@ -187,4 +187,13 @@ export const pages: Translation<typeof english> = {
   'signin.challengeFailed': 'La vérification a échoué. Réessayez.',
   'signin.otherAddress': 'Utiliser une autre adresse',
   'signin.challengeNotLoaded': 'La vérification ne s’est pas chargée. Rechargez la page pour réessayer.',
+  'usage.traffic': 'Trafic',
+  'usage.used': '{used} sur {cap} utilisés ({percent})',
+  'usage.unavailable': 'L’utilisation n’est pas disponible pour le moment',
+  'usage.allUsed': 'Tout le trafic est utilisé.',
+  'usage.runningLow': 'Bientôt épuisé : il reste {left}.',
+  'usage.updated': 'Mis à jour à {time} ; actualisé toutes les 30 s.',
+  'expiry.none': 'Pas de date d’expiration.',
+  'expiry.expired': 'Expiré le {date}.',
+  'expiry.in': 'Expire dans {duration} {date}',
 };

@@ -183,4 +183,13 @@ export const pages: Translation<typeof english> = {
   'signin.challengeFailed': 'A verificação não passou. Tente de novo.',
   'signin.otherAddress': 'Usar outro endereço',
   'signin.challengeNotLoaded': 'A verificação não carregou. Recarregue a página para tentar de novo.',
+  'usage.traffic': 'Tráfego',
+  'usage.used': '{used} de {cap} usados ({percent})',
+  'usage.unavailable': 'O uso não está disponível agora',
+  'usage.allUsed': 'Todo o tráfego foi usado.',
+  'usage.runningLow': 'Está acabando: restam {left}.',
+  'usage.updated': 'Atualizado às {time}; atualiza a cada 30 s.',
+  'expiry.none': 'Sem data de expiração.',
+  'expiry.expired': 'Expirou em {date}.',
+  'expiry.in': 'Expira em {duration} {date}',
 };

@@ -181,4 +181,13 @@ export const pages: Translation<typeof english> = {
   'signin.challengeFailed': 'Проверка не пройдена. Попробуйте ещё раз.',
   'signin.otherAddress': 'Другой адрес',
   'signin.challengeNotLoaded': 'Проверка не загрузилась. Обновите страницу, чтобы попробовать снова.',
+  'usage.traffic': 'Трафик',
+  'usage.used': 'Использовано {used} из {cap} ({percent})',
+  'usage.unavailable': 'Данные об использовании сейчас недоступны',
+  'usage.allUsed': 'Весь трафик израсходован.',
+  'usage.runningLow': 'Трафик заканчивается: осталось {left}.',
+  'usage.updated': 'Обновлено в {time}; обновляется каждые 30 с.',
+  'expiry.none': 'Без срока действия.',
+  'expiry.expired': 'Срок истёк {date}.',
+  'expiry.in': 'Истекает через {duration} {date}',
 };

@@ -171,4 +171,13 @@ export const pages: Translation<typeof english> = {
   'signin.challengeFailed': '验证未通过，请重试。',
   'signin.otherAddress': '换一个地址',
   'signin.challengeNotLoaded': '验证未能加载。请刷新页面重试。',
+  'usage.traffic': '流量',
+  'usage.used': '已用 {used} / {cap}（{percent}）',
+  'usage.unavailable': '暂时无法获取用量',
+  'usage.allUsed': '流量已用完。',
+  'usage.runningLow': '流量即将用完：剩余 {left}。',
+  'usage.updated': '更新于 {time}；每 30 秒刷新一次。',
+  'expiry.none': '无到期日期。',
+  'expiry.expired': '已于 {date} 到期。',
+  'expiry.in': '{duration}后到期 {date}',
 };
