@@ -8,9 +8,18 @@ const pathOrHttpsUrl = z
   .string()
   .check(z.refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be a path (/…) or an http(s) URL'));
 
-const legalText = z
-  .string()
-  .check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
+/** A legal text that used to live in BRAND: a var holds at most 5 KB, so the texts are files now. */
+const movedToContent = (doc: 'terms' | 'privacy') =>
+  z.optional(
+    z
+      .unknown()
+      .check(
+        z.refine(
+          () => false,
+          `moved out of BRAND (a var holds at most 5 KB): put the text in content/legal/${doc}.md, which the build serves`,
+        ),
+      ),
+  );
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 const items = (max: number) =>
@@ -45,9 +54,9 @@ export const brandSchema = z.object({
     companyName: z.string().check(z.minLength(1)),
     termsUrl: pathOrHttpsUrl,
     privacyUrl: pathOrHttpsUrl,
-    /** Optional text of /terms and /privacy (markdown-ish: `#` headings, `- ` items, blank-line paragraphs); a generic text otherwise. */
-    terms: z.optional(legalText),
-    privacy: z.optional(legalText),
+    /** The texts of /terms and /privacy are files (content/legal/, src/config/legal.ts), not part of the var. */
+    terms: movedToContent('terms'),
+    privacy: movedToContent('privacy'),
   }),
 });
 
@@ -166,7 +175,11 @@ export const varsSchema = z.object({
     .check(z.regex(GATEWAY_HOST_PATTERN, 'must be a lowercase host name without a port, like gw.proxies.sx')),
   STRIPE_API_URL: httpUrl,
   MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
-  MAIL_FROM: z.string().check(z.minLength(3)),
+  MAIL_FROM: z
+    .string()
+    .check(
+      z.regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, or a name and <address>'),
+    ),
   MAIL_OUTBOX_URL: z.optional(httpUrl),
   /** The mail queue's first retry delay, doubling up to 15 minutes; 0 (retry at once) is for tests only. */
   MAIL_RETRY_DELAY_SECONDS: limit(0, 900, 10),

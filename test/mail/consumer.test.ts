@@ -6,6 +6,7 @@ import worker from '../../src/index.ts';
 import { MINUTE_MS } from '../../src/time.ts';
 import { call, outboxFor, resetSimulators, sim } from '../helpers.ts';
 import { later } from '../support/clock.ts';
+import { PRODUCTION_VARS } from '../support/production.ts';
 
 const QUEUE = 'proxy-storefront-mail';
 const DLQ = 'proxy-storefront-mail-dlq';
@@ -319,29 +320,16 @@ describe('Resend transport', () => {
 });
 
 describe('a production shop without a real mail transport', () => {
-  const production = {
-    ...shopEnv,
-    SHOP_ENV: 'production',
-    PUBLIC_URL: 'https://shop.test',
-    PROXIES_SX_API_URL: 'https://api.proxies.sx/v1',
-    STRIPE_API_URL: 'https://api.stripe.com',
-    PROXIES_SX_API_KEY: 'psx_live_reseller_key',
-    STRIPE_SECRET_KEY: 'sk_live_abc',
-    STRIPE_WEBHOOK_SECRET: 'whsec_live_abc',
-    AUTH_SECRET: 'a-real-production-auth-secret-0123456789',
-    ENCRYPTION_KEY: 'cHJvZHVjdGlvbi1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=',
-    MAIL_TRANSPORT: 'cloudflare',
-    MAIL_OUTBOX_URL: '',
-    MAILER: undefined,
-  };
+  const production = { ...shopEnv, ...PRODUCTION_VARS, MAIL_OUTBOX_URL: '', MAILER: undefined };
+  const shopUrl = PRODUCTION_VARS.PUBLIC_URL;
 
   it('refuses to start sign-in with a 503 and tells the operator why in the logs', async () => {
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)));
     try {
-      const req = new Request('https://shop.test/api/auth/request', {
+      const req = new Request(`${shopUrl}/api/auth/request`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://shop.test', 'cf-connecting-ip': '192.0.2.77' },
+        headers: { 'content-type': 'application/json', origin: shopUrl, 'cf-connecting-ip': '192.0.2.77' },
         body: JSON.stringify({ email: 'prod@example.com' }),
       });
       const res = await worker.fetch(req, production as unknown as Env, createExecutionContext());
@@ -360,9 +348,9 @@ describe('a production shop without a real mail transport', () => {
 
   it('refuses the outbox simulator outright (config check)', async () => {
     const res = await worker.fetch(
-      new Request('https://shop.test/api/auth/request', {
+      new Request(`${shopUrl}/api/auth/request`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://shop.test' },
+        headers: { 'content-type': 'application/json', origin: shopUrl },
         body: '{"email":"p@example.com"}',
       }),
       { ...production, MAIL_TRANSPORT: 'outbox', MAIL_OUTBOX_URL: 'https://outbox.example' } as unknown as Env,
