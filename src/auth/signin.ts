@@ -33,12 +33,23 @@ function mailUnavailable(): AuthError {
   );
 }
 
+/** Mail is failing: the same answer for every address (it says nothing about any account). */
+function mailFailing(retryAfterSeconds: number | undefined): AuthError {
+  return new AuthError(
+    'mail_unavailable',
+    'Sign-in emails cannot be sent right now, so no link was sent. Please try again in a few minutes.',
+    retryAfterSeconds ? { retryAfterSeconds } : {},
+  );
+}
+
 /**
  * Issues a link and queues its email (see ratelimit.ts for the limits). Links are counted and voided per address AND
  * requester: an address over its daily share for this requester gets no new email ('suppressed') and its last link
  * stays valid. Older links are voided only once the new one is queued, so a queue failure (503) costs nothing.
- * When mail cannot leave at all it is a 503 `mail_unavailable` before anything is issued (a production shop never
- * falls back to anything that would only log links).
+ * When mail cannot leave at all (the config, or the transport failing lately: src/mail/health.ts) it is a 503
+ * `mail_unavailable` before anything is issued, the same for every address (a production shop never falls back to
+ * anything that would only log links). An operator's resend from the console still queues: it is how they try mail
+ * again.
  */
 export async function requestSignIn(services: SignInServices, input: SignInRequest): Promise<SignInRequestOutcome> {
   const { db, config, mail, log } = services;
@@ -48,9 +59,17 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
     throw mailUnavailable();
   }
   const byOperator = input.byOperator === true;
+  const now = services.clock.now();
+  if (!byOperator) {
+    const health = await mail.health(now);
+    if (!health.ok) {
+      log.warn('sign-in refused: mail is failing', { reason: health.reason });
+      const until = health.lastFailureAt === null ? null : health.lastFailureAt + config.mail.failureWindowMs;
+      throw mailFailing(until === null ? undefined : Math.max(1, Math.ceil((until - now) / 1000)));
+    }
+  }
   const network = byOperator ? CONSOLE_REQUESTER : requesterNetwork(input.ip);
   const requester = await loginRequesterKey(config.auth.secret, network);
-  const now = services.clock.now();
   const limit = await checkLoginLimits(
     { limiter: services.limiters.login, db, limits: config.limits },
     { email: input.email, network, requester, byOperator },

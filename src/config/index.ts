@@ -34,6 +34,8 @@ export interface Config {
     outboxUrl?: string;
     resendApiKey?: string;
     retryDelaySeconds: number;
+    /** MAIL_FAILURE_WINDOW_MINUTES, in ms: how long a transport failure keeps mail failing (src/mail/health.ts). */
+    failureWindowMs: number;
   };
   adminEmails: string[];
   keys: {
@@ -284,6 +286,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         outboxUrl: vars.MAIL_OUTBOX_URL,
         resendApiKey: secrets.RESEND_API_KEY || undefined,
         retryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
+        failureWindowMs: vars.MAIL_FAILURE_WINDOW_MINUTES * 60_000,
       },
       adminEmails: (vars.ADMIN_EMAILS ?? '')
         .split(',')

@@ -183,6 +183,11 @@ export const varsSchema = z.object({
   MAIL_OUTBOX_URL: z.optional(httpUrl),
   /** The mail queue's first retry delay, doubling up to 15 minutes; 0 (retry at once) is for tests only. */
   MAIL_RETRY_DELAY_SECONDS: limit(0, 900, 10),
+  /**
+   * How long a failure of the mail transport keeps mail "failing" unless a message leaves meanwhile: sign-in answers
+   * 503 `mail_unavailable` and /api/healthz reports mail degraded (src/mail/health.ts).
+   */
+  MAIL_FAILURE_WINDOW_MINUTES: limit(1, 1440, 10),
   ADMIN_EMAILS: z.optional(z.string()),
   /** Sign-in links one address gets per day at the request of one network (an IPv4 address or an IPv6 /64). */
   LOGIN_LINKS_PER_DAY: limit(1, 1000, 10),

@@ -227,6 +227,11 @@ export interface Overview {
   deadLetterMail: { total: number; last7Days: number };
   /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
   signInMail: { lastHour: number; perHour: number; paused: boolean };
+  /**
+   * Whether mail leaves: failing (sign-in answers 503) while the transport's latest outcome is a failure younger
+   * than MAIL_FAILURE_WINDOW_MINUTES, with its reason; when a message last left.
+   */
+  mail: { ok: boolean; lastOkAt: number | null; lastFailureAt: number | null; reason: string | null };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }
