@@ -203,6 +203,12 @@ export const varsSchema = z.object({
   REMINDER_EXPIRY_DAYS: numberList(1, 365, ['7', '1']),
   /** The highest monthly spending limit a customer may set for auto top-up, in minor units; 0 turns auto top-up off. */
   AUTO_TOP_UP_MAX_MONTHLY: limit(0, 100_000_000, 50_000),
+  /**
+   * Where the platform's live view of a key is kept between dashboard reads (src/keys/live.ts): `auto` keeps it in
+   * KV on *.workers.dev (where the Cache API does nothing) and in the location's Cache API on a custom domain; `off`
+   * asks the platform on every read.
+   */
+  LIVE_KEY_CACHE: z._default(z.enum(['auto', 'cache-api', 'kv', 'off']), 'auto'),
   /** Checkout options: promotion codes, Stripe Tax (with tax IDs and billing address), an invoice for each payment. */
   CHECKOUT_PROMOTION_CODES: flag,
   CHECKOUT_AUTOMATIC_TAX: flag,
