@@ -109,12 +109,24 @@ export interface ApiCall {
   at: string;
 }
 
+/** An API answer the next `count` matching calls get instead of their own (the rehearsal's failure paths). */
+export interface ApiFault {
+  method: string;
+  /** A regular expression the call's path must match. */
+  path: string;
+  status: number;
+  code: number;
+  message: string;
+  count: number;
+}
+
 export const newId = (): string => randomUUID().replaceAll('-', '');
 export const now = (): string => new Date().toISOString();
 
 export class CloudflareState {
   readonly accounts = new Map<string, Account>();
   readonly calls: ApiCall[] = [];
+  readonly faults: ApiFault[] = [];
   /** Signs the assets upload tokens (JWTs, which wrangler decodes for their expiry). */
   readonly signingKey = randomBytes(32);
 
@@ -136,6 +148,13 @@ export class CloudflareState {
     return account;
   }
 
+  /** The fault the call `method path` gets, if one is pending (each counts down). */
+  takeFault(method: string, path: string): ApiFault | undefined {
+    const fault = this.faults.find((f) => f.count > 0 && f.method === method && new RegExp(f.path).test(path));
+    if (fault) fault.count--;
+    return fault;
+  }
+
   accountForToken(token: string): Account | undefined {
     for (const account of this.accounts.values()) if (account.token === token) return account;
     return undefined;
@@ -145,5 +164,6 @@ export class CloudflareState {
     for (const account of this.accounts.values()) for (const db of account.d1.values()) db.sqlite.close();
     this.accounts.clear();
     this.calls.length = 0;
+    this.faults.length = 0;
   }
 }
