@@ -1,16 +1,22 @@
 // `npm run audit`: Lighthouse and axe-core on the landing, sign-in, dashboard (signed in, with a key) and console
 // pages, mobile and desktop, against its own `npm run dev` (fresh state; AUDIT_PORT / AUDIT_SIM_PORT, default
-// 8857 / 8860). Prints one table, writes it to bench/results/audit.md, and exits 1 when a page misses the bar:
-// every Lighthouse category ≥ 98 on mobile and 100 on desktop, CLS 0, no axe violation.
+// 8857 / 8860). Prints one table, writes it to bench/results/audit.md (and, for a full run of every page, into the
+// README's `audit` region), and exits 1 when a page misses the bar: every Lighthouse category ≥ 98 on mobile and 100
+// on desktop, CLS 0, no axe violation.
 // `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3; `--quick` is 1);
 // `-- --page console` audits only the pages named (landing, sign-in, dashboard, console; repeatable).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { axeViolations } from '../e2e/axe.ts';
-import { startLocalShop } from '../scripts/local-shop.ts';
+import { axeViolations } from '../devkit/axe.ts';
+import { launchChromium } from '../devkit/browser.ts';
+import { startLocalShop } from '../devkit/local-shop.ts';
+import { measuredOn } from '../devkit/machine.ts';
+import { markdownTable } from '../devkit/markdown.ts';
+import { auditPorts } from '../devkit/ports.ts';
+import { writeReadmeRegion } from '../devkit/readme.ts';
+import { json, type ShopTarget, shopFetch, signIn, simPost } from '../devkit/shop-client.ts';
+import { until } from '../devkit/until.ts';
 import { type FormFactor, type LighthouseRun, medianRun, runLighthouse, startChrome } from './lighthouse.ts';
-import { json, type ShopTarget, shopFetch, signIn, simPost } from './shop-client.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,8 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = args.quick ? 1 : Math.max(1, Number(args.runs));
-const SHOP_PORT = Number(process.env.AUDIT_PORT ?? 8857);
-const SIM_PORT = Number(process.env.AUDIT_SIM_PORT ?? 8860);
+const ports = auditPorts();
 const MIN_SCORE: Record<FormFactor, number> = { mobile: 98, desktop: 100 };
 const VIEWPORTS: Record<FormFactor, { width: number; height: number }> = {
   mobile: { width: 360, height: 740 },
@@ -44,22 +49,17 @@ async function payingCustomer(target: ShopTarget): Promise<string> {
     'checkout',
   );
   await json(await simPost(target, `/_sim/stripe/sessions/${new URL(url).pathname.split('/').pop()}/pay`), 'pay');
-  for (let i = 0; i < 200; i++) {
-    const account = await json<{ key: { status: string } }>(
-      await shopFetch(target, '/api/account', { cookie }),
-      'account',
-    );
-    if (account.key.status === 'active') return cookie;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the audit customer’s key never became active');
+  await until(
+    async () =>
+      (await json<{ key: { status: string } }>(await shopFetch(target, '/api/account', { cookie }), 'account')).key,
+    (key) => key.status === 'active',
+    { timeoutMs: 20_000, intervalMs: 100, what: 'the audit customer’s key active' },
+  );
+  return cookie;
 }
 
 async function axeOn(target: ShopTarget, page: AuditedPage, form: FormFactor): Promise<string[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({
       viewport: VIEWPORTS[form],
@@ -82,10 +82,11 @@ interface Row {
   ok: boolean;
 }
 
-const target: ShopTarget = { shop: `http://localhost:${SHOP_PORT}`, sim: `http://127.0.0.1:${SIM_PORT}` };
+// `localhost`, as a visitor's browser opens a local shop: a secure context.
+const target: ShopTarget = { shop: `http://localhost:${ports.shop}`, sim: `http://127.0.0.1:${ports.sim}` };
 const started = Date.now();
 console.log(`▸ starting the local shop on ${target.shop}`);
-const local = await startLocalShop(SHOP_PORT, SIM_PORT);
+const local = await startLocalShop(ports);
 const rows: Row[] = [];
 try {
   console.log('▸ signing in a paying customer and an operator');
@@ -123,29 +124,26 @@ try {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const table = [
-  `Audit — ${new Date().toISOString()} — Lighthouse 13.5 (simulated throttling, median of ${RUNS}), axe-core 4.14 — ` +
-    `${Math.round((Date.now() - started) / 1000)} s`,
+  `**\`npm run audit\`** on ${measuredOn()}: Lighthouse 13.5 (simulated ` +
+    `throttling, median of ${RUNS}), axe-core 4.14, ${Math.round((Date.now() - started) / 1000)} s.`,
   '',
-  '| page | form | perf | a11y | best pr. | SEO | FCP | LCP | CLS | TBT | axe | below the bar |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows
-    .map(({ page, form, lighthouse: l, axe, ok }) =>
-      [
-        page,
-        form,
-        l.performance,
-        l.accessibility,
-        l.bestPractices,
-        l.seo,
-        seconds(l.fcpMs),
-        seconds(l.lcpMs),
-        l.cls.toFixed(3),
-        `${Math.round(l.tbtMs)} ms`,
-        axe.length,
-        ok ? '✓' : `✗ ${l.failing.join(', ')}`,
-      ].join(' | '),
-    )
-    .map((line) => `| ${line} |`),
+  markdownTable(
+    ['page', 'form', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'axe', 'below the bar'],
+    rows.map(({ page, form, lighthouse: l, axe, ok }) => [
+      page,
+      form,
+      l.performance,
+      l.accessibility,
+      l.bestPractices,
+      l.seo,
+      seconds(l.fcpMs),
+      seconds(l.lcpMs),
+      l.cls.toFixed(3),
+      `${Math.round(l.tbtMs)} ms`,
+      axe.length,
+      ok ? '✓' : `✗ ${l.failing.join(', ')}`,
+    ]),
+  ),
   '',
   `Bar: every category ≥ ${MIN_SCORE.mobile} (mobile) and ${MIN_SCORE.desktop} (desktop), CLS 0, no axe violation.`,
 ].join('\n');
@@ -153,4 +151,6 @@ const violations = rows.flatMap((r) => r.axe.map((v) => `- ${r.page} (${r.form})
 console.log(`\n${table}\n${violations.length ? `\naxe violations:\n${violations.join('\n')}\n` : ''}`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/audit.md', `${table}\n${violations.join('\n')}\n`);
+// Only a full run of every page stands for the tree.
+if (!args.quick && !args.page && RUNS >= 3) writeReadmeRegion('audit', table);
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;

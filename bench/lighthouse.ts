@@ -1,6 +1,7 @@
 // Lighthouse (simulated throttling, its defaults) against one page, mobile or desktop, with Debian's Chromium.
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromiumPath } from '../devkit/browser.ts';
 
 export type FormFactor = 'mobile' | 'desktop';
 
@@ -21,7 +22,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 
 export function startChrome(): Promise<LaunchedChrome> {
   return launch({
-    chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromePath: process.env.CHROME_PATH ?? chromiumPath(),
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
   });
 }

@@ -8,11 +8,11 @@
 // addresses, are then listed for before a deploy without failing.
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
+import { readDevVars } from '../devkit/dev-vars.ts';
 import { checkSecrets, formatProblems, parseConfig, parseVars } from '../src/config/index.ts';
 import { addressDomain } from '../src/config/placeholders.ts';
 import { type WranglerLimitsInput, wranglerLimitProblems } from '../src/config/platform.ts';
 import { SECRET_NAMES } from '../src/config/schema.ts';
-import { readDevVars } from './dev-vars.ts';
 import { CONTENT_ROOT, contentFiles, contentProblems } from './shop-content.ts';
 
 const toml = parse(readFileSync('wrangler.toml', 'utf8')) as WranglerLimitsInput & {

@@ -8,40 +8,39 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeAccount } from '../sim/cloudflare/controls.ts';
-import { startCloudflareSimulator } from '../sim/cloudflare/server.ts';
-import type { ApiCall } from '../sim/cloudflare/state.ts';
-import { deployedVersion } from '../sim/cloudflare/worker-versions.ts';
-import { type Check, checkAccount } from './deploy-rehearsal/checks.ts';
+import { type AccountView, type ApiCall, cloudflareControls } from '../devkit/cloudflare-controls.ts';
+import { readDevVars } from '../devkit/dev-vars.ts';
+import { cloudflareSimPort } from '../devkit/ports.ts';
+import { startCloudflareSimulator } from '../devkit/simulators.ts';
+import { type Check, checkAccount, MANIFEST_PATHS } from './deploy-rehearsal/checks.ts';
 import { readExpectations } from './deploy-rehearsal/expectations.ts';
 import { copyProject, fillInOwnAddresses, namespaceIdIn, restoreVar, setVar } from './deploy-rehearsal/project.ts';
 import { checkRefusals } from './deploy-rehearsal/refusals.ts';
 import { type CommandResult, RehearsalRunner, tail } from './deploy-rehearsal/run.ts';
-import { readDevVars } from './dev-vars.ts';
 import { REQUIRED_SECRETS, type SecretName } from './secrets-guide.ts';
 
 const startedAt = performance.now();
-const sim = await startCloudflareSimulator(Number(process.env.CF_SIM_PORT ?? 0));
-const account = sim.state.createAccount('Reseller (rehearsal)');
+const sim = await startCloudflareSimulator(cloudflareSimPort());
+const controls = cloudflareControls(sim.url);
 // Cloudflare accounts come with a workers.dev subdomain (registered when Workers is first opened).
-account.subdomain = 'acme-reseller';
+const account = await controls.openAccount('Reseller (rehearsal)', 'acme-reseller');
 mkdirSync('test-results', { recursive: true });
 const logFile = resolve('test-results/deploy-rehearsal.log');
 const runner = new RehearsalRunner(
-  sim,
-  { accountId: account.id, token: account.token },
+  sim.url,
+  controls,
+  account,
   logFile,
   resolve('test-results/deploy-rehearsal-outbound.jsonl'),
 );
 // Everything below runs in a copy of the project, which the rehearsal and the deploy may edit.
 const project = copyProject();
 process.chdir(project);
-const snapshot = () => describeAccount(account);
+const snapshot = () => controls.account(account.accountId);
 const results: Check[] = [];
 
 function report(checks: Check[]): void {
-  for (const c of checks)
-    console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}${!c.ok && c.detail ? `\n      ${c.detail}` : ''}`);
+  for (const c of checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}${c.detail ? `\n      ${c.detail}` : ''}`);
   results.push(...checks);
 }
 
@@ -66,8 +65,8 @@ const creations = (calls: ApiCall[]) =>
       c.method === 'POST' &&
       /\/(d1\/database|storage\/kv\/namespaces|queues|queues\/[^/]+\/consumers|workers\/assets\/upload)$/.test(c.path),
   );
-const empty = () => {
-  const { workers, d1, kv, queues } = snapshot();
+const empty = async () => {
+  const { workers, d1, kv, queues } = await snapshot();
   return workers.length + d1.length + kv.length + queues.length === 0;
 };
 
@@ -100,7 +99,7 @@ report([
     name: 'npm run check refuses the oversized BRAND, naming the var and the 5 KB limit',
     ok: /BRAND: is [\d,]+ bytes; Cloudflare allows at most 5 KB \(5,000 bytes\) per var/.test(oversized.output),
   },
-  { name: `before any API call (${oversized.calls.length})`, ok: oversized.calls.length === 0 && empty() },
+  { name: `before any API call (${oversized.calls.length})`, ok: oversized.calls.length === 0 && (await empty()) },
 ]);
 restoreVar('BRAND', brandText);
 
@@ -130,7 +129,7 @@ report([
     name: `before anything is created: ${tooEarly.calls.length} API call(s), all reads`,
     ok: writes(tooEarly.calls).length === 0,
   },
-  { name: 'the account is still empty', ok: empty() },
+  { name: 'the account is still empty', ok: await empty() },
 ]);
 
 const check = await step('npm run secrets -- --check on the fresh account', ['run', 'secrets', '--', '--check'], false);
@@ -155,7 +154,7 @@ report([
     name: `the placeholder ${firstSecret} is refused before it reaches the account`,
     ok: refused.status !== 0 && /development placeholder/.test(refused.output) && writes(refused.calls).length === 0,
   },
-  { name: 'the deploy still stops before creating anything', ok: stillStops.status !== 0 && empty() },
+  { name: 'the deploy still stops before creating anything', ok: stillStops.status !== 0 && (await empty()) },
 ]);
 
 const secretValues: Record<SecretName, string> = {
@@ -188,14 +187,11 @@ report([
 
 // The API is down for the upload of the Worker's code (a new version; `wrangler secret put` made the Worker itself),
 // answering Cloudflare's internal error: the deploy fails midway, after D1, KV and both queues exist.
-const versionsBeforeUpload = snapshot().workers[0]?.versions;
-await fetch(`${sim.url}/_sim/cloudflare/faults`, {
-  method: 'POST',
-  body: JSON.stringify({ method: 'POST', path: '/workers/scripts/[^/]+/versions$', count: 10 }),
-});
+const versionsBeforeUpload = (await snapshot()).workers[0]?.versions;
+await controls.fault({ method: 'POST', path: '/workers/scripts/[^/]+/versions$', count: 10 });
 const failed = await step('npm run deploy: the first deploy, the API failing at the upload', ['run', 'deploy'], false);
-await fetch(`${sim.url}/_sim/cloudflare/faults`, { method: 'DELETE' });
-const midway = snapshot();
+await controls.clearFaults();
+const midway = await snapshot();
 const namespaceId = namespaceIdIn('CACHE');
 report([
   {
@@ -220,7 +216,13 @@ report([
 ]);
 
 const first = await step('npm run deploy again, with no change: it finishes the first deploy', ['run', 'deploy'], true);
-const afterFirst = snapshot();
+const afterFirst = await snapshot();
+const workerName = afterFirst.workers[0]?.name ?? '';
+const deployedAssets = new Map(
+  await Promise.all(
+    MANIFEST_PATHS.map(async (path) => [path, await controls.asset(account.accountId, workerName, path)] as const),
+  ),
+);
 report([
   { name: 'the re-run succeeds', ok: first.status === 0 },
   {
@@ -235,16 +237,12 @@ report([
       .map((c) => `${c.method} ${c.path}`)
       .join(', '),
   },
-  ...checkAccount(afterFirst, readExpectations(), (path) => {
-    const script = account.scripts.get(afterFirst.workers[0]?.name ?? '');
-    const hash = script && deployedVersion(script)?.assets?.files[path];
-    return hash ? account.assetFiles.get(hash)?.content : undefined;
-  }),
+  ...checkAccount(afterFirst, readExpectations(), (path) => deployedAssets.get(path)),
 ]);
 
 const second = await step('npm run deploy again, nothing changed', ['run', 'deploy'], true);
-const afterSecond = snapshot();
-const count = (s: typeof afterFirst) => [s.d1.length, s.kv.length, s.queues.length, s.workers.length];
+const afterSecond = await snapshot();
+const count = (s: AccountView) => [s.d1.length, s.kv.length, s.queues.length, s.workers.length];
 report([
   { name: 'the second deploy succeeds', ok: second.status === 0 },
   {
@@ -270,7 +268,7 @@ report([
 
 // A migration that fails stops the deploy before its upload: the Worker keeps the version that matches its schema.
 writeFileSync('migrations/0099_rehearsal_broken.sql', 'CREATE TABLE customers (id text);\n');
-const versionsBefore = snapshot().workers[0]?.versions;
+const versionsBefore = (await snapshot()).workers[0]?.versions;
 const broken = await step('npm run deploy with a migration that fails', ['run', 'deploy'], false);
 rmSync('migrations/0099_rehearsal_broken.sql');
 report([
@@ -279,14 +277,14 @@ report([
     ok:
       broken.status !== 0 &&
       /applying D1 migrations \(remote\) failed/.test(broken.output) &&
-      snapshot().workers[0]?.versions === versionsBefore,
+      (await snapshot()).workers[0]?.versions === versionsBefore,
   },
 ]);
 
 console.log('\n▸ the local Cloudflare API refuses as Cloudflare does');
-report(await checkRefusals(sim));
+report(await checkRefusals(sim.url, controls));
 
-const allCalls = sim.state.calls;
+const allCalls = await controls.calls();
 const outbound = runner.outboundConnections();
 const elsewhere = outbound.filter((c) => !c.allowed);
 report([
@@ -305,7 +303,7 @@ report([
   },
 ]);
 
-await sim.close();
+await sim.stop();
 rmSync(project, { recursive: true, force: true });
 const failures = results.filter((c) => !c.ok).length;
 console.log(`\nfull output: ${logFile} (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);

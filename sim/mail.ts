@@ -2,17 +2,8 @@
 // failing (`/faults`), or every send failing until it is called off (`/outage`), as a provider that refuses the
 // shop's key or is down would answer (Resend: 401/403 for a bad key or unverified domain, 429, 5xx).
 import { Hono } from 'hono';
+import type { OutboxMail } from '../devkit/sim-controls.ts';
 import { onReset } from './state.ts';
-
-export interface OutboxMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Headers the shop sent with it (List-Unsubscribe …), as Resend's API takes them. */
-  headers: Record<string, string>;
-  sentAt: string;
-}
 
 /** The next `count` sends (to `to` only, when given) fail with `status`. */
 interface OutboxFault {

@@ -2,7 +2,7 @@
 // namespace with one title (10014), a cron Cloudflare does not take (10100), a queue consumer setting out of range
 // (10207), a var over 5 KB (10021). The deploy path meets the first on a retried first deploy, the last when an
 // oversized var gets past `npm run check`; the rehearsal shows all four answer in Cloudflare's shape.
-import type { RunningCloudflareSimulator } from '../../sim/cloudflare/server.ts';
+import type { CloudflareControls } from '../../devkit/cloudflare-controls.ts';
 import type { Check } from './checks.ts';
 
 interface ApiAnswer {
@@ -12,10 +12,11 @@ interface ApiAnswer {
 
 const WORKER = 'export default { fetch() { return new Response("ok"); } };';
 
-export async function checkRefusals(sim: RunningCloudflareSimulator): Promise<Check[]> {
-  const account = sim.state.createAccount('Refusals (rehearsal)');
+/** `apiUrl`: the local Cloudflare API's root; `controls`: its test controls. */
+export async function checkRefusals(apiUrl: string, controls: CloudflareControls): Promise<Check[]> {
+  const account = await controls.openAccount('Refusals (rehearsal)');
   const api = async (method: string, path: string, body?: unknown): Promise<{ status: number } & ApiAnswer> => {
-    const res = await fetch(`${sim.apiBaseUrl}/accounts/${account.id}${path}`, {
+    const res = await fetch(`${apiUrl}/client/v4/accounts/${account.accountId}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${account.token}`,

@@ -3,11 +3,12 @@
 // and faults: the next calls to a path answer an error instead (by default 503 with Cloudflare's internal error,
 // workers.api.error.unknown, code 10013), until `DELETE /faults`.
 import { Hono } from 'hono';
-import type { Account, ApiFault, CloudflareState } from './state.ts';
+import type { AccountView, ApiFault } from '../../devkit/cloudflare-controls.ts';
+import type { Account, CloudflareState } from './state.ts';
 import { deployedVersion, publicBindings } from './worker-versions.ts';
 
 /** Everything on the account, as a reviewer would check it in the dashboard (secret values never shown). */
-export function describeAccount(account: Account) {
+export function describeAccount(account: Account): AccountView {
   return {
     id: account.id,
     subdomain: account.subdomain,

@@ -3,9 +3,10 @@
 // code 10207, "Request JSON body does not match expected schema", https://developers.cloudflare.com/queues/reference/error-codes/)
 // and a dead-letter queue, which must itself exist.
 import type { Context } from 'hono';
+import type { Queue, QueueConsumer } from '../../devkit/cloudflare-controls.ts';
 import { QUEUE_CONSUMER_LIMITS } from '../../src/config/platform.ts';
 import { type CfContext, fail, jsonBody, newRouter, ok, paged } from './api.ts';
-import { type Account, newId, now, type Queue, type QueueConsumer } from './state.ts';
+import { type Account, newId, now } from './state.ts';
 
 const QUEUE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 

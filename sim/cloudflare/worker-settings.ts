@@ -3,9 +3,10 @@
 // refused while the latest version is not the deployed one (as Cloudflare does, code 10215). A cron Cloudflare does
 // not take is refused with its "invalid cron string" (code 10100, as workers-sdk #8923 shows for `0 22 * * 0`:
 // weekdays are 1-7), by the same rules `npm run check` holds wrangler.toml to (src/config/platform.ts).
+import type { WorkerBinding } from '../../devkit/cloudflare-controls.ts';
 import { cronProblem } from '../../src/config/platform.ts';
 import { type CfContext, fail, jsonBody, newRouter, ok } from './api.ts';
-import { now, type WorkerBinding } from './state.ts';
+import { now } from './state.ts';
 import { textBindingProblems } from './worker-upload.ts';
 import { addVersion, allTrafficTo, deploy, deployedVersion, publicBindings } from './worker-versions.ts';
 import { findScript, scriptNotFound } from './workers.ts';

@@ -2,8 +2,9 @@
 // `inherit` bindings take the deployed version's binding of that name, `keep_bindings` types carry over, every
 // bound KV namespace, D1 database and queue must exist on the account, text bindings keep to Cloudflare's limits,
 // and `assets.jwt` must be a completed upload.
+import type { WorkerBinding } from '../../devkit/cloudflare-controls.ts';
 import { byteLength, VAR_MAX_BYTES, VARS_AND_SECRETS_MAX } from '../../src/config/platform.ts';
-import type { Account, WorkerBinding, WorkerScript, WorkerVersion } from './state.ts';
+import type { Account, WorkerScript, WorkerVersion } from './state.ts';
 import { deployedVersion } from './worker-versions.ts';
 
 interface UploadMetadata {

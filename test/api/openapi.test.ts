@@ -8,7 +8,7 @@ import type { OpenApiDocument } from '../../src/api/openapi.ts';
 import { operationsDocument } from '../../src/api/openapi-build.ts';
 import { proxyUrlsQuery } from '../../src/api/schemas.ts';
 import { apiV1, apiV1Operations } from '../../src/routes/api-v1.ts';
-import { apiCall } from './support.ts';
+import { apiCall } from '../support/index.ts';
 
 let doc: OpenApiDocument;
 let res: Response;

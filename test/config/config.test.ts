@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, parseVars } from '../../src/config/index.ts';
-import { PRODUCTION_DOMAIN, PRODUCTION_VARS } from '../support/production.ts';
+import { PRODUCTION_DOMAIN, PRODUCTION_VARS } from '../support/index.ts';
 
 const base = env as unknown as Record<string, unknown>;
 

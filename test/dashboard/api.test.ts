@@ -3,9 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import { MINUTE_MS } from '../../src/time.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { later } from '../support/clock.ts';
-import { type ErrorBody, json } from './support.ts';
+import { call, type ErrorBody, json, later, resetSimulators, signIn } from '../support/index.ts';
 
 const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/account'],

@@ -9,9 +9,7 @@ import { parseConfig } from '../../src/config/index.ts';
 import { LIVE_KEY_FRESH_MS } from '../../src/keys/live.ts';
 import { withOverrides } from '../../src/services/index.ts';
 import type { AccountAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators } from '../helpers.ts';
-import { PRODUCTION_VARS } from '../support/production.ts';
-import { customerWithKey, simCalls, simControl } from './support.ts';
+import { call, customerWithKey, PRODUCTION_VARS, resetSimulators, simCalls, simControl } from '../support/index.ts';
 
 const READS = 60;
 

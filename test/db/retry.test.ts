@@ -5,9 +5,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { D1_RETRY_POLICY } from '../../src/db/index.ts';
 import { HOUR_MS } from '../../src/time.ts';
-import { FlakyD1 } from '../flaky-d1.ts';
-import { call, signIn } from '../helpers.ts';
-import { later } from '../support/clock.ts';
+import { call, FlakyD1, later, signIn } from '../support/index.ts';
 
 const TRANSIENT = [
   'Network connection lost.',

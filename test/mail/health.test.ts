@@ -6,9 +6,17 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OverviewAnswer } from '../../src/shared/admin.ts';
 import { MINUTE_MS } from '../../src/time.ts';
-import { customerIdOf, OPERATOR } from '../admin/support.ts';
-import { call, outboxFor, resetSimulators, signIn, sim, testIp } from '../helpers.ts';
-import { later } from '../support/clock.ts';
+import {
+  call,
+  customerIdOf,
+  later,
+  OPERATOR,
+  outboxFor,
+  resetSimulators,
+  signIn,
+  sim,
+  testIp,
+} from '../support/index.ts';
 
 interface Health {
   status: string;

@@ -3,10 +3,19 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
-import { startCheckout } from '../admin/support.ts';
-import { count, deliveries, orderRow, postWebhook, sign, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { PRODUCTION_VARS } from '../support/production.ts';
+import {
+  call,
+  count,
+  deliveries,
+  orderRow,
+  PRODUCTION_VARS,
+  postWebhook,
+  resetSimulators,
+  sign,
+  signIn,
+  startCheckout,
+  stripeAct,
+} from '../support/index.ts';
 
 const productionBindings = (overrides: Record<string, string> = {}): Record<string, unknown> => ({
   ...env,

@@ -7,7 +7,7 @@ import { LEGAL_FILES } from '../../src/config/legal.ts';
 import worker from '../../src/index.ts';
 import { renderPage } from '../../src/site/index.ts';
 import { CONTENT_DIR } from '../../src/site/manifest.ts';
-import { call } from '../helpers.ts';
+import { call } from '../support/index.ts';
 
 const page = async (path: string) => {
   const res = await call(path);
