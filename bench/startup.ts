@@ -4,17 +4,19 @@
 // startup) and of each route's first and second request. Medians of RUNS runs (default 7). Workers Free allows
 // 10 ms of CPU per request, startup included in the first; Workers Paid 30 s by default
 // (https://developers.cloudflare.com/workers/platform/limits/#cpu-time). `wrangler check startup` profiles the same
-// startup inside workerd (its figures are printed too).
+// startup inside workerd. Writes the figures into the README's `bench:startup` region (Deploy → Workers plan).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
+import { writeReadmeRegion } from '../devkit/readme.ts';
+import { buildSpa, SPA_OUT } from '../devkit/spa-build.ts';
+import { quietEnv } from '../devkit/wrangler.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const ROUTES = ['/api/config', '/api/v1/openapi.json', '/api/v1/docs', '/'];
-const quiet = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
 
 interface IsolateRun {
   startupMs: number;
@@ -45,7 +47,7 @@ async function isolate(bundle: string, route: string): Promise<void> {
     ENCRYPTION_KEY: 'YmVuY2gtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXMtISE=',
     ASSETS: {
       fetch: async (request: Request) => {
-        const file = join('dist/web', new URL(request.url).pathname);
+        const file = join(SPA_OUT, new URL(request.url).pathname);
         if (!existsSync(file)) return new Response('not found', { status: 404 });
         const type = { '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' }[extname(file)];
         return new Response(readFileSync(file), { headers: { 'content-type': type ?? 'application/octet-stream' } });
@@ -80,17 +82,16 @@ async function main(): Promise<void> {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   try {
     console.log('▸ building the SPA and the deployable Worker (wrangler deploy --dry-run)');
-    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: quiet });
+    buildSpa();
     const built = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
       encoding: 'utf8',
-      env: quiet,
+      env: quietEnv(),
     });
     if (built.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${built.stderr}`);
     const bundle = join(outdir, 'index.js');
     const gzip = spawnSync('gzip', ['-c', bundle]).stdout.length;
-    console.log(
-      `  bundle ${(readFileSync(bundle).length / 1024).toFixed(1)} KiB, gzip ${(gzip / 1024).toFixed(1)} KiB`,
-    );
+    const size = `${(readFileSync(bundle).length / 1024).toFixed(1)} KiB (gzip ${(gzip / 1024).toFixed(1)} KiB)`;
+    console.log(`  bundle ${size}`);
 
     const rows: string[] = [];
     const startups: number[] = [];
@@ -110,22 +111,23 @@ async function main(): Promise<void> {
       const status = runs[0]?.routes[route]?.status;
       rows.push(`| GET ${route} (${status}) | ${first.toFixed(1)} ms | ${second.toFixed(1)} ms |`);
     }
-    console.log(
-      `\nstartup (evaluating the bundle), median of ${startups.length}: ${median(startups).toFixed(1)} ms CPU`,
-    );
-    console.log('\n| request | first request of a fresh isolate (CPU) | second request (CPU) |\n| --- | --- | --- |');
-    for (const row of rows) console.log(row);
-
     const profile = spawnSync(
       'npx',
       ['wrangler', 'check', 'startup', '--outfile', join(outdir, 'startup.cpuprofile')],
-      {
-        encoding: 'utf8',
-        env: quiet,
-      },
+      { encoding: 'utf8', env: quietEnv() },
     );
     const active = /Active: ([\d.]+ ms)/.exec(profile.stdout + profile.stderr)?.[1];
-    console.log(`\nwrangler check startup (workerd, one sampled run): active ${active ?? 'not reported'}`);
+    const report = [
+      `The Worker's bundle is ${size}. Evaluating it (a fresh isolate's startup) costs ${median(startups).toFixed(1)} ms`,
+      `of CPU (median of ${startups.length} fresh Node isolates); \`wrangler check startup\` profiles it inside workerd at`,
+      `${active ?? '(not reported)'} active. The first request of a fresh isolate pays the startup too:`,
+      '',
+      '| request | first request of a fresh isolate (CPU, startup not included) | second request (CPU) |',
+      '| --- | --- | --- |',
+      ...rows,
+    ].join('\n');
+    console.log(`\n${report}`);
+    writeReadmeRegion('bench:startup', report);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
