@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
+import { measuredOn } from '../devkit/machine.ts';
 import { writeReadmeRegion } from '../devkit/readme.ts';
 import { buildSpa, SPA_OUT } from '../devkit/spa-build.ts';
 import { quietEnv } from '../devkit/wrangler.ts';
@@ -120,11 +121,14 @@ async function main(): Promise<void> {
     const report = [
       `The Worker's bundle is ${size}. Evaluating it (a fresh isolate's startup) costs ${median(startups).toFixed(1)} ms`,
       `of CPU (median of ${startups.length} fresh Node isolates); \`wrangler check startup\` profiles it inside workerd at`,
-      `${active ?? '(not reported)'} active. The first request of a fresh isolate pays the startup too:`,
+      `${active ?? '(not reported)'} active (Cloudflare's startup limit: 400 ms). Then each route's first request runs its`,
+      'code for the first time (compiled lazily; Workers Free allows 10 ms), and its second request is what the rest cost:',
       '',
       '| request | first request of a fresh isolate (CPU, startup not included) | second request (CPU) |',
       '| --- | --- | --- |',
       ...rows,
+      '',
+      `Measured ${measuredOn()}.`,
     ].join('\n');
     console.log(`\n${report}`);
     writeReadmeRegion('bench:startup', report);

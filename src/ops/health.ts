@@ -11,8 +11,8 @@ export interface ShopHealth {
     config: { ok: boolean; problems?: { variable: string; field: string }[] };
     d1: { ok: boolean };
     kv: { ok: boolean };
-    /** Whether mail leaves: when a message last did, and the transport's failure while it is failing. */
-    mail: MailHealth;
+    /** Whether mail leaves: when a message last did, and the transport's failure while it is failing (ISO times). */
+    mail: { ok: boolean; lastOkAt: string | null; lastFailureAt: string | null; reason: string | null };
     /** Whether the platform answers, when it last did, and the last failure (its kind, never its details). */
     upstream: UpstreamHealth;
   };
@@ -21,6 +21,16 @@ export interface ShopHealth {
 /** With a broken config the platform is not asked (its URL or key may be what is broken). */
 const NOT_CHECKED: UpstreamHealth = { ok: false, lastOkAt: null, lastError: null };
 const MAIL_NOT_CHECKED: MailHealth = { ok: false, lastOkAt: null, lastFailureAt: null, reason: 'config invalid' };
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Mail's health with its times as ISO strings, as the upstream check gives them. */
+const mailCheck = ({ ok, lastOkAt, lastFailureAt, reason }: MailHealth): ShopHealth['checks']['mail'] => ({
+  ok,
+  lastOkAt: iso(lastOkAt),
+  lastFailureAt: iso(lastFailureAt),
+  reason,
+});
 
 async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean }> {
   try {
@@ -50,7 +60,7 @@ export async function shopHealth(services: Services): Promise<ShopHealth> {
         : { ok: false, problems: problems.map(({ variable, field }) => ({ variable, field })) },
     d1,
     kv,
-    mail,
+    mail: mailCheck(mail),
     upstream,
   };
   return { ok: Object.values(checks).every((check) => check.ok), checks };
