@@ -4,7 +4,7 @@
 // and test/api/openapi.test.ts fails when the declarations and that file differ.
 import * as z from '../zod.ts';
 import type { ApiOperation, OperationsDocument } from './openapi.ts';
-import { errorAnswer } from './schemas.ts';
+import { errorAnswer, INTEGER_PARAMETERS } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown> & {
   properties?: Record<string, Record<string, unknown>>;
@@ -22,7 +22,17 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // A whole-number query parameter is text on the wire, but an integer to the client that sends it.
+    override: ({ zodSchema, jsonSchema }) => {
+      const range = INTEGER_PARAMETERS.get(zodSchema);
+      if (!range) return;
+      delete jsonSchema.pattern;
+      Object.assign(jsonSchema, { type: 'integer', ...range });
+    },
+  }) as JsonSchema;
   return rest;
 }
 
@@ -107,11 +117,13 @@ export function operationsDocument(operations: readonly ApiOperation[]): Operati
       },
       headers: {
         'RateLimit-Policy': {
-          description: 'The per-token limit: `"per-token";q=<requests>;w=<seconds>` (IETF RateLimit header fields).',
+          description:
+            'The limits: `"per-token";q=<requests>;w=<seconds>, "per-customer";q=<requests>;w=<seconds>` (IETF RateLimit header fields).',
           schema: { type: 'string' },
         },
         RateLimit: {
-          description: 'On a refusal: `"per-token";r=0;t=<seconds until the window ends>`.',
+          description:
+            'On a refusal, the limit it is over: `"per-token";r=0;t=<seconds until the window ends>` (or `"per-customer"`).',
           schema: { type: 'string' },
         },
       },

@@ -38,7 +38,7 @@ function build(config: Pick<Config, 'publicUrl' | 'brand' | 'api'>, operations: 
     info: {
       title: `${config.brand.name} API`,
       version: '1',
-      description: `Proxy URLs, usage and sessions of your ${config.brand.name} proxy key, for your scripts. Make a token in your dashboard and send it as \`Authorization: Bearer pst_…\`. Each token may make ${config.api.requestsPerMinute} requests a minute. Times are unix milliseconds; errors are \`{error: {code, message, requestId}}\`.`,
+      description: `Proxy URLs, usage and sessions of your ${config.brand.name} proxy key, for your scripts. Make a token in your dashboard and send it as \`Authorization: Bearer pst_…\`. Each token may make ${config.api.requestsPerMinute} requests a minute, and all of your tokens together ${config.api.customerRequestsPerMinute}. Times are unix milliseconds; errors are \`{error: {code, message, requestId}}\`.`,
     },
     servers: [{ url: `${config.publicUrl}/api/v1` }],
     security: [{ token: [] }],

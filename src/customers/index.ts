@@ -16,6 +16,12 @@ export function customerQuery(db: Db, customerId: string) {
   return db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
 }
 
+/** The id of the customer with this (normalised) address, as a statement that can ride in a batch: whether the
+ * address already has an account. */
+export function customerIdByEmailQuery(db: Db, email: string) {
+  return db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).limit(1);
+}
+
 export async function getCustomer(db: Db, customerId: string): Promise<Customer | undefined> {
   const [row] = await customerQuery(db, customerId);
   return row;
@@ -38,6 +44,17 @@ export function linkStripeCustomerStatement(db: Db, customerId: string, stripeCu
     .update(customers)
     .set({ stripeCustomerId })
     .where(and(eq(customers.id, customerId), isNull(customers.stripeCustomerId)));
+}
+
+/**
+ * Points the customer at a new Stripe customer when the one stored no longer exists (deleted in the Stripe dashboard,
+ * or made with the other mode's key): only while it is still the one that was found missing.
+ */
+export function replaceStripeCustomerStatement(db: Db, customerId: string, missing: string, replacement: string) {
+  return db
+    .update(customers)
+    .set({ stripeCustomerId: replacement })
+    .where(and(eq(customers.id, customerId), eq(customers.stripeCustomerId, missing)));
 }
 
 /** Turns the customer's reminder mail off (at `offAt`) or back on (null). */

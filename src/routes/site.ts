@@ -1,6 +1,7 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie } from '../http/session.ts';
@@ -19,7 +20,8 @@ function unavailable(c: Context<AppEnv>, status: 500 | 503) {
 }
 
 export const site = new Hono<AppEnv>()
-  .use(requestContext)
+  // A page is written from the config and whether a cookie came with it: no D1 at all.
+  .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
     c.body(sitemapXml(c.var.services.config.publicUrl), 200, {

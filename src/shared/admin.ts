@@ -70,10 +70,26 @@ export interface DisputeView {
   status: string;
   /** Not decided yet: answer it in the Stripe dashboard before its deadline. */
   open: boolean;
-  /** GB of the order it keeps out of the cap (0 once won). */
+  /** GB of the order it keeps out of the cap (0 once won, or once the money came back). */
   heldGb: number;
+  /** The disputed money came back (won, or a lost dispute the cardholder withdrew). */
+  fundsReinstated: boolean;
   createdAt: number;
   closedAt: number | null;
+}
+
+/** A Stripe refund of one of the customer's orders (from the console or the Stripe dashboard). */
+export interface RefundView {
+  id: string;
+  orderId: string;
+  /** Minor units of the order's currency, tax included. */
+  amount: number;
+  currency: string;
+  /** Stripe's: pending, requires_action, succeeded, failed or canceled. */
+  status: string;
+  /** Why a failed refund failed: lost_or_stolen_card, expired_or_canceled_card, unknown. */
+  failureReason: string | null;
+  createdAt: number;
 }
 
 /** An open dispute on the overview, with whose it is. */
@@ -156,6 +172,7 @@ export interface CustomerDetail {
   status: CustomerStatus;
   orders: AdminOrder[];
   disputes: DisputeView[];
+  refunds: RefundView[];
   /** null when no key was ever owed. */
   key: AdminKeyState | null;
   audit: AuditView[];
@@ -225,8 +242,15 @@ export interface Overview {
   disputes: { open: number; list: OpenDispute[] };
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
-  /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
-  signInMail: { lastHour: number; perHour: number; paused: boolean };
+  /** Sign-in mails in the last hour, the challenge's threshold (null: no challenge set up) and the ceiling for new
+   * addresses; existing customers and operators are never held. */
+  signInMail: {
+    lastHour: number;
+    perHour: number;
+    challengeAfter: number | null;
+    challenging: boolean;
+    newPaused: boolean;
+  };
   /**
    * Whether mail leaves: failing (sign-in answers 503) while the transport's latest outcome is a failure younger
    * than MAIL_FAILURE_WINDOW_MINUTES, with its reason; when a message last left.
@@ -278,6 +302,7 @@ export type AdminActionName =
   | 'unsuspend'
   | 'grant'
   | 'rotate_key'
+  | 'end_grace'
   | 'resend_sign_in'
   | 'refulfil'
   | 'refund'
