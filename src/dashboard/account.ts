@@ -12,7 +12,7 @@ import type { AccountAnswer, AccountKey } from '../shared/dashboard.ts';
 import { utcDateTime } from '../shared/format.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
-export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'waitUntil'>;
+export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'waitUntil' | 'kv'>;
 
 /** What the account answer reads beside the session check, in its round trip: every key generation, the reconcile. */
 export const accountReads = (db: Db, customerId: string) => ({

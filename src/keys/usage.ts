@@ -15,7 +15,7 @@ import { type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store
  * (personSwitchOff) is known before any money is taken.
  */
 export async function readUsage(
-  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock' | 'kv' | 'config'>,
   keys: PoolKeyRow[],
 ): Promise<{ keys: PoolKeyRow[]; writes: BatchStatement[] }> {
   const { db, pool, log, clock } = services;
@@ -27,7 +27,7 @@ export async function readUsage(
       try {
         const live = await pool.getKey(key.upstreamId, { maxRetries: 0 });
         // Fresher than the cached view: the dashboard asks again.
-        await forgetLiveKey(live.id);
+        await forgetLiveKey(services, live.id);
         writes.push(recordUsageStatement(db, key.id, live.id, live.trafficUsedMB, now));
         // The shop had it on and finds it off: who switched it off decides whether it may be sold more.
         const upstreamDisabledAt = await personSwitchOff(pool, key, live, key.enabled === true, now);

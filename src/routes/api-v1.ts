@@ -3,7 +3,7 @@
 // by (src/api/schemas.ts) and its OpenAPI operation, which the document and the reference page are generated from.
 import { type Context, Hono } from 'hono';
 import { proxyListDownload } from '../api/formats.ts';
-import { openApiDocuments } from '../api/openapi.ts';
+import { openApiDocument } from '../api/openapi.ts';
 import { referencePage } from '../api/reference.ts';
 import {
   closedAnswer,
@@ -33,7 +33,9 @@ import { currentKey } from '../keys/index.ts';
 
 const MB_PER_GB = 1024;
 const v1 = apiRoutes();
-const openApiDocument = openApiDocuments(v1.operations);
+
+/** The declarations of the mounted routes: what the OpenAPI document lists (generated from them at build time). */
+export const apiV1Operations = v1.operations;
 
 function actor<E extends GuardedEnv<TokenVariables>>(c: Context<E>) {
   return { customerId: c.var.token.customerId, requestId: c.var.requestId };

@@ -252,7 +252,6 @@ export interface Overview {
   disputes: { open: number; list: OpenDispute[] };
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
-  /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
   /** Sign-in mails in the last hour, the challenge's threshold (null: no challenge set up) and the ceiling for new
    * addresses; existing customers and operators are never held. */
   signInMail: {
@@ -262,6 +261,11 @@ export interface Overview {
     challenging: boolean;
     newPaused: boolean;
   };
+  /**
+   * Whether mail leaves: failing (sign-in answers 503) while the transport's latest outcome is a failure younger
+   * than MAIL_FAILURE_WINDOW_MINUTES, with its reason; when a message last left.
+   */
+  mail: { ok: boolean; lastOkAt: number | null; lastFailureAt: number | null; reason: string | null };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }

@@ -5,13 +5,14 @@
 import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
+import { LEGAL_FILES } from '../config/legal.ts';
 import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
 import { spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
 import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
-import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
+import { CONTENT_DIR, type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
 import { renderBody } from './render.tsx';
 import { themeCss } from './theme.ts';
@@ -60,11 +61,13 @@ async function template(route: Route, config: Config, assets: Fetcher): Promise<
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
   const { logoUrl } = config.brand;
+  // The reseller's own terms or privacy text, a file the build serves (content/legal/), or null for the generic one.
+  const ownText = route.page === 'legal' ? await spa.optionalText(`/${CONTENT_DIR}/${LEGAL_FILES[route.doc]}`) : null;
   return {
     files,
     style,
     hash: await styleHash(style),
-    body: renderBody(route, config, publicConfig(config)),
+    body: renderBody(route, config, publicConfig(config), ownText),
     icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
   };
 }

@@ -18,6 +18,12 @@ export const SPA_BUNDLES = {
 
 export type SpaBundle = keyof typeof SPA_BUNDLES;
 
+/**
+ * Where the build puts the reseller's own texts (content/ in the repo, e.g. content/legal/terms.md): beside the
+ * manifests, which only the Worker reads (wrangler.toml runs the Worker first for /.vite/*).
+ */
+export const CONTENT_DIR = '.vite/content';
+
 /** Pages that are chunks of their own, by their manifest keys. */
 export const LAZY_PAGES = {
   signIn: 'src/pages/SignIn.tsx',

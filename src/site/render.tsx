@@ -15,7 +15,7 @@ import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
 import type { PublicConfig } from '../shared/api.ts';
 
-function content(route: Route, config: Config) {
+function content(route: Route, config: Config, ownText: string | null) {
   switch (route.page) {
     case 'landing':
       return <Landing content={landingContent(config)} />;
@@ -26,7 +26,7 @@ function content(route: Route, config: Config) {
         </div>
       );
     case 'legal':
-      return <Legal doc={legalDocument(config, route.doc)} />;
+      return <Legal doc={legalDocument(config, route.doc, ownText)} />;
     case 'not-found':
       return <NotFound />;
     case 'dashboard':
@@ -36,8 +36,9 @@ function content(route: Route, config: Config) {
   }
 }
 
-/** The body of `route`'s page. Rendering is synchronous, so the config provided here is this page's alone. */
-export function renderBody(route: Route, config: Config, shop: PublicConfig): string {
+/** The body of `route`'s page (`ownText`: a legal page's text from content/, or null). Rendering is synchronous, so
+ * the config provided here is this page's alone. */
+export function renderBody(route: Route, config: Config, shop: PublicConfig, ownText: string | null = null): string {
   provideShopConfig(shop);
-  return renderToString(<Layout>{content(route, config)}</Layout>);
+  return renderToString(<Layout>{content(route, config, ownText)}</Layout>);
 }

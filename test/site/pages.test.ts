@@ -2,7 +2,11 @@
 // meta, structured data, the public config), their security headers, robots.txt and the sitemap.
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { getConfig } from '../../src/config/index.ts';
+import { LEGAL_FILES } from '../../src/config/legal.ts';
 import worker from '../../src/index.ts';
+import { renderPage } from '../../src/site/index.ts';
+import { CONTENT_DIR } from '../../src/site/manifest.ts';
 import { call } from '../support/index.ts';
 
 const page = async (path: string) => {
@@ -152,6 +156,25 @@ describe('the other pages', () => {
     expect(terms).toContain('Acme Proxies Ltd');
     expect(terms).toContain('<h2>Acceptable use</h2>');
     expect((await page('/privacy')).html).toContain('support@example.com');
+  });
+
+  it('shows the reseller’s own text from content/legal/, which the build puts beside the manifests', async () => {
+    const own = '# Our terms\n\nWe sell mobile proxies by the gigabyte.\n\n- No spam\n- No fraud';
+    // The ASSETS binding as a build with content/legal/terms.md serves it (vite.config.ts copies content/).
+    const assets = {
+      fetch: (request: Request) =>
+        new URL(request.url).pathname === `/${CONTENT_DIR}/${LEGAL_FILES.terms}`
+          ? Promise.resolve(new Response(own))
+          : env.ASSETS.fetch(request),
+    } as Fetcher;
+    const { html } = await renderPage(getConfig(env), assets, '/terms', { sessionCookie: false });
+    expect(html).toContain('<h1>Terms of service</h1>');
+    expect(html).toContain('<h2>Our terms</h2>');
+    expect(html).toContain('<li>No fraud</li>');
+    expect(html).not.toContain('Acceptable use');
+    // The privacy page has no file of its own here: the generic text.
+    const privacy = await renderPage(getConfig(env), assets, '/privacy', { sessionCookie: false });
+    expect(privacy.html).toContain('support@example.com');
   });
 
   it('an unknown address is a 404 page without a canonical address', async () => {
