@@ -25,6 +25,7 @@ interface SimKey {
 }
 interface Mail {
   subject: string;
+  text: string;
 }
 
 const post = (path: string, body: unknown) =>
@@ -72,6 +73,43 @@ test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it ag
   await again.close();
   const after = await outbox(email);
   assert.equal(after.filter((m) => /80 %/.test(m.subject)).length, 1, 'the second run reminded again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the reminder’s “Stop these reminders” link, opened and pressed in the browser, turns reminders off', async () => {
+  // The customer the test above reminded: they open the link in their mail, in a browser that is not signed in.
+  const email = 'reminded@example.com';
+  const [reminder] = (await outbox(email)).filter((m) => /80 %/.test(m.subject));
+  const link = /Stop these reminders: (\S+)/.exec(reminder?.text ?? '')?.[1];
+  assert.ok(link, 'the reminder links to the unsubscribe page');
+  const errors: string[] = [];
+  const mailClient = await browser().newContext({ viewport: VIEWPORTS.mobile });
+  const page = await openPage(mailClient, errors);
+  await page.goto(link);
+  // A page of the shop: its brand, header and footer, the address it is about.
+  await page.getByRole('heading', { level: 1, name: 'Turn reminders off?' }).waitFor();
+  await page.getByRole('link', { name: 'Acme Mobile Proxies home' }).waitFor();
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Terms' }).waitFor();
+  await page.getByText(email).waitFor();
+  assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling at 360 px');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the unsubscribe page');
+  await screenshot(page, 'unsubscribe-ask-mobile');
+  await page.getByRole('button', { name: 'Turn reminders off' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reminders are off' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the page once reminders are off');
+  await screenshot(page, 'unsubscribe-done-mobile');
+  await mailClient.close();
+
+  // Signed in, the dashboard's "Never run dry" says so.
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const dashboard = await openPage(context, errors);
+  await signInOnPage(dashboard, email, '/dashboard');
+  const reminders = dashboard
+    .getByRole('region', { name: 'Never run dry' })
+    .getByRole('checkbox', { name: /Email me when my traffic runs low/ });
+  await reminders.waitFor();
+  assert.equal(await reminders.isChecked(), false, 'reminders are off in the dashboard');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
-import { navigate, path, search } from '../router.ts';
+import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
 import { startCountry } from '../state/builder.ts';
@@ -34,10 +34,8 @@ export function Dashboard() {
   const { defaultCountry, countries: offered } = shopConfig();
 
   useEffect(() => {
-    if (whoId === null) {
-      resetAccount();
-      navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
-    }
+    // Signed out: the app sends the visitor to sign in (app.tsx); nothing of this account may stay in memory.
+    if (whoId === null) resetAccount();
     if (!whoId) return;
     startCountry(offered, defaultCountry);
     // Already asked for when the app started on this page; a customer who just signed in asks now.
