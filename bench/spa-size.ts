@@ -35,6 +35,21 @@ export const ROUTE_BUDGETS: RouteBudget[] = [
   { route: 'sign-in', bundle: 'islands', lazy: 'signIn', budgetBytes: 13 * KIB },
   { route: 'dashboard', bundle: 'app', budgetBytes: 24 * KIB },
   { route: 'dashboard, API page (its chunk)', bundle: 'app', lazy: 'api', beyond: 'entry', budgetBytes: 4 * KIB },
+  {
+    route: 'dashboard, traffic chart (its chunks)',
+    bundle: 'app',
+    lazy: 'traffic',
+    beyond: 'entry',
+    budgetBytes: 3 * KIB,
+  },
+  {
+    route: 'dashboard, “Never run dry” settings (its chunk)',
+    bundle: 'app',
+    lazy: 'refill',
+    beyond: 'entry',
+    budgetBytes: 3 * KIB,
+  },
+  { route: 'dashboard, help (its chunk)', bundle: 'app', lazy: 'help', beyond: 'entry', budgetBytes: 2 * KIB },
   { route: 'console (its chunk)', bundle: 'app', lazy: 'console', beyond: 'entry', budgetBytes: 8 * KIB },
   {
     route: 'console, a customer’s page (its chunk)',

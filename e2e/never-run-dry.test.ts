@@ -123,7 +123,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
   await buyOnCheckout(page, 'pro');
 
   const panel = page.getByRole('region', { name: 'Never run dry' });
-  await panel.getByLabel('Buy', { exact: true }).selectOption('pro');
+  await panel.getByRole('radio', { name: /^Pro · 10 GB/ }).check();
   await panel.getByLabel('When', { exact: true }).selectOption('gb_left');
   await panel.getByLabel('GB left', { exact: true }).fill('2');
   await panel.getByRole('button', { name: 'Turn on auto top-up' }).click();

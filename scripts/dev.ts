@@ -23,6 +23,10 @@ const portVars = [
       ]
     : []),
 ].flatMap((v) => ['--var', v]);
+/** Optional: vars that replace wrangler.toml's, as a JSON object of names and values (a browser test's own PRICING). */
+const extraVars = Object.entries(JSON.parse(process.env.DEV_VARS ?? '{}') as Record<string, string>).flatMap(
+  ([name, value]) => ['--var', `${name}:${value}`],
+);
 // The Stripe simulator delivers webhooks here.
 process.env.SHOP_URL ??= `http://127.0.0.1:${SHOP_PORT}`;
 const quietWrangler = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
@@ -94,6 +98,7 @@ start('npx', [
   '--test-scheduled',
   ...persist,
   ...portVars,
+  ...extraVars,
 ]);
 console.log(
   `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n  ➜ fire the cron: curl "http://127.0.0.1:${SHOP_PORT}/__scheduled?cron=*/5+*+*+*+*"\n`,

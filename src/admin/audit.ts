@@ -20,12 +20,14 @@ function decodeCursor(text: string): Cursor {
   return { at: Number(text.slice(0, split)), id: text.slice(split + 1) };
 }
 
-export function auditView(entry: AuditEntry): AuditView {
+/** An entry as the console shows it; `customerEmail`: the address of the customer it is about, when known. */
+export function auditView(entry: AuditEntry, customerEmail: string | null): AuditView {
   return {
     id: entry.id,
     actor: entry.actor,
     action: entry.action,
     customerId: entry.customerId,
+    customerEmail,
     detail: entry.detail,
     requestId: entry.requestId,
     at: entry.at,
@@ -44,5 +46,8 @@ export interface AuditPageInput {
 export async function auditPage({ db }: Pick<Services, 'db'>, input: AuditPageInput): Promise<AuditPage> {
   const { before, ...filters } = input;
   const page = await listAuditPage(db, { ...filters, before: before ? decodeCursor(before) : undefined });
-  return { entries: page.entries.map(auditView), next: page.next ? encodeCursor(page.next) : null };
+  return {
+    entries: page.entries.map((e) => auditView(e, e.customerEmail)),
+    next: page.next ? encodeCursor(page.next) : null,
+  };
 }

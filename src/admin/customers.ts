@@ -152,7 +152,7 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
 }
 
 export function adminOrder(o: Order): AdminOrder {
-  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId, heldGb: o.heldGb };
+  return { ...purchaseView(o), stripeSessionId: o.stripeSessionId };
 }
 
 export function disputeView(d: Dispute): DisputeView {
@@ -276,7 +276,7 @@ export async function customerDetail(
     orders: orderRows.map(adminOrder),
     disputes: disputeRows.map(disputeView),
     key,
-    audit: audit.map(auditView),
+    audit: audit.map((entry) => auditView(entry, customer.email)),
     capCeilingGb: services.config.keys.capCeilingGb,
   };
 }

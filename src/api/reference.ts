@@ -21,7 +21,7 @@ interface Operation {
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
 code,pre{font:14px ui-monospace,monospace;background:#f3f4f6;border-radius:4px}code{padding:0 .2em}
-pre{padding:.75rem;overflow-x:auto}h2{margin-top:2.5rem;border-top:1px solid #e5e7eb;padding-top:1rem}
+pre{padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere}h2{margin-top:2.5rem;border-top:1px solid #e5e7eb;padding-top:1rem}
 .m{font-weight:700;text-transform:uppercase;margin-right:.5em}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 @media (prefers-color-scheme:dark){body{background:#111827;color:#e5e7eb}code,pre{background:#1f2937}}`;
@@ -42,7 +42,7 @@ function parameterTable(parameters: Parameter[]): string {
         `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' (required)' : ''}</td><td>${escapeHtml(typeOf(p))}</td><td>${prose(p.description ?? '')}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>${parameters[0]?.in === 'path' ? 'parameter' : 'query'}</th><th>type</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>${parameters[0]?.in === 'path' ? 'parameter' : 'query'}</th><th>type</th><th>description</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function section(base: string, path: string, method: string, op: Operation): string {

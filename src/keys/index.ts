@@ -44,4 +44,4 @@ export {
   syncsOf,
   syncsQuery,
 } from './sync.ts';
-export { readUsage, sweepUsage } from './usage.ts';
+export { customerDailyUsage, dailyUsage, readUsage, sweepUsage } from './usage.ts';

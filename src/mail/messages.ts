@@ -28,6 +28,9 @@ export const receiptMailSchema = z.object({
   validityDays: z.nullable(z.number()),
   /** Unix ms. */
   paidAt: z.number(),
+  /** Bought at Checkout, or charged to the saved card by auto top-up (absent in messages queued before it existed:
+   * Checkout). */
+  via: z.optional(z.enum(['checkout', 'auto_top_up'])),
 });
 
 /** The customer was rolled onto a new key (generation > 1), sent once per generation (pool_keys.announced_at). */

@@ -40,4 +40,4 @@ export {
   placeOrderStatement,
   recordRefundStatement,
 } from './store.ts';
-export { netRevenueOf, purchaseHistory, purchaseReads, purchaseView } from './views.ts';
+export { netRevenueOf, purchaseHistory, purchaseKindOf, purchaseReads, purchaseView } from './views.ts';

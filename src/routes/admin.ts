@@ -30,6 +30,7 @@ import {
   signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { customerDailyUsage } from '../keys/index.ts';
 import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import { autoTopUpView } from '../refill/index.ts';
 import type { CustomersPage, OverviewAnswer } from '../shared/admin.ts';
@@ -106,6 +107,10 @@ export const admin = new Hono<AppEnv>()
   })
   .get('/customers/:id', validate('param', customerParam), async (c) =>
     c.json(await customerDetail(c.var.services, c.req.valid('param').id)),
+  )
+  /** The same daily series as the customer's dashboard shows (the last 30 days). */
+  .get('/customers/:id/usage', validate('param', customerParam), async (c) =>
+    c.json(await customerDailyUsage(c.var.services, c.req.valid('param').id, 30)),
   )
   .get('/customers/:id/auto-top-up', validate('param', customerParam), async (c) =>
     c.json(await autoTopUpView(c.var.services, c.req.valid('param').id)),

@@ -49,12 +49,9 @@ export interface CustomersPage {
   live: boolean;
 }
 
-/** An order as the operator sees it: the customer's view plus how it came about and what disputes hold. */
+/** An order as the operator sees it: the customer's view plus its Checkout Session. */
 export interface AdminOrder extends Purchase {
-  kind: 'purchase' | 'grant';
   stripeSessionId: string | null;
-  /** GB held out of the cap by the order's disputes (open or lost). */
-  heldGb: number;
 }
 
 /** A Stripe dispute (chargeback or inquiry) of one of the customer's orders. */
@@ -84,9 +81,12 @@ export interface OpenDispute extends DisputeView {
 
 export interface AuditView {
   id: string;
+  /** `customer:<id>`, `admin:<email>`, `system` … */
   actor: string;
   action: string;
   customerId: string | null;
+  /** The address of the customer the entry is about (null when none, or they are gone). */
+  customerEmail: string | null;
   detail: Record<string, unknown> | null;
   requestId: string | null;
   at: number;

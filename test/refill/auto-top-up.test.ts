@@ -4,6 +4,7 @@
 // resumes it.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { PurchasesAnswer } from '../../src/shared/billing.ts';
 import type { AutoTopUpView } from '../../src/shared/refill.ts';
 import {
   buyTier,
@@ -123,6 +124,15 @@ describe('auto top-up', () => {
     expect(await count("select * from orders where customer_id = ? and status = 'paid'", id)).toBe(2);
     const seen = (await outboxFor('atu-once@example.com')).length;
     expect(seen).toBeGreaterThan(0);
+    // The receipt and the purchase history say auto top-up bought it, not the customer at a Checkout.
+    const receipt = await waitForMailAbout('atu-once@example.com', /^Auto top-up: Pro \(10 GB\) added to your/);
+    expect(receipt.text).toContain('auto top-up bought Pro: 10 GB of mobile proxy traffic');
+    expect(receipt.text).toContain('Charged $69.00 to your saved card');
+    const { purchases } = await (await call('/api/purchases', { cookie })).json<PurchasesAnswer>();
+    expect(purchases.map((p) => [p.kind, p.tierName, p.status])).toEqual([
+      ['auto_top_up', 'Pro', 'paid'],
+      ['checkout', 'Pro', 'paid'],
+    ]);
 
     // The trigger is met no more (11 GB left): later runs charge nothing.
     await Promise.all([runCron(), runCron()]);

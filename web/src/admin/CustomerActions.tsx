@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { Reauth } from '../components/Reauth.tsx';
@@ -17,7 +18,7 @@ interface ActionProps {
   title?: string;
   confirmLabel: string;
   /** What will happen, shown in the confirmation. */
-  explain: string;
+  explain: ComponentChildren;
   danger?: boolean;
   children?: ComponentChildren;
   /** Starts the request, or says why the form is not valid yet. */
@@ -143,6 +144,11 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
   const param = { param: { id } };
   const ceiling = d.capCeilingGb;
   const suspended = d.customer.suspendedAt !== null;
+  const who = (
+    <strong>
+      <Breakable text={d.customer.email} />
+    </strong>
+  );
   return (
     <section aria-labelledby="actions-title" class="stack">
       <h2 id="actions-title">Actions</h2>
@@ -152,7 +158,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
           <Action
             label="Unsuspend"
             confirmLabel="Lift the suspension"
-            explain={`${d.customer.email} can buy again, and their key comes back as far as what they paid for allows.`}
+            explain={<>{who} can buy again, and their key comes back as far as what they paid for allows.</>}
             run={() => read(api.admin.customers[':id'].unsuspend.$post(param))}
             {...common}
           />
@@ -161,7 +167,12 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             label="Suspend"
             danger
             confirmLabel="Suspend now"
-            explain={`${d.customer.email}'s proxy key stops working at once and stays off, even if they buy more, until you lift the suspension. They cannot start a new purchase.`}
+            explain={
+              <>
+                The proxy key of {who} stops working at once and stays off, even if they buy more, until you lift the
+                suspension. They cannot start a new purchase.
+              </>
+            }
             run={() =>
               read(api.admin.customers[':id'].suspend.$post({ ...param, json: { reason: reason.trim() || null } }))
             }
@@ -225,7 +236,13 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             label="Rotate key"
             danger
             confirmLabel="Rotate now"
-            explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed. They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
+            explain={
+              <>
+                {who} gets a new proxy key secret at once; the current one stops working immediately and its open
+                sessions are closed. They must update their apps with the new URLs from their dashboard. You will not
+                see the new secret.
+              </>
+            }
             onOpen={() => setRotation(freshIdempotencyKey('rotate'))}
             run={() =>
               read(api.admin.customers[':id']['rotate-key'].$post(param, { headers: { 'Idempotency-Key': rotation } }))
@@ -236,7 +253,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
         <Action
           label="Resend sign-in link"
           confirmLabel="Send the link"
-          explain={`Emails ${d.customer.email} a fresh sign-in link (the usual limits apply: 5 a minute, 10 a day).`}
+          explain={<>Emails {who} a fresh sign-in link (the usual limits apply: 5 a minute, 10 a day).</>}
           run={() => read(api.admin.customers[':id']['resend-sign-in'].$post(param))}
           {...common}
         />

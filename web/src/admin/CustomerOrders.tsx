@@ -7,7 +7,13 @@ import type {
   CustomerDetail as Detail,
   DisputeView,
 } from '../../../src/shared/admin.ts';
-import { gbForAmount } from '../../../src/shared/billing.ts';
+import {
+  gbForAmount,
+  purchaseAdjustments,
+  purchaseItemText,
+  purchaseKindText,
+  purchaseStatusText,
+} from '../../../src/shared/billing.ts';
 import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
 import { api, freshIdempotencyKey, read } from '../api.ts';
 import { type Column, Table } from '../components/Table.tsx';
@@ -35,7 +41,7 @@ const DISPUTE_STATUS: Record<string, string> = {
 const disputeStatus = (status: string) => DISPUTE_STATUS[status] ?? status.replace(/_/g, ' ');
 
 const refundable = (o: AdminOrder) =>
-  o.kind === 'purchase' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < o.price;
+  o.kind !== 'grant' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < o.price;
 
 type Handlers = { onDone: (answer: AdminActionAnswer) => void; onReauth: () => void };
 
@@ -52,7 +58,7 @@ function Refund({ customerId, order, handlers }: { customerId: string; order: Ad
   return (
     <Action
       label="Refund"
-      title={`Refund ${order.tierName} (…${order.id.slice(-6)})`}
+      title={`Refund ${order.tierName} (order ${order.id.slice(-6)})`}
       confirmLabel="Refund in Stripe"
       danger
       explain={`Refunds the payment in Stripe (${formatMoney(left, order.currency)} of it is left to refund). When Stripe confirms, the customer's cap drops by the refunded share of this order's ${order.gb} GB, exactly as after a refund in the Stripe dashboard.`}
@@ -111,31 +117,27 @@ function orderColumns(customerId: string, handlers: Handlers): Column<AdminOrder
       head: 'What',
       cell: (o) => (
         <>
-          {o.kind === 'grant' ? 'Grant' : o.tierName}
-          {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
-        </>
-      ),
-    },
-    {
-      head: 'GB',
-      cell: (o) => (
-        <>
-          {o.gb}
-          {o.refundedGb > 0 && <span class="muted"> (−{o.refundedGb} refunded)</span>}
-          {o.heldGb > 0 && <span class="muted"> (−{o.heldGb} held by a dispute)</span>}
+          <span class="kind">{purchaseKindText(o)}</span> {purchaseItemText(o)}
         </>
       ),
     },
     {
       head: 'Price',
+      cell: (o) => (o.kind === 'grant' ? 'Free' : formatMoney(o.price, o.currency)),
+    },
+    {
+      head: 'Status',
       cell: (o) => (
         <>
-          {formatMoney(o.price, o.currency)}
-          {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
+          <span>{purchaseStatusText(o)}</span>
+          {purchaseAdjustments(o, (minor) => formatMoney(minor, o.currency)).map((line) => (
+            <span key={line} class="muted note">
+              {line}
+            </span>
+          ))}
         </>
       ),
     },
-    { head: 'Status', cell: (o) => o.status },
     {
       head: 'Refund',
       hideHead: true,

@@ -1,4 +1,6 @@
 // Sign out of this browser, or of every browser and device; the way to the API page.
+
+import { Breakable } from '../components/Breakable.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useAction } from '../state/resource.ts';
 import { signOut, signOutEverywhere } from '../state/session.ts';
@@ -13,8 +15,11 @@ export function AccountActions({ email }: { email: string }) {
     <section class="card" aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>
       <p>
-        Signed in as <strong>{email}</strong>. Scripts can fetch proxy URLs with an{' '}
-        <a href="/dashboard/api">API token</a>.
+        Signed in as{' '}
+        <strong>
+          <Breakable text={email} />
+        </strong>
+        . Scripts can fetch proxy URLs with an <a href="/dashboard/api">API token</a>.
       </p>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => signingOut.run(false)} disabled={busy}>

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
 import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
@@ -14,7 +15,6 @@ import { useVisibleInterval } from '../state/visible.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
-import { HelpPanel } from './HelpPanel.tsx';
 import { Provisioning } from './Provisioning.tsx';
 import { Purchases } from './Purchases.tsx';
 import { Refill } from './Refill.tsx';
@@ -24,6 +24,11 @@ import { UrlBuilder } from './UrlBuilder.tsx';
 import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+
+// The traffic chart is a chunk of its own (its chart shared with the console), fetched when the key is shown.
+const trafficChunk = lazyChunk(() => import('./Traffic.tsx').then((chunk) => chunk.Traffic));
+// How to use the proxies: reading for later, at the foot of the page.
+const helpChunk = lazyChunk(() => import('./HelpPanel.tsx').then((chunk) => chunk.HelpPanel));
 
 export function Dashboard() {
   const who = customer.value;
@@ -83,6 +88,8 @@ export function Dashboard() {
       </>
     );
   } else {
+    // Checkout refuses a suspended customer, and a key the provider switched off takes no more traffic: no Buy.
+    const canBuy = me.key.reason !== 'suspended' && me.key.reason !== 'provider_disabled';
     body = (
       <>
         <div class="grid">
@@ -91,18 +98,34 @@ export function Dashboard() {
             <h2 id="usage-title">Usage</h2>
             <UsageBar usage={me.key} />
             <Expiry expiresAt={me.key.expiresAt} />
-            <a class="button secondary" href="#buy-more">
-              Buy more
-            </a>
+            {canBuy && (
+              <a class="button secondary" href="#buy-more">
+                Buy more
+              </a>
+            )}
           </section>
         </div>
+        <section class="card traffic" aria-labelledby="traffic-title">
+          <h2 id="traffic-title">Traffic per day</h2>
+          <LazyPage
+            chunk={trafficChunk}
+            name="traffic chart"
+            props={{
+              leftMb: me.key.usedMb === null || me.key.capGb === null ? null : me.key.capGb * 1024 - me.key.usedMb,
+              expiresAt: me.key.expiresAt,
+            }}
+          />
+        </section>
         <UrlBuilder />
         <Sessions />
         <RotateKey />
         <Purchases email={me.customer.email} />
-        <Refill />
-        <BuyTiers title="Buy more traffic" id="buy-more" />
-        <HelpPanel username={me.gateway.username} />
+        <Refill canBuy={canBuy} />
+        {canBuy && <BuyTiers title="Buy more traffic" id="buy-more" />}
+        <section class="card" aria-labelledby="help-title">
+          <h2 id="help-title">How to use</h2>
+          <LazyPage chunk={helpChunk} name="help" props={{ username: me.gateway.username }} />
+        </section>
       </>
     );
   }

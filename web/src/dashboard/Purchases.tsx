@@ -1,19 +1,22 @@
-// Purchase history, newest first, each with its receipt (what was sold, when, for how much, any refund).
-import type { Purchase } from '../../../src/shared/billing.ts';
+// Purchase history, newest first, each with its receipt (what was sold, when, for how much, any refund): purchases,
+// auto top-ups and the shop's grants each say what they are.
+import {
+  type Purchase,
+  purchaseAdjustments,
+  purchaseItemText,
+  purchaseKindText,
+  purchaseStatusText,
+} from '../../../src/shared/billing.ts';
 import { formatDate, formatMoney } from '../../../src/shared/format.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { shopConfig } from '../state/config.ts';
 import { listPurchases } from '../state/purchases.ts';
 import { useResource } from '../state/resource.ts';
 
-const STATUS: Record<Purchase['status'], string> = {
-  pending: 'Processing',
-  paid: 'Paid',
-  failed: 'Failed',
-  expired: 'Expired',
-  refunded: 'Refunded',
-};
+/** A grant costs nothing: it says so instead of $0.00. */
+const amountText = (p: Purchase) => (p.kind === 'grant' ? 'Free' : formatMoney(p.price, p.currency));
 
 function Receipt({ p, email }: { p: Purchase; email: string }) {
   const brand = shopConfig().brand;
@@ -27,26 +30,32 @@ function Receipt({ p, email }: { p: Purchase; email: string }) {
         </div>
         <div>
           <dt>Customer</dt>
-          <dd>{email}</dd>
+          <dd>
+            <Breakable text={email} />
+          </dd>
         </div>
         <div>
           <dt>Order</dt>
           <dd class="mono">{p.id}</dd>
         </div>
         <div>
-          <dt>Item</dt>
-          <dd>
-            {p.tierName}: {p.gb} GB{p.validityDays ? `, ${p.validityDays} days` : ''}
-          </dd>
+          <dt>{purchaseKindText(p)}</dt>
+          <dd>{purchaseItemText(p)}</dd>
         </div>
         <div>
-          <dt>{p.paidAt ? `Paid ${formatDate(p.paidAt)}` : 'Total'}</dt>
-          <dd>{formatMoney(p.price, p.currency)}</dd>
+          <dt>{p.paidAt ? `${p.kind === 'grant' ? 'Granted' : 'Paid'} ${formatDate(p.paidAt)}` : 'Total'}</dt>
+          <dd>{amountText(p)}</dd>
         </div>
         {p.refundedAmount > 0 && (
           <div>
             <dt>Refunded ({p.refundedGb} GB)</dt>
             <dd>−{formatMoney(p.refundedAmount, p.currency)}</dd>
+          </div>
+        )}
+        {p.heldGb > 0 && (
+          <div>
+            <dt>Held by a dispute</dt>
+            <dd>{p.heldGb} GB</dd>
           </div>
         )}
       </dl>
@@ -59,16 +68,28 @@ export function Purchases({ email }: { email: string }) {
   const columns: Column<Purchase>[] = [
     { head: 'Date', cell: (p) => formatDate(p.createdAt) },
     {
-      head: 'Plan',
+      head: 'What',
       cell: (p) => (
         <>
-          {p.tierName} · {p.gb} GB
+          <span class="kind">{purchaseKindText(p)}</span> {purchaseItemText(p)}
           <Receipt p={p} email={email} />
         </>
       ),
     },
-    { head: 'Amount', cell: (p) => formatMoney(p.price, p.currency) },
-    { head: 'Status', cell: (p) => STATUS[p.status] },
+    { head: 'Amount', cell: amountText },
+    {
+      head: 'Status',
+      cell: (p) => (
+        <>
+          <span>{purchaseStatusText(p)}</span>
+          {purchaseAdjustments(p, (minor) => formatMoney(minor, p.currency)).map((line) => (
+            <span key={line} class="muted note">
+              {line}
+            </span>
+          ))}
+        </>
+      ),
+    },
   ];
   return (
     <section class="card" aria-labelledby="purchases-title" aria-busy={purchases.loading.value}>

@@ -1,5 +1,7 @@
 // /admin: operators get the console, loaded on demand (a separate chunk customers never download); a signed-out
 // visitor is sent to sign in (app.tsx), a customer gets a 403 page. The server checks the role on every call anyway.
+
+import { Breakable } from '../components/Breakable.tsx';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { PageLoading } from '../components/Skeleton.tsx';
 import { customer } from '../state/session.ts';
@@ -12,7 +14,9 @@ export function AdminGate() {
     return (
       <section class="center">
         <h1>403: operators only</h1>
-        <p class="muted">{who.email} is not one of this shop’s operators.</p>
+        <p class="muted">
+          <Breakable text={who.email} /> is not one of this shop’s operators.
+        </p>
       </section>
     );
   return who ? <LazyPage chunk={consoleChunk} name="console" /> : <PageLoading />;

@@ -1,6 +1,7 @@
 // Sign in with an emailed link: ask for the address, then say "check your inbox" (the same answer for everyone).
 // An island: the Worker renders the form (SignInForm), the browser hydrates it with this state.
 import { useEffect, useState } from 'preact/hooks';
+import { Breakable } from '../components/Breakable.tsx';
 import { focusOnMount } from '../components/focus.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
@@ -26,7 +27,11 @@ export function SignIn({ next }: { next: string | null }) {
           You are signed in
         </h1>
         <p>
-          as <strong>{customer.value.email}</strong>.
+          as{' '}
+          <strong>
+            <Breakable text={customer.value.email} />
+          </strong>
+          .
         </p>
         <a class="button" href={safeNext(next)}>
           Continue
