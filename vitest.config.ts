@@ -3,7 +3,7 @@
 
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { readDevVars } from './scripts/dev-vars.ts';
+import { readDevVars } from './devkit/dev-vars.ts';
 
 export default defineConfig({
   plugins: [
@@ -26,7 +26,7 @@ export default defineConfig({
             TEST_MIGRATIONS: await readD1Migrations(new URL('./migrations', import.meta.url).pathname),
           },
           // The shop's database as wrangler.toml binds it, and a second one that plays a lagging read replica
-          // (test/replica.ts).
+          // (test/support/replica.ts).
           d1Databases: { DB: 'proxy-storefront', REPLICA_DB: 'test-replica' },
           // The mail consumer runs at once in tests (wrangler.toml batches for up to 2 s); otherwise as configured there.
           queueConsumers: {

@@ -1,17 +1,24 @@
 // `npm run audit`: Lighthouse and axe-core on the landing, sign-in, dashboard (signed in, with a key) and console
 // pages, mobile and desktop, against its own `npm run dev` (fresh state; AUDIT_PORT / AUDIT_SIM_PORT, default
-// 8857 / 8860). Prints one table, writes it to bench/results/audit.md, and exits 1 when a page misses the bar:
-// accessibility, best practices and SEO 100, performance ≥ 98 on mobile and 100 on desktop, CLS 0, no axe violation.
-// Signed-in pages get their session through the browser's cookie store (never an extra header), as a visitor's
-// browser holds it.
+// 8857 / 8860). Prints one table, writes it to bench/results/audit.md (and, for a full run of every page, into the
+// README's `audit` region), and exits 1 when a page misses the bar: accessibility, best practices and SEO 100,
+// performance ≥ 98 on mobile and 100 on desktop, CLS 0, no axe violation. Signed-in pages get their session through
+// the browser's cookie store (never an extra header), as a visitor's browser holds it.
 // `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3); `-- --quick` (CI) runs
 // Lighthouse once per page, on mobile only (the form factor with the lower scores), and axe at both widths;
 // `-- --page console` audits only the pages named (landing, sign-in, dashboard, console; repeatable).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Browser, chromium } from 'playwright-core';
-import { axeViolations } from '../e2e/axe.ts';
-import { startLocalShop } from '../scripts/local-shop.ts';
+import type { Browser } from 'playwright-core';
+import { axeViolations } from '../devkit/axe.ts';
+import { launchChromium } from '../devkit/browser.ts';
+import { startLocalShop } from '../devkit/local-shop.ts';
+import { measuredOn } from '../devkit/machine.ts';
+import { markdownTable } from '../devkit/markdown.ts';
+import { auditPorts } from '../devkit/ports.ts';
+import { writeReadmeRegion } from '../devkit/readme.ts';
+import { json, type ShopTarget, shopFetch, signIn, simPost } from '../devkit/shop-client.ts';
+import { until } from '../devkit/until.ts';
 import {
   type BrowserCookie,
   browserCookies,
@@ -22,7 +29,6 @@ import {
   setBrowserCookies,
   startChrome,
 } from './lighthouse.ts';
-import { json, type ShopTarget, shopFetch, signIn, simPost } from './shop-client.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,8 +39,7 @@ const { values: args } = parseArgs({
 });
 const RUNS = args.quick ? 1 : Math.max(1, Number(args.runs));
 const LIGHTHOUSE_FORMS: FormFactor[] = args.quick ? ['mobile'] : ['mobile', 'desktop'];
-const SHOP_PORT = Number(process.env.AUDIT_PORT ?? 8857);
-const SIM_PORT = Number(process.env.AUDIT_SIM_PORT ?? 8860);
+const ports = auditPorts();
 /** Performance's bar; every other category must score 100. */
 const MIN_PERFORMANCE: Record<FormFactor, number> = { mobile: 98, desktop: 100 };
 const VIEWPORTS: Record<FormFactor, { width: number; height: number }> = {
@@ -58,15 +63,13 @@ async function payingCustomer(target: ShopTarget): Promise<string> {
     'checkout',
   );
   await json(await simPost(target, `/_sim/stripe/sessions/${new URL(url).pathname.split('/').pop()}/pay`), 'pay');
-  for (let i = 0; i < 200; i++) {
-    const account = await json<{ key: { status: string } }>(
-      await shopFetch(target, '/api/account', { cookie }),
-      'account',
-    );
-    if (account.key.status === 'active') return cookie;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the audit customer’s key never became active');
+  await until(
+    async () =>
+      (await json<{ key: { status: string } }>(await shopFetch(target, '/api/account', { cookie }), 'account')).key,
+    (key) => key.status === 'active',
+    { timeoutMs: 20_000, intervalMs: 100, what: 'the audit customer’s key active' },
+  );
+  return cookie;
 }
 
 /** axe-core on the page once its data is there, in a fresh context holding only the page's cookies. */
@@ -111,10 +114,11 @@ function shortfalls(form: FormFactor, l: LighthouseRun | undefined, axe: string[
   ];
 }
 
-const target: ShopTarget = { shop: `http://localhost:${SHOP_PORT}`, sim: `http://127.0.0.1:${SIM_PORT}` };
+// `localhost`, as a visitor's browser opens a local shop: a secure context.
+const target: ShopTarget = { shop: `http://localhost:${ports.shop}`, sim: `http://127.0.0.1:${ports.sim}` };
 const started = Date.now();
 console.log(`▸ starting the local shop on ${target.shop}`);
-const local = await startLocalShop(SHOP_PORT, SIM_PORT);
+const local = await startLocalShop(ports);
 const rows: Row[] = [];
 try {
   console.log('▸ signing in a paying customer and an operator');
@@ -130,10 +134,7 @@ try {
   if (chosen.length === 0)
     throw new Error(`no such page: ${args.page?.join(', ')} (${pages.map((p) => p.name).join(', ')})`);
   const chrome = await startChrome();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     for (const page of chosen)
       for (const form of ['mobile', 'desktop'] as const) {
@@ -161,33 +162,30 @@ try {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const table = [
-  `Audit — ${new Date().toISOString()} — Lighthouse 13.5 (simulated throttling, median of ${RUNS}${args.quick ? ', mobile only' : ''}), ` +
-    `axe-core 4.14 — ${Math.round((Date.now() - started) / 1000)} s`,
+  `**\`npm run audit\`** on ${measuredOn()}: Lighthouse 13.5 (simulated ` +
+    `throttling, median of ${RUNS}${args.quick ? ', mobile only' : ''}), axe-core 4.14, ${Math.round((Date.now() - started) / 1000)} s.`,
   '',
-  '| page | form | perf | a11y | best pr. | SEO | FCP | LCP | CLS | TBT | axe | below the bar |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows
-    .map(({ page, form, lighthouse: l, axe, ok }) =>
-      [
-        page,
-        form,
-        ...(l
-          ? [
-              l.performance,
-              l.accessibility,
-              l.bestPractices,
-              l.seo,
-              seconds(l.fcpMs),
-              seconds(l.lcpMs),
-              l.cls.toFixed(3),
-              `${Math.round(l.tbtMs)} ms`,
-            ]
-          : Array(8).fill('–')),
-        axe.length,
-        ok ? '✓' : `✗ ${shortfalls(form, l, axe).join(', ')}`,
-      ].join(' | '),
-    )
-    .map((line) => `| ${line} |`),
+  markdownTable(
+    ['page', 'form', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'axe', 'below the bar'],
+    rows.map(({ page, form, lighthouse: l, axe, ok }) => [
+      page,
+      form,
+      ...(l
+        ? [
+            l.performance,
+            l.accessibility,
+            l.bestPractices,
+            l.seo,
+            seconds(l.fcpMs),
+            seconds(l.lcpMs),
+            l.cls.toFixed(3),
+            `${Math.round(l.tbtMs)} ms`,
+          ]
+        : Array(8).fill('–')),
+      axe.length,
+      ok ? '✓' : `✗ ${shortfalls(form, l, axe).join(', ')}`,
+    ]),
+  ),
   '',
   `Bar: accessibility, best practices and SEO 100, performance ≥ ${MIN_PERFORMANCE.mobile} (mobile) and ` +
     `${MIN_PERFORMANCE.desktop} (desktop), CLS 0, no axe violation.`,
@@ -196,4 +194,6 @@ const violations = rows.flatMap((r) => r.axe.map((v) => `- ${r.page} (${r.form})
 console.log(`\n${table}\n${violations.length ? `\naxe violations:\n${violations.join('\n')}\n` : ''}`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/audit.md', `${table}\n${violations.join('\n')}\n`);
+// Only a full run of every page stands for the tree.
+if (!args.quick && !args.page && RUNS >= 3) writeReadmeRegion('audit', table);
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;

@@ -1,5 +1,6 @@
 // bench:d1's figures: what each measured request cost (the instrumented Worker's recordings), folded into one row
 // per request, the markdown table, and the closing line.
+import { markdownTable } from '../devkit/markdown.ts';
 import type { RecordingSummary, Tally } from './instrumented/tally.ts';
 
 /** The requests whose sequential D1 round trips have a ceiling, and the ceiling. */
@@ -95,42 +96,31 @@ function afterText(t: Tally): string {
 }
 
 export function table(rows: Row[]): string {
-  const header = [
-    'request',
-    'D1 statements',
-    'sequential D1 round trips',
-    'D1 round trips',
-    'KV',
-    'rate limits',
-    'queue',
-    'cache',
-    'upstream (platform · Stripe)',
-    'ms',
-    `ms (+${ADDED_MS} ms per D1 call)`,
-    `added ÷ ${ADDED_MS}`,
-    'after the answer',
-  ];
-  const lines = rows.map((r) => {
-    const w = r.worst;
-    const ceiling = GROUPS[r.group];
-    const flag = withinCeiling(r) && agrees(r) ? '' : ' ✗';
-    return [
-      r.request,
-      w.d1Statements,
-      `**${w.d1Sequential}**${ceiling === null ? '' : ` (≤ ${ceiling})`}${flag}`,
-      w.d1RoundTrips,
-      w.kv,
-      w.limiter,
-      w.queue,
-      w.cache,
-      `${w.platform} · ${w.stripe}`,
-      r.ms.toFixed(0),
-      r.msAdded.toFixed(0),
-      impliedTrips(r).toFixed(1),
-      afterText(r.after),
-    ].join(' | ');
-  });
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l} |`)].join(
-    '\n',
+  return markdownTable(
+    [
+      'request',
+      'D1 statements · round trips',
+      'sequential D1 round trips',
+      'KV · rate limits · queue · cache',
+      'platform · Stripe',
+      `ms · with +${ADDED_MS} ms per D1 call`,
+      `added ÷ ${ADDED_MS}`,
+      'after the answer',
+    ],
+    rows.map((r) => {
+      const w = r.worst;
+      const ceiling = GROUPS[r.group];
+      const flag = withinCeiling(r) && agrees(r) ? '' : ' ✗';
+      return [
+        r.request,
+        `${w.d1Statements} · ${w.d1RoundTrips}`,
+        `**${w.d1Sequential}**${ceiling === null ? '' : ` (≤ ${ceiling})`}${flag}`,
+        `${w.kv} · ${w.limiter} · ${w.queue} · ${w.cache}`,
+        `${w.platform} · ${w.stripe}`,
+        `${r.ms.toFixed(0)} · ${r.msAdded.toFixed(0)}`,
+        impliedTrips(r).toFixed(1),
+        afterText(r.after),
+      ];
+    }),
   );
 }

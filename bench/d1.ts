@@ -2,42 +2,41 @@
 // in sequential D1 round trips (the figure that decides latency far from the database's primary), D1 statements,
 // KV, rate-limit, queue and cache operations and upstream calls, then the same requests with 50 ms added to every
 // D1 call (the added latency ÷ 50 must match the count). Starts its own `npm run dev` with the dev-only instrumented
-// entry (bench/instrumented/) on PORT / SIM_PORT (default 8887/8890: run it under `flock /tmp/bench.lock`), fresh
-// state. `-- --quick` (CI) runs each request fewer times. Exits 1 when a ceiling is passed or a count disagrees.
-import { spawnSync } from 'node:child_process';
+// entry (bench/instrumented/) on PORT / SIM_PORT (default 8887/8890: run it under `flock /tmp/shop.lock`), fresh
+// state, and writes the table into the README's `bench:d1` region. `-- --quick` (CI) runs each request fewer times
+// and only prints. Exits 1 when a ceiling is passed or a count disagrees.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { decodeJwt, SignJWT } from 'jose';
-import { readDevVars } from '../scripts/dev-vars.ts';
-import { startLocalShop } from '../scripts/local-shop.ts';
+import { readDevVars } from '../devkit/dev-vars.ts';
+import { startLocalShop } from '../devkit/local-shop.ts';
+import { measuredOn } from '../devkit/machine.ts';
+import { benchPorts } from '../devkit/ports.ts';
+import { writeReadmeRegion } from '../devkit/readme.ts';
+import { json, localTarget, loginToken, sessionCookieOf, shopFetch, signIn, simPost } from '../devkit/shop-client.ts';
+import { buildSpa } from '../devkit/spa-build.ts';
+import { until } from '../devkit/until.ts';
+import { runOrThrow } from '../devkit/wrangler.ts';
 import { ADDED_MS, agrees, type Group, type Row, rowOf, summaryLine, table, withinCeiling } from './d1-report.ts';
 import type { RecordingSummary } from './instrumented/tally.ts';
-import { json, loginToken, type ShopTarget, sessionCookieOf, shopFetch, signIn, simPost } from './shop-client.ts';
 
 const QUICK = process.argv.includes('--quick');
 /** Runs per series (plain, then delayed). The per-customer limits allow 10 checkouts or reveals a minute. */
 const RUNS = QUICK ? 2 : 4;
-const SHOP_PORT = Number(process.env.PORT ?? 8887);
-const SIM_PORT = Number(process.env.SIM_PORT ?? 8890);
+const ports = benchPorts();
 const ENTRY = 'bench/instrumented/index.ts';
 /** Strings only the instrumented entry holds: none may be in the deployed bundle. */
 const TAP_MARKERS = ['x-bench-d1-delay-ms', '__bench'];
-const quiet = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', env: quiet });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 console.log('▸ building the deployable Worker (wrangler deploy --dry-run) and checking the tap is not in it');
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker']);
+buildSpa();
+runOrThrow('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker']);
 const bundle = readFileSync('dist/worker/index.js', 'utf8');
 const leaked = TAP_MARKERS.filter((m) => bundle.includes(m));
 console.log(leaked.length ? `  ✗ the deployed bundle holds ${leaked.join(', ')}` : '  ✓ none of it is deployed');
 
-console.log(`▸ starting npm run dev with ${ENTRY} on ${SHOP_PORT}/${SIM_PORT}`);
-const local = await startLocalShop(SHOP_PORT, SIM_PORT, { DEV_ENTRY: ENTRY });
-const target: ShopTarget = { shop: `http://127.0.0.1:${SHOP_PORT}`, sim: `http://127.0.0.1:${SIM_PORT}` };
+console.log(`▸ starting npm run dev with ${ENTRY} on ${ports.shop}/${ports.sim}`);
+const local = await startLocalShop(ports, { DEV_ENTRY: ENTRY });
+const target = localTarget(ports);
 const rows: Row[] = [];
 
 let clients = 0;
@@ -99,13 +98,12 @@ async function checkout(cookie: string, tierId: string): Promise<string> {
 }
 
 async function waitForKey(cookie: string, sessionId: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const order = await json<{ key: { status: string } }>(await get(`/api/orders/${sessionId}`, cookie)({}), 'order');
-    if (order.key.status === 'ready') return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the key was not ready within 30 s');
+  await until(
+    async () =>
+      (await json<{ key: { status: string } }>(await get(`/api/orders/${sessionId}`, cookie)({}), 'order')).key,
+    (key) => key.status === 'ready',
+    { timeoutMs: 30_000, intervalMs: 200, what: 'the key ready' },
+  );
 }
 
 try {
@@ -216,14 +214,16 @@ try {
 }
 
 const report = [
-  `D1 round trips${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()} — ${RUNS} runs each, fastest handler time of each series on \`wrangler dev\``,
+  `**\`npm run bench:d1\`** on ${measuredOn()}${QUICK ? ' (quick)' : ''}: ${RUNS} runs ` +
+    `each, the fastest handler time of each series on \`wrangler dev\`; the most of each count over every run.`,
   '',
   table(rows),
   '',
-  summaryLine(rows),
+  `\`${summaryLine(rows)}\``,
 ].join('\n');
 console.log(`\n${report}\n`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/d1.md', `${report}\n`);
+if (!QUICK) writeReadmeRegion('bench:d1', report);
 writeFileSync('bench/results/d1.json', `${JSON.stringify({ at: new Date().toISOString(), leaked, rows }, null, 2)}\n`);
 process.exitCode = leaked.length === 0 && rows.every((r) => withinCeiling(r) && agrees(r)) ? 0 : 1;

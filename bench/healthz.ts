@@ -6,7 +6,7 @@
 //   3. polled every 10 s (faster than the check's 30 s probe interval), it notices either change within 30 s + one poll.
 // It also counts the platform calls the simulator saw (at most one per 30 s, plus one retry of a failing call).
 // About 7 minutes. Env: SHOP_URL / SIM_URL, or PORT / SIM_PORT (defaults 8787 / 8790).
-import { targetFromEnv } from './shop-client.ts';
+import { targetFromEnv } from '../devkit/shop-client.ts';
 
 const target = targetFromEnv();
 const PROBE_INTERVAL_S = 30;

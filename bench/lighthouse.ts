@@ -2,6 +2,7 @@
 // in (or not) through the browser's own cookie store, as a visitor's browser would be.
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromiumPath } from '../devkit/browser.ts';
 
 export type FormFactor = 'mobile' | 'desktop';
 
@@ -32,7 +33,7 @@ export interface BrowserCookie {
 }
 
 /**
- * The shop's session as the browser would hold it, from a `name=value` pair of its Set-Cookie (bench/shop-client.ts
+ * The shop's session as the browser would hold it, from a `name=value` pair of its Set-Cookie (devkit/shop-client.ts
  * signIn). In the browser's store, not an extra header: a page that sets a cookie of its own (the D1 bookmark) must
  * not drop it from the page's requests.
  */
@@ -83,7 +84,7 @@ export async function setBrowserCookies(chrome: LaunchedChrome, cookies: Browser
 
 export function startChrome(): Promise<LaunchedChrome> {
   return launch({
-    chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromePath: process.env.CHROME_PATH ?? chromiumPath(),
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
   });
 }

@@ -1,13 +1,22 @@
 // `npm run bench`: one report of the shop's figures beside their budgets, on this machine, loopback only.
-// Starts its own `npm run dev` (fresh state, ports 8887/8890), so nothing else needs to run.
-// `npm run bench -- --quick` (CI) uses fewer requests. Exits 1 when a figure is over its budget.
+// Starts its own `npm run dev` (fresh state, PORT / SIM_PORT, default 8887/8890), so nothing else needs to run.
+// Writes the table into the README's `bench` and `bench:spa` regions (and bench:d1 its own); `-- --quick` (CI) uses
+// fewer requests and only prints. Exits 1 when a figure is over its budget.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { startLocalShop } from '../scripts/local-shop.ts';
+import { startLocalShop } from '../devkit/local-shop.ts';
+import { measuredOn } from '../devkit/machine.ts';
+import { markdownTable } from '../devkit/markdown.ts';
+import { benchPorts } from '../devkit/ports.ts';
+import { writeReadmeRegion } from '../devkit/readme.ts';
+import { localTarget, shopFetch, signIn, upstreamCalls } from '../devkit/shop-client.ts';
+import { buildSpa, SPA_OUT } from '../devkit/spa-build.ts';
+import { kib, measureRoutes } from '../devkit/spa-size.ts';
+import { quietEnv, runOrThrow } from '../devkit/wrangler.ts';
+import { type Row as D1Row, summaryLine } from './d1-report.ts';
 import { type LoadResult, load } from './load.ts';
-import { type ShopTarget, shopFetch, signIn, upstreamCalls } from './shop-client.ts';
-import { kib, measureRoutes } from './spa-size.ts';
+import { spaTable } from './spa-size.ts';
 
 const QUICK = process.argv.includes('--quick');
 const REQUESTS = QUICK ? 300 : 2000;
@@ -15,7 +24,7 @@ const CONCURRENCY = 32;
 const STOCK_REQUESTS = 1000;
 const WORKER_BUDGET_BYTES = 150 * 1024;
 const STOCK_FRESH_MS = 30_000;
-const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+const ports = benchPorts();
 
 interface Row {
   figure: string;
@@ -25,14 +34,10 @@ interface Row {
 }
 const rows: Row[] = [];
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 console.log('▸ building the SPA and measuring its JavaScript per route');
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
-for (const route of measureRoutes('dist/web'))
+buildSpa();
+const spaRoutes = measureRoutes(SPA_OUT);
+for (const route of spaRoutes)
   rows.push({
     figure: `SPA JS, ${route.route} (gzip)`,
     value: kib(route.gzipBytes),
@@ -41,7 +46,7 @@ for (const route of measureRoutes('dist/web'))
   });
 
 console.log('▸ building the Worker (wrangler deploy --dry-run, minified)');
-run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker']);
+runOrThrow('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker']);
 const workerGzip = gzipSync(readFileSync('dist/worker/index.js')).length;
 rows.push({
   figure: 'Worker bundle (gzip, minified)',
@@ -59,9 +64,9 @@ rows.push({
   ok: stripeSdkFiles === 0,
 });
 
-console.log('▸ starting the local shop and simulators');
-const local = await startLocalShop(8887, 8890);
-const target: ShopTarget = { shop: 'http://127.0.0.1:8887', sim: 'http://127.0.0.1:8890' };
+console.log(`▸ starting the local shop and simulators on ${ports.shop}/${ports.sim}`);
+const local = await startLocalShop(ports);
+const target = localTarget(ports);
 try {
   // The stock cache starts cold (fresh state): every request below is a customer's, the upstream sees refreshes only.
   const stockStarted = Date.now();
@@ -101,7 +106,7 @@ try {
   console.log('▸ webhook deliveries with duplicates (bench/webhooks.ts)');
   const webhooks = spawnSync(process.execPath, ['bench/webhooks.ts'], {
     encoding: 'utf8',
-    env: { ...env, SHOP_URL: target.shop, SIM_URL: target.sim },
+    env: { ...quietEnv(), SHOP_URL: target.shop, SIM_URL: target.sim },
   });
   const hook = JSON.parse(readFileSync('bench/results/webhooks.json', 'utf8')) as {
     deliveries: number;
@@ -126,46 +131,36 @@ try {
   await local.stop();
 }
 
-/** Waits until nothing answers on `port` any more (the stopped shop's workerd and simulators can outlive npm). */
-async function released(port: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`port ${port} is still taken`);
-}
-
-// Its own shop with the dev-only instrumented entry, on the same ports once the one above has let them go.
+// Its own shop with the dev-only instrumented entry, on the same ports now that the one above has let them go.
 console.log('▸ sequential D1 round trips per request (bench/d1.ts)');
-await released(8887);
-await released(8890);
-rmSync('bench/results/d1.md', { force: true });
+rmSync('bench/results/d1.json', { force: true });
 const d1 = spawnSync(process.execPath, ['bench/d1.ts', ...(QUICK ? ['--quick'] : [])], {
   encoding: 'utf8',
-  env: { ...env, PORT: '8887', SIM_PORT: '8890' },
+  env: { ...quietEnv(), PORT: String(ports.shop), SIM_PORT: String(ports.sim) },
 });
-const d1Report = existsSync('bench/results/d1.md') ? readFileSync('bench/results/d1.md', 'utf8') : '';
-const d1Summary = d1Report.match(/^max sequential D1 round trips.*$/m)?.[0] ?? `no report: ${d1.stderr.slice(-300)}`;
+const d1Rows = existsSync('bench/results/d1.json')
+  ? (JSON.parse(readFileSync('bench/results/d1.json', 'utf8')) as { rows: D1Row[] }).rows
+  : undefined;
 rows.push({
   figure: 'sequential D1 round trips (bench:d1; the deployed bundle holds no instrumentation)',
-  value: d1Summary.replace('max sequential D1 round trips — ', ''),
+  value: d1Rows
+    ? summaryLine(d1Rows).replace('max sequential D1 round trips — ', '')
+    : `no report: ${d1.stderr.slice(-300)}`,
   budget: 'customer reads ≤ 1, checkout ≤ 2, webhook ≤ 2, order poll ≤ 1',
   ok: d1.status === 0,
 });
 
-const table = [
-  `Benchmarks${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()} — node ${process.version}, loopback, \`wrangler dev\``,
-  '',
-  '| figure | measured | budget | |',
-  '|---|---|---|---|',
-  ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.budget} | ${r.ok ? '✓' : '✗'} |`),
-].join('\n');
-console.log(`\n${table}\n`);
+const table = markdownTable(
+  ['figure', 'measured', 'budget', ''],
+  rows.map((r) => [r.figure, r.value, r.budget, r.ok ? '✓' : '✗']),
+);
+const caption = `**\`npm run bench\`** on ${measuredOn()}, loopback, \`wrangler dev\`${QUICK ? ' (quick)' : ''}:`;
+console.log(`\n${caption}\n\n${table}\n`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/report.md', `${table}\n`);
+writeFileSync('bench/results/report.md', `${caption}\n\n${table}\n`);
+// A quick run's figures are too few to stand for the tree: it only prints.
+if (!QUICK) {
+  writeReadmeRegion('bench', `${caption}\n\n${table}`);
+  writeReadmeRegion('bench:spa', spaTable(spaRoutes));
+}
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;

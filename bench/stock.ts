@@ -6,11 +6,12 @@
 // (`wrangler kv key delete --local`), the simulator's call log is reset, and the bench waits out the
 // isolate's 5 s "just refreshed" window. It then checks that every answer was fetched after it started,
 // so a warm cache cannot pass for a cold one.
-// Env: SHOP_URL (default http://localhost:8787), SIM_URL (default http://127.0.0.1:8790), N (default 500).
+// Env: SHOP_URL / SIM_URL, or PORT / SIM_PORT (defaults 8787 / 8790), N (default 500).
 import { spawnSync } from 'node:child_process';
+import { targetFromEnv } from '../devkit/shop-client.ts';
+import { quietEnv } from '../devkit/wrangler.ts';
 
-const SHOP_URL = process.env.SHOP_URL ?? `http://localhost:${process.env.PORT ?? 8787}`;
-const SIM_URL = process.env.SIM_URL ?? `http://127.0.0.1:${process.env.SIM_PORT ?? 8790}`;
+const { shop: SHOP_URL, sim: SIM_URL } = targetFromEnv();
 const N = Number(process.env.N ?? 500);
 const STOCK_KV_KEY = 'availability:stock:v1';
 const SETTLE_MS = 6_000;
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   console.log(`▸ deleting the cached stock from local KV (${STOCK_KV_KEY})`);
   const del = spawnSync('npx', ['wrangler', 'kv', 'key', 'delete', '--binding', 'CACHE', '--local', STOCK_KV_KEY], {
     encoding: 'utf8',
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    env: quietEnv(),
   });
   if (del.status !== 0) throw new Error(`wrangler kv key delete failed:\n${del.stderr}`);
   await fetch(`${SIM_URL}/_sim/reset`, { method: 'POST' });

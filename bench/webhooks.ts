@@ -9,7 +9,7 @@ import {
   simPost as simPostTo,
   targetFromEnv,
   upstreamCalls,
-} from './shop-client.ts';
+} from '../devkit/shop-client.ts';
 
 const target = targetFromEnv();
 const SHOP = target.shop;

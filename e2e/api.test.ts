@@ -3,7 +3,7 @@
 // clean for axe and at 360 px.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axeViolations } from './axe.ts';
+import { axeViolations } from '../devkit/axe.ts';
 import {
   assertCleanOnPhone,
   openPage,

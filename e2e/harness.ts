@@ -3,20 +3,23 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type RunningShop, startLocalShop } from '../scripts/local-shop.ts';
-import { axeViolations } from './axe.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from '../devkit/axe.ts';
+import { launchChromium } from '../devkit/browser.ts';
+import { type RunningShop, startLocalShop } from '../devkit/local-shop.ts';
+import { e2ePorts } from '../devkit/ports.ts';
+import { until, waitFor } from '../devkit/until.ts';
 
-export const SHOP_PORT = Number(process.env.E2E_PORT ?? 8877);
-export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 8880);
-export const SHOP = `http://localhost:${SHOP_PORT}`;
-export const SIM = `http://127.0.0.1:${SIM_PORT}`;
+const PORTS = e2ePorts();
+/** `localhost`, as a customer's browser opens a local shop: a secure context for the session cookie. */
+export const SHOP = `http://localhost:${PORTS.shop}`;
+export const SIM = `http://127.0.0.1:${PORTS.sim}`;
 export const ARTIFACTS = 'test-results/e2e';
 export type { RunningShop };
 
 /** `npm run dev` on the e2e ports with an empty D1/KV/Queue state folder; `vars` replace wrangler.toml's. */
 export function startShop(vars: Record<string, string> = {}): Promise<RunningShop> {
-  return startLocalShop(SHOP_PORT, SIM_PORT, { DEV_VARS: JSON.stringify(vars) });
+  return startLocalShop(PORTS, { DEV_VARS: JSON.stringify(vars) });
 }
 
 /**
@@ -44,19 +47,14 @@ export function withShopAndBrowser(
   return { browser: () => browser!, shop: () => shop! };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium([
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ]);
 }
 
 export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 360, height: 740 } } as const;
@@ -189,6 +187,15 @@ export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The mails to `to` once one whose subject matches has arrived (the queue batches and retries: up to 30 s). */
+export function mailArrived(to: string, subject: RegExp): Promise<{ subject: string; text: string }[]> {
+  return until(
+    () => simJson<{ subject: string; text: string }[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`),
+    (mails) => mails.some((m) => subject.test(m.subject)),
+    { timeoutMs: 30_000, intervalMs: 100, what: `a mail "${subject.source}" for ${to}` },
+  );
+}
+
 const SIGN_IN_LINK = /(https?:\/\/\S+\/auth\/verify#token=[A-Za-z0-9_-]+)/;
 
 /** Sign-in links mailed to `to` so far, oldest first (receipts left out). */
@@ -198,13 +205,11 @@ export async function signInMails(to: string): Promise<string[]> {
 }
 
 /** The newest sign-in link mailed to `to`, once more than `seen` have arrived. */
-export async function signInLink(to: string, seen: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const links = await signInMails(to);
-    if (links.length > seen) return links.at(-1)!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no sign-in mail for ${to}`);
+export function signInLink(to: string, seen: number): Promise<string> {
+  return waitFor(async () => (await signInMails(to)).slice(seen).at(-1), {
+    intervalMs: 100,
+    what: `a sign-in mail for ${to}`,
+  });
 }
 
 /** Signs `email` in on `page` through the sign-in form and the emailed link, and lands on `next`. */

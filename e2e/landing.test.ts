@@ -1,7 +1,7 @@
 // The landing page in a real browser: brand and tiers from wrangler.toml, security headers, no CSP errors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axeViolations } from './axe.ts';
+import { axeViolations } from '../devkit/axe.ts';
 import { openPage, SHOP, screenshot, sidewaysScroll, VIEWPORTS, withShopAndBrowser } from './harness.ts';
 
 const { browser } = withShopAndBrowser();

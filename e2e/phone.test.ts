@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations } from './axe.ts';
+import { axeViolations } from '../devkit/axe.ts';
 import {
   brokenText,
   openPage,

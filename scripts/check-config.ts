@@ -4,9 +4,9 @@
 // `npm run check -- --dev` validates the local config too (.dev.vars over wrangler.toml, secrets included).
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
+import { readDevVars } from '../devkit/dev-vars.ts';
 import { checkSecrets, formatProblems, parseConfig, parseVars } from '../src/config/index.ts';
 import { SECRET_NAMES } from '../src/config/schema.ts';
-import { readDevVars } from './dev-vars.ts';
 
 const toml = parse(readFileSync('wrangler.toml', 'utf8')) as {
   vars?: Record<string, unknown>;

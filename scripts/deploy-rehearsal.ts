@@ -4,29 +4,29 @@
 // none was tried. Ends with one line: `deploy rehearsal: N checks passed, M failed` (exit 1 when M > 0).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { describeAccount } from '../sim/cloudflare/controls.ts';
-import { startCloudflareSimulator } from '../sim/cloudflare/server.ts';
-import type { ApiCall } from '../sim/cloudflare/state.ts';
-import { deployedVersion } from '../sim/cloudflare/worker-versions.ts';
-import { type Check, checkAccount } from './deploy-rehearsal/checks.ts';
+import { type ApiCall, cloudflareControls } from '../devkit/cloudflare-controls.ts';
+import { readDevVars } from '../devkit/dev-vars.ts';
+import { cloudflareSimPort } from '../devkit/ports.ts';
+import { startCloudflareSimulator } from '../devkit/simulators.ts';
+import { type Check, checkAccount, MANIFEST_PATHS } from './deploy-rehearsal/checks.ts';
 import { readExpectations } from './deploy-rehearsal/expectations.ts';
 import { type CommandResult, RehearsalRunner, tail } from './deploy-rehearsal/run.ts';
-import { readDevVars } from './dev-vars.ts';
 import { REQUIRED_SECRETS, type SecretName } from './secrets-guide.ts';
 
 const startedAt = performance.now();
-const sim = await startCloudflareSimulator(Number(process.env.CF_SIM_PORT ?? 0));
-const account = sim.state.createAccount('Reseller (rehearsal)');
+const sim = await startCloudflareSimulator(cloudflareSimPort());
+const controls = cloudflareControls(sim.url);
 // Cloudflare accounts come with a workers.dev subdomain (registered when Workers is first opened).
-account.subdomain = 'acme-reseller';
+const account = await controls.openAccount('Reseller (rehearsal)', 'acme-reseller');
 mkdirSync('test-results', { recursive: true });
 const runner = new RehearsalRunner(
-  sim,
-  { accountId: account.id, token: account.token },
+  sim.url,
+  controls,
+  account,
   'test-results/deploy-rehearsal.log',
   'test-results/deploy-rehearsal-outbound.jsonl',
 );
-const snapshot = () => describeAccount(account);
+const snapshot = () => controls.account(account.accountId);
 const results: Check[] = [];
 
 function report(checks: Check[]): void {
@@ -55,8 +55,8 @@ const creations = (calls: ApiCall[]) =>
       c.method === 'POST' &&
       /\/(d1\/database|storage\/kv\/namespaces|queues|queues\/[^/]+\/consumers|workers\/assets\/upload)$/.test(c.path),
   );
-const empty = () => {
-  const { workers, d1, kv, queues } = snapshot();
+const empty = async () => {
+  const { workers, d1, kv, queues } = await snapshot();
   return workers.length + d1.length + kv.length + queues.length === 0;
 };
 
@@ -86,7 +86,7 @@ report([
     name: `before anything is created: ${tooEarly.calls.length} API call(s), all reads`,
     ok: writes(tooEarly.calls).length === 0,
   },
-  { name: 'the account is still empty', ok: empty() },
+  { name: 'the account is still empty', ok: await empty() },
 ]);
 
 const check = await step('npm run secrets -- --check on the fresh account', ['run', 'secrets', '--', '--check'], false);
@@ -111,7 +111,7 @@ report([
     name: `the placeholder ${firstSecret} is refused before it reaches the account`,
     ok: refused.status !== 0 && /development placeholder/.test(refused.output) && writes(refused.calls).length === 0,
   },
-  { name: 'the deploy still stops before creating anything', ok: stillStops.status !== 0 && empty() },
+  { name: 'the deploy still stops before creating anything', ok: stillStops.status !== 0 && (await empty()) },
 ]);
 
 const secretValues: Record<SecretName, string> = {
@@ -143,18 +143,20 @@ report([
 ]);
 
 const first = await step('npm run deploy: the first deploy', ['run', 'deploy'], true);
-const afterFirst = snapshot();
+const afterFirst = await snapshot();
+const workerName = afterFirst.workers[0]?.name ?? '';
+const deployedAssets = new Map(
+  await Promise.all(
+    MANIFEST_PATHS.map(async (path) => [path, await controls.asset(account.accountId, workerName, path)] as const),
+  ),
+);
 report([
   { name: 'the first deploy succeeds', ok: first.status === 0 },
-  ...checkAccount(afterFirst, readExpectations(), (path) => {
-    const script = account.scripts.get(afterFirst.workers[0]?.name ?? '');
-    const hash = script && deployedVersion(script)?.assets?.files[path];
-    return hash ? account.assetFiles.get(hash)?.content : undefined;
-  }),
+  ...checkAccount(afterFirst, readExpectations(), (path) => deployedAssets.get(path)),
 ]);
 
 const second = await step('npm run deploy again, nothing changed', ['run', 'deploy'], true);
-const afterSecond = snapshot();
+const afterSecond = await snapshot();
 const count = (s: typeof afterFirst) => [s.d1.length, s.kv.length, s.queues.length, s.workers.length];
 report([
   { name: 'the second deploy succeeds', ok: second.status === 0 },
@@ -179,7 +181,7 @@ report([
   },
 ]);
 
-const allCalls = sim.state.calls;
+const allCalls = await controls.calls();
 const outbound = runner.outboundConnections();
 const elsewhere = outbound.filter((c) => !c.allowed);
 report([
@@ -198,7 +200,7 @@ report([
   },
 ]);
 
-await sim.close();
+await sim.stop();
 const failed = results.filter((c) => !c.ok).length;
 console.log(
   `\nfull output: test-results/deploy-rehearsal.log (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`,

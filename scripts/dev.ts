@@ -2,11 +2,12 @@
 // Proxies.sx, Stripe and the mail provider on http://127.0.0.1:8790. No accounts or keys needed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
-import { startSimulator } from '../sim/server.ts';
-import { readDevVars } from './dev-vars.ts';
+import { readDevVars } from '../devkit/dev-vars.ts';
+import { devPorts } from '../devkit/ports.ts';
+import { type RunningServer, startSimulators } from '../devkit/simulators.ts';
+import { quietEnv } from '../devkit/wrangler.ts';
 
-const SHOP_PORT = Number(process.env.PORT ?? 8787);
-const SIM_PORT = Number(process.env.SIM_PORT ?? 8790);
+const { shop: SHOP_PORT, sim: SIM_PORT } = devPorts();
 /** Optional: a separate local D1/KV/Queue state folder (the browser tests start from an empty one). */
 const PERSIST_DIR = process.env.DEV_PERSIST_DIR;
 const persist = PERSIST_DIR ? ['--persist-to', PERSIST_DIR] : [];
@@ -27,10 +28,9 @@ const portVars = [
 const extraVars = Object.entries(JSON.parse(process.env.DEV_VARS ?? '{}') as Record<string, string>).flatMap(
   ([name, value]) => ['--var', `${name}:${value}`],
 );
-// The Stripe simulator delivers webhooks here.
-process.env.SHOP_URL ??= `http://127.0.0.1:${SHOP_PORT}`;
-const quietWrangler = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+const quietWrangler = quietEnv();
 const children: ChildProcess[] = [];
+let simulators: RunningServer | undefined;
 
 function step(title: string, command: string, args: string[]): void {
   console.log(`▸ ${title}`);
@@ -64,6 +64,7 @@ function stop(code = 0): void {
       // already gone
     }
   }
+  void simulators?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => stop());
@@ -79,10 +80,14 @@ step('building the SPA', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
 // The Stripe simulator signs webhooks with the shop's secret and delivers them to this shop.
 const devVars = readDevVars('.dev.vars');
-process.env.STRIPE_WEBHOOK_SECRET = devVars.STRIPE_WEBHOOK_SECRET ?? '';
-process.env.STRIPE_SECRET_KEY = devVars.STRIPE_SECRET_KEY ?? '';
-const sim = await startSimulator(SIM_PORT);
-console.log(`▸ simulators on ${sim.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`);
+simulators = await startSimulators(SIM_PORT, {
+  STRIPE_WEBHOOK_SECRET: devVars.STRIPE_WEBHOOK_SECRET ?? '',
+  STRIPE_SECRET_KEY: devVars.STRIPE_SECRET_KEY ?? '',
+  SHOP_URL: process.env.SHOP_URL ?? `http://127.0.0.1:${SHOP_PORT}`,
+});
+console.log(
+  `▸ simulators on ${simulators.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`,
+);
 
 start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
 start('npx', [
@@ -101,5 +106,5 @@ start('npx', [
   ...extraVars,
 ]);
 console.log(
-  `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${sim.url}/_sim/outbox  (sign-in links are also printed here)\n  ➜ fire the cron: curl "http://127.0.0.1:${SHOP_PORT}/__scheduled?cron=*/5+*+*+*+*"\n`,
+  `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${simulators.url}/_sim/outbox  (sign-in links are also printed here)\n  ➜ fire the cron: curl "http://127.0.0.1:${SHOP_PORT}/__scheduled?cron=*/5+*+*+*+*"\n`,
 );

@@ -2,7 +2,7 @@
 // (32 px, for browsers and crawlers that ask for /favicon.ico) and apple-touch-icon.png (180 px, for home screens).
 // Run it after replacing the logo; the files are committed like the logo.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../devkit/browser.ts';
 
 const PUBLIC = 'web/public';
 const svg = readFileSync(`${PUBLIC}/logo.svg`, 'utf8');
@@ -22,10 +22,7 @@ function icoOf(png: Buffer, size: number): Buffer {
   return Buffer.concat([header, png]);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   /** The logo at `size` px, on transparency or on white (home screens fill transparency with black). */

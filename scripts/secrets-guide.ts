@@ -1,7 +1,8 @@
 // What the deploy tools know about the shop's secrets: which are required, how to make each, and whether a value
 // can be used in production (the config schema's own check, and never a development value from .dev.vars.example).
+
+import { readDevVars } from '../devkit/dev-vars.ts';
 import { SECRET_NAMES, secretsSchema } from '../src/config/schema.ts';
-import { readDevVars } from './dev-vars.ts';
 
 export type SecretName = (typeof SECRET_NAMES)[number];
 

@@ -1,16 +1,7 @@
 // Mail provider simulator: an outbox the shop posts to in development and tests, with fault injection.
 import { Hono } from 'hono';
+import type { OutboxMail } from '../devkit/sim-controls.ts';
 import { onReset } from './state.ts';
-
-export interface OutboxMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Headers the shop sent with it (List-Unsubscribe …), as Resend's API takes them. */
-  headers: Record<string, string>;
-  sentAt: string;
-}
 
 /** The next `count` sends (to `to` only, when given) fail with `status`. */
 interface OutboxFault {

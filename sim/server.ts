@@ -1,7 +1,9 @@
-// Serves the simulators over real HTTP: `npm run sim` (127.0.0.1:8790) and the test suite (a free port).
+// Serves the simulators over real HTTP: `npm run sim` (127.0.0.1:8790), `npm run dev` and the test suite (a free
+// port), each started as a program of its own (devkit/simulators.ts).
 
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { announceListening } from '../devkit/simulators.ts';
 import { simApp } from './app.ts';
 
 export interface RunningSimulator {
@@ -23,5 +25,6 @@ export function startSimulator(port = 8790, hostname = '127.0.0.1'): Promise<Run
 
 if (import.meta.main) {
   const sim = await startSimulator(Number(process.env.SIM_PORT ?? 8790));
-  console.log(`[sim] simulators on ${sim.url} (Proxies.sx /v1, Stripe /v1 + /stripe/checkout, outbox /_sim/outbox)`);
+  if (!announceListening(sim.url))
+    console.log(`[sim] simulators on ${sim.url} (Proxies.sx /v1, Stripe /v1 + /stripe/checkout, outbox /_sim/outbox)`);
 }

@@ -1,10 +1,5 @@
 // Shared simulator bookkeeping: the log of calls it received and the hooks that reset each simulator.
-
-export interface SimCall {
-  method: string;
-  path: string;
-  at: string;
-}
+import type { SimCall } from '../devkit/sim-controls.ts';
 
 const calls: SimCall[] = [];
 const resetters: (() => void)[] = [];

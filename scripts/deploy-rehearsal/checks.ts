@@ -3,12 +3,15 @@
 // workers.dev and the SPA's assets (byte for byte).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { describeAccount } from '../../sim/cloudflare/controls.ts';
+import type { AccountView } from '../../devkit/cloudflare-controls.ts';
 import { SPA_BUNDLES } from '../../src/site/manifest.ts';
 import { REQUIRED_SECRETS } from '../secrets-guide.ts';
 import type { ConsumerConfig, Expectations } from './expectations.ts';
 
-export type AccountSnapshot = ReturnType<typeof describeAccount>;
+export type AccountSnapshot = AccountView;
+
+/** The deployed assets checked byte for byte: the build's manifests, from which the Worker renders every page. */
+export const MANIFEST_PATHS = Object.values(SPA_BUNDLES).map((b) => `/${b.manifest}`);
 
 export interface Check {
   name: string;
@@ -64,8 +67,6 @@ export function checkAccount(
   const workersDev = config.workers_dev ?? true;
   const previews = config.preview_urls ?? workersDev;
   const bundle = basename(config.main).replace(/\.ts$/, '.js');
-  // The Worker renders every page from the build's manifests: the deployed ones must be the built ones.
-  const manifests = Object.values(SPA_BUNDLES).map((b) => `/${b.manifest}`);
   const sameAsBuilt = (path: string) => {
     const deployed = readAsset(path);
     const built = expected.assetFiles.get(path);
@@ -135,7 +136,7 @@ export function checkAccount(
       same(Object.keys(assets?.files ?? {}).sort(), [...expected.assetFiles.keys()].sort()),
       `deployed: ${JSON.stringify(Object.keys(assets?.files ?? {}))}`,
     ),
-    ...manifests.map((path) => check(`the deployed ${path} is the built one, byte for byte`, sameAsBuilt(path))),
+    ...MANIFEST_PATHS.map((path) => check(`the deployed ${path} is the built one, byte for byte`, sameAsBuilt(path))),
     check(
       `assets config: ${config.assets.not_found_handling} fallback, ${config.assets.run_worker_first?.join(' ')} to the Worker first, _headers sent`,
       assets?.config.not_found_handling === config.assets.not_found_handling &&

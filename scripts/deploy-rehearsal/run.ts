@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RunningCloudflareSimulator } from '../../sim/cloudflare/server.ts';
-import type { ApiCall } from '../../sim/cloudflare/state.ts';
+import type { ApiCall, CloudflareControls } from '../../devkit/cloudflare-controls.ts';
+import { quietEnv } from '../../devkit/wrangler.ts';
 
 export interface CommandResult {
   status: number;
@@ -27,44 +27,44 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 export class RehearsalRunner {
   private readonly env: NodeJS.ProcessEnv;
-  private readonly sim: RunningCloudflareSimulator;
+  private readonly controls: CloudflareControls;
   private readonly logFile: string;
   private readonly outboundLog: string;
 
+  /** `apiUrl`: the local Cloudflare API's root; `controls`: its test controls. */
   constructor(
-    sim: RunningCloudflareSimulator,
+    apiUrl: string,
+    controls: CloudflareControls,
     account: { accountId: string; token: string },
     logFile: string,
     outboundLog: string,
   ) {
-    this.sim = sim;
+    this.controls = controls;
     this.logFile = logFile;
     this.outboundLog = outboundLog;
     writeFileSync(logFile, '');
     writeFileSync(outboundLog, '');
-    const { CLOUDFLARE_API_KEY: _key, CLOUDFLARE_EMAIL: _email, ...inherited } = process.env;
+    const { CLOUDFLARE_API_KEY: _key, CLOUDFLARE_EMAIL: _email, ...inherited } = quietEnv();
     this.env = {
       ...inherited,
-      CLOUDFLARE_API_BASE_URL: sim.apiBaseUrl,
+      CLOUDFLARE_API_BASE_URL: `${apiUrl}/client/v4`,
       CLOUDFLARE_API_TOKEN: account.token,
       CLOUDFLARE_ACCOUNT_ID: account.accountId,
-      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-      WRANGLER_SEND_METRICS: 'false',
       CI: 'true',
       NO_COLOR: '1',
       npm_config_update_notifier: 'false',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${GUARD}`.trim(),
       REHEARSAL_OUTBOUND_LOG: outboundLog,
-      REHEARSAL_OUTBOUND_ALLOW: new URL(sim.url).host,
+      REHEARSAL_OUTBOUND_ALLOW: new URL(apiUrl).host,
     };
   }
 
   /** Runs `command args` in the project with `input` on stdin; never throws on a failing exit. */
-  run(command: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  async run(command: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
     const startedAt = performance.now();
-    const firstCall = this.sim.state.calls.length;
+    const firstCall = (await this.controls.calls()).length;
     appendFileSync(this.logFile, `\n$ ${command} ${args.join(' ')}\n`);
-    return new Promise((resolve) => {
+    const { status, output } = await new Promise<{ status: number; output: string }>((resolve) => {
       const child = spawn(command, args, { env: { ...this.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
       let output = '';
       const collect = (chunk: Buffer) => {
@@ -74,15 +74,9 @@ export class RehearsalRunner {
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
       child.stdin.end(input);
-      child.on('close', (code) =>
-        resolve({
-          status: code ?? 1,
-          output,
-          calls: this.sim.state.calls.slice(firstCall),
-          ms: performance.now() - startedAt,
-        }),
-      );
+      child.on('close', (code) => resolve({ status: code ?? 1, output }));
     });
+    return { status, output, calls: (await this.controls.calls()).slice(firstCall), ms: performance.now() - startedAt };
   }
 
   outboundConnections(): OutboundConnection[] {

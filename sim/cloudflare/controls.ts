@@ -1,11 +1,12 @@
 // Test controls under /_sim/cloudflare (never part of Cloudflare's API): open a fresh account, read back what an
 // account holds (Worker versions and bindings, D1 tables and applied migrations, KV, queues, assets), the call log.
 import { Hono } from 'hono';
+import type { AccountView } from '../../devkit/cloudflare-controls.ts';
 import type { Account, CloudflareState } from './state.ts';
 import { deployedVersion, publicBindings } from './worker-versions.ts';
 
 /** Everything on the account, as a reviewer would check it in the dashboard (secret values never shown). */
-export function describeAccount(account: Account) {
+export function describeAccount(account: Account): AccountView {
   return {
     id: account.id,
     subdomain: account.subdomain,

@@ -1,8 +1,9 @@
 // Queues: list (filtered by one or more `name`), create, get, and their Worker consumers (one per queue) with
 // batch settings and a dead-letter queue, which must itself exist.
 import type { Context } from 'hono';
+import type { Queue, QueueConsumer } from '../../devkit/cloudflare-controls.ts';
 import { type CfContext, fail, jsonBody, newRouter, ok, paged } from './api.ts';
-import { type Account, newId, now, type Queue, type QueueConsumer } from './state.ts';
+import { type Account, newId, now } from './state.ts';
 
 const QUEUE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { announceListening } from '../../devkit/simulators.ts';
 import { accountRoutes } from './accounts.ts';
 import { type CfEnv, fail, requireToken } from './api.ts';
 import { assetSessionRoutes, assetUploadRoutes } from './assets.ts';
@@ -79,7 +80,8 @@ export function startCloudflareSimulator(port = 0, hostname = '127.0.0.1'): Prom
 
 if (import.meta.main) {
   const sim = await startCloudflareSimulator(Number(process.env.CF_SIM_PORT ?? 8792));
-  console.log(
-    `[sim] Cloudflare API on ${sim.apiBaseUrl}; open an account: curl -XPOST ${sim.url}/_sim/cloudflare/accounts`,
-  );
+  if (!announceListening(sim.url))
+    console.log(
+      `[sim] Cloudflare API on ${sim.apiBaseUrl}; open an account: curl -XPOST ${sim.url}/_sim/cloudflare/accounts`,
+    );
 }

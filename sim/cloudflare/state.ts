@@ -2,13 +2,7 @@
 // every call it received. One `CloudflareState` per simulator instance, so a rehearsal starts from nothing.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-
-/** A binding as the Workers API stores it (the upload metadata's shape; secrets keep their `text`). */
-export interface WorkerBinding {
-  name: string;
-  type: string;
-  [field: string]: unknown;
-}
+import type { ApiCall, KvNamespace, Queue, WorkerBinding } from '../../devkit/cloudflare-controls.ts';
 
 export interface WorkerVersion {
   id: string;
@@ -52,28 +46,6 @@ export interface D1Database {
   sqlite: DatabaseSync;
 }
 
-export interface KvNamespace {
-  id: string;
-  title: string;
-}
-
-export interface QueueConsumer {
-  consumer_id: string;
-  type: 'worker';
-  script: string;
-  dead_letter_queue?: string;
-  settings: Record<string, unknown>;
-  created_on: string;
-}
-
-export interface Queue {
-  queue_id: string;
-  queue_name: string;
-  created_on: string;
-  modified_on: string;
-  consumers: QueueConsumer[];
-}
-
 /** An assets upload session: the hashes the API asked for, and which have arrived. */
 export interface AssetsUploadSession {
   scriptName: string;
@@ -96,17 +68,6 @@ export interface Account {
   uploadSessions: Map<string, AssetsUploadSession>;
   /** Completion tokens handed out after an upload, each for one script's manifest. */
   completedUploads: Map<string, AssetsUploadSession>;
-}
-
-export interface ApiCall {
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  account?: string;
-  /** True when no simulated endpoint matched the path. */
-  unrouted: boolean;
-  at: string;
 }
 
 export const newId = (): string => randomUUID().replaceAll('-', '');

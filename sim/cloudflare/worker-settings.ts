@@ -1,8 +1,10 @@
 // What surrounds a Worker's code: its settings (the deployed version's bindings), non-versioned script settings,
 // workers.dev subdomain, cron schedules and secrets. A secret change is a new version, deployed at once, and is
 // refused while the latest version is not the deployed one (as Cloudflare does, code 10215).
+
+import type { WorkerBinding } from '../../devkit/cloudflare-controls.ts';
 import { type CfContext, fail, jsonBody, newRouter, ok } from './api.ts';
-import { now, type WorkerBinding } from './state.ts';
+import { now } from './state.ts';
 import { addVersion, allTrafficTo, deploy, deployedVersion, publicBindings } from './worker-versions.ts';
 import { findScript, scriptNotFound } from './workers.ts';
 

@@ -1,7 +1,8 @@
 // Reads a Worker upload (multipart: a `metadata` JSON part and the modules) into a version, as the Workers API does:
 // `inherit` bindings take the deployed version's binding of that name, `keep_bindings` types carry over, every
 // bound KV namespace, D1 database and queue must exist on the account, and `assets.jwt` must be a completed upload.
-import type { Account, WorkerBinding, WorkerScript, WorkerVersion } from './state.ts';
+import type { WorkerBinding } from '../../devkit/cloudflare-controls.ts';
+import type { Account, WorkerScript, WorkerVersion } from './state.ts';
 import { deployedVersion } from './worker-versions.ts';
 
 interface UploadMetadata {

@@ -1,7 +1,8 @@
 // A Worker's life on the account: scripts hold immutable versions; a deployment sends traffic to versions. Shared by
 // the upload, version, deployment, settings and secret routes, with the shapes the API answers.
 import { createHash, randomUUID } from 'node:crypto';
-import { newId, now, type WorkerBinding, type WorkerScript, type WorkerVersion } from './state.ts';
+import type { WorkerBinding } from '../../devkit/cloudflare-controls.ts';
+import { newId, now, type WorkerScript, type WorkerVersion } from './state.ts';
 
 export function newScript(name: string): WorkerScript {
   return {

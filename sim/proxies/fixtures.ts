@@ -2,7 +2,7 @@
 // contract (src/pool/contract.ts), so a sample that no longer fits the shapes the client expects fails to compile.
 import type { Incident, PoolStock } from '../../src/pool/contract.ts';
 
-/** The real stock sample from UPSTREAM.md (generatedAt is set when served). */
+/** The real stock sample from docs/UPSTREAM.md (generatedAt is set when served). */
 export const STOCK_SAMPLE: Omit<PoolStock, 'generatedAt'> = {
   pools: { mbl: { us: 73, de: 19, fr: 18, es: 25, gb: 22 }, peer: { us: 0, ch: 1 } },
   totals: { mbl: 157, peer: 1, all: 158 },

@@ -1,7 +1,7 @@
 // The Stripe simulator's settings: the API key it accepts, the webhook secret it signs with, and where (and
 // whether) it delivers events to the shop.
 import { existsSync } from 'node:fs';
-import { readDevVars } from '../../scripts/dev-vars.ts';
+import { readDevVars } from '../../devkit/dev-vars.ts';
 
 interface StripeSimSettings {
   secretKey: string;

@@ -1,6 +1,7 @@
 // Events and their webhook deliveries: every state change emits an event, signed and POSTed to the shop
 // (retried like Stripe, fewer times) or only recorded for tests; the controls can hold, reorder, delay,
 // drop and duplicate deliveries.
+import type { StripeDelivery } from '../../devkit/sim-controls.ts';
 import { onReset } from '../state.ts';
 import { later, nowSeconds } from './clock.ts';
 import { config } from './config.ts';
@@ -23,24 +24,10 @@ export interface SimEvent {
   type: string;
 }
 
-export interface SimDelivery {
-  id: string;
-  eventId: string;
-  type: string;
-  /** The exact bytes Stripe would POST. */
-  payload: string;
-  /** The Stripe-Signature header for `payload`. */
-  signature: string;
-  createdAt: string;
-  state: 'recorded' | 'held' | 'sending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatus: number | null;
-}
-
 export type ReleaseOrder = 'fifo' | 'reverse' | 'shuffle' | 'drop';
 
 export const events: SimEvent[] = [];
-export const deliveries: SimDelivery[] = [];
+export const deliveries: StripeDelivery[] = [];
 let holding = false;
 let delayMs = 0;
 
@@ -69,11 +56,11 @@ export function emit(type: string, object: unknown): SimEvent {
 }
 
 /** Makes `count` deliveries of one event (fresh signatures) and sends them at once, unless held or recording. */
-export function deliver(event: SimEvent, count: number): SimDelivery[] {
+export function deliver(event: SimEvent, count: number): StripeDelivery[] {
   const payload = JSON.stringify(event, null, 2);
-  const made: SimDelivery[] = [];
+  const made: StripeDelivery[] = [];
   for (let i = 0; i < count; i++) {
-    const delivery: SimDelivery = {
+    const delivery: StripeDelivery = {
       id: stripeId('whdel', 16),
       eventId: event.id,
       type: event.type,
@@ -91,7 +78,7 @@ export function deliver(event: SimEvent, count: number): SimDelivery[] {
   return made;
 }
 
-async function attempt(delivery: SimDelivery): Promise<void> {
+async function attempt(delivery: StripeDelivery): Promise<void> {
   delivery.attempts++;
   // A retry is signed afresh, as Stripe does.
   if (delivery.attempts > 1) delivery.signature = signPayload(delivery.payload, config().webhookSecret);
@@ -126,7 +113,7 @@ async function attempt(delivery: SimDelivery): Promise<void> {
   later(backoff, () => void attempt(delivery));
 }
 
-function send(delivery: SimDelivery): void {
+function send(delivery: StripeDelivery): void {
   delivery.state = 'sending';
   if (config().delivery === 'record') {
     delivery.state = 'recorded';
@@ -143,7 +130,7 @@ export function hold(): boolean {
 }
 
 /** Sends the held deliveries in the given order (fifo by default), or marks them failed unsent (`drop`). */
-export function release(order: ReleaseOrder | undefined): SimDelivery[] {
+export function release(order: ReleaseOrder | undefined): StripeDelivery[] {
   holding = false;
   const held = deliveries.filter((d) => d.state === 'held');
   if (order === 'drop') {

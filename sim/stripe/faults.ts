@@ -1,6 +1,7 @@
 // Faults for the next Stripe API calls (POST /_sim/stripe/faults, /_sim/stripe/outage) and the log of what the API
 // received (GET /_sim/stripe/requests): how a client's retries, timeouts, error handling and encoding are tested.
 import type { MiddlewareHandler } from 'hono';
+import type { ReceivedRequest } from '../../devkit/sim-controls.ts';
 import { onReset, recordCall } from '../state.ts';
 import { parseStripeForm } from './form.ts';
 import { stripeId } from './objects.ts';
@@ -19,18 +20,6 @@ export interface StripeFault {
   shouldRetry?: boolean;
   /** Act on the call, then hold the answer this long (a client that gives up sooner never learns the outcome). */
   slowMs?: number;
-}
-
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  /** The raw body (POST) or query string (GET), as sent. */
-  encoded: string;
-  /** What it decodes to, or the decoding error. */
-  params: unknown;
-  idempotencyKey: string | null;
-  stripeVersion: string | null;
-  status: number;
 }
 
 let faults: StripeFault[] = [];

@@ -3,19 +3,25 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../src/time.ts';
-import { call, outboxFor, resetSimulators, signIn, sim, tokenFromMail, waitForMail } from '../helpers.ts';
-import { later } from '../support/clock.ts';
 import {
   auditRows,
   buy,
+  call,
   customerIdOf,
+  fireCron,
+  later,
   OPERATOR,
+  outboxFor,
   pay,
-  runCron,
+  resetSimulators,
   settled,
+  signIn,
+  sim,
   startCheckout,
+  tokenFromMail,
   upstreamKeyOf,
-} from './support.ts';
+  waitForMail,
+} from '../support/index.ts';
 
 const DAY = 86_400_000;
 let operator: string;
@@ -63,7 +69,7 @@ describe('suspend', () => {
     expect(suspended).toMatchObject({ action: 'suspend', reconcile: 'synced' });
     expect((await upstreamKeyOf(id))?.enabled).toBe(false);
 
-    await runCron(Date.now() + 10 * 60_000);
+    await fireCron(Date.now() + 10 * 60_000);
     expect((await upstreamKeyOf(id))?.enabled).toBe(false);
     expect((await actOk(id, 'refulfil')).reconcile).toBe('synced');
     expect((await upstreamKeyOf(id))?.enabled).toBe(false);
@@ -122,7 +128,7 @@ describe('grant free GB', () => {
     expect(purchases).toContainEqual(expect.objectContaining({ gb: 5, price: 0, status: 'paid' }));
 
     // The cron's reconcile agrees: nothing changes.
-    await runCron(Date.now() + 10 * 60_000);
+    await fireCron(Date.now() + 10 * 60_000);
     expect((await upstreamKeyOf(id))?.trafficCapGB).toBe(6);
   });
 

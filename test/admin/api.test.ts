@@ -12,8 +12,17 @@ import type {
   PricingView,
 } from '../../src/shared/admin.ts';
 import type { AccountAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
-import { buy, customerIdOf, OPERATOR, settled, upstreamKeyOf } from './support.ts';
+import {
+  buy,
+  call,
+  customerIdOf,
+  OPERATOR,
+  resetSimulators,
+  settled,
+  signIn,
+  sim,
+  upstreamKeyOf,
+} from '../support/index.ts';
 
 let operator: string;
 let customer: string;

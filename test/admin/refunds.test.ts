@@ -3,10 +3,26 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../src/time.ts';
-import { deliver, deliverEachEvent, deliveries, disputeSession, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
-import { later } from '../support/clock.ts';
-import { auditRows, buy, customerIdOf, OPERATOR, settled, upstreamKeyOf } from './support.ts';
+import {
+  auditRows,
+  buy,
+  call,
+  customerIdOf,
+  deliver,
+  deliverEachEvent,
+  deliveries,
+  disputeSession,
+  later,
+  OPERATOR,
+  type OrderRow,
+  orderRow,
+  resetSimulators,
+  settled,
+  signIn,
+  sim,
+  stripeAct,
+  upstreamCapOf,
+} from '../support/index.ts';
 
 let operator: string;
 
@@ -17,13 +33,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   await resetSimulators();
 });
-
-interface OrderRow {
-  id: string;
-  status: string;
-  refunded_gb: number;
-  refunded_amount: number;
-}
 
 /** A customer with Starter (1 GB, $9) and Pro (10 GB, $69) paid and their key synced at 11 GB. */
 async function customerWithPro(email: string) {
@@ -37,8 +46,6 @@ async function customerWithPro(email: string) {
     .first<OrderRow>())!;
   return { id, session, pro, cookie };
 }
-
-const orderRow = (id: string) => env.DB.prepare('select * from orders where id = ?').bind(id).first<OrderRow>();
 
 function refund(
   customerId: string,
@@ -62,11 +69,6 @@ async function deliverRefunds(already: number): Promise<void> {
   for (const delivery of found.slice(already)) expect((await deliver(delivery)).status).toBe(200);
 }
 
-async function capOf(customerId: string) {
-  await settled(customerId);
-  return (await upstreamKeyOf(customerId))?.trafficCapGB;
-}
-
 describe('refund from the console', () => {
   it('refunds part of an order; the cap drops after the webhook exactly as after a Stripe-dashboard refund', async () => {
     const fromConsole = await customerWithPro('refund-console@example.com');
@@ -78,7 +80,7 @@ describe('refund from the console', () => {
     expect(answer.action).toBe('refund');
     expect(answer.message).toMatch(/\$34\.50[\s\S]*5 GB/);
     // Nothing moves until Stripe confirms.
-    expect(await capOf(fromConsole.id)).toBe(11);
+    expect((await upstreamCapOf(fromConsole.id)).cap).toBe(11);
     expect(await orderRow(fromConsole.pro.id)).toMatchObject({ refunded_gb: 0, refunded_amount: 0 });
 
     // The same refund made in the Stripe dashboard, for the other customer.
@@ -87,7 +89,7 @@ describe('refund from the console', () => {
 
     for (const c of [fromConsole, dashboard]) {
       expect(await orderRow(c.pro.id)).toMatchObject({ status: 'paid', refunded_gb: 5, refunded_amount: 3450 });
-      expect(await capOf(c.id)).toBe(6);
+      expect((await upstreamCapOf(c.id)).cap).toBe(6);
     }
 
     const audit = (await auditRows(fromConsole.id)).filter((a) => a.action === 'admin.refund');
@@ -123,7 +125,7 @@ describe('refund from the console', () => {
     expect((await refund(id, pro.id, {}, 'confirm-refund-rest')).status).toBe(200);
     await deliverRefunds(1);
     expect(await orderRow(pro.id)).toMatchObject({ status: 'refunded', refunded_amount: 6900, refunded_gb: 10 });
-    expect(await capOf(id)).toBe(1);
+    expect((await upstreamCapOf(id)).cap).toBe(1);
     const full = await refund(id, pro.id, {}, 'confirm-refund-more');
     expect(full.status).toBe(409);
     expect(await full.json()).toMatchObject({ error: { code: 'not_refundable' } });

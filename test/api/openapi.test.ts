@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../../src/api/openapi.ts';
 import { proxyUrlsQuery } from '../../src/api/schemas.ts';
 import { apiV1 } from '../../src/routes/api-v1.ts';
-import { apiCall } from './support.ts';
+import { apiCall } from '../support/index.ts';
 
 let doc: OpenApiDocument;
 let res: Response;

@@ -6,11 +6,22 @@ import { sha256Hex } from '../../src/crypto.ts';
 import type { TokensAnswer } from '../../src/shared/tokens.ts';
 import { DAY_MS, MINUTE_MS } from '../../src/time.ts';
 import { LAST_USED_RESOLUTION_MS } from '../../src/tokens/store.ts';
-import { auditRows, OPERATOR } from '../admin/support.ts';
-import { auditActions, customerIdOf, customerWithKey, type ErrorBody, json } from '../dashboard/support.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { later } from '../support/clock.ts';
-import { apiCall, makeToken, tokenRows } from './support.ts';
+import {
+  apiCall,
+  auditActions,
+  auditRows,
+  call,
+  customerIdOf,
+  customerWithKey,
+  type ErrorBody,
+  json,
+  later,
+  makeToken,
+  OPERATOR,
+  resetSimulators,
+  signIn,
+  tokenRows,
+} from '../support/index.ts';
 
 beforeAll(resetSimulators);
 

@@ -5,9 +5,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { KeyAnswer, ProxyUrlsAnswer, UsageApiAnswer } from '../../src/api/schemas.ts';
 import type { SessionsAnswer } from '../../src/shared/dashboard.ts';
 import { parseGatewayUsername } from '../../src/shared/proxy-url.ts';
-import { customerWithKey, type ErrorBody, type SimKey, simCalls, simControl } from '../dashboard/support.ts';
-import { call, resetSimulators } from '../helpers.ts';
-import { apiCall, makeToken } from './support.ts';
+import {
+  apiCall,
+  call,
+  customerWithKey,
+  type ErrorBody,
+  makeToken,
+  resetSimulators,
+  type SimKey,
+  simCalls,
+  simControl,
+} from '../support/index.ts';
 
 interface Customer {
   cookie: string;

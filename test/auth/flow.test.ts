@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, signIn } from '../helpers.ts';
+import { call, signIn } from '../support/index.ts';
 
 describe('sign-in end to end', () => {
   it('signs a customer in through the queue and the outbox', async () => {

@@ -10,9 +10,10 @@ import { getConfig } from '../../src/config/index.ts';
 import { openDb } from '../../src/db/index.ts';
 import type { Overview } from '../../src/shared/admin.ts';
 import { HOUR_MS, MINUTE_MS } from '../../src/time.ts';
-import { customerIdOf, OPERATOR } from '../admin/support.ts';
 import {
   call,
+  customerIdOf,
+  OPERATOR,
   outboxFor,
   RATE_LIMIT_WAIT_TIMEOUT_MS,
   resetSimulators,
@@ -21,7 +22,7 @@ import {
   testIp,
   tokenFromMail,
   waitForMail,
-} from '../helpers.ts';
+} from '../support/index.ts';
 
 const request = (email: string, ip: string) =>
   call('/api/auth/request', { json: { email }, headers: { 'cf-connecting-ip': ip } });

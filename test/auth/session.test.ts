@@ -10,8 +10,7 @@ import { requestContext } from '../../src/http/middleware.ts';
 import { requireAdmin, requireRecentSignIn, requireSession } from '../../src/http/session.ts';
 import worker from '../../src/index.ts';
 import { MINUTE_MS } from '../../src/time.ts';
-import { call, ORIGIN, resetSimulators, signIn } from '../helpers.ts';
-import { later } from '../support/clock.ts';
+import { call, later, ORIGIN, resetSimulators, signIn } from '../support/index.ts';
 
 const ISSUER = 'https://shop.test';
 const AUDIENCE = 'https://shop.test/api#session';

@@ -7,6 +7,7 @@ import { sha256Hex } from '../../src/crypto.ts';
 import { MINUTE_MS } from '../../src/time.ts';
 import {
   call,
+  later,
   outboxFor,
   RATE_LIMIT_WAIT_TIMEOUT_MS,
   requestLoginMail,
@@ -17,8 +18,7 @@ import {
   testIp,
   tokenFromMail,
   waitForMail,
-} from '../helpers.ts';
-import { later } from '../support/clock.ts';
+} from '../support/index.ts';
 
 const verify = (token: string, headers: Record<string, string> = {}) =>
   call('/api/auth/verify', { json: { token }, headers });

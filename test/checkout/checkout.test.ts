@@ -2,8 +2,7 @@
 // any money is taken; order pages and purchase history scoped to their owner.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deliver, deliveries, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
+import { call, deliver, deliveries, resetSimulators, signIn, sim, stripeAct } from '../support/index.ts';
 
 interface SimSession {
   id: string;

@@ -3,8 +3,18 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overview } from '../../src/shared/admin.ts';
-import { customerIdOf, deliverEachEvent, settledSync, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
+import {
+  call,
+  customerIdOf,
+  deliverEachEvent,
+  resetSimulators,
+  settled,
+  signIn,
+  sim,
+  startCheckout,
+  stripeAct,
+  waitForMailAbout,
+} from '../support/index.ts';
 
 interface SimSession {
   allow_promotion_codes: boolean | null;
@@ -22,12 +32,6 @@ const withOptions = {
   CHECKOUT_INVOICE: 'true',
 } as unknown as Env;
 
-async function startCheckout(cookie: string, shopEnv: Env = env): Promise<string> {
-  const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie, env: shopEnv });
-  expect(res.status).toBe(200);
-  return new URL((await res.json<{ url: string }>()).url).pathname.split('/').pop()!;
-}
-
 const session = (id: string) => sim<SimSession>(`/_sim/stripe/sessions/${id}`);
 
 beforeAll(async () => {
@@ -36,7 +40,7 @@ beforeAll(async () => {
 
 describe('checkout options', () => {
   it('are all off by default: no promotion codes, no tax, no invoice', async () => {
-    const id = await startCheckout(await signIn('plain-checkout@example.com'));
+    const id = await startCheckout(await signIn('plain-checkout@example.com'), 'pro');
     expect(await session(id)).toMatchObject({
       allow_promotion_codes: null,
       automatic_tax: { enabled: false },
@@ -56,7 +60,7 @@ describe('checkout options', () => {
     const email = 'taxed@example.com';
     const cookie = await signIn(email);
     const customerId = await customerIdOf(email);
-    const id = await startCheckout(cookie, withOptions);
+    const id = await startCheckout(cookie, 'pro', withOptions);
     expect(await session(id)).toMatchObject({
       allow_promotion_codes: true,
       automatic_tax: { enabled: true },
@@ -67,7 +71,7 @@ describe('checkout options', () => {
 
     // Pro is 69.00: a 9.00 promotion code, then 20 % tax on the 60.00 left.
     await deliverEachEvent((await stripeAct(id, 'pay', { discount: 900, taxPercent: 20 })).events);
-    await settledSync(customerId);
+    await settled(customerId);
     expect((await session(id)).invoice).toMatch(/^in_/);
     const order = await env.DB.prepare('select price, discount, tax, status from orders where customer_id = ?')
       .bind(customerId)

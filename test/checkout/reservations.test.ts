@@ -6,9 +6,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clockFrom } from '../../src/clock.ts';
 import worker from '../../src/index.ts';
 import { withOverrides } from '../../src/services/index.ts';
-import { customerIdOf, pay, startCheckout } from '../admin/support.ts';
-import { deliver, deliveries, keysOf, settledSync, stripeAct } from '../billing/helpers.ts';
-import { call, ORIGIN, resetSimulators, signIn, sim, upstreamKey, upstreamKeys } from '../helpers.ts';
+import {
+  call,
+  customerIdOf,
+  deliver,
+  deliveries,
+  keysOf,
+  ORIGIN,
+  pay,
+  resetSimulators,
+  settled,
+  signIn,
+  sim,
+  startCheckout,
+  stripeAct,
+  upstreamKey,
+  upstreamKeys,
+} from '../support/index.ts';
 
 beforeEach(resetSimulators);
 
@@ -45,7 +59,7 @@ describe('concurrent checkouts', () => {
 
     // Both are paid: every paid GB is on the customer's key.
     for (const { id: sessionId } of opened) await pay(sessionId);
-    await settledSync(id);
+    await settled(id);
     const [key] = await keysOf(id);
     expect(await upstreamKey(key!.upstream_id)).toMatchObject({ trafficCapGB: 995, enabled: true });
     expect(await upstreamKeys()).toHaveLength(1);

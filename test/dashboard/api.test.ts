@@ -6,9 +6,7 @@ import { parseConfig } from '../../src/config/index.ts';
 import { legalDocument } from '../../src/config/legal.ts';
 import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import { MINUTE_MS } from '../../src/time.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { later } from '../support/clock.ts';
-import { type ErrorBody, json } from './support.ts';
+import { call, type ErrorBody, json, later, resetSimulators, signIn } from '../support/index.ts';
 
 const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/account'],

@@ -4,24 +4,23 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountAnswer, RevealAnswer, RotateAnswer, SessionsAnswer } from '../../src/shared/dashboard.ts';
 import { MINUTE_MS } from '../../src/time.ts';
-import { resetSimulators, sim } from '../helpers.ts';
-import { later } from '../support/clock.ts';
 import {
   auditActions,
+  clearProxiesFaults,
   customerWithKey,
   type ErrorBody,
   json,
+  later,
   mask,
+  proxiesFault,
+  resetSimulators,
   simCalls,
   simControl,
   upstreamKey,
-} from './support.ts';
-
-const fault = (body: Record<string, unknown>) => simControl('/faults', body);
-const clearFaults = () => sim('/_sim/proxies/faults', { method: 'DELETE' });
+} from '../support/index.ts';
 
 beforeAll(resetSimulators);
-beforeEach(clearFaults);
+beforeEach(clearProxiesFaults);
 
 describe('status and usage', () => {
   it('shows an active key with its mask, cap, expiry and live usage', async () => {
@@ -156,8 +155,8 @@ describe('rotate', () => {
 describe('when the platform is down', () => {
   it('the dashboard still shows the key from the shop’s record, reveal still works, and key changes are a clear 503', async () => {
     const { cookie, key } = await customerWithKey('outage@example.com');
-    await fault({ kind: 'error', status: 500, count: 100, path: '/reseller' });
-    await fault({ kind: 'error', status: 502, count: 100, path: '/gateway/pool/my-sessions' });
+    await proxiesFault({ kind: 'error', status: 500, count: 100, path: '/reseller' });
+    await proxiesFault({ kind: 'error', status: 502, count: 100, path: '/gateway/pool/my-sessions' });
 
     const me = await json<AccountAnswer>('/api/account', { cookie });
     expect(me.status).toBe(200);
@@ -183,7 +182,7 @@ describe('when the platform is down', () => {
       expect(body.error.message).toBe('The service is temporarily unavailable. Please try again shortly.');
       expect(res.headers.get('cache-control')).toBe('private, no-store');
     }
-    await clearFaults();
+    await clearProxiesFaults();
     expect((await upstreamKey(key.id))!.key).toBe(key.key);
   });
 });

@@ -4,8 +4,18 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recentAnswers } from '../../src/keys/recent.ts';
 import type { SessionsAnswer } from '../../src/shared/dashboard.ts';
-import { call, RATE_LIMIT_WAIT_TIMEOUT_MS, resetSimulators, signIn, startOfRateLimitWindow } from '../helpers.ts';
-import { customerWithKey, type ErrorBody, json, simCalls, simControl } from './support.ts';
+import {
+  call,
+  customerWithKey,
+  type ErrorBody,
+  json,
+  RATE_LIMIT_WAIT_TIMEOUT_MS,
+  resetSimulators,
+  signIn,
+  simCalls,
+  simControl,
+  startOfRateLimitWindow,
+} from '../support/index.ts';
 
 const countCalls = async (match: (path: string, method: string) => boolean) =>
   (await simCalls()).filter((c) => match(c.path, c.method)).length;

@@ -4,11 +4,21 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RevealAnswer, RotateAnswer } from '../../src/shared/dashboard.ts';
-import { OPERATOR, runCron } from '../admin/support.ts';
-import { CURRENT_KEY_SQL, call, resetSimulators, signIn, sim } from '../helpers.ts';
-import { customerWithKey, json, mask, simControl, upstreamKey } from './support.ts';
+import {
+  CURRENT_KEY_SQL,
+  call,
+  clearProxiesFaults,
+  customerWithKey,
+  fireCron,
+  json,
+  mask,
+  OPERATOR,
+  resetSimulators,
+  signIn,
+  simControl,
+  upstreamKey,
+} from '../support/index.ts';
 
-const clearFaults = () => sim('/_sim/proxies/faults', { method: 'DELETE' });
 const reveal = async (cookie: string) =>
   (await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret;
 const row = (customerId: string) =>
@@ -23,7 +33,7 @@ async function regenerations(upstreamId: string): Promise<number> {
 }
 
 beforeAll(resetSimulators);
-beforeEach(clearFaults);
+beforeEach(clearProxiesFaults);
 
 describe('a failure after regenerate', () => {
   it('still stores and shows the live secret', async () => {
@@ -48,8 +58,8 @@ describe('a failure after regenerate', () => {
     expect(await reveal(cookie)).toBe(live);
     // Marked for a check the reconcile makes; once made, the mark is gone and the secret is unchanged.
     expect(await row(customerId)).toMatchObject({ secret_check: 1, sync_state: 'pending' });
-    await clearFaults();
-    await runCron();
+    await clearProxiesFaults();
+    await fireCron();
     expect(await row(customerId)).toMatchObject({ secret_check: 0, sync_state: 'synced' });
     expect(await reveal(cookie)).toBe(live);
   });
@@ -72,8 +82,8 @@ describe('a failure after regenerate', () => {
       count: 10,
     });
     await json<RotateAnswer>('/api/key/rotate', { method: 'POST', cookie, headers: first });
-    await clearFaults();
-    await runCron();
+    await clearProxiesFaults();
+    await fireCron();
     const live = (await upstreamKey(key.id))!.key;
     expect(live).toBe(second.body.secret);
     expect(await reveal(cookie)).toBe(live);

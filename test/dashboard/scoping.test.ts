@@ -9,17 +9,19 @@ import type {
   SessionsAnswer,
   UsageAnswer,
 } from '../../src/shared/dashboard.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
 import {
+  call,
   customerWithKey,
   type ErrorBody,
   json,
   mask,
+  resetSimulators,
   type SimKey,
+  signIn,
   simCalls,
   simControl,
   upstreamKey,
-} from './support.ts';
+} from '../support/index.ts';
 
 interface Customer {
   cookie: string;

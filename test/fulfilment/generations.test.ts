@@ -4,19 +4,27 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountAnswer, RevealAnswer } from '../../src/shared/dashboard.ts';
-import { buy, customerIdOf, pay, runCron, startCheckout } from '../admin/support.ts';
 import {
+  buy,
+  call,
+  customerIdOf,
   decideDispute,
   deliver,
   deliverEachEvent,
   deliveries,
   disputeSession,
+  fireCron,
   keysOf,
-  settledSync,
+  pay,
+  resetSimulators,
+  settled,
   setUsage,
+  signIn,
+  startCheckout,
   stripeAct,
-} from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, upstreamKey, waitForMailAbout } from '../helpers.ts';
+  upstreamKey,
+  waitForMailAbout,
+} from '../support/index.ts';
 
 /** Buys `tierId` through checkout, the Stripe simulator and the signed webhook, and waits for the keys. */
 async function buyAs(cookie: string, tierId: string): Promise<string> {
@@ -24,7 +32,7 @@ async function buyAs(cookie: string, tierId: string): Promise<string> {
   const { id } = (await env.DB.prepare('select customer_id as id from orders where stripe_session_id = ?')
     .bind(sessionId)
     .first<{ id: string }>())!;
-  await settledSync(id);
+  await settled(id);
   return sessionId;
 }
 
@@ -60,8 +68,8 @@ async function onARetiredKey(email: string) {
   const [first] = await keysOf(id);
   await setUsage(first!.upstream_id!, 900 * GB);
   await buyAs(cookie, 'pro');
-  await runCron(Date.now() + 73 * HOUR);
-  await runCron(Date.now() + 74 * HOUR);
+  await fireCron(Date.now() + 73 * HOUR);
+  await fireCron(Date.now() + 74 * HOUR);
   const [retired, current] = await keysOf(id);
   expect(retired).toMatchObject({ state: 'retired', carried_out_gb: 100 });
   expect(await upstreamKey(current!.upstream_id)).toMatchObject({ trafficCapGB: 110 });
@@ -83,7 +91,7 @@ describe('past the cap ceiling', () => {
     await setUsage(first!.upstream_id!, 990 * GB);
     const sessionId = await startCheckout(cookie, 'scale');
     await pay(sessionId);
-    await settledSync(id);
+    await settled(id);
 
     const [old, fresh] = await keysOf(id);
     expect(old).toMatchObject({ generation: 1, state: 'retiring' });
@@ -114,18 +122,18 @@ describe('past the cap ceiling', () => {
     expect(mail.text).not.toContain(newKey!.key);
 
     // A day later the old key still works; the customer uses 4 more GB on it.
-    await runCron(Date.now() + 24 * HOUR);
+    await fireCron(Date.now() + 24 * HOUR);
     expect(await upstreamKey(old!.upstream_id)).toMatchObject({ enabled: true });
     await setUsage(old!.upstream_id!, 994 * GB);
 
     // Grace over: first switched off (its last usage still flushing), nothing carried yet.
-    await runCron(Date.now() + 73 * HOUR);
+    await fireCron(Date.now() + 73 * HOUR);
     expect(await upstreamKey(old!.upstream_id)).toMatchObject({ enabled: false });
     expect((await keysOf(id))[0]).toMatchObject({ state: 'retiring', carried_out_gb: null });
     expect(await upstreamKey(fresh!.upstream_id)).toMatchObject({ trafficCapGB: 50 });
 
     // The next run reads it a last time, carries the 6 unused GB and deletes it.
-    await runCron(Date.now() + 73 * HOUR + 10 * 60_000);
+    await fireCron(Date.now() + 73 * HOUR + 10 * 60_000);
     const [retired, current] = await keysOf(id);
     expect(retired).toMatchObject({ state: 'retired', final_used_gb: 994, carried_out_gb: 6, carried_into: 2 });
     expect(retired!.deleted_at).not.toBeNull();
@@ -143,7 +151,7 @@ describe('past the cap ceiling', () => {
     expect(after.key).toMatchObject({ status: 'active', capGb: 56, previousKey: null });
 
     // Later runs change nothing (every step is done once).
-    await runCron(Date.now() + 80 * HOUR);
+    await fireCron(Date.now() + 80 * HOUR);
     expect(await upstreamKey(current!.upstream_id)).toMatchObject({ trafficCapGB: 56 });
   });
 
@@ -154,7 +162,7 @@ describe('past the cap ceiling', () => {
     await stripeAct(last, 'refund');
     const [refund] = await deliveries({ type: 'charge.refunded' });
     expect((await deliver(refund!)).status).toBe(200);
-    await settledSync(id);
+    await settled(id);
     expect((await keysOf(id))[0]).toMatchObject({ carried_out_gb: 50 });
     expect(await upstreamKey(current.upstream_id)).toMatchObject({ trafficCapGB: 60 });
   });
@@ -165,12 +173,12 @@ describe('past the cap ceiling', () => {
     // The last Scale (on the retired key) is disputed in full: its 50 GB come off the 100 carried over.
     const opened = await disputeSession(last);
     await deliverEachEvent(opened.events);
-    await settledSync(id);
+    await settled(id);
     expect((await keysOf(id))[0]).toMatchObject({ state: 'retired', carried_out_gb: 50 });
     expect(await upstreamKey(current.upstream_id)).toMatchObject({ trafficCapGB: 60 });
 
     await deliverEachEvent((await decideDispute(opened.dispute, 'won')).events);
-    await settledSync(id);
+    await settled(id);
     expect((await keysOf(id))[0]).toMatchObject({ carried_out_gb: 100 });
     expect(await upstreamKey(current.upstream_id)).toMatchObject({ trafficCapGB: 110 });
   });

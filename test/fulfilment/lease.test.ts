@@ -6,24 +6,13 @@ import { openDb } from '../../src/db/index.ts';
 import { reconcileCustomerKey } from '../../src/fulfilment/index.ts';
 import { acquireLease, markOwedStatement, releaseFailed, releaseSynced, renewLease } from '../../src/keys/index.ts';
 import { backgroundServices } from '../../src/services/index.ts';
-import { customerWithKey, simCalls, simControl } from '../dashboard/support.ts';
-import { resetSimulators, sim } from '../helpers.ts';
+import { customerWithKey, resetSimulators, sim, simCalls, simControl, until } from '../support/index.ts';
 
 const db = openDb(env.DB);
 const lease = (customerId: string) =>
   env.DB.prepare('select lease_until, lease_holder, state from key_syncs where customer_id = ?')
     .bind(customerId)
     .first<{ lease_until: number | null; lease_holder: string | null; state: string }>();
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const inflight = () => sim<{ count: number }>('/_sim/proxies/inflight');
 

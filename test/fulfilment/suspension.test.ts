@@ -5,17 +5,26 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clockFrom } from '../../src/clock.ts';
 import { reconcileCustomerKey } from '../../src/fulfilment/index.ts';
 import { backgroundServices } from '../../src/services/index.ts';
-import { OPERATOR, runCron } from '../admin/support.ts';
-import { keysOf, setUsage } from '../billing/helpers.ts';
-import { customerWithKey, simCalls, simControl } from '../dashboard/support.ts';
-import { call, resetSimulators, signIn, sim, upstreamKey, upstreamKeysOf } from '../helpers.ts';
+import {
+  call,
+  customerWithKey,
+  fireCron,
+  keysOf,
+  OPERATOR,
+  resetSimulators,
+  setUsage,
+  signIn,
+  sim,
+  simControl,
+  upstreamKey,
+  upstreamKeysOf,
+  upstreamMints,
+} from '../support/index.ts';
 
 const GB = 1024;
 const DAY = 86_400_000;
 let operator: string;
 
-const mints = async () =>
-  (await simCalls()).filter((c) => c.method === 'POST' && c.path === '/v1/reseller/pool-keys').length;
 const reconcile = (id: string, at = Date.now()) =>
   reconcileCustomerKey(backgroundServices(env, createExecutionContext(), {}, clockFrom(at)), id);
 
@@ -43,7 +52,7 @@ describe('a suspended customer', () => {
     await suspend(customerId);
     await vanish(key.id);
     expect(await reconcile(customerId)).toEqual({ state: 'synced' });
-    await runCron(Date.now() + DAY);
+    await fireCron(Date.now() + DAY);
     expect(await upstreamKeysOf('suspended-vanished@example.com')).toEqual([]);
     for (const path of ['/api/key/reveal', '/api/key/rotate']) {
       const res = await call(path, { method: 'POST', cookie });
@@ -60,7 +69,7 @@ describe('a suspended customer', () => {
     await suspend(customerId);
     expect((await call('/api/key/reveal', { method: 'POST', cookie })).status).toBe(403);
     await sim('/_sim/proxies/faults', { method: 'DELETE' });
-    await runCron(Date.now() + DAY);
+    await fireCron(Date.now() + DAY);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: false });
   });
 });
@@ -69,9 +78,9 @@ describe('a key minted again', () => {
   it('carries the expiry of what was paid for and the usage already used', async () => {
     const { customerId, key } = await customerWithKey('remint@example.com', 'pro');
     await setUsage(key.id, 3 * GB + 512);
-    await runCron();
+    await fireCron();
     await vanish(key.id);
-    await runCron(Date.now() + 60_000);
+    await fireCron(Date.now() + 60_000);
     const [row] = await keysOf(customerId);
     const again = await upstreamKey(row!.upstream_id);
     expect(again!.id).not.toBe(key.id);
@@ -82,9 +91,9 @@ describe('a key minted again', () => {
   it('is not minted at all once what was paid for has expired', async () => {
     const { customerId, key } = await customerWithKey('expired-vanished@example.com', 'starter');
     await vanish(key.id);
-    const before = await mints();
+    const before = await upstreamMints();
     // 40 days later: the 30 days paid for are over.
     expect(await reconcile(customerId, Date.now() + 40 * DAY)).toEqual({ state: 'synced' });
-    expect(await mints()).toBe(before);
+    expect(await upstreamMints()).toBe(before);
   });
 });

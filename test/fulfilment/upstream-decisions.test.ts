@@ -5,10 +5,21 @@ import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerDetail } from '../../src/shared/admin.ts';
 import type { AccountAnswer } from '../../src/shared/dashboard.ts';
-import { OPERATOR, pay, runCron, startCheckout } from '../admin/support.ts';
-import { keysOf, settledSync, setUsage } from '../billing/helpers.ts';
-import { customerWithKey, simControl } from '../dashboard/support.ts';
-import { call, resetSimulators, signIn, upstreamKey } from '../helpers.ts';
+import {
+  call,
+  customerWithKey,
+  fireCron,
+  keysOf,
+  OPERATOR,
+  pay,
+  resetSimulators,
+  settled,
+  setUsage,
+  signIn,
+  simControl,
+  startCheckout,
+  upstreamKey,
+} from '../support/index.ts';
 
 const DAY = 86_400_000;
 let operator: string;
@@ -28,15 +39,15 @@ describe('a key switched off by a person in the panel', () => {
     const sessionId = await startCheckout(cookie, 'pro');
     await panel(key.id, false);
     await pay(sessionId);
-    await settledSync(customerId);
+    await settled(customerId);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: false, trafficCapGB: 20 });
     const [row] = await keysOf(customerId);
     expect(row!.upstream_disabled_at).not.toBeNull();
 
     const grant = await call(`/api/admin/customers/${customerId}/grant`, { json: { gb: 5 }, cookie: operator });
     expect(grant.status).toBe(200);
-    await runCron(Date.now() + DAY);
-    await runCron(Date.now() + 2 * DAY);
+    await fireCron(Date.now() + DAY);
+    await fireCron(Date.now() + 2 * DAY);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: false, trafficCapGB: 25 });
 
     const me = await (await call('/api/account', { cookie })).json<AccountAnswer>();
@@ -56,7 +67,7 @@ describe('a key switched off by a person in the panel', () => {
 
     // Switched back on in the panel: the shop sees it on its next sweep and carries on as before.
     await panel(key.id, true);
-    await runCron(Date.now() + 3 * DAY);
+    await fireCron(Date.now() + 3 * DAY);
     expect((await keysOf(customerId))[0]!.upstream_disabled_at).toBeNull();
     expect((await call('/api/checkout', { json: { tierId: 'starter' }, cookie })).status).toBe(200);
   });
@@ -80,7 +91,7 @@ describe('a key switched off by a person in the panel', () => {
     await setUsage(key.id, 1024);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: false });
     await pay(await startCheckout(cookie, 'starter'));
-    await settledSync(customerId);
+    await settled(customerId);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: true, trafficCapGB: 2 });
     expect((await keysOf(customerId))[0]!.upstream_disabled_at).toBeNull();
   });
@@ -95,7 +106,7 @@ describe('a key switched off by a person in the panel', () => {
     await call(`/api/admin/customers/${customerId}/refulfil`, { json: {}, cookie: operator });
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: false });
     await pay(await startCheckout(cookie, 'starter'));
-    await settledSync(customerId);
+    await settled(customerId);
     expect(await upstreamKey(key.id)).toMatchObject({ enabled: true });
   });
 });

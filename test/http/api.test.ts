@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { PublicConfig } from '../../src/shared/api.ts';
-import { call } from '../helpers.ts';
+import { call } from '../support/index.ts';
 
 describe('public config', () => {
   it('returns the brand, the tiers with price per GB and the offered countries, and nothing secret', async () => {

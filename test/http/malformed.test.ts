@@ -6,7 +6,7 @@ import { availability } from '../../src/routes/availability.ts';
 import { billing } from '../../src/routes/billing.ts';
 import { dashboard } from '../../src/routes/dashboard.ts';
 import { meta } from '../../src/routes/meta.ts';
-import { call, signIn } from '../helpers.ts';
+import { call, signIn } from '../support/index.ts';
 
 const MOUNTS: [string, { routes: { method: string; path: string }[] }][] = [
   ['/api', meta],

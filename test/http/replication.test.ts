@@ -1,11 +1,18 @@
-// D1 read replication through the Sessions API, against a lagging replica (test/replica.ts): a customer reads their
+// D1 read replication through the Sessions API, against a lagging replica (test/support/replica.ts): a customer reads their
 // own writes through the bookmark cookie (buy → order poll → dashboard), a replica that is behind is really read
 // when there is no bookmark, and a revoked session is refused at once wherever a key or the console is at stake.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountAnswer } from '../../src/shared/dashboard.ts';
-import { customerIdOf, OPERATOR, pay, settled } from '../admin/support.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
-import { LaggingReplica } from '../replica.ts';
+import {
+  call,
+  customerIdOf,
+  LaggingReplica,
+  OPERATOR,
+  pay,
+  resetSimulators,
+  settled,
+  signIn,
+} from '../support/index.ts';
 
 const BOOKMARK = '__Host-d1-bookmark=';
 

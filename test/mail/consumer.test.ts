@@ -4,8 +4,7 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index.ts';
 import { MINUTE_MS } from '../../src/time.ts';
-import { call, outboxFor, resetSimulators, sim } from '../helpers.ts';
-import { later } from '../support/clock.ts';
+import { call, later, outboxFor, resetSimulators, sim, tokenFromMail, waitFor, waitForMail } from '../support/index.ts';
 
 const QUEUE = 'proxy-storefront-mail';
 const DLQ = 'proxy-storefront-mail-dlq';
@@ -56,7 +55,7 @@ async function consume(
   };
 }
 
-const fault = (to: string, status: number, count = 1) =>
+const outboxFault = (to: string, status: number, count = 1) =>
   sim('/_sim/outbox/faults', {
     method: 'POST',
     body: JSON.stringify({ status, count, to }),
@@ -85,7 +84,7 @@ describe('delivering login mail', () => {
   it('acks and retries each message on its own', async () => {
     const ok = loginMessage();
     const failing = loginMessage();
-    await fault(failing.body.to as string, 503);
+    await outboxFault(failing.body.to as string, 503);
     const result = await consume(QUEUE, [ok, failing]);
     expect(result.explicitAcks).toEqual([ok.id]);
     expect(result.retryMessages.map((r) => r.msgId)).toEqual([failing.id]);
@@ -99,7 +98,7 @@ describe('delivering login mail', () => {
     [5, 160],
   ])('retries a transient failure (attempt %i) after %i s', async (attempts, delaySeconds) => {
     const msg = loginMessage();
-    await fault(msg.body.to as string, 503);
+    await outboxFault(msg.body.to as string, 503);
     const result = await consume(QUEUE, [{ ...msg, attempts }]);
     expect(result.retryMessages).toEqual([{ msgId: msg.id, delaySeconds }]);
     expect(result.explicitAcks).toEqual([]);
@@ -107,7 +106,7 @@ describe('delivering login mail', () => {
 
   it('treats 429 and an unreachable provider as transient', async () => {
     const limited = loginMessage();
-    await fault(limited.body.to as string, 429);
+    await outboxFault(limited.body.to as string, 429);
     expect((await consume(QUEUE, [limited])).retryMessages).toHaveLength(1);
     const unreachable = loginMessage();
     const spy = vi.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('Network connection lost.'));
@@ -122,7 +121,7 @@ describe('delivering login mail', () => {
 
   it('acks, logs and records a permanent failure without the link', async () => {
     const msg = loginMessage();
-    await fault(msg.body.to as string, 422);
+    await outboxFault(msg.body.to as string, 422);
     const result = await consume(QUEUE, [msg]);
     expect(result.explicitAcks).toEqual([msg.id]);
     expect(result.retryMessages).toEqual([]);
@@ -145,7 +144,7 @@ describe('delivering login mail', () => {
 
   it('drops and records instead of retrying when the link would expire before the next attempt', async () => {
     const msg = loginMessage({ expiresAt: Date.now() + 30_000 });
-    await fault(msg.body.to as string, 503);
+    await outboxFault(msg.body.to as string, 503);
     const result = await consume(QUEUE, [{ ...msg, attempts: 3 }]);
     expect(result.explicitAcks).toEqual([msg.id]);
     expect(result.retryMessages).toEqual([]);
@@ -192,7 +191,7 @@ describe('retries into the dead-letter queue, end to end', () => {
     const msg = loginMessage();
     const to = msg.body.to as string;
     try {
-      await fault(to, 503, 100);
+      await outboxFault(to, 503, 100);
       await env.MAIL_QUEUE.send(msg.body, { contentType: 'json' });
       const row = await recordedFailureFor(to);
       expect(row).toMatchObject({ to, kind: 'login', reason: 'undeliverable: retries exhausted' });
@@ -211,16 +210,11 @@ describe('retries into the dead-letter queue, end to end', () => {
 });
 
 /** Waits (polling D1) for the dead-letter consumer's row about `to`. */
-async function recordedFailureFor(to: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await env.DB.prepare('select * from mail_failures where "to" = ?')
-      .bind(to)
-      .first<Record<string, unknown>>();
-    if (row) return row;
-    if (Date.now() > deadline) throw new Error(`no mail_failures row for ${to} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function recordedFailureFor(to: string) {
+  return waitFor(
+    () => env.DB.prepare('select * from mail_failures where "to" = ?').bind(to).first<Record<string, unknown>>(),
+    { intervalMs: 50, what: `a mail_failures row for ${to}` },
+  );
 }
 
 describe('Cloudflare send_email transport', () => {
@@ -373,13 +367,13 @@ describe('a production shop without a real mail transport', () => {
   });
 
   it('still works in development with the outbox', async () => {
-    expect(
-      (
-        await call('/api/auth/request', {
-          json: { email: 'dev@example.com' },
-          headers: { 'cf-connecting-ip': '192.0.2.78' },
-        })
-      ).status,
-    ).toBe(202);
+    const email = 'dev@example.com';
+    expect(await outboxFor(email)).toEqual([]);
+    const res = await call('/api/auth/request', { json: { email }, headers: { 'cf-connecting-ip': '192.0.2.78' } });
+    expect(res.status).toBe(202);
+    // The link landed in the outbox, through the queue and the outbox transport.
+    const mail = await waitForMail(email, 0);
+    expect(mail).toMatchObject({ to: email, subject: 'Your sign-in link for Acme Mobile Proxies' });
+    expect(tokenFromMail(mail)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });

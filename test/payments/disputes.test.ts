@@ -3,18 +3,28 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerDetail, Overview } from '../../src/shared/admin.ts';
-import { auditRows, buy, customerIdOf, OPERATOR, settled, upstreamKeyOf } from '../admin/support.ts';
 import {
+  auditRows,
+  buy,
+  call,
   count,
-  type Delivery,
+  customerIdOf,
   decideDispute,
   deliver,
   deliverEachEvent,
   deliveries,
   disputeSession,
+  keyRow,
+  OPERATOR,
+  orderOfSession,
   orderRow,
-} from '../billing/helpers.ts';
-import { call, resetSimulators, signIn, sim } from '../helpers.ts';
+  redeliveries,
+  resetSimulators,
+  settled,
+  signIn,
+  upstreamCapOf,
+  upstreamKeyOf,
+} from '../support/index.ts';
 
 beforeEach(async () => {
   await resetSimulators();
@@ -34,12 +44,6 @@ async function customerWithTwoOrders(email: string) {
   return { id, pro, proOrder: order!.id };
 }
 
-async function capOf(customerId: string) {
-  await settled(customerId);
-  const key = await upstreamKeyOf(customerId);
-  return { cap: key?.trafficCapGB, enabled: key?.enabled };
-}
-
 const disputeRow = (id: string) => env.DB.prepare('select * from disputes where id = ?').bind(id).first();
 
 describe('a chargeback', () => {
@@ -48,18 +52,18 @@ describe('a chargeback', () => {
     const opened = await disputeSession(pro);
     expect(opened.events.map((e) => e.type)).toEqual(['charge.dispute.created', 'charge.dispute.funds_withdrawn']);
     expect((await deliverEachEvent(opened.events.slice(0, 1))).map((r) => r.result)).toEqual(['applied']);
-    expect(await capOf(id)).toEqual({ cap: 1, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 1, enabled: true });
     expect(await orderRow(proOrder)).toMatchObject({ status: 'paid', held_gb: 10, refunded_gb: 0 });
     expect(await disputeRow(opened.dispute)).toMatchObject({ status: 'needs_response', held_gb: 10, closed_at: null });
 
     await deliverEachEvent(opened.events.slice(1));
     await deliverEachEvent((await decideDispute(opened.dispute, 'review')).events);
-    expect(await capOf(id)).toEqual({ cap: 1, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 1, enabled: true });
 
     const won = await decideDispute(opened.dispute, 'won');
     expect(won.events.map((e) => e.type)).toEqual(['charge.dispute.closed', 'charge.dispute.funds_reinstated']);
     await deliverEachEvent(won.events);
-    expect(await capOf(id)).toEqual({ cap: 11, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 11, enabled: true });
     expect(await orderRow(proOrder)).toMatchObject({ held_gb: 0 });
     expect(await disputeRow(opened.dispute)).toMatchObject({ status: 'won', held_gb: 0 });
     expect((await auditRows(id)).map((a) => a.action)).toEqual(
@@ -78,10 +82,10 @@ describe('a chargeback', () => {
     // $34.51 of $69.00 is just over half of 10 GB: 6 GB are held, never 5.
     const opened = await disputeSession(pro, { amount: 3451 });
     await deliverEachEvent(opened.events);
-    expect(await capOf(id)).toEqual({ cap: 5, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 5, enabled: true });
 
     await deliverEachEvent((await decideDispute(opened.dispute, 'lost')).events);
-    expect(await capOf(id)).toEqual({ cap: 5, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 5, enabled: true });
     expect(await orderRow(proOrder)).toMatchObject({ held_gb: 6 });
     expect(await disputeRow(opened.dispute)).toMatchObject({
       status: 'lost',
@@ -95,9 +99,15 @@ describe('a chargeback', () => {
     const cookie = await signIn(email);
     const pro = await buy(cookie, 'pro');
     const id = await customerIdOf(email);
-    await settled(id);
+    // On before: the key works with everything the customer bought.
+    expect(await upstreamCapOf(id)).toEqual({ cap: 10, enabled: true });
+    expect(await keyRow(id)).toMatchObject({ enabled: 1, cap_gb: 10 });
+
     await deliverEachEvent((await disputeSession(pro)).events);
-    expect((await capOf(id)).enabled).toBe(false);
+    // Off after, on the platform and in the shop's record; nothing is left to hold.
+    expect((await upstreamCapOf(id)).enabled).toBe(false);
+    expect(await keyRow(id)).toMatchObject({ enabled: 0, sync_state: 'synced' });
+    expect(await orderOfSession(pro)).toMatchObject({ status: 'paid', held_gb: 10 });
   });
 
   it('counts once and ends where the last decision says, whatever the delivery order', async () => {
@@ -107,17 +117,13 @@ describe('a chargeback', () => {
     const [created] = await deliveries({ eventId: opened.events[0]!.id });
     // The decision arrives first; then the opening, five copies at once; then everything again.
     await deliverEachEvent(won.events);
-    const copies = await sim<Delivery[]>(`/_sim/stripe/events/${opened.events[0]!.id}/deliver`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ count: 5 }),
-    });
+    const copies = await redeliveries(opened.events[0]!.id, 5);
     const answers = await Promise.all([created!, ...copies].map(deliver));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     await deliverEachEvent([...opened.events, ...won.events]);
     expect(await disputeRow(opened.dispute)).toMatchObject({ status: 'won', held_gb: 0 });
     expect(await orderRow(proOrder)).toMatchObject({ held_gb: 0 });
-    expect(await capOf(id)).toEqual({ cap: 11, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 11, enabled: true });
     expect(await count('select * from disputes where order_id = ?', proOrder)).toBe(1);
   });
 
@@ -128,7 +134,7 @@ describe('a chargeback', () => {
     await deliverEachEvent([...lost.events, ...opened.events, ...opened.events]);
     expect(await disputeRow(opened.dispute)).toMatchObject({ status: 'lost', held_gb: 5 });
     expect(await orderRow(proOrder)).toMatchObject({ held_gb: 5 });
-    expect(await capOf(id)).toEqual({ cap: 6, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 6, enabled: true });
   });
 });
 
@@ -138,10 +144,10 @@ describe('an inquiry', () => {
     const opened = await disputeSession(pro, { inquiry: true, reason: 'product_not_received' });
     expect(opened.events.map((e) => e.type)).toEqual(['charge.dispute.created']);
     await deliverEachEvent(opened.events);
-    expect(await capOf(id)).toEqual({ cap: 1, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 1, enabled: true });
     await deliverEachEvent((await decideDispute(opened.dispute, 'won')).events);
     expect(await disputeRow(opened.dispute)).toMatchObject({ status: 'warning_closed', held_gb: 0 });
-    expect(await capOf(id)).toEqual({ cap: 11, enabled: true });
+    expect(await upstreamCapOf(id)).toEqual({ cap: 11, enabled: true });
   });
 });
 

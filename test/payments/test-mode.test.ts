@@ -3,9 +3,18 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.ts';
-import { startCheckout } from '../admin/support.ts';
-import { count, deliveries, orderRow, postWebhook, sign, stripeAct } from '../billing/helpers.ts';
-import { call, resetSimulators, signIn } from '../helpers.ts';
+import {
+  call,
+  count,
+  deliveries,
+  orderRow,
+  postWebhook,
+  resetSimulators,
+  sign,
+  signIn,
+  startCheckout,
+  stripeAct,
+} from '../support/index.ts';
 
 /** A production config that passes the check: https endpoints, real-looking secrets, a live Stripe key. */
 const PRODUCTION = {

@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import { snapshotMetadata, snapshotOf } from '../../src/orders/index.ts';
 import { stripeClient } from '../../src/stripe/index.ts';
-import { count, type Delivery, deliveries, postWebhook, sign, stripeAct } from '../billing/helpers.ts';
-import { resetSimulators } from '../helpers.ts';
+import { count, type Delivery, deliveries, postWebhook, resetSimulators, sign, stripeAct } from '../support/index.ts';
 
 let paid: Delivery;
 

@@ -6,8 +6,7 @@ import { getConfig } from '../../src/config/index.ts';
 import { FRESH_MS, INCIDENTS, KV_TTL_SECONDS, STOCK } from '../../src/pool/availability.ts';
 import type { PoolStock } from '../../src/pool/contract.ts';
 import type { IncidentsResponse, StockResponse } from '../../src/shared/api.ts';
-import { call, resetSimulators } from '../helpers.ts';
-import { cache, control, fault, stockCalls } from './support.ts';
+import { availabilityCache, call, proxiesFault, resetSimulators, simControl, stockCalls } from '../support/index.ts';
 
 beforeEach(async () => {
   await resetSimulators();
@@ -17,7 +16,7 @@ beforeEach(async () => {
 
 describe('the availability cache', () => {
   it('serves a fresh value from KV without calling the upstream again', async () => {
-    const { read, advance } = cache();
+    const { read, advance } = availabilityCache();
     const first = await read(STOCK);
     advance(FRESH_MS - 1000);
     const second = await read(STOCK);
@@ -27,7 +26,7 @@ describe('the availability cache', () => {
   });
 
   it('keeps it in KV with a TTL of at least 60 s', async () => {
-    const { read } = cache();
+    const { read } = availabilityCache();
     await read(STOCK);
     const listed = await env.CACHE.list({ prefix: STOCK.kvKey });
     expect(listed.keys).toHaveLength(1);
@@ -36,9 +35,9 @@ describe('the availability cache', () => {
   });
 
   it('after 30 s serves the cached value at once and refreshes it once in the background', async () => {
-    const { read, advance, settle } = cache();
+    const { read, advance, settle } = availabilityCache();
     const first = await read(STOCK);
-    await control('/stock', { pools: { mbl: { us: 5 }, peer: {} } }, 'PUT');
+    await simControl('/stock', { pools: { mbl: { us: 5 }, peer: {} } }, 'PUT');
     advance(FRESH_MS + 1000);
     const served = await Promise.all(Array.from({ length: 10 }, () => read(STOCK)));
     expect(served.every((s) => s.value.pools.mbl.us === 73 && s.fetchedAt === first.fetchedAt)).toBe(true);
@@ -50,17 +49,17 @@ describe('the availability cache', () => {
   });
 
   it('coalesces concurrent misses into one upstream call', async () => {
-    const { read } = cache();
-    await fault({ kind: 'latency', ms: 100, path: '/gateway/pool/stock' });
+    const { read } = availabilityCache();
+    await proxiesFault({ kind: 'latency', ms: 100, path: '/gateway/pool/stock' });
     const answers = await Promise.all(Array.from({ length: 50 }, () => read(STOCK)));
     expect(new Set(answers.map((a) => a.fetchedAt)).size).toBe(1);
     expect(await stockCalls()).toBe(1);
   });
 
   it('during an outage serves the last good value marked stale, and leaves the upstream alone for a while', async () => {
-    const { read, advance, settle, health } = cache();
+    const { read, advance, settle, health } = availabilityCache();
     await read(STOCK);
-    await fault({ kind: 'error', status: 503, count: 100, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'error', status: 503, count: 100, path: '/gateway/pool/stock' });
     advance(5 * 60_000);
     const first = await read(STOCK);
     expect(first).toMatchObject({ stale: true, value: { totals: { all: 158 } } });
@@ -73,15 +72,15 @@ describe('the availability cache', () => {
   });
 
   it('with nothing cached and the upstream down, answers unavailable (not a 500)', async () => {
-    const { read } = cache();
-    await fault({ kind: 'error', status: 500, count: 100, path: '/gateway/pool/stock' });
+    const { read } = availabilityCache();
+    await proxiesFault({ kind: 'error', status: 500, count: 100, path: '/gateway/pool/stock' });
     await expect(read(STOCK)).rejects.toMatchObject({ status: 503, code: 'availability_unavailable' });
   });
 
   it('never caches a wrong shape: the last good value stays', async () => {
-    const { read, advance, settle } = cache();
+    const { read, advance, settle } = availabilityCache();
     await read(STOCK);
-    await control('/stock', { pools: { mbl: { us: 'lots' }, peer: {} } }, 'PUT');
+    await simControl('/stock', { pools: { mbl: { us: 'lots' }, peer: {} } }, 'PUT');
     advance(FRESH_MS + 1000);
     await read(STOCK);
     await settle();

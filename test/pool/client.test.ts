@@ -2,12 +2,19 @@
 // shape validation and what reaches the logs.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { STOCK_SAMPLE } from '../../sim/proxies/fixtures.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { parseKeyUsage } from '../../src/pool/contract.ts';
 import { UpstreamError } from '../../src/pool/errors.ts';
-import { resetSimulators, sim } from '../helpers.ts';
-import { calls, control, eventually, fault, testClient } from './support.ts';
+import {
+  proxiesFault,
+  resetSimulators,
+  sim,
+  simCalls,
+  simControl,
+  testClient,
+  upstreamKeys,
+  waitFor,
+} from '../support/index.ts';
 
 const DAY = 86_400_000;
 
@@ -19,10 +26,6 @@ async function rejection(promise: Promise<unknown>): Promise<UpstreamError> {
     return err as UpstreamError;
   }
   throw new Error('expected the call to fail');
-}
-
-async function simKeys() {
-  return sim<{ id: string; key: string; label: string }[]>('/_sim/proxies/keys');
 }
 
 beforeEach(resetSimulators);
@@ -52,7 +55,7 @@ describe('pool keys', () => {
     const { client } = testClient();
     await client.mintKey({ label: 'headers', trafficCapGB: 1 });
     // The simulator answers 401/403 to anything else; a mint that worked carried the reseller key.
-    expect((await calls()).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /v1/reseller/pool-keys']);
+    expect((await simCalls()).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /v1/reseller/pool-keys']);
   });
 
   it('refuses caps outside whole 1..1000 GB and a missing cap, with a 400 the client does not retry', async () => {
@@ -67,8 +70,8 @@ describe('pool keys', () => {
         code: 'upstream_unavailable',
       });
     }
-    expect(await calls()).toHaveLength(5);
-    expect(await simKeys()).toEqual([]);
+    expect(await simCalls()).toHaveLength(5);
+    expect(await upstreamKeys()).toEqual([]);
   });
 
   it('updates label, cap, enabled and expiry; refuses an unlimited cap and a past expiry', async () => {
@@ -89,7 +92,7 @@ describe('pool keys', () => {
     const { client } = testClient();
     const expiresAt = Date.now() + 5 * DAY;
     const key = await client.mintKey({ label: 'topup', trafficCapGB: 1, expiresAt: new Date(expiresAt).toISOString() });
-    await control(`/keys/${key.id}/usage`, { usedMB: 1024 });
+    await simControl(`/keys/${key.id}/usage`, { usedMB: 1024 });
     const suspended = await client.getKey(key.id);
     expect(suspended.enabled).toBe(false);
     const topped = await client.topUpKey(key.id, { addTrafficGB: 10, extendDays: 30 });
@@ -108,7 +111,7 @@ describe('pool keys', () => {
       trafficCapGB: 1,
       expiresAt: new Date(Date.now() + DAY).toISOString(),
     });
-    await control(`/keys/${key.id}/clock`, { advanceDays: 3 });
+    await simControl(`/keys/${key.id}/clock`, { advanceDays: 3 });
     const expired = await client.getKey(key.id);
     expect(expired).toMatchObject({ isExpired: true, enabled: false });
     expect((await client.keyAudit(key.id)).map((e) => e.action)).toContain('auto_suspended_expired');
@@ -143,8 +146,8 @@ describe('pool keys', () => {
     const first = await client.mintKey({ label: 'once', trafficCapGB: 2 }, { idempotencyKey: 'order_000123' });
     const again = await client.mintKey({ label: 'once', trafficCapGB: 2 }, { idempotencyKey: 'order_000123' });
     expect(again.id).toBe(first.id);
-    expect(await simKeys()).toHaveLength(1);
-    await control('/clock', { advanceMs: DAY + 1000 });
+    expect(await upstreamKeys()).toHaveLength(1);
+    await simControl('/clock', { advanceMs: DAY + 1000 });
     const later = await client.mintKey({ label: 'once', trafficCapGB: 2 }, { idempotencyKey: 'order_000123' });
     expect(later.id).not.toBe(first.id);
   });
@@ -155,7 +158,7 @@ describe('pool keys', () => {
       { kind: 'config' },
     );
     expect(await rejection(client.getKey('../../admin'))).toMatchObject({ kind: 'config' });
-    expect(await calls()).toEqual([]);
+    expect(await simCalls()).toEqual([]);
   });
 
   it('reads the audit trail of a key and of the reseller, newest first, filtered by action', async () => {
@@ -173,14 +176,14 @@ describe('pool keys', () => {
   it('reads daily usage, zero-filled, and the gateway suspends the key at its cap', async () => {
     const { client } = testClient();
     const key = await client.mintKey({ label: 'usage', trafficCapGB: 1 });
-    await control(`/keys/${key.id}/usage`, { usedMB: 300 });
+    await simControl(`/keys/${key.id}/usage`, { usedMB: 300 });
     const usage = await client.keyUsage(key.id, 30);
     expect(usage).toHaveLength(30);
     const today = usage.at(-1)!;
     expect(today.inMB + today.outMB).toBeCloseTo(300);
     expect(usage.slice(0, -1).every((d) => d.inMB === 0 && d.outMB === 0)).toBe(true);
     expect((await client.getKey(key.id)).enabled).toBe(true);
-    await control(`/keys/${key.id}/usage`, { addMB: 724 });
+    await simControl(`/keys/${key.id}/usage`, { addMB: 724 });
     expect(await client.getKey(key.id)).toMatchObject({ enabled: false, trafficUsedMB: 1024 });
     expect((await client.keyAudit(key.id)).map((e) => e.action)).toContain('auto_suspended_cap_exceeded');
   });
@@ -191,8 +194,8 @@ describe('gateway sessions are always scoped to one key', () => {
     const { client } = testClient();
     const a = await client.mintKey({ label: 'a', trafficCapGB: 1 });
     const b = await client.mintKey({ label: 'b', trafficCapGB: 1 });
-    await control(`/keys/${a.id}/sessions`, { count: 2, sid: 'alice' });
-    const [foreign] = await control<{ sessionKey: string }[]>(`/keys/${b.id}/sessions`, { sid: 'bob' });
+    await simControl(`/keys/${a.id}/sessions`, { count: 2, sid: 'alice' });
+    const [foreign] = await simControl<{ sessionKey: string }[]>(`/keys/${b.id}/sessions`, { sid: 'bob' });
     const listed = await client.listSessions(a.id);
     expect(listed.count).toBe(2);
     expect(listed.sessions.map((s) => s.sessionId).sort()).toEqual(['alice_1', 'alice_2']);
@@ -211,7 +214,7 @@ describe('gateway sessions are always scoped to one key', () => {
     const { client } = testClient();
     expect(await rejection(client.listSessions(''))).toMatchObject({ kind: 'config' });
     expect(await rejection(client.closeAllSessions(''))).toMatchObject({ kind: 'config' });
-    expect(await calls()).toEqual([]);
+    expect(await simCalls()).toEqual([]);
   });
 });
 
@@ -219,7 +222,8 @@ describe('public endpoints', () => {
   it('reads the stock in its one correct shape', async () => {
     const { client } = testClient();
     const stock = await client.stock();
-    expect(stock.pools).toEqual(STOCK_SAMPLE.pools);
+    // What the platform served, as a client without our parsing sees it.
+    expect(stock.pools).toEqual((await sim<{ pools: unknown }>('/v1/gateway/pool/stock')).pools);
     expect(stock.totals).toEqual({ mbl: 157, peer: 1, all: 158 });
     expect(Date.parse(stock.generatedAt)).not.toBeNaN();
   });
@@ -229,7 +233,7 @@ describe('public endpoints', () => {
     const feed = await client.incidents();
     expect(feed.incidents.length).toBeGreaterThan(0);
     expect(feed.generatedAt).not.toBeNull();
-    await control('/incidents', { incidents: feed.incidents.slice(0, 1), bare: true }, 'PUT');
+    await simControl('/incidents', { incidents: feed.incidents.slice(0, 1), bare: true }, 'PUT');
     expect(await client.incidents()).toEqual({ incidents: feed.incidents.slice(0, 1), generatedAt: null });
   });
 
@@ -242,14 +246,14 @@ describe('public endpoints', () => {
 describe('shape validation', () => {
   it('fails loudly on a body that is not JSON, without retrying', async () => {
     const { client } = testClient();
-    await fault({ kind: 'malformed', path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'malformed', path: '/gateway/pool/stock' });
     expect(await rejection(client.stock())).toMatchObject({ kind: 'shape', retryable: false, upstreamStatus: 200 });
-    expect(await calls()).toHaveLength(1);
+    expect(await simCalls()).toHaveLength(1);
   });
 
   it('fails loudly when the stock changes shape', async () => {
     const { client } = testClient();
-    await control('/stock', { pools: { mbl: { us: 'many' }, peer: {} } }, 'PUT');
+    await simControl('/stock', { pools: { mbl: { us: 'many' }, peer: {} } }, 'PUT');
     const err = await rejection(client.stock());
     expect(err.kind).toBe('shape');
     expect(err.message).toContain('pools.mbl.us');
@@ -257,7 +261,7 @@ describe('shape validation', () => {
 
   it('rejects an unknown incident severity', async () => {
     const { client } = testClient();
-    await control(
+    await simControl(
       '/incidents',
       {
         incidents: [{ id: 'x', severity: 'apocalyptic', title: 't', startedAt: new Date().toISOString(), affects: [] }],
@@ -297,25 +301,25 @@ describe('authentication failures', () => {
       });
       expect(err.upstreamRequestId).toMatch(/^req_/);
     }
-    expect(await calls()).toHaveLength(2);
+    expect(await simCalls()).toHaveLength(2);
   });
 });
 
 describe('retries', () => {
   it('retries a GET on 5xx with full-jitter backoff, then succeeds', async () => {
     const { client, delays } = testClient({ random: () => 1 });
-    await fault({ kind: 'error', status: 502, count: 2, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'error', status: 502, count: 2, path: '/gateway/pool/stock' });
     await client.stock();
-    expect(await calls()).toHaveLength(3);
+    expect(await simCalls()).toHaveLength(3);
     expect(delays).toEqual([50, 100]);
   });
 
   it('gives up after the bounded number of retries, with the upstream request id in the error and the log', async () => {
     const { client, log } = testClient({ maxRetries: 2 });
-    await fault({ kind: 'error', status: 503, count: 5, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'error', status: 503, count: 5, path: '/gateway/pool/stock' });
     const err = await rejection(client.stock());
     expect(err).toMatchObject({ upstreamStatus: 503, retryable: true, attempts: 3 });
-    expect(await calls()).toHaveLength(3);
+    expect(await simCalls()).toHaveLength(3);
     const failure = log.lines.map((l) => JSON.parse(l)).find((l) => l.level === 'error');
     expect(failure).toMatchObject({
       msg: 'upstream call failed',
@@ -326,76 +330,76 @@ describe('retries', () => {
 
   it('honours retry-after on 429', async () => {
     const { client, delays } = testClient({ random: () => 0 });
-    await fault({ kind: 'rate_limit', retryAfter: 2, path: '/gateway/incidents' });
+    await proxiesFault({ kind: 'rate_limit', retryAfter: 2, path: '/gateway/incidents' });
     await client.incidents();
     expect(delays).toEqual([2000]);
-    expect(await calls()).toHaveLength(2);
+    expect(await simCalls()).toHaveLength(2);
   });
 
   it('does not wait for a retry-after longer than it allows: fails as rate limited', async () => {
     const { client, delays } = testClient({ maxRetryAfterMs: 5_000 });
-    await fault({ kind: 'rate_limit', retryAfter: 120, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'rate_limit', retryAfter: 120, path: '/gateway/pool/stock' });
     expect(await rejection(client.stock())).toMatchObject({ rateLimited: true, retryAfterMs: 120_000 });
     expect(delays).toEqual([]);
   });
 
   it('retries a GET after a connection reset', async () => {
     const { client } = testClient();
-    await fault({ kind: 'reset', path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'reset', path: '/gateway/pool/stock' });
     await client.stock();
-    expect(await calls()).toHaveLength(2);
+    expect(await simCalls()).toHaveLength(2);
   });
 
   it('times out a slow body (the timeout covers the body read) and retries the GET', async () => {
     const slow = testClient({ timeoutMs: 150, maxRetries: 0 });
-    await fault({ kind: 'slow_body', ms: 1000, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'slow_body', ms: 1000, path: '/gateway/pool/stock' });
     expect(await rejection(slow.client.stock())).toMatchObject({ kind: 'timeout', retryable: true });
     const { client } = testClient({ timeoutMs: 150 });
-    await fault({ kind: 'slow_body', ms: 1000, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'slow_body', ms: 1000, path: '/gateway/pool/stock' });
     await client.stock();
   });
 
   it('never retries an un-keyed POST after a timeout (it may have succeeded)', async () => {
     const { client } = testClient({ timeoutMs: 100 });
-    await fault({ kind: 'latency', ms: 400, method: 'POST', path: '/reseller/pool-keys' });
+    await proxiesFault({ kind: 'latency', ms: 400, method: 'POST', path: '/reseller/pool-keys' });
     expect(await rejection(client.mintKey({ label: 'unkeyed', trafficCapGB: 1 }))).toMatchObject({ kind: 'timeout' });
-    expect((await calls()).filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect((await simCalls()).filter((c) => c.method === 'POST')).toHaveLength(1);
     // …and it did succeed upstream: a retry would have minted a second key.
-    await eventually(async () => (await simKeys()).length === 1);
+    await waitFor(async () => (await upstreamKeys()).length === 1);
   });
 
   it('never retries an un-keyed POST after a 5xx either', async () => {
     const { client } = testClient();
-    await fault({ kind: 'error', status: 500, method: 'POST' });
+    await proxiesFault({ kind: 'error', status: 500, method: 'POST' });
     const key = await client.mintKey({ label: 'k', trafficCapGB: 1 }, { idempotencyKey: 'mint-k-0001' });
-    await fault({ kind: 'error', status: 500, method: 'POST' });
+    await proxiesFault({ kind: 'error', status: 500, method: 'POST' });
     expect(await rejection(client.revealKey(key.id))).toMatchObject({ upstreamStatus: 500, attempts: 1 });
   });
 
   it('retries a keyed POST after a timeout, and the platform replays instead of minting twice', async () => {
     const { client } = testClient({ timeoutMs: 100 });
-    await fault({ kind: 'latency', ms: 400, method: 'POST', path: '/reseller/pool-keys' });
+    await proxiesFault({ kind: 'latency', ms: 400, method: 'POST', path: '/reseller/pool-keys' });
     const key = await client.mintKey({ label: 'keyed', trafficCapGB: 1 }, { idempotencyKey: 'order_timeout_1' });
-    expect((await calls()).filter((c) => c.method === 'POST')).toHaveLength(2);
-    await eventually(async () => (await sim<{ count: number }>('/_sim/proxies/inflight')).count === 0); // the slow first request finished
-    expect((await simKeys()).map((k) => k.id)).toEqual([key.id]);
+    expect((await simCalls()).filter((c) => c.method === 'POST')).toHaveLength(2);
+    await waitFor(async () => (await sim<{ count: number }>('/_sim/proxies/inflight')).count === 0); // the slow first request finished
+    expect((await upstreamKeys()).map((k) => k.id)).toEqual([key.id]);
   });
 
   it('checks state before retrying a DELETE: a delete that happened is not sent again', async () => {
     const { client } = testClient();
     const key = await client.mintKey({ label: 'del', trafficCapGB: 1 });
-    await fault({ kind: 'reset', afterProcessing: true, method: 'DELETE' });
+    await proxiesFault({ kind: 'reset', afterProcessing: true, method: 'DELETE' });
     expect(await client.deleteKey(key.id)).toEqual({ message: expect.any(String) });
-    expect((await calls()).slice(1).map((c) => c.method)).toEqual(['DELETE', 'GET']);
+    expect((await simCalls()).slice(1).map((c) => c.method)).toEqual(['DELETE', 'GET']);
   });
 
   it('checks state before retrying a DELETE: one that did not happen is sent again', async () => {
     const { client } = testClient();
     const key = await client.mintKey({ label: 'del', trafficCapGB: 1 });
-    await fault({ kind: 'error', status: 503, method: 'DELETE' });
+    await proxiesFault({ kind: 'error', status: 503, method: 'DELETE' });
     await client.deleteKey(key.id);
-    expect((await calls()).slice(1).map((c) => c.method)).toEqual(['DELETE', 'GET', 'DELETE']);
-    expect(await simKeys()).toEqual([]);
+    expect((await simCalls()).slice(1).map((c) => c.method)).toEqual(['DELETE', 'GET', 'DELETE']);
+    expect(await upstreamKeys()).toEqual([]);
   });
 });
 
@@ -403,7 +407,7 @@ describe('secrets stay out of logs', () => {
   it('logs neither the API key nor a pak secret, even when failing around them', async () => {
     const { client, log } = testClient({ maxRetries: 1 });
     const key = await client.mintKey({ label: 'secret', trafficCapGB: 1 });
-    await fault({ kind: 'error', status: 500, count: 5 });
+    await proxiesFault({ kind: 'error', status: 500, count: 5 });
     await rejection(client.regenerateKey(key.id, { idempotencyKey: 'rotate-secret-1' }));
     await rejection(client.getKey(key.id));
     expect(log.lines.length).toBeGreaterThan(0);

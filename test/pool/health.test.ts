@@ -3,23 +3,21 @@
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEALTH_PROBE_INTERVAL_MS, STOCK } from '../../src/pool/availability.ts';
-import { resetSimulators, sim } from '../helpers.ts';
-import { cache, fault, stockCalls } from './support.ts';
+import { availabilityCache, clearProxiesFaults, proxiesFault, resetSimulators, stockCalls } from '../support/index.ts';
 
 const SECOND = 1000;
-const failStock = () => fault({ kind: 'error', status: 503, count: 1000, path: '/gateway/pool/stock' });
-const recover = () => sim('/_sim/proxies/faults', { method: 'DELETE' });
+const failStock = () => proxiesFault({ kind: 'error', status: 503, count: 1000, path: '/gateway/pool/stock' });
 
 beforeEach(async () => {
   await resetSimulators();
   await env.CACHE.delete(STOCK.kvKey);
 });
 // The simulator serves every test file: leave no failing platform behind.
-afterEach(recover);
+afterEach(clearProxiesFaults);
 
 describe('the upstream health check', () => {
   it.each([10, 35, 65, 130])('stays ok on every poll %i s apart while the platform is healthy', async (gap) => {
-    const { health, advance, settle } = cache();
+    const { health, advance, settle } = availabilityCache();
     for (let poll = 0; poll < 6; poll++) {
       const answer = await health();
       expect(answer).toMatchObject({ ok: true, lastError: null });
@@ -29,7 +27,7 @@ describe('the upstream health check', () => {
   });
 
   it('is not an outage when the cached stock is old: it asks the platform and waits for the answer', async () => {
-    const { read, health, advance } = cache();
+    const { read, health, advance } = availabilityCache();
     const cached = await read(STOCK);
     advance(65 * SECOND);
     const before = await stockCalls();
@@ -40,7 +38,7 @@ describe('the upstream health check', () => {
   });
 
   it('reports a failing platform on the first poll after it starts failing, and recovery on the first after', async () => {
-    const { health, advance, settle } = cache();
+    const { health, advance, settle } = availabilityCache();
     expect((await health()).ok).toBe(true);
     const okAt = (await health()).lastOkAt;
     await failStock();
@@ -49,7 +47,7 @@ describe('the upstream health check', () => {
     expect(down).toMatchObject({ ok: false, lastOkAt: okAt, lastError: { reason: 'the platform answered HTTP 503' } });
     advance(35 * SECOND);
     expect((await health()).ok).toBe(false);
-    await recover();
+    await clearProxiesFaults();
     advance(35 * SECOND);
     const up = await health();
     expect(up.ok).toBe(true);
@@ -60,7 +58,7 @@ describe('the upstream health check', () => {
   });
 
   it('asks the platform at most once per 30 s however often it is polled, failing or not', async () => {
-    const { health, advance } = cache();
+    const { health, advance } = availabilityCache();
     for (const failing of [false, true]) {
       if (failing) await failStock();
       advance(HEALTH_PROBE_INTERVAL_MS);
@@ -75,18 +73,18 @@ describe('the upstream health check', () => {
   });
 
   it('takes another isolate’s recent answer (through the shared cache) as the platform answering', async () => {
-    const first = cache();
+    const first = availabilityCache();
     await first.read(STOCK);
     const asked = await stockCalls();
-    const other = cache();
+    const other = availabilityCache();
     expect(await other.health()).toMatchObject({ ok: true, lastError: null });
     expect(await stockCalls()).toBe(asked);
   });
 
   it('never says more than the kind of failure', async () => {
-    const { health, advance } = cache();
+    const { health, advance } = availabilityCache();
     await health();
-    await fault({ kind: 'error', status: 401, count: 1000, path: '/gateway/pool/stock' });
+    await proxiesFault({ kind: 'error', status: 401, count: 1000, path: '/gateway/pool/stock' });
     advance(HEALTH_PROBE_INTERVAL_MS);
     const answer = await health();
     expect(answer.lastError?.reason).toBe('the platform answered HTTP 401');

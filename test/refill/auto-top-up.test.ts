@@ -8,18 +8,25 @@ import type { PurchasesAnswer } from '../../src/shared/billing.ts';
 import type { AutoTopUpView } from '../../src/shared/refill.ts';
 import {
   buyTier,
-  checkoutSession,
+  call,
   count,
   customerIdOf,
   deliver,
   deliverEachEvent,
+  fireCron,
   keysOf,
-  settledSync,
+  mailQueuedByCron,
+  outboxFor,
+  recordedCapOf,
+  resetSimulators,
+  settled,
   setUsage,
+  signIn,
+  sim,
+  startCheckout,
   stripeAct,
-} from '../billing/helpers.ts';
-import { runCron } from '../cron.ts';
-import { call, outboxFor, resetSimulators, signIn, sim, waitForMailAbout } from '../helpers.ts';
+  waitForMailAbout,
+} from '../support/index.ts';
 
 const GB = 1024;
 
@@ -90,11 +97,6 @@ async function subscriber(email: string, choice: Record<string, unknown> = {}) {
   return { cookie, id, upstreamId: key!.upstream_id!, stripeCustomer: await stripeCustomerOf(id) };
 }
 
-const capOf = async (id: string) =>
-  (await env.DB.prepare("select cap_gb from pool_keys where customer_id = ? and state = 'current'")
-    .bind(id)
-    .first<{ cap_gb: number }>())!.cap_gb;
-
 beforeEach(async () => {
   await resetSimulators();
 });
@@ -105,11 +107,11 @@ describe('auto top-up', () => {
     expect(await view(cookie)).toMatchObject({ enabled: true, cardSaved: true, paused: null });
 
     // Nothing due: no charge, no Stripe call.
-    await runCron();
+    await fireCron();
     expect(await offSessionIntents(stripeCustomer)).toEqual([]);
 
     await setUsage(upstreamId, 9 * GB);
-    await Promise.all([runCron(), runCron()]);
+    await Promise.all([fireCron(), fireCron()]);
     const [intent, ...others] = await offSessionIntents(stripeCustomer);
     expect(others).toEqual([]);
     expect(intent).toMatchObject({ status: 'succeeded', amount: 6900 });
@@ -119,8 +121,8 @@ describe('auto top-up', () => {
     const answers = await Promise.all([deliver(delivery!), deliver(delivery!), deliver(delivery!)]);
     const results = await Promise.all(answers.map((r) => r.json<{ result: string }>()));
     expect(results.filter((r) => r.result === 'applied')).toHaveLength(1);
-    await settledSync(id);
-    expect(await capOf(id)).toBe(20);
+    await settled(id);
+    expect(await recordedCapOf(id)).toBe(20);
     expect(await count("select * from orders where customer_id = ? and status = 'paid'", id)).toBe(2);
     const seen = (await outboxFor('atu-once@example.com')).length;
     expect(seen).toBeGreaterThan(0);
@@ -135,7 +137,7 @@ describe('auto top-up', () => {
     ]);
 
     // The trigger is met no more (11 GB left): later runs charge nothing.
-    await Promise.all([runCron(), runCron()]);
+    await Promise.all([fireCron(), fireCron()]);
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await view(cookie)).toMatchObject({
       spentThisMonth: 6900,
@@ -146,14 +148,14 @@ describe('auto top-up', () => {
   it('never passes the monthly limit', async () => {
     const { id, upstreamId, stripeCustomer } = await subscriber('atu-limit@example.com', { monthlyLimit: 6900 });
     await setUsage(upstreamId, 9 * GB);
-    await runCron();
+    await fireCron();
     const [intent] = await offSessionIntents(stripeCustomer);
     await deliverEachEvent([{ id: (await intentDeliveries(intent!.id, 'payment_intent.succeeded'))[0]!.eventId }]);
-    await settledSync(id);
+    await settled(id);
     // 19 of 20 GB used: due again, but a second Pro would pass the month's limit of one.
     await setUsage(upstreamId, 19 * GB);
-    await runCron();
-    await runCron();
+    await fireCron();
+    await fireCron();
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await count('select * from auto_top_up_charges where customer_id = ?', id)).toBe(1);
   });
@@ -167,11 +169,11 @@ describe('auto top-up', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ count: 2 }),
     });
-    await runCron();
+    await fireCron();
     expect(await offSessionIntents(stripeCustomer)).toEqual([]);
     expect(await count("select * from auto_top_up_charges where customer_id = ? and state = 'charging'", id)).toBe(1);
-    await runCron(Date.now() + 3 * 60_000);
-    await runCron(Date.now() + 6 * 60_000);
+    await fireCron(Date.now() + 3 * 60_000);
+    await fireCron(Date.now() + 6 * 60_000);
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
     expect(await count("select * from auto_top_up_charges where customer_id = ? and state = 'succeeded'", id)).toBe(1);
   });
@@ -183,7 +185,7 @@ describe('when the bank wants the customer', () => {
     const { cookie, id, upstreamId, stripeCustomer } = await subscriber(email);
     await bankSays('authentication_required', stripeCustomer);
     await setUsage(upstreamId, 9 * GB);
-    const queued = await runCron();
+    const queued = await mailQueuedByCron();
     expect(queued.filter((m) => m.kind === 'auto_top_up_paused')).toEqual([
       expect.objectContaining({
         to: email,
@@ -210,20 +212,20 @@ describe('when the bank wants the customer', () => {
       1,
     );
     // Paused: the cron charges nothing more.
-    expect((await runCron()).filter((m) => m.kind === 'auto_top_up_paused')).toEqual([]);
+    expect((await mailQueuedByCron()).filter((m) => m.kind === 'auto_top_up_paused')).toEqual([]);
     expect(await offSessionIntents(stripeCustomer)).toHaveLength(1);
 
     // The customer follows the link: Stripe's hosted checkout for Pro, which saves the card again.
     await bankSays('succeeded', stripeCustomer);
-    const sessionId = await checkoutSession(cookie, 'pro');
+    const sessionId = await startCheckout(cookie, 'pro');
     await deliverEachEvent((await stripeAct(sessionId, 'pay')).events);
-    await settledSync(id);
+    await settled(id);
     expect(await view(cookie)).toMatchObject({ paused: null, cardSaved: true, enabled: true });
-    expect(await capOf(id)).toBe(20);
+    expect(await recordedCapOf(id)).toBe(20);
 
     // Resumed: the next trigger charges the new card.
     await setUsage(upstreamId, 19 * GB);
-    await runCron();
+    await fireCron();
     const intents = await offSessionIntents(stripeCustomer);
     expect(intents.map((pi) => pi.status)).toEqual(['requires_action', 'succeeded']);
     expect(intents[1]!.payment_method).not.toBe(intents[0]!.payment_method);
@@ -234,7 +236,7 @@ describe('when the bank wants the customer', () => {
     const { cookie, upstreamId, stripeCustomer } = await subscriber(email);
     await bankSays('card_declined', stripeCustomer);
     await setUsage(upstreamId, 9 * GB);
-    await runCron();
+    await fireCron();
     expect((await waitForMailAbout(email, /auto top-up is paused/)).text).toContain('your card was declined');
     const paused = await view(cookie);
     expect(paused.paused).toMatchObject({ reason: 'card_declined', text: expect.stringMatching(/declined/) });
@@ -249,7 +251,7 @@ describe('when the bank wants the customer', () => {
     await turnOn(cookie);
     const [key] = await keysOf(id);
     await setUsage(key!.upstream_id!, 9 * GB);
-    const queued = await runCron();
+    const queued = await mailQueuedByCron();
     expect(queued.filter((m) => m.kind === 'auto_top_up_paused')).toEqual([
       expect.objectContaining({ reason: 'no_card' }),
     ]);

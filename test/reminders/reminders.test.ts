@@ -2,9 +2,21 @@
 // none for an unsubscribed customer (who still gets receipts), and no upstream call for a key with nothing to remind.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../src/mail/index.ts';
-import { buyTier, count, customerIdOf, keysOf, setUsage } from '../billing/helpers.ts';
-import { runCron } from '../cron.ts';
-import { call, outboxFor, resetSimulators, signIn, sim, waitForMail, waitForMailAbout } from '../helpers.ts';
+import {
+  buyTier,
+  call,
+  count,
+  customerIdOf,
+  keysOf,
+  mailQueuedByCron,
+  outboxFor,
+  resetSimulators,
+  setUsage,
+  signIn,
+  sim,
+  waitForMail,
+  waitForMailAbout,
+} from '../support/index.ts';
 
 const DAY = 86_400_000;
 
@@ -31,7 +43,7 @@ describe('usage reminders', () => {
     await setUsage(upstreamId, 0.85 * 10 * 1024);
     const seen = (await outboxFor(email)).length;
 
-    const [first, second] = await Promise.all([runCron(), runCron()]);
+    const [first, second] = await Promise.all([mailQueuedByCron(), mailQueuedByCron()]);
     const queued = [...reminders(first, email), ...reminders(second, email)];
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({
@@ -54,10 +66,10 @@ describe('usage reminders', () => {
     expect(unsubscribe).not.toBeNull();
     expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
 
-    expect(reminders(await runCron(), email)).toEqual([]);
+    expect(reminders(await mailQueuedByCron(), email)).toEqual([]);
     // Crossing the next threshold sends that one (and only that one).
     await setUsage(upstreamId, 0.96 * 10 * 1024);
-    const later = reminders(await runCron(), email);
+    const later = reminders(await mailQueuedByCron(), email);
     expect(later.map((m) => m.kind === 'reminder' && m.threshold)).toEqual([95]);
   });
 
@@ -65,9 +77,9 @@ describe('usage reminders', () => {
     const email = 'remind-retry@example.com';
     const { upstreamId, keyId } = await customerWithPro(email);
     await setUsage(upstreamId, 0.81 * 10 * 1024);
-    expect(reminders(await runCron(Date.now(), true), email)).toEqual([]);
+    expect(reminders(await mailQueuedByCron(Date.now(), { queueDown: true }), email)).toEqual([]);
     expect(await count('select * from reminders where key_id = ? and sent_at is null', keyId)).toBe(1);
-    expect(reminders(await runCron(), email)).toEqual([expect.objectContaining({ threshold: 80 })]);
+    expect(reminders(await mailQueuedByCron(), email)).toEqual([expect.objectContaining({ threshold: 80 })]);
     expect(await count('select * from reminders where key_id = ? and sent_at is not null', keyId)).toBe(1);
   });
 
@@ -75,20 +87,22 @@ describe('usage reminders', () => {
     const email = 'remind-time@example.com';
     const { upstreamId } = await customerWithPro(email);
     // Pro is valid 30 days: 24 days on, it expires in 6.
-    const sixDaysLeft = reminders(await runCron(Date.now() + 24 * DAY), email);
+    const sixDaysLeft = reminders(await mailQueuedByCron(Date.now() + 24 * DAY), email);
     expect(sixDaysLeft).toEqual([expect.objectContaining({ reminder: 'expiry', threshold: 7 })]);
-    const expired = reminders(await runCron(Date.now() + 31 * DAY), email);
+    const expired = reminders(await mailQueuedByCron(Date.now() + 31 * DAY), email);
     expect(expired).toEqual([expect.objectContaining({ reminder: 'expired_unused' })]);
 
     await setUsage(upstreamId, 10 * 1024);
-    expect(reminders(await runCron(), email)).toEqual([expect.objectContaining({ reminder: 'cap', capGb: 10 })]);
+    expect(reminders(await mailQueuedByCron(), email)).toEqual([
+      expect.objectContaining({ reminder: 'cap', capGb: 10 }),
+    ]);
   });
 
   it('a key with nothing to remind costs no upstream call: the cron reads every key in one list call', async () => {
     const email = 'remind-quiet@example.com';
     const { upstreamId } = await customerWithPro(email);
     const since = new Date().toISOString();
-    expect(reminders(await runCron(), email)).toEqual([]);
+    expect(reminders(await mailQueuedByCron(), email)).toEqual([]);
     const calls = (await sim<{ method: string; path: string; at: string }[]>('/_sim/calls'))
       .filter((c) => c.at >= since && c.path.startsWith('/v1/reseller/'))
       .map((c) => `${c.method} ${c.path.split('?')[0]}`);
@@ -103,7 +117,7 @@ describe('unsubscribing', () => {
     const email = 'remind-off@example.com';
     const { cookie, id, upstreamId } = await customerWithPro(email);
     await setUsage(upstreamId, 0.9 * 10 * 1024);
-    const [reminder] = reminders(await runCron(), email);
+    const [reminder] = reminders(await mailQueuedByCron(), email);
     if (reminder?.kind !== 'reminder') throw new Error('no reminder');
     const local = (url: string) => new URL(url).pathname + new URL(url).search;
     const oneClick = local(reminder.unsubscribeUrl);
@@ -141,7 +155,7 @@ describe('unsubscribing', () => {
     expect(await (await call(page)).text()).toContain('Reminders are off');
 
     await setUsage(upstreamId, 10 * 1024);
-    expect(reminders(await runCron(), email)).toEqual([]);
+    expect(reminders(await mailQueuedByCron(), email)).toEqual([]);
     await buyTier(cookie, id, 'starter');
     await waitForMailAbout(email, /purchase: Starter/);
 
@@ -163,7 +177,7 @@ describe('unsubscribing', () => {
     const email = 'remind-page@example.com';
     const { upstreamId } = await customerWithPro(email);
     await setUsage(upstreamId, 0.9 * 10 * 1024);
-    const [reminder] = reminders(await runCron(), email);
+    const [reminder] = reminders(await mailQueuedByCron(), email);
     if (reminder?.kind !== 'reminder' || !reminder.unsubscribePageUrl) throw new Error('no reminder');
     const res = await call(new URL(reminder.unsubscribePageUrl).pathname + new URL(reminder.unsubscribePageUrl).search);
     const html = await res.text();

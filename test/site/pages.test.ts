@@ -3,7 +3,7 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { call } from '../helpers.ts';
+import { call } from '../support/index.ts';
 
 /** A session cookie, live or not: pages look only at whether one came. */
 const SOME_SESSION = '__Host-session=anything';

@@ -3,17 +3,16 @@
 // without a key), Stripe's errors as typed errors, and the timeout.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ReceivedRequest } from '../../sim/stripe/faults.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
 import { StripeError } from '../../src/stripe/index.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
-import { resetSimulators, sim } from '../helpers.ts';
+import { type ReceivedRequest, resetSimulators, sim } from '../support/index.ts';
 
 const received = () => sim<ReceivedRequest[]>('/_sim/stripe/requests');
 
 /** The next `count` Stripe API calls fail (or answer slowly) as described. */
-function fault(spec: Record<string, unknown>) {
+function stripeFault(spec: Record<string, unknown>) {
   return sim('/_sim/stripe/faults', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -149,7 +148,7 @@ describe('retries', () => {
     [429, 'rate_limit_error'],
     [409, 'invalid_request_error'],
   ])('retries a %i once with the same Idempotency-Key, and Stripe acts once', async (status, type) => {
-    await fault({ count: 1, status, type, code: status === 409 ? 'lock_timeout' : undefined });
+    await stripeFault({ count: 1, status, type, code: status === 409 ? 'lock_timeout' : undefined });
     const session = await client().checkout.sessions.create(SESSION, { idempotencyKey: `retry-${status}` });
     const sessions = await sim<{ id: string }[]>('/_sim/stripe/sessions');
     expect(sessions.map((s) => s.id)).toEqual([session.id]);
@@ -162,7 +161,7 @@ describe('retries', () => {
 
   it('gives a POST the caller sent without a key one of its own, so its retry is never blind', async () => {
     // The answer is lost after Stripe made the session: the retry must get that session, not make a second.
-    await fault({ count: 1, slowMs: 1500 });
+    await stripeFault({ count: 1, slowMs: 1500 });
     const session = await client({ timeoutMs: 300 }).checkout.sessions.create(SESSION);
     const attempts = await received();
     expect(attempts).toHaveLength(2);
@@ -179,10 +178,10 @@ describe('retries', () => {
   it('retries a GET (safe, no key needed) and stops after the configured retries', async () => {
     const stripe = client();
     const { id } = await stripe.checkout.sessions.create(SESSION);
-    await fault({ count: 1, status: 503 });
+    await stripeFault({ count: 1, status: 503 });
     expect((await stripe.checkout.sessions.retrieve(id)).id).toBe(id);
 
-    await fault({ count: 3, status: 500 });
+    await stripeFault({ count: 3, status: 500 });
     const down = await rejection(client({ maxNetworkRetries: 2 }).checkout.sessions.retrieve(id));
     expect(down).toMatchObject({ type: 'api_error', statusCode: 500 });
     expect((await received()).filter((r) => r.method === 'GET').map((r) => r.status)).toEqual([
@@ -192,18 +191,18 @@ describe('retries', () => {
 
   it('honours Stripe-Should-Retry both ways, and never retries a refused request', async () => {
     const stripe = client();
-    await fault({ count: 1, status: 500, shouldRetry: false });
+    await stripeFault({ count: 1, status: 500, shouldRetry: false });
     expect(await rejection(stripe.customers.create({ email: 'a@example.com' }))).toMatchObject({ statusCode: 500 });
     expect(await received()).toHaveLength(1);
 
     await resetSimulators();
-    await fault({ count: 1, status: 400, type: 'invalid_request_error', shouldRetry: true });
+    await stripeFault({ count: 1, status: 400, type: 'invalid_request_error', shouldRetry: true });
     expect((await stripe.customers.create({ email: 'b@example.com' })).email).toBe('b@example.com');
     expect((await received()).map((r) => r.status)).toEqual([400, 200]);
 
     await resetSimulators();
     await rejection(stripe.customers.create({ email: 'c@example.com', colour: 'red' } as never));
-    await fault({ count: 1, status: 402, type: 'card_error', code: 'card_declined' });
+    await stripeFault({ count: 1, status: 402, type: 'card_error', code: 'card_declined' });
     await rejection(stripe.paymentIntents.create({ amount: 900, currency: 'usd' }));
     expect((await received()).map((r) => r.status)).toEqual([400, 402]);
   });
@@ -211,7 +210,7 @@ describe('retries', () => {
 
 describe('errors', () => {
   it("tells a declined card from Stripe being down, with Stripe's details", async () => {
-    await fault({
+    await stripeFault({
       count: 1,
       status: 402,
       type: 'card_error',
@@ -239,7 +238,7 @@ describe('errors', () => {
       params: { amount: '900', off_session: 'true', confirm: 'true', payment_method: 'pm_x' },
     });
 
-    await fault({ count: 2, status: 500 });
+    await stripeFault({ count: 2, status: 500 });
     const down = await rejection(client().paymentIntents.create({ amount: 900, currency: 'usd' }));
     expect(down).toMatchObject({ type: 'api_error', statusCode: 500, code: null, declineCode: null });
   });
@@ -253,7 +252,7 @@ describe('errors', () => {
   });
 
   it('gives up on an answer that does not come in time, as a connection error', async () => {
-    await fault({ count: 1, slowMs: 3000 });
+    await stripeFault({ count: 1, slowMs: 3000 });
     const late = await rejection(
       client({ timeoutMs: 200, maxNetworkRetries: 0 }).customers.create({ email: 'late@example.com' }),
     );

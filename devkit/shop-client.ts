@@ -1,15 +1,21 @@
-// What the benchmarks need to talk to a running local shop and its simulators like a browser would.
+// Talking to a running local shop and its simulators over HTTP the way a browser would: for the benchmarks.
+import { devPorts, type LocalPorts } from './ports.ts';
+import { waitFor } from './until.ts';
 
 export interface ShopTarget {
   shop: string;
   sim: string;
 }
 
+/** The shop and simulators on these local ports (both on the IPv4 loopback, where `npm run dev` listens). */
+export function localTarget(ports: LocalPorts): ShopTarget {
+  return { shop: `http://127.0.0.1:${ports.shop}`, sim: `http://127.0.0.1:${ports.sim}` };
+}
+
+/** A running `npm run dev`: SHOP_URL / SIM_URL, or its ports (PORT / SIM_PORT). */
 export function targetFromEnv(): ShopTarget {
-  return {
-    shop: process.env.SHOP_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`,
-    sim: process.env.SIM_URL ?? `http://127.0.0.1:${process.env.SIM_PORT ?? 8790}`,
-  };
+  const local = localTarget(devPorts());
+  return { shop: process.env.SHOP_URL ?? local.shop, sim: process.env.SIM_URL ?? local.sim };
 }
 
 export async function json<T>(res: Response, what: string): Promise<T> {
@@ -47,21 +53,21 @@ export async function loginToken(target: ShopTarget, email: string, ip: string):
   const outbox = `${target.sim}/_sim/outbox?to=${encodeURIComponent(email)}`;
   const seen = (await json<unknown[]>(await fetch(outbox), 'outbox')).length;
   await json(await shopFetch(target, '/api/auth/request', { json: { email }, ip }), `sign-in request for ${email}`);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const mails = await json<{ text: string }[]>(await fetch(outbox), 'outbox');
-    const token = mails.length > seen ? /#token=([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1]!.text)?.[1] : undefined;
-    if (token) return token;
-    if (Date.now() > deadline) throw new Error(`no sign-in mail for ${email}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitFor(
+    async () => {
+      const mails = await json<{ text: string }[]>(await fetch(outbox), 'outbox');
+      const newest = mails.length > seen ? mails.at(-1) : undefined;
+      return newest && /#token=([A-Za-z0-9_-]+)/.exec(newest.text)?.[1];
+    },
+    { timeoutMs: 15_000, intervalMs: 100, what: `a sign-in mail for ${email}` },
+  );
 }
 
 /** The `__Host-session=…` pair a response sets, if any. */
 export function sessionCookieOf(res: Response): string | undefined {
   return res.headers
     .getSetCookie()
-    .map((h) => h.split(';')[0]!)
+    .map((h) => h.split(';')[0] ?? '')
     .find((p) => p.startsWith('__Host-session='));
 }
 

@@ -1,0 +1,133 @@
+// The SPA's JavaScript per route: what a page loads at once (its bundle's entry, the modules it imports and the lazy
+// page it shows, all preloaded by the Worker's HTML), gzipped, against each route's budget. Read by `npm run bench`,
+// `npm run bench:spa` and the browser tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  chunksOf,
+  LAZY_PAGES,
+  type LazyPage,
+  pageFiles,
+  SPA_BUNDLES,
+  type SpaBundle,
+  type ViteManifest,
+} from '../src/site/manifest.ts';
+
+const KIB = 1024;
+
+export interface RouteBudget {
+  route: string;
+  /** What the route's figure counts, in words (the README's table says it). */
+  loads: string;
+  bundle: SpaBundle;
+  lazy?: LazyPage;
+  /** Count only what the route adds to what is loaded before it: its bundle's entry (`'entry'`), or the entry and
+   * that lazy page (a lazy chunk's own weight). */
+  beyond?: 'entry' | LazyPage;
+  budgetBytes: number;
+}
+
+export const ROUTE_BUDGETS: RouteBudget[] = [
+  {
+    route: 'landing (and legal, not found)',
+    loads: 'the islands bundle',
+    bundle: 'islands',
+    budgetBytes: 12 * KIB,
+  },
+  {
+    route: 'sign-in',
+    loads: 'the islands bundle and the sign-in form',
+    bundle: 'islands',
+    lazy: 'signIn',
+    budgetBytes: 13 * KIB,
+  },
+  {
+    route: 'dashboard',
+    loads: 'the app bundle (everything the dashboard needs)',
+    bundle: 'app',
+    budgetBytes: 24 * KIB,
+  },
+  {
+    route: 'dashboard, API page (its chunk)',
+    loads: 'its own chunk, on top of the app',
+    bundle: 'app',
+    lazy: 'api',
+    beyond: 'entry',
+    budgetBytes: 4 * KIB,
+  },
+  {
+    route: 'dashboard, traffic chart (its chunks)',
+    loads: 'its own chunk and the charts (shared with the console), on top of the app',
+    bundle: 'app',
+    lazy: 'traffic',
+    beyond: 'entry',
+    budgetBytes: 3 * KIB,
+  },
+  {
+    route: 'dashboard, “Never run dry” settings (its chunk)',
+    loads: 'its own chunk, on top of the app',
+    bundle: 'app',
+    lazy: 'refill',
+    beyond: 'entry',
+    budgetBytes: 3 * KIB,
+  },
+  {
+    route: 'dashboard, help (its chunk)',
+    loads: 'its own chunk, on top of the app',
+    bundle: 'app',
+    lazy: 'help',
+    beyond: 'entry',
+    budgetBytes: 2 * KIB,
+  },
+  {
+    route: 'console (its chunk)',
+    loads: 'its own chunk, on top of the app',
+    bundle: 'app',
+    lazy: 'console',
+    beyond: 'entry',
+    budgetBytes: 8 * KIB,
+  },
+  {
+    route: 'console, a customer’s page (its chunk)',
+    loads: 'its own chunk, on top of the console',
+    bundle: 'app',
+    lazy: 'customer',
+    beyond: 'console',
+    budgetBytes: 8 * KIB,
+  },
+];
+
+export function readManifests(distDir: string): ViteManifest {
+  return Object.assign(
+    {},
+    ...Object.values(SPA_BUNDLES).map(
+      (b) => JSON.parse(readFileSync(join(distDir, b.manifest), 'utf8')) as ViteManifest,
+    ),
+  );
+}
+
+export interface RouteWeight extends RouteBudget {
+  files: string[];
+  gzipBytes: number;
+}
+
+export function measureRoutes(distDir: string): RouteWeight[] {
+  const manifest = readManifests(distDir);
+  const gzip = (file: string) => gzipSync(readFileSync(join(distDir, file))).length;
+  return ROUTE_BUDGETS.map((budget) => {
+    const { script, preloads } = pageFiles(manifest, budget.bundle, budget.lazy);
+    let files = [script, ...preloads];
+    if (budget.beyond) {
+      const before = [
+        SPA_BUNDLES[budget.bundle].entry,
+        ...(budget.beyond === 'entry' ? [] : [LAZY_PAGES[budget.beyond]]),
+      ];
+      const loaded = new Set(chunksOf(manifest, before).map((c) => `/${c.file}`));
+      files = files.filter((f) => !loaded.has(f));
+    }
+    return { ...budget, files, gzipBytes: files.reduce((sum, f) => sum + gzip(f), 0) };
+  });
+}
+
+export const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
