@@ -5,7 +5,8 @@
 // performance ≥ 98 on mobile and 100 on desktop, CLS 0, no axe violation. Signed-in pages get their session through
 // the browser's cookie store (never an extra header), as a visitor's browser holds it.
 // `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3); `-- --quick` (CI) runs
-// Lighthouse once per page, on mobile only (the form factor with the lower scores), and axe at both widths;
+// Lighthouse once per page, on mobile only (the form factor with the lower scores), and axe at both widths, and holds
+// every bar but performance's (which it reports: one run on a busy machine moves it by several points);
 // `-- --page console` audits only the pages named (landing, sign-in, dashboard, console; repeatable).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,9 @@ const { values: args } = parseArgs({
 });
 const RUNS = args.quick ? 1 : Math.max(1, Number(args.runs));
 const LIGHTHOUSE_FORMS: FormFactor[] = args.quick ? ['mobile'] : ['mobile', 'desktop'];
+/** A quick run (CI, on a shared machine whose load moves Lighthouse's simulated timings by several points) reports the
+ * performance score; a full run holds it to the bar too. */
+const GATE_PERFORMANCE = !args.quick;
 const ports = auditPorts();
 /** Performance's bar; every other category must score 100. */
 const MIN_PERFORMANCE: Record<FormFactor, number> = { mobile: 98, desktop: 100 };
@@ -76,8 +80,10 @@ async function payingCustomer(target: ShopTarget): Promise<string> {
 async function axeOn(browser: Browser, target: ShopTarget, page: AuditedPage, form: FormFactor): Promise<string[]> {
   const context = await browser.newContext({ viewport: VIEWPORTS[form] });
   try {
-    if (page.cookies) await context.addCookies(page.cookies);
     const tab = await context.newPage();
+    // Straight into the context's cookie store over CDP: Playwright's addCookies drops Secure from a cookie of an
+    // http:// page, and Chromium then refuses a `__Host-` cookie (on localhost, a secure context, it keeps it).
+    if (page.cookies) await (await context.newCDPSession(tab)).send('Network.setCookies', { cookies: page.cookies });
     await tab.goto(`${target.shop}${page.path}`, { waitUntil: 'networkidle' });
     await tab.getByText(page.ready, { exact: false }).first().waitFor();
     return await axeViolations(tab);
@@ -94,22 +100,13 @@ interface Row {
   ok: boolean;
 }
 
-function meetsBar(form: FormFactor, l: LighthouseRun | undefined, axe: string[]): boolean {
-  if (axe.length > 0) return false;
-  if (!l) return true;
-  return (
-    l.performance >= MIN_PERFORMANCE[form] &&
-    [l.accessibility, l.bestPractices, l.seo].every((score) => score === 100) &&
-    l.cls === 0
-  );
-}
-
-/** Why a row is below the bar, in a few words. */
+/** Why a row is below the bar, in a few words (none: it meets it). */
 function shortfalls(form: FormFactor, l: LighthouseRun | undefined, axe: string[]): string[] {
+  const under100 = l ? [l.accessibility, l.bestPractices, l.seo].some((score) => score < 100) : false;
   return [
-    ...(l && l.performance < MIN_PERFORMANCE[form] ? ['performance'] : []),
+    ...(GATE_PERFORMANCE && l && l.performance < MIN_PERFORMANCE[form] ? ['performance'] : []),
     ...(l && l.cls > 0 ? ['layout shift'] : []),
-    ...(l?.failing ?? []),
+    ...(l?.failing.length ? l.failing : under100 ? ['a category under 100'] : []),
     ...(axe.length ? ['axe'] : []),
   ];
 }
@@ -150,7 +147,7 @@ try {
           lighthouse = medianRun(runs);
         }
         const axe = await axeOn(browser, target, page, form);
-        rows.push({ page: page.name, form, lighthouse, axe, ok: meetsBar(form, lighthouse, axe) });
+        rows.push({ page: page.name, form, lighthouse, axe, ok: shortfalls(form, lighthouse, axe).length === 0 });
       }
   } finally {
     await browser.close();
@@ -188,7 +185,8 @@ const table = [
   ),
   '',
   `Bar: accessibility, best practices and SEO 100, performance ≥ ${MIN_PERFORMANCE.mobile} (mobile) and ` +
-    `${MIN_PERFORMANCE.desktop} (desktop), CLS 0, no axe violation.`,
+    `${MIN_PERFORMANCE.desktop} (desktop)${GATE_PERFORMANCE ? '' : ' (reported, held only by a full run)'}, CLS 0, ` +
+    'no axe violation.',
 ].join('\n');
 const violations = rows.flatMap((r) => r.axe.map((v) => `- ${r.page} (${r.form}): ${v}`));
 console.log(`\n${table}\n${violations.length ? `\naxe violations:\n${violations.join('\n')}\n` : ''}`);

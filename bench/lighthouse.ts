@@ -21,7 +21,7 @@ export interface LighthouseRun {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-/** A cookie of the browser's store: what both CDP's `Storage.setCookies` and Playwright's `addCookies` take. */
+/** A cookie of the browser's store, as CDP's `Storage.setCookies` and `Network.setCookies` take it. */
 export interface BrowserCookie {
   name: string;
   value: string;

@@ -4,11 +4,12 @@
 // who opens /admin gets the 403 page without ever downloading the console's code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from '../devkit/axe.ts';
 import {
   brokenText,
   openPage,
+  reloadUntil,
   SHOP,
   SIM,
   screenshot,
@@ -180,23 +181,6 @@ test('an operator suspends, unsuspends and grants GB, and the customer’s dashb
   await screenshot(operator, 'admin-6-customers-mobile');
   assert.deepEqual(errors, []);
 });
-
-/** Loads `url` until `what` shows: the Stripe simulator's webhook reaches the shop a moment after the action. */
-async function reloadUntil(page: Page, url: string, what: (page: Page) => Locator): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(url);
-    if (
-      await what(page)
-        .waitFor({ timeout: 500 })
-        .then(
-          () => true,
-          () => false,
-        )
-    )
-      return;
-  }
-  throw new Error(`${url} never showed what was expected`);
-}
 
 test('an operator refunds part of an order, and a chargeback holds GB until it is won', async () => {
   const PAYER = 'payer@example.com';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations } from '../devkit/axe.ts';
 import { launchChromium } from '../devkit/browser.ts';
 import { type RunningShop, startLocalShop } from '../devkit/local-shop.ts';
@@ -167,17 +167,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/**
- * The page at 360 px (screenshot `name`), then back at desktop width: nothing scrolls sideways, no text runs out of
- * its box or wraps inside a word, and axe finds nothing.
- */
+/** The page as it is now: nothing scrolls sideways, no text breaks (brokenText), and axe finds nothing; `name`.png. */
+export async function assertClean(page: Page, what: string, name: string): Promise<void> {
+  const width = page.viewportSize()?.width;
+  assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at ${width} px on ${what}`);
+  assert.deepEqual(await brokenText(page), [], `text at ${width} px on ${what}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at ${width} px`);
+  await screenshot(page, name);
+}
+
+/** The page at 360 px, as assertClean checks it, then back at desktop width. */
 export async function assertCleanOnPhone(page: Page, what: string, name: string): Promise<void> {
   await page.setViewportSize(VIEWPORTS.mobile);
-  assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at 360 px on ${what}`);
-  assert.deepEqual(await brokenText(page), [], `text at 360 px on ${what}`);
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 360 px`);
-  await screenshot(page, name);
+  await assertClean(page, what, name);
   await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/** Loads `url` until `what` shows: the Stripe simulator's webhook reaches the shop a moment after the action. */
+export async function reloadUntil(page: Page, url: string, what: (page: Page) => Locator): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(url);
+    if (
+      await what(page)
+        .waitFor({ timeout: 500 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
+  }
+  throw new Error(`${url} never showed what was expected`);
+}
+
+/** Fires the shop's cron as Cloudflare would (`wrangler dev --test-scheduled`); answers once the jobs are done. */
+export async function fireCron(): Promise<void> {
+  const res = await fetch(`${SHOP}/__scheduled?cron=*/5+*+*+*+*`);
+  assert.equal(res.status, 200, await res.text());
 }
 
 /** A simulator control's JSON answer (see README "Simulators"). */
@@ -185,6 +211,20 @@ export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${SIM}${path}`, init);
   assert.ok(res.ok, `simulator ${path}: ${res.status}`);
   return (await res.json()) as T;
+}
+
+/** POSTs `body` as JSON to a simulator control; its JSON answer. */
+export const simPost = <T>(path: string, body: unknown): Promise<T> =>
+  simJson<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+export interface SimKey {
+  id: string;
+  trafficCapGB: number;
+}
+
+/** The simulator's key of the customer who bought last. */
+export async function newestKey(): Promise<SimKey> {
+  return (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
 }
 
 /** The mails to `to` once one whose subject matches has arrived (the queue batches and retries: up to 30 s). */

@@ -7,43 +7,28 @@ import { until } from '../devkit/until.ts';
 import {
   brokenText,
   buyOnCheckout,
+  fireCron,
   mailArrived,
+  newestKey,
   openPage,
-  SHOP,
   SIM,
   screenshot,
   sidewaysScroll,
   signInOnPage,
   simJson,
+  simPost,
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
 
 const { browser, shop } = withShopAndBrowser();
 
-interface SimKey {
-  id: string;
-  trafficCapGB: number;
-}
 interface Mail {
   subject: string;
   text: string;
 }
 
-const post = (path: string, body: unknown) =>
-  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const outbox = (to: string) => simJson<Mail[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
-
-/** Fires the shop's cron as Cloudflare would (`wrangler dev --test-scheduled`); answers once the jobs are done. */
-async function fireCron(): Promise<void> {
-  const res = await fetch(`${SHOP}/__scheduled?cron=*/5+*+*+*+*`);
-  assert.equal(res.status, 200, await res.text());
-}
-
-/** The simulator's key of the customer who bought last (each test's customer buys before the next one signs in). */
-async function newestKey(): Promise<SimKey> {
-  return (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
-}
 
 test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it again adds none', async () => {
   const email = 'reminded@example.com';
@@ -53,7 +38,7 @@ test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it ag
   await signInOnPage(page, email, '/dashboard');
   await buyOnCheckout(page, 'pro');
   const key = await newestKey();
-  await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 0.85 * 10 * 1024 });
+  await simPost(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 0.85 * 10 * 1024 });
 
   await fireCron();
   const first = await mailArrived(email, /80 %/);
@@ -139,7 +124,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
 
   const key = await newestKey();
   assert.equal(key.trafficCapGB, 20);
-  await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 19 * 1024 });
+  await simPost(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 19 * 1024 });
   await fireCron();
 
   // The off-session charge's webhook pays the order and the reconcile raises the cap: 30 GB.

@@ -7,17 +7,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations } from '../devkit/axe.ts';
+import { until } from '../devkit/until.ts';
 import {
+  assertClean,
   brokenText,
+  fireCron,
+  newestKey,
   openPage,
+  reloadUntil,
   SHOP,
   SIM,
-  screenshot,
-  sidewaysScroll,
   signInLink,
   signInOnPage,
   simJson,
+  simPost,
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
@@ -49,36 +52,17 @@ let customerContext: BrowserContext;
 let customer: Page;
 let operator: Page;
 
-interface SimKey {
-  id: string;
-  trafficCapGB: number;
-}
-const post = (path: string, body: unknown) =>
-  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const newestKey = async () => (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
+/** The page as it is now, at 360 px (assertClean); its screenshot is `phone-<name>.png`. */
+const assertPhone = (page: Page, what: string, name: string) => assertClean(page, what, `phone-${name}`);
 
-/** The page as it is now, at 360 px: nothing scrolls sideways or breaks, and axe finds nothing. */
-async function assertClean(page: Page, what: string, name: string): Promise<void> {
-  assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at 360 px on ${what}`);
-  assert.deepEqual(await brokenText(page), [], `text at 360 px on ${what}`);
-  assert.deepEqual(await axeViolations(page), [], `axe at 360 px on ${what}`);
-  await screenshot(page, `phone-${name}`);
-}
-
-/** Opens the dialog behind `opener`, checks it as `assertClean` does, and cancels it. */
+/** Opens the dialog behind `opener`, checks it as `assertPhone` does, and cancels it. */
 async function assertCleanDialog(page: Page, opener: Locator, title: string | RegExp, name: string): Promise<void> {
   await opener.click();
   const dialog = page.getByRole('dialog', { name: title });
   await dialog.waitFor();
-  await assertClean(page, `the dialog “${title}”`, name);
+  await assertPhone(page, `the dialog “${title}”`, name);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
-}
-
-/** Fires the shop's cron as Cloudflare would; answers once the jobs are done. */
-async function fireCron(): Promise<void> {
-  const res = await fetch(`${SHOP}/__scheduled?cron=*/5+*+*+*+*`);
-  assert.equal(res.status, 200, await res.text());
 }
 
 /** The brand's whole name is in the header, on one screen with the page. */
@@ -96,14 +80,14 @@ test('a customer with the longest address buys the longest plan and turns on aut
   await customer.getByLabel('Email address').fill(EMAIL);
   await customer.getByRole('button', { name: /email me/i }).click();
   await customer.getByRole('heading', { name: 'Check your inbox' }).waitFor();
-  await assertClean(customer, 'the sign-in page', 'signin');
+  await assertPhone(customer, 'the sign-in page', 'signin');
   await customer.goto(await signInLink(EMAIL, 0));
   await customer.getByRole('button', { name: `Continue as ${EMAIL}` }).waitFor();
-  await assertClean(customer, 'the sign-in confirm page', 'verify');
+  await assertPhone(customer, 'the sign-in confirm page', 'verify');
   await customer.getByRole('button', { name: `Continue as ${EMAIL}` }).click();
   await customer.getByRole('heading', { name: 'You have no proxy key yet' }).waitFor();
   await assertBrandShown(customer);
-  await assertClean(customer, 'the dashboard without a key', 'dashboard-empty');
+  await assertPhone(customer, 'the dashboard without a key', 'dashboard-empty');
 
   // The longest plan, on the simulated Checkout.
   await customer.getByRole('link', { name: `Buy ${LONG_TIER}` }).click();
@@ -123,10 +107,9 @@ test('a customer with the longest address buys the longest plan and turns on aut
   await panel.getByText('Auto top-up is on. Charged this month').waitFor({ timeout: 20_000 });
 
   // 19 of 20 GB used: the cron's auto top-up buys the plan again, and the cap grows to 30 GB.
-  await post(`/_sim/proxies/keys/${(await newestKey()).id}/usage`, { usedMB: 19 * 1024 });
+  await simPost(`/_sim/proxies/keys/${(await newestKey()).id}/usage`, { usedMB: 19 * 1024 });
   await fireCron();
-  for (let i = 0; i < 200 && (await newestKey()).trafficCapGB !== 30; i++) await new Promise((r) => setTimeout(r, 100));
-  assert.equal((await newestKey()).trafficCapGB, 30);
+  await until(newestKey, (key) => key.trafficCapGB === 30, { timeoutMs: 20_000, what: 'the cap at 30 GB' });
 
   // An API token, so its page and the console's token list have one.
   await customer.goto(`${SHOP}/dashboard/api`);
@@ -134,7 +117,7 @@ test('a customer with the longest address buys the longest plan and turns on aut
   await customer.getByRole('button', { name: 'Make token' }).click();
   await customer.getByRole('group', { name: 'Your new API token' }).waitFor();
   await assertBrandShown(customer);
-  await assertClean(customer, 'the API page', 'api');
+  await assertPhone(customer, 'the API page', 'api');
   await assertCleanDialog(
     customer,
     customer.getByRole('row', { name: /nightly scraper/ }).getByRole('button', { name: /Revoke/ }),
@@ -154,13 +137,13 @@ test('the operator’s console on a phone: every page and dialog, a grant, a ref
   // Every tab is on screen, none scrolled out of sight.
   const tabs = operator.getByRole('navigation', { name: 'Console' });
   assert.ok(await tabs.evaluate((nav) => nav.scrollWidth <= nav.clientWidth), 'the console’s tabs fit the screen');
-  await assertClean(operator, 'the console overview', 'console-overview');
+  await assertPhone(operator, 'the console overview', 'console-overview');
 
   await tabs.getByRole('link', { name: 'Customers' }).click();
   await operator.getByRole('searchbox', { name: /Search customers/ }).fill('konstantinopoulou');
   await operator.getByRole('button', { name: 'Search', exact: true }).click();
   await operator.getByRole('row').filter({ hasText: EMAIL }).waitFor();
-  await assertClean(operator, 'the customer list', 'console-customers');
+  await assertPhone(operator, 'the customer list', 'console-customers');
 
   await operator.getByRole('link', { name: EMAIL }).click();
   await operator.getByRole('heading', { level: 1, name: EMAIL }).waitFor();
@@ -208,16 +191,10 @@ test('the operator’s console on a phone: every page and dialog, a grant, a ref
   const sessions = await simJson<{ id: string; customer_details: { email: string } | null }[]>('/_sim/stripe/sessions');
   const second = sessions.filter((s) => s.customer_details?.email === EMAIL).at(-1);
   assert.ok(second, 'the purchase that saved the card');
-  await post(`/_sim/stripe/sessions/${second.id}/dispute`, { amount: 1380 });
+  await simPost(`/_sim/stripe/sessions/${second.id}/dispute`, { amount: 1380 });
 
   // Each row says what it is, and what a refund or a dispute did to it.
-  const customerPage = operator.url();
-  for (let i = 0; i < 40; i++) {
-    await operator.goto(customerPage);
-    await operator.getByRole('heading', { level: 1, name: EMAIL }).waitFor();
-    if ((await purchases.getByText('Disputed', { exact: true }).count()) > 0) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await reloadUntil(operator, operator.url(), () => purchases.getByText('Disputed', { exact: true }));
   const rows = await purchases.getByRole('row').allInnerTexts();
   const row = (pattern: RegExp) => rows.filter((r) => pattern.test(r));
   assert.equal(row(/Auto top-up/).length, 1, rows.join('\n'));
@@ -225,7 +202,7 @@ test('the operator’s console on a phone: every page and dialog, a grant, a ref
   assert.doesNotMatch(row(/Free GB from the shop/).join(), /0 days/);
   assert.match(row(/Partly refunded/).join(), /5 GB refunded \(\$34\.50\)/);
   assert.match(row(/Disputed/).join(), /2 GB held by a dispute/);
-  await assertClean(operator, 'the customer’s page', 'customer');
+  await assertPhone(operator, 'the customer’s page', 'customer');
 
   await tabs.getByRole('link', { name: 'Audit log' }).click();
   // The customer's own actions name them by address, not by id.
@@ -243,13 +220,13 @@ test('the operator’s console on a phone: every page and dialog, a grant, a ref
     0,
     'no one named by an id',
   );
-  await assertClean(operator, 'the audit log', 'console-audit');
+  await assertPhone(operator, 'the audit log', 'console-audit');
   await operator.setViewportSize(VIEWPORTS.desktop);
   assert.deepEqual(await brokenText(operator), [], 'text of the audit log at 1280 px');
   await operator.setViewportSize(VIEWPORTS.mobile);
   await tabs.getByRole('link', { name: 'Pricing' }).click();
   await operator.getByRole('row', { name: new RegExp(LONG_TIER) }).waitFor();
-  await assertClean(operator, 'the pricing page', 'console-pricing');
+  await assertPhone(operator, 'the pricing page', 'console-pricing');
   assert.deepEqual(errors, []);
 });
 
@@ -270,14 +247,17 @@ test('the customer’s dashboard on a phone labels each kind of row, and every d
 
   // The chart, once the platform's series shows the traffic (the shop reuses its answer for up to a minute).
   const forecast = customer.getByText(/the traffic (runs out around|lasts beyond the key’s expiry)/);
-  for (let i = 0; i < 60 && !(await forecast.isVisible()); i++) {
-    await new Promise((r) => setTimeout(r, 2000));
-    await customer.reload();
-    await customer.getByRole('img', { name: /Traffic in and out, last \d+ days/ }).waitFor();
-  }
-  await forecast.waitFor({ timeout: 1000 });
+  await until(
+    async () => {
+      await customer.reload();
+      await customer.getByRole('img', { name: /Traffic in and out, last \d+ days/ }).waitFor();
+      return forecast.isVisible();
+    },
+    (shown) => shown,
+    { timeoutMs: 120_000, intervalMs: 2000, what: 'the forecast under the traffic chart' },
+  );
   await assertBrandShown(customer);
-  await assertClean(customer, 'the dashboard', 'dashboard');
+  await assertPhone(customer, 'the dashboard', 'dashboard');
   await assertCleanDialog(
     customer,
     customer.getByRole('button', { name: 'Rotate key…' }),
@@ -306,6 +286,6 @@ test('a suspended customer reads why, in the operator’s words, and is offered 
   await customer.getByRole('region', { name: 'Never run dry' }).getByRole('checkbox').waitFor();
   assert.equal(await customer.getByRole('link', { name: /^Buy/ }).count(), 0, 'no Buy link');
   assert.equal(await customer.getByRole('heading', { name: 'Auto top-up' }).count(), 0, 'no auto top-up to turn on');
-  await assertClean(customer, 'the suspended customer’s dashboard', 'dashboard-suspended');
+  await assertPhone(customer, 'the suspended customer’s dashboard', 'dashboard-suspended');
   assert.deepEqual(errors, []);
 });

@@ -12,6 +12,7 @@ import {
   screenshot,
   signInOnPage,
   simJson,
+  simPost,
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
@@ -27,8 +28,6 @@ interface SimKey {
 }
 const upstreamKeys = () => simJson<SimKey[]>('/_sim/proxies/keys');
 const mask = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
-const post = (path: string, body: unknown) =>
-  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 test('a customer past the ceiling gets a new key, is told loudly, and the old key keeps working', async () => {
   const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
@@ -47,7 +46,7 @@ test('a customer past the ceiling gets a new key, is told loudly, and the old ke
   await buyOnCheckout(page, 'scale');
   const [first] = await upstreamKeys();
   assert.equal(first?.trafficCapGB, 1000);
-  await post(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
+  await simPost(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
 
   await buyOnCheckout(page, 'scale');
   const banner = page.getByRole('alert').filter({ hasText: 'You have a new proxy key' });
@@ -73,7 +72,7 @@ test('a key switched off in the Proxies.sx panel: no purchase, and the dashboard
   const page = await openPage(context, errors);
   await signInOnPage(page, EMAIL, '/dashboard');
   const current = (await upstreamKeys()).find((k) => k.trafficCapGB === 50)!;
-  await post(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
+  await simPost(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
 
   await page.goto(`${SHOP}/checkout/pro`);
   await page
