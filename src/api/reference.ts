@@ -60,13 +60,13 @@ export async function referencePage(doc: OpenApiDocument): Promise<{ html: strin
     Object.entries(methods).map(([method, op]) => section(base, path, method, op as Operation)),
   );
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(doc.info.title)} reference</title><style>${STYLE}</style></head><body>
+<title>${escapeHtml(doc.info.title)} reference</title><style>${STYLE}</style></head><body><main>
 <h1>${escapeHtml(doc.info.title)}</h1><p>${prose(doc.info.description)}</p>
 <p>Base URL: <code>${escapeHtml(base)}</code> · machine-readable: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1) · tokens: <a href="/dashboard">your dashboard</a></p>
 <pre>export TOKEN=pst_…   # from your dashboard, shown once
 curl -H "Authorization: Bearer $TOKEN" '${escapeHtml(base)}/proxy-urls?count=5&amp;format=txt'</pre>
 ${sections.join('\n')}
-</body></html>`;
+</main></body></html>`;
   const csp = contentSecurityPolicy({
     'default-src': ["'none'"],
     'style-src': [await styleHash(STYLE)],

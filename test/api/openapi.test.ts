@@ -85,5 +85,7 @@ describe('GET /api/v1/docs', () => {
     // Every column of every parameter table is named.
     expect(html).toContain('<th>type</th><th>description</th>');
     expect(html).not.toMatch(/<th>\s*<\/th>/);
+    // One main landmark holds the whole reference (axe: landmark-one-main, region).
+    expect(html).toMatch(/<body><main>[\s\S]*<\/main><\/body>/);
   });
 });
