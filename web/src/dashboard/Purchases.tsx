@@ -1,5 +1,6 @@
-// Purchase history, newest first, each with its receipt (what was sold, when, for how much, any refund): purchases,
-// auto top-ups and the shop's grants each say what they are.
+// Purchase history, newest first, each with its receipt (what was sold, when, for how much: any promotion code and
+// tax apart, any refund): purchases, auto top-ups and the shop's grants each say what they are.
+import type { ComponentChildren } from 'preact';
 import {
   type Purchase,
   purchaseAdjustments,
@@ -15,49 +16,36 @@ import { shopConfig } from '../state/config.ts';
 import { listPurchases } from '../state/purchases.ts';
 import { useResource } from '../state/resource.ts';
 
-/** A grant costs nothing: it says so instead of $0.00. */
-const amountText = (p: Purchase) => (p.kind === 'grant' ? 'Free' : formatMoney(p.price, p.currency));
+/** What the customer paid, tax included; a grant costs nothing, and says so instead of $0.00. */
+const amountText = (p: Purchase) => (p.kind === 'grant' ? 'Free' : formatMoney(p.price + p.tax, p.currency));
 
 function Receipt({ p, email }: { p: Purchase; email: string }) {
-  const brand = shopConfig().brand;
+  const money = (minor: number) => formatMoney(minor, p.currency);
+  const lines: [string, ComponentChildren][] = [
+    ['Seller', shopConfig().brand.legal.companyName],
+    ['Customer', <Breakable key="email" text={email} />],
+    ['Order', p.id],
+    [purchaseKindText(p), purchaseItemText(p)],
+  ];
+  if (p.discount || p.tax) lines.push(['Plan', money(p.price + p.discount)]);
+  if (p.discount) lines.push(['Promotion code', `−${money(p.discount)}`]);
+  if (p.tax) lines.push(['Tax', money(p.tax)]);
+  lines.push([
+    p.paidAt ? `${p.kind === 'grant' ? 'Granted' : 'Paid'} ${formatDate(p.paidAt)}` : 'Total',
+    amountText(p),
+  ]);
+  if (p.refundedAmount) lines.push([`Refunded (${p.refundedGb} GB)`, `−${money(p.refundedAmount)}`]);
+  if (p.heldGb) lines.push(['Held by a dispute', `${p.heldGb} GB`]);
   return (
     <details>
       <summary>Receipt</summary>
       <dl class="facts receipt">
-        <div>
-          <dt>Seller</dt>
-          <dd>{brand.legal.companyName}</dd>
-        </div>
-        <div>
-          <dt>Customer</dt>
-          <dd>
-            <Breakable text={email} />
-          </dd>
-        </div>
-        <div>
-          <dt>Order</dt>
-          <dd class="mono">{p.id}</dd>
-        </div>
-        <div>
-          <dt>{purchaseKindText(p)}</dt>
-          <dd>{purchaseItemText(p)}</dd>
-        </div>
-        <div>
-          <dt>{p.paidAt ? `${p.kind === 'grant' ? 'Granted' : 'Paid'} ${formatDate(p.paidAt)}` : 'Total'}</dt>
-          <dd>{amountText(p)}</dd>
-        </div>
-        {p.refundedAmount > 0 && (
-          <div>
-            <dt>Refunded ({p.refundedGb} GB)</dt>
-            <dd>−{formatMoney(p.refundedAmount, p.currency)}</dd>
+        {lines.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd class={term === 'Order' ? 'mono' : undefined}>{value}</dd>
           </div>
-        )}
-        {p.heldGb > 0 && (
-          <div>
-            <dt>Held by a dispute</dt>
-            <dd>{p.heldGb} GB</dd>
-          </div>
-        )}
+        ))}
       </dl>
     </details>
   );
