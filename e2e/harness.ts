@@ -217,9 +217,13 @@ export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
 export const simPost = <T>(path: string, body: unknown): Promise<T> =>
   simJson<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** A key as the Proxies.sx simulator lists it. */
 export interface SimKey {
   id: string;
+  key: string;
+  label: string;
   trafficCapGB: number;
+  enabled: boolean;
 }
 
 /** The simulator's key of the customer who bought last. */

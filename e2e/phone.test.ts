@@ -264,6 +264,12 @@ test('the customer’s dashboard on a phone labels each kind of row, and every d
     'Rotate your key?',
     'rotate-dialog',
   );
+  await assertCleanDialog(
+    customer,
+    customer.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sign out everywhere…' }),
+    'Sign out everywhere?',
+    'sign-out-everywhere-dialog',
+  );
   assert.deepEqual(errors, []);
 });
 

@@ -5,3 +5,4 @@ export { DashboardError } from './errors.ts';
 export { revealSecret, rotateSecret } from './key.ts';
 export { type ProxyListEntry, proxyUrlList } from './proxy-urls.ts';
 export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownKeyReads } from './sessions.ts';
+export { endEverySession } from './sign-out.ts';

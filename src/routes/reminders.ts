@@ -3,6 +3,7 @@
 // client's "Unsubscribe" button or from the button of the shop's unsubscribe page (both send
 // `List-Unsubscribe=One-Click`); GET sends a browser to that page (src/routes/site.ts), which only asks.
 import { Hono } from 'hono';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
@@ -16,10 +17,11 @@ const settingsBody = z.object({ enabled: z.boolean() });
 
 export const reminders = new Hono<AppEnv>()
   // The link of a mail sent before the page moved out of the API, or a mail client opening the one-click address.
-  .get('/reminders/unsubscribe', validate('query', tokenQuery), (c) =>
+  // The link is the credential: whatever reads it reads the primary.
+  .get('/reminders/unsubscribe', readsFrom('primary'), validate('query', tokenQuery), (c) =>
     c.redirect(withToken(UNSUBSCRIBE_PAGE_PATH, c.req.valid('query').token), 303),
   )
-  .post('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
+  .post('/reminders/unsubscribe', readsFrom('primary'), validate('query', tokenQuery), async (c) => {
     const { token } = c.req.valid('query');
     await unsubscribeByLink(c.var.services, token, c.var.requestId);
     // A person pressing the page's button goes back to the page, which now says reminders are off; a mail client's
@@ -27,7 +29,7 @@ export const reminders = new Hono<AppEnv>()
     if (c.req.header('accept')?.includes('text/html')) return c.redirect(withToken(UNSUBSCRIBE_PAGE_PATH, token), 303);
     return c.json({ enabled: false });
   })
-  .get('/reminders', privateNoStore, requireSession, async (c) =>
+  .get('/reminders', readsFrom('bookmark'), privateNoStore, requireSession, async (c) =>
     c.json(await reminderSettings(c.var.services.db, c.var.identity.customerId)),
   )
   .put('/reminders', requireSession, validate('json', settingsBody), async (c) =>

@@ -1,6 +1,7 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie } from '../http/session.ts';
@@ -26,7 +27,8 @@ function answer(c: Context<AppEnv>, page: RenderedPage) {
 }
 
 export const site = new Hono<AppEnv>()
-  .use(requestContext)
+  // A page is written from the config and whether a cookie came with it: no D1, but for the unsubscribe page.
+  .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
     c.body(sitemapXml(c.var.services.config.publicUrl), 200, {
@@ -36,8 +38,9 @@ export const site = new Hono<AppEnv>()
   )
   // A reminder mail's link: the customer's address, so never stored or indexed. Its button posts to the shop's own
   // API, and a browser sends that form's Origin (which the API's CSRF guard checks) only under a referrer policy
-  // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site.
-  .get(UNSUBSCRIBE_PAGE_PATH, async (c) => {
+  // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site. The link
+  // is the credential: its owner is read on the primary.
+  .get(UNSUBSCRIBE_PAGE_PATH, readsFrom('primary'), async (c) => {
     const view = await unsubscribePage(c.var.services, c.req.query('token') ?? '');
     const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path, {
       sessionCookie: hasSessionCookie(c),

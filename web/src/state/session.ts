@@ -1,6 +1,6 @@
 // Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
-import type { SignedInCustomer } from '../../../src/shared/api.ts';
+import type { SignedInCustomer, SignInRequestAnswer, SignOutEverywhereAnswer } from '../../../src/shared/api.ts';
 import { api, holdRequests, type RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
@@ -42,11 +42,14 @@ export function sessionFrom<T>(answer: Promise<T>, who: (answer: T) => SignedInC
   return answer;
 }
 
-/** Emails a sign-in link (the answer is the same whether or not the address has an account); resolves to the
- * address it goes to. */
-export async function requestSignInLink(email: string, next?: string | null): Promise<string> {
-  await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
-  return email.trim();
+/** Emails a sign-in link (the answer is the same whether or not the address has an account); under pressure the
+ * answer asks new addresses to pass the challenge, and the request is sent again with its token. */
+export function requestSignInLink(
+  email: string,
+  next?: string | null,
+  challengeToken?: string,
+): Promise<SignInRequestAnswer> {
+  return read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}), challengeToken } }));
 }
 
 /** Ends the session with `send` (the page's other requests held first), then returns to the shop. */
@@ -68,8 +71,8 @@ export async function signOut(): Promise<void> {
   await endSession((own) => read(api.auth.logout.$post(undefined, own)));
 }
 
-/** Ends every session of this customer (all browsers and devices), then returns to the shop. */
-export async function signOutEverywhere(): Promise<number> {
-  const { revoked } = await endSession((own) => read(api.auth['logout-all'].$post(undefined, own)));
-  return revoked;
+/** Ends every session of this customer (all browsers and devices), and their API tokens too when `revokeTokens`, then
+ * returns to the shop. */
+export function signOutEverywhere(revokeTokens: boolean): Promise<SignOutEverywhereAnswer> {
+  return endSession((own) => read(api.auth['logout-all'].$post({ json: { revokeTokens } }, own)));
 }
