@@ -23,13 +23,12 @@ import {
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
-  ownUsage,
   proxyUrlList,
 } from '../dashboard/index.ts';
 import { apiRoutes } from '../http/api-route.ts';
 import type { TokenVariables } from '../http/bearer.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
-import { currentKey } from '../keys/index.ts';
+import { currentKey, customerDailyUsage } from '../keys/index.ts';
 
 const MB_PER_GB = 1024;
 const v1 = apiRoutes();
@@ -89,9 +88,7 @@ export const apiV1 = new Hono<AppEnv>()
         const customerId = c.var.token.customerId;
         const [key, usage] = await Promise.all([
           accountKeyOf(c.var.services, customerId),
-          currentKey(c.var.services.db, customerId).then((key) =>
-            ownUsage(c.var.services, key, c.req.valid('query').days),
-          ),
+          customerDailyUsage(c.var.services, customerId, c.req.valid('query').days),
         ]);
         const left = key.capGb !== null && key.usedMb !== null ? Math.max(0, key.capGb * MB_PER_GB - key.usedMb) : null;
         return c.json({

@@ -57,12 +57,9 @@ export interface OrdersPage {
   ordersNext: string | null;
 }
 
-/** An order as the operator sees it: the customer's view plus how it came about and what disputes hold. */
+/** An order as the operator sees it: the customer's view plus its Checkout Session. */
 export interface AdminOrder extends Purchase {
-  kind: 'purchase' | 'grant';
   stripeSessionId: string | null;
-  /** GB held out of the cap by the order's disputes (open or lost). */
-  heldGb: number;
 }
 
 /** A Stripe dispute (chargeback or inquiry) of one of the customer's orders. */
@@ -108,9 +105,12 @@ export interface OpenDispute extends DisputeView {
 
 export interface AuditView {
   id: string;
+  /** `customer:<id>`, `admin:<email>`, `system` … */
   actor: string;
   action: string;
   customerId: string | null;
+  /** The address of the customer the entry is about (null when none, or they are gone). */
+  customerEmail: string | null;
   detail: Record<string, unknown> | null;
   requestId: string | null;
   at: number;

@@ -2,7 +2,7 @@
 // first paints get the brand, the tiers and the prices before any script runs), the signed-in app's pages as its shell.
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
-import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
+import { isPublic, matchRoute, needsSignIn, type Route, signInPath } from '../../web/src/routes.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { LEGAL_FILES } from '../config/legal.ts';
@@ -14,10 +14,11 @@ import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { CONTENT_DIR, type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { renderBody } from './render.tsx';
+import { type PageData, renderBody } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
+export type { PageData } from './render.tsx';
 
 export interface RenderedPage {
   status: number;
@@ -67,7 +68,7 @@ async function template(route: Route, config: Config, assets: Fetcher): Promise<
     files,
     style,
     hash: await styleHash(style),
-    body: renderBody(route, config, publicConfig(config), ownText),
+    body: renderBody(route, config, publicConfig(config), { legalText: ownText }),
     icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
   };
 }
@@ -77,14 +78,33 @@ function landingData(config: Config): Record<string, unknown>[] {
   return [productData(config), ...(faq ? [faqData(faq)] : [])];
 }
 
-/** The page at `pathname`, or the not-found page (404). Everything but the canonical address and whether a session
- * cookie came with the request is the same for every visitor, so production renders each kind of page once per
- * isolate. */
+/**
+ * The answer to a visitor without a session cookie asking for a page that needs one: straight to sign in (with `next`,
+ * the page and its query), so none of the app loads for them. Null for the pages anyone may see.
+ */
+export function signInRedirect(config: Config, url: URL): RenderedPage | null {
+  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
+  if (!needsSignIn(matchRoute(url.pathname), onSale)) return null;
+  return {
+    status: 302,
+    html: '',
+    headers: {
+      ...securityHeaders(),
+      Location: signInPath(url.pathname + url.search),
+      'Cache-Control': 'no-store',
+      Vary: 'Cookie',
+    },
+  };
+}
+
+/** The page at `pathname`, or the not-found page (404). Everything but the canonical address, whether a session
+ * cookie came with the request and the request's `data` (a page that shows some) is the same for every visitor, so
+ * production renders each kind of page once per isolate. */
 export async function renderPage(
   config: Config,
   assets: Fetcher,
   pathname: string,
-  { sessionCookie }: { sessionCookie: boolean },
+  { sessionCookie, data }: { sessionCookie: boolean; data?: PageData },
 ): Promise<RenderedPage> {
   const route = matchRoute(pathname);
   const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
@@ -96,7 +116,8 @@ export async function renderPage(
       page.catch(() => templates.delete(key));
     }
   }
-  const { files, style, hash, body, icon } = await page;
+  const { files, style, hash, icon, body: sameForAll } = await page;
+  const body = data ? renderBody(route, config, publicConfig(config), data) : sameForAll;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,

@@ -119,5 +119,10 @@ describe('GET /api/v1/docs', () => {
     expect(html).not.toContain('<script');
     for (const path of Object.keys(doc.paths)) expect(html).toContain(`<code>${path}</code>`);
     expect(html).toContain('Authorization: Bearer $TOKEN');
+    // Every column of every parameter table is named.
+    expect(html).toContain('<th>type</th><th>description</th>');
+    expect(html).not.toMatch(/<th>\s*<\/th>/);
+    // One main landmark holds the whole reference (axe: landmark-one-main, region).
+    expect(html).toMatch(/<body><main>[\s\S]*<\/main><\/body>/);
   });
 });
