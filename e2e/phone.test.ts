@@ -140,7 +140,7 @@ test('the operator’s console on a phone: every page and dialog, a grant, a ref
   await assertPhone(operator, 'the console overview', 'console-overview');
 
   await tabs.getByRole('link', { name: 'Customers' }).click();
-  await operator.getByRole('searchbox', { name: /Search customers/ }).fill('konstantinopoulou');
+  await operator.getByRole('searchbox', { name: /Search customers/ }).fill('alexandra.konstantinopoulou');
   await operator.getByRole('button', { name: 'Search', exact: true }).click();
   await operator.getByRole('row').filter({ hasText: EMAIL }).waitFor();
   await assertPhone(operator, 'the customer list', 'console-customers');
@@ -274,7 +274,7 @@ test('the customer’s dashboard on a phone labels each kind of row, and every d
 });
 
 test('a suspended customer reads why, in the operator’s words, and is offered nothing to buy', async () => {
-  await operator.goto(`${SHOP}/admin/customers?q=konstantinopoulou`);
+  await operator.goto(`${SHOP}/admin/customers?q=alexandra.konstantinopoulou`);
   await operator.getByRole('link', { name: EMAIL }).click();
   await operator.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Suspend…' }).click();
   const dialog = operator.getByRole('dialog', { name: 'Suspend' });
