@@ -17,6 +17,7 @@ import {
   reloadUntil,
   SHOP,
   SIM,
+  saveCardForAutoTopUp,
   signInLink,
   signInOnPage,
   simJson,
@@ -100,11 +101,7 @@ test('a customer with the longest address buys the longest plan and turns on aut
   await panel.getByRole('radio', { name: new RegExp(`^${LONG_TIER} · 10 GB`) }).check();
   await panel.getByLabel('GB left', { exact: true }).fill('2');
   await panel.getByRole('button', { name: 'Turn on auto top-up' }).click();
-  await panel.getByRole('link', { name: 'Buy now and save your card' }).click();
-  await customer.waitForURL(`${SIM}/stripe/checkout/**`);
-  await customer.getByRole('button', { name: 'Pay', exact: true }).click();
-  await customer.waitForURL(/\/dashboard/);
-  await panel.getByText('Auto top-up is on. Charged this month').waitFor({ timeout: 20_000 });
+  await saveCardForAutoTopUp(customer, panel);
 
   // 19 of 20 GB used: the cron's auto top-up buys the plan again, and the cap grows to 30 GB.
   await simPost(`/_sim/proxies/keys/${(await newestKey()).id}/usage`, { usedMB: 19 * 1024 });
