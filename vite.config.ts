@@ -3,14 +3,17 @@
 // its own), each once per locale with that locale's words inline (assets/<locale>/…). The Worker writes every page's
 // HTML: it reads the manifests of the page's locale to link its script and module preloads, and inlines its
 // stylesheet (src/site/).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
+import { CONTENT_ROOT, contentFiles } from './scripts/shop-content.ts';
 import { CATALOGS } from './src/shared/i18n/catalogs/index.ts';
 import { inlineMessages } from './src/shared/i18n/compile.ts';
 import { type Locale, SHIPPED_LOCALES } from './src/shared/i18n/locales.ts';
 import { assetHeadersFile } from './src/site/headers.ts';
-import { assetsDir, manifestPath, SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
+import { assetsDir, CONTENT_DIR, manifestPath, SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
 
 const web = (path: string) => fileURLToPath(new URL(`web/${path}`, import.meta.url));
 /** `vite build --watch` (npm run dev) rebuilds one bundle at a time: emptying the folder would delete the other's. */
@@ -66,6 +69,23 @@ function assetHeaders(): Plugin {
     name: 'asset-headers',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: '_headers', source: assetHeadersFile() });
+    },
+  };
+}
+
+/** The reseller's own texts (content/, e.g. content/legal/terms.md), copied beside the manifests for the Worker. */
+function shopContent(): Plugin {
+  const root = fileURLToPath(new URL(`${CONTENT_ROOT}/`, import.meta.url));
+  return {
+    name: 'shop-content',
+    buildStart() {
+      for (const file of contentFiles(root)) this.addWatchFile(join(root, file));
+    },
+    generateBundle() {
+      // Once, by the first build: the texts are the same for every locale's.
+      if (this.environment.name !== 'client') return;
+      for (const file of contentFiles(root))
+        this.emitFile({ type: 'asset', fileName: `${CONTENT_DIR}/${file}`, source: readFileSync(join(root, file)) });
     },
   };
 }
@@ -134,7 +154,7 @@ function environment(name: string, first: boolean): EnvironmentOptions {
 
 export default defineConfig({
   root: 'web',
-  plugins: [preact(), browserOnly(), noPreloadLists(), assetHeaders(), localeMessages()],
+  plugins: [preact(), browserOnly(), noPreloadLists(), assetHeaders(), shopContent(), localeMessages()],
   builder: {},
   environments: Object.fromEntries([...BUILDS.keys()].map((name, i) => [name, environment(name, i === 0)])),
 });

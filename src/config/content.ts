@@ -1,12 +1,13 @@
-// The reseller's own words per language: `web/public/content/<locale>.json`, served with the build and read by the
-// Worker through its assets (a var holds 5 KB: not enough for a landing page and legal texts in seven languages).
-// Everything in a file is optional and falls back to BRAND and PRICING's words, which are the default language's, and
-// to the shipped defaults. `npm run check` validates every file.
+// The reseller's own words per language: `content/<locale>/shop.json` (its legal texts are files beside it,
+// src/config/legal.ts), copied by the build beside the manifests and read by the Worker through its assets (a var
+// holds 5 KB: not enough for a landing page in seven languages). Everything in a file is optional and falls back to
+// BRAND and PRICING's words, which are the default language's, and to the shipped defaults. `npm run check`
+// validates every file (scripts/shop-content.ts).
 import type { Tier } from '../shared/api.ts';
 import type { Locale } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
 import { type Config, type ConfigProblem, fieldPath } from './index.ts';
-import { landingSchema, legalText } from './schema.ts';
+import { landingSchema } from './schema.ts';
 
 const words = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 
@@ -19,22 +20,21 @@ export const localeContentSchema = z.strictObject({
   tiers: z.optional(
     z.record(z.string(), z.strictObject({ name: z.optional(words(40)), tagline: z.optional(words(120)) })),
   ),
-  /** The terms and privacy texts in this language (markdown-ish, as BRAND.legal's). */
-  legal: z.optional(z.strictObject({ terms: z.optional(legalText), privacy: z.optional(legalText) })),
 });
 
 export type LocaleContent = z.infer<typeof localeContentSchema>;
 
-/** Where a locale's file is served from (web/public/content/de.json → /content/de.json). */
-export const contentPath = (locale: Locale) => `/content/${locale}.json`;
+/** A locale's file under content/ (`de/shop.json`). */
+export const shopWordsFile = (locale: Locale) => `${locale}/shop.json`;
 
-/** A file's text as content, or what is wrong with it (named as `npm run check` names a var's problems). */
+/** A file's text as content, or what is wrong with it (named as `npm run check` names a var's problems); the tiers
+ * it names must be PRICING's (unchecked without `tiers`, when PRICING itself is invalid). */
 export function parseLocaleContent(
   locale: Locale,
   json: string,
-  tiers: readonly Pick<Tier, 'id'>[],
+  tiers: readonly Pick<Tier, 'id'>[] | undefined,
 ): { ok: true; content: LocaleContent } | { ok: false; problems: ConfigProblem[] } {
-  const variable = `web/public${contentPath(locale)}`;
+  const variable = `content/${shopWordsFile(locale)}`;
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -51,7 +51,7 @@ export function parseLocaleContent(
         message: issue.message,
       })),
     };
-  const unknown = Object.keys(parsed.data.tiers ?? {}).filter((id) => !tiers.some((t) => t.id === id));
+  const unknown = tiers ? Object.keys(parsed.data.tiers ?? {}).filter((id) => !tiers.some((t) => t.id === id)) : [];
   if (unknown.length)
     return {
       ok: false,
@@ -70,7 +70,6 @@ export function withLocaleContent(config: Config, content: LocaleContent | null)
       ...brand,
       tagline: content.tagline ?? brand.tagline,
       landing: content.landing ?? brand.landing,
-      legal: { ...brand.legal, ...content.legal },
     },
     tiers: config.tiers.map((tier) => ({ ...tier, ...content.tiers?.[tier.id] })),
   };

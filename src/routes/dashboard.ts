@@ -10,7 +10,6 @@ import {
   closeOwnSession,
   listOwnSessions,
   ownKeyReads,
-  ownUsage,
   revealSecret,
   rotateSecret,
 } from '../dashboard/index.ts';
@@ -28,6 +27,7 @@ import {
   signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { dailyUsage } from '../keys/index.ts';
 import { SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
 
@@ -95,5 +95,5 @@ export const dashboard = new Hono<AppEnv>()
     requireSessionReading(ownKeyReads),
     validate('query', usageQuery),
     limitPerCustomer('usage'),
-    async (c) => c.json(await ownUsage(c.var.services, c.var.reads.key, c.req.valid('query').days ?? 30)),
+    async (c) => c.json(await dailyUsage(c.var.services, c.var.reads.key, c.req.valid('query').days ?? 30)),
   );

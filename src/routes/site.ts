@@ -7,8 +7,19 @@ import type { AppEnv } from '../http/context.ts';
 import { CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, rememberLocale } from '../http/locale.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie } from '../http/session.ts';
+import { unsubscribePage } from '../reminders/index.ts';
+import { offeredOr } from '../shared/i18n/locales.ts';
+import { UNSUBSCRIBE_PAGE_PATH } from '../shared/refill.ts';
 import { securityHeaders } from '../site/headers.ts';
-import { pageAddress, pageCurrency, renderPage, robotsTxt, sitemapXml } from '../site/index.ts';
+import {
+  pageAddress,
+  pageCurrency,
+  type RenderedPage,
+  renderPage,
+  robotsTxt,
+  signInRedirect,
+  sitemapXml,
+} from '../site/index.ts';
 
 /** A plain page for when the shop cannot render its own (no brand, no styles, no scripts). */
 function unavailable(c: Context<AppEnv>, status: 500 | 503) {
@@ -21,8 +32,22 @@ function unavailable(c: Context<AppEnv>, status: 500 | 503) {
   );
 }
 
+/** The currency the page prices in: asked for (`?currency=`), chosen before, or the visitor's country's. */
+function currencyOf(c: Context<AppEnv>) {
+  return pageCurrency(c.var.services.config, {
+    asked: c.req.query('currency'),
+    chosen: getCookie(c, CURRENCY_COOKIE),
+    country: c.req.raw.cf?.country as string | undefined,
+  });
+}
+
+function answer(c: Context<AppEnv>, page: RenderedPage) {
+  if (page.status === 302) return c.body(null, 302, page.headers);
+  return c.html(page.html, page.status as 200 | 400 | 404, page.headers);
+}
+
 export const site = new Hono<AppEnv>()
-  // A page is written from the config and whether a cookie came with it: no D1 at all.
+  // A page is written from the config and whether a cookie came with it: no D1, but for the unsubscribe page.
   .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
@@ -31,6 +56,33 @@ export const site = new Hono<AppEnv>()
       'Content-Type': 'application/xml; charset=utf-8',
     }),
   )
+  // A reminder mail's link: the customer's address, so never stored or indexed. Its button posts to the shop's own
+  // API, and a browser sends that form's Origin (which the API's CSRF guard checks) only under a referrer policy
+  // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site. The link
+  // is the credential: its owner is read on the primary.
+  .get(UNSUBSCRIBE_PAGE_PATH, readsFrom('primary'), async (c) => {
+    const { config } = c.var.services;
+    // In the customer's language (the one their mail came in), whatever the browser asks for.
+    const { view, locale } = await unsubscribePage(c.var.services, c.req.query('token') ?? '');
+    const page = await renderPage(config, c.env.ASSETS, {
+      locale: offeredOr(locale, config.locales, config.defaultLocale),
+      path: c.req.path,
+      currency: currencyOf(c).currency,
+      offer: null,
+      sessionCookie: hasSessionCookie(c),
+      data: { unsubscribe: view },
+    });
+    return answer(c, {
+      status: view.state === 'invalid' ? 400 : 200,
+      html: page.html,
+      headers: {
+        ...page.headers,
+        'Cache-Control': 'private, no-store',
+        'Referrer-Policy': 'same-origin',
+        'X-Robots-Tag': 'noindex',
+      },
+    });
+  })
   .get('*', async (c) => {
     const { config } = c.var.services;
     const url = new URL(c.req.url);
@@ -44,18 +96,12 @@ export const site = new Hono<AppEnv>()
       if (address.remember) rememberLocale(c, address.remember);
       return c.redirect(address.location, address.status);
     }
-    const priced = pageCurrency(config, {
-      asked: c.req.query('currency'),
-      chosen: getCookie(c, CURRENCY_COOKIE),
-      country: c.req.raw.cf?.country as string | undefined,
-    });
+    const sessionCookie = hasSessionCookie(c);
+    const toSignIn = !sessionCookie && signInRedirect(config, address, url.search);
+    if (toSignIn) return answer(c, toSignIn);
+    const priced = currencyOf(c);
     if (priced.remember) rememberCurrency(c, priced.currency);
-    const page = await renderPage(config, c.env.ASSETS, {
-      ...address,
-      currency: priced.currency,
-      sessionCookie: hasSessionCookie(c),
-    });
-    return c.html(page.html, page.status as 200 | 404, page.headers);
+    return answer(c, await renderPage(config, c.env.ASSETS, { ...address, currency: priced.currency, sessionCookie }));
   });
 
 site.onError((err, c) => {

@@ -1,17 +1,16 @@
 // The built SPA as the Worker reads it through its ASSETS binding: the bundles' manifests (each locale's build has its
 // own) and the stylesheets it inlines. Read once per isolate in production; on every page elsewhere, since
 // `npm run dev` rebuilds as you edit.
-import { contentPath } from '../config/content.ts';
 import type { Locale } from '../shared/i18n/locales.ts';
-import { manifestPath, SPA_BUNDLES, type SpaBundle, type ViteManifest } from './manifest.ts';
+import { CONTENT_DIR, manifestPath, SPA_BUNDLES, type SpaBundle, type ViteManifest } from './manifest.ts';
 
 export interface SpaAssets {
   /** Both bundles' manifests of a locale's build, merged. */
   manifest(locale: Locale): Promise<ViteManifest>;
   /** A built stylesheet's text, by its path (`/assets/app-….css`). */
   stylesheet(path: string): Promise<string>;
-  /** A locale's own words (web/public/content/<locale>.json), or null when the reseller gave none. */
-  localeContent(locale: Locale): Promise<string | null>;
+  /** A file of the reseller's content/ (`de/shop.json`, `legal/terms.md`), or null when they gave none. */
+  content(file: string): Promise<string | null>;
   /** A public file's text (`/logo.svg`), or null if there is none. */
   optionalText(path: string): Promise<string | null>;
 }
@@ -57,7 +56,7 @@ function load(assets: Fetcher): SpaAssets {
   return {
     manifest: (locale) => manifests(locale, () => manifestOf(assets, locale)),
     stylesheet: (path) => stylesheets(path, () => text(assets, path)),
-    localeContent: (locale) => contents(locale, () => optionalText(assets, contentPath(locale))),
+    content: (file) => contents(file, () => optionalText(assets, `/${CONTENT_DIR}/${file}`)),
     optionalText: (path) => optionalText(assets, path),
   };
 }

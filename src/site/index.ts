@@ -2,13 +2,15 @@
 // first paints get the brand, the tiers and the prices before any script runs), the signed-in app's pages as its shell.
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
-import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
-import { parseLocaleContent, withLocaleContent } from '../config/content.ts';
+import { isPublic, matchRoute, needsSignIn, type Route, signInPath } from '../../web/src/routes.ts';
+import { parseLocaleContent, shopWordsFile, withLocaleContent } from '../config/content.ts';
 import { type Config, ConfigError } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
+import { legalFiles } from '../config/legal.ts';
 import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
-import { type Locale, languageTag } from '../shared/i18n/locales.ts';
+import type { LegalDoc } from '../shared/dashboard.ts';
+import { type Locale, languageTag, localizedPath } from '../shared/i18n/locales.ts';
 import { inLocale } from '../shared/i18n/translate.ts';
 import { type SpaAssets, spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
@@ -17,12 +19,13 @@ import { type PageIcon, pageIcon } from './icon.ts';
 import { localeOffer } from './locale-offer.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { renderBody } from './render.tsx';
+import { type PageData, renderBody } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
 export { type PageCurrency, pageCurrency } from './currency.ts';
 export { type PageAddress, pageAddress } from './locale.ts';
+export type { PageData } from './render.tsx';
 
 export interface RenderedPage {
   status: number;
@@ -62,16 +65,29 @@ interface PageTemplate {
 
 const templates = new Map<string, Promise<PageTemplate>>();
 
+/** The first of a legal document's files the reseller gave (src/config/legal.ts), or null. */
+async function ownLegalText(spa: SpaAssets, doc: LegalDoc, locale: Locale): Promise<string | null> {
+  for (const file of legalFiles(doc, locale)) {
+    const text = await spa.content(file);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
 async function template(route: Route, config: Config, spa: SpaAssets, page: PageInLocale): Promise<PageTemplate> {
   const files = pageFiles(await spa.manifest(page.locale), ...scripts(route));
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
   const { logoUrl } = config.brand;
+  // The reseller's own terms or privacy text (content/), or null for the generic one.
+  const ownText = route.page === 'legal' ? await ownLegalText(spa, route.doc, page.locale) : null;
   return {
     files,
     style,
     hash: await styleHash(style),
-    body: inLocale(page.locale, () => renderBody(route, page.path, config, publicConfig(config, page.currency))),
+    body: inLocale(page.locale, () =>
+      renderBody(route, page.path, config, publicConfig(config, page.currency), { legalText: ownText }),
+    ),
     icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
   };
 }
@@ -84,11 +100,35 @@ function landingData(config: Config, currency: string): Record<string, unknown>[
 /** The config with the locale's own words over BRAND's and PRICING's (src/config/content.ts); a file `npm run check`
  * would refuse makes the page a 503 naming it, as an invalid var does. */
 async function inLanguage(config: Config, spa: SpaAssets, locale: Locale): Promise<Config> {
-  const json = await spa.localeContent(locale);
+  const json = await spa.content(shopWordsFile(locale));
   if (json === null) return config;
   const parsed = parseLocaleContent(locale, json, config.tiers);
   if (!parsed.ok) throw new ConfigError(parsed.problems);
   return withLocaleContent(config, parsed.content);
+}
+
+/**
+ * The answer to a visitor without a session cookie asking for a page that needs one: straight to sign in, in the
+ * page's language (with `next`, the page and its query), so none of the app loads for them. Null for the pages anyone
+ * may see.
+ */
+export function signInRedirect(
+  config: Config,
+  page: { locale: Locale; path: string },
+  search: string,
+): RenderedPage | null {
+  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
+  if (!needsSignIn(matchRoute(page.path), onSale)) return null;
+  return {
+    status: 302,
+    html: '',
+    headers: {
+      ...securityHeaders(),
+      Location: localizedPath(signInPath(page.path + search), page.locale, config.defaultLocale),
+      'Cache-Control': 'no-store',
+      Vary: 'Cookie, Accept-Language',
+    },
+  };
 }
 
 export interface PageInLocale {
@@ -101,11 +141,13 @@ export interface PageInLocale {
   offer: Locale | null;
   /** A session cookie came with the request. */
   sessionCookie: boolean;
+  /** What the page shows for this request alone (the unsubscribe page's link), rendered for it. */
+  data?: PageData;
 }
 
-/** The page at `page.path` in its locale, or the not-found page (404). Everything but the offer and whether a session
- * cookie came with the request is the same for every visitor of a locale and currency, so production renders each
- * kind of page once per isolate. */
+/** The page at `page.path` in its locale, or the not-found page (404). Everything but the offer, whether a session
+ * cookie came with the request and the request's `data` is the same for every visitor of a locale and currency, so
+ * production renders each kind of page once per isolate. */
 export async function renderPage(shop: Config, assets: Fetcher, page: PageInLocale): Promise<RenderedPage> {
   const route = matchRoute(page.path);
   const spa = spaAssets(assets, { cache: shop.env === 'production' });
@@ -119,7 +161,8 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
       made.catch(() => templates.delete(key));
     }
   }
-  const { files, style, hash, body, icon } = await made;
+  const { files, style, hash, icon, body: sameForAll } = await made;
+  const { data } = page;
   const html = inLocale(page.locale, () =>
     htmlDocument({
       lang: languageTag(page.locale),
@@ -133,7 +176,7 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
       config: publicConfig(config, page.currency),
       structuredData: route.page === 'landing' ? landingData(config, page.currency) : [],
       notice: page.offer ? localeOffer(page.offer, page.path, config) : '',
-      body,
+      body: data ? renderBody(route, page.path, config, publicConfig(config, page.currency), data) : sameForAll,
       sessionCookie: page.sessionCookie,
     }),
   );

@@ -34,7 +34,13 @@ export const MANIFEST_PATHS: string[] = SHIPPED_LOCALES.flatMap((locale) =>
   (Object.keys(SPA_BUNDLES) as SpaBundle[]).map((bundle) => manifestPath(bundle, locale)),
 );
 
-/** Pages (and the landing page's countries island) that are chunks of their own, by their manifest keys. */
+/**
+ * Where the build puts the reseller's own texts (content/ in the repo, e.g. content/legal/terms.md): beside the
+ * manifests, which only the Worker reads (wrangler.toml runs the Worker first for /.vite/*).
+ */
+export const CONTENT_DIR = '.vite/content';
+
+/** Pages, panels and the landing page's countries island that are chunks of their own, by their manifest keys. */
 export const LAZY_PAGES = {
   countries: 'src/components/LiveCountries.tsx',
   signIn: 'src/pages/SignIn.tsx',
@@ -45,6 +51,11 @@ export const LAZY_PAGES = {
   console: 'src/admin/AdminApp.tsx',
   /** A customer's page in the console, fetched by the console when an operator opens one. */
   customer: 'src/admin/CustomerDetail.tsx',
+  /** The dashboard's traffic per day, fetched when the key is shown (its charts are a chunk the console shares). */
+  traffic: 'src/dashboard/Traffic.tsx',
+  /** The dashboard's "Never run dry" settings and its help, below the fold. */
+  refill: 'src/dashboard/RefillSettings.tsx',
+  help: 'src/dashboard/HelpPanel.tsx',
 } as const;
 
 export type LazyPage = keyof typeof LAZY_PAGES;

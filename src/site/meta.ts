@@ -45,6 +45,8 @@ function description(route: Route, config: Config): string {
       return t('meta.api', { brand: name });
     case 'admin':
       return t('meta.console', { brand: name });
+    case 'unsubscribe':
+      return t('meta.unsubscribe', { brand: name });
   }
 }
 
@@ -73,7 +75,8 @@ export function alternates(config: Config, path: string): [string, string][] {
 export function pageMeta(route: Route, path: string, locale: Locale, config: Config): PageMeta {
   const title = pageTitle(route, config.brand.name);
   const text = description(route, config);
-  const found = route.page !== 'not-found';
+  // A page that does not exist, or one only a mailed link opens (never indexed), has no canonical address.
+  const found = route.page !== 'not-found' && route.page !== 'unsubscribe';
   const canonical = found ? `${config.publicUrl}${localizedPath(path, locale, config.defaultLocale)}` : null;
   const image = config.brand.socialImageUrl && absoluteUrl(config, config.brand.socialImageUrl);
   const social: SocialTag[] = [

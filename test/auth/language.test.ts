@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
-import { unsubscribeUrl } from '../../src/reminders/index.ts';
+import { unsubscribeLinks } from '../../src/reminders/index.ts';
 import {
   buy,
   call,
@@ -85,22 +85,30 @@ describe('a German customer buying', () => {
   });
 });
 
-describe('the unsubscribe pages', () => {
-  it('ask and confirm in the customer’s language', async () => {
+describe('the unsubscribe page', () => {
+  it('asks, confirms and refuses in the customer’s language, whatever the browser asks for', async () => {
     const email = 'marie@example.fr';
     await signInFrom(email, 'fr');
-    const link = new URL(await unsubscribeUrl(getConfig(env), await customerIdOf(email)));
-    const ask = await (await call(link.pathname + link.search)).text();
-    expect(ask).toMatch(/^<!doctype html><html lang="fr">/);
+    const { page, oneClick } = await unsubscribeLinks(getConfig(env), await customerIdOf(email));
+    const link = new URL(page);
+    const open = () =>
+      call(link.pathname + link.search, { headers: { 'accept-language': 'de' } }).then((r) => r.text());
+    const ask = await open();
+    expect(ask).toMatch(/^<!doctype html>\n<html lang="fr">/);
     expect(ask).toContain('<h1>Désactiver les rappels ?</h1>');
-    const done = await call(link.pathname + link.search, {
+    // The page's links stay in French: the dashboard through the French address, which remembers the language.
+    expect(ask).toContain('<a href="/fr/dashboard">votre tableau de bord</a>');
+    const post = new URL(oneClick);
+    const done = await call(post.pathname + post.search, {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',
       headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect(await done.text()).toContain(
-      'Réactivez-les dans <a href="https://shop.test/dashboard">votre tableau de bord</a>.',
-    );
+    expect(done.status).toBe(303);
+    expect(await open()).toContain('<h1>Les rappels sont désactivés</h1>');
+    // A link that is not the shop's: the default language, it knows no customer.
+    const broken = await call(`${link.pathname}?token=nobody.${'0'.repeat(64)}`).then((r) => r.text());
+    expect(broken).toContain('<h1>This link does not work</h1>');
   });
 });
 

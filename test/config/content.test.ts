@@ -1,4 +1,4 @@
-// The reseller's words per language (web/public/content/<locale>.json): validated as `npm run check` names problems,
+// The reseller's words per language (content/<locale>/shop.json): validated as `npm run check` names problems,
 // laid over BRAND's and PRICING's words, which stay the fallback; and the pages in that language show them.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
@@ -9,14 +9,13 @@ import { call } from '../support/index.ts';
 const config = getConfig(env);
 
 describe('a language’s own words', () => {
-  it('replace the tagline, a tier’s words, the landing sections and the legal texts, and nothing else', () => {
+  it('replace the tagline, a tier’s words and the landing sections, and nothing else', () => {
     const parsed = parseLocaleContent(
       'fr',
       JSON.stringify({
         tagline: 'Des IP mobiles.',
         tiers: { pro: { name: 'Pro FR' } },
         landing: { trust: ['Paiement sûr'] },
-        legal: { terms: '## Conditions\nLe texte complet des conditions.' },
       }),
       config.tiers,
     );
@@ -26,23 +25,20 @@ describe('a language’s own words', () => {
     expect(fr.tiers.find((t) => t.id === 'pro')).toMatchObject({ name: 'Pro FR', tagline: 'For daily scraping' });
     expect(fr.tiers.find((t) => t.id === 'starter')?.name).toBe('Starter');
     expect(fr.brand.landing).toEqual({ trust: ['Paiement sûr'] });
-    expect(fr.brand.legal.companyName).toBe(config.brand.legal.companyName);
-    expect(fr.brand.legal.privacy).toBe(config.brand.legal.privacy);
-    expect(fr.brand.legal.terms).toMatch(/^## Conditions/);
+    expect(fr.brand.legal).toBe(config.brand.legal);
     expect(withLocaleContent(config, null)).toBe(config);
   });
 
-  it('name what is wrong: bad JSON, an unknown field, an empty text, a tier PRICING does not have', () => {
+  it('name what is wrong: bad JSON, an unknown field (legal texts are files of their own), an empty text, a tier PRICING does not have', () => {
     const problems = (json: string) => {
       const parsed = parseLocaleContent('de', json, config.tiers);
       return parsed.ok ? [] : parsed.problems;
     };
-    expect(problems('{')).toEqual([
-      { variable: 'web/public/content/de.json', field: '', message: 'is not valid JSON' },
-    ]);
-    expect(problems('{"slogan":"x"}')).toContainEqual(
-      expect.objectContaining({ variable: 'web/public/content/de.json' }),
+    expect(problems('{')).toEqual([{ variable: 'content/de/shop.json', field: '', message: 'is not valid JSON' }]);
+    expect(problems('{"legal":{"terms":"Die Bedingungen im Ganzen."}}')).toContainEqual(
+      expect.objectContaining({ variable: 'content/de/shop.json' }),
     );
+    expect(problems('{"slogan":"x"}')).toContainEqual(expect.objectContaining({ variable: 'content/de/shop.json' }));
     expect(problems('{"tagline":"  "}')).toContainEqual(expect.objectContaining({ field: 'tagline' }));
     expect(problems('{"tiers":{"gold":{"name":"Gold"}}}')).toContainEqual(
       expect.objectContaining({ field: 'tiers.gold', message: 'is not a tier id in PRICING' }),

@@ -2,8 +2,15 @@
 // meta, structured data, the public config), their security headers, robots.txt and the sitemap.
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { getConfig } from '../../src/config/index.ts';
 import worker from '../../src/index.ts';
+import type { Locale } from '../../src/shared/i18n/locales.ts';
+import { renderPage } from '../../src/site/index.ts';
+import { CONTENT_DIR } from '../../src/site/manifest.ts';
 import { call } from '../support/index.ts';
+
+/** A session cookie, live or not: pages look only at whether one came. */
+const SOME_SESSION = '__Host-session=anything';
 
 const page = async (path: string) => {
   const res = await call(path);
@@ -62,7 +69,10 @@ describe('the landing page', () => {
     expect(html).toContain('<a class="button" href="/checkout/pro">Buy Pro: $69.00</a>');
     for (const title of ['Why our proxies', 'Pricing', 'How it works', 'Try it in one line', 'Questions and answers'])
       expect(html).toContain(`-title">${title}</h2>`);
-    expect(html).toContain('psx_acme-mbl-us-sid-session_1-rot-sticky:YOUR_KEY@gw.proxies.sx:7000');
+    // The example wraps on a phone at its punctuation (<wbr>), and reads whole.
+    expect(html.replaceAll('<wbr/>', '')).toContain(
+      'psx_acme-mbl-us-sid-session_1-rot-sticky:YOUR_KEY@gw.proxies.sx:7000',
+    );
     expect(html).toContain('<summary>What is a sticky session?</summary>');
     expect(html).toContain('<a href="mailto:support@example.com">support@example.com</a>');
   });
@@ -154,6 +164,43 @@ describe('the other pages', () => {
     expect((await page('/privacy')).html).toContain('support@example.com');
   });
 
+  it('shows the reseller’s own text from content/, in the page’s language where they wrote one', async () => {
+    const own = '# Our terms\n\nWe sell mobile proxies by the gigabyte.\n\n- No spam\n- No fraud';
+    const eigene = '# Unsere Bedingungen\n\nWir verkaufen mobile Proxys nach Gigabyte.';
+    // The ASSETS binding as a build with content/legal/terms.md and content/de/legal/terms.md serves them
+    // (vite.config.ts copies content/ beside the manifests).
+    const files: Record<string, string> = {
+      [`/${CONTENT_DIR}/legal/terms.md`]: own,
+      [`/${CONTENT_DIR}/de/legal/terms.md`]: eigene,
+    };
+    const assets = {
+      fetch: (request: Request) => {
+        const text = files[new URL(request.url).pathname];
+        return text ? Promise.resolve(new Response(text)) : env.ASSETS.fetch(request);
+      },
+    } as Fetcher;
+    const config = getConfig(env);
+    const render = async (locale: Locale, path: string) =>
+      (await renderPage(config, assets, { locale, path, currency: config.currency, offer: null, sessionCookie: false }))
+        .html;
+    const terms = await render('en', '/terms');
+    expect(terms).toContain('<h1>Terms of service</h1>');
+    expect(terms).toContain('<h2>Our terms</h2>');
+    expect(terms).toContain('<li>No fraud</li>');
+    expect(terms).not.toContain('Acceptable use');
+    // German has its own; French has none, so the shop's own terms (a generic French text would not be theirs).
+    const de = await render('de', '/terms');
+    expect(de).toContain('<h1>Allgemeine Geschäftsbedingungen</h1>');
+    expect(de).toContain('<h2>Unsere Bedingungen</h2>');
+    expect(de).not.toContain('Our terms');
+    expect(await render('fr', '/terms')).toContain('<h2>Our terms</h2>');
+    // The privacy page has no file of its own here: the generic text, in the page's language.
+    expect(await render('en', '/privacy')).toContain('support@example.com');
+    const dePrivacy = await render('de', '/privacy');
+    expect(dePrivacy).toContain('<h1>Datenschutzerklärung</h1>');
+    expect(dePrivacy).toContain('support@example.com');
+  });
+
   it('an unknown address is a 404 page without a canonical address', async () => {
     for (const path of ['/cookies', '/dashboard/extra', '/.vite/app.json']) {
       const { res, html } = await page(path);
@@ -164,32 +211,62 @@ describe('the other pages', () => {
   });
 
   it('the app’s pages are its shell, preloading only what the page needs: never the console for /admin', async () => {
-    const dashboard = (await page('/dashboard')).html;
+    const signedIn = (path: string) => call(path, { cookie: SOME_SESSION }).then((res) => res.text());
+    const dashboard = await signedIn('/dashboard');
     expect(dashboard).toMatch(/<script type="module" src="\/assets\/en\/app-[^"]+\.js"><\/script>/);
     expect(dashboard).toContain('class="card skeleton"');
     expect(dashboard).not.toContain('rel="modulepreload"');
-    expect((await page('/checkout/pro')).html).toMatch(
+    expect(await signedIn('/checkout/pro')).toMatch(
       /<link rel="modulepreload" href="\/assets\/en\/Checkout-[^"]+\.js">/,
     );
     expect((await page('/signin')).html).toMatch(
       /<link rel="modulepreload" href="\/assets\/en\/SignIn-[^"]+\.js" fetchpriority="low">/,
     );
-    const apiPage = (await page('/dashboard/api')).html;
+    const apiPage = await signedIn('/dashboard/api');
     expect(apiPage).toContain('<title>API — Acme Mobile Proxies</title>');
     expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/en\/ApiPage-[^"]+\.js">/);
-    const admin = (await page('/admin/customers')).html;
+    const admin = await signedIn('/admin/customers');
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');
   });
 
+  it('send a visitor without a session cookie from an app page straight to sign in, and back there afterwards', async () => {
+    for (const [path, next] of [
+      ['/dashboard', '/dashboard'],
+      ['/dashboard?session_id=cs_test_abc', '/dashboard?session_id=cs_test_abc'],
+      ['/dashboard/api', '/dashboard/api'],
+      ['/admin', '/admin'],
+      ['/admin/customers?q=shopper', '/admin/customers?q=shopper'],
+      ['/checkout/pro', '/checkout/pro'],
+    ] as const) {
+      const res = await call(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get('location')).toBe(`/signin?next=${encodeURIComponent(next)}`);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('vary')).toMatch(/cookie/i);
+      expect(await res.text()).toBe('');
+    }
+    // In the visitor's language: the one they chose last (a page in it set the cookie), else their browser's.
+    const signIn = (init: { headers?: Record<string, string>; cookie?: string }) =>
+      call('/dashboard', init).then((res) => res.headers.get('location'));
+    const next = encodeURIComponent('/dashboard');
+    expect(await signIn({ headers: { 'accept-language': 'de-DE,de;q=0.9' } })).toBe(`/de/signin?next=${next}`);
+    expect(await signIn({ cookie: 'shop_locale=fr', headers: { 'accept-language': 'de' } })).toBe(
+      `/fr/signin?next=${next}`,
+    );
+    // A plan that is not on sale says so, signed in or not; the sign-in confirm page is for signed-out visitors.
+    for (const path of ['/checkout/no-such-plan', '/auth/verify', '/', '/signin'])
+      expect((await call(path)).status).toBe(200);
+  });
+
   it('say whether a session cookie came with them, so a signed-out visitor’s page asks nothing about the session', async () => {
-    const signedOut = await call('/dashboard');
+    const signedOut = await call('/checkout/no-such-plan');
     expect(await signedOut.text()).toContain('\n<body>\n');
     expect(signedOut.headers.get('vary')).toMatch(/cookie/i);
-    const withCookie = await call('/dashboard', { cookie: '__Host-session=anything' });
+    const withCookie = await call('/dashboard', { cookie: SOME_SESSION });
     expect(await withCookie.text()).toContain('\n<body data-session>\n');
     // The cookie is not checked here (the API does that): a page is no more than the shell either way.
-    expect((await call('/', { cookie: '__Host-session=anything' })).status).toBe(200);
+    expect((await call('/', { cookie: SOME_SESSION })).status).toBe(200);
   });
 
   it('answer HEAD like GET, without a body', async () => {

@@ -47,7 +47,7 @@ export function reminderMail(message: MailOf<'reminder'>, context: MailContext):
       intro: [lead],
       action: { label: t('mail.reminder.buy'), url: message.buyUrl },
       notes: [t('mail.reminder.off')],
-      unsubscribeUrl: message.unsubscribeUrl,
+      unsubscribeUrl: message.unsubscribePageUrl ?? message.unsubscribeUrl,
     },
     context,
   );

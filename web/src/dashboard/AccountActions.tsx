@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { type Locale, languageTag } from '../../../src/shared/i18n/locales.ts';
 import { languageName } from '../../../src/shared/language-name.ts';
 import { api, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { currentLocale, rich, t } from '../i18n.ts';
@@ -53,7 +54,11 @@ export function AccountActions({ email }: { email: string }) {
       <h2 id="account-title">{t('account.title')}</h2>
       <p>
         {rich('account.signedInAs', {
-          email: <strong>{email}</strong>,
+          email: (
+            <strong>
+              <Breakable text={email} />
+            </strong>
+          ),
           token: <a href="/dashboard/api">{t('account.apiToken')}</a>,
         })}
       </p>

@@ -5,7 +5,7 @@ import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
-import { navigate, path, search } from '../router.ts';
+import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
 import { startCountry } from '../state/builder.ts';
@@ -24,8 +24,10 @@ import { Expiry, UsageBar } from './Usage.tsx';
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
 // Below the fold, chunks of their own (as "Never run dry"'s settings are), so the dashboard's JavaScript stays within
-// its budget in every language: the gateway's live sessions, the purchase history and the help with the username
-// grammar.
+// its budget in every language: the traffic chart (its chart shared with the console, fetched when the key is shown),
+// the gateway's live sessions, the purchase history and the help with the username grammar (reading for later, at
+// the foot of the page).
+const trafficChunk = lazyChunk(() => import('./Traffic.tsx').then((chunk) => chunk.Traffic));
 const sessionsChunk = lazyChunk(() => import('./Sessions.tsx').then((panel) => panel.Sessions));
 const purchasesChunk = lazyChunk(() => import('./Purchases.tsx').then((panel) => panel.Purchases));
 const helpChunk = lazyChunk(() => import('./HelpPanel.tsx').then((panel) => panel.HelpPanel));
@@ -39,10 +41,8 @@ export function Dashboard() {
   const { defaultCountry, countries: offered } = shopConfig();
 
   useEffect(() => {
-    if (whoId === null) {
-      resetAccount();
-      navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
-    }
+    // Signed out: the app sends the visitor to sign in (app.tsx); nothing of this account may stay in memory.
+    if (whoId === null) resetAccount();
     if (!whoId) return;
     startCountry(offered, defaultCountry);
     // Already asked for when the app started on this page; a customer who just signed in asks now.
@@ -90,6 +90,8 @@ export function Dashboard() {
       </>
     );
   } else {
+    // Checkout refuses a suspended customer, and a key the provider switched off takes no more traffic: no Buy.
+    const canBuy = me.key.reason !== 'suspended' && me.key.reason !== 'provider_disabled';
     body = (
       <>
         <div class="grid">
@@ -98,18 +100,33 @@ export function Dashboard() {
             <h2 id="usage-title">Usage</h2>
             <UsageBar usage={me.key} />
             <Expiry expiresAt={me.key.expiresAt} />
-            <a class="button secondary" href="#buy-more">
-              Buy more
-            </a>
+            {canBuy && (
+              <a class="button secondary" href="#buy-more">
+                Buy more
+              </a>
+            )}
           </section>
         </div>
+        <section class="card traffic" aria-labelledby="traffic-title">
+          <h2 id="traffic-title">Traffic per day</h2>
+          <LazyPage
+            chunk={trafficChunk}
+            props={{
+              leftMb: me.key.usedMb === null || me.key.capGb === null ? null : me.key.capGb * 1024 - me.key.usedMb,
+              expiresAt: me.key.expiresAt,
+            }}
+          />
+        </section>
         <UrlBuilder />
         <LazyPage chunk={sessionsChunk} />
         <RotateKey />
         <LazyPage chunk={purchasesChunk} props={{ email: me.customer.email }} />
-        <Refill />
-        <BuyTiers title="Buy more traffic" id="buy-more" />
-        <LazyPage chunk={helpChunk} props={{ username: me.gateway.username }} />
+        <Refill canBuy={canBuy} />
+        {canBuy && <BuyTiers title="Buy more traffic" id="buy-more" />}
+        <section class="card" aria-labelledby="help-title">
+          <h2 id="help-title">How to use</h2>
+          <LazyPage chunk={helpChunk} props={{ username: me.gateway.username }} />
+        </section>
       </>
     );
   }

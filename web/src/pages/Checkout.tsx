@@ -1,11 +1,9 @@
-// /checkout/:tierId — "Buy" lands here: signed in, it starts a Stripe Checkout and leaves for it; signed out, it
-// sends the customer to sign in and back here afterwards.
-
+// /checkout/:tierId — "Buy" lands here: signed in, it starts a Stripe Checkout and leaves for it; signed out, the
+// Worker (or the app, app.tsx) sends the customer to sign in and back here afterwards.
 import { useEffect } from 'preact/hooks';
 import { formatDays, formatGb, formatMoney } from '../../../src/shared/format.ts';
 import { RequestError } from '../api.ts';
 import { href, t } from '../i18n.ts';
-import { navigate } from '../router.ts';
 import { shopConfig } from '../state/config.ts';
 import { startCheckout } from '../state/purchases.ts';
 import { useResource } from '../state/resource.ts';
@@ -13,14 +11,7 @@ import { customer, sessionEnded } from '../state/session.ts';
 
 export function Checkout({ tierId }: { tierId: string }) {
   const tier = shopConfig().tiers.find((x) => x.id === tierId);
-  const onSale = tier !== undefined;
   const who = customer.value;
-  const signedOut = who === null;
-
-  useEffect(() => {
-    if (onSale && signedOut)
-      navigate(href(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`), { replace: true });
-  }, [onSale, signedOut, tierId]);
 
   if (!tier)
     return (

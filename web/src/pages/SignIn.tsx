@@ -2,6 +2,7 @@
 // the shop is getting unusually many requests it asks new addresses to pass Cloudflare Turnstile, and the request is
 // sent again with its token. An island: the Worker renders the form (SignInForm), the browser hydrates it.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Breakable } from '../components/Breakable.tsx';
 import { focusOnMount } from '../components/focus.ts';
 import { rich, t } from '../i18n.ts';
 import { useAction } from '../state/resource.ts';
@@ -48,7 +49,15 @@ export function SignIn({ next }: { next: string | null }) {
         <h1 key="signed-in" ref={focusOnMount} tabIndex={-1}>
           {t('signin.signedIn')}
         </h1>
-        <p>{rich('signin.as', { email: <strong>{customer.value.email}</strong> })}</p>
+        <p>
+          {rich('signin.as', {
+            email: (
+              <strong>
+                <Breakable text={customer.value.email} />
+              </strong>
+            ),
+          })}
+        </p>
         <a class="button" href={safeNext(next)}>
           {t('signin.continue')}
         </a>

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { focusOnMount } from '../components/focus.ts';
 import { href, rich, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
@@ -102,13 +103,31 @@ export function Verify() {
   const current = customer.value;
   return (
     <View view="confirm" title={t('title.verify')}>
-      <p>{rich('verify.signsIn', { email: <strong>{details.email}</strong>, next: destination(details.next) })}</p>
+      <p>
+        {rich('verify.signsIn', {
+          email: (
+            <strong>
+              <Breakable text={details.email} />
+            </strong>
+          ),
+          next: destination(details.next),
+        })}
+      </p>
       {current && current.email !== details.email && (
-        <p class="muted">{t('verify.switches', { current: current.email, email: details.email })}</p>
+        <p class="muted">
+          {rich('verify.switches', {
+            current: <Breakable text={current.email} />,
+            email: <Breakable text={details.email} />,
+          })}
+        </p>
       )}
       <div class="actions">
         <button type="button" onClick={() => proceed(token)} disabled={busy} aria-busy={busy}>
-          {busy ? t('verify.signingIn') : t('verify.continueAs', { email: details.email })}
+          {busy ? (
+            t('verify.signingIn')
+          ) : (
+            <span>{rich('verify.continueAs', { email: <Breakable text={details.email} /> })}</span>
+          )}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => setDeclined(true)}>
           {t('verify.notMe')}

@@ -32,6 +32,16 @@ export const mails: Translation<typeof english> = {
     'Dein Proxy-Schlüssel liegt in deiner Übersicht bereit (neue Schlüssel erscheinen innerhalb einer Minute nach der Zahlung).',
   'mail.receipt.rotate':
     'Halte deine Proxy-Zugangsdaten geheim: Wer sie hat, verbraucht deinen Traffic. Du kannst den Schlüssel jederzeit in der Übersicht erneuern.',
+  'mail.receipt.autoSubject': 'Automatische Aufladung: {tier} ({traffic}) zu deinem {brand}-Schlüssel hinzugefügt',
+  'mail.receipt.autoHeading': 'Die automatische Aufladung hat Traffic nachgekauft',
+  'mail.receipt.autoBought':
+    'Wie du es in der Übersicht eingerichtet hast, hat die automatische Aufladung gekauft: {what}',
+  'mail.receipt.autoCharged':
+    '{amount} wurden am {date} von deiner gespeicherten Karte abgebucht (Bestellung {order}). Stripe schickt die Zahlungsquittung separat.',
+  'mail.receipt.autoReady':
+    'Der Traffic ist schon auf deinem Proxy-Schlüssel: In deinen Anwendungen musst du nichts ändern.',
+  'mail.receipt.autoChange':
+    'Tarif, Auslöser oder Monatslimit änderst du unter „{section}“ in der Übersicht; dort schaltest du die automatische Aufladung auch ab.',
   'mail.rollover.subject': 'Dein {brand}-Proxy-Schlüssel hat sich geändert',
   'mail.rollover.heading': 'Du hast einen neuen Proxy-Schlüssel',
   'mail.rollover.new':
@@ -115,7 +125,10 @@ Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
   'unsubscribe.askText':
     '{email} erhält Verbrauchs- und Ablauferinnerungen von {brand}. Quittungen und Anmeldelinks werden in jedem Fall verschickt.',
   'unsubscribe.button': 'Erinnerungen abbestellen',
-  'unsubscribe.doneTitle': 'Erinnerungen aus',
+  'unsubscribe.also': 'Du kannst sie auch in {dashboard} ein- und ausschalten.',
+  'unsubscribe.invalidHeading': 'Dieser Link funktioniert nicht',
+  'unsubscribe.invalidText':
+    'Er wurde auf dem Weg zu dir vielleicht gekürzt oder verändert. Schalte die Erinnerungen stattdessen in {dashboard} ab.',
   'unsubscribe.doneHeading': 'Erinnerungen sind abbestellt',
   'unsubscribe.doneText':
     '{email} erhält keine Verbrauchs- und Ablauferinnerungen von {brand} mehr. Quittungen und Anmeldelinks werden weiter verschickt.',

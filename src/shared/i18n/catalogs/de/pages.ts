@@ -50,6 +50,7 @@ export const pages: Translation<typeof english> = {
   'title.dashboard': 'Übersicht',
   'title.api': 'API',
   'title.console': 'Konsole',
+  'title.unsubscribe': 'E-Mail-Erinnerungen',
   'title.terms': 'Allgemeine Geschäftsbedingungen',
   'title.privacy': 'Datenschutzerklärung',
   'meta.landing': 'Mobile Proxys nach Gigabyte von {brand}.',
@@ -62,6 +63,7 @@ export const pages: Translation<typeof english> = {
   'meta.dashboard': 'Deine {brand}-Proxy-Zugangsdaten, Proxy-URLs, dein Verbrauch und deine Käufe.',
   'meta.api': 'Deine {brand}-API-Tokens für Skripte, die Proxy-URLs, Verbrauch und Sitzungen abrufen.',
   'meta.console': 'Die Betreiberkonsole von {brand}.',
+  'meta.unsubscribe': 'Schalte die Verbrauchs- und Ablauferinnerungen ab, die dir {brand} per E-Mail schickt.',
   'meta.offer': '{traffic} mobiler Proxy-Traffic',
   'meta.offerValid': '{traffic} mobiler Proxy-Traffic, gültig für {days}',
   'landing.buyFeatured': '{tier} kaufen: {price}',
@@ -193,4 +195,5 @@ export const pages: Translation<typeof english> = {
   'expiry.none': 'Kein Ablaufdatum.',
   'expiry.expired': 'Abgelaufen am {date}.',
   'expiry.in': 'Läuft ab in {duration} {date}',
+  'refill.title': 'Nie ohne Traffic',
 };

@@ -10,4 +10,5 @@ export const dashboard = {
   'expiry.none': 'No expiry date.',
   'expiry.expired': 'Expired on {date}.',
   'expiry.in': 'Expires in {duration} {date}',
+  'refill.title': 'Never run dry',
 } as const;

@@ -26,6 +26,14 @@ export const mail = {
   'mail.receipt.ready': 'Your proxy key is ready in the dashboard (new keys appear within a minute of payment).',
   'mail.receipt.rotate':
     'Keep your proxy credentials private: anyone with them uses your traffic. You can rotate the key from the dashboard at any time.',
+  'mail.receipt.autoSubject': 'Auto top-up: {tier} ({traffic}) added to your {brand} key',
+  'mail.receipt.autoHeading': 'Auto top-up bought more traffic',
+  'mail.receipt.autoBought': 'As you set it up in the dashboard, auto top-up bought {what}',
+  'mail.receipt.autoCharged':
+    'Charged {amount} to your saved card on {date} (order {order}). Stripe sends the payment receipt separately.',
+  'mail.receipt.autoReady': 'The traffic is on your proxy key already: nothing to change in your apps.',
+  'mail.receipt.autoChange':
+    'Change the plan, the trigger or the monthly limit, or turn auto top-up off, under "{section}" in the dashboard.',
   'mail.rollover.subject': 'Your {brand} proxy key has changed',
   'mail.rollover.heading': 'You have a new proxy key',
   'mail.rollover.new':
@@ -78,7 +86,10 @@ export const mail = {
   'unsubscribe.askText':
     '{email} gets usage and expiry reminders from {brand}. Receipts and sign-in links are sent either way.',
   'unsubscribe.button': 'Turn reminders off',
-  'unsubscribe.doneTitle': 'Reminders off',
+  'unsubscribe.also': 'You can also switch them on and off in {dashboard}.',
+  'unsubscribe.invalidHeading': 'This link does not work',
+  'unsubscribe.invalidText':
+    'It may have been cut short or changed on its way to you. Turn reminders off in {dashboard} instead.',
   'unsubscribe.doneHeading': 'Reminders are off',
   'unsubscribe.doneText':
     '{email} will no longer get usage and expiry reminders from {brand}. Receipts and sign-in links are still sent.',

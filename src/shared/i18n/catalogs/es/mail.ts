@@ -30,6 +30,14 @@ export const mails: Translation<typeof english> = {
     'Tu clave de proxy está lista en el panel (las claves nuevas aparecen en menos de un minuto tras el pago).',
   'mail.receipt.rotate':
     'Mantén en privado tus credenciales de proxy: quien las tenga usará tu tráfico. Puedes renovar la clave desde el panel cuando quieras.',
+  'mail.receipt.autoSubject': 'Recarga automática: {tier} ({traffic}) añadido a tu clave de {brand}',
+  'mail.receipt.autoHeading': 'La recarga automática ha comprado más tráfico',
+  'mail.receipt.autoBought': 'Tal como lo configuraste en el panel, la recarga automática compró: {what}',
+  'mail.receipt.autoCharged':
+    'Se cobraron {amount} a tu tarjeta guardada el {date} (pedido {order}). Stripe envía el recibo del pago por separado.',
+  'mail.receipt.autoReady': 'El tráfico ya está en tu clave de proxy: no tienes que cambiar nada en tus aplicaciones.',
+  'mail.receipt.autoChange':
+    'Cambia el plan, el disparador o el límite mensual, o desactiva la recarga automática, en «{section}» del panel.',
   'mail.rollover.subject': 'Tu clave de proxy de {brand} ha cambiado',
   'mail.rollover.heading': 'Tienes una clave de proxy nueva',
   'mail.rollover.new':
@@ -112,7 +120,10 @@ Pídenos una copia de tus datos, o que los borremos, en {email}.`,
   'unsubscribe.askText':
     '{email} recibe recordatorios de consumo y caducidad de {brand}. Los recibos y los enlaces de acceso se envían en cualquier caso.',
   'unsubscribe.button': 'Desactivar los recordatorios',
-  'unsubscribe.doneTitle': 'Recordatorios desactivados',
+  'unsubscribe.also': 'También puedes activarlos y desactivarlos en {dashboard}.',
+  'unsubscribe.invalidHeading': 'Este enlace no funciona',
+  'unsubscribe.invalidText':
+    'Puede que se haya cortado o modificado por el camino. Desactiva los recordatorios en {dashboard}.',
   'unsubscribe.doneHeading': 'Los recordatorios están desactivados',
   'unsubscribe.doneText':
     '{email} ya no recibirá recordatorios de consumo y caducidad de {brand}. Los recibos y los enlaces de acceso se siguen enviando.',

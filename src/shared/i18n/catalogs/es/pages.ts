@@ -50,6 +50,7 @@ export const pages: Translation<typeof english> = {
   'title.dashboard': 'Panel',
   'title.api': 'API',
   'title.console': 'Consola',
+  'title.unsubscribe': 'Recordatorios por correo',
   'title.terms': 'Términos del servicio',
   'title.privacy': 'Política de privacidad',
   'meta.landing': 'Proxies móviles por gigabyte de {brand}.',
@@ -62,6 +63,7 @@ export const pages: Translation<typeof english> = {
   'meta.dashboard': 'Tus credenciales de proxy de {brand}, URLs de proxy, consumo y compras.',
   'meta.api': 'Tus tokens de API de {brand}, para scripts que obtienen URLs de proxy, consumo y sesiones.',
   'meta.console': 'La consola de operadores de {brand}.',
+  'meta.unsubscribe': 'Desactiva los recordatorios de consumo y caducidad que {brand} te envía por correo.',
   'meta.offer': '{traffic} de tráfico de proxy móvil',
   'meta.offerValid': '{traffic} de tráfico de proxy móvil, válido durante {days}',
   'landing.buyFeatured': 'Comprar {tier}: {price}',
@@ -193,4 +195,5 @@ export const pages: Translation<typeof english> = {
   'expiry.none': 'Sin fecha de caducidad.',
   'expiry.expired': 'Caducó el {date}.',
   'expiry.in': 'Caduca en {duration} {date}',
+  'refill.title': 'Nunca te quedes sin tráfico',
 };

@@ -33,6 +33,15 @@ export const mails: Translation<typeof english> = {
     'Votre clé proxy est prête dans le tableau de bord (les nouvelles clés apparaissent moins d’une minute après le paiement).',
   'mail.receipt.rotate':
     'Gardez vos identifiants proxy secrets : quiconque les possède utilise votre trafic. Vous pouvez renouveler la clé depuis le tableau de bord à tout moment.',
+  'mail.receipt.autoSubject': 'Recharge automatique : {tier} ({traffic}) ajouté à votre clé {brand}',
+  'mail.receipt.autoHeading': 'La recharge automatique a acheté du trafic',
+  'mail.receipt.autoBought':
+    'Comme vous l’avez configurée dans le tableau de bord, la recharge automatique a acheté : {what}',
+  'mail.receipt.autoCharged':
+    '{amount} débité sur votre carte enregistrée le {date} (commande {order}). Stripe envoie le reçu de paiement séparément.',
+  'mail.receipt.autoReady': 'Le trafic est déjà sur votre clé proxy : rien à changer dans vos applications.',
+  'mail.receipt.autoChange':
+    'Changez l’offre, le déclencheur ou la limite mensuelle, ou désactivez la recharge automatique, sous « {section} » dans le tableau de bord.',
   'mail.rollover.subject': 'Votre clé proxy {brand} a changé',
   'mail.rollover.heading': 'Vous avez une nouvelle clé proxy',
   'mail.rollover.new':
@@ -117,7 +126,10 @@ Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
   'unsubscribe.askText':
     '{email} reçoit les rappels de consommation et d’expiration de {brand}. Les reçus et les liens de connexion sont envoyés dans tous les cas.',
   'unsubscribe.button': 'Désactiver les rappels',
-  'unsubscribe.doneTitle': 'Rappels désactivés',
+  'unsubscribe.also': 'Vous pouvez aussi les activer et les désactiver dans {dashboard}.',
+  'unsubscribe.invalidHeading': 'Ce lien ne fonctionne pas',
+  'unsubscribe.invalidText':
+    'Il a peut-être été tronqué ou modifié en chemin. Désactivez plutôt les rappels dans {dashboard}.',
   'unsubscribe.doneHeading': 'Les rappels sont désactivés',
   'unsubscribe.doneText':
     '{email} ne recevra plus les rappels de consommation et d’expiration de {brand}. Les reçus et les liens de connexion sont toujours envoyés.',

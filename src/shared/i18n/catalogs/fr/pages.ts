@@ -50,6 +50,7 @@ export const pages: Translation<typeof english> = {
   'title.dashboard': 'Tableau de bord',
   'title.api': 'API',
   'title.console': 'Console',
+  'title.unsubscribe': 'Rappels par e-mail',
   'title.terms': 'Conditions d’utilisation',
   'title.privacy': 'Politique de confidentialité',
   'meta.landing': 'Proxies mobiles au gigaoctet par {brand}.',
@@ -62,6 +63,7 @@ export const pages: Translation<typeof english> = {
   'meta.dashboard': 'Vos identifiants proxy {brand}, URL de proxy, consommation et achats.',
   'meta.api': 'Vos jetons d’API {brand}, pour les scripts qui récupèrent URL de proxy, consommation et sessions.',
   'meta.console': 'La console des opérateurs de {brand}.',
+  'meta.unsubscribe': 'Désactivez les rappels de consommation et d’expiration que {brand} vous envoie par e-mail.',
   'meta.offer': '{traffic} de trafic proxy mobile',
   'meta.offerValid': '{traffic} de trafic proxy mobile, valable {days}',
   'landing.buyFeatured': 'Acheter {tier} : {price}',
@@ -196,4 +198,5 @@ export const pages: Translation<typeof english> = {
   'expiry.none': 'Pas de date d’expiration.',
   'expiry.expired': 'Expiré le {date}.',
   'expiry.in': 'Expire dans {duration} {date}',
+  'refill.title': 'Ne jamais tomber à sec',
 };

@@ -30,6 +30,14 @@ export const mails: Translation<typeof english> = {
     'Sua chave de proxy está pronta no painel (chaves novas aparecem em até um minuto após o pagamento).',
   'mail.receipt.rotate':
     'Mantenha suas credenciais de proxy em sigilo: quem as tiver usa o seu tráfego. Você pode trocar a chave no painel a qualquer momento.',
+  'mail.receipt.autoSubject': 'Recarga automática: {tier} ({traffic}) adicionado à sua chave da {brand}',
+  'mail.receipt.autoHeading': 'A recarga automática comprou mais tráfego',
+  'mail.receipt.autoBought': 'Conforme você configurou no painel, a recarga automática comprou: {what}',
+  'mail.receipt.autoCharged':
+    'Cobrado {amount} no seu cartão salvo em {date} (pedido {order}). A Stripe envia o recibo do pagamento separadamente.',
+  'mail.receipt.autoReady': 'O tráfego já está na sua chave de proxy: nada a mudar nos seus aplicativos.',
+  'mail.receipt.autoChange':
+    'Altere o plano, o gatilho ou o limite mensal, ou desative a recarga automática, em “{section}” no painel.',
   'mail.rollover.subject': 'Sua chave de proxy da {brand} mudou',
   'mail.rollover.heading': 'Você tem uma nova chave de proxy',
   'mail.rollover.new':
@@ -112,7 +120,9 @@ Peça uma cópia dos seus dados, ou a exclusão deles, em {email}.`,
   'unsubscribe.askText':
     '{email} recebe lembretes de consumo e de validade da {brand}. Recibos e links de acesso são enviados de qualquer forma.',
   'unsubscribe.button': 'Desativar os lembretes',
-  'unsubscribe.doneTitle': 'Lembretes desativados',
+  'unsubscribe.also': 'Você também pode ativá-los e desativá-los no {dashboard}.',
+  'unsubscribe.invalidHeading': 'Este link não funciona',
+  'unsubscribe.invalidText': 'Ele pode ter sido cortado ou alterado no caminho. Desative os lembretes no {dashboard}.',
   'unsubscribe.doneHeading': 'Os lembretes estão desativados',
   'unsubscribe.doneText':
     '{email} não receberá mais lembretes de consumo e de validade da {brand}. Recibos e links de acesso continuam sendo enviados.',

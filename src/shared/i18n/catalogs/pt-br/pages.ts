@@ -50,6 +50,7 @@ export const pages: Translation<typeof english> = {
   'title.dashboard': 'Painel',
   'title.api': 'API',
   'title.console': 'Console',
+  'title.unsubscribe': 'Lembretes por e-mail',
   'title.terms': 'Termos de serviço',
   'title.privacy': 'Política de privacidade',
   'meta.landing': 'Proxies móveis por gigabyte da {brand}.',
@@ -62,6 +63,7 @@ export const pages: Translation<typeof english> = {
   'meta.dashboard': 'Suas credenciais de proxy da {brand}, URLs de proxy, consumo e compras.',
   'meta.api': 'Seus tokens de API da {brand}, para scripts que buscam URLs de proxy, consumo e sessões.',
   'meta.console': 'O console de operadores da {brand}.',
+  'meta.unsubscribe': 'Desative os lembretes de consumo e de validade que a {brand} envia por e-mail.',
   'meta.offer': '{traffic} de tráfego de proxy móvel',
   'meta.offerValid': '{traffic} de tráfego de proxy móvel, válido por {days}',
   'landing.buyFeatured': 'Comprar {tier}: {price}',
@@ -192,4 +194,5 @@ export const pages: Translation<typeof english> = {
   'expiry.none': 'Sem data de expiração.',
   'expiry.expired': 'Expirou em {date}.',
   'expiry.in': 'Expira em {duration} {date}',
+  'refill.title': 'Nunca fique sem tráfego',
 };

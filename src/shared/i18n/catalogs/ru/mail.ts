@@ -30,6 +30,14 @@ export const mails: Translation<typeof english> = {
   'mail.receipt.ready': 'Ключ прокси готов в кабинете (новые ключи появляются в течение минуты после оплаты).',
   'mail.receipt.rotate':
     'Никому не сообщайте данные доступа к прокси: у кого они есть, тот тратит ваш трафик. Ключ можно сменить в кабинете в любой момент.',
+  'mail.receipt.autoSubject': 'Автопополнение: {tier} ({traffic}) добавлен к вашему ключу {brand}',
+  'mail.receipt.autoHeading': 'Автопополнение купило ещё трафика',
+  'mail.receipt.autoBought': 'Как вы настроили в кабинете, автопополнение купило: {what}',
+  'mail.receipt.autoCharged':
+    'С сохранённой карты списано {amount} {date} (заказ {order}). Квитанцию об оплате Stripe пришлёт отдельно.',
+  'mail.receipt.autoReady': 'Трафик уже на вашем ключе прокси: в ваших программах ничего менять не нужно.',
+  'mail.receipt.autoChange':
+    'Тариф, условие срабатывания и месячный лимит можно изменить, а автопополнение — отключить в разделе «{section}» кабинета.',
   'mail.rollover.subject': 'Ваш ключ прокси {brand} изменился',
   'mail.rollover.heading': 'У вас новый ключ прокси',
   'mail.rollover.new':
@@ -112,7 +120,9 @@ export const mails: Translation<typeof english> = {
   'unsubscribe.askText':
     '{email} получает напоминания о расходе и сроке действия от {brand}. Квитанции и ссылки для входа приходят в любом случае.',
   'unsubscribe.button': 'Отключить напоминания',
-  'unsubscribe.doneTitle': 'Напоминания отключены',
+  'unsubscribe.also': 'Их также можно включать и отключать в {dashboard}.',
+  'unsubscribe.invalidHeading': 'Эта ссылка не работает',
+  'unsubscribe.invalidText': 'Возможно, её обрезали или изменили по пути к вам. Отключите напоминания в {dashboard}.',
   'unsubscribe.doneHeading': 'Напоминания отключены',
   'unsubscribe.doneText':
     '{email} больше не будет получать напоминания о расходе и сроке действия от {brand}. Квитанции и ссылки для входа по-прежнему приходят.',

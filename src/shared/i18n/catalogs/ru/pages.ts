@@ -50,6 +50,7 @@ export const pages: Translation<typeof english> = {
   'title.dashboard': 'Кабинет',
   'title.api': 'API',
   'title.console': 'Консоль',
+  'title.unsubscribe': 'Напоминания по почте',
   'title.terms': 'Условия обслуживания',
   'title.privacy': 'Политика конфиденциальности',
   'meta.landing': 'Мобильные прокси по гигабайтам от {brand}.',
@@ -62,6 +63,7 @@ export const pages: Translation<typeof english> = {
   'meta.dashboard': 'Ваши данные доступа к прокси {brand}, URL прокси, расход и покупки.',
   'meta.api': 'Ваши API-токены {brand} для скриптов, которые получают URL прокси, расход и сессии.',
   'meta.console': 'Консоль операторов {brand}.',
+  'meta.unsubscribe': 'Отключите напоминания о расходе и сроке действия, которые {brand} присылает на почту.',
   'meta.offer': '{traffic} трафика мобильных прокси',
   'meta.offerValid': '{traffic} трафика мобильных прокси, срок действия: {days}',
   'landing.buyFeatured': 'Купить {tier}: {price}',
@@ -190,4 +192,5 @@ export const pages: Translation<typeof english> = {
   'expiry.none': 'Без срока действия.',
   'expiry.expired': 'Срок истёк {date}.',
   'expiry.in': 'Истекает через {duration} {date}',
+  'refill.title': 'Без перебоев',
 };

@@ -48,6 +48,7 @@ export const pages: Translation<typeof english> = {
   'title.dashboard': '控制台',
   'title.api': 'API',
   'title.console': '运营后台',
+  'title.unsubscribe': '邮件提醒',
   'title.terms': '服务条款',
   'title.privacy': '隐私政策',
   'meta.landing': '{brand} 按流量计费的移动代理。',
@@ -60,6 +61,7 @@ export const pages: Translation<typeof english> = {
   'meta.dashboard': '你的 {brand} 代理凭据、代理 URL、用量和购买记录。',
   'meta.api': '你的 {brand} API 令牌，供获取代理 URL、用量和会话的脚本使用。',
   'meta.console': '{brand} 运营后台。',
+  'meta.unsubscribe': '关闭 {brand} 通过邮件发送的用量和到期提醒。',
   'meta.offer': '{traffic} 移动代理流量',
   'meta.offerValid': '{traffic} 移动代理流量，有效期 {days}',
   'landing.buyFeatured': '购买 {tier}：{price}',
@@ -180,4 +182,5 @@ export const pages: Translation<typeof english> = {
   'expiry.none': '无到期日期。',
   'expiry.expired': '已于 {date} 到期。',
   'expiry.in': '{duration}后到期 {date}',
+  'refill.title': '永不断流',
 };
