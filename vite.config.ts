@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 import { CONTENT_ROOT, contentFiles } from './scripts/shop-content.ts';
+import { catalogPath } from './src/i18n/catalogs.ts';
 import { CATALOGS } from './src/shared/i18n/catalogs/index.ts';
 import { inlineMessages } from './src/shared/i18n/compile.ts';
 import { type Locale, SHIPPED_LOCALES } from './src/shared/i18n/locales.ts';
@@ -90,6 +91,18 @@ function shopContent(): Plugin {
   };
 }
 
+/** Every catalog, beside the manifests, for the Worker to fetch the one it writes in (src/i18n/catalogs.ts). */
+function workerCatalogs(): Plugin {
+  return {
+    name: 'worker-catalogs',
+    generateBundle() {
+      if (this.environment.name !== 'client') return;
+      for (const locale of SHIPPED_LOCALES)
+        this.emitFile({ type: 'asset', fileName: catalogPath(locale), source: JSON.stringify(CATALOGS[locale]) });
+    },
+  };
+}
+
 /** Each build's bundle and locale, by the name of its Vite environment (`client`, Vite's own, is the first). */
 const BUILDS = new Map<string, { bundle: SpaBundle; locale: Locale }>(
   SHIPPED_LOCALES.flatMap((locale) =>
@@ -154,7 +167,15 @@ function environment(name: string, first: boolean): EnvironmentOptions {
 
 export default defineConfig({
   root: 'web',
-  plugins: [preact(), browserOnly(), noPreloadLists(), assetHeaders(), shopContent(), localeMessages()],
+  plugins: [
+    preact(),
+    browserOnly(),
+    noPreloadLists(),
+    assetHeaders(),
+    shopContent(),
+    workerCatalogs(),
+    localeMessages(),
+  ],
   builder: {},
   environments: Object.fromEntries([...BUILDS.keys()].map((name, i) => [name, environment(name, i === 0)])),
 });

@@ -50,7 +50,10 @@ export class CheckoutError extends DomainError<CheckoutErrorCode> {
   }
 }
 
-type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv'>;
+type CheckoutServices = Pick<
+  Services,
+  'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv' | 'loadCatalog'
+>;
 
 /**
  * What a checkout reads beside the session check, in its round trip: every key generation of the customer, and
@@ -157,6 +160,7 @@ export async function startCheckout(
   const metadata = snapshotMetadata(snapshot);
   // Checkout, its receipt and the product's words in the customer's language.
   const locale = customerLocale(customer) ?? config.defaultLocale;
+  await services.loadCatalog(locale);
   const traffic = inLocale(locale, () => formatGb(tier.gb));
   const description = inLocale(locale, () =>
     tier.validityDays

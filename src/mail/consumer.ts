@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { offeredOr } from '../shared/i18n/locales.ts';
+import { type Locale, offeredOr } from '../shared/i18n/locales.ts';
 import { inLocale } from '../shared/i18n/translate.ts';
 import { type MailOutcome, recordMailOutcome } from './health.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
@@ -32,6 +32,7 @@ export interface MailQueueServices {
   readonly db: Db;
   readonly log: Logger;
   readonly clock: Clock;
+  loadCatalog(locale: Locale): Promise<void>;
 }
 
 /**
@@ -69,7 +70,7 @@ async function noteOutcome({ db, log }: Pick<MailQueueServices, 'db' | 'log'>, o
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
-  { config, db, log, clock }: MailQueueServices,
+  { config, db, log, clock, loadCatalog }: MailQueueServices,
 ): Promise<'sent' | MailDeliveryError | null> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
@@ -93,6 +94,7 @@ async function deliverOne(
     const context = { brand: config.brand, publicUrl: config.publicUrl, now };
     // The customer's language while the shop still speaks it, else the shop's default.
     const locale = offeredOr(message.locale, config.locales, config.defaultLocale);
+    await loadCatalog(locale);
     const rendered = inLocale(locale, () => template.render(message, context));
     await transport.send({
       ...rendered,

@@ -9,6 +9,7 @@ import { landingContent } from '../config/landing.ts';
 import { legalFiles } from '../config/legal.ts';
 import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
+import { loadCatalog } from '../i18n/catalogs.ts';
 import type { LegalDoc } from '../shared/dashboard.ts';
 import { type Locale, languageTag, localizedPath } from '../shared/i18n/locales.ts';
 import { inLocale } from '../shared/i18n/translate.ts';
@@ -150,7 +151,9 @@ export interface PageInLocale {
  * production renders each kind of page once per isolate. */
 export async function renderPage(shop: Config, assets: Fetcher, page: PageInLocale): Promise<RenderedPage> {
   const route = matchRoute(page.path);
-  const spa = spaAssets(assets, { cache: shop.env === 'production' });
+  const cache = shop.env === 'production';
+  const spa = spaAssets(assets, { cache });
+  await loadCatalog(assets, page.locale, { cache });
   const config = await inLanguage(shop, spa, page.locale);
   const key = JSON.stringify([page.locale, page.currency, route.page === 'legal' ? route : route.page]);
   let made = config.env === 'production' ? templates.get(key) : undefined;

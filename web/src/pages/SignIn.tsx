@@ -2,16 +2,15 @@
 // the shop is getting unusually many requests it asks new addresses to pass Cloudflare Turnstile, and the request is
 // sent again with its token. An island: the Worker renders the form (SignInForm), the browser hydrates it.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { Breakable } from '../components/Breakable.tsx';
-import { focusOnMount } from '../components/focus.ts';
-import { rich, t } from '../i18n.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
-import { safeNext } from '../state/sign-in-link.ts';
 import { SignInForm } from './SignInForm.tsx';
 
 // Asked only under pressure: a chunk of its own (with the Turnstile widget), loaded when the answer asks for it.
 const loadChallenge = () => import('./SignInChallenge.tsx').then((view) => view.SignInChallenge);
+// "Check your inbox" and "already signed in": a chunk of their own, fetched while the request is on its way (or once
+// the visitor turns out signed in), so the sign-in page stays within its budget in every language.
+const loadDone = () => import('./SignInDone.tsx');
 
 /** `next`: where to continue after signing in (the page's `?next=`). */
 export function SignIn({ next }: { next: string | null }) {
@@ -33,6 +32,11 @@ export function SignIn({ next }: { next: string | null }) {
   const busy = request.loading.value;
   const error = request.error.value?.message;
   const sentTo = sent?.to;
+  const [Done, setDone] = useState<Awaited<ReturnType<typeof loadDone>>>();
+  const signedIn = Boolean(customer.value);
+  useEffect(() => {
+    if ((signedIn || busy || sentTo) && !Done) void loadDone().then((views) => setDone(() => views));
+  }, [signedIn, busy, sentTo, Done]);
   /** Tokens sent: each is spent once sent, so a token the shop did not accept brings a fresh widget. */
   const [tries, setTries] = useState(0);
   const passed = useCallback(
@@ -43,26 +47,7 @@ export function SignIn({ next }: { next: string | null }) {
     [request, email],
   );
 
-  if (customer.value && !sent)
-    return (
-      <section class="narrow stack">
-        <h1 key="signed-in" ref={focusOnMount} tabIndex={-1}>
-          {t('signin.signedIn')}
-        </h1>
-        <p>
-          {rich('signin.as', {
-            email: (
-              <strong>
-                <Breakable text={customer.value.email} />
-              </strong>
-            ),
-          })}
-        </p>
-        <a class="button" href={safeNext(next)}>
-          {t('signin.continue')}
-        </a>
-      </section>
-    );
+  if (customer.value && !sent) return Done ? <Done.SignedIn email={customer.value.email} next={next} /> : null;
 
   if (sent?.answer.status === 'challenge')
     return Challenge ? (
@@ -80,19 +65,7 @@ export function SignIn({ next }: { next: string | null }) {
       />
     ) : null;
 
-  if (sentTo)
-    return (
-      <section class="narrow stack" aria-live="polite">
-        <h1 key="sent" ref={focusOnMount} tabIndex={-1}>
-          {t('signin.checkInbox')}
-        </h1>
-        <p>{rich('signin.sentTo', { email: <strong>{sentTo}</strong> })}</p>
-        <p class="muted">{t('signin.sentNote')}</p>
-        <button type="button" class="secondary" onClick={() => request.set(undefined)}>
-          {t('signin.again')}
-        </button>
-      </section>
-    );
+  if (sentTo) return Done ? <Done.LinkSent to={sentTo} onAgain={() => request.set(undefined)} /> : null;
 
   return (
     <SignInForm
