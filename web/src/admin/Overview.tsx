@@ -13,11 +13,12 @@ import {
   formatMoneyByCurrency,
 } from '../../../src/shared/format.ts';
 import { Breakable } from '../components/Breakable.tsx';
-import { BarList, ColumnChart } from '../components/Charts.tsx';
+import { ColumnChart } from '../components/Charts.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { consoleOverview } from '../state/console.ts';
 import { useResource } from '../state/resource.ts';
+import { BarList } from './BarList.tsx';
 import { disputeReason, ExportLinks } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {

@@ -5,6 +5,7 @@ import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
+import { t } from '../i18n.ts';
 import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
@@ -15,7 +16,6 @@ import { useVisibleInterval } from '../state/visible.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
-import { Provisioning } from './Provisioning.tsx';
 import { Refill } from './Refill.tsx';
 import { RotateKey } from './RotateKey.tsx';
 import { UrlBuilder } from './UrlBuilder.tsx';
@@ -27,6 +27,8 @@ const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 // its budget in every language: the traffic chart (its chart shared with the console, fetched when the key is shown),
 // the gateway's live sessions, the purchase history and the help with the username grammar (reading for later, at
 // the foot of the page).
+// Right after Checkout only: the key being created.
+const provisioningChunk = lazyChunk(() => import('./Provisioning.tsx').then((panel) => panel.Provisioning));
 const trafficChunk = lazyChunk(() => import('./Traffic.tsx').then((chunk) => chunk.Traffic));
 const sessionsChunk = lazyChunk(() => import('./Sessions.tsx').then((panel) => panel.Sessions));
 const purchasesChunk = lazyChunk(() => import('./Purchases.tsx').then((panel) => panel.Purchases));
@@ -71,22 +73,22 @@ export function Dashboard() {
         <div class="card" role="alert">
           <p class="error-text">{accountError.message}</p>
           <button type="button" onClick={account.run}>
-            Try again
+            {t('site.tryAgain')}
           </button>
         </div>
       ) : (
         <DashboardSkeleton />
       );
   } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
-    body = <Provisioning sessionId={checkoutSession} />;
+    body = <LazyPage chunk={provisioningChunk} props={{ sessionId: checkoutSession }} />;
   } else if (status === 'none') {
     body = (
       <>
         <section class="card">
-          <h2>You have no proxy key yet</h2>
-          <p class="muted">Choose a plan: your key and ready-made proxy URLs appear here right after payment.</p>
+          <h2>{t('dash.noKey')}</h2>
+          <p class="muted">{t('dash.noKeyText')}</p>
         </section>
-        <BuyTiers title="Plans" />
+        <BuyTiers title={t('dash.plans')} />
       </>
     );
   } else {
@@ -97,18 +99,18 @@ export function Dashboard() {
         <div class="grid">
           <Credentials me={me} />
           <section class="card" aria-labelledby="usage-title">
-            <h2 id="usage-title">Usage</h2>
+            <h2 id="usage-title">{t('dash.usage')}</h2>
             <UsageBar usage={me.key} />
             <Expiry expiresAt={me.key.expiresAt} />
             {canBuy && (
               <a class="button secondary" href="#buy-more">
-                Buy more
+                {t('dash.buyMore')}
               </a>
             )}
           </section>
         </div>
         <section class="card traffic" aria-labelledby="traffic-title">
-          <h2 id="traffic-title">Traffic per day</h2>
+          <h2 id="traffic-title">{t('dash.trafficPerDay')}</h2>
           <LazyPage
             chunk={trafficChunk}
             props={{
@@ -122,9 +124,9 @@ export function Dashboard() {
         <RotateKey />
         <LazyPage chunk={purchasesChunk} props={{ email: me.customer.email }} />
         <Refill canBuy={canBuy} />
-        {canBuy && <BuyTiers title="Buy more traffic" id="buy-more" />}
+        {canBuy && <BuyTiers title={t('dash.buyMoreTraffic')} id="buy-more" />}
         <section class="card" aria-labelledby="help-title">
-          <h2 id="help-title">How to use</h2>
+          <h2 id="help-title">{t('dash.howToUse')}</h2>
           <LazyPage chunk={helpChunk} props={{ username: me.gateway.username }} />
         </section>
       </>
@@ -133,7 +135,7 @@ export function Dashboard() {
 
   return (
     <div class="dashboard stack">
-      <h1>Dashboard</h1>
+      <h1>{t('title.dashboard')}</h1>
       <Announcer />
       {me && availabilityLoaded.value && <Banners keyState={me.key} />}
       {body}

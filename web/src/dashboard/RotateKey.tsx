@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { Reauth } from '../components/Reauth.tsx';
+import { t } from '../i18n.ts';
 
 const dialogChunk = lazyChunk(() => import('./RotateKeyDialog.tsx').then((chunk) => chunk.RotateKeyDialog));
 
@@ -23,8 +24,8 @@ export function RotateKey() {
 
   return (
     <section class="card" id="rotate" aria-labelledby="rotate-title">
-      <h2 id="rotate-title">Rotate key</h2>
-      <p class="muted">Leaked or shared by mistake? Get a new key: the old one stops working at once.</p>
+      <h2 id="rotate-title">{t('rotate.title')}</h2>
+      <p class="muted">{t('rotate.text')}</p>
       <button
         type="button"
         class="danger"
@@ -33,7 +34,7 @@ export function RotateKey() {
           setOpen(true);
         }}
       >
-        Rotate key…
+        {t('rotate.button')}
       </button>
       {(open || dialogChunk.data.value) && (
         <LazyPage chunk={dialogChunk} props={{ open, onClose: () => setOpen(false), onReauth: setReauth }} />
