@@ -1,6 +1,6 @@
 // A German visitor's journey in a real browser, in German and in euros from the landing page to the receipt: /de/ →
-// sign-in (a German mail) → Checkout opened in German and EUR → the dashboard in German → a German receipt. And a
-// Chinese landing page that fits a 360 px phone.
+// sign-in (a German mail) → Checkout opened in German and EUR → the dashboard in German → a German receipt → signed out
+// to the German home. And a Chinese landing page, its plans by their Chinese names, that fits a 360 px phone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations } from '../devkit/axe.ts';
@@ -77,6 +77,9 @@ test('a German visitor buys in German and euros, and gets a German dashboard and
     (await traffic.getAttribute('aria-valuetext')) ?? '',
     /^[\d,]+\sGB von 10\sGB verbraucht \([\d,]+\s%\)$/,
   );
+  // Its panels too: the credentials and the URL builder.
+  await page.getByRole('heading', { name: 'Deine Proxy-Zugangsdaten' }).waitFor();
+  await page.getByRole('heading', { name: 'Proxy-URL erstellen' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the German dashboard');
   await assertCleanOnPhone(page, 'the German dashboard', 'world-2-dashboard-de-mobile');
 
@@ -84,6 +87,10 @@ test('a German visitor buys in German and euros, and gets a German dashboard and
   const mails = await mailArrived(EMAIL, /^Dein Kauf bei/);
   const receipt = mails.find((m) => m.subject.startsWith('Dein Kauf bei'));
   assert.match(receipt?.text ?? '', /64,00\s€ bezahlt am \d{2}\.\d{2}\.\d{4}/);
+
+  // Signing out returns to the shop's German home, not the English one.
+  await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('button', { name: 'Abmelden' }).click();
+  await page.waitForURL(`${SHOP}/de/`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -94,6 +101,8 @@ test('the Chinese landing page fits a 360 px phone', async () => {
   await page.goto(`${SHOP}/zh-cn/`);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await page.getByRole('heading', { level: 2, name: '价格' }).waitFor();
+  // The plans by the names the shop gave them in Chinese (content/zh-cn/shop.json).
+  await page.getByRole('heading', { name: '专业版' }).first().waitFor();
   await assertCleanOnPhone(page, 'the Chinese landing page', 'world-3-landing-zh-mobile');
   assert.deepEqual(errors, []);
   await context.close();

@@ -7,6 +7,7 @@ import { firstRow, readTogether } from '../db/reads.ts';
 import { UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
 import { isLocale, type Locale, localizedPath } from '../shared/i18n/locales.ts';
+import { words } from '../shared/i18n/translate.ts';
 import { HOUR_MS } from '../time.ts';
 import { AuthError } from './errors.ts';
 import { requesterNetwork } from './network.ts';
@@ -57,6 +58,7 @@ function mailUnavailable(): AuthError {
   return new AuthError(
     'mail_unavailable',
     'Sign-in by email is unavailable right now. The shop’s operator has been told.',
+    { words: words('error.mailUnavailable') },
   );
 }
 
@@ -65,7 +67,7 @@ function mailFailing(retryAfterSeconds: number | undefined): AuthError {
   return new AuthError(
     'mail_unavailable',
     'Sign-in emails cannot be sent right now, so no link was sent. Please try again in a few minutes.',
-    retryAfterSeconds ? { retryAfterSeconds } : {},
+    { words: words('error.mailFailing'), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
   );
 }
 
@@ -109,6 +111,7 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
   if (!byOperator && !(await services.limiters.login.limit({ key: `login:net:${network}` })).success)
     throw new AuthError('rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', {
       retryAfterSeconds: LOGIN_LIMIT_PERIOD_SECONDS,
+      words: words('error.signInRate'),
     });
   if (!byOperator) {
     const health = await mail.health(now);
@@ -173,7 +176,9 @@ export async function completeSignIn(
   const now = clock.now();
   const consumed = await consumeLoginToken(db, token, now);
   if (!consumed)
-    throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
+    throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.', {
+      words: words('error.invalidLink'),
+    });
   const newId = crypto.randomUUID();
   const locale = isLocale(consumed.locale) ? consumed.locale : null;
   const [customer] = await db

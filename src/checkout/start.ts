@@ -9,7 +9,7 @@ import {
 } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { read, readTogether, rows, writes } from '../db/reads.ts';
-import { DomainError } from '../domain-error.ts';
+import { DomainError, type DomainErrorOptions } from '../domain-error.ts';
 import { heldOffByPerson, keysOf, type PoolKeyRow, readUsage } from '../keys/index.ts';
 import {
   CHECKOUT_TTL_MS,
@@ -24,7 +24,7 @@ import type { Services } from '../services/index.ts';
 import { tierIn } from '../shared/api.ts';
 import { formatDays, formatGb } from '../shared/format.ts';
 import { localizedPath, stripeLocale } from '../shared/i18n/locales.ts';
-import { inLocale, t } from '../shared/i18n/translate.ts';
+import { inLocale, t, words } from '../shared/i18n/translate.ts';
 import { PaymentProviderError, type Stripe, StripeError } from '../stripe/index.ts';
 import { checkoutOptions, taxBehavior } from './options.ts';
 
@@ -45,14 +45,14 @@ const STATUS: Record<CheckoutErrorCode, number> = {
 
 export class CheckoutError extends DomainError<CheckoutErrorCode> {
   override readonly name = 'CheckoutError';
-  constructor(code: CheckoutErrorCode, message: string) {
-    super(code, message, STATUS);
+  constructor(code: CheckoutErrorCode, message: string, options?: DomainErrorOptions) {
+    super(code, message, STATUS, options);
   }
 }
 
 type CheckoutServices = Pick<
   Services,
-  'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv' | 'loadCatalog'
+  'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv' | 'loadCatalog' | 'configIn'
 >;
 
 /**
@@ -118,7 +118,10 @@ export async function startCheckout(
   const { db, config } = services;
   const customerId = customer.id;
   const sold = config.tiers.find((t) => t.id === tierId);
-  if (!sold) throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.');
+  if (!sold)
+    throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.', {
+      words: words('error.unknownTier'),
+    });
   if (!config.currencies.includes(currency))
     throw new CheckoutError('unknown_currency', `Prices are in ${config.currencies.join(', ')}, not "${currency}".`);
   // Charged in the currency the page showed (Adaptive Pricing, when on, lets Checkout convert it further).
@@ -127,6 +130,7 @@ export async function startCheckout(
     throw new CheckoutError(
       'account_suspended',
       `Your account is suspended. Contact ${config.brand.supportEmail} for help.`,
+      { words: words('error.suspended', { email: config.brand.supportEmail }) },
     );
 
   // A fresh usage reading makes "what you still have" exact; the Stripe customer is needed either way.
@@ -142,6 +146,7 @@ export async function startCheckout(
     throw new CheckoutError(
       'key_disabled_upstream',
       `Your proxy key was disabled by the provider, so nothing more can be added to it. Contact ${config.brand.supportEmail} for help. Nothing was charged.`,
+      { words: words('error.keyDisabled', { email: config.brand.supportEmail }) },
     );
   }
 
@@ -154,13 +159,24 @@ export async function startCheckout(
       'cap_ceiling',
       `You can hold at most ${ceiling} GB at a time. You still have ${reservation.held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
         `does not fit right now. Nothing was charged. Use up some traffic first, or contact ${config.brand.supportEmail} for larger volumes.`,
+      {
+        words: words('error.capCeiling', {
+          ceiling,
+          held: reservation.held,
+          tier: tier.name,
+          gb: tier.gb,
+          email: config.brand.supportEmail,
+        }),
+      },
     );
   }
 
   const metadata = snapshotMetadata(snapshot);
   // Checkout, its receipt and the product's words in the customer's language.
   const locale = customerLocale(customer) ?? config.defaultLocale;
-  await services.loadCatalog(locale);
+  // The plan by its name in that language (content/<locale>/shop.json); PRICING's if that file cannot be read.
+  const [, named] = await Promise.all([services.loadCatalog(locale), services.configIn(locale).catch(() => config)]);
+  const productName = named.tiers.find((t) => t.id === tier.id)?.name ?? tier.name;
   const traffic = inLocale(locale, () => formatGb(tier.gb));
   const description = inLocale(locale, () =>
     tier.validityDays
@@ -181,7 +197,7 @@ export async function startCheckout(
               unit_amount: tier.price,
               ...taxBehavior(config.checkout),
               product_data: {
-                name: `${config.brand.name} — ${tier.name}`,
+                name: `${config.brand.name} — ${productName}`,
                 description,
               },
             },

@@ -1,8 +1,9 @@
 // The customer's auto top-up as the dashboard and the console show it, and turning it on (with a choice checked
 // against the shop's tiers and limits) or off in one click.
 import { auditStatement } from '../audit/index.ts';
-import { DomainError } from '../domain-error.ts';
+import { DomainError, type DomainErrorOptions } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
+import { words } from '../shared/i18n/translate.ts';
 import type { AutoTopUpChoice, AutoTopUpPause, AutoTopUpView } from '../shared/refill.ts';
 import { payUrlOf } from './notice.ts';
 import { chargesOf, getAutoTopUp, periodOf, saveChoice, spentIn, switchOffStatement } from './store.ts';
@@ -15,8 +16,8 @@ const STATUS: Record<AutoTopUpErrorCode, number> = { auto_top_up_off: 400, inval
 
 export class AutoTopUpError extends DomainError<AutoTopUpErrorCode> {
   override readonly name = 'AutoTopUpError';
-  constructor(code: AutoTopUpErrorCode, message: string) {
-    super(code, message, STATUS);
+  constructor(code: AutoTopUpErrorCode, message: string, options?: DomainErrorOptions) {
+    super(code, message, STATUS, options);
   }
 }
 
@@ -72,9 +73,14 @@ export async function autoTopUpView(services: SettingsServices, customerId: stri
 
 function checkChoice(config: SettingsServices['config'], choice: AutoTopUpChoice): void {
   if (config.autoTopUpMaxMonthly === 0)
-    throw new AutoTopUpError('auto_top_up_off', 'This shop does not offer auto top-up.');
+    throw new AutoTopUpError('auto_top_up_off', 'This shop does not offer auto top-up.', {
+      words: words('error.autoTopUpOff'),
+    });
   const tier = config.tiers.find((t) => t.id === choice.tierId);
-  if (!tier) throw new AutoTopUpError('invalid_auto_top_up', 'There is no such plan. Pick one from the pricing table.');
+  if (!tier)
+    throw new AutoTopUpError('invalid_auto_top_up', 'There is no such plan. Pick one from the pricing table.', {
+      words: words('error.unknownTier'),
+    });
   const most = choice.trigger === 'gb_left' ? config.keys.capCeilingGb : MAX_DAYS;
   if (choice.threshold < 1 || choice.threshold > most)
     throw new AutoTopUpError(

@@ -132,6 +132,11 @@ export function signInRedirect(
   };
 }
 
+/** The shop's config with a locale's own words (its tier names for Checkout's product line). */
+export function configInLanguage(config: Config, assets: Fetcher, locale: Locale): Promise<Config> {
+  return inLanguage(config, spaAssets(assets, { cache: config.env === 'production' }), locale);
+}
+
 export interface PageInLocale {
   locale: Locale;
   /** The path within the locale (`/de/signin` → `/signin`). */

@@ -85,6 +85,57 @@ describe('a German customer buying', () => {
   });
 });
 
+describe('a Chinese customer buying', () => {
+  it('gets the plan by its name in Chinese on Checkout (content/zh-cn/shop.json)', async () => {
+    const cookie = await signInFrom('li@example.cn', 'zh-cn');
+    await startCheckout(cookie, 'pro');
+    const created = (await sim<ReceivedRequest[]>('/_sim/stripe/requests')).findLast(
+      (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions',
+    );
+    expect(created?.params).toMatchObject({
+      locale: 'zh',
+      line_items: [{ price_data: { product_data: { name: 'Acme Mobile Proxies — 专业版' } } }],
+    });
+  });
+});
+
+describe('the API’s refusals', () => {
+  const messageOf = async (path: string, init: Parameters<typeof call>[1]) =>
+    ((await (await call(path, init)).json()) as { error: { code: string; message: string } }).error;
+
+  it('speak the language the visitor chose, else their browser’s, else the shop’s', async () => {
+    const badLink = (headers: Record<string, string>, cookie?: string) =>
+      messageOf('/api/auth/verify', { json: { token: 'x'.repeat(43) }, headers, cookie });
+    expect(await badLink({}, 'shop_locale=de')).toEqual({
+      code: 'invalid_link',
+      message: 'Dieser Anmeldelink ist ungültig, abgelaufen oder schon benutzt. Fordere einen neuen an.',
+      requestId: expect.any(String),
+    });
+    expect((await badLink({ 'accept-language': 'fr-FR,fr;q=0.9' })).message).toBe(
+      'Ce lien de connexion est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.',
+    );
+    expect((await badLink({ 'accept-language': 'ja' })).message).toBe(
+      'This sign-in link is invalid, expired or already used. Ask for a new one.',
+    );
+    expect(await messageOf('/api/account', { cookie: 'shop_locale=ru' })).toMatchObject({
+      code: 'unauthenticated',
+      message: 'Пожалуйста, войдите.',
+    });
+  });
+
+  it('fill in what they say about the customer in their language: a plan that does not fit', async () => {
+    const cookie = await signInFrom('pablo@example.es', 'es');
+    const refused = await messageOf('/api/checkout', {
+      json: { tierId: 'no-such-plan' },
+      cookie: `${cookie}; shop_locale=es`,
+    });
+    expect(refused).toMatchObject({
+      code: 'unknown_tier',
+      message: 'Ese plan no existe. Elige uno de la tabla de precios.',
+    });
+  });
+});
+
 describe('the unsubscribe page', () => {
   it('asks, confirms and refuses in the customer’s language, whatever the browser asks for', async () => {
     const email = 'marie@example.fr';

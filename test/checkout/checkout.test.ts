@@ -147,7 +147,7 @@ describe('POST /api/checkout', () => {
     expect(res.status).toBe(409);
     const body = await res.json<{ error: { code: string; message: string } }>();
     expect(body.error.code).toBe('cap_ceiling');
-    expect(body.error.message).toContain('1000 GB');
+    expect(body.error.message).toContain('1,000 GB');
     expect(body.error.message).toContain('Nothing was charged');
     expect(await sessions()).toHaveLength(0);
     // A smaller tier still fits; open checkouts count too, so a second one that would overflow is refused.

@@ -8,6 +8,11 @@ const CALL = /\b(t|rich)\(\s*(?:(['"])([^'"\n]*)\2(\s*\))?)?/g;
 /** Modules that call the translating functions import them from the SPA's i18n module or this folder. */
 const IMPORTS_T = /import\s*\{[^}]*\b(t|rich)\b[^}]*\}\s*from\s*['"][^'"]*(\/i18n\.ts|\/i18n\/translate\.ts)['"]/;
 
+/** The same, and `words('key'`: a message the Worker writes later, in its reader's language (./translate.ts). */
+const NAMING = /\b(t|rich|words)\(\s*(?:(['"])([^'"\n]*)\2(\s*\))?)?/g;
+const IMPORTS_NAMING =
+  /import\s*\{[^}]*\b(t|rich|words)\b[^}]*\}\s*from\s*['"][^'"]*(\/i18n\.ts|\/i18n\/translate\.ts)['"]/;
+
 export class MessageKeyError extends Error {
   override readonly name = 'MessageKeyError';
 }
@@ -29,9 +34,8 @@ export function inlineMessages(code: string, catalog: Readonly<Record<string, Me
   );
 }
 
-/** Every message key the code names in a `t('…')` or `rich('…')` call, in a module the build translates (the catalog
- * test's "in use"). */
+/** Every message key the code names in a `t('…')`, `rich('…')` or `words('…')` call (the catalog test's "in use"). */
 export function keysIn(code: string): string[] {
-  if (!IMPORTS_T.test(code)) return [];
-  return [...code.matchAll(CALL)].flatMap((m) => (m[3] === undefined ? [] : [m[3]]));
+  if (!IMPORTS_NAMING.test(code)) return [];
+  return [...code.matchAll(NAMING)].flatMap((m) => (m[3] === undefined ? [] : [m[3]]));
 }

@@ -58,6 +58,21 @@ export function t<K extends MessageKey>(key: K, ...args: ParamArgs<English[K]>):
   return formatMessage(written()[key], args[0], current);
 }
 
+/** A message to write later, in its reader's language (an API error's words, written by src/http/errors.ts). */
+export interface Words {
+  key: MessageKey;
+  params?: Record<string, ParamValue>;
+}
+
+export function words<K extends MessageKey>(key: K, ...args: ParamArgs<English[K]>): Words {
+  return { key, params: args[0] as Record<string, ParamValue> | undefined };
+}
+
+/** `words` in the locale being written. */
+export function write({ key, params }: Words): string {
+  return formatMessage(written()[key], params, current);
+}
+
 /** A message as parts around values that are not text (elements): `rich('signin.sentTo', {email: <strong/>})`. */
 export function rich<K extends MessageKey, T>(
   key: K,

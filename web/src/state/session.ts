@@ -2,7 +2,7 @@
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
 import type { SignedInCustomer, SignInRequestAnswer, SignOutEverywhereAnswer } from '../../../src/shared/api.ts';
 import { api, holdRequests, type RequestError, read } from '../api.ts';
-import { currentLocale } from '../i18n.ts';
+import { currentLocale, href } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
 
@@ -56,13 +56,14 @@ export function requestSignInLink(
   );
 }
 
-/** Ends the session with `send` (the page's other requests held first), then returns to the shop. */
+/** Ends the session with `send` (the page's other requests held first), then returns to the shop's home in the
+ * customer's language. */
 async function endSession<T>(send: (own: { fetch: typeof fetch }) => Promise<T>): Promise<T> {
   const resume = holdRequests();
   try {
     const answer = await send({ fetch });
     sessionEnded();
-    navigate('/');
+    navigate(href('/'));
     return answer;
   } catch (err) {
     resume();

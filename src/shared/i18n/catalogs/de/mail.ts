@@ -134,4 +134,30 @@ Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
     '{email} erhält keine Verbrauchs- und Ablauferinnerungen von {brand} mehr. Quittungen und Anmeldelinks werden weiter verschickt.',
   'unsubscribe.again': 'Doch anders entschieden? Schalte sie in {dashboard} wieder ein.',
   'unsubscribe.dashboard': 'deiner Übersicht',
+  'error.signIn': 'Bitte melde dich an.',
+  'error.internal': 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
+  'error.unavailable': 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuche es gleich noch einmal.',
+  'error.tooManyRequests': 'Zu viele Anfragen von deinem Konto. Warte eine Minute und versuche es dann erneut.',
+  'error.reauth':
+    'Zu deiner Sicherheit: Bestätige, dass du es bist, und melde dich mit einem frischen Link aus deiner E-Mail erneut an (nötig ist eine Anmeldung aus den letzten {minutes} Minuten), dann versuche es noch einmal.',
+  'error.signInRate': 'Zu viele Anmeldeanfragen aus deinem Netzwerk. Warte eine Minute und versuche es erneut.',
+  'error.mailUnavailable':
+    'Die Anmeldung per E-Mail ist gerade nicht möglich. Der Betreiber des Shops wurde informiert.',
+  'error.mailFailing':
+    'Anmelde-E-Mails können gerade nicht verschickt werden, daher wurde kein Link gesendet. Bitte versuche es in ein paar Minuten erneut.',
+  'error.invalidLink': 'Dieser Anmeldelink ist ungültig, abgelaufen oder schon benutzt. Fordere einen neuen an.',
+  'error.unknownTier': 'Diesen Tarif gibt es nicht. Wähle einen aus der Preistabelle.',
+  'error.suspended': 'Dein Konto ist gesperrt. Wende dich an {email}.',
+  'error.suspendedKey': 'Dein Konto ist gesperrt, daher ist dein Proxy-Schlüssel abgeschaltet. Wende dich an {email}.',
+  'error.keyDisabled':
+    'Dein Proxy-Schlüssel wurde vom Anbieter deaktiviert, daher kann nichts mehr hinzugefügt werden. Wende dich an {email}. Es wurde nichts abgebucht.',
+  'error.capCeiling':
+    'Du kannst höchstens {ceiling} GB gleichzeitig haben. Du hast noch {held} GB (nicht abgeschlossene Bezahlvorgänge mitgezählt), daher passt der Tarif {tier} ({gb} GB) gerade nicht. Es wurde nichts abgebucht. Verbrauche zuerst etwas Traffic oder wende dich für größere Mengen an {email}.',
+  'error.noKey': 'Du hast noch keinen Proxy-Schlüssel: Kauf einen Tarif, um einen zu bekommen.',
+  'error.keyNotReady':
+    'Dein Proxy-Schlüssel wird noch erstellt. Er erscheint hier innerhalb einer Minute nach der Zahlung.',
+  'error.tooManyTokens':
+    'Du hast schon {limit} API-Tokens, das Maximum pro Konto. Widerrufe eines, das du nicht mehr brauchst, und versuche es dann erneut.',
+  'error.tokenNotFound': 'Dieses API-Token gibt es nicht (vielleicht ist es schon widerrufen).',
+  'error.autoTopUpOff': 'Dieser Shop bietet keine automatische Aufladung an.',
 };

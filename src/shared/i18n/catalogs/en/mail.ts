@@ -95,4 +95,28 @@ export const mail = {
     '{email} will no longer get usage and expiry reminders from {brand}. Receipts and sign-in links are still sent.',
   'unsubscribe.again': 'Changed your mind? Turn them back on in {dashboard}.',
   'unsubscribe.dashboard': 'your dashboard',
+  'error.signIn': 'Please sign in.',
+  'error.internal': 'Something went wrong. Please try again.',
+  'error.unavailable': 'The service is temporarily unavailable. Please try again shortly.',
+  'error.tooManyRequests': 'Too many requests from your account. Wait a minute, then try again.',
+  'error.reauth':
+    'For your security, confirm it’s you: sign in again with a fresh link from your email (this needs a sign-in from the last {minutes} minutes), then retry.',
+  'error.signInRate': 'Too many sign-in requests from your network. Wait a minute and try again.',
+  'error.mailUnavailable': 'Sign-in by email is unavailable right now. The shop’s operator has been told.',
+  'error.mailFailing':
+    'Sign-in emails cannot be sent right now, so no link was sent. Please try again in a few minutes.',
+  'error.invalidLink': 'This sign-in link is invalid, expired or already used. Ask for a new one.',
+  'error.unknownTier': 'There is no such plan. Pick one from the pricing table.',
+  'error.suspended': 'Your account is suspended. Contact {email} for help.',
+  'error.suspendedKey': 'Your account is suspended, so your proxy key is switched off. Contact {email} for help.',
+  'error.keyDisabled':
+    'Your proxy key was disabled by the provider, so nothing more can be added to it. Contact {email} for help. Nothing was charged.',
+  'error.capCeiling':
+    'You can hold at most {ceiling} GB at a time. You still have {held} GB (counting checkouts not finished yet), so the {tier} plan ({gb} GB) does not fit right now. Nothing was charged. Use up some traffic first, or contact {email} for larger volumes.',
+  'error.noKey': 'You have no proxy key yet: buy a plan to get one.',
+  'error.keyNotReady': 'Your proxy key is still being created. It appears here within a minute of payment.',
+  'error.tooManyTokens':
+    'You already have {limit} API tokens, the most one account may hold. Revoke one you no longer use, then try again.',
+  'error.tokenNotFound': 'There is no such API token (it may already be revoked).',
+  'error.autoTopUpOff': 'This shop does not offer auto top-up.',
 } as const;

@@ -129,4 +129,30 @@ Pídenos una copia de tus datos, o que los borremos, en {email}.`,
     '{email} ya no recibirá recordatorios de consumo y caducidad de {brand}. Los recibos y los enlaces de acceso se siguen enviando.',
   'unsubscribe.again': '¿Has cambiado de idea? Vuelve a activarlos en {dashboard}.',
   'unsubscribe.dashboard': 'tu panel',
+  'error.signIn': 'Inicia sesión.',
+  'error.internal': 'Algo ha salido mal. Inténtalo de nuevo.',
+  'error.unavailable': 'El servicio no está disponible temporalmente. Inténtalo de nuevo en breve.',
+  'error.tooManyRequests': 'Demasiadas peticiones desde tu cuenta. Espera un minuto e inténtalo de nuevo.',
+  'error.reauth':
+    'Por tu seguridad, confirma que eres tú: vuelve a iniciar sesión con un enlace nuevo de tu correo (hace falta un inicio de sesión de los últimos {minutes} minutos) y reinténtalo.',
+  'error.signInRate': 'Demasiadas solicitudes de acceso desde tu red. Espera un minuto e inténtalo de nuevo.',
+  'error.mailUnavailable':
+    'El acceso por correo no está disponible ahora mismo. Se ha avisado al responsable de la tienda.',
+  'error.mailFailing':
+    'Ahora mismo no se pueden enviar correos de acceso, así que no se ha enviado ningún enlace. Inténtalo de nuevo en unos minutos.',
+  'error.invalidLink': 'Este enlace de acceso no es válido, ha caducado o ya se ha usado. Pide uno nuevo.',
+  'error.unknownTier': 'Ese plan no existe. Elige uno de la tabla de precios.',
+  'error.suspended': 'Tu cuenta está suspendida. Escribe a {email} para obtener ayuda.',
+  'error.suspendedKey':
+    'Tu cuenta está suspendida, así que tu clave de proxy está desactivada. Escribe a {email} para obtener ayuda.',
+  'error.keyDisabled':
+    'El proveedor ha desactivado tu clave de proxy, así que no se le puede añadir nada más. Escribe a {email} para obtener ayuda. No se ha cobrado nada.',
+  'error.capCeiling':
+    'Puedes tener como máximo {ceiling} GB a la vez. Aún tienes {held} GB (contando los pagos sin terminar), así que el plan {tier} ({gb} GB) no cabe ahora. No se ha cobrado nada. Usa antes algo de tráfico o escribe a {email} para volúmenes mayores.',
+  'error.noKey': 'Aún no tienes clave de proxy: compra un plan para obtenerla.',
+  'error.keyNotReady': 'Tu clave de proxy aún se está creando. Aparece aquí en menos de un minuto tras el pago.',
+  'error.tooManyTokens':
+    'Ya tienes {limit} tokens de API, el máximo por cuenta. Revoca uno que ya no uses e inténtalo de nuevo.',
+  'error.tokenNotFound': 'Ese token de API no existe (puede que ya esté revocado).',
+  'error.autoTopUpOff': 'Esta tienda no ofrece recarga automática.',
 };

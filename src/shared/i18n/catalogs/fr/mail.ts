@@ -135,4 +135,31 @@ Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
     '{email} ne recevra plus les rappels de consommation et d’expiration de {brand}. Les reçus et les liens de connexion sont toujours envoyés.',
   'unsubscribe.again': 'Vous avez changé d’avis ? Réactivez-les dans {dashboard}.',
   'unsubscribe.dashboard': 'votre tableau de bord',
+  'error.signIn': 'Veuillez vous connecter.',
+  'error.internal': 'Une erreur s’est produite. Veuillez réessayer.',
+  'error.unavailable': 'Le service est temporairement indisponible. Veuillez réessayer dans un instant.',
+  'error.tooManyRequests': 'Trop de requêtes depuis votre compte. Attendez une minute, puis réessayez.',
+  'error.reauth':
+    'Pour votre sécurité, confirmez que c’est bien vous : reconnectez-vous avec un nouveau lien reçu par e-mail (une connexion des {minutes} dernières minutes est nécessaire), puis réessayez.',
+  'error.signInRate': 'Trop de demandes de connexion depuis votre réseau. Attendez une minute et réessayez.',
+  'error.mailUnavailable':
+    'La connexion par e-mail est indisponible pour le moment. L’exploitant de la boutique a été prévenu.',
+  'error.mailFailing':
+    'Les e-mails de connexion ne peuvent pas être envoyés pour le moment : aucun lien n’a été envoyé. Veuillez réessayer dans quelques minutes.',
+  'error.invalidLink': 'Ce lien de connexion est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.',
+  'error.unknownTier': 'Cette offre n’existe pas. Choisissez-en une dans la grille tarifaire.',
+  'error.suspended': 'Votre compte est suspendu. Contactez {email} pour obtenir de l’aide.',
+  'error.suspendedKey':
+    'Votre compte est suspendu, votre clé proxy est donc désactivée. Contactez {email} pour obtenir de l’aide.',
+  'error.keyDisabled':
+    'Votre clé proxy a été désactivée par le fournisseur : plus rien ne peut y être ajouté. Contactez {email} pour obtenir de l’aide. Rien n’a été débité.',
+  'error.capCeiling':
+    'Vous pouvez détenir au plus {ceiling} Go à la fois. Il vous reste {held} Go (paiements non terminés compris), l’offre {tier} ({gb} Go) ne tient donc pas pour le moment. Rien n’a été débité. Utilisez d’abord une partie du trafic, ou contactez {email} pour de plus gros volumes.',
+  'error.noKey': 'Vous n’avez pas encore de clé proxy : achetez une offre pour en obtenir une.',
+  'error.keyNotReady':
+    'Votre clé proxy est encore en cours de création. Elle apparaît ici moins d’une minute après le paiement.',
+  'error.tooManyTokens':
+    'Vous avez déjà {limit} jetons d’API, le maximum pour un compte. Révoquez-en un que vous n’utilisez plus, puis réessayez.',
+  'error.tokenNotFound': 'Ce jeton d’API n’existe pas (il est peut-être déjà révoqué).',
+  'error.autoTopUpOff': 'Cette boutique ne propose pas de recharge automatique.',
 };

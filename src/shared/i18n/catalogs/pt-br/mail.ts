@@ -128,4 +128,30 @@ Peça uma cópia dos seus dados, ou a exclusão deles, em {email}.`,
     '{email} não receberá mais lembretes de consumo e de validade da {brand}. Recibos e links de acesso continuam sendo enviados.',
   'unsubscribe.again': 'Mudou de ideia? Reative-os no {dashboard}.',
   'unsubscribe.dashboard': 'seu painel',
+  'error.signIn': 'Faça login.',
+  'error.internal': 'Algo deu errado. Tente novamente.',
+  'error.unavailable': 'O serviço está temporariamente indisponível. Tente novamente em instantes.',
+  'error.tooManyRequests': 'Requisições demais da sua conta. Aguarde um minuto e tente novamente.',
+  'error.reauth':
+    'Para sua segurança, confirme que é você: entre de novo com um link novo do seu e-mail (é preciso um acesso dos últimos {minutes} minutos) e tente outra vez.',
+  'error.signInRate': 'Pedidos de acesso demais da sua rede. Aguarde um minuto e tente novamente.',
+  'error.mailUnavailable': 'O acesso por e-mail está indisponível agora. O responsável pela loja foi avisado.',
+  'error.mailFailing':
+    'Os e-mails de acesso não podem ser enviados agora, então nenhum link foi enviado. Tente novamente em alguns minutos.',
+  'error.invalidLink': 'Este link de acesso é inválido, expirou ou já foi usado. Peça um novo.',
+  'error.unknownTier': 'Esse plano não existe. Escolha um na tabela de preços.',
+  'error.suspended': 'Sua conta está suspensa. Fale com {email} para obter ajuda.',
+  'error.suspendedKey':
+    'Sua conta está suspensa, então sua chave de proxy está desativada. Fale com {email} para obter ajuda.',
+  'error.keyDisabled':
+    'Sua chave de proxy foi desativada pelo provedor, então nada mais pode ser adicionado a ela. Fale com {email} para obter ajuda. Nada foi cobrado.',
+  'error.capCeiling':
+    'Você pode ter no máximo {ceiling} GB ao mesmo tempo. Você ainda tem {held} GB (contando pagamentos não concluídos), então o plano {tier} ({gb} GB) não cabe agora. Nada foi cobrado. Use parte do tráfego antes ou fale com {email} para volumes maiores.',
+  'error.noKey': 'Você ainda não tem chave de proxy: compre um plano para obter uma.',
+  'error.keyNotReady':
+    'Sua chave de proxy ainda está sendo criada. Ela aparece aqui em até um minuto após o pagamento.',
+  'error.tooManyTokens':
+    'Você já tem {limit} tokens de API, o máximo por conta. Revogue um que não usa mais e tente novamente.',
+  'error.tokenNotFound': 'Esse token de API não existe (talvez já tenha sido revogado).',
+  'error.autoTopUpOff': 'Esta loja não oferece recarga automática.',
 };
