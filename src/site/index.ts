@@ -158,7 +158,8 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
   const route = matchRoute(page.path);
   const cache = shop.env === 'production';
   const spa = spaAssets(assets, { cache });
-  await loadCatalog(assets, page.locale, { cache });
+  // The page's language, and the one its offer is written in.
+  await Promise.all([page.locale, page.offer].map((locale) => locale && loadCatalog(assets, locale, { cache })));
   const config = await inLanguage(shop, spa, page.locale);
   const key = JSON.stringify([page.locale, page.currency, route.page === 'legal' ? route : route.page]);
   let made = config.env === 'production' ? templates.get(key) : undefined;
