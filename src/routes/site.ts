@@ -1,9 +1,10 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
+import { accountReads, dashboardPage } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
-import { hasSessionCookie } from '../http/session.ts';
+import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
 import { securityHeaders } from '../site/headers.ts';
 import { renderPage, robotsTxt, sitemapXml } from '../site/index.ts';
 
@@ -27,6 +28,26 @@ export const site = new Hono<AppEnv>()
       'Content-Type': 'application/xml; charset=utf-8',
     }),
   )
+  // The dashboard with the customer's own key, usage and banners: the session check and the account's rows in one D1
+  // round trip. A session that turns out dead goes to sign in (its cookie cleared) before any of the app loads.
+  .get('/dashboard', async (c, next) => {
+    if (!hasSessionCookie(c)) return next();
+    const { services } = c.var;
+    const found = await resolveSession(c, accountReads);
+    const url = new URL(c.req.url);
+    if (!found) {
+      const signIn = `/signin?next=${encodeURIComponent(url.pathname + url.search)}`;
+      return c.body(null, 302, { ...securityHeaders(), Location: signIn, 'Cache-Control': 'no-store', Vary: 'Cookie' });
+    }
+    const { identity, reads } = found;
+    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads);
+    const page = await renderPage(services.config, c.env.ASSETS, url.pathname, {
+      sessionCookie: true,
+      data: { dashboard },
+      search: url.search,
+    });
+    return c.html(page.html, 200, page.headers);
+  })
   .get('*', async (c) => {
     const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path, {
       sessionCookie: hasSessionCookie(c),

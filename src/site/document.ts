@@ -1,6 +1,6 @@
 // The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
 // stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
-import { CONFIG_SCRIPT_ID, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
+import { CONFIG_SCRIPT_ID, DATA_SCRIPT_ID, type PageData, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
 import { escapeHtml } from '../html/index.ts';
 import type { PageIcon } from './icon.ts';
 import type { PageMeta } from './meta.ts';
@@ -20,6 +20,8 @@ export interface DocumentParts {
   enhancing: boolean;
   /** The public config, for the islands or the app to render with. */
   config: unknown;
+  /** What a signed-in page was rendered from, for the app to take over. */
+  data?: PageData;
   /** schema.org data blocks. */
   structuredData: unknown[];
   /** The page, rendered. */
@@ -57,6 +59,9 @@ export function htmlDocument(parts: DocumentParts): string {
     ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"${priority}>`),
     `<script type="module" src="${escapeHtml(parts.script)}"${priority}></script>`,
     `<script type="application/json" id="${CONFIG_SCRIPT_ID}">${scriptJson(parts.config)}</script>`,
+    ...(parts.data
+      ? [`<script type="application/json" id="${DATA_SCRIPT_ID}">${scriptJson(parts.data)}</script>`]
+      : []),
     ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
   ];
   const body = parts.sessionCookie ? `<body ${SESSION_ATTRIBUTE}>` : '<body>';

@@ -3,6 +3,7 @@
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
 import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
+import type { PageData } from '../../web/src/state/page.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { publicConfig } from '../config/public.ts';
@@ -13,7 +14,7 @@ import { securityHeaders } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { renderBody } from './render.tsx';
+import { renderApp, renderBody } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
@@ -74,14 +75,20 @@ function landingData(config: Config): Record<string, unknown>[] {
   return [productData(config), ...(faq ? [faqData(faq)] : [])];
 }
 
-/** The page at `pathname`, or the not-found page (404). Everything but the canonical address and whether a session
- * cookie came with the request is the same for every visitor, so production renders each kind of page once per
- * isolate. */
+/** The signed-in page rendered from its visitor's data: a private answer, never stored by anyone, that differs with
+ * the session cookie. */
+const PRIVATE_PAGE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
+/** Revalidated every time: a deploy changes the asset names the page links to. */
+const SHARED_PAGE = { 'Cache-Control': 'no-cache', Vary: 'Cookie' };
+
+/** The page at `pathname`, or the not-found page (404). Everything but the canonical address, whether a session
+ * cookie came with the request and a signed-in page's `data` (rendered with `search`, the page's query) is the same
+ * for every visitor, so production renders each kind of page once per isolate. */
 export async function renderPage(
   config: Config,
   assets: Fetcher,
   pathname: string,
-  { sessionCookie }: { sessionCookie: boolean },
+  { sessionCookie, data, search = '' }: { sessionCookie: boolean; data?: PageData; search?: string },
 ): Promise<RenderedPage> {
   const route = matchRoute(pathname);
   const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
@@ -93,7 +100,9 @@ export async function renderPage(
       page.catch(() => templates.delete(key));
     }
   }
-  const { files, style, hash, body, icon } = await page;
+  const { files, style, hash, icon, body: sameForAll } = await page;
+  const shop = publicConfig(config);
+  const body = data ? renderApp({ pathname, search }, shop, data) : sameForAll;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,
@@ -102,7 +111,8 @@ export async function renderPage(
     script: files.script,
     preloads: files.preloads,
     enhancing: isPublic(route),
-    config: publicConfig(config),
+    config: shop,
+    data,
     structuredData: route.page === 'landing' ? landingData(config) : [],
     body,
     sessionCookie,
@@ -110,7 +120,6 @@ export async function renderPage(
   return {
     status: route.page === 'not-found' ? 404 : 200,
     html,
-    // Revalidated every time: a deploy changes the asset names the page links to.
-    headers: { ...securityHeaders([hash]), 'Cache-Control': 'no-cache', Vary: 'Cookie' },
+    headers: { ...securityHeaders([hash]), ...(data ? PRIVATE_PAGE : SHARED_PAGE) },
   };
 }

@@ -1,6 +1,7 @@
-// A page's body, rendered with the SPA's own components (preact-render-to-string): a public page whole, or the signed-
-// in app's shell around the placeholder the app shows first.
+// A page's body, rendered with the SPA's own components (preact-render-to-string): a public page whole, the signed-in
+// app whole from the answers the Worker read for it, or else the app's shell around the placeholder it shows first.
 import { renderToString } from 'preact-render-to-string';
+import { App } from '../../web/src/app.tsx';
 import { ISLAND } from '../../web/src/components/Island.tsx';
 import { Layout } from '../../web/src/components/Layout.tsx';
 import { DashboardSkeleton, PageLoading } from '../../web/src/components/Skeleton.tsx';
@@ -8,8 +9,11 @@ import { Landing } from '../../web/src/pages/Landing.tsx';
 import { Legal } from '../../web/src/pages/Legal.tsx';
 import { NotFound } from '../../web/src/pages/NotFound.tsx';
 import { SignInForm } from '../../web/src/pages/SignInForm.tsx';
+import { path, search } from '../../web/src/router.ts';
 import type { Route } from '../../web/src/routes.ts';
 import { provideShopConfig } from '../../web/src/state/config.ts';
+import type { PageData } from '../../web/src/state/page.ts';
+import { providePageData } from '../../web/src/state/page-data.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
@@ -40,4 +44,20 @@ function content(route: Route, config: Config) {
 export function renderBody(route: Route, config: Config, shop: PublicConfig): string {
   provideShopConfig(shop);
   return renderToString(<Layout>{content(route, config)}</Layout>);
+}
+
+/** The signed-in app at `url` as it renders in the browser from `data` (the same components, the same state). The
+ * state is this request's only while the synchronous render runs, and is taken away before anything else can. */
+export function renderApp(url: { pathname: string; search: string }, shop: PublicConfig, data: PageData): string {
+  provideShopConfig(shop);
+  const forget = providePageData(data);
+  path.value = url.pathname;
+  search.value = url.search;
+  try {
+    return renderToString(<App />);
+  } finally {
+    forget();
+    path.value = '/';
+    search.value = '';
+  }
 }

@@ -165,12 +165,13 @@ describe('the other pages', () => {
   });
 
   it('say whether a session cookie came with them, so a signed-out visitor’s page asks nothing about the session', async () => {
-    const signedOut = await call('/dashboard');
+    const signedOut = await call('/dashboard/api');
     expect(await signedOut.text()).toContain('\n<body>\n');
     expect(signedOut.headers.get('vary')).toMatch(/cookie/i);
-    const withCookie = await call('/dashboard', { cookie: '__Host-session=anything' });
+    const withCookie = await call('/dashboard/api', { cookie: '__Host-session=anything' });
     expect(await withCookie.text()).toContain('\n<body data-session>\n');
-    // The cookie is not checked here (the API does that): a page is no more than the shell either way.
+    // The cookie is not checked here (the API does that): a page is no more than the shell either way (the dashboard
+    // itself checks it, test/site/dashboard-page.test.ts).
     expect((await call('/', { cookie: '__Host-session=anything' })).status).toBe(200);
   });
 

@@ -1,9 +1,18 @@
 // What the Worker wrote into this page besides its HTML: the public config (JSON data, not a script) and whether the
 // browser sent a session cookie with the page, which the page's scripts cannot see for themselves (it is HttpOnly).
 import type { PublicConfig } from '../../../src/shared/api.ts';
+import type { DashboardPage } from '../../../src/shared/dashboard.ts';
 
 /** The id of the page's `<script type="application/json">` holding the public config. */
 export const CONFIG_SCRIPT_ID = 'shop-config';
+/** The id of the `<script type="application/json">` holding the answers a signed-in page was rendered from. */
+export const DATA_SCRIPT_ID = 'shop-data';
+
+/** What a signed-in page was rendered from, for the app to take over (never a secret: the page is HTML). */
+export interface PageData {
+  dashboard?: DashboardPage;
+}
+
 /** Set on `<body>` when the page was requested with a session cookie. */
 export const SESSION_ATTRIBUTE = 'data-session';
 
@@ -17,4 +26,10 @@ export function pageConfig(): PublicConfig {
 /** Without a session cookie the visitor is signed out for sure: no need to ask the shop who they are. */
 export function sessionCookieSent(): boolean {
   return document.body.hasAttribute(SESSION_ATTRIBUTE);
+}
+
+/** The answers this page was rendered from, if the Worker rendered it for the signed-in visitor. */
+export function pageData(): PageData | null {
+  const json = document.getElementById(DATA_SCRIPT_ID)?.textContent;
+  return json ? (JSON.parse(json) as PageData) : null;
 }

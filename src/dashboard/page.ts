@@ -1,0 +1,27 @@
+// The dashboard as the Worker renders it: the account answer (from the rows read in the session check's round trip)
+// and the pool's availability (the shop's KV cache, never D1), so the first paint already shows the customer's key,
+// usage and banners, and the app takes the page over without asking for any of it again.
+import type { Suspension } from '../customers/index.ts';
+import { activeIncidents, INCIDENTS, offeredStock, readAvailability, STOCK } from '../pool/index.ts';
+import type { Services } from '../services/index.ts';
+import type { SignedInCustomer } from '../shared/api.ts';
+import type { DashboardPage } from '../shared/dashboard.ts';
+import { type AccountRows, accountView, type DashboardServices } from './account.ts';
+
+export async function dashboardPage(
+  services: DashboardServices & Pick<Services, 'kv'>,
+  customer: SignedInCustomer,
+  suspension: Suspension,
+  rows: AccountRows,
+): Promise<DashboardPage> {
+  // Availability the cache cannot give is left to the app (it asks, as it would without this page).
+  const [account, stock, incidents] = await Promise.all([
+    accountView(services, customer, suspension, rows),
+    readAvailability(STOCK, services).then(
+      (cached) => offeredStock(cached, services.config.countries),
+      () => null,
+    ),
+    readAvailability(INCIDENTS, services).then(activeIncidents, () => null),
+  ]);
+  return { at: services.clock.now(), account, stock, incidents };
+}
