@@ -1,10 +1,11 @@
 // A page's body, rendered with the SPA's own components (preact-render-to-string): a public page whole, the signed-in
 // app whole from the answers the Worker read for it, or else the app's shell around the placeholder it shows first.
 import { renderToString } from 'preact-render-to-string';
-import { App } from '../../web/src/app.tsx';
+import { AppShell } from '../../web/src/components/AppShell.tsx';
 import { ISLAND } from '../../web/src/components/Island.tsx';
 import { Layout } from '../../web/src/components/Layout.tsx';
 import { DashboardSkeleton, PageLoading } from '../../web/src/components/Skeleton.tsx';
+import { Dashboard } from '../../web/src/dashboard/Dashboard.tsx';
 import { Landing } from '../../web/src/pages/Landing.tsx';
 import { Legal } from '../../web/src/pages/Legal.tsx';
 import { NotFound } from '../../web/src/pages/NotFound.tsx';
@@ -46,15 +47,20 @@ export function renderBody(route: Route, config: Config, shop: PublicConfig): st
   return renderToString(<Layout>{content(route, config)}</Layout>);
 }
 
-/** The signed-in app at `url` as it renders in the browser from `data` (the same components, the same state). The
- * state is this request's only while the synchronous render runs, and is taken away before anything else can. */
+/** The dashboard at `url` as the app renders it in the browser from `data` (the same components, the same state). The
+ * state is this request's only while the synchronous render runs, and is taken away before anything else can. Only
+ * the dashboard's own components are in the Worker: the app's other pages are chunks it never renders. */
 export function renderApp(url: { pathname: string; search: string }, shop: PublicConfig, data: PageData): string {
   provideShopConfig(shop);
   const forget = providePageData(data);
   path.value = url.pathname;
   search.value = url.search;
   try {
-    return renderToString(<App />);
+    return renderToString(
+      <AppShell>
+        <Dashboard />
+      </AppShell>,
+    );
   } finally {
     forget();
     path.value = '/';
