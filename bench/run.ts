@@ -22,7 +22,9 @@ const QUICK = process.argv.includes('--quick');
 const REQUESTS = QUICK ? 300 : 2000;
 const CONCURRENCY = 32;
 const STOCK_REQUESTS = 1000;
-const WORKER_BUDGET_BYTES = 150 * 1024;
+/** The Worker renders the dashboard for its customer with the app's own components (and signals, the app's state):
+ * about 20 KiB more than the public pages alone, far below Cloudflare's limit, which counts for the cold start. */
+const WORKER_BUDGET_BYTES = 170 * 1024;
 const STOCK_FRESH_MS = 30_000;
 const ports = benchPorts();
 

@@ -14,7 +14,7 @@ import { securityHeaders } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { renderApp, renderBody } from './render.tsx';
+import { renderBody, renderDashboard } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
@@ -102,7 +102,7 @@ export async function renderPage(
   }
   const { files, style, hash, icon, body: sameForAll } = await page;
   const shop = publicConfig(config);
-  const body = data ? renderApp({ pathname, search }, shop, data) : sameForAll;
+  const body = data ? renderDashboard({ pathname, search }, shop, data) : sameForAll;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,

@@ -50,7 +50,7 @@ export function renderBody(route: Route, config: Config, shop: PublicConfig): st
 /** The dashboard at `url` as the app renders it in the browser from `data` (the same components, the same state). The
  * state is this request's only while the synchronous render runs, and is taken away before anything else can. Only
  * the dashboard's own components are in the Worker: the app's other pages are chunks it never renders. */
-export function renderApp(url: { pathname: string; search: string }, shop: PublicConfig, data: PageData): string {
+export function renderDashboard(url: { pathname: string; search: string }, shop: PublicConfig, data: PageData): string {
   provideShopConfig(shop);
   const forget = providePageData(data);
   path.value = url.pathname;
