@@ -96,8 +96,9 @@ export const orders = sqliteTable(
     tax: integer('tax').notNull().default(0),
     currency: text('currency').notNull(),
     validityDays: integer('validity_days'),
-    /** GB taken back by refunds (whole GB, ≤ gb). */
+    /** GB taken back by refunds (whole GB, ≤ gb): the refunded share of what was charged, from `refundedAmount`. */
     refundedGb: integer('refunded_gb').notNull().default(0),
+    /** What the order's refunds that did not fail add up to (tax included): recomputed from `refunds`, never counted. */
     refundedAmount: integer('refunded_amount').notNull().default(0),
     /** Pending: Stripe is settling a delayed payment, so the GB stay reserved past the checkout's lifetime. */
     paymentSettling: integer('payment_settling', { mode: 'boolean' }).notNull().default(false),
@@ -226,6 +227,8 @@ export const disputes = sqliteTable(
     status: text('status').notNull(),
     /** GB of the order this dispute takes out of the cap: its share while open or lost, 0 once won or closed. */
     heldGb: integer('held_gb').notNull(),
+    /** `charge.dispute.funds_reinstated` arrived: the money came back (a won dispute, or a lost one withdrawn). */
+    fundsReinstated: integer('funds_reinstated', { mode: 'boolean' }).notNull().default(false),
     /** When the customer disputed (Stripe's `created`). */
     createdAt: integer('created_at').notNull(),
     /** `created` of the latest event applied: an older event never overwrites a newer one. */
@@ -237,6 +240,36 @@ export const disputes = sqliteTable(
     index('disputes_order').on(t.orderId),
     index('disputes_closed').on(t.closedAt),
   ],
+);
+
+/**
+ * Refunds of the shop's orders, one row per Stripe refund id (`re_…`), from the console or the Stripe dashboard: each
+ * report of a refund updates its row, and the order's refunded amount is recomputed from the rows, so a refund that
+ * fails later gives its GB back and replays never count twice. Owned by src/orders/.
+ */
+export const refunds = sqliteTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** Minor units of the order's currency (tax included, as Stripe refunds it). */
+    amount: integer('amount').notNull(),
+    /** Stripe's: pending, requires_action, succeeded; failed or canceled count for nothing. */
+    status: text('status').notNull(),
+    /** Why a failed refund failed (lost_or_stolen_card, expired_or_canceled_card, unknown). */
+    failureReason: text('failure_reason'),
+    /** The console confirmation that asked for it (from the refund's metadata): it never refunds twice. */
+    requestKey: text('request_key').unique(),
+    createdAt: integer('created_at').notNull(),
+    /** `created` of the latest event applied: an older report never overwrites a newer one. */
+    eventAt: integer('event_at').notNull(),
+  },
+  (t) => [index('refunds_order').on(t.orderId), index('refunds_customer').on(t.customerId, t.createdAt)],
 );
 
 /**
@@ -288,7 +321,9 @@ export const autoTopUps = sqliteTable('auto_top_ups', {
   /** Set when a charge needs the customer (authentication, a declined card, no card yet): nothing is charged until
    * they pay on Stripe's page, which saves the card again and clears it. */
   pausedAt: integer('paused_at'),
-  pausedReason: text('paused_reason', { enum: ['authentication_required', 'card_declined', 'no_card'] }),
+  pausedReason: text('paused_reason', {
+    enum: ['authentication_required', 'card_declined', 'no_card', 'payment_failed'],
+  }),
   updatedAt: integer('updated_at').notNull(),
 });
 
@@ -309,11 +344,21 @@ export const autoTopUpCharges = sqliteTable(
     count: integer('count').notNull(),
     /** The order it buys; null when nothing could be charged (no card saved). */
     orderId: text('order_id'),
+    /** The tier's price (before tax): what the monthly limit counts. */
     amount: integer('amount').notNull(),
+    /** Stripe Tax's tax on top (with CHECKOUT_AUTOMATIC_TAX), from the calculation linked to the PaymentIntent. */
+    tax: integer('tax').notNull().default(0),
+    taxCalculationId: text('tax_calculation_id'),
     currency: text('currency').notNull(),
-    /** 'charging': reserved, Stripe not answered yet; 'succeeded'; 'failed' (counts for nothing); 'skipped'. */
-    state: text('state', { enum: ['charging', 'succeeded', 'failed', 'skipped'] }).notNull(),
+    /**
+     * 'charging': reserved, Stripe's answer not known yet; 'processing': Stripe took it and the bank settles it later
+     * (a debit: days), the webhook says how it ended; 'succeeded'; 'failed' (counts for nothing); 'skipped'.
+     */
+    state: text('state', { enum: ['charging', 'processing', 'succeeded', 'failed', 'skipped'] }).notNull(),
+    /** The one PaymentIntent of this charge, once Stripe answered (or a look-up found it): never a second one. */
     paymentIntentId: text('payment_intent_id'),
+    /** When the cron next asks Stripe about a charge still under way (claimed by moving it, so one run asks). */
+    nextCheckAt: integer('next_check_at'),
     failure: text('failure'),
     /** When the customer was mailed that this charge needs them (claimed before queueing, like receipts). */
     notifiedAt: integer('notified_at'),
@@ -321,7 +366,7 @@ export const autoTopUpCharges = sqliteTable(
   },
   (t) => [
     uniqueIndex('auto_top_up_charges_once').on(t.customerId, t.period, t.count),
-    index('auto_top_up_charges_state').on(t.state, t.createdAt),
+    index('auto_top_up_charges_state').on(t.state, t.nextCheckAt),
     index('auto_top_up_charges_order').on(t.orderId),
   ],
 );
@@ -403,6 +448,7 @@ export type Order = typeof orders.$inferSelect;
 export type PoolKeyRow = typeof poolKeys.$inferSelect;
 export type KeySyncRow = typeof keySyncs.$inferSelect;
 export type Dispute = typeof disputes.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type ReminderRow = typeof reminders.$inferSelect;
 export type AutoTopUpRow = typeof autoTopUps.$inferSelect;

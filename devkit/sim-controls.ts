@@ -24,6 +24,9 @@ export interface StripeDelivery {
   id: string;
   eventId: string;
   type: string;
+  /** The webhook endpoint (`we_…`) it goes to, or null for the dev shop's default one. */
+  endpoint: string | null;
+  url: string;
   /** The exact bytes Stripe would POST. */
   payload: string;
   /** The Stripe-Signature header for `payload`. */

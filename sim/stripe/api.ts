@@ -1,160 +1,49 @@
-// The Stripe API subset the shop calls, under /v1 as Stripe serves it: customers, checkout sessions (create with the
-// shop's options, list by payment intent, retrieve with the customer expanded, expire), refunds, charges, and
-// off-session PaymentIntents on a saved card.
-import { type Context, Hono } from 'hono';
-import { nowSeconds } from './clock.ts';
+// The Stripe API subset the shop calls, under /v1 as Stripe serves it: customers (and deleting one), checkout sessions
+// (create with the shop's options, list by payment intent, retrieve with the customer expanded, expire), refunds,
+// charges, off-session PaymentIntents on a saved payment method (and listing them), Stripe Tax calculations, and the
+// webhook endpoints `npm run stripe:webhook` manages.
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { createSession, expandedSession } from './checkout.ts';
+import { catchUp, nowSeconds } from './clock.ts';
+import { createEndpoint, deleteEndpoint, endpointOr404, listEndpoints, updateEndpoint } from './endpoints.ts';
 import { recordAndFault } from './faults.ts';
-import { type FormParams, type FormValue, int, isUrl, metadata, ParamError, requiredStr, str } from './form.ts';
-import { createOffSessionIntent } from './intents.ts';
-import { expire, refund } from './lifecycle.ts';
+import { type FormParams, int, metadata, ParamError, str } from './form.ts';
+import { createOffSessionIntent, listIntents } from './intents.ts';
+import { expire } from './lifecycle.ts';
 import {
   chargeByIntent,
   charges,
   customers,
+  deleteCustomer,
+  deletedCustomers,
   paymentIntents,
   publicSession,
   refunds,
   type SimCustomer,
-  type SimSession,
   sessions,
   stripeId,
 } from './objects.ts';
-import { CUSTOMER_CREATE, EXPAND_ONLY, PAYMENT_INTENT_CREATE, REFUND_CREATE, SESSION_CREATE } from './params.ts';
+import {
+  CUSTOMER_CREATE,
+  EXPAND_ONLY,
+  PAYMENT_INTENT_CREATE,
+  PAYMENT_INTENT_LIST,
+  REFUND_CREATE,
+  SESSION_CREATE,
+  TAX_CALCULATION_CREATE,
+  WEBHOOK_ENDPOINT_CREATE,
+  WEBHOOK_ENDPOINT_LIST,
+  WEBHOOK_ENDPOINT_UPDATE,
+} from './params.ts';
+import { refund } from './refunds.ts';
 import { authorised, get, notFound, post, stripeError } from './requests.ts';
-
-type LineItem = SimSession['_lineItems'][number];
-
-/** The `line_items` of a new session: price_data items of one currency, returned with that currency. */
-function readLineItems(params: FormParams): { lineItems: LineItem[]; currency: string } {
-  const items = params.line_items;
-  if (!Array.isArray(items) || items.length === 0)
-    throw new ParamError('line_items', 'Missing required param: line_items.');
-  let currency = '';
-  const lineItems = items.map((item, i) => {
-    if (typeof item !== 'object' || Array.isArray(item)) throw new ParamError(`line_items[${i}]`, 'Invalid line item');
-    const priceData = item.price_data;
-    if (typeof priceData !== 'object' || Array.isArray(priceData))
-      throw new ParamError(`line_items[${i}][price_data]`, 'The simulator supports price_data line items only.');
-    const itemCurrency = typeof priceData.currency === 'string' ? priceData.currency : '';
-    if (!/^[a-z]{3}$/.test(itemCurrency))
-      throw new ParamError(`line_items[${i}][price_data][currency]`, 'Invalid currency');
-    if (currency && currency !== itemCurrency)
-      throw new ParamError('line_items', 'All line items must use the same currency.');
-    currency = itemCurrency;
-    const amount = int(priceData.unit_amount, `line_items[${i}][price_data][unit_amount]`);
-    const product = priceData.product_data;
-    const name =
-      typeof product === 'object' && !Array.isArray(product) && typeof product.name === 'string' ? product.name : '';
-    if (!name)
-      throw new ParamError(
-        `line_items[${i}][price_data][product_data][name]`,
-        'Missing required param: product_data[name].',
-      );
-    const quantity = int(item.quantity, `line_items[${i}][quantity]`);
-    if (quantity < 1) throw new ParamError(`line_items[${i}][quantity]`, 'Quantity must be at least 1.');
-    return { name, amount, quantity };
-  });
-  return { lineItems, currency };
-}
-
-function hash(params: FormParams, name: string): FormParams | null {
-  const value = params[name];
-  if (value === undefined || value === '') return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ParamError(name, 'Invalid hash');
-  return value;
-}
-
-const enabled = (params: FormParams, name: string) => hash(params, name)?.enabled === 'true';
-
-/** Checkout's tax options, with Stripe's rule: a given customer must let Checkout save the address and name it collects. */
-function readTaxOptions(params: FormParams, customer: string | null) {
-  const automaticTax = enabled(params, 'automatic_tax');
-  const taxIds = enabled(params, 'tax_id_collection');
-  const update = hash(params, 'customer_update') ?? {};
-  if (customer && automaticTax && update.address !== 'auto')
-    throw new ParamError(
-      'customer_update[address]',
-      'automatic_tax with an existing customer requires customer_update[address]=auto.',
-    );
-  if (customer && taxIds && update.name !== 'auto')
-    throw new ParamError(
-      'customer_update[name]',
-      'tax_id_collection with an existing customer requires customer_update[name]=auto.',
-    );
-  const billing = str(params, 'billing_address_collection');
-  if (billing !== null && billing !== 'auto' && billing !== 'required')
-    throw new ParamError('billing_address_collection', 'Invalid billing_address_collection: must be auto or required.');
-  return {
-    automatic_tax: { enabled: automaticTax, status: automaticTax ? ('complete' as const) : null },
-    tax_id_collection: taxIds ? { enabled: true } : null,
-    billing_address_collection: billing as 'auto' | 'required' | null,
-  };
-}
-
-function createSession(c: Context, params: FormParams): SimSession {
-  const mode = requiredStr(params, 'mode');
-  if (mode !== 'payment') throw new ParamError('mode', 'The simulator supports mode=payment only.');
-  const successUrl = requiredStr(params, 'success_url');
-  if (!isUrl(successUrl)) throw new ParamError('success_url', 'Not a valid URL');
-  const cancelUrl = str(params, 'cancel_url');
-  if (cancelUrl && !isUrl(cancelUrl)) throw new ParamError('cancel_url', 'Not a valid URL');
-  const customer = str(params, 'customer');
-  const customerEmail = str(params, 'customer_email');
-  if (customer && customerEmail)
-    throw new ParamError('customer_email', 'You may only specify one of these parameters: customer, customer_email.');
-  if (customer && !customers.has(customer)) throw new ParamError('customer', `No such customer: '${customer}'`);
-  const { lineItems, currency } = readLineItems(params);
-  const total = lineItems.reduce((sum, item) => sum + item.amount * item.quantity, 0);
-  if (total < 50)
-    throw new ParamError('line_items', "The Checkout Session's total amount due must add up to at least $0.50 usd");
-  const intentData = hash(params, 'payment_intent_data') ?? {};
-  const paymentIntentMetadata = metadata(intentData.metadata, 'payment_intent_data[metadata]');
-  const setupFutureUsage = intentData.setup_future_usage ?? null;
-  if (setupFutureUsage !== null && setupFutureUsage !== 'off_session' && setupFutureUsage !== 'on_session')
-    throw new ParamError('payment_intent_data[setup_future_usage]', 'Invalid setup_future_usage.');
-  if (setupFutureUsage && !customer)
-    throw new ParamError('payment_intent_data[setup_future_usage]', 'Saving a card needs a customer.');
-  const expiresAt = params.expires_at === undefined ? nowSeconds() + 24 * 3600 : int(params.expires_at, 'expires_at');
-  const id = stripeId('cs_test', 58);
-  const origin = new URL(c.req.url).origin;
-  const session: SimSession = {
-    id,
-    object: 'checkout.session',
-    allow_promotion_codes: str(params, 'allow_promotion_codes') === 'true' ? true : null,
-    amount_subtotal: total,
-    amount_total: total,
-    ...readTaxOptions(params, customer),
-    cancel_url: cancelUrl,
-    client_reference_id: str(params, 'client_reference_id'),
-    created: nowSeconds(),
-    currency,
-    customer,
-    customer_details: { email: customerEmail ?? (customer ? (customers.get(customer)?.email ?? null) : null) },
-    customer_email: customerEmail,
-    expires_at: expiresAt,
-    invoice: null,
-    invoice_creation: enabled(params, 'invoice_creation') ? { enabled: true } : null,
-    livemode: false,
-    metadata: metadata(params.metadata),
-    mode: 'payment',
-    payment_intent: null,
-    payment_status: 'unpaid',
-    status: 'open',
-    success_url: successUrl,
-    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
-    url: `${origin}/stripe/checkout/${id}`,
-    _lineItems: lineItems,
-    _paymentIntentMetadata: paymentIntentMetadata,
-    _setupFutureUsage: setupFutureUsage,
-  };
-  sessions.set(id, session);
-  return session;
-}
+import { createCalculation } from './tax.ts';
 
 function createCustomer(params: FormParams): SimCustomer {
   const customer: SimCustomer = {
     id: stripeId('cus', 14),
     object: 'customer',
+    address: null,
     created: nowSeconds(),
     email: str(params, 'email'),
     name: str(params, 'name'),
@@ -165,24 +54,39 @@ function createCustomer(params: FormParams): SimCustomer {
   return customer;
 }
 
-/** A retrieved session with `expand[]`: the customer can be expanded, as in Stripe; anything else is refused. */
-function expandedSession(session: SimSession, expand: FormValue | undefined) {
-  const answer: Record<string, unknown> = publicSession(session);
-  for (const field of Array.isArray(expand) ? expand : []) {
-    if (field !== 'customer') throw new ParamError('expand', `This property cannot be expanded (${String(field)}).`);
-    answer.customer = session.customer ? (customers.get(session.customer) ?? null) : null;
-  }
-  return answer;
+function retrieveCustomer(c: Context) {
+  const id = c.req.param('id') ?? '';
+  return get(
+    c,
+    () => customers.get(id) ?? (deletedCustomers.has(id) ? { id, object: 'customer', deleted: true } : undefined),
+    'customer',
+    id,
+  );
 }
 
-const STRIPE_PATHS = ['/v1/customers/*', '/v1/checkout/*', '/v1/refunds/*', '/v1/charges/*', '/v1/payment_intents/*'];
+const STRIPE_PATHS = [
+  '/v1/customers/*',
+  '/v1/checkout/*',
+  '/v1/refunds/*',
+  '/v1/charges/*',
+  '/v1/payment_intents/*',
+  '/v1/tax/*',
+  '/v1/webhook_endpoints/*',
+];
+
+/** What fell due on Stripe's clock (sessions reaching expires_at) happens before the call is answered. */
+const timePasses: MiddlewareHandler = async (_c, next) => {
+  catchUp();
+  await next();
+};
 
 export const stripeApi = new Hono()
   // Logged for GET /_sim/calls and /_sim/stripe/requests, with faults applied (only Stripe's own paths: /v1 is
   // shared with Proxies.sx).
-  .on(['GET', 'POST'], STRIPE_PATHS, recordAndFault)
+  .on(['GET', 'POST', 'DELETE'], STRIPE_PATHS, recordAndFault, timePasses)
   .post('/v1/customers', (c) => post(c, CUSTOMER_CREATE, (params) => ({ body: createCustomer(params) })))
-  .get('/v1/customers/:id', (c) => get(c, () => customers.get(c.req.param('id')), 'customer', c.req.param('id')))
+  .get('/v1/customers/:id', retrieveCustomer)
+  .delete('/v1/customers/:id', (c) => post(c, EXPAND_ONLY, () => ({ body: deleteCustomer(c.req.param('id')) })))
   .post('/v1/checkout/sessions', (c) =>
     post(c, SESSION_CREATE, (params) => ({ body: publicSession(createSession(c, params)) })),
   )
@@ -218,7 +122,7 @@ export const stripeApi = new Hono()
       const chargeId = str(params, 'charge') ?? (intent ? chargeByIntent.get(intent) : undefined);
       if (!chargeId) throw new ParamError('payment_intent', 'One of charge or payment_intent is required.');
       const charge = charges.get(chargeId);
-      if (!charge) throw new ParamError('charge', `No such charge: '${chargeId}'`);
+      if (!charge) throw new ParamError('charge', `No such charge: '${chargeId}'`, 'resource_missing');
       const amount = params.amount === undefined ? null : int(params.amount, 'amount');
       return { body: refund(charge, amount, str(params, 'reason'), metadata(params.metadata)).refund };
     }),
@@ -228,6 +132,25 @@ export const stripeApi = new Hono()
   .post('/v1/payment_intents', (c) =>
     post(c, PAYMENT_INTENT_CREATE, (params) => ({ body: createOffSessionIntent(params) })),
   )
+  .get('/v1/payment_intents', (c) => get(c, (params) => listIntents(params), 'list', '', PAYMENT_INTENT_LIST))
   .get('/v1/payment_intents/:id', (c) =>
     get(c, () => paymentIntents.get(c.req.param('id')), 'payment_intent', c.req.param('id')),
+  )
+  .post('/v1/tax/calculations', (c) =>
+    post(c, TAX_CALCULATION_CREATE, (params) => ({ body: createCalculation(params) })),
+  )
+  .post('/v1/webhook_endpoints', (c) =>
+    post(c, WEBHOOK_ENDPOINT_CREATE, (params) => ({ body: createEndpoint(params) })),
+  )
+  .get('/v1/webhook_endpoints', (c) => get(c, (params) => listEndpoints(params), 'list', '', WEBHOOK_ENDPOINT_LIST))
+  .get('/v1/webhook_endpoints/:id', (c) =>
+    get(c, () => endpointOr404(c.req.param('id')), 'webhook_endpoint', c.req.param('id')),
+  )
+  .post('/v1/webhook_endpoints/:id', (c) =>
+    post(c, WEBHOOK_ENDPOINT_UPDATE, (params) => ({
+      body: updateEndpoint(endpointOr404(c.req.param('id')), params),
+    })),
+  )
+  .delete('/v1/webhook_endpoints/:id', (c) =>
+    post(c, EXPAND_ONLY, () => ({ body: deleteEndpoint(endpointOr404(c.req.param('id'))) })),
   );

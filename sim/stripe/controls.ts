@@ -1,34 +1,70 @@
 // Test controls under /_sim/stripe (README "Simulators"): act as the customer (pay, with a promotion code and tax,
-// async, settle, cancel, refund, dispute), the card network (review and decide a dispute) or the bank (the outcome
-// of off-session charges), read events and the exact deliveries, re-deliver or duplicate, hold and reorder, delay,
-// sign; fail or slow down the API and read what it received.
+// async, settle, refund, dispute), Stripe (expire a session, move its clock, delete a customer, disable an endpoint),
+// the card network (review, decide, appeal or withdraw a dispute) or the bank (the outcome of off-session charges, a
+// debit settling days later, a refund failing), read events and the exact deliveries, re-deliver or duplicate, hold
+// and reorder, delay, sign; fail or slow down the API and read what it received.
 import { type Context, Hono } from 'hono';
+import { advanceClock, catchUp, nowMs } from './clock.ts';
 import { config } from './config.ts';
-import { deliver, deliveries, events, hold, type ReleaseOrder, release, type SimEvent, setDelay } from './delivery.ts';
-import { closeDispute, disputeOr404, openDispute, reviewDispute } from './disputes.ts';
+import {
+  deliver,
+  deliveries,
+  events,
+  hold,
+  type ReleaseOrder,
+  release,
+  type SimDelivery,
+  type SimEvent,
+  setDelay,
+} from './delivery.ts';
+import { appealDispute, closeDispute, disputeOr404, openDispute, reviewDispute, withdrawDispute } from './disputes.ts';
+import { disableEndpoint, endpointOr404 } from './endpoints.ts';
 import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
-import { type OffSessionOutcome, setOffSessionOutcome } from './intents.ts';
-import { chargeOfSession, expire, pay, refund, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
-import { disputes, paymentIntents, publicSession, sessions } from './objects.ts';
+import { ParamError } from './form.ts';
+import { OFF_SESSION_OUTCOMES, type OffSessionOutcome, setOffSessionOutcome, settleIntent } from './intents.ts';
+import { chargeOfSession, expire, pay, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
+import { charges, deleteCustomer, disputes, paymentIntents, publicSession, refunds, sessions } from './objects.ts';
+import { failRefund, REFUND_FAILURES, refund } from './refunds.ts';
 import { signPayload } from './signing.ts';
+import { calculations, taxTransactions } from './tax.ts';
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {
   return ((await c.req.json().catch(() => ({}))) ?? {}) as Partial<T>;
 }
 
-/** The answer of `fn`, or 409 when the object's state does not allow the change. */
+/** The answer of `fn`, or 409 when the object is missing or its state does not allow the change. */
 function stateErrorAnswer(c: Context, fn: () => unknown) {
   try {
     return c.json(fn());
   } catch (err) {
-    if (err instanceof SimStateError) return c.json({ error: err.message }, 409);
+    if (err instanceof SimStateError || err instanceof ParamError) return c.json({ error: err.message }, 409);
     throw err;
   }
 }
 
 const summary = (made: SimEvent[]) => ({ events: made.map((e) => ({ id: e.id, type: e.type })) });
 
+/** A delivery as the controls show it (without the endpoint's secret). */
+const shown = ({ _secret, ...delivery }: SimDelivery) => delivery;
+
+function found<T>(map: Map<string, T>, id: string, what: string): T {
+  const object = map.get(id);
+  if (!object) throw new SimStateError(`No such ${what}: '${id}'`);
+  return object;
+}
+
 export const stripeControls = new Hono()
+  .use('*', async (_c, next) => {
+    catchUp();
+    await next();
+  })
+  /** `{advanceMs}` or `{advanceHours}`: moves Stripe's clock (idempotency keys age, sessions expire). */
+  .post('/clock', async (c) => {
+    const { advanceMs, advanceHours } = await jsonBody<{ advanceMs: number; advanceHours: number }>(c);
+    const ms =
+      typeof advanceMs === 'number' ? advanceMs : typeof advanceHours === 'number' ? advanceHours * 3_600_000 : 0;
+    return c.json({ offsetMs: advanceClock(ms), now: new Date(nowMs()).toISOString() });
+  })
   .get('/sessions', (c) => c.json([...sessions.values()].map(publicSession)))
   .get('/sessions/:id', (c) => stateErrorAnswer(c, () => publicSession(sessionOr404(c.req.param('id')))))
   /** `{discount, taxPercent}`: a promotion code's amount off and the tax rate, where the session allows them. */
@@ -58,37 +94,80 @@ export const stripeControls = new Hono()
       return c.json({ error: 'outcome must be "succeeded" or "failed"' }, 400);
     return stateErrorAnswer(c, () => summary(settle(sessionOr404(c.req.param('id')), outcome)));
   })
-  .post('/sessions/:id/cancel', (c) => stateErrorAnswer(c, () => summary(expire(sessionOr404(c.req.param('id'))))))
+  /** Stripe expires the session now (as at its expires_at): `checkout.session.expired`. */
+  .post('/sessions/:id/expire', (c) => stateErrorAnswer(c, () => summary(expire(sessionOr404(c.req.param('id'))))))
   .post('/sessions/:id/refund', async (c) => {
     const { amount } = await jsonBody<{ amount: number }>(c);
     return stateErrorAnswer(c, () => {
       const charge = chargeOfSession(sessionOr404(c.req.param('id')));
-      return summary([refund(charge, typeof amount === 'number' ? amount : null, null).event]);
+      const made = refund(charge, typeof amount === 'number' ? amount : null, null);
+      return { refund: made.refund.id, ...summary(made.events) };
     });
   })
   .post('/sessions/:id/dispute', async (c) => {
-    const { amount, reason, inquiry } = await jsonBody<{ amount: number; reason: string; inquiry: boolean }>(c);
+    const { amount, reason, inquiry, prevented } = await jsonBody<{
+      amount: number;
+      reason: string;
+      inquiry: boolean;
+      prevented: boolean;
+    }>(c);
     return stateErrorAnswer(c, () => {
       const opened = openDispute(chargeOfSession(sessionOr404(c.req.param('id'))), {
         amount: typeof amount === 'number' ? amount : null,
         reason: typeof reason === 'string' ? reason : null,
         inquiry: inquiry === true,
+        prevented: prevented === true,
       });
       return { dispute: opened.dispute.id, ...summary(opened.events) };
     });
   })
   .get('/disputes', (c) => c.json([...disputes.values()]))
   .get('/payment_intents', (c) => c.json([...paymentIntents.values()]))
+  .get('/refunds', (c) => c.json([...refunds.values()]))
+  /** The bank could not return a refund (`{reason}`: lost_or_stolen_card, expired_or_canceled_card or unknown). */
+  .post('/refunds/:id/fail', async (c) => {
+    const { reason } = await jsonBody<{ reason: string }>(c);
+    const why = REFUND_FAILURES.find((r) => r === reason) ?? 'expired_or_canceled_card';
+    return stateErrorAnswer(c, () => {
+      const failed = found(refunds, c.req.param('id'), 'refund');
+      return summary(failRefund(failed, found(charges, failed.charge, 'charge'), why));
+    });
+  })
   /** What the bank says to the next off-session charges (of `customer`, or everyone's): `{outcome, customer?}`. */
   .post('/off-session', async (c) => {
     const { outcome, customer } = await jsonBody<{ outcome: OffSessionOutcome; customer: string }>(c);
-    if (outcome !== 'succeeded' && outcome !== 'authentication_required' && outcome !== 'card_declined')
-      return c.json({ error: 'outcome must be "succeeded", "authentication_required" or "card_declined"' }, 400);
-    setOffSessionOutcome(outcome, typeof customer === 'string' ? customer : undefined);
+    if (!OFF_SESSION_OUTCOMES.includes(outcome as OffSessionOutcome))
+      return c.json({ error: `outcome must be one of ${OFF_SESSION_OUTCOMES.join(', ')}` }, 400);
+    setOffSessionOutcome(outcome as OffSessionOutcome, typeof customer === 'string' ? customer : undefined);
     return c.json({ outcome, customer: customer ?? '*' });
   })
+  /** A `processing` debit settles: `{outcome: 'succeeded' | 'failed'}`. */
+  .post('/payment_intents/:id/settle', async (c) => {
+    const { outcome } = await jsonBody<{ outcome: 'succeeded' | 'failed' }>(c);
+    if (outcome !== 'succeeded' && outcome !== 'failed')
+      return c.json({ error: 'outcome must be "succeeded" or "failed"' }, 400);
+    return stateErrorAnswer(c, () =>
+      summary(settleIntent(found(paymentIntents, c.req.param('id'), 'payment_intent'), outcome)),
+    );
+  })
+  /** The customer is deleted in the Stripe dashboard (as DELETE /v1/customers/:id). */
+  .post('/customers/:id/delete', (c) => stateErrorAnswer(c, () => deleteCustomer(c.req.param('id'))))
+  .get('/tax/calculations', (c) => c.json([...calculations.values()]))
+  .get('/tax/transactions', (c) => c.json(taxTransactions))
+  /** Stripe disables an endpoint that kept failing. */
+  .post('/webhook_endpoints/:id/disable', (c) =>
+    stateErrorAnswer(c, () => disableEndpoint(endpointOr404(c.req.param('id')))),
+  )
   .post('/disputes/:id/review', (c) =>
     stateErrorAnswer(c, () => summary(reviewDispute(disputeOr404(c.req.param('id'))))),
+  )
+  /** The merchant appeals a lost chargeback (`appeal_needs_response`). */
+  .post('/disputes/:id/appeal', (c) =>
+    stateErrorAnswer(c, () => summary(appealDispute(disputeOr404(c.req.param('id'))))),
+  )
+  /** The cardholder withdraws a lost chargeback: `charge.dispute.funds_reinstated`. */
+  .post('/disputes/:id/withdraw', (c) =>
+    stateErrorAnswer(c, () => summary(withdrawDispute(disputeOr404(c.req.param('id'))))),
   )
   .post('/disputes/:id/close', async (c) => {
     const { outcome } = await jsonBody<{ outcome: 'won' | 'lost' }>(c);
@@ -104,19 +183,7 @@ export const stripeControls = new Hono()
         (!type || d.type === type) &&
         (!sessionId || d.payload.includes(`"${sessionId}"`)),
     );
-    return c.json(
-      matching.map(({ id, eventId: ev, type: t, payload, signature, state, attempts, lastStatus, createdAt }) => ({
-        id,
-        eventId: ev,
-        type: t,
-        payload,
-        signature,
-        state,
-        attempts,
-        lastStatus,
-        createdAt,
-      })),
-    );
+    return c.json(matching.map(shown));
   })
   /** Re-deliver an event (count 1) or duplicate it (count n, all sent at once), each with a fresh signature. */
   .post('/events/:id/deliver', async (c) => {
@@ -124,7 +191,7 @@ export const stripeControls = new Hono()
     if (!event) return c.json({ error: `No such event: ${c.req.param('id')}` }, 404);
     const { count } = await jsonBody<{ count: number }>(c);
     const n = typeof count === 'number' && Number.isInteger(count) && count > 0 && count <= 1000 ? count : 1;
-    return c.json(deliver(event, n));
+    return c.json(deliver(event, n).map(shown));
   })
   /** Hold deliveries (nothing is sent until release), to reorder or delay them. */
   .post('/hold', (c) => c.json({ holding: hold() }))

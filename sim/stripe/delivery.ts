@@ -1,14 +1,15 @@
-// Events and their webhook deliveries: every state change emits an event, signed and POSTed to the shop
-// (retried like Stripe, fewer times) or only recorded for tests; the controls can hold, reorder, delay,
-// drop and duplicate deliveries.
+// Events and their webhook deliveries: every state change emits an event, signed and POSTed to each endpoint that
+// asked for it (endpoints.ts; retried like Stripe, fewer times) or only recorded for tests; the controls can hold,
+// reorder, delay, drop and duplicate deliveries.
 import type { StripeDelivery } from '../../devkit/sim-controls.ts';
+import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
 import { onReset } from '../state.ts';
 import { later, nowSeconds } from './clock.ts';
 import { config } from './config.ts';
+import { type DeliveryTarget, deliveryTargets } from './endpoints.ts';
 import { stripeId } from './objects.ts';
 import { signPayload } from './signing.ts';
 
-const API_VERSION = '2026-10-28.endive';
 /** Stripe retries for days with backoff; the simulator retries three times within a minute. */
 const RETRY_AFTER_MS = [2_000, 10_000, 30_000];
 
@@ -24,10 +25,15 @@ export interface SimEvent {
   type: string;
 }
 
+/** A delivery as the simulator keeps it: the controls' shape, and the endpoint's secret (a retry is signed afresh). */
+export interface SimDelivery extends StripeDelivery {
+  _secret: string;
+}
+
 export type ReleaseOrder = 'fifo' | 'reverse' | 'shuffle' | 'drop';
 
 export const events: SimEvent[] = [];
-export const deliveries: StripeDelivery[] = [];
+export const deliveries: SimDelivery[] = [];
 let holding = false;
 let delayMs = 0;
 
@@ -42,7 +48,7 @@ export function emit(type: string, object: unknown): SimEvent {
   const event: SimEvent = {
     id: stripeId('evt'),
     object: 'event',
-    api_version: API_VERSION,
+    api_version: STRIPE_API_VERSION,
     created: nowSeconds(),
     data: { object: structuredClone(object) },
     livemode: false,
@@ -55,35 +61,44 @@ export function emit(type: string, object: unknown): SimEvent {
   return event;
 }
 
-/** Makes `count` deliveries of one event (fresh signatures) and sends them at once, unless held or recording. */
-export function deliver(event: SimEvent, count: number): StripeDelivery[] {
-  const payload = JSON.stringify(event, null, 2);
-  const made: StripeDelivery[] = [];
-  for (let i = 0; i < count; i++) {
-    const delivery: StripeDelivery = {
-      id: stripeId('whdel', 16),
-      eventId: event.id,
-      type: event.type,
-      payload,
-      signature: signPayload(payload, config().webhookSecret),
-      createdAt: new Date().toISOString(),
-      state: holding ? 'held' : config().delivery === 'record' ? 'recorded' : 'sending',
-      attempts: 0,
-      lastStatus: null,
-    };
-    deliveries.push(delivery);
-    made.push(delivery);
-  }
+function deliveryTo(target: DeliveryTarget, event: SimEvent): SimDelivery {
+  // "Events are rendered in the endpoint's API version" (docs.stripe.com/webhooks/versioning).
+  const payload = JSON.stringify({ ...event, api_version: target.apiVersion }, null, 2);
+  return {
+    id: stripeId('whdel', 16),
+    eventId: event.id,
+    type: event.type,
+    endpoint: target.endpoint,
+    url: target.url,
+    payload,
+    signature: signPayload(payload, target.secret),
+    createdAt: new Date().toISOString(),
+    state: holding ? 'held' : config().delivery === 'record' ? 'recorded' : 'sending',
+    attempts: 0,
+    lastStatus: null,
+    _secret: target.secret,
+  };
+}
+
+/** Makes `count` deliveries of one event to each endpoint (fresh signatures) and sends them, unless held or recording. */
+export function deliver(event: SimEvent, count: number): SimDelivery[] {
+  const made: SimDelivery[] = [];
+  for (const target of deliveryTargets(event.type))
+    for (let i = 0; i < count; i++) {
+      const delivery = deliveryTo(target, event);
+      deliveries.push(delivery);
+      made.push(delivery);
+    }
   for (const delivery of made) if (delivery.state === 'sending') send(delivery);
   return made;
 }
 
-async function attempt(delivery: StripeDelivery): Promise<void> {
+async function attempt(delivery: SimDelivery): Promise<void> {
   delivery.attempts++;
   // A retry is signed afresh, as Stripe does.
-  if (delivery.attempts > 1) delivery.signature = signPayload(delivery.payload, config().webhookSecret);
+  if (delivery.attempts > 1) delivery.signature = signPayload(delivery.payload, delivery._secret);
   try {
-    const res = await fetch(config().webhookUrl, {
+    const res = await fetch(delivery.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -113,7 +128,7 @@ async function attempt(delivery: StripeDelivery): Promise<void> {
   later(backoff, () => void attempt(delivery));
 }
 
-function send(delivery: StripeDelivery): void {
+function send(delivery: SimDelivery): void {
   delivery.state = 'sending';
   if (config().delivery === 'record') {
     delivery.state = 'recorded';
@@ -130,7 +145,7 @@ export function hold(): boolean {
 }
 
 /** Sends the held deliveries in the given order (fifo by default), or marks them failed unsent (`drop`). */
-export function release(order: ReleaseOrder | undefined): StripeDelivery[] {
+export function release(order: ReleaseOrder | undefined): SimDelivery[] {
   holding = false;
   const held = deliveries.filter((d) => d.state === 'held');
   if (order === 'drop') {

@@ -75,9 +75,12 @@ export function parseStripeForm(body: string): FormParams {
 
 export class ParamError extends Error {
   readonly param: string;
-  constructor(param: string, message: string) {
+  /** Stripe's error code: `parameter_invalid`, or `resource_missing` for an id it does not know. */
+  readonly code: string;
+  constructor(param: string, message: string, code = 'parameter_invalid') {
     super(message);
     this.param = param;
+    this.code = code;
   }
 }
 
@@ -100,6 +103,10 @@ export function int(value: FormValue | undefined, name: string): number {
   return Number(value);
 }
 
+/**
+ * Metadata as Stripe stores it (docs.stripe.com/api/metadata): at most 50 keys of up to 40 characters, values up to
+ * 500; "individual keys can be unset by posting an empty value to them", so a key sent empty is not stored.
+ */
 export function metadata(value: FormValue | undefined, name = 'metadata'): Metadata {
   if (value === undefined || value === '') return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new ParamError(name, 'Invalid hash');
@@ -108,7 +115,7 @@ export function metadata(value: FormValue | undefined, name = 'metadata'): Metad
     if (typeof v !== 'string') throw new ParamError(`${name}[${key}]`, 'Metadata values must be strings.');
     if (key.length > 40) throw new ParamError(`${name}[${key}]`, 'Metadata keys can be at most 40 characters.');
     if (v.length > 500) throw new ParamError(`${name}[${key}]`, 'Metadata values can be at most 500 characters.');
-    out[key] = v;
+    if (v !== '') out[key] = v;
   }
   if (Object.keys(out).length > 50) throw new ParamError(name, 'Metadata can have at most 50 keys.');
   return out;

@@ -1,16 +1,22 @@
 // The hosted checkout page at a session's `url` (/stripe/checkout/:id): what a customer's browser sees, with
-// one button per way a payment can go (paid, async success or failure, refunded or disputed later, cancelled).
+// one button per way a payment can go (paid, free with a 100 %-off code, async success or failure, refunded or
+// disputed later) and the way back to the shop. Going back only leaves the page (`cancel_url`: "Checkout displays a
+// back button and customers will be directed to this URL if they decide to cancel payment"); the session stays open
+// until its `expires_at` ("by default, this value is 24 hours from creation"), docs.stripe.com/api/checkout/sessions/create.
 import { type Context, Hono } from 'hono';
 import { later } from './clock.ts';
 import { openDispute } from './disputes.ts';
-import { chargeOfSession, expire, pay, refund, SIM_TAX_PERCENT, settle, startAsync } from './lifecycle.ts';
+import { chargeOfSession, pay, SIM_TAX_PERCENT, settle, startAsync } from './lifecycle.ts';
 import { type SimSession, sessions } from './objects.ts';
+import { refund } from './refunds.ts';
 
 /** Seconds before a scheduled async settlement or "refund later" happens in the hosted page. */
 const LATER_MS = 8_000;
 /** The promotion code the hosted page offers when the session allows codes. */
 const PROMO_CODE = 'SIM10';
 const PROMO_PERCENT = 10;
+/** The code that makes the order free (a no-cost order, payment_status no_payment_required). */
+const FREE_CODE = 'FREE100';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
@@ -45,11 +51,12 @@ function checkoutPage(session: SimSession): string {
 ${session.automatic_tax.enabled ? `<p class="muted">Tax (simulated ${SIM_TAX_PERCENT} %) is added when you pay.</p>` : ''}
 ${action('pay', 'Pay', true)}
 ${session.allow_promotion_codes ? action('pay-promo', `Pay with promotion code ${PROMO_CODE} (${PROMO_PERCENT} % off)`) : ''}
+${session.allow_promotion_codes ? action('pay-free', `Complete with promotion code ${FREE_CODE} (100 % off)`) : ''}
 ${action('async-succeed', `Pay with async payment (succeeds after ${LATER_MS / 1000} s)`)}
 ${action('async-fail', `Pay with async payment (fails after ${LATER_MS / 1000} s)`)}
 ${action('refund-later', `Pay, then refund in full after ${LATER_MS / 1000} s`)}
 ${action('dispute-later', `Pay, then dispute (chargeback) after ${LATER_MS / 1000} s`)}
-${action('cancel', 'Cancel and return to the shop')}`,
+${action('cancel', 'Back to the shop (the session stays open until it expires)')}`,
   );
 }
 
@@ -85,6 +92,12 @@ export const hostedCheckout = new Hono()
       return 'success';
     }),
   )
+  .post('/:id/pay-free', (c) =>
+    hosted(c, (s) => {
+      pay(s, { discount: s.amount_subtotal });
+      return 'success';
+    }),
+  )
   .post('/:id/async-succeed', (c) =>
     hosted(c, (s) => {
       startAsync(s);
@@ -113,9 +126,4 @@ export const hostedCheckout = new Hono()
       return 'success';
     }),
   )
-  .post('/:id/cancel', (c) =>
-    hosted(c, (s) => {
-      expire(s);
-      return 'cancel';
-    }),
-  );
+  .post('/:id/cancel', (c) => hosted(c, () => 'cancel'));

@@ -1,23 +1,22 @@
-// How checkout sessions, charges and refunds change state, each change emitting its event: pay, pay
-// asynchronously then settle, expire, refund. Shared by the API, the hosted page and the test controls.
-import { nowSeconds } from './clock.ts';
+// How checkout sessions and their charges change state, each change emitting its event: pay (or complete without
+// payment when nothing is due), pay asynchronously then settle, expire (at expires_at on Stripe's clock, or asked to).
+// Shared by the API, the hosted page and the test controls.
+import { nowSeconds, whenTimePasses } from './clock.ts';
 import { emit, type SimEvent } from './delivery.ts';
 import {
   chargeByIntent,
-  chargeRefundable,
   charges,
   paymentIntents,
   paymentMethods,
   publicSession,
-  refunds,
   type SimCharge,
   type SimPaymentIntent,
   type SimPaymentMethod,
-  type SimRefund,
   type SimSession,
   sessions,
   stripeId,
 } from './objects.ts';
+import { rememberTaxLocation } from './tax.ts';
 
 /** A change the object's state does not allow (Stripe answers 400; the controls 409). */
 export class SimStateError extends Error {}
@@ -83,6 +82,7 @@ function intentOfSession(session: SimSession): SimPaymentIntent {
     id: stripeId('pi'),
     object: 'payment_intent',
     amount: session.amount_total,
+    hooks: null,
     amount_received: 0,
     created: nowSeconds(),
     currency: session.currency,
@@ -113,7 +113,7 @@ export interface Adjustments {
 }
 
 /** Applies a promotion code and tax to the session's totals, as far as the session allows them. */
-function adjust(session: SimSession, { discount = 0, taxPercent }: Adjustments): void {
+function adjust(session: SimSession, { discount = 0, taxPercent }: Adjustments): number {
   if (discount > 0 && !session.allow_promotion_codes)
     throw new SimStateError(`Checkout session ${session.id} does not allow promotion codes.`);
   if (taxPercent !== undefined && taxPercent > 0 && !session.automatic_tax.enabled)
@@ -123,19 +123,33 @@ function adjust(session: SimSession, { discount = 0, taxPercent }: Adjustments):
   const tax = Math.round(((session.amount_subtotal - off) * percent) / 100);
   session.total_details = { amount_discount: off, amount_shipping: 0, amount_tax: tax };
   session.amount_total = session.amount_subtotal - off + tax;
+  return percent;
 }
 
 /** The tax rate the simulator charges when automatic tax is on and a test names none. */
 export const SIM_TAX_PERCENT = 20;
 
+/**
+ * The customer finishes the page. A no-cost order (docs.stripe.com/payments/checkout/no-cost-orders: a 100 %-off code,
+ * or an amount-off code "equal to or exceeding the Checkout Session total") completes with payment_status
+ * `no_payment_required` and no PaymentIntent: "if the total amount is 0, Checkout doesn't collect a payment method".
+ * With automatic tax and `customer_update[address]=auto` the address collected is saved on the customer, where
+ * Stripe Tax finds it later (docs.stripe.com/tax/checkout).
+ */
 function complete(session: SimSession, paymentStatus: 'paid' | 'unpaid', adjustments: Adjustments): SimEvent[] {
   requireOpen(session);
-  adjust(session, adjustments);
+  const taxPercent = adjust(session, adjustments);
   session.status = 'complete';
+  session.url = null;
+  if (session.automatic_tax.enabled && session.customer) rememberTaxLocation(session.customer, taxPercent);
+  if (session.amount_total === 0) {
+    session.payment_status = 'no_payment_required';
+    if (session.invoice_creation?.enabled) session.invoice = stripeId('in');
+    return [emit('checkout.session.completed', publicSession(session))];
+  }
   session.payment_status = paymentStatus;
   const intent = intentOfSession(session);
   session.payment_intent = intent.id;
-  session.url = null;
   if (paymentStatus !== 'paid') return [emit('checkout.session.completed', publicSession(session))];
   chargeIntent(intent, true);
   if (session.invoice_creation?.enabled) session.invoice = stripeId('in');
@@ -176,36 +190,12 @@ export function expire(session: SimSession): SimEvent[] {
   return [emit('checkout.session.expired', publicSession(session))];
 }
 
-export function refund(
-  charge: SimCharge,
-  amount: number | null,
-  reason: string | null,
-  metadata: Record<string, string> = {},
-): { refund: SimRefund; event: SimEvent } {
-  if (!charge.paid) throw new SimStateError(`Charge ${charge.id} was not paid.`);
-  if (!chargeRefundable(charge))
-    throw new SimStateError(`Charge ${charge.id} has been charged back; cannot issue a refund.`);
-  const left = charge.amount - charge.amount_refunded;
-  const value = amount ?? left;
-  if (value <= 0 || value > left)
-    throw new SimStateError(`Refund amount (${value}) is greater than unrefunded amount on charge (${left}).`);
-  const created: SimRefund = {
-    id: stripeId('re'),
-    object: 'refund',
-    amount: value,
-    charge: charge.id,
-    created: nowSeconds(),
-    currency: charge.currency,
-    metadata,
-    payment_intent: charge.payment_intent,
-    reason,
-    status: 'succeeded',
-  };
-  refunds.set(created.id, created);
-  charge.amount_refunded += value;
-  charge.refunded = charge.amount_refunded === charge.amount;
-  return { refund: created, event: emit('charge.refunded', charge) };
-}
+// "Checkout Sessions expire … at expires_at" (docs.stripe.com/api/checkout/sessions/object): an open session whose
+// time has come on Stripe's clock expires, whatever the customer did (Cancel on the page only leaves it).
+whenTimePasses(() => {
+  const now = nowSeconds();
+  for (const session of sessions.values()) if (session.status === 'open' && session.expires_at <= now) expire(session);
+});
 
 export function chargeOfSession(session: SimSession): SimCharge {
   const chargeId = session.payment_intent ? chargeByIntent.get(session.payment_intent) : undefined;

@@ -2,16 +2,25 @@
 // (one per payment intent), refunds and disputes. `POST /_sim/reset` forgets them.
 import { randomBytes } from 'node:crypto';
 import { onReset } from '../state.ts';
-import type { Metadata } from './form.ts';
+import { type FormParams, int, type Metadata, ParamError, str } from './form.ts';
 
 export interface SimCustomer {
   id: string;
   object: 'customer';
+  /** Set by a Checkout with `customer_update[address]=auto` (Stripe Tax reads it for later calculations). */
+  address: { country: string; postal_code: string | null } | null;
   created: number;
   email: string | null;
   name: string | null;
   livemode: false;
   metadata: Metadata;
+}
+
+/** What Stripe answers for a customer deleted with `DELETE /v1/customers/:id` (docs.stripe.com/api/customers/delete). */
+export interface SimDeletedCustomer {
+  id: string;
+  object: 'customer';
+  deleted: true;
 }
 
 export interface SimTotals {
@@ -69,7 +78,8 @@ export interface SimPaymentMethod {
 
 export interface SimPaymentError {
   type: 'card_error';
-  code: 'authentication_required' | 'card_declined';
+  /** `authentication_required`, `card_declined`, or for a bank debit `payment_intent_payment_attempt_failed`. */
+  code: string;
   decline_code: string;
   message: string;
 }
@@ -78,6 +88,8 @@ export interface SimPaymentIntent {
   id: string;
   object: 'payment_intent';
   amount: number;
+  /** `hooks[inputs][tax][calculation]`: the Stripe Tax calculation that becomes a tax transaction on success. */
+  hooks: { inputs: { tax: { calculation: string } } } | null;
   amount_received: number;
   created: number;
   currency: string;
@@ -118,10 +130,13 @@ export interface SimRefund {
   charge: string;
   created: number;
   currency: string;
+  /** "If the refund failed, the reason for refund failure if known": lost_or_stolen_card, expired_or_canceled_card, … */
+  failure_reason: string | null;
   metadata: Metadata;
   payment_intent: string;
   reason: string | null;
-  status: 'succeeded';
+  /** pending, requires_action, succeeded, failed or canceled (docs.stripe.com/refunds#failed-refunds). */
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled';
 }
 
 export type SimDisputeStatus =
@@ -131,7 +146,10 @@ export type SimDisputeStatus =
   | 'needs_response'
   | 'under_review'
   | 'won'
-  | 'lost';
+  | 'lost'
+  | 'prevented'
+  | 'appeal_needs_response'
+  | 'appeal_under_review';
 
 export interface SimDispute {
   id: string;
@@ -151,6 +169,8 @@ export interface SimDispute {
 }
 
 export const customers = new Map<string, SimCustomer>();
+/** Customers deleted through the API: retrievable as `{deleted: true}`, unknown to every other call. */
+export const deletedCustomers = new Set<string>();
 export const sessions = new Map<string, SimSession>();
 export const charges = new Map<string, SimCharge>();
 /** payment intent id → charge id */
@@ -164,6 +184,7 @@ onReset(() => {
   paymentIntents.clear();
   paymentMethods.clear();
   customers.clear();
+  deletedCustomers.clear();
   sessions.clear();
   charges.clear();
   chargeByIntent.clear();
@@ -181,6 +202,30 @@ export function stripeId(prefix: string, length = 24): string {
   return `${prefix}_${out}`;
 }
 
+/**
+ * The customer a call names, or Stripe's 400 `resource_missing` ("No such customer: 'cus_…'"), also for one deleted
+ * (docs.stripe.com/api/customers/delete: "It also immediately cancels any active subscriptions") or one of the other
+ * mode: a test-mode id with a live key is unknown too.
+ */
+export function customerOr400(id: string, param = 'customer'): SimCustomer {
+  const customer = customers.get(id);
+  if (!customer) throw new ParamError(param, `No such customer: '${id}'`, 'resource_missing');
+  return customer;
+}
+
+/**
+ * Deletes a customer (DELETE /v1/customers/:id: "Permanently deletes a customer. It cannot be undone."): its saved
+ * payment methods go with it, retrieving it answers `{id, object, deleted: true}`, any other call naming it is a 400
+ * `resource_missing`.
+ */
+export function deleteCustomer(id: string) {
+  customerOr400(id, 'id');
+  customers.delete(id);
+  deletedCustomers.add(id);
+  for (const [pm, method] of paymentMethods) if (method.customer === id) paymentMethods.delete(pm);
+  return { id, object: 'customer' as const, deleted: true as const };
+}
+
 /** A session as the API returns it (without the simulator's private fields). */
 export function publicSession(
   session: SimSession,
@@ -192,4 +237,26 @@ export function publicSession(
 /** Stripe refuses to refund a charge once an inquiry became a chargeback (the card network has the money). */
 export function chargeRefundable(charge: SimCharge): boolean {
   return [...disputes.values()].every((d) => d.charge !== charge.id || d.is_charge_refundable);
+}
+
+/**
+ * One page of a list, as Stripe pages every list (docs.stripe.com/api/pagination): `items` newest first, `limit` 1–100
+ * (10 by default), after `starting_after` or before `ending_before`, and whether more follow.
+ */
+export function listPage<T extends { id: string }>(items: T[], params: FormParams, url: string) {
+  const limit = params.limit === undefined ? 10 : int(params.limit, 'limit');
+  if (limit < 1 || limit > 100) throw new ParamError('limit', 'Invalid limit: must be between 1 and 100.');
+  const cursor = (name: string) => {
+    const id = str(params, name);
+    if (id === null) return null;
+    const at = items.findIndex((item) => item.id === id);
+    if (at < 0) throw new ParamError(name, `No such object: '${id}'`, 'resource_missing');
+    return at;
+  };
+  const after = cursor('starting_after');
+  const before = cursor('ending_before');
+  const from = after === null ? (before === null ? 0 : Math.max(0, before - limit)) : after + 1;
+  const to = before === null ? items.length : before;
+  const data = items.slice(from, Math.min(to, from + limit));
+  return { object: 'list' as const, data: structuredClone(data), has_more: from + limit < to, url };
 }

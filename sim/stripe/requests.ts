@@ -35,16 +35,22 @@ export function authorised(c: Context): boolean | 'missing' {
 
 /**
  * The 400 Stripe answers for a bad parameter or a state change the object does not allow, or the 402 of a card the
- * bank refused (with the PaymentIntent); rethrows the rest.
+ * bank refused (with the PaymentIntent); rethrows the rest. `stored`: whether Stripe keeps it under the idempotency
+ * key — not for a parameter that failed validation (docs.stripe.com/api/idempotent_requests).
  */
-function errorAnswer(err: unknown): { status: 400 | 402; body: unknown } {
+function errorAnswer(err: unknown): { status: 400 | 402 | 404; body: unknown; stored: boolean } {
   if (err instanceof SimCardError)
     return {
       status: 402,
       body: { error: { ...err.intent.last_payment_error, payment_intent: err.intent, request_log_url: null } },
+      stored: true,
     };
-  return { status: 400, body: badRequest(err) };
+  return { status: statusOf(err), body: badRequest(err), stored: !(err instanceof ParamError) };
 }
+
+/** The object the path names does not exist: 404, as Stripe answers it; any other bad parameter: 400. */
+const statusOf = (err: unknown) =>
+  err instanceof ParamError && err.code === 'resource_missing' && err.param === 'id' ? 404 : 400;
 
 function badRequest(err: unknown): unknown {
   if (err instanceof ParamError)
@@ -53,7 +59,7 @@ function badRequest(err: unknown): unknown {
         type: 'invalid_request_error',
         message: err.message,
         param: err.param,
-        code: 'parameter_invalid',
+        code: err.code,
         request_log_url: null,
       },
     };
@@ -69,11 +75,11 @@ function readParams(c: Context, encoded: string, shape: ParamShape): FormParams 
     checkParams(params, shape);
     return params;
   } catch (err) {
-    return c.json(badRequest(err), 400);
+    return c.json(badRequest(err), statusOf(err));
   }
 }
 
-/** Runs a POST handler with Stripe's auth, form decoding and Idempotency-Key replay. */
+/** Runs a POST (or DELETE) handler with Stripe's auth, form decoding and Idempotency-Key replay. */
 export async function post(
   c: Context,
   shape: ParamShape,
@@ -113,18 +119,17 @@ export async function post(
     c.header('Idempotent-Replayed', 'true');
     return c.json(seen.body, seen.status as 200);
   }
-  let status = 200;
-  let body: unknown;
+  let answer: { status: number; body: unknown; stored: boolean };
   try {
     const result = handler(params);
     if (result instanceof Response) return result;
-    body = result.body;
+    answer = { status: 200, body: result.body, stored: true };
   } catch (err) {
-    ({ status, body } = errorAnswer(err));
+    answer = errorAnswer(err);
   }
-  // Stripe stores 4xx answers under the key too (a retry with the same key gets the same error).
-  if (key) rememberAnswer(key, request, { status, body });
-  return c.json(body, status as 200);
+  // Stripe stores 4xx answers of a request it began executing under the key too (a retry gets the same error).
+  if (key && answer.stored) rememberAnswer(key, request, answer);
+  return c.json(answer.body, answer.status as 200);
 }
 
 /** Runs a GET with Stripe's auth and its query checked against `shape`: what `find` returns, or Stripe's 404. */
@@ -143,6 +148,6 @@ export function get(
     const found = find(params);
     return found ? c.json(found) : notFound(c, what, id);
   } catch (err) {
-    return c.json(badRequest(err), 400);
+    return c.json(badRequest(err), statusOf(err));
   }
 }

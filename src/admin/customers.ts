@@ -24,8 +24,10 @@ import {
   ledgerOf,
   listDisputes,
   listEntitledOrders,
+  listRefunds,
   netRevenueOf,
   purchaseView,
+  type RefundRow,
   usedGbOf,
 } from '../orders/index.ts';
 import type { PoolAccessKey } from '../pool/index.ts';
@@ -39,6 +41,7 @@ import type {
   CustomerStatus,
   DisputeView,
   MoneyByCurrency,
+  RefundView,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
 import { auditView } from './audit.ts';
@@ -165,8 +168,21 @@ export function disputeView(d: Dispute): DisputeView {
     status: d.status,
     open: d.closedAt === null,
     heldGb: d.heldGb,
+    fundsReinstated: d.fundsReinstated,
     createdAt: d.createdAt,
     closedAt: d.closedAt,
+  };
+}
+
+function refundView(r: RefundRow, currency: string): RefundView {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    amount: r.amount,
+    currency,
+    status: r.status,
+    failureReason: r.failureReason,
+    createdAt: r.createdAt,
   };
 }
 
@@ -203,9 +219,10 @@ export async function customerDetail(
   const { db, pool, log } = services;
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
-  const [orderRows, disputeRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
+  const [orderRows, disputeRows, refundRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
     db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
     listDisputes(db, customerId),
+    listRefunds(db, customerId),
     keysOf(db, customerId),
     getSync(db, customerId),
     listEntitledOrders(db, customerId),
@@ -275,6 +292,9 @@ export async function customerDetail(
     status: customerStatus(keyState({ key: current, sync, live, customer, now }), Boolean(customer.suspendedAt)),
     orders: orderRows.map(adminOrder),
     disputes: disputeRows.map(disputeView),
+    refunds: refundRows.map((r) =>
+      refundView(r, orderRows.find((o) => o.id === r.orderId)?.currency ?? services.config.currency),
+    ),
     key,
     audit: audit.map(auditView),
     capCeilingGb: services.config.keys.capCeilingGb,

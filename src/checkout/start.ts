@@ -1,7 +1,7 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
 // in metadata. Its GB are reserved first, in one conditional D1 statement (src/orders/ceiling.ts), so concurrent
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
-import { type Customer, linkStripeCustomerStatement } from '../customers/index.ts';
+import { type Customer, linkStripeCustomerStatement, replaceStripeCustomerStatement } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { read, readTogether, rows, writes } from '../db/reads.ts';
 import { DomainError } from '../domain-error.ts';
@@ -16,7 +16,7 @@ import {
 } from '../orders/index.ts';
 import { autoTopUpQuery } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
-import { PaymentProviderError, type Stripe } from '../stripe/index.ts';
+import { PaymentProviderError, type Stripe, StripeError } from '../stripe/index.ts';
 import { checkoutOptions, taxBehavior } from './options.ts';
 
 export type CheckoutErrorCode = 'unknown_tier' | 'account_suspended' | 'key_disabled_upstream' | 'cap_ceiling';
@@ -70,6 +70,23 @@ async function stripeCustomerOf(
   return { id: created.id, link: [linkStripeCustomerStatement(db, customer.id, created.id)] };
 }
 
+/** Stripe no longer knows the customer the shop stored (deleted in the Stripe dashboard, or the other mode's id). */
+const customerMissing = (err: unknown) =>
+  err instanceof StripeError && err.code === 'resource_missing' && err.param === 'customer';
+
+/**
+ * A new Stripe customer in place of one Stripe no longer knows, linked in D1 before it is used (keyed by the one it
+ * replaces, so concurrent checkouts make one).
+ */
+async function replaceStripeCustomer({ db, stripe }: CheckoutServices, customer: Customer, missing: string) {
+  const created = await stripe.customers.create(
+    { email: customer.email, metadata: { shop_customer_id: customer.id } },
+    { idempotencyKey: `shop-customer-${customer.id}-replacing-${missing}` },
+  );
+  await replaceStripeCustomerStatement(db, customer.id, missing, created.id);
+  return created.id;
+}
+
 /**
  * A Checkout Session for `customer` (their row and `keys` read with the session check): the platform's usage reading
  * and the Stripe customer side by side, then ONE batch that records the reading and reserves the GB, then Stripe.
@@ -119,12 +136,11 @@ export async function startCheckout(
   }
 
   const metadata = snapshotMetadata(snapshot);
-  let session: Stripe.Checkout.Session;
-  try {
-    session = await services.stripe.checkout.sessions.create(
+  const createSession = (stripeCustomerId: string, idempotencyKey: string) =>
+    services.stripe.checkout.sessions.create(
       {
         mode: 'payment',
-        customer: stripeCustomer.id,
+        customer: stripeCustomerId,
         client_reference_id: customerId,
         line_items: [
           {
@@ -146,8 +162,17 @@ export async function startCheckout(
         cancel_url: `${config.publicUrl}/#pricing`,
         expires_at: Math.floor((now + CHECKOUT_TTL_MS) / 1000),
       },
-      { idempotencyKey: `checkout-${snapshot.orderId}` },
+      { idempotencyKey },
     );
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await createSession(stripeCustomer.id, `checkout-${snapshot.orderId}`).catch(async (err: unknown) => {
+      if (!customerMissing(err)) throw err;
+      // Without this, that customer's every checkout would fail the same way, forever.
+      services.log.warn('stored stripe customer missing; making a new one', { customerId, missing: stripeCustomer.id });
+      const replacement = await replaceStripeCustomer(services, customer, stripeCustomer.id);
+      return createSession(replacement, `checkout-${snapshot.orderId}-${replacement}`);
+    });
     if (!session.url) throw new Error('Checkout Session without url');
   } catch (err) {
     // No session reached the customer: the GB are free again. (Had Stripe made one after all, its webhook would

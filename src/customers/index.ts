@@ -40,6 +40,17 @@ export function linkStripeCustomerStatement(db: Db, customerId: string, stripeCu
     .where(and(eq(customers.id, customerId), isNull(customers.stripeCustomerId)));
 }
 
+/**
+ * Points the customer at a new Stripe customer when the one stored no longer exists (deleted in the Stripe dashboard,
+ * or made with the other mode's key): only while it is still the one that was found missing.
+ */
+export function replaceStripeCustomerStatement(db: Db, customerId: string, missing: string, replacement: string) {
+  return db
+    .update(customers)
+    .set({ stripeCustomerId: replacement })
+    .where(and(eq(customers.id, customerId), eq(customers.stripeCustomerId, missing)));
+}
+
 /** Turns the customer's reminder mail off (at `offAt`) or back on (null). */
 export function remindersOffStatement(db: Db, customerId: string, offAt: number | null) {
   return db.update(customers).set({ remindersOffAt: offAt }).where(eq(customers.id, customerId));

@@ -106,9 +106,22 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Stripe's events are far larger than anything a person sends: a dispute carries its evidence, whose fields may hold
+ * 150,000 characters together (docs.stripe.com/api/disputes/update), escaped again in the event's JSON. A delivery
+ * refused with 413 is retried until Stripe disables the endpoint, so the webhook takes up to 1 MiB.
+ */
+const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
+const WEBHOOK_PATH = '/api/stripe/webhook';
 
-export const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) =>
-    errorResponse(c as never, 413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
-});
+const limitOf = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      errorResponse(c as never, 413, 'payload_too_large', `The request body is larger than ${maxSize / 1024} KB.`),
+  });
+const apiBodyLimit = limitOf(MAX_BODY_BYTES);
+const webhookBodyLimit = limitOf(WEBHOOK_MAX_BODY_BYTES);
+
+export const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
+  (c.req.path === WEBHOOK_PATH ? webhookBodyLimit : apiBodyLimit)(c, next);

@@ -71,7 +71,7 @@ export const autoTopUpPausedMailSchema = z.object({
   /** The auto top-up charge that needs the customer: one mail per charge. */
   chargeId: z.string(),
   to: z.string(),
-  reason: z.enum(['authentication_required', 'card_declined', 'no_card']),
+  reason: z.enum(['authentication_required', 'card_declined', 'no_card', 'payment_failed']),
   tierName: z.string(),
   gb: z.number(),
   /** Minor units in `currency`. */

@@ -1,7 +1,8 @@
 // Disputes (chargebacks and inquiries) of the shop's orders: the disputes table's one owner. A dispute holds its
-// share of the order's GB out of the cap while open; a won (or withdrawn) one gives it back, a lost one keeps it out.
-// Every report of a dispute updates its one row, and the order's held GB are recomputed from the rows, so
-// duplicated or reordered reports converge instead of counting twice.
+// share of the order's GB out of the cap while open; a won one gives it back, a lost one keeps it out — until an
+// appeal reopens it, or the money comes back (`funds_reinstated`: a lost dispute the cardholder withdrew). Every
+// report of a dispute updates its one row, and the order's held GB are recomputed from the rows, so duplicated or
+// reordered reports converge instead of counting twice.
 import { count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { customers, type Dispute, disputes, type Order, orders } from '../../schema.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
@@ -17,11 +18,13 @@ export interface DisputeReport {
   currency: string;
   reason: string;
   status: string;
+  /** This report is `charge.dispute.funds_reinstated`: the disputed money is the shop's again. */
+  fundsReinstated: boolean;
   /** When the dispute was opened (unix ms). */
   createdAt: number;
 }
 
-/** Statuses a dispute never leaves. */
+/** Decided statuses; a lost one can still be appealed (`appeal_needs_response`, `appeal_under_review`). */
 const CLOSED = new Set(['won', 'lost', 'warning_closed', 'prevented']);
 /**
  * Closed without the customer keeping the money: won, an inquiry closed without a chargeback, or prevented (Stripe
@@ -36,21 +39,22 @@ const isClosed = (status: string) => CLOSED.has(status);
  * unless it was released; all of it when the dispute is in another currency than the order and cannot be compared.
  */
 function disputeHoldGb(
-  order: Pick<Order, 'gb' | 'price' | 'currency'>,
-  dispute: Pick<DisputeReport, 'amount' | 'currency' | 'status'>,
+  order: Pick<Order, 'gb' | 'price' | 'tax' | 'currency'>,
+  dispute: Pick<DisputeReport, 'amount' | 'currency' | 'status' | 'fundsReinstated'>,
 ): number {
-  if (RELEASED.has(dispute.status)) return 0;
+  if (RELEASED.has(dispute.status) || dispute.fundsReinstated) return 0;
   if (dispute.currency !== order.currency) return order.gb;
-  return gbForAmount(order.gb, dispute.amount, order.price);
+  return gbForAmount(order.gb, dispute.amount, order.price + order.tax);
 }
 
 /**
- * Records a dispute's state as reported at `eventAt`, and recomputes the order's held GB from its disputes. A
- * closed dispute is never reopened, and an older report never overwrites a newer one.
+ * Records a dispute's state as reported at `eventAt`, and recomputes the order's held GB from its disputes. An older
+ * report never overwrites a newer one (a decision wins over an open state reported the same second), and money that
+ * came back stays back whatever arrives after.
  */
 export function recordDisputeStatements(
   db: Db,
-  order: Pick<Order, 'id' | 'customerId' | 'gb' | 'price' | 'currency'>,
+  order: Pick<Order, 'id' | 'customerId' | 'gb' | 'price' | 'tax' | 'currency'>,
   dispute: DisputeReport,
   eventAt: number,
 ): BatchStatement[] {
@@ -66,6 +70,7 @@ export function recordDisputeStatements(
       reason: dispute.reason,
       status: dispute.status,
       heldGb: disputeHoldGb(order, dispute),
+      fundsReinstated: dispute.fundsReinstated,
       createdAt: dispute.createdAt,
       eventAt,
       closedAt: isClosed(dispute.status) ? eventAt : null,
@@ -77,19 +82,21 @@ export function recordDisputeStatements(
         currency: sql`excluded.currency`,
         reason: sql`excluded.reason`,
         status: sql`excluded.status`,
-        heldGb: sql`excluded.held_gb`,
+        heldGb: sql`case when ${disputes.fundsReinstated} then 0 else excluded.held_gb end`,
         eventAt: sql`excluded.event_at`,
         closedAt: sql`excluded.closed_at`,
       },
-      setWhere: sql`${disputes.closedAt} is null and (excluded.closed_at is not null or excluded.event_at >= ${disputes.eventAt})`,
+      setWhere: sql`excluded.event_at > ${disputes.eventAt} or (excluded.event_at = ${disputes.eventAt} and (excluded.closed_at is not null or ${disputes.closedAt} is null))`,
     });
+  // Money that came back stays back, whatever order the reports arrive in.
+  const reinstated = db.update(disputes).set({ fundsReinstated: true, heldGb: 0 }).where(eq(disputes.id, dispute.id));
   const hold = db
     .update(orders)
     .set({
       heldGb: sql`min(${orders.gb}, (select coalesce(sum(d.held_gb), 0) from ${disputes} d where d.order_id = ${orders.id}))`,
     })
     .where(eq(orders.id, order.id));
-  return [upsert, hold];
+  return [upsert, ...(dispute.fundsReinstated ? [reinstated] : []), hold];
 }
 
 /** A customer's disputes, newest first. */

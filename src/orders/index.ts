@@ -16,6 +16,7 @@ export {
 } from './ledger.ts';
 export {
   findOrder,
+  type LocatedOrder,
   lastPurchasedTierId,
   listEntitledOrders,
   locateOrder,
@@ -23,6 +24,14 @@ export {
   orderQuery,
 } from './queries.ts';
 export { sendMissingReceipts, sendReceiptOnce } from './receipts.ts';
+export {
+  listRefunds,
+  REFUND_REQUEST_METADATA_KEY,
+  type RefundRow,
+  recordRefundStatements,
+  refundOfRequest,
+  rememberRefundRequestStatement,
+} from './refunds.ts';
 export {
   type OrderSnapshot,
   snapshotFromMetadata,
@@ -38,6 +47,5 @@ export {
   markSettlingStatement,
   markUnpaidStatement,
   placeOrderStatement,
-  recordRefundStatement,
 } from './store.ts';
 export { netRevenueOf, purchaseHistory, purchaseReads, purchaseView } from './views.ts';

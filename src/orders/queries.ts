@@ -35,15 +35,35 @@ export async function findOrder(
   return Object.values(found).find(Boolean) as Order | undefined;
 }
 
+/** An order a Stripe object refers to: what its events need of it, and the statements that record it if missing. */
+export interface LocatedOrder {
+  orderId: string;
+  customerId: string;
+  gb: number;
+  price: number;
+  tax: number;
+  currency: string;
+  create: BatchStatement[];
+}
+
+const located = (o: Order) => ({
+  orderId: o.id,
+  customerId: o.customerId,
+  gb: o.gb,
+  price: o.price,
+  tax: o.tax,
+  currency: o.currency,
+});
+
 /** The order a Stripe object refers to, recording it from the snapshot in its metadata if it is missing. */
 export async function locateOrder(
   db: Db,
   snapshot: OrderSnapshot | null,
   by: { sessionId?: string; paymentIntentId?: string },
   now: number,
-): Promise<{ orderId: string; customerId: string; gb: number; create: BatchStatement[] } | null> {
+): Promise<LocatedOrder | null> {
   const existing = await findOrder(db, { id: snapshot?.orderId, ...by });
-  if (existing) return { orderId: existing.id, customerId: existing.customerId, gb: existing.gb, create: [] };
+  if (existing) return { ...located(existing), create: [] };
   // The pending row may be missing (a crash between creating the Checkout Session and recording it):
   // the snapshot in Stripe's metadata is enough to record the order now.
   if (!snapshot || !(await customerExists(db, snapshot.customerId))) return null;
@@ -51,6 +71,9 @@ export async function locateOrder(
     orderId: snapshot.orderId,
     customerId: snapshot.customerId,
     gb: snapshot.gb,
+    price: snapshot.price,
+    tax: 0,
+    currency: snapshot.currency,
     create: [insertOrderStatement(db, snapshot, by.sessionId ?? null, now)],
   };
 }

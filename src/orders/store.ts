@@ -2,9 +2,9 @@
 // moves Stripe's events make (paid, settling, failed or expired, refunded), each a statement that rides in the
 // event's batch. Statuses only move forward and totals only grow, so a replayed or reordered event changes nothing.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Order, orders } from '../../schema.ts';
+import { orders } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
-import { gbForAmount } from '../shared/billing.ts';
+import { refundedGbSql } from './refunds.ts';
 import { newOrderId, type OrderSnapshot } from './snapshot.ts';
 
 /** Insert the order from its snapshot, or do nothing if it is already recorded (by id or session id). */
@@ -84,15 +84,16 @@ export interface Charged {
 
 /**
  * pending → paid (or straight to refunded if a full refund was recorded first), with what Stripe charged (`null`:
- * the tier's price stands). Statuses only move forward, so a replayed or out-of-order event changes nothing.
+ * the tier's price stands). A free order (a 100 %-off code) is paid, never "refunded" for having cost nothing.
+ * Statuses only move forward, so a replayed or out-of-order event changes nothing.
  */
 export function markPaidStatement(db: Db, orderId: string, paidAt: number, charged: Charged | null) {
-  const price = charged ? sql`${charged.price}` : orders.price;
-  const tax = charged ? sql`${charged.tax}` : orders.tax;
+  const total = charged ? sql`${charged.price + charged.tax}` : sql`(${orders.price} + ${orders.tax})`;
   return db
     .update(orders)
     .set({
-      status: sql`case when ${orders.refundedAmount} >= ${price} + ${tax} then 'refunded' else 'paid' end`,
+      status: sql`case when ${orders.refundedAmount} > 0 and ${orders.refundedAmount} >= ${total} then 'refunded' else 'paid' end`,
+      refundedGb: refundedGbSql(orders.refundedAmount, total),
       paidAt,
       ...(charged ? { price: charged.price, discount: charged.discount, tax: charged.tax } : {}),
     })
@@ -113,30 +114,6 @@ export function markUnpaidStatement(db: Db, orderId: string, status: 'failed' | 
     .update(orders)
     .set({ status })
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')));
-}
-
-/**
- * Records a refund from the charge's cumulative refunded amount (of `amountCharged`), so replays and reordering
- * converge: both totals only grow. The GB taken back are the refunded share of the order's GB (gbForAmount).
- */
-export function recordRefundStatement(
-  db: Db,
-  order: Pick<Order, 'id' | 'gb'>,
-  amountRefunded: number,
-  amountCharged: number,
-) {
-  const charged = Math.max(1, amountCharged);
-  const refunded = Math.min(Math.max(0, amountRefunded), charged);
-  return db
-    .update(orders)
-    .set({
-      refundedAmount: sql`max(${orders.refundedAmount}, ${refunded})`,
-      refundedGb: sql`max(${orders.refundedGb}, ${gbForAmount(order.gb, refunded, charged)})`,
-      ...(refunded >= charged
-        ? { status: sql`case when ${orders.status} = 'paid' then 'refunded' else ${orders.status} end` }
-        : {}),
-    })
-    .where(eq(orders.id, order.id));
 }
 
 /** Puts a paid order's GB on a key generation (once: an order never moves). */

@@ -16,6 +16,8 @@ export function purchaseView(o: Order): Purchase {
     tierName: o.tierName,
     gb: o.gb,
     price: o.price,
+    discount: o.discount,
+    tax: o.tax,
     currency: o.currency,
     validityDays: o.validityDays,
     status: o.status,

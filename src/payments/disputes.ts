@@ -1,25 +1,17 @@
-// A dispute (chargeback or inquiry) of a paid order, at any point of its life: its latest state is recorded and the
-// order's held GB recomputed (src/orders/disputes.ts); the key then converges to the new cap, and the audit log
-// flags it for the operator.
+// A dispute (chargeback or inquiry) of a paid order, at any point of its life (appeals and withdrawals included): its
+// latest state is recorded and the order's held GB recomputed (src/orders/disputes.ts); the key then converges to the
+// new cap, and the audit log flags it for the operator. A dispute of a payment not linked to its order yet finds the
+// order through its PaymentIntent (lookup.ts), instead of being dropped.
 import { auditStatement } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
 import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
-import { findOrder, recordDisputeStatements } from '../orders/index.ts';
+import { linkStripeIdsStatement, recordDisputeStatements } from '../orders/index.ts';
 import { type EventPlan, expandable, expandableId, ignored, type StripeEventEnvelope } from '../stripe/index.ts';
 import * as z from '../zod.ts';
-
-/** The events that carry a dispute object; each one brings its latest state. */
-export const DISPUTE_EVENTS = new Set([
-  'charge.dispute.created',
-  'charge.dispute.updated',
-  'charge.dispute.closed',
-  'charge.dispute.funds_withdrawn',
-  'charge.dispute.funds_reinstated',
-]);
+import { orderOfPaymentIntent, type PlanContext } from './lookup.ts';
 
 /** Only the fields the shop reads; Stripe sends many more. */
-const disputeSchema = z.object({
+export const disputeSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(255)),
   object: z.literal('dispute'),
   amount: z.int(),
@@ -31,16 +23,25 @@ const disputeSchema = z.object({
   created: z.number(),
 });
 
-export async function planDispute(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<EventPlan> {
+export async function planDispute(ctx: PlanContext, event: StripeEventEnvelope, log: Logger): Promise<EventPlan> {
   const parsed = disputeSchema.safeParse(event.data.object);
   if (!parsed.success) return ignored('malformed dispute');
   const dispute = parsed.data;
   const paymentIntentId = expandableId(dispute.payment_intent);
-  const order = paymentIntentId ? await findOrder(db, { paymentIntentId }) : undefined;
-  if (!order) {
+  const found = paymentIntentId ? await orderOfPaymentIntent(ctx, paymentIntentId) : null;
+  if (!found) {
     log.warn('stripe dispute for a charge this shop does not know', { eventId: event.id, disputeId: dispute.id });
     return ignored('unknown charge');
   }
+  const { db } = ctx;
+  const order = {
+    id: found.orderId,
+    customerId: found.customerId,
+    gb: found.gb,
+    price: found.price,
+    tax: found.tax,
+    currency: found.currency,
+  };
   const report = {
     id: dispute.id,
     chargeId: expandableId(dispute.charge) ?? '',
@@ -48,12 +49,15 @@ export async function planDispute(db: Db, event: StripeEventEnvelope, log: Logge
     currency: dispute.currency,
     reason: dispute.reason,
     status: dispute.status,
+    fundsReinstated: event.type === 'charge.dispute.funds_reinstated',
     createdAt: dispute.created * 1000,
   };
   return {
     statements: [
+      ...found.create,
+      linkStripeIdsStatement(db, found.orderId, null, paymentIntentId),
       ...recordDisputeStatements(db, order, report, event.created * 1000),
-      markKeyOwedStatement(db, order.customerId, now),
+      markKeyOwedStatement(db, order.customerId, ctx.now),
       auditStatement(db, {
         actor: 'system',
         action: event.type.replace(/^charge\./, ''),
@@ -67,7 +71,7 @@ export async function planDispute(db: Db, event: StripeEventEnvelope, log: Logge
           amount: dispute.amount,
           currency: dispute.currency,
         },
-        at: now,
+        at: ctx.now,
       }),
     ],
     outcome: { result: 'applied', reconcileCustomerId: order.customerId },

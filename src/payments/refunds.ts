@@ -1,10 +1,10 @@
-// A refund of one of the shop's charges: the order records the charge's cumulative refunded amount (so replays and
-// reordering converge), gives back the refunded share of its GB, and the key converges to the smaller cap.
+// Refunds of the shop's charges, from the console or the Stripe dashboard, reported by Stripe's refund events: each
+// refund's latest state is recorded (src/orders/refunds.ts) and the order's refunded amount and GB recomputed from
+// them, so the key converges to the smaller cap, and back up when a refund fails (its money stayed with the shop).
 import { auditStatement } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
 import { markOwedStatement as markKeyOwedStatement } from '../keys/index.ts';
 import type { Logger } from '../log.ts';
-import { linkStripeIdsStatement, locateOrder, recordRefundStatement, snapshotFromMetadata } from '../orders/index.ts';
+import { linkStripeIdsStatement, REFUND_REQUEST_METADATA_KEY, recordRefundStatements } from '../orders/index.ts';
 import {
   type EventPlan,
   expandable,
@@ -14,55 +14,69 @@ import {
   type StripeEventEnvelope,
 } from '../stripe/index.ts';
 import * as z from '../zod.ts';
+import { orderOfPaymentIntent, type PlanContext } from './lookup.ts';
 
-export const REFUND_EVENTS = new Set(['charge.refunded']);
+/** What the audit log calls each report. */
+const AUDIT_ACTION: Record<string, string> = {
+  'refund.created': 'order.refunded',
+  'refund.updated': 'order.refund_updated',
+  'refund.failed': 'order.refund_failed',
+};
 
 /** Only the fields the shop reads; Stripe sends many more. */
-const chargeSchema = z.object({
-  id: z.string(),
-  object: z.literal('charge'),
+export const refundSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(255)),
+  object: z.literal('refund'),
   amount: z.int(),
-  amount_refunded: z.int(),
+  status: z.nullable(z.string().check(z.maxLength(64))),
+  failure_reason: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
   payment_intent: z.optional(z.nullable(expandable)),
   metadata: z.optional(z.nullable(metadata)),
+  created: z.number(),
 });
 
-export async function planRefund(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<EventPlan> {
-  const parsed = chargeSchema.safeParse(event.data.object);
-  if (!parsed.success) return ignored('malformed charge');
-  const charge = parsed.data;
-  const paymentIntentId = expandableId(charge.payment_intent);
-  const found = await locateOrder(
-    db,
-    snapshotFromMetadata(charge.metadata),
-    { paymentIntentId: paymentIntentId ?? undefined },
-    now,
-  );
+export async function planRefund(ctx: PlanContext, event: StripeEventEnvelope, log: Logger): Promise<EventPlan> {
+  const parsed = refundSchema.safeParse(event.data.object);
+  if (!parsed.success) return ignored('malformed refund');
+  const refund = parsed.data;
+  const paymentIntentId = expandableId(refund.payment_intent);
+  const found = paymentIntentId ? await orderOfPaymentIntent(ctx, paymentIntentId) : null;
   if (!found) {
-    log.warn('stripe refund for a charge this shop does not know', { eventId: event.id, chargeId: charge.id });
+    log.warn('stripe refund of a payment this shop does not know', { eventId: event.id, refundId: refund.id });
     return ignored('unknown charge');
   }
-  const { orderId, customerId } = found;
+  const { db } = ctx;
+  const status = event.type === 'refund.failed' ? 'failed' : (refund.status ?? 'pending');
+  const report = {
+    id: refund.id,
+    amount: refund.amount,
+    status,
+    failureReason: refund.failure_reason ?? null,
+    requestKey: refund.metadata?.[REFUND_REQUEST_METADATA_KEY] ?? null,
+    createdAt: refund.created * 1000,
+  };
+  const order = { id: found.orderId, customerId: found.customerId };
   return {
     statements: [
       ...found.create,
-      linkStripeIdsStatement(db, orderId, null, paymentIntentId),
-      recordRefundStatement(db, { id: orderId, gb: found.gb }, charge.amount_refunded, charge.amount),
-      markKeyOwedStatement(db, customerId, now),
+      linkStripeIdsStatement(db, found.orderId, null, paymentIntentId),
+      ...recordRefundStatements(db, order, report, event.created * 1000),
+      markKeyOwedStatement(db, found.customerId, ctx.now),
       auditStatement(db, {
         actor: 'system',
-        action: 'order.refunded',
-        customerId,
+        action: AUDIT_ACTION[event.type] ?? 'order.refund_updated',
+        customerId: found.customerId,
         detail: {
-          orderId,
+          orderId: found.orderId,
           stripeEventId: event.id,
-          chargeId: charge.id,
-          amountRefunded: charge.amount_refunded,
-          amount: charge.amount,
+          refundId: refund.id,
+          amount: refund.amount,
+          status,
+          failureReason: report.failureReason,
         },
-        at: now,
+        at: ctx.now,
       }),
     ],
-    outcome: { result: 'applied', reconcileCustomerId: customerId },
+    outcome: { result: 'applied', reconcileCustomerId: found.customerId },
   };
 }

@@ -26,15 +26,8 @@ import {
 } from '../stripe/index.ts';
 import * as z from '../zod.ts';
 
-export const SESSION_EVENTS = new Set([
-  'checkout.session.completed',
-  'checkout.session.async_payment_succeeded',
-  'checkout.session.async_payment_failed',
-  'checkout.session.expired',
-]);
-
 /** Only the fields the shop reads; Stripe sends many more. */
-const sessionSchema = z.object({
+export const sessionSchema = z.object({
   id: z.string().check(z.minLength(1)),
   object: z.literal('checkout.session'),
   payment_status: z.string(),
@@ -50,6 +43,12 @@ const sessionSchema = z.object({
 });
 
 type Session = z.infer<typeof sessionSchema>;
+
+/**
+ * Whether the money is there: paid, or nothing was due — a no-cost order (a 100 %-off code, or an amount off at least
+ * the price) completes `no_payment_required` with no PaymentIntent (docs.stripe.com/payments/checkout/no-cost-orders).
+ */
+const settled = (s: Session) => s.payment_status === 'paid' || s.payment_status === 'no_payment_required';
 
 /** What a paid session charged for the order: null when Stripe's answer does not say (the tier's price stands). */
 function chargedOf(session: Session): Charged | null {
@@ -94,7 +93,7 @@ export async function planSession(db: Db, event: StripeEventEnvelope, log: Logge
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
       // Fulfil only when the money is there: a completed session with a delayed payment method is 'unpaid'.
-      if (session.payment_status !== 'paid') {
+      if (!settled(session)) {
         statements.push(markSettlingStatement(db, orderId));
         return { statements, outcome: { result: 'applied', reason: 'awaiting payment' } };
       }
@@ -124,7 +123,7 @@ export async function applyRetrievedSession(db: Db, session: unknown, now: numbe
   const s = parsed.data;
   const order = await findOrder(db, { sessionId: s.id, id: snapshotFromMetadata(s.metadata)?.orderId });
   if (!order) return { result: 'ignored', reason: 'unknown session' };
-  if (order.status !== 'pending' || s.status !== 'complete' || s.payment_status !== 'paid')
+  if (order.status !== 'pending' || s.status !== 'complete' || !settled(s))
     return { result: 'ignored', reason: 'nothing new' };
   const paid = { orderId: order.id, customerId: order.customerId };
   await db.batch([

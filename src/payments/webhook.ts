@@ -5,28 +5,33 @@ import { eq } from 'drizzle-orm';
 import { stripeEvents } from '../../schema.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { INTENT_EVENTS, planPaymentIntent } from '../refill/index.ts';
+import { planPaymentIntent } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
 import {
+  DISPUTE_EVENTS,
   type EventOutcome,
   type EventPlan,
+  INTENT_EVENTS,
+  isOneOf,
   parseEvent,
+  REFUND_EVENTS,
   type StripeEventEnvelope,
   verifyStripeSignature,
+  WEBHOOK_EVENTS,
   WebhookError,
 } from '../stripe/index.ts';
-import { DISPUTE_EVENTS, planDispute } from './disputes.ts';
+import { planDispute } from './disputes.ts';
 import { followUp, owesFollowUp } from './follow-up.ts';
-import { planRefund, REFUND_EVENTS } from './refunds.ts';
-import { planSession, SESSION_EVENTS } from './sessions.ts';
-
-const HANDLED_EVENTS = new Set([...SESSION_EVENTS, ...REFUND_EVENTS, ...DISPUTE_EVENTS, ...INTENT_EVENTS]);
+import type { PlanContext } from './lookup.ts';
+import { planRefund } from './refunds.ts';
+import { planSession } from './sessions.ts';
 
 /** What a handled event changes, planned by the module that owns its kind of object. */
-function planEvent(db: Db, event: StripeEventEnvelope, log: Logger, now: number): Promise<EventPlan> {
-  if (INTENT_EVENTS.has(event.type)) return planPaymentIntent(db, event, log, now);
-  if (DISPUTE_EVENTS.has(event.type)) return planDispute(db, event, log, now);
-  if (REFUND_EVENTS.has(event.type)) return planRefund(db, event, log, now);
+function planEvent(ctx: PlanContext, event: StripeEventEnvelope, log: Logger): Promise<EventPlan> {
+  const { db, now } = ctx;
+  if (isOneOf(INTENT_EVENTS, event.type)) return planPaymentIntent(db, event, log, now);
+  if (isOneOf(DISPUTE_EVENTS, event.type)) return planDispute(ctx, event, log);
+  if (isOneOf(REFUND_EVENTS, event.type)) return planRefund(ctx, event, log);
   return planSession(db, event, log, now);
 }
 
@@ -42,12 +47,13 @@ async function eventSeen(db: Db, id: string): Promise<boolean> {
  * `liveOnly` (production): test-mode events are acknowledged and ignored.
  */
 async function applyStripeEvent(
-  db: Db,
+  ctx: PlanContext,
   event: StripeEventEnvelope,
   log: Logger,
-  { liveOnly, now }: { liveOnly: boolean; now: number },
+  liveOnly: boolean,
 ): Promise<EventOutcome> {
-  if (!HANDLED_EVENTS.has(event.type)) return { result: 'ignored', reason: 'unhandled type' };
+  const { db, now } = ctx;
+  if (!isOneOf(WEBHOOK_EVENTS, event.type)) return { result: 'ignored', reason: 'unhandled type' };
   // A test-mode event reaching a production shop (its endpoint also registered in test mode, or a test key in use)
   // is acknowledged so Stripe stops retrying, and changes nothing: a test card must never buy real traffic.
   if (liveOnly && !event.livemode) {
@@ -55,7 +61,7 @@ async function applyStripeEvent(
     return { result: 'ignored', reason: 'test mode' };
   }
   // Side by side (one round trip's wait): a duplicate's plan is read for nothing, and never applied.
-  const [seen, plan] = await Promise.all([eventSeen(db, event.id), planEvent(db, event, log, now)]);
+  const [seen, plan] = await Promise.all([eventSeen(db, event.id), planEvent(ctx, event, log)]);
   if (seen) return { result: 'duplicate' };
   const recordEvent = db
     .insert(stripeEvents)
@@ -87,10 +93,13 @@ export async function receiveStripeEvent(
     throw err;
   }
   const event = parseEvent(rawBody);
-  const outcome = await applyStripeEvent(services.db, event, log.with({ stripeEventId: event.id }), {
-    liveOnly: config.env === 'production',
-    now: clock.now(),
-  });
+  const ctx = { db: services.db, stripe: services.stripe, now: clock.now() };
+  const outcome = await applyStripeEvent(
+    ctx,
+    event,
+    log.with({ stripeEventId: event.id }),
+    config.env === 'production',
+  );
   log.info('stripe event', {
     stripeEventId: event.id,
     type: event.type,

@@ -1,45 +1,41 @@
 // The cron's auto top-ups. For each customer with it on and not paused, the trigger is read from D1 (no upstream
 // call); a due top-up reserves its charge (monthly limit, one at a time, unique per month and count) and its order
-// (the cap ceiling, as a checkout does), then charges the saved card off-session with an idempotency key derived
-// from customer, month and count: overlapping runs, retries and replays charge once. Stripe's webhook pays the
-// order through the same path as a Checkout; a card the bank refuses pauses auto top-up and mails the customer.
+// (the cap ceiling, as a checkout does), then charges the saved payment method off-session (pay.ts). Charges still
+// under way are checked when due: a lost answer is sent again or looked up, a processing debit is asked about. Stripe's
+// webhook pays the order through the same path as a Checkout; a refusal pauses auto top-up and mails the customer.
+// `topUpCustomer` and `checkCharge` each do one customer's or one charge's work, whoever pages through them.
 import { getCustomer } from '../customers/index.ts';
 import {
   entitlementOf,
   findOrder,
-  linkStripeIdsStatement,
   listEntitledOrders,
   markUnpaidStatement,
-  type OrderSnapshot,
   reserveOrder,
-  snapshotMetadata,
   snapshotOf,
   snapshotOfOrder,
   stillHasGb,
 } from '../orders/index.ts';
-import type { Services } from '../services/index.ts';
-import type { AutoTopUpPause } from '../shared/refill.ts';
-import { cardRefusal } from '../stripe/index.ts';
-import { MINUTE_MS } from '../time.ts';
-import { CHARGE_METADATA_KEY, pauseReasonOf } from './intents.ts';
-import { sendPausedNoticeOnce } from './notice.ts';
+import {
+  ANSWER_LOST_AFTER_MS,
+  applyIntent,
+  failCharge,
+  findIntentOf,
+  KEY_KEPT_MS,
+  PROCESSING_CHECK_MS,
+  type RefillServices,
+  sendCharge,
+} from './pay.ts';
 import {
   type AutoTopUpChargeRow,
   type AutoTopUpRow,
   activeAutoTopUps,
-  chargeFailedStatements,
-  chargeSucceededStatement,
+  claimCheck,
+  dueCharges,
   getAutoTopUp,
   reserveCharge,
   skipCharge,
-  stuckCharges,
 } from './store.ts';
 import { topUpDue } from './trigger.ts';
-
-type RefillServices = Pick<Services, 'db' | 'config' | 'stripe' | 'mail' | 'log' | 'clock'>;
-
-/** A charge still 'charging' this long after it was reserved lost its answer: it is sent again with its own key. */
-const STUCK_AFTER_MS = 2 * MINUTE_MS;
 
 export interface TopUpTally {
   charged: number;
@@ -47,65 +43,12 @@ export interface TopUpTally {
   skipped: number;
 }
 
-const idempotencyKeyOf = (c: Pick<AutoTopUpChargeRow, 'customerId' | 'period' | 'count'>) =>
-  `auto-top-up-${c.customerId}-${c.period}-${c.count}`;
-
-async function fail(
+/** Reads one customer's trigger and, when due, reserves and charges one top-up. */
+export async function topUpCustomer(
   services: RefillServices,
-  charge: AutoTopUpChargeRow,
-  reason: AutoTopUpPause,
-  paymentIntentId: string | null,
-): Promise<void> {
-  const { db, clock } = services;
-  const [pause, failed] = chargeFailedStatements(db, charge, reason, paymentIntentId, clock.now());
-  await db.batch([pause, failed, ...(charge.orderId ? [markUnpaidStatement(db, charge.orderId, 'failed')] : [])]);
-  await sendPausedNoticeOnce(services, charge.id);
-}
-
-/** Charges the saved card for a reserved charge and its order; the same call again (a retry) charges nothing more. */
-async function chargeCard(
-  services: RefillServices,
-  charge: AutoTopUpChargeRow,
-  snapshot: OrderSnapshot,
-  stripeCustomer: string,
-  paymentMethod: string,
-): Promise<'charged' | 'paused' | 'pending'> {
-  const { db, log } = services;
-  try {
-    const intent = await services.stripe.paymentIntents.create(
-      {
-        amount: snapshot.price,
-        currency: snapshot.currency,
-        customer: stripeCustomer,
-        payment_method: paymentMethod,
-        off_session: true,
-        confirm: true,
-        description: `${services.config.brand.name} — ${snapshot.tierName} (auto top-up)`,
-        metadata: { ...snapshotMetadata(snapshot), [CHARGE_METADATA_KEY]: charge.id },
-      },
-      { idempotencyKey: idempotencyKeyOf(charge) },
-    );
-    if (intent.status === 'requires_action') {
-      await fail(services, charge, 'authentication_required', intent.id);
-      return 'paused';
-    }
-    const link = linkStripeIdsStatement(db, snapshot.orderId, null, intent.id);
-    await db.batch(intent.status === 'succeeded' ? [link, chargeSucceededStatement(db, charge.id, intent.id)] : [link]);
-    return intent.status === 'succeeded' ? 'charged' : 'pending';
-  } catch (err) {
-    const refused = cardRefusal(err);
-    if (refused) {
-      await fail(services, charge, pauseReasonOf(refused.code), refused.paymentIntentId);
-      return 'paused';
-    }
-    // Stripe did not answer: the charge stays 'charging' and the next run sends the same request again.
-    log.warn('auto top-up charge not answered; retried by the next cron run', { chargeId: charge.id, err });
-    return 'pending';
-  }
-}
-
-/** Reads the trigger and, when due, reserves and charges one top-up. */
-async function topUp(services: RefillServices, setting: AutoTopUpRow, now: number): Promise<keyof TopUpTally | null> {
+  setting: AutoTopUpRow,
+  now: number,
+): Promise<keyof TopUpTally | null> {
   const { db, config, log } = services;
   const tier = config.tiers.find((t) => t.id === setting.tierId);
   const customer = await getCustomer(db, setting.customerId);
@@ -128,41 +71,62 @@ async function topUp(services: RefillServices, setting: AutoTopUpRow, now: numbe
     },
     limit,
     now,
+    now + ANSWER_LOST_AFTER_MS,
   );
   if (!charge) return null;
-  if (!canCharge || !setting.paymentMethodId || !customer.stripeCustomerId) {
-    await fail(services, charge, 'no_card', null);
-    return 'paused';
-  }
+  if (!canCharge || !setting.paymentMethodId || !customer.stripeCustomerId)
+    return failCharge(services, charge, 'no_card', null);
   if (!(await reserveOrder(db, snapshot, config.keys.capCeilingGb, now))) {
     log.info('auto top-up skipped: the tier does not fit under the cap ceiling', { customerId: customer.id });
     await skipCharge(db, charge.id, 'cap_ceiling');
     return 'skipped';
   }
-  const result = await chargeCard(services, charge, snapshot, customer.stripeCustomerId, setting.paymentMethodId);
+  const result = await sendCharge(services, charge, snapshot, customer.stripeCustomerId, setting.paymentMethodId);
   return result === 'pending' ? null : result;
 }
 
-/** A charge whose Stripe answer was lost: the same request again (Stripe answers it from the idempotency key). */
-async function retryStuck(services: RefillServices, charge: AutoTopUpChargeRow): Promise<void> {
-  const { db } = services;
-  const order = charge.orderId ? await findOrder(db, { id: charge.orderId }) : undefined;
-  const customer = await getCustomer(db, charge.customerId);
-  const setting = await getAutoTopUp(db, charge.customerId);
-  if (!order || !customer?.stripeCustomerId || !setting?.paymentMethodId) {
-    await skipCharge(db, charge.id, 'abandoned');
-    if (order) await db.batch([markUnpaidStatement(db, order.id, 'expired')]);
-    return;
+/**
+ * A charge under way whose check is due, taken by one run: its known PaymentIntent is read (never another made);
+ * a lost answer is sent again while Stripe keeps the key, and past that only after a look-up found no PaymentIntent.
+ */
+export async function checkCharge(services: RefillServices, charge: AutoTopUpChargeRow, now: number): Promise<void> {
+  const { db, stripe, log } = services;
+  const next = now + (charge.state === 'processing' ? PROCESSING_CHECK_MS : ANSWER_LOST_AFTER_MS);
+  if (!(await claimCheck(db, charge, next))) return;
+  try {
+    if (charge.paymentIntentId) {
+      await applyIntent(services, charge, await stripe.paymentIntents.retrieve(charge.paymentIntentId));
+      return;
+    }
+    const [order, customer, setting] = await Promise.all([
+      charge.orderId ? findOrder(db, { id: charge.orderId }) : undefined,
+      getCustomer(db, charge.customerId),
+      getAutoTopUp(db, charge.customerId),
+    ]);
+    if (!order || !customer?.stripeCustomerId || !setting?.paymentMethodId) {
+      await skipCharge(db, charge.id, 'abandoned');
+      if (order) await db.batch([markUnpaidStatement(db, order.id, 'expired')]);
+      return;
+    }
+    if (now - charge.createdAt >= KEY_KEPT_MS) {
+      const first = await findIntentOf(services, charge, customer.stripeCustomerId);
+      if (first) {
+        await applyIntent(services, charge, first);
+        return;
+      }
+    }
+    await sendCharge(services, charge, snapshotOfOrder(order), customer.stripeCustomerId, setting.paymentMethodId);
+  } catch (err) {
+    log.warn('auto top-up charge check failed; checked again later', { chargeId: charge.id, err });
   }
-  await chargeCard(services, charge, snapshotOfOrder(order), customer.stripeCustomerId, setting.paymentMethodId);
 }
 
 export async function runAutoTopUps(services: RefillServices, now: number): Promise<TopUpTally> {
   const tally: TopUpTally = { charged: 0, paused: 0, skipped: 0 };
   if (services.config.autoTopUpMaxMonthly === 0) return tally;
-  for (const charge of await stuckCharges(services.db, now - STUCK_AFTER_MS)) await retryStuck(services, charge);
+  for (const charge of await dueCharges(services.db, now)) await checkCharge(services, charge, now);
   for (const setting of await activeAutoTopUps(services.db)) {
-    const result = await topUp(services, setting, now);
+    const result = await topUpCustomer(services, setting, now);
     if (result) tally[result]++;
   }
   return tally;

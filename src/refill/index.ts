@@ -2,7 +2,7 @@
 // card, the PaymentIntent events that pay or pause them, and the mail that asks the customer to finish a payment
 // the bank wants them for.
 export { runAutoTopUps } from './charge.ts';
-export { INTENT_EVENTS, planPaymentIntent } from './intents.ts';
+export { planPaymentIntent } from './intents.ts';
 export { sendPausedNoticeOnce } from './notice.ts';
 export { AutoTopUpError, autoTopUpView, switchOffAutoTopUp, turnOnAutoTopUp } from './settings.ts';
 export { autoTopUpQuery } from './store.ts';

@@ -25,6 +25,8 @@ const PAUSE_TEXT: Record<AutoTopUpPause, string> = {
     'Your bank asked you to confirm the last top-up yourself. Finish the payment and auto top-up carries on.',
   card_declined: 'Your card was declined on the last top-up. Pay once with a working card and auto top-up carries on.',
   no_card: 'No card is saved for auto top-up yet. Pay once and your card is saved for the next top-ups.',
+  payment_failed:
+    'The last top-up could not be charged. Pay once and your payment method is saved for the next top-ups.',
 };
 
 /** The most a trigger may name: GB up to the cap ceiling, days up to a year. */
@@ -60,6 +62,7 @@ export async function autoTopUpView(services: SettingsServices, customerId: stri
       id: c.id,
       createdAt: c.createdAt,
       amount: c.amount,
+      tax: c.tax,
       currency: c.currency,
       state: c.state,
       failure: c.failure,

@@ -1,7 +1,7 @@
 // The `auto_top_ups` and `auto_top_up_charges` rows. A charge is reserved in ONE conditional insert that checks the
-// monthly limit and that no other charge of the customer is under way (charging, or paid with its order not yet
-// recorded paid), with a unique (customer, month, count): concurrent cron runs cannot both reserve one.
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+// monthly limit and that no other charge of the customer is under way (charging, processing, or paid with its order
+// not yet recorded paid), with a unique (customer, month, count): concurrent cron runs cannot both reserve one.
+import { and, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { type AutoTopUpChargeRow, type AutoTopUpRow, autoTopUpCharges, autoTopUps, orders } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 import type { AutoTopUpChoice, AutoTopUpPause } from '../shared/refill.ts';
@@ -48,9 +48,13 @@ export function periodOf(at: number): string {
   return new Date(at).toISOString().slice(0, 7);
 }
 
-/** What auto top-up charged (or is charging) the customer in the period. */
+/** A charge whose outcome is not known yet: Stripe's answer is awaited, or the bank is settling it. */
+export const UNDER_WAY = ['charging', 'processing'] as const;
+const underWaySql = sql.raw(UNDER_WAY.map((s) => `'${s}'`).join(', '));
+
+/** What auto top-up charged (or is charging) the customer in the period: the tiers' prices, before tax. */
 export function spentSql(customerId: string, period: string) {
-  return sql<number>`coalesce((select sum(${autoTopUpCharges.amount}) from ${autoTopUpCharges} where ${autoTopUpCharges.customerId} = ${customerId} and ${autoTopUpCharges.period} = ${period} and ${autoTopUpCharges.state} in ('charging', 'succeeded')), 0)`;
+  return sql<number>`coalesce((select sum(${autoTopUpCharges.amount}) from ${autoTopUpCharges} where ${autoTopUpCharges.customerId} = ${customerId} and ${autoTopUpCharges.period} = ${period} and ${autoTopUpCharges.state} in (${underWaySql}, 'succeeded')), 0)`;
 }
 
 export async function spentIn(db: Db, customerId: string, period: string): Promise<number> {
@@ -67,11 +71,12 @@ export async function reserveCharge(
   charge: { id: string; customerId: string; orderId: string | null; amount: number; currency: string },
   monthlyLimit: number,
   now: number,
+  checkAt: number,
 ): Promise<AutoTopUpChargeRow | undefined> {
   const period = periodOf(now);
   const c = autoTopUpCharges;
   const count = sql`(select coalesce(max(${c.count}), 0) + 1 from ${c} where ${c.customerId} = ${charge.customerId} and ${c.period} = ${period})`;
-  const underWay = sql`exists (select 1 from ${c} left join ${orders} on ${orders.id} = ${c.orderId} where ${c.customerId} = ${charge.customerId} and (${c.state} = 'charging' or (${c.state} = 'succeeded' and ${orders.status} = 'pending')))`;
+  const underWay = sql`exists (select 1 from ${c} left join ${orders} on ${orders.id} = ${c.orderId} where ${c.customerId} = ${charge.customerId} and (${c.state} in (${underWaySql}) or (${c.state} = 'succeeded' and ${orders.status} = 'pending')))`;
   const fits = sql`${spentSql(charge.customerId, period)} + ${charge.amount} <= ${monthlyLimit}`;
   const [row] = await db
     .insert(c)
@@ -84,9 +89,12 @@ export async function reserveCharge(
           count: sql`${count}`.as('count'),
           orderId: sql`${charge.orderId}`.as('order_id'),
           amount: sql`${charge.amount}`.as('amount'),
+          tax: sql`0`.as('tax'),
+          taxCalculationId: sql`null`.as('tax_calculation_id'),
           currency: sql`${charge.currency}`.as('currency'),
           state: sql`'charging'`.as('state'),
           paymentIntentId: sql`null`.as('payment_intent_id'),
+          nextCheckAt: sql`${checkAt}`.as('next_check_at'),
           failure: sql`null`.as('failure'),
           notifiedAt: sql`null`.as('notified_at'),
           createdAt: sql`${now}`.as('created_at'),
@@ -99,11 +107,38 @@ export async function reserveCharge(
   return row;
 }
 
+const stillUnderWay = (chargeId: string) =>
+  and(eq(autoTopUpCharges.id, chargeId), inArray(autoTopUpCharges.state, [...UNDER_WAY]));
+
 export function chargeSucceededStatement(db: Db, chargeId: string, paymentIntentId: string) {
   return db
     .update(autoTopUpCharges)
-    .set({ state: 'succeeded', paymentIntentId })
-    .where(and(eq(autoTopUpCharges.id, chargeId), eq(autoTopUpCharges.state, 'charging')));
+    .set({ state: 'succeeded', paymentIntentId, nextCheckAt: null })
+    .where(stillUnderWay(chargeId));
+}
+
+/**
+ * Stripe took the charge and the bank settles it later (a debit: days): its one PaymentIntent is kept, nothing is sent
+ * again, and the webhook says how it ended (the cron asks Stripe at `checkAt` in case that event never comes).
+ */
+export function chargeProcessingStatement(db: Db, chargeId: string, paymentIntentId: string, checkAt: number) {
+  return db
+    .update(autoTopUpCharges)
+    .set({ state: 'processing', paymentIntentId, nextCheckAt: checkAt })
+    .where(stillUnderWay(chargeId));
+}
+
+/** The Stripe Tax calculation the charge's PaymentIntent is linked to: the first one made is kept for every retry. */
+export async function keepTaxCalculation(
+  db: Db,
+  chargeId: string,
+  calculation: { id: string; tax: number },
+): Promise<AutoTopUpChargeRow | undefined> {
+  await db
+    .update(autoTopUpCharges)
+    .set({ taxCalculationId: calculation.id, tax: calculation.tax })
+    .where(and(eq(autoTopUpCharges.id, chargeId), isNull(autoTopUpCharges.taxCalculationId)));
+  return getCharge(db, chargeId);
 }
 
 /**
@@ -126,13 +161,18 @@ export function chargeFailedStatements(
         and(
           eq(autoTopUps.customerId, charge.customerId),
           isNull(autoTopUps.pausedAt),
-          sql`exists (select 1 from ${autoTopUpCharges} where ${autoTopUpCharges.id} = ${charge.id} and ${autoTopUpCharges.state} = 'charging')`,
+          sql`exists (select 1 from ${autoTopUpCharges} where ${autoTopUpCharges.id} = ${charge.id} and ${autoTopUpCharges.state} in (${underWaySql}))`,
         ),
       ),
     db
       .update(autoTopUpCharges)
-      .set({ state: 'failed', failure: reason, paymentIntentId })
-      .where(and(eq(autoTopUpCharges.id, charge.id), eq(autoTopUpCharges.state, 'charging'))),
+      .set({
+        state: 'failed',
+        failure: reason,
+        nextCheckAt: null,
+        paymentIntentId: sql`coalesce(${autoTopUpCharges.paymentIntentId}, ${paymentIntentId})`,
+      })
+      .where(stillUnderWay(charge.id)),
   ] as const;
 }
 
@@ -140,8 +180,8 @@ export function chargeFailedStatements(
 export async function skipCharge(db: Db, chargeId: string, failure: string): Promise<void> {
   await db
     .update(autoTopUpCharges)
-    .set({ state: 'skipped', failure })
-    .where(and(eq(autoTopUpCharges.id, chargeId), eq(autoTopUpCharges.state, 'charging')));
+    .set({ state: 'skipped', failure, nextCheckAt: null })
+    .where(stillUnderWay(chargeId));
 }
 
 /** A card saved by the customer's Checkout: auto top-up charges it from now on, and a pause is over. */
@@ -157,13 +197,38 @@ export async function getCharge(db: Db, chargeId: string): Promise<AutoTopUpChar
   return row;
 }
 
-/** Charges whose Stripe call never answered (a crash, a timeout): retried with the same idempotency key. */
-export function stuckCharges(db: Db, before: number, limit = 25): Promise<AutoTopUpChargeRow[]> {
+/**
+ * Charges under way whose check is due: Stripe's answer was lost (a crash, a timeout), or a debit has been processing
+ * long enough to ask Stripe in case its webhook never came.
+ */
+export function dueCharges(db: Db, now: number, limit = 25): Promise<AutoTopUpChargeRow[]> {
   return db
     .select()
     .from(autoTopUpCharges)
-    .where(and(eq(autoTopUpCharges.state, 'charging'), lt(autoTopUpCharges.createdAt, before)))
+    .where(
+      and(
+        inArray(autoTopUpCharges.state, [...UNDER_WAY]),
+        // Null: a charge reserved before checks were scheduled, due at once.
+        or(isNull(autoTopUpCharges.nextCheckAt), lte(autoTopUpCharges.nextCheckAt, now)),
+      ),
+    )
     .limit(limit);
+}
+
+/** Takes a due check for this run (the next one moves to `until`); false when another run took it first. */
+export async function claimCheck(db: Db, charge: AutoTopUpChargeRow, until: number): Promise<boolean> {
+  const due = charge.nextCheckAt;
+  const claimed = await db
+    .update(autoTopUpCharges)
+    .set({ nextCheckAt: until })
+    .where(
+      and(
+        stillUnderWay(charge.id),
+        due === null ? isNull(autoTopUpCharges.nextCheckAt) : eq(autoTopUpCharges.nextCheckAt, due),
+      ),
+    )
+    .returning({ id: autoTopUpCharges.id });
+  return claimed.length > 0;
 }
 
 export function chargesOf(db: Db, customerId: string, limit = 10): Promise<AutoTopUpChargeRow[]> {

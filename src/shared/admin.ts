@@ -70,10 +70,26 @@ export interface DisputeView {
   status: string;
   /** Not decided yet: answer it in the Stripe dashboard before its deadline. */
   open: boolean;
-  /** GB of the order it keeps out of the cap (0 once won). */
+  /** GB of the order it keeps out of the cap (0 once won, or once the money came back). */
   heldGb: number;
+  /** The disputed money came back (won, or a lost dispute the cardholder withdrew). */
+  fundsReinstated: boolean;
   createdAt: number;
   closedAt: number | null;
+}
+
+/** A Stripe refund of one of the customer's orders (from the console or the Stripe dashboard). */
+export interface RefundView {
+  id: string;
+  orderId: string;
+  /** Minor units of the order's currency, tax included. */
+  amount: number;
+  currency: string;
+  /** Stripe's: pending, requires_action, succeeded, failed or canceled. */
+  status: string;
+  /** Why a failed refund failed: lost_or_stolen_card, expired_or_canceled_card, unknown. */
+  failureReason: string | null;
+  createdAt: number;
 }
 
 /** An open dispute on the overview, with whose it is. */
@@ -156,6 +172,7 @@ export interface CustomerDetail {
   status: CustomerStatus;
   orders: AdminOrder[];
   disputes: DisputeView[];
+  refunds: RefundView[];
   /** null when no key was ever owed. */
   key: AdminKeyState | null;
   audit: AuditView[];

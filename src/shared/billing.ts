@@ -18,12 +18,16 @@ export interface Purchase {
   tierId: string;
   tierName: string;
   gb: number;
-  /** Minor units in `currency`. */
+  /** Minor units in `currency`: pending, the tier's price; paid, what was charged before tax (after any discount). */
   price: number;
+  /** What a promotion code took off the tier's price, and the tax added on top (0 without them). */
+  discount: number;
+  tax: number;
   currency: string;
   validityDays: number | null;
   status: PurchaseStatus;
   refundedGb: number;
+  /** Refunded so far, tax included (refunds that failed do not count). */
   refundedAmount: number;
   /** Unix ms. */
   createdAt: number;

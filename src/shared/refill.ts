@@ -8,8 +8,11 @@ export interface ReminderSettings {
 /** 'gb_left': when fewer than `threshold` GB are left; 'days_left': when the key expires in fewer than `threshold` days. */
 export type AutoTopUpTrigger = 'gb_left' | 'days_left';
 
-/** Why auto top-up stopped charging: the bank wants the customer, the card was declined, or no card is saved yet. */
-export type AutoTopUpPause = 'authentication_required' | 'card_declined' | 'no_card';
+/**
+ * Why auto top-up stopped charging: the bank wants the customer, the card was declined, no card is saved yet, or the
+ * payment failed otherwise (a bank debit returned, or Stripe refused the charge).
+ */
+export type AutoTopUpPause = 'authentication_required' | 'card_declined' | 'no_card' | 'payment_failed';
 
 export interface AutoTopUpChoice {
   tierId: string;
@@ -23,9 +26,13 @@ export interface AutoTopUpCharge {
   id: string;
   /** Unix ms. */
   createdAt: number;
+  /** The tier's price, before tax (what the monthly limit counts). */
   amount: number;
+  /** Tax on top (automatic tax), 0 without it. */
+  tax: number;
   currency: string;
-  state: 'charging' | 'succeeded' | 'failed' | 'skipped';
+  /** charging: waiting for Stripe's answer · processing: the bank is settling it (a debit: days) */
+  state: 'charging' | 'processing' | 'succeeded' | 'failed' | 'skipped';
   failure: string | null;
 }
 

@@ -22,6 +22,13 @@ export interface StripeClient {
   };
   paymentIntents: {
     create(params: Stripe.PaymentIntentCreateParams, options?: RequestOptions): Promise<Stripe.PaymentIntent>;
+    retrieve(id: string, params?: Stripe.PaymentIntentRetrieveParams): Promise<Stripe.PaymentIntent>;
+    list(params: Stripe.PaymentIntentListParams): Promise<Stripe.ApiList<Stripe.PaymentIntent>>;
+  };
+  tax: {
+    calculations: {
+      create(params: Stripe.Tax.CalculationCreateParams, options?: RequestOptions): Promise<Stripe.Tax.Calculation>;
+    };
   };
 }
 
@@ -42,6 +49,13 @@ export function createStripeClient(options: StripeTransportOptions): StripeClien
     },
     paymentIntents: {
       create: (params, opts) => request('POST', 'payment_intents', params, opts),
+      retrieve: (id, params) => request('GET', `payment_intents/${encodeURIComponent(id)}`, params),
+      list: (params) => request('GET', 'payment_intents', params),
+    },
+    tax: {
+      calculations: {
+        create: (params, opts) => request('POST', 'tax/calculations', params, opts),
+      },
     },
   };
 }

@@ -60,34 +60,50 @@ export class StripeError extends Error {
   }
 }
 
-const KNOWN_TYPES = new Set<string>([
-  'api_error',
-  'card_error',
-  'idempotency_error',
-  'invalid_request_error',
-  'authentication_error',
-  'permission_error',
-  'rate_limit_error',
-]);
-
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * The error's type from the HTTP status, as stripe-node 23.1.0 classifies it (`generateV1Error`): Stripe answers a
+ * wrong key (401), a forbidden call (403) and too many requests (429) with `type: invalid_request_error`, so the body's
+ * type alone would call them bad requests.
+ */
+function typeOf(statusCode: number, rawType: string | null, code: string | null): StripeErrorType {
+  if (statusCode === 429 || (statusCode === 400 && code === 'rate_limit')) return 'rate_limit_error';
+  if (statusCode === 400 || statusCode === 404)
+    return rawType === 'idempotency_error' ? 'idempotency_error' : 'invalid_request_error';
+  if (statusCode === 401) return 'authentication_error';
+  if (statusCode === 402) return 'card_error';
+  if (statusCode === 403) return 'permission_error';
+  return 'api_error';
+}
 
 /** The error of a non-2xx answer, from Stripe's `{error: {...}}` body (anything else is an `api_error`). */
 export function errorFromAnswer(statusCode: number, body: unknown, requestId: string | null): StripeError {
   const error = (body as { error?: Record<string, unknown> } | null)?.error;
   const raw = typeof error === 'object' && error !== null ? error : {};
-  const type = text(raw.type);
   const intent = raw.payment_intent as { id?: unknown } | undefined;
+  const code = text(raw.code);
   return new StripeError({
-    type: type && KNOWN_TYPES.has(type) ? (type as StripeErrorType) : 'api_error',
+    type: typeOf(statusCode, text(raw.type), code),
     message: text(raw.message) ?? `Stripe answered HTTP ${statusCode}.`,
     statusCode,
-    code: text(raw.code),
+    code,
     declineCode: text(raw.decline_code),
     param: text(raw.param),
     requestId,
     paymentIntentId: text(intent?.id),
   });
+}
+
+/**
+ * Whether the same call may succeed if sent again (Stripe's advice, docs.stripe.com/error-low-level): no answer, a
+ * conflict with a request in progress (409), too many requests (429) or Stripe's own failure (5xx). Anything else is
+ * Stripe's answer and sending it again changes nothing.
+ */
+export function mayRetry(err: unknown): boolean {
+  if (!(err instanceof StripeError)) return false;
+  const status = err.statusCode;
+  return status === null || status === 409 || status === 429 || status >= 500;
 }
 
 export type StripeAnswerCode = 'invalid_signature' | 'invalid_event' | 'payment_provider_unavailable';

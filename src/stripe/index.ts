@@ -6,7 +6,8 @@ import { StripeError } from './errors.ts';
 
 export type { Stripe } from 'stripe';
 export type { StripeClient } from './client.ts';
-export { PaymentProviderError, StripeError, type StripeErrorType, WebhookError } from './errors.ts';
+export { mayRetry, PaymentProviderError, StripeError, type StripeErrorType, WebhookError } from './errors.ts';
+export { DISPUTE_EVENTS, INTENT_EVENTS, isOneOf, REFUND_EVENTS, WEBHOOK_EVENTS } from './events.ts';
 export {
   type EventOutcome,
   type EventPlan,
@@ -38,10 +39,13 @@ export function stripeClient(config: Pick<Config, 'stripe'>): StripeClient {
 }
 
 /**
- * A card the bank refused (Stripe's 402 `card_error`): its code (`authentication_required`, `card_declined` …) and
- * the PaymentIntent it left behind; null for any other failure (Stripe down, a bug), which may be retried.
+ * A card the bank refused (Stripe's 402 `card_error`): its code (`authentication_required`, `card_declined` …), the
+ * bank's decline code (a soft decline is `card_declined` with `authentication_required`) and the PaymentIntent it
+ * left behind; null for any other failure.
  */
-export function cardRefusal(err: unknown): { code: string; paymentIntentId: string | null } | null {
+export function cardRefusal(
+  err: unknown,
+): { code: string; declineCode: string | null; paymentIntentId: string | null } | null {
   if (!(err instanceof StripeError) || err.type !== 'card_error') return null;
-  return { code: err.code ?? 'card_declined', paymentIntentId: err.paymentIntentId };
+  return { code: err.code ?? 'card_declined', declineCode: err.declineCode, paymentIntentId: err.paymentIntentId };
 }

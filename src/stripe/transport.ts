@@ -8,9 +8,10 @@ import { type AttemptAnswer, retryDelayMs, shouldRetry } from './retry.ts';
 
 /**
  * The API version stripe-node 23.1.0 pins, whose TypeScript types we use, so answers come in the shape they describe.
- * Typed as the SDK's own: upgrading the SDK's types without moving this pin fails the type check.
+ * Checked against the SDK's own: upgrading the SDK's types without moving this pin fails the type check, and moving
+ * it without re-checking the client fails test/stripe/conformance.ts.
  */
-export const STRIPE_API_VERSION: Stripe.LatestApiVersion = '2026-10-28.endive';
+export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
 
 export interface StripeTransportOptions {
   /** Stripe's API origin, `https://api.stripe.com` (the simulator in dev and tests); calls go to its `/v1/`. */
@@ -28,7 +29,7 @@ export interface RequestOptions {
 }
 
 export type StripeRequest = <T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   params?: object,
   options?: RequestOptions,
@@ -59,7 +60,12 @@ async function attempt(url: string, init: RequestInit, timeoutMs: number): Promi
 
 export function stripeTransport(options: StripeTransportOptions): StripeRequest {
   const base = `${options.apiUrl.replace(/\/+$/, '')}/v1/`;
-  return async <T>(method: 'GET' | 'POST', path: string, params: object = {}, request: RequestOptions = {}) => {
+  return async <T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    params: object = {},
+    request: RequestOptions = {},
+  ) => {
     const form = encodeStripeForm(params);
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -72,7 +78,8 @@ export function stripeTransport(options: StripeTransportOptions): StripeRequest 
       // second charge, customer or refund. The generated key lives for this call's retries only.
       headers['idempotency-key'] = request.idempotencyKey ?? `stripe-fetch-retry-${crypto.randomUUID()}`;
     }
-    const url = method === 'GET' && form ? `${base}${path}?${form}` : `${base}${path}`;
+    // A GET or DELETE sends its parameters in the query string (stripe-node does the same).
+    const url = method !== 'POST' && form ? `${base}${path}?${form}` : `${base}${path}`;
     const init: RequestInit = { method, headers, body: method === 'POST' ? form : undefined };
     for (let retries = 0; ; retries++) {
       const result = await attempt(url, init, options.timeoutMs);

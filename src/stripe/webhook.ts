@@ -60,7 +60,7 @@ export function expandableId(value: string | { id: string } | null | undefined):
 /** Stripe metadata: strings only. */
 export const metadata = z.record(z.string(), z.string());
 
-const eventSchema = z.object({
+export const eventSchema = z.object({
   id: z.string().check(z.regex(/^evt_[A-Za-z0-9_]{1,250}$/)),
   type: z.string(),
   created: z.number(),

@@ -1,5 +1,5 @@
 // Refunds from the console: the operator refunds all or part of an order in Stripe; the cap drops when Stripe's
-// charge.refunded arrives, exactly as after a refund made in the Stripe dashboard. Audited; a retried click refunds once.
+// refund.created arrives, exactly as after a refund made in the Stripe dashboard. Audited; a retried click refunds once.
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../src/time.ts';
@@ -63,9 +63,9 @@ function refund(
   });
 }
 
-/** Delivers Stripe's `charge.refunded` events not delivered yet, as Stripe would. */
+/** Delivers Stripe's `refund.created` events not delivered yet, as Stripe would. */
 async function deliverRefunds(already: number): Promise<void> {
-  const found = await deliveries({ type: 'charge.refunded' });
+  const found = await deliveries({ type: 'refund.created' });
   for (const delivery of found.slice(already)) expect((await deliver(delivery)).status).toBe(200);
 }
 
@@ -116,7 +116,7 @@ describe('refund from the console', () => {
       [...clicks, again].map(async (r) => (await r.json<{ message: string }>()).message),
     );
     expect(messages.filter((m) => /already made/.test(m))).toHaveLength(2);
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
     expect((await auditRows(id)).filter((a) => a.action === 'admin.refund')).toHaveLength(1);
     await deliverRefunds(0);
     expect(await orderRow(pro.id)).toMatchObject({ refunded_amount: 1000, refunded_gb: 2 });
@@ -137,7 +137,7 @@ describe('refund from the console', () => {
     const reused = await refund(id, pro.id, { amount: 2000 }, 'confirm-refund-reuse');
     expect(reused.status).toBe(409);
     expect(await reused.json()).toMatchObject({ error: { code: 'refund_conflict' } });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
   });
 
   it('refuses more than is left, another customer’s order, a free grant, and a charged-back payment', async () => {
@@ -162,7 +162,7 @@ describe('refund from the console', () => {
     const disputed = await refund(id, pro.id, {}, 'confirm-refund-disputed');
     expect(disputed.status).toBe(409);
     expect(await disputed.json()).toMatchObject({ error: { code: 'refund_refused', message: /charged back/ } });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(0);
   });
 
   it('says so when Stripe does not answer, and the same confirmation then refunds once', async () => {
@@ -178,9 +178,47 @@ describe('refund from the console', () => {
     expect(await down.json()).toMatchObject({
       error: { code: 'stripe_unavailable', message: /will not refund twice/ },
     });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(0);
     expect((await refund(id, pro.id, { amount: 690 }, 'confirm-refund-down')).status).toBe(200);
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(1);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(1);
+  });
+
+  it('refunds in full what the customer paid, tax included, and the order is then refunded whole', async () => {
+    const email = 'refund-taxed@example.com';
+    const cookie = await signIn(email);
+    const withTax = { ...env, CHECKOUT_AUTOMATIC_TAX: 'true' } as unknown as Env;
+    const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie, env: withTax });
+    const session = new URL((await res.json<{ url: string }>()).url).pathname.split('/').pop()!;
+    await deliverEachEvent((await stripeAct(session, 'pay', { taxPercent: 20 })).events);
+    const id = await customerIdOf(email);
+    await settled(id);
+    const order = (await env.DB.prepare('select * from orders where stripe_session_id = ?')
+      .bind(session)
+      .first<OrderRow & { price: number; tax: number }>())!;
+    expect(order).toMatchObject({ price: 6900, tax: 1380 });
+
+    // No amount: everything the customer paid — $82.80, not the $69.00 before tax.
+    const full = await refund(id, order.id, {}, 'confirm-refund-taxed');
+    expect(full.status, await full.clone().text()).toBe(200);
+    expect((await full.json<{ message: string }>()).message).toMatch(/\$82\.80[\s\S]*10 GB/);
+    const tooMuch = await refund(id, order.id, { amount: 1 }, 'confirm-refund-taxed-more');
+    expect(tooMuch.status).toBe(409);
+    await deliverRefunds(0);
+    expect(await orderRow(order.id)).toMatchObject({ status: 'refunded', refunded_amount: 8280, refunded_gb: 10 });
+  });
+
+  it('a confirmation retried after Stripe forgot its idempotency key (24 h) still refunds once', async () => {
+    const { id, pro } = await customerWithPro('refund-next-day@example.com');
+    expect((await refund(id, pro.id, { amount: 1000 }, 'confirm-refund-next-day')).status).toBe(200);
+    await sim('/_sim/stripe/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceHours: 25 }),
+    });
+    const again = await refund(id, pro.id, { amount: 1000 }, 'confirm-refund-next-day');
+    expect(again.status).toBe(200);
+    expect((await again.json<{ message: string }>()).message).toMatch(/already made/);
+    expect(await sim<unknown[]>('/_sim/stripe/refunds')).toHaveLength(1);
   });
 
   it('needs an operator, a fresh sign-in and an Idempotency-Key', async () => {
@@ -195,6 +233,6 @@ describe('refund from the console', () => {
     const res = await refund(id, pro.id, {}, 'confirm-refund-guard', stale, later(11 * MINUTE_MS));
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'reauth_required' } });
-    expect(await deliveries({ type: 'charge.refunded' })).toHaveLength(0);
+    expect(await deliveries({ type: 'refund.created' })).toHaveLength(0);
   });
 });

@@ -100,6 +100,27 @@ describe('POST /api/checkout', () => {
     expect(await stripeCalls('/v1/customers')).toBeLessThanOrEqual(2);
   });
 
+  it('makes a new Stripe customer when the stored one no longer exists, instead of failing every checkout', async () => {
+    const email = 'deleted-in-stripe@example.com';
+    const cookie = await signIn(email);
+    expect((await call('/api/checkout', { json: { tierId: 'starter' }, cookie })).status).toBe(200);
+    const stored = () =>
+      env.DB.prepare('select stripe_customer_id as id from customers where email = ?')
+        .bind(email)
+        .first<{ id: string }>();
+    const first = (await stored())!.id;
+    // Someone deleted the customer in the Stripe dashboard (a test → live switch looks the same to the shop).
+    await sim(`/_sim/stripe/customers/${first}/delete`, { method: 'POST' });
+    for (let i = 0; i < 2; i++) {
+      const res = await call('/api/checkout', { json: { tierId: 'pro' }, cookie });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    const replacement = (await stored())!.id;
+    expect(replacement).not.toBe(first);
+    const latest = (await sessions()).slice(-2);
+    expect(latest.map((s) => s.customer)).toEqual([replacement, replacement]);
+  });
+
   it('refuses an unknown tier', async () => {
     const cookie = await signIn('unknown-tier@example.com');
     const res = await call('/api/checkout', { json: { tierId: 'platinum' }, cookie });

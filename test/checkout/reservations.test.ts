@@ -99,7 +99,7 @@ describe('delayed payments', () => {
     await holding(id, 985);
     const sessionId = await startCheckout(cookie, 'pro');
     expect((await call('/api/checkout', { json: { tierId: 'pro' }, cookie })).status).toBe(409);
-    await stripeAct(sessionId, 'cancel');
+    await stripeAct(sessionId, 'expire');
     const [expired] = await deliveries({ sessionId, type: 'checkout.session.expired' });
     expect((await deliver(expired!)).status).toBe(200);
     expect((await call('/api/checkout', { json: { tierId: 'pro' }, cookie })).status).toBe(200);
@@ -114,7 +114,7 @@ describe('Stripe unavailable', () => {
     await holding(id, 985);
     // The Stripe customer exists from an earlier (abandoned) checkout, so the failure is at the session.
     const abandoned = await startCheckout(cookie, 'pro');
-    await stripeAct(abandoned, 'cancel');
+    await stripeAct(abandoned, 'expire');
     const [expired] = await deliveries({ sessionId: abandoned, type: 'checkout.session.expired' });
     await deliver(expired!);
 

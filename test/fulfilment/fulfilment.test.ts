@@ -233,7 +233,7 @@ describe('top-ups and refunds', () => {
 
     // Half of Pro (10 GB) refunded: 5 GB go.
     await stripeAct(pro, 'refund', { amount: 3450 });
-    expect((await deliver((await deliveries({ type: 'charge.refunded' }))[0]!)).status).toBe(200);
+    expect((await deliver((await deliveries({ type: 'refund.created' }))[0]!)).status).toBe(200);
     await settled(id);
     expect(await upstreamKey(keyId)).toMatchObject({ trafficCapGB: 6, enabled: true });
     expect(await orderOfSession(pro)).toMatchObject({ status: 'paid', refunded_gb: 5, refunded_amount: 3450 });
@@ -241,7 +241,7 @@ describe('top-ups and refunds', () => {
     // The rest of Pro, then Starter.
     await stripeAct(pro, 'refund');
     await stripeAct(starter, 'refund');
-    const refunds = await deliveries({ type: 'charge.refunded' });
+    const refunds = await deliveries({ type: 'refund.created' });
     expect(refunds).toHaveLength(3);
     // Delivered newest first (reordered), and the first one again: cumulative amounts make order irrelevant.
     for (const delivery of [refunds[2]!, refunds[1]!, refunds[0]!]) expect((await deliver(delivery)).status).toBe(200);

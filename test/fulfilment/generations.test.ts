@@ -160,7 +160,7 @@ describe('past the cap ceiling', () => {
 
     // The last Scale (on the retired key) is refunded: its 50 GB come off the 100 carried over.
     await stripeAct(last, 'refund');
-    const [refund] = await deliveries({ type: 'charge.refunded' });
+    const [refund] = await deliveries({ type: 'refund.created' });
     expect((await deliver(refund!)).status).toBe(200);
     await settled(id);
     expect((await keysOf(id))[0]).toMatchObject({ carried_out_gb: 50 });

@@ -81,7 +81,7 @@ describe('a test-mode event in production', () => {
     paidSession = await startCheckout(cookie, 'pro');
     openSession = await startCheckout(cookie, 'starter');
     await stripeAct(paidSession, 'pay');
-    await stripeAct(openSession, 'cancel');
+    await stripeAct(openSession, 'expire');
     completed = (await deliveries({ sessionId: paidSession, type: 'checkout.session.completed' }))[0]!.payload;
     expired = (await deliveries({ sessionId: openSession, type: 'checkout.session.expired' }))[0]!.payload;
   });

@@ -2,9 +2,7 @@
 // runs overlap and however often Stripe replays the webhook), within the monthly limit; a card the bank refuses
 // pauses it with the right mail, and a payment the customer finishes on Stripe's page saves the card again and
 // resumes it.
-import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AutoTopUpView } from '../../src/shared/refill.ts';
 import {
   buyTier,
   call,
@@ -26,75 +24,16 @@ import {
   stripeAct,
   waitForMailAbout,
 } from '../support/index.ts';
-
-const GB = 1024;
-
-interface SimIntent {
-  id: string;
-  status: string;
-  customer: string;
-  amount: number;
-  payment_method: string | null;
-  metadata: Record<string, string>;
-}
-
-/** The off-session PaymentIntents the Stripe simulator made for this Stripe customer. */
-async function offSessionIntents(stripeCustomer: string): Promise<SimIntent[]> {
-  return (await sim<SimIntent[]>('/_sim/stripe/payment_intents')).filter(
-    (pi) => pi.customer === stripeCustomer && pi.metadata.shop_auto_top_up_charge,
-  );
-}
-
-async function stripeCustomerOf(customerId: string): Promise<string> {
-  const row = await env.DB.prepare('select stripe_customer_id as id from customers where id = ?')
-    .bind(customerId)
-    .first<{ id: string }>();
-  return row!.id;
-}
-
-function bankSays(outcome: 'succeeded' | 'authentication_required' | 'card_declined', customer: string) {
-  return sim('/_sim/stripe/off-session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ outcome, customer }),
-  });
-}
-
-/** Every webhook delivery of one PaymentIntent's events of a type. */
-async function intentDeliveries(intentId: string, type: string) {
-  const events = await sim<{ id: string; type: string; data: { object: { id: string } } }[]>('/_sim/stripe/events');
-  const mine = events.filter((e) => e.type === type && e.data.object.id === intentId);
-  const found = [];
-  for (const event of mine)
-    found.push(
-      ...(await sim<{ payload: string; signature: string; id: string; eventId: string; type: string }[]>(
-        `/_sim/stripe/deliveries?eventId=${event.id}`,
-      )),
-    );
-  return found;
-}
-
-const view = async (cookie: string) => (await call('/api/auto-top-up', { cookie })).json<AutoTopUpView>();
-
-async function turnOn(cookie: string, choice: Record<string, unknown> = {}) {
-  const res = await call('/api/auto-top-up', {
-    method: 'PUT',
-    json: { tierId: 'pro', trigger: 'gb_left', threshold: 2, monthlyLimit: 20_000, ...choice },
-    cookie,
-  });
-  expect(res.status).toBe(200);
-  return res.json<AutoTopUpView>();
-}
-
-/** A customer with auto top-up on who bought Pro (10 GB): their Checkout saved the card. */
-async function subscriber(email: string, choice: Record<string, unknown> = {}) {
-  const cookie = await signIn(email);
-  const id = await customerIdOf(email);
-  await turnOn(cookie, choice);
-  await buyTier(cookie, id, 'pro');
-  const [key] = await keysOf(id);
-  return { cookie, id, upstreamId: key!.upstream_id!, stripeCustomer: await stripeCustomerOf(id) };
-}
+import {
+  bankSays,
+  GB,
+  intentDeliveries,
+  offSessionIntents,
+  stripeCustomerOf,
+  subscriber,
+  turnOn,
+  view,
+} from './support.ts';
 
 beforeEach(async () => {
   await resetSimulators();
@@ -193,7 +132,8 @@ describe('when the bank wants the customer', () => {
 
     // Stripe's payment_intent.payment_failed, replayed: no second pause, no second mail.
     const [intent] = await offSessionIntents(stripeCustomer);
-    expect(intent!.status).toBe('requires_action');
+    // Off-session, a payment that needs authentication fails back to requires_payment_method (Stripe's rule).
+    expect(intent!.status).toBe('requires_payment_method');
     for (const d of await intentDeliveries(intent!.id, 'payment_intent.payment_failed')) {
       expect((await deliver(d)).status).toBe(200);
       expect((await deliver(d)).status).toBe(200);
@@ -217,7 +157,7 @@ describe('when the bank wants the customer', () => {
     await setUsage(upstreamId, 19 * GB);
     await fireCron();
     const intents = await offSessionIntents(stripeCustomer);
-    expect(intents.map((pi) => pi.status)).toEqual(['requires_action', 'succeeded']);
+    expect(intents.map((pi) => pi.status)).toEqual(['requires_payment_method', 'succeeded']);
     expect(intents[1]!.payment_method).not.toBe(intents[0]!.payment_method);
   });
 

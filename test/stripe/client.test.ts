@@ -5,9 +5,8 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
-import { StripeError } from '../../src/stripe/index.ts';
 import { STRIPE_API_VERSION } from '../../src/stripe/transport.ts';
-import { type ReceivedRequest, resetSimulators, sim } from '../support/index.ts';
+import { type ReceivedRequest, rejection, resetSimulators, sim } from '../support/index.ts';
 
 const received = () => sim<ReceivedRequest[]>('/_sim/stripe/requests');
 
@@ -24,17 +23,6 @@ function client(options: { timeoutMs?: number; maxNetworkRetries?: number; secre
   const { apiUrl, secretKey } = getConfig(env).stripe;
   return createStripeClient({ apiUrl, secretKey, timeoutMs: 10_000, maxNetworkRetries: 1, ...options });
 }
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => {
-      expect(err).toBeInstanceOf(StripeError);
-      return err as StripeError;
-    },
-  );
 
 const SESSION = {
   mode: 'payment' as const,
@@ -243,12 +231,24 @@ describe('errors', () => {
     expect(down).toMatchObject({ type: 'api_error', statusCode: 500, code: null, declineCode: null });
   });
 
-  it('reports a wrong secret key as Stripe does, and never carries `status` (a shop error would be shown as is)', async () => {
+  it('reports a wrong secret key as an authentication error, and never carries `status` (a shop error would be shown as is)', async () => {
+    // Stripe's body says `invalid_request_error` for a 401; stripe-node (and the shop) classify by the HTTP status.
     const refused = await rejection(
       client({ secretKey: 'sk_test_wrong' }).customers.create({ email: 'x@example.com' }),
     );
-    expect(refused).toMatchObject({ type: 'invalid_request_error', statusCode: 401 });
+    expect(refused).toMatchObject({ type: 'authentication_error', statusCode: 401 });
     expect('status' in refused).toBe(false);
+    for (const [status, type] of [
+      [403, 'permission_error'],
+      [429, 'rate_limit_error'],
+      [404, 'invalid_request_error'],
+    ] as const) {
+      await stripeFault({ count: 1, status, type: 'invalid_request_error', shouldRetry: false });
+      expect(await rejection(client().customers.create({ email: 'x@example.com' }))).toMatchObject({
+        type,
+        statusCode: status,
+      });
+    }
   });
 
   it('gives up on an answer that does not come in time, as a connection error', async () => {

@@ -1,6 +1,8 @@
 // Stripe as a test drives it: the simulator acts as the customer, the bank or the card network would, records each
 // event's webhook delivery, and the test posts it to the Worker as Stripe does (raw body, Stripe-Signature).
+import { expect } from 'vitest';
 import type { ReceivedRequest, StripeDelivery } from '../../devkit/sim-controls.ts';
+import { StripeError } from '../../src/stripe/index.ts';
 import { sim } from './sim.ts';
 import { call } from './worker.ts';
 
@@ -50,28 +52,43 @@ export async function deliverEvents(sessionId: string, type: string): Promise<Re
   return answers;
 }
 
-/** Posts the recorded delivery of each event, in the order given; every answer must be 200. */
-export async function deliverEachEvent(events: { id: string }[]): Promise<{ result: string }[]> {
+/**
+ * Posts the recorded delivery of each event, in the order given; every answer must be 200. `shopEnv`: the shop as it
+ * runs then (e.g. its clock moved with the Stripe simulator's, so the signature's time is within tolerance).
+ */
+export async function deliverEachEvent(events: { id: string }[], shopEnv?: Env): Promise<{ result: string }[]> {
   const results: { result: string }[] = [];
   for (const event of events) {
     const [delivery] = await deliveries({ eventId: event.id });
     if (!delivery) throw new Error(`no delivery of ${event.id}`);
-    const res = await deliver(delivery);
+    const res = await postWebhook(delivery.payload, delivery.signature, shopEnv);
     if (res.status !== 200) throw new Error(`${delivery.type}: ${res.status} ${await res.text()}`);
     results.push(await res.json());
   }
   return results;
 }
 
+/** The StripeError `promise` rejects with (the test fails if it resolves, or rejects with anything else). */
+export const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (err: unknown) => {
+      expect(err).toBeInstanceOf(StripeError);
+      return err as StripeError;
+    },
+  );
+
 /** `count` fresh deliveries of one event, each newly signed, as Stripe sends when it retries. */
 export function redeliveries(eventId: string, count: number): Promise<Delivery[]> {
   return sim<Delivery[]>(`/_sim/stripe/events/${eventId}/deliver`, postJson({ count }));
 }
 
-/** Asks the simulator to act on a checkout session as the customer or Stripe would (pay, async, settle, cancel, refund). */
+/** Asks the simulator to act on a checkout session as the customer or Stripe would (pay, async, settle, expire, refund). */
 export function stripeAct(
   sessionId: string,
-  action: 'pay' | 'async' | 'settle' | 'cancel' | 'refund',
+  action: 'pay' | 'async' | 'settle' | 'expire' | 'refund',
   body: unknown = {},
 ): Promise<SimEvents> {
   return sim<SimEvents>(`/_sim/stripe/sessions/${sessionId}/${action}`, postJson(body));

@@ -7,6 +7,7 @@ const WHY: Record<MailOf<'auto_top_up_paused'>['reason'], string> = {
   authentication_required: 'your bank wants you to confirm the payment yourself',
   card_declined: 'your card was declined',
   no_card: 'no card is saved for it yet',
+  payment_failed: 'the payment did not go through',
 };
 
 export function autoTopUpPausedMail(message: MailOf<'auto_top_up_paused'>, context: MailContext): RenderedMail {

@@ -1,17 +1,41 @@
-// One customer's auto top-up as the operator sees it: on or off, the choice, a pause and why, the latest charges.
+// One customer's auto top-up as the operator sees it: on or off, the choice, a pause and why, the latest charges, in
+// words (a debit the bank is still processing, a charge Stripe refused and why to look in the audit log).
 
 import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
-import type { AutoTopUpCharge, AutoTopUpView } from '../../../src/shared/refill.ts';
+import type { AutoTopUpCharge, AutoTopUpPause, AutoTopUpView } from '../../../src/shared/refill.ts';
 import { api, read } from '../api.ts';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
 
+const STATE: Record<AutoTopUpCharge['state'], string> = {
+  charging: 'Waiting for Stripe’s answer',
+  processing: 'The bank is processing the debit (days)',
+  succeeded: 'Paid',
+  failed: 'Not paid',
+  skipped: 'Not charged',
+};
+
+const WHY: Record<AutoTopUpPause | 'cap_ceiling' | 'abandoned', string> = {
+  authentication_required: 'the bank wants the customer to confirm it',
+  card_declined: 'the card was declined',
+  no_card: 'no card saved yet',
+  payment_failed: 'the payment failed, or Stripe refused it (the audit log says why)',
+  cap_ceiling: 'it would have passed the cap ceiling',
+  abandoned: 'the card or the order was gone',
+};
+const why = (failure: string | null) =>
+  failure ? (WHY[failure as keyof typeof WHY] ?? failure.replaceAll('_', ' ')) : '';
+
 const CHARGE_COLUMNS: Column<AutoTopUpCharge>[] = [
   { head: 'Created', cell: (ch) => formatDateTime(ch.createdAt), rowHeader: true },
-  { head: 'Amount', cell: (ch) => formatMoney(ch.amount, ch.currency) },
-  { head: 'State', cell: (ch) => ch.state },
-  { head: 'Failure', cell: (ch) => ch.failure?.replaceAll('_', ' ') ?? '' },
+  {
+    head: 'Amount',
+    cell: (ch) =>
+      `${formatMoney(ch.amount + ch.tax, ch.currency)}${ch.tax ? ` (tax ${formatMoney(ch.tax, ch.currency)})` : ''}`,
+  },
+  { head: 'State', cell: (ch) => STATE[ch.state] },
+  { head: 'Why', cell: (ch) => why(ch.failure) },
 ];
 
 function Summary({ view }: { view: AutoTopUpView }) {
@@ -27,7 +51,8 @@ function Summary({ view }: { view: AutoTopUpView }) {
       </p>
       {view.paused && (
         <p class="banner warn">
-          Paused {formatDateTime(view.paused.since)}: {view.paused.reason.replaceAll('_', ' ')}
+          Paused {formatDateTime(view.paused.since)}: {why(view.paused.reason)}. The customer was mailed a link to pay
+          once, which resumes it.
         </p>
       )}
     </>

@@ -9,7 +9,7 @@ import { useResource } from '../state/resource.ts';
 import { AUDIT_COLUMNS } from './AuditLog.tsx';
 import { CustomerActions } from './CustomerActions.tsx';
 import { CustomerAutoTopUp } from './CustomerAutoTopUp.tsx';
-import { DisputeFlag, Disputes, Orders } from './CustomerOrders.tsx';
+import { DisputeFlag, Disputes, Orders, Refunds } from './CustomerOrders.tsx';
 import { CustomerTokens } from './CustomerTokens.tsx';
 import { KeyState } from './KeyState.tsx';
 import { StatusBadge } from './ui.tsx';
@@ -68,6 +68,7 @@ export function CustomerDetail({ id }: { id: string }) {
               <KeyState d={d} />
             </section>
             <Orders d={d} onChanged={detail.run} />
+            <Refunds d={d} />
             <Disputes d={d} />
             <CustomerAutoTopUp id={d.customer.id} />
             <CustomerTokens d={d} />

@@ -1,11 +1,13 @@
-// A customer's purchases and grants, with a refund per paid order, and their Stripe disputes. A refund is made in
-// Stripe; the cap drops when Stripe's confirmation reaches the shop, as after a refund in the Stripe dashboard.
+// A customer's purchases and grants, with a refund per paid order (up to what the customer paid, tax included), their
+// refunds and their Stripe disputes, each in words. A refund is made in Stripe; the cap drops when Stripe's
+// confirmation reaches the shop, as after a refund in the Stripe dashboard, and comes back if the refund fails.
 import { useState } from 'preact/hooks';
 import type {
   AdminActionAnswer,
   AdminOrder,
   CustomerDetail as Detail,
   DisputeView,
+  RefundView,
 } from '../../../src/shared/admin.ts';
 import { gbForAmount } from '../../../src/shared/billing.ts';
 import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
@@ -30,24 +32,54 @@ const DISPUTE_STATUS: Record<string, string> = {
   under_review: 'Under review',
   won: 'Won',
   lost: 'Lost',
-  prevented: 'Prevented',
+  prevented: 'Prevented: Stripe refunded it before a chargeback',
+  appeal_needs_response: 'Lost, appealed: the appeal needs your evidence',
+  appeal_under_review: 'Lost, appealed: the appeal is under review',
 };
-const disputeStatus = (status: string) => DISPUTE_STATUS[status] ?? status.replace(/_/g, ' ');
+const disputeStatus = (x: DisputeView) =>
+  x.status === 'lost' && x.fundsReinstated
+    ? 'Lost, then withdrawn by the cardholder: the money came back'
+    : (DISPUTE_STATUS[x.status] ?? x.status.replace(/_/g, ' '));
+
+const ORDER_STATUS: Record<AdminOrder['status'], string> = {
+  pending: 'Not paid yet',
+  paid: 'Paid',
+  failed: 'Payment failed',
+  expired: 'Checkout abandoned',
+  refunded: 'Refunded in full',
+};
+
+/** What the customer paid for the order: its price after any promotion code, and the tax on top. */
+const charged = (o: AdminOrder) => o.price + o.tax;
 
 const refundable = (o: AdminOrder) =>
-  o.kind === 'purchase' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < o.price;
+  o.kind === 'purchase' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < charged(o);
+
+const REFUND_FAILURE: Record<string, string> = {
+  lost_or_stolen_card: 'the card was reported lost or stolen',
+  expired_or_canceled_card: 'the card expired or was closed',
+};
+
+/** A refund in words: what became of it, and what that means for the money and the GB. */
+function refundOutcome(r: RefundView): string {
+  if (r.status === 'failed')
+    return `Failed (${REFUND_FAILURE[r.failureReason ?? ''] ?? 'the bank refused it'}): the money stayed with you and the GB are back. Pay the customer another way.`;
+  if (r.status === 'canceled') return 'Canceled: nothing was refunded.';
+  if (r.status === 'succeeded') return 'Refunded.';
+  return 'On its way to the customer.';
+}
 
 type Handlers = { onDone: (answer: AdminActionAnswer) => void; onReauth: () => void };
 
 function Refund({ customerId, order, handlers }: { customerId: string; order: AdminOrder; handlers: Handlers }) {
-  const left = order.price - order.refundedAmount;
+  const left = charged(order) - order.refundedAmount;
   const [amount, setAmount] = useState(() => moneyInput(left, order.currency));
   const [reason, setReason] = useState<Reason>('requested_by_customer');
   // One key per opened dialog: confirming again after a timeout replays the same refund.
   const [key, setKey] = useState(() => freshIdempotencyKey('refund'));
   const minor = parseMoney(amount, order.currency);
   const valid = minor !== null && minor >= 1 && minor <= left;
-  const gbLost = valid ? gbForAmount(order.gb, order.refundedAmount + minor, order.price) - order.refundedGb : null;
+  const gbLost = valid ? gbForAmount(order.gb, order.refundedAmount + minor, charged(order)) - order.refundedGb : null;
   const id = `refund-${order.id}`;
   return (
     <Action
@@ -127,15 +159,20 @@ function orderColumns(customerId: string, handlers: Handlers): Column<AdminOrder
       ),
     },
     {
-      head: 'Price',
+      head: 'Paid',
       cell: (o) => (
         <>
-          {formatMoney(o.price, o.currency)}
-          {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)})</span>}
+          {formatMoney(charged(o), o.currency)}
+          {o.discount > 0 && <span class="muted"> (code −{formatMoney(o.discount, o.currency)})</span>}
+          {o.tax > 0 && <span class="muted"> (tax {formatMoney(o.tax, o.currency)})</span>}
+          {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)} refunded)</span>}
         </>
       ),
     },
-    { head: 'Status', cell: (o) => o.status },
+    {
+      head: 'Status',
+      cell: (o) => (o.status === 'paid' && o.refundedAmount > 0 ? 'Paid, refunded in part' : ORDER_STATUS[o.status]),
+    },
     {
       head: 'Refund',
       hideHead: true,
@@ -164,6 +201,23 @@ export function Orders({ d, onChanged }: { d: Detail; onChanged: () => void }) {
   );
 }
 
+export function Refunds({ d }: { d: Detail }) {
+  if (d.refunds.length === 0) return null;
+  const tierOf = new Map(d.orders.map((o) => [o.id, o.tierName]));
+  const columns: Column<RefundView>[] = [
+    { head: 'Made', cell: (r) => formatDateTime(r.createdAt) },
+    { head: 'Order', cell: (r) => tierOf.get(r.orderId) ?? r.orderId },
+    { head: 'Amount', cell: (r) => formatMoney(r.amount, r.currency) },
+    { head: 'What happened', cell: refundOutcome },
+  ];
+  return (
+    <section aria-labelledby="refunds-title">
+      <h2 id="refunds-title">Refunds</h2>
+      <Table caption="Refunds" columns={columns} rows={d.refunds} rowKey={(r) => r.id} />
+    </section>
+  );
+}
+
 /** The page's flag for an open dispute: the GB are held until it is decided, and Stripe wants an answer. */
 export function DisputeFlag({ d }: { d: Detail }) {
   const open = d.disputes.filter((x) => x.open);
@@ -188,7 +242,7 @@ export function Disputes({ d }: { d: Detail }) {
       head: 'Status',
       cell: (x) => (
         <>
-          {disputeStatus(x.status)}
+          {disputeStatus(x)}
           {x.closedAt !== null && <span class="muted"> · {formatDateTime(x.closedAt)}</span>}
         </>
       ),

@@ -1,4 +1,5 @@
-// Purchase history, newest first, each with its receipt (what was sold, when, for how much, any refund).
+// Purchase history, newest first, each with its receipt (what was sold, when, for how much: any promotion code and
+// tax apart, any refund).
 import type { Purchase } from '../../../src/shared/billing.ts';
 import { formatDate, formatMoney } from '../../../src/shared/format.ts';
 import { LoadState } from '../components/LoadState.tsx';
@@ -16,39 +17,28 @@ const STATUS: Record<Purchase['status'], string> = {
 };
 
 function Receipt({ p, email }: { p: Purchase; email: string }) {
-  const brand = shopConfig().brand;
+  const money = (minor: number) => formatMoney(minor, p.currency);
+  const lines: [string, string][] = [
+    ['Seller', shopConfig().brand.legal.companyName],
+    ['Customer', email],
+    ['Order', p.id],
+    ['Item', `${p.tierName}: ${p.gb} GB${p.validityDays ? `, ${p.validityDays} days` : ''}`],
+  ];
+  if (p.discount || p.tax) lines.push(['Plan', money(p.price + p.discount)]);
+  if (p.discount) lines.push(['Promotion code', `−${money(p.discount)}`]);
+  if (p.tax) lines.push(['Tax', money(p.tax)]);
+  lines.push([p.paidAt ? `Paid ${formatDate(p.paidAt)}` : 'Total', money(p.price + p.tax)]);
+  if (p.refundedAmount) lines.push([`Refunded (${p.refundedGb} GB)`, `−${money(p.refundedAmount)}`]);
   return (
     <details>
       <summary>Receipt</summary>
       <dl class="facts receipt">
-        <div>
-          <dt>Seller</dt>
-          <dd>{brand.legal.companyName}</dd>
-        </div>
-        <div>
-          <dt>Customer</dt>
-          <dd>{email}</dd>
-        </div>
-        <div>
-          <dt>Order</dt>
-          <dd class="mono">{p.id}</dd>
-        </div>
-        <div>
-          <dt>Item</dt>
-          <dd>
-            {p.tierName}: {p.gb} GB{p.validityDays ? `, ${p.validityDays} days` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>{p.paidAt ? `Paid ${formatDate(p.paidAt)}` : 'Total'}</dt>
-          <dd>{formatMoney(p.price, p.currency)}</dd>
-        </div>
-        {p.refundedAmount > 0 && (
-          <div>
-            <dt>Refunded ({p.refundedGb} GB)</dt>
-            <dd>−{formatMoney(p.refundedAmount, p.currency)}</dd>
+        {lines.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd class={term === 'Order' ? 'mono' : undefined}>{value}</dd>
           </div>
-        )}
+        ))}
       </dl>
     </details>
   );
@@ -67,7 +57,7 @@ export function Purchases({ email }: { email: string }) {
         </>
       ),
     },
-    { head: 'Amount', cell: (p) => formatMoney(p.price, p.currency) },
+    { head: 'Amount', cell: (p) => formatMoney(p.price + p.tax, p.currency) },
     { head: 'Status', cell: (p) => STATUS[p.status] },
   ];
   return (

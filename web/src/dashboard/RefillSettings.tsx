@@ -17,6 +17,7 @@ const TRIGGERS: Record<AutoTopUpTrigger, string> = {
 
 const CHARGE_STATE: Record<AutoTopUpCharge['state'], string> = {
   charging: 'Charging',
+  processing: 'Bank processing',
   succeeded: 'Paid',
   failed: 'Needs you',
   skipped: 'Skipped',
@@ -24,7 +25,7 @@ const CHARGE_STATE: Record<AutoTopUpCharge['state'], string> = {
 
 const CHARGE_COLUMNS: Column<AutoTopUpCharge>[] = [
   { head: 'Date', cell: (c) => formatDate(c.createdAt), rowHeader: true },
-  { head: 'Amount', cell: (c) => formatMoney(c.amount, c.currency) },
+  { head: 'Amount', cell: (c) => formatMoney(c.amount + c.tax, c.currency) },
   { head: 'Status', cell: (c) => CHARGE_STATE[c.state] },
 ];
 
