@@ -3,6 +3,6 @@
 export { accountKeyOf, accountReads, accountView } from './account.ts';
 export { DashboardError } from './errors.ts';
 export { revealSecret, rotateSecret } from './key.ts';
-export { dashboardPage } from './page.ts';
+export { dashboardPage, pageAvailability } from './page.ts';
 export { type ProxyListEntry, proxyUrlList } from './proxy-urls.ts';
 export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownKeyReads, ownUsage } from './sessions.ts';

@@ -8,20 +8,32 @@ import type { SignedInCustomer } from '../shared/api.ts';
 import type { DashboardPage } from '../shared/dashboard.ts';
 import { type AccountRows, accountView, type DashboardServices } from './account.ts';
 
-export async function dashboardPage(
-  services: DashboardServices & Pick<Services, 'kv'>,
-  customer: SignedInCustomer,
-  suspension: Suspension,
-  rows: AccountRows,
-): Promise<DashboardPage> {
-  // Availability the cache cannot give is left to the app (it asks, as it would without this page).
-  const [account, stock, incidents] = await Promise.all([
-    accountView(services, customer, suspension, rows),
+type PageServices = DashboardServices & Pick<Services, 'kv'>;
+export type PageAvailability = Pick<DashboardPage, 'stock' | 'incidents'>;
+
+/** The availability the page shows, read while the session is checked (it does not depend on who asks). What the
+ * cache cannot give is left to the app, which asks as it would without this page. */
+export async function pageAvailability(services: PageServices): Promise<PageAvailability> {
+  const [stock, incidents] = await Promise.all([
     readAvailability(STOCK, services).then(
       (cached) => offeredStock(cached, services.config.countries),
       () => null,
     ),
     readAvailability(INCIDENTS, services).then(activeIncidents, () => null),
+  ]);
+  return { stock, incidents };
+}
+
+export async function dashboardPage(
+  services: PageServices,
+  customer: SignedInCustomer,
+  suspension: Suspension,
+  rows: AccountRows,
+  availability: Promise<PageAvailability>,
+): Promise<DashboardPage> {
+  const [account, { stock, incidents }] = await Promise.all([
+    accountView(services, customer, suspension, rows),
+    availability,
   ]);
   return { at: services.clock.now(), account, stock, incidents };
 }

@@ -1,7 +1,7 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
-import { accountReads, dashboardPage } from '../dashboard/index.ts';
+import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
@@ -33,6 +33,7 @@ export const site = new Hono<AppEnv>()
   .get('/dashboard', async (c, next) => {
     if (!hasSessionCookie(c)) return next();
     const { services } = c.var;
+    const availability = pageAvailability(services);
     const found = await resolveSession(c, accountReads);
     const url = new URL(c.req.url);
     if (!found) {
@@ -40,7 +41,7 @@ export const site = new Hono<AppEnv>()
       return c.body(null, 302, { ...securityHeaders(), Location: signIn, 'Cache-Control': 'no-store', Vary: 'Cookie' });
     }
     const { identity, reads } = found;
-    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads);
+    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads, availability);
     const page = await renderPage(services.config, c.env.ASSETS, url.pathname, {
       sessionCookie: true,
       data: { dashboard },
