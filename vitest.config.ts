@@ -20,6 +20,7 @@ export default defineConfig({
             PROXIES_SX_API_URL: `${simUrl}/v1`,
             STRIPE_API_URL: simUrl,
             MAIL_OUTBOX_URL: `${simUrl}/_sim/outbox`,
+            TURNSTILE_VERIFY_URL: `${simUrl}/turnstile/v0/siteverify`,
             SIM_URL: simUrl,
             // Queue retries at once, so a message can be driven through every retry into the dead-letter queue.
             MAIL_RETRY_DELAY_SECONDS: '0',

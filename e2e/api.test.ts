@@ -81,3 +81,36 @@ test('a customer makes an API token, sees it once, and fetches five sticky proxy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('signing out everywhere asks whether the API tokens go too, and revokes them when ticked', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, EMAIL, '/dashboard/api');
+  await page.getByLabel('Token name').fill('cron job');
+  await page.getByRole('button', { name: 'Make token' }).click();
+  const token = (await page.getByRole('group', { name: 'Your new API token' }).innerText()).trim();
+  assert.equal((await proxyList(token)).status, 200);
+
+  await page.goto(`${SHOP}/dashboard`);
+  const account = page.getByRole('region', { name: 'Account' });
+  await account.getByRole('button', { name: 'Sign out everywhere…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign out everywhere?' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), new RegExp(`Every browser and device signed in as ${EMAIL} is signed out`));
+  assert.match(await dialog.innerText(), /Your API tokens keep working/);
+  // Cancelled: nothing happens.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await proxyList(token)).status, 200);
+
+  await account.getByRole('button', { name: 'Sign out everywhere…' }).click();
+  await dialog.getByRole('checkbox', { name: 'Also revoke all my API tokens' }).check();
+  assert.match(await dialog.innerText(), /Every script that uses one of your API tokens stops working at once/);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the sign-out confirmation');
+  await screenshot(page, 'sign-out-everywhere-dialog-desktop');
+  await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await page.waitForURL(`${SHOP}/`);
+  assert.equal((await proxyList(token)).status, 401, 'the token was revoked with the sessions');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

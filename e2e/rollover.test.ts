@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  buyOnCheckout,
   mailArrived,
   openPage,
   SHOP,
@@ -15,50 +14,24 @@ import {
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
+import { mask, postSim, rollOver, upstreamKeys, upstreamKeysOf } from './rollover-kit.ts';
 
 const EMAIL = 'rollover@example.com';
 const { browser, shop } = withShopAndBrowser();
-
-interface SimKey {
-  id: string;
-  key: string;
-  trafficCapGB: number;
-  enabled: boolean;
-}
-const upstreamKeys = () => simJson<SimKey[]>('/_sim/proxies/keys');
-const mask = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
-const post = (path: string, body: unknown) =>
-  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 test('a customer past the ceiling gets a new key, is told loudly, and the old key keeps working', async () => {
   const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
   const errors: string[] = [];
   const page = await openPage(context, errors);
-  await signInOnPage(page, EMAIL, '/dashboard');
-  // 950 GB bought over the years (19 × Scale), then one more Scale here: 1000 GB on the first key.
-  const rows = Array.from(
-    { length: 19 },
-    (_, i) =>
-      `('ord_history_${i}', (select id from customers where email = '${EMAIL}'), 'purchase', 'paid', 'scale', 'Scale', 50, 27900, 'usd', 60, ${Date.now() - (20 - i) * 86_400_000}, ${Date.now() - (20 - i) * 86_400_000})`,
-  );
-  shop().d1(
-    `insert into orders (id, customer_id, kind, status, tier_id, tier_name, gb, price, currency, validity_days, created_at, paid_at) values ${rows.join(', ')}`,
-  );
-  await buyOnCheckout(page, 'scale');
-  const [first] = await upstreamKeys();
-  assert.equal(first?.trafficCapGB, 1000);
-  await post(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
-
-  await buyOnCheckout(page, 'scale');
+  const first = await rollOver(shop(), page, EMAIL);
   const banner = page.getByRole('alert').filter({ hasText: 'You have a new proxy key' });
-  await banner.waitFor({ timeout: 20_000 });
-  const keys = await upstreamKeys();
-  const fresh = keys.find((k) => k.id !== first!.id)!;
+  const keys = await upstreamKeysOf(EMAIL);
+  const fresh = keys.find((k) => k.id !== first.id)!;
   assert.equal(fresh.trafficCapGB, 50);
-  assert.equal((await upstreamKeys()).find((k) => k.id === first!.id)?.enabled, true, 'the old key still works');
+  assert.equal((await upstreamKeys()).find((k) => k.id === first.id)?.enabled, true, 'the old key still works');
   const text = await banner.innerText();
   assert.match(text, /new proxy key/);
-  assert.ok(text.includes(mask(first!.key)), 'the banner names the old key');
+  assert.ok(text.includes(mask(first.key)), 'the banner names the old key');
   assert.match(text, /keeps working until/);
   assert.equal(await page.getByTestId('key').innerText(), mask(fresh.key), 'the credentials show the new key');
   await screenshot(page, 'rollover-banner-desktop');
@@ -73,7 +46,7 @@ test('a key switched off in the Proxies.sx panel: no purchase, and the dashboard
   const page = await openPage(context, errors);
   await signInOnPage(page, EMAIL, '/dashboard');
   const current = (await upstreamKeys()).find((k) => k.trafficCapGB === 50)!;
-  await post(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
+  await postSim(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
 
   await page.goto(`${SHOP}/checkout/pro`);
   await page

@@ -15,14 +15,20 @@ const toml = parse(readFileSync('wrangler.toml', 'utf8')) as {
 const vars = toml.vars ?? {};
 let failed = false;
 
-// The API's RateLimit headers announce API_REQUESTS_PER_MINUTE; the binding is what counts, so they must agree.
-const apiLimiter = toml.ratelimits?.find((r) => r.name === 'API_TOKEN_LIMITER')?.simple;
-const announced = Number(vars.API_REQUESTS_PER_MINUTE ?? 120);
-if (apiLimiter?.period !== 60 || apiLimiter.limit !== announced) {
-  console.error(
-    `✗ API_REQUESTS_PER_MINUTE (${announced}) must equal the API_TOKEN_LIMITER binding's limit in wrangler.toml (${apiLimiter ? `${apiLimiter.limit} per ${apiLimiter.period} s` : 'missing'}), with a period of 60 s.`,
-  );
-  failed = true;
+// The API's RateLimit headers announce API_REQUESTS_PER_MINUTE and API_CUSTOMER_PER_MINUTE; the bindings
+// are what counts, so they must agree.
+for (const [variable, binding, fallback] of [
+  ['API_REQUESTS_PER_MINUTE', 'API_TOKEN_LIMITER', 120],
+  ['API_CUSTOMER_PER_MINUTE', 'API_CUSTOMER_LIMITER', 300],
+] as const) {
+  const limiter = toml.ratelimits?.find((r) => r.name === binding)?.simple;
+  const announced = Number(vars[variable] ?? fallback);
+  if (limiter?.period !== 60 || limiter.limit !== announced) {
+    console.error(
+      `✗ ${variable} (${announced}) must equal the ${binding} binding's limit in wrangler.toml (${limiter ? `${limiter.limit} per ${limiter.period} s` : 'missing'}), with a period of 60 s.`,
+    );
+    failed = true;
+  }
 }
 
 const leaked = SECRET_NAMES.filter((name) => name in vars);

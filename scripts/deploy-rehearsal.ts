@@ -122,6 +122,7 @@ const secretValues: Record<SecretName, string> = {
   AUTH_SECRET_PREVIOUS: '',
   ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   RESEND_API_KEY: '',
+  TURNSTILE_SECRET_KEY: '',
 };
 const answers = REQUIRED_SECRETS.map((name) => secretValues[name]).join('\n');
 const put = await step(

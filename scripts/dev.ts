@@ -21,6 +21,7 @@ const portVars = [
         `PROXIES_SX_API_URL:http://127.0.0.1:${SIM_PORT}/v1`,
         `STRIPE_API_URL:http://127.0.0.1:${SIM_PORT}`,
         `MAIL_OUTBOX_URL:http://127.0.0.1:${SIM_PORT}/_sim/outbox`,
+        `TURNSTILE_VERIFY_URL:http://127.0.0.1:${SIM_PORT}/turnstile/v0/siteverify`,
       ]
     : []),
 ].flatMap((v) => ['--var', v]);

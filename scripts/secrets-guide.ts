@@ -6,7 +6,7 @@ import { SECRET_NAMES, secretsSchema } from '../src/config/schema.ts';
 
 export type SecretName = (typeof SECRET_NAMES)[number];
 
-const OPTIONAL = new Set<SecretName>(['AUTH_SECRET_PREVIOUS', 'RESEND_API_KEY']);
+const OPTIONAL = new Set<SecretName>(['AUTH_SECRET_PREVIOUS', 'RESEND_API_KEY', 'TURNSTILE_SECRET_KEY']);
 
 export const SECRET_HELP: Record<SecretName, string> = {
   PROXIES_SX_API_KEY: 'your Proxies.sx reseller API key (psx_…, scope customers:write)',
@@ -16,6 +16,8 @@ export const SECRET_HELP: Record<SecretName, string> = {
   AUTH_SECRET_PREVIOUS: 'only while rotating AUTH_SECRET: the old value',
   ENCRYPTION_KEY: '32 random bytes in base64: openssl rand -base64 32 (never change it once keys are stored)',
   RESEND_API_KEY: 'only with MAIL_TRANSPORT = "resend"',
+  TURNSTILE_SECRET_KEY:
+    "only with TURNSTILE_SITE_KEY set: your Turnstile widget's secret key (Cloudflare dashboard → Turnstile)",
 };
 
 export const isOptionalSecret = (name: SecretName): boolean => OPTIONAL.has(name);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { announceListening } from '../devkit/simulators.ts';
 import { simApp } from './app.ts';
+import { localHostsOnly } from './local-hosts.ts';
 
 export interface RunningSimulator {
   url: string;
@@ -13,7 +14,7 @@ export interface RunningSimulator {
 
 export function startSimulator(port = 8790, hostname = '127.0.0.1'): Promise<RunningSimulator> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: simApp.fetch, port, hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch: localHostsOnly(simApp.fetch), port, hostname }, (info: AddressInfo) => {
       resolve({
         url: `http://${hostname}:${info.port}`,
         close: () => new Promise<void>((done) => server.close(() => done())),

@@ -21,7 +21,8 @@ import { site } from './routes/site.ts';
 import { tokens } from './routes/tokens.ts';
 import { backgroundServices } from './services/index.ts';
 
-const app = new Hono<AppEnv>()
+/** The API (exported for the test that checks every route declares the copy of the database it reads). */
+export const api = new Hono<AppEnv>()
   .basePath('/api')
   .use(requestContext, securityHeaders, csrfGuard, jsonOnly, limitBody)
   .route('/', meta)
@@ -35,16 +36,16 @@ const app = new Hono<AppEnv>()
   .route('/tokens', tokens)
   .route('/v1', apiV1);
 
-app.notFound(notFound);
-app.onError(onError);
+api.notFound(notFound);
+api.onError(onError);
 
-export type AppType = typeof app;
+export type AppType = typeof api;
 
 /** `/api` and below is the API; anything else reaching the Worker is a page (static assets are served before it). */
 const isApi = (request: Request) => /^\/api(\/|$)/.test(new URL(request.url).pathname);
 
 export default {
-  fetch: (request: Request, env: Env, ctx: ExecutionContext) => (isApi(request) ? app : site).fetch(request, env, ctx),
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) => (isApi(request) ? api : site).fetch(request, env, ctx),
   async queue(batch, env, ctx) {
     const services = backgroundServices(env, ctx, { queue: batch.queue });
     if (isMailQueue(batch.queue)) return handleMailQueue(batch, services);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { announceListening } from '../../devkit/simulators.ts';
+import { localHostsOnly } from '../local-hosts.ts';
 import { accountRoutes } from './accounts.ts';
 import { type CfEnv, fail, requireToken } from './api.ts';
 import { assetSessionRoutes, assetUploadRoutes } from './assets.ts';
@@ -61,7 +62,7 @@ export interface RunningCloudflareSimulator {
 export function startCloudflareSimulator(port = 0, hostname = '127.0.0.1'): Promise<RunningCloudflareSimulator> {
   const state = new CloudflareState();
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: cloudflareApp(state).fetch, port, hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch: localHostsOnly(cloudflareApp(state).fetch), port, hostname }, (info: AddressInfo) => {
       const url = `http://${hostname}:${info.port}`;
       resolve({
         url,

@@ -8,7 +8,7 @@ import { auditStatement, recordAudit } from '../audit/index.ts';
 import { AuthError, requestSignIn, type SignInRequestOutcome } from '../auth/index.ts';
 import { suspendStatement, unsuspendStatement } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
-import { type ReconcileResult, reconcileCustomerKey } from '../fulfilment/index.ts';
+import { type EndedGrace, endRetiringGrace, type ReconcileResult, reconcileCustomerKey } from '../fulfilment/index.ts';
 import {
   forgetLiveKey,
   getSync,
@@ -177,10 +177,46 @@ export async function grantGb(
   );
 }
 
+/** Ends the grace of the customer's rollover (the previous key stops working), audited as the operator's `action`. */
+function endGraceAs(services: Services, operator: Operator, customerId: string, by: 'end_grace' | 'rotate_key') {
+  return endRetiringGrace(services, customerId, (generations, at) => [
+    audit(services.db, operator, 'end_grace', customerId, at, { generations, by }),
+  ]);
+}
+
+/** What the operator is told about a previous key whose grace was ended. */
+function describeEndedGrace(ended: EndedGrace): string {
+  const masks = ended.generations.map((g) => g.secretMask ?? `generation ${g.generation}`).join(', ');
+  return ended.switchedOff
+    ? `The previous key (${masks}) is switched off now; once its usage has settled (about a minute) its unused GB move to the current key.`
+    : `The previous key (${masks}) no longer has a grace period; the platform did not take the switch-off yet, so the shop finishes it within minutes, then moves its unused GB to the current key.`;
+}
+
+/**
+ * Ends a rollover's grace early: the customer's previous key stops working now instead of at the end of its grace,
+ * and its unused GB move to the current key as they would have then (the same retirement, src/fulfilment/).
+ */
+export async function endCustomerGrace(
+  services: Services,
+  operator: Operator,
+  customerId: string,
+): Promise<AdminActionAnswer> {
+  await findCustomer(services.db, customerId);
+  const ended = await endGraceAs(services, operator, customerId, 'end_grace');
+  if (ended.generations.length === 0)
+    throw new AdminError(
+      'no_grace',
+      'This customer has no previous key in a grace period, so there is nothing to end.',
+    );
+  services.log.info('admin: rollover grace ended', { customerId, operator: operator.email });
+  return { action: 'end_grace', message: `Grace ended. ${describeEndedGrace(ended)}` };
+}
+
 /**
  * A new secret for the customer's current key (the dashboard's own rotation, audited as the operator): the old
- * secret dies at once and the key's open sessions are closed. The operator never sees the new secret. `clientKey`
- * (the console's Idempotency-Key for one confirmation) makes a retried request replay instead of rotating twice.
+ * secret dies at once and the key's open sessions are closed, and a rollover's previous key stops working too (its
+ * grace ends now). The operator never sees the new secret. `clientKey` (the console's Idempotency-Key for one
+ * confirmation) makes a retried request replay instead of rotating twice.
  */
 export async function rotateCustomerKey(
   services: Services,
@@ -197,6 +233,7 @@ export async function rotateCustomerKey(
       'This customer has no proxy key on the platform yet, so there is nothing to rotate.',
     );
   const rotated = await rotateKeySecret(services, customerId, clientKey);
+  const ended = await endGraceAs(services, operator, customerId, 'rotate_key');
   await recordAudit(db, {
     actor: operatorActor(operator),
     action: 'key.rotate',
@@ -213,7 +250,7 @@ export async function rotateCustomerKey(
   log.info('admin: key rotated', { customerId, operator: operator.email });
   return {
     action: 'rotate_key',
-    message: `Key rotated: the old secret stopped working at once, the new one is ${rotated.secretMask}${rotated.sessionsClosed ? ' and its open sessions were closed' : ' (its open sessions could not be closed)'}. The customer sees it on their dashboard.`,
+    message: `Key rotated: the old secret stopped working at once, the new one is ${rotated.secretMask}${rotated.sessionsClosed ? ' and its open sessions were closed' : ' (its open sessions could not be closed)'}. The customer sees it on their dashboard.${ended.generations.length ? ` ${describeEndedGrace(ended)}` : ''}`,
   };
 }
 
@@ -243,11 +280,11 @@ export async function resendSignIn(
     actor: operatorActor(operator),
     action: 'admin.resend_sign_in',
     customerId,
-    detail: { outcome },
+    detail: { outcome: outcome.sent ? 'queued' : 'suppressed' },
     requestId: operator.requestId,
     at: services.clock.now(),
   });
-  if (outcome === 'suppressed')
+  if (!outcome.sent)
     throw new AdminError(
       'not_sent',
       `Not sent: the console has sent this address ${services.config.limits.loginLinksPerDay} sign-in links in the last 24 hours (LOGIN_LINKS_PER_DAY). Its latest link still works.`,

@@ -5,6 +5,7 @@ export type AdminErrorCode =
   | 'customer_not_found'
   | 'cap_ceiling'
   | 'no_key'
+  | 'no_grace'
   | 'already'
   | 'mail_unavailable'
   | 'not_sent'
@@ -19,6 +20,7 @@ const STATUS: Record<AdminErrorCode, number> = {
   customer_not_found: 404,
   cap_ceiling: 409,
   no_key: 409,
+  no_grace: 409,
   already: 409,
   mail_unavailable: 503,
   not_sent: 429,

@@ -1,6 +1,7 @@
 // The operator console's domain: overview figures, customers (list, detail), actions on a customer, the audit
 // log, retail against wholesale pricing and CSV exports. No Hono here; routes live in src/routes/admin.ts.
 export {
+  endCustomerGrace,
   grantGb,
   rerunFulfilment,
   resendSignIn,

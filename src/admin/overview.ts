@@ -215,7 +215,7 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
         .from(mailFailures)
         .where(gt(mailFailures.at, now - 7 * DAY_MS)),
       upstreamFigures(services),
-      signInMailFigures(db, services.config.limits, now),
+      signInMailFigures(db, services.config, now),
     ]);
   const keys = await keyFigures(db, live, now);
   return {

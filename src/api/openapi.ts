@@ -4,7 +4,7 @@
 import type { Config } from '../config/index.ts';
 import type { ApiScope } from '../shared/tokens.ts';
 import * as z from '../zod.ts';
-import { errorAnswer } from './schemas.ts';
+import { errorAnswer, INTEGER_PARAMETERS } from './schemas.ts';
 
 /** What the document says of one route of the customer API (src/http/api-route.ts declares the route with it). */
 export interface ApiOperation {
@@ -42,7 +42,17 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // A whole-number query parameter is text on the wire, but an integer to the client that sends it.
+    override: ({ zodSchema, jsonSchema }) => {
+      const range = INTEGER_PARAMETERS.get(zodSchema);
+      if (!range) return;
+      delete jsonSchema.pattern;
+      Object.assign(jsonSchema, { type: 'integer', ...range });
+    },
+  }) as JsonSchema;
   return rest;
 }
 
@@ -118,7 +128,7 @@ function build(config: Pick<Config, 'publicUrl' | 'brand' | 'api'>, operations: 
     info: {
       title: `${config.brand.name} API`,
       version: '1',
-      description: `Proxy URLs, usage and sessions of your ${config.brand.name} proxy key, for your scripts. Make a token in your dashboard and send it as \`Authorization: Bearer pst_…\`. Each token may make ${config.api.requestsPerMinute} requests a minute. Times are unix milliseconds; errors are \`{error: {code, message, requestId}}\`.`,
+      description: `Proxy URLs, usage and sessions of your ${config.brand.name} proxy key, for your scripts. Make a token in your dashboard and send it as \`Authorization: Bearer pst_…\`. Each token may make ${config.api.requestsPerMinute} requests a minute, and all of your tokens together ${config.api.customerRequestsPerMinute}. Times are unix milliseconds; errors are \`{error: {code, message, requestId}}\`.`,
     },
     servers: [{ url: `${config.publicUrl}/api/v1` }],
     security: [{ token: [] }],
@@ -134,11 +144,13 @@ function build(config: Pick<Config, 'publicUrl' | 'brand' | 'api'>, operations: 
       },
       headers: {
         'RateLimit-Policy': {
-          description: 'The per-token limit: `"per-token";q=<requests>;w=<seconds>` (IETF RateLimit header fields).',
+          description:
+            'The limits: `"per-token";q=<requests>;w=<seconds>, "per-customer";q=<requests>;w=<seconds>` (IETF RateLimit header fields).',
           schema: { type: 'string' },
         },
         RateLimit: {
-          description: 'On a refusal: `"per-token";r=0;t=<seconds until the window ends>`.',
+          description:
+            'On a refusal, the limit it is over: `"per-token";r=0;t=<seconds until the window ends>` (or `"per-customer"`).',
           schema: { type: 'string' },
         },
       },

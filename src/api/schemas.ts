@@ -15,13 +15,21 @@ const PROTOCOLS = Object.keys(PROTOCOL_PORTS) as ProxyProtocol[];
 export const LIST_FORMATS = ['json', 'txt', 'csv'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
+/**
+ * The range of each whole-number query parameter: it arrives as text and is validated as such, but the OpenAPI
+ * document describes it as the integer it is (src/api/openapi.ts), so a typed client passes `count: 5`, not `'5'`.
+ */
+export const INTEGER_PARAMETERS = new WeakMap<object, { minimum: number; maximum: number }>();
+
 function wholeNumber(min: number, max: number, description: string) {
-  return z
+  const schema = z
     .pipe(z.string().check(z.regex(/^\d{1,4}$/, `must be a whole number from ${min} to ${max}`)), z.transform(Number))
     .check(
       z.refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`),
       z.describe(description),
     );
+  INTEGER_PARAMETERS.set(schema, { minimum: min, maximum: max });
+  return schema;
 }
 
 export const proxyUrlsQuery = z.object({

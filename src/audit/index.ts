@@ -1,5 +1,5 @@
 // The shop's own audit trail: who did what to which customer, when. Read by the dashboard and the console.
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type AuditEntry, auditLog } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
@@ -33,6 +33,33 @@ export function auditStatement(db: Db, entry: AuditInput) {
 
 export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
   await auditStatement(db, entry);
+}
+
+/**
+ * Counts one more occurrence on the entry `id` (one row per thing and day, e.g. a token's secret reads): written with
+ * `count: 1` in its detail the first time, its count raised and its time moved to `at` each time after.
+ */
+export async function countAudit(db: Db, entry: AuditInput & { id: string }): Promise<void> {
+  const { at } = entry;
+  await db
+    .insert(auditLog)
+    .values({
+      id: entry.id,
+      actor: entry.actor,
+      action: entry.action,
+      customerId: entry.customerId ?? null,
+      detail: { ...entry.detail, count: 1 },
+      requestId: entry.requestId ?? null,
+      at,
+    })
+    .onConflictDoUpdate({
+      target: auditLog.id,
+      set: {
+        detail: sql`json_set(${auditLog.detail}, '$.count', coalesce(json_extract(${auditLog.detail}, '$.count'), 0) + 1)`,
+        requestId: entry.requestId ?? null,
+        at,
+      },
+    });
 }
 
 /** Records an entry with a fixed `id` unless it is there already; true when it was written now. */

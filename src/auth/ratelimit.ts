@@ -1,14 +1,19 @@
-// Sign-in request limits that protect the customer, not the attacker:
+// Sign-in request limits that protect the customer, not the attacker, and that strangers cannot turn into a switch:
 // - per requesting network (an IPv4 address or an IPv6 /64): the LOGIN_LIMITER binding, 5 a minute (answered 429);
 // - per address AND requesting network: LOGIN_LINKS_PER_DAY links a day, counted in D1 (answered like success,
 //   without a mail), so somebody else's requests never use up a customer's own links;
-// - shop-wide: LOGIN_MAILS_PER_HOUR sign-in mails an hour (answered 429), the sender's reputation's ceiling.
-// An operator's resend skips the first and the last (it is one deliberate, audited mail) and has its own requester.
+// - shop-wide, for addresses WITHOUT an account only: past LOGIN_CHALLENGE_AFTER sign-in mails in the last hour they
+//   must pass Cloudflare Turnstile first (when it is set up), and past LOGIN_MAILS_PER_HOUR (the mail provider's
+//   ceiling) they get no new link until the hour rolls on. Operators (ADMIN_EMAILS) and existing customers are never
+//   held by other people's traffic.
+// Every address gets the same answer whether or not it has an account: under pressure everyone is shown the challenge
+// (an existing customer's link is on its way all the same), and a new address past the ceiling is answered like one
+// over its daily share. An operator's resend skips the network and the shop-wide limits and has its own requester.
 import type { Config } from '../config/index.ts';
 import { hmacSha256Hex } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
 import { HOUR_MS } from '../time.ts';
-import { loginMailsSince, tokensIssuedToday } from './tokens.ts';
+import { loginMailsSince } from './tokens.ts';
 
 /** The LOGIN_LIMITER binding's period in wrangler.toml: a refused client may try again after it. */
 export const LOGIN_LIMIT_PERIOD_SECONDS = 60;
@@ -24,52 +29,65 @@ export async function loginRequesterKey(authSecret: string, network: string): Pr
   return (await hmacSha256Hex(authSecret, `login-requester:${network}`)).slice(0, 32);
 }
 
-export type LoginLimit =
-  | { outcome: 'ok' }
-  /** This network asked too often (429: it says nothing about any address). */
-  | { outcome: 'network'; retryAfterSeconds: number }
-  /** The shop sent its hourly share of sign-in mail (429 for everyone until the oldest of them is an hour old). */
-  | { outcome: 'shop'; retryAfterSeconds: number }
-  /** This requester had this address sent its daily share (answered like success: no enumeration, no bombing). */
-  | { outcome: 'address' };
-
-export interface LoginLimitInput {
-  email: string;
-  /** requesterNetwork(CF-Connecting-IP), or CONSOLE_REQUESTER. */
-  network: string;
-  requester: string;
-  /** An operator's resend: neither the operator's network nor the shop-wide cap holds it. */
-  byOperator: boolean;
+/** What the shop knows when it decides about one sign-in request (after the network's own limit). */
+export interface SignInFacts {
+  /** An operator, or an address that already has an account. */
+  known: boolean;
+  /** Sign-in mails the whole shop sent in the last hour. */
+  lastHour: number;
+  /** Links this address got from this requester in the last 24 h. */
+  issuedToday: number;
+  /** The request carried a Turnstile token that siteverify vouched for. */
+  passed: boolean;
 }
 
-export async function checkLoginLimits(
-  services: { limiter: RateLimit; db: Db; limits: Config['limits'] },
-  { email, network, requester, byOperator }: LoginLimitInput,
-  now: number,
-): Promise<LoginLimit> {
-  const { limiter, db, limits } = services;
-  if (!byOperator) {
-    // The network first: a client over its limit costs no D1 read and uses up nothing else.
-    if (!(await limiter.limit({ key: `login:net:${network}` })).success)
-      return { outcome: 'network', retryAfterSeconds: LOGIN_LIMIT_PERIOD_SECONDS };
-    const recent = await loginMailsSince(db, HOUR_MS, now);
-    if (recent.count >= limits.loginMailsPerHour)
-      return {
-        outcome: 'shop',
-        retryAfterSeconds: Math.max(1, Math.ceil(((recent.oldestAt ?? now) + HOUR_MS - now) / 1000)),
-      };
-  }
-  if ((await tokensIssuedToday(db, { email, requester }, now)) >= limits.loginLinksPerDay)
-    return { outcome: 'address' };
-  return { outcome: 'ok' };
+export interface SignInDecision {
+  /** Send the link now. */
+  send: boolean;
+  /** Answer with the challenge (every address alike, so the answer says nothing about who has an account). */
+  challenge: boolean;
+  /** Why no link is sent, for the logs. */
+  held?: 'address' | 'challenge' | 'shop';
 }
 
-/** The console's figure: sign-in mails in the last hour against the shop-wide cap. */
+/** Whether the shop is asking new addresses to pass the challenge now. */
+export function challenging(config: Pick<Config, 'turnstile' | 'limits'>, lastHour: number): boolean {
+  return config.turnstile !== null && lastHour >= config.limits.loginChallengeAfter;
+}
+
+/** The decision for one request (see the top of this file). */
+export function decideSignIn(config: Pick<Config, 'turnstile' | 'limits'>, facts: SignInFacts): SignInDecision {
+  const challenge = challenging(config, facts.lastHour) && !facts.passed;
+  if (facts.issuedToday >= config.limits.loginLinksPerDay) return { send: false, challenge, held: 'address' };
+  if (facts.known) return { send: true, challenge };
+  if (challenge) return { send: false, challenge, held: 'challenge' };
+  if (facts.lastHour >= config.limits.loginMailsPerHour) return { send: false, challenge, held: 'shop' };
+  return { send: true, challenge };
+}
+
+/** The console's figures: sign-in mails in the last hour against the challenge's threshold and the ceiling. */
+export interface SignInMailFigures {
+  lastHour: number;
+  perHour: number;
+  /** Null when no challenge is set up (TURNSTILE_SITE_KEY). */
+  challengeAfter: number | null;
+  /** New addresses must pass the challenge now. */
+  challenging: boolean;
+  /** New addresses get no new link now (existing customers and operators still do). */
+  newPaused: boolean;
+}
+
 export async function signInMailFigures(
   db: Db,
-  limits: Config['limits'],
+  config: Pick<Config, 'turnstile' | 'limits'>,
   now: number,
-): Promise<{ lastHour: number; perHour: number; paused: boolean }> {
-  const { count } = await loginMailsSince(db, HOUR_MS, now);
-  return { lastHour: count, perHour: limits.loginMailsPerHour, paused: count >= limits.loginMailsPerHour };
+): Promise<SignInMailFigures> {
+  const lastHour = await loginMailsSince(db, HOUR_MS, now);
+  return {
+    lastHour,
+    perHour: config.limits.loginMailsPerHour,
+    challengeAfter: config.turnstile ? config.limits.loginChallengeAfter : null,
+    challenging: challenging(config, lastHour),
+    newPaused: lastHour >= config.limits.loginMailsPerHour,
+  };
 }

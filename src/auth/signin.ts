@@ -2,13 +2,30 @@
 // complete it (atomic consume, customer created on first sign-in, session started).
 import { customers, type Session, sessions } from '../../schema.ts';
 import { auditStatement } from '../audit/index.ts';
+import { customerIdByEmailQuery } from '../customers/index.ts';
+import { firstRow, readTogether } from '../db/reads.ts';
 import { UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
+import { HOUR_MS } from '../time.ts';
 import { AuthError } from './errors.ts';
 import { requesterNetwork } from './network.ts';
-import { CONSOLE_REQUESTER, checkLoginLimits, loginRequesterKey } from './ratelimit.ts';
+import {
+  CONSOLE_REQUESTER,
+  challenging,
+  decideSignIn,
+  LOGIN_LIMIT_PERIOD_SECONDS,
+  loginRequesterKey,
+} from './ratelimit.ts';
 import { newSessionRow } from './sessions.ts';
-import { consumeLoginToken, issueLoginToken, voidOlderLoginTokens, withdrawLoginToken } from './tokens.ts';
+import {
+  consumeLoginToken,
+  issueLoginToken,
+  loginMailsSinceQuery,
+  tokensIssuedTodayQuery,
+  voidOlderLoginTokens,
+  withdrawLoginToken,
+} from './tokens.ts';
+import { passedChallenge } from './turnstile.ts';
 
 export interface SignInRequest {
   /** Already normalised (see email.ts). */
@@ -17,12 +34,18 @@ export interface SignInRequest {
   next: string | null;
   /** `CF-Connecting-IP`, set by Cloudflare's edge. Never X-Forwarded-For, which a client can write. */
   ip: string | null;
+  /** The sign-in page's Turnstile token, when it asked the visitor to pass the challenge. */
+  challengeToken?: string;
   /** An operator's resend from the console (audited by the caller). */
   byOperator?: boolean;
 }
 
-/** What happened, for logs and tests; the HTTP answer is the same for both. */
-export type SignInRequestOutcome = 'queued' | 'suppressed';
+/** What happened (for logs and tests), and whether to answer with the challenge; the HTTP answer is otherwise the
+ * same whether or not a link was sent. */
+export interface SignInRequestOutcome {
+  sent: boolean;
+  challenge: boolean;
+}
 
 type SignInServices = Pick<Services, 'db' | 'config' | 'mail' | 'limiters' | 'log' | 'clock'>;
 
@@ -33,12 +56,27 @@ function mailUnavailable(): AuthError {
   );
 }
 
+/** What the decision needs from D1, in one round trip: the shop's last hour, this address's day, its account. */
+async function signInFacts(services: SignInServices, who: { email: string; requester: string }, now: number) {
+  const { db, config } = services;
+  const [found] = await readTogether(db, {
+    lastHour: firstRow(loginMailsSinceQuery(db, HOUR_MS, now)),
+    today: firstRow(tokensIssuedTodayQuery(db, who, now)),
+    account: firstRow(customerIdByEmailQuery(db, who.email)),
+  });
+  return {
+    lastHour: found.lastHour?.n ?? 0,
+    issuedToday: found.today?.n ?? 0,
+    known: config.adminEmails.includes(who.email) || found.account !== undefined,
+  };
+}
+
 /**
  * Issues a link and queues its email (see ratelimit.ts for the limits). Links are counted and voided per address AND
- * requester: an address over its daily share for this requester gets no new email ('suppressed') and its last link
- * stays valid. Older links are voided only once the new one is queued, so a queue failure (503) costs nothing.
- * When mail cannot leave at all it is a 503 `mail_unavailable` before anything is issued (a production shop never
- * falls back to anything that would only log links).
+ * requester: an address over its daily share for this requester gets no new email and its last link stays valid.
+ * Older links are voided only once the new one is queued, so a queue failure (503) costs nothing. When mail cannot
+ * leave at all it is a 503 `mail_unavailable` before anything is issued (a production shop never falls back to
+ * anything that would only log links).
  */
 export async function requestSignIn(services: SignInServices, input: SignInRequest): Promise<SignInRequestOutcome> {
   const { db, config, mail, log } = services;
@@ -49,27 +87,27 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
   }
   const byOperator = input.byOperator === true;
   const network = byOperator ? CONSOLE_REQUESTER : requesterNetwork(input.ip);
-  const requester = await loginRequesterKey(config.auth.secret, network);
-  const now = services.clock.now();
-  const limit = await checkLoginLimits(
-    { limiter: services.limiters.login, db, limits: config.limits },
-    { email: input.email, network, requester, byOperator },
-    now,
-  );
-  if (limit.outcome === 'network')
+  // The network first: a client over its limit costs no D1 read and uses up nothing else.
+  if (!byOperator && !(await services.limiters.login.limit({ key: `login:net:${network}` })).success)
     throw new AuthError('rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', {
-      retryAfterSeconds: limit.retryAfterSeconds,
+      retryAfterSeconds: LOGIN_LIMIT_PERIOD_SECONDS,
     });
-  if (limit.outcome === 'shop') {
-    log.warn('sign-in mail paused: the shop-wide hourly cap is reached', { perHour: config.limits.loginMailsPerHour });
-    throw new AuthError(
-      'rate_limited',
-      `The shop is sending unusually many sign-in emails, so it is pausing them for a while. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
-      { retryAfterSeconds: limit.retryAfterSeconds },
-    );
-  }
-  if (limit.outcome === 'address') return 'suppressed';
+  const requester = await loginRequesterKey(config.auth.secret, network);
   const who = { email: input.email, requester };
+  const now = services.clock.now();
+  const facts = await signInFacts(services, who, now);
+  const passed =
+    !byOperator &&
+    challenging(config, facts.lastHour) &&
+    Boolean(input.challengeToken) &&
+    (await passedChallenge(services, input.challengeToken ?? '', input.ip));
+  // An operator's resend is one deliberate, audited mail: only the address's daily share holds it.
+  const decision = decideSignIn(config, { ...facts, known: facts.known || byOperator, passed: passed || byOperator });
+  if (decision.held === 'shop')
+    log.warn('sign-in mail to a new address held: the shop-wide hourly ceiling is reached', {
+      perHour: config.limits.loginMailsPerHour,
+    });
+  if (!decision.send) return { sent: false, challenge: decision.challenge };
   const issued = await issueLoginToken(db, { ...who, redirectTo: input.next }, now);
   try {
     await mail.enqueue({
@@ -85,7 +123,7 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
     throw mailUnavailable();
   }
   await voidOlderLoginTokens(db, who, now);
-  return 'queued';
+  return { sent: true, challenge: decision.challenge };
 }
 
 export interface SignedIn {

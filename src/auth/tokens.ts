@@ -1,6 +1,6 @@
 // Login tokens: 256 random bits, only their SHA-256 stored, 15 minutes, single use; the newest one a requester got
 // voids the older ones that requester got.
-import { and, count, eq, gt, isNull, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import { loginTokens } from '../../schema.ts';
 import { randomToken, sha256Hex } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
@@ -120,29 +120,37 @@ export async function peekLoginToken(
 /** How many tokens `requester` had sent to `email` in the last 24 hours (the daily cap). */
 export async function tokensIssuedToday(
   db: Db,
-  { email, requester }: Pick<LoginTokenRequest, 'email' | 'requester'>,
+  who: Pick<LoginTokenRequest, 'email' | 'requester'>,
   now: number,
 ): Promise<number> {
-  const [row] = await db
+  const [row] = await tokensIssuedTodayQuery(db, who, now);
+  return row?.n ?? 0;
+}
+
+/** `tokensIssuedToday` as a statement that can ride in a batch with others (its one row's `n`). */
+export function tokensIssuedTodayQuery(
+  db: Db,
+  { email, requester }: Pick<LoginTokenRequest, 'email' | 'requester'>,
+  now: number,
+) {
+  return db
     .select({ n: count() })
     .from(loginTokens)
     .where(
       and(eq(loginTokens.email, email), eq(loginTokens.requester, requester), gt(loginTokens.createdAt, now - DAY_MS)),
     );
-  return row?.n ?? 0;
-}
-
-export interface RecentLoginMails {
-  count: number;
-  /** When the oldest of them was issued (unix ms), null when none was. */
-  oldestAt: number | null;
 }
 
 /** The sign-in mails the whole shop issued in the last `windowMs` (the shop-wide cap and the console's figure). */
-export async function loginMailsSince(db: Db, windowMs: number, now: number): Promise<RecentLoginMails> {
-  const [row] = await db
-    .select({ n: count(), oldestAt: min(loginTokens.createdAt) })
+export async function loginMailsSince(db: Db, windowMs: number, now: number): Promise<number> {
+  const [row] = await loginMailsSinceQuery(db, windowMs, now);
+  return row?.n ?? 0;
+}
+
+/** `loginMailsSince` as a statement that can ride in a batch with others (its one row's `n`). */
+export function loginMailsSinceQuery(db: Db, windowMs: number, now: number) {
+  return db
+    .select({ n: count() })
     .from(loginTokens)
     .where(gt(loginTokens.createdAt, now - windowMs));
-  return { count: row?.n ?? 0, oldestAt: row?.oldestAt ?? null };
 }

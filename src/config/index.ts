@@ -3,17 +3,10 @@
 import { DomainError } from '../domain-error.ts';
 import type { Tier } from '../shared/api.ts';
 import * as z from '../zod.ts';
+import { type ConfigProblem, crossCheckVars, productionSecretProblems } from './cross-checks.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
 
-export type { Tier };
-
-export interface ConfigProblem {
-  /** The var or secret at fault, e.g. `PRICING`. */
-  variable: string;
-  /** The field inside a JSON var, e.g. `tiers[1].gb`; empty for the whole value. */
-  field: string;
-  message: string;
-}
+export type { ConfigProblem, Tier };
 
 export interface Config {
   env: 'production' | 'development' | 'test';
@@ -41,7 +34,15 @@ export interface Config {
     /** How long the old key keeps working after a rollover (KEY_ROLLOVER_GRACE_HOURS), in ms. */
     rolloverGraceMs: number;
   };
-  limits: { loginLinksPerDay: number; loginMailsPerHour: number };
+  limits: {
+    loginLinksPerDay: number;
+    /** Sign-in mails an hour past which addresses without an account get no new link (LOGIN_MAILS_PER_HOUR). */
+    loginMailsPerHour: number;
+    /** Sign-in mails an hour past which a new address must pass the challenge (LOGIN_CHALLENGE_AFTER). */
+    loginChallengeAfter: number;
+  };
+  /** Cloudflare Turnstile, the challenge of sign-in under pressure; null when the shop has none set up. */
+  turnstile: { siteKey: string; secretKey: string; verifyUrl: string } | null;
   reminders: {
     /** Percentages of the cap that trigger a usage reminder, largest first (REMINDER_USAGE_PERCENTS). */
     usagePercents: number[];
@@ -56,6 +57,8 @@ export interface Config {
     tokensPerCustomer: number;
     /** Requests per minute per token (API_REQUESTS_PER_MINUTE, the API_TOKEN_LIMITER binding's limit). */
     requestsPerMinute: number;
+    /** Requests per minute per customer, all tokens together (API_CUSTOMER_PER_MINUTE, API_CUSTOMER_LIMITER). */
+    customerRequestsPerMinute: number;
   };
 }
 
@@ -115,9 +118,6 @@ function collect(schema: z.ZodMiniType, input: Record<string, unknown>, problems
   return undefined;
 }
 
-const DEV_PLACEHOLDER = /^(dev-only|psx_sim|sk_test_sim|whsec_sim|ZGV2LW9ubHkt)/;
-const STRIPE_TEST_KEY = /^(sk|rk)_test_/;
-
 /** Validates only the vars (what `npm run check` can see offline). */
 export function parseVars(input: Record<string, unknown>): {
   vars?: z.infer<typeof varsSchema>;
@@ -134,74 +134,9 @@ export function parseVars(input: Record<string, unknown>): {
   return { vars: problems.length ? undefined : vars, problems };
 }
 
-function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  if (!vars.COUNTRIES.includes(vars.DEFAULT_COUNTRY))
-    problems.push({
-      variable: 'DEFAULT_COUNTRY',
-      field: '',
-      message: `"${vars.DEFAULT_COUNTRY}" is not one of COUNTRIES`,
-    });
-  const ceiling = vars.CAP_CEILING_GB;
-  vars.PRICING.tiers.forEach((tier, i) => {
-    if (tier.gb > ceiling)
-      problems.push({
-        variable: 'PRICING',
-        field: `tiers[${i}].gb`,
-        message: `must not exceed CAP_CEILING_GB (${ceiling}): one key holds at most that`,
-      });
-  });
-  if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
-    problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
-  if (vars.SHOP_ENV === 'production') {
-    for (const name of ['PUBLIC_URL', 'PROXIES_SX_API_URL', 'STRIPE_API_URL'] as const)
-      if (!vars[name].startsWith('https://'))
-        problems.push({ variable: name, field: '', message: 'must use https:// in production' });
-    if (vars.MAIL_RETRY_DELAY_SECONDS === 0)
-      problems.push({
-        variable: 'MAIL_RETRY_DELAY_SECONDS',
-        field: '',
-        message: 'must be at least 1 in production (0 retries at once, for tests)',
-      });
-    if (vars.MAIL_TRANSPORT === 'outbox')
-      problems.push({
-        variable: 'MAIL_TRANSPORT',
-        field: '',
-        message: '"outbox" is the local simulator; use "cloudflare" or "resend" in production',
-      });
-  } else if (vars.MAIL_TRANSPORT === 'outbox' && !vars.MAIL_OUTBOX_URL) {
-    problems.push({ variable: 'MAIL_OUTBOX_URL', field: '', message: 'is required when MAIL_TRANSPORT is "outbox"' });
-  }
-  return problems;
-}
-
 /** An empty var (`AUTH_SECRET_PREVIOUS=` in .dev.vars) means "not set". */
 function dropEmpty(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => !(typeof v === 'string' && v.trim() === '')));
-}
-
-/**
- * Secrets a production shop must not run with: the committed development placeholders, and a Stripe test-mode key
- * (with one, a live shop would mint real proxy keys for test-card payments).
- */
-function productionSecretProblems(secrets: Partial<z.infer<typeof secretsSchema>>): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const [name, value] of Object.entries(secrets)) {
-    if (typeof value !== 'string') continue;
-    if (DEV_PLACEHOLDER.test(value))
-      problems.push({
-        variable: name,
-        field: '',
-        message: 'is a development placeholder; set the real secret with `wrangler secret put`',
-      });
-    else if (name === 'STRIPE_SECRET_KEY' && STRIPE_TEST_KEY.test(value))
-      problems.push({
-        variable: name,
-        field: '',
-        message: 'is a Stripe test-mode key; production needs a live key (sk_live_… or rk_live_…)',
-      });
-  }
-  return problems;
 }
 
 /**
@@ -224,6 +159,12 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
   if (secrets && raw.SHOP_ENV === 'production') problems.push(...productionSecretProblems(secrets));
   if (secrets && vars?.MAIL_TRANSPORT === 'resend' && !secrets.RESEND_API_KEY)
     problems.push({ variable: 'RESEND_API_KEY', field: '', message: 'is required when MAIL_TRANSPORT is "resend"' });
+  if (secrets && vars && Boolean(vars.TURNSTILE_SITE_KEY) !== Boolean(secrets.TURNSTILE_SECRET_KEY))
+    problems.push(
+      vars.TURNSTILE_SITE_KEY
+        ? { variable: 'TURNSTILE_SECRET_KEY', field: '', message: 'is required when TURNSTILE_SITE_KEY is set' }
+        : { variable: 'TURNSTILE_SITE_KEY', field: '', message: 'is required when TURNSTILE_SECRET_KEY is set' },
+    );
   if (!vars || !secrets || problems.length) return { ok: false, problems };
   const currency = vars.PRICING.currency;
   return {
@@ -261,7 +202,19 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
       keys: { capCeilingGb: vars.CAP_CEILING_GB, rolloverGraceMs: vars.KEY_ROLLOVER_GRACE_HOURS * 3_600_000 },
-      limits: { loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY, loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR },
+      limits: {
+        loginLinksPerDay: vars.LOGIN_LINKS_PER_DAY,
+        loginMailsPerHour: vars.LOGIN_MAILS_PER_HOUR,
+        loginChallengeAfter: vars.LOGIN_CHALLENGE_AFTER,
+      },
+      turnstile:
+        vars.TURNSTILE_SITE_KEY && secrets.TURNSTILE_SECRET_KEY
+          ? {
+              siteKey: vars.TURNSTILE_SITE_KEY,
+              secretKey: secrets.TURNSTILE_SECRET_KEY,
+              verifyUrl: vars.TURNSTILE_VERIFY_URL,
+            }
+          : null,
       reminders: {
         usagePercents: descending(vars.REMINDER_USAGE_PERCENTS),
         expiryDays: descending(vars.REMINDER_EXPIRY_DAYS),
@@ -272,7 +225,11 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         automaticTax: vars.CHECKOUT_AUTOMATIC_TAX,
         invoice: vars.CHECKOUT_INVOICE,
       },
-      api: { tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER, requestsPerMinute: vars.API_REQUESTS_PER_MINUTE },
+      api: {
+        tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER,
+        requestsPerMinute: vars.API_REQUESTS_PER_MINUTE,
+        customerRequestsPerMinute: vars.API_CUSTOMER_PER_MINUTE,
+      },
     },
   };
 }

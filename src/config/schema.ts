@@ -51,6 +51,9 @@ export const brandSchema = z.object({
   }),
 });
 
+/** Cloudflare's siteverify endpoint (https://developers.cloudflare.com/turnstile/get-started/server-side-validation/). */
+export const TURNSTILE_SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+
 /** The cap ceiling of an ordinary reseller's keys (partner accounts have higher ones, set in CAP_CEILING_GB). */
 export const DEFAULT_CAP_CEILING_GB = 1000;
 /** How long a key that was rolled over keeps working, by default. */
@@ -173,8 +176,24 @@ export const varsSchema = z.object({
   ADMIN_EMAILS: z.optional(z.string()),
   /** Sign-in links one address gets per day at the request of one network (an IPv4 address or an IPv6 /64). */
   LOGIN_LINKS_PER_DAY: limit(1, 1000, 10),
-  /** Sign-in emails the whole shop sends per hour; past it, sign-in requests answer 429 until the hour rolls on. */
+  /**
+   * Sign-in emails the whole shop sends per hour (the mail provider's ceiling): past it, addresses without an account
+   * get no new link until the hour rolls on. Operators and existing customers are never held by it.
+   */
   LOGIN_MAILS_PER_HOUR: limit(1, 1_000_000, 200),
+  /**
+   * Sign-in emails in the last hour past which an address without an account must pass the Turnstile challenge
+   * first (when Turnstile is set up); 0: always.
+   */
+  LOGIN_CHALLENGE_AFTER: limit(0, 1_000_000, 50),
+  /** Cloudflare Turnstile's sitekey (public): the challenge shown to new addresses when sign-in is under pressure. */
+  TURNSTILE_SITE_KEY: z.optional(
+    z
+      .string()
+      .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a Turnstile sitekey (Cloudflare dashboard → Turnstile)')),
+  ),
+  /** Where the shop checks a Turnstile token (Cloudflare's siteverify; the simulator locally). */
+  TURNSTILE_VERIFY_URL: z._default(httpUrl, TURNSTILE_SITEVERIFY),
   /** The most GB one key may hold (the platform's ceiling for this reseller account): 1000, or more for partners. */
   CAP_CEILING_GB: limit(1, PLATFORM_CAP_LIMIT_GB, DEFAULT_CAP_CEILING_GB),
   /** How long a key keeps working after the customer was rolled onto a new one. */
@@ -196,6 +215,11 @@ export const varsSchema = z.object({
    * which counts them; this copy is what the RateLimit-Policy header announces (`npm run check` compares the two).
    */
   API_REQUESTS_PER_MINUTE: limit(1, 100_000, 120),
+  /**
+   * Requests per minute one customer may make to /api/v1 with all their tokens together: the `API_CUSTOMER_LIMITER`
+   * binding's limit, announced like the per-token one (`npm run check` compares the two).
+   */
+  API_CUSTOMER_PER_MINUTE: limit(1, 100_000, 300),
 });
 
 /** Secrets: set with `wrangler secret put` (or .dev.vars locally); never in vars, logs or the SPA. */
@@ -211,6 +235,12 @@ export const secretsSchema = z.object({
     .string()
     .check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')),
   RESEND_API_KEY: z.optional(z.string()),
+  /** Cloudflare Turnstile's secret key of the widget whose sitekey is TURNSTILE_SITE_KEY. */
+  TURNSTILE_SECRET_KEY: z.optional(
+    z
+      .string()
+      .check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be a Turnstile secret key (Cloudflare dashboard → Turnstile)')),
+  ),
 });
 
 export const SECRET_NAMES = Object.keys(secretsSchema.shape) as (keyof typeof secretsSchema.shape)[];

@@ -16,6 +16,12 @@ export function customerQuery(db: Db, customerId: string) {
   return db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
 }
 
+/** The id of the customer with this (normalised) address, as a statement that can ride in a batch: whether the
+ * address already has an account. */
+export function customerIdByEmailQuery(db: Db, email: string) {
+  return db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).limit(1);
+}
+
 export async function getCustomer(db: Db, customerId: string): Promise<Customer | undefined> {
   const [row] = await customerQuery(db, customerId);
   return row;

@@ -6,3 +6,4 @@ export { revealSecret, rotateSecret } from './key.ts';
 export { dashboardPage, pageAvailability } from './page.ts';
 export { type ProxyListEntry, proxyUrlList } from './proxy-urls.ts';
 export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownKeyReads, ownUsage } from './sessions.ts';
+export { endEverySession } from './sign-out.ts';

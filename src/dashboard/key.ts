@@ -1,9 +1,10 @@
 // The customer's own key secret from the dashboard: reveal it (from its sealed copy) and rotate it, each audited
 // as the customer. The rules (never for a suspended customer, store before verify) live in src/keys/.
-import { recordAudit } from '../audit/index.ts';
+import { auditStatement, recordAudit } from '../audit/index.ts';
 import type { Suspension } from '../customers/index.ts';
+import { type EndedGrace, endRetiringGrace, type ReconcileServices } from '../fulfilment/index.ts';
 import { mintedKey, type PoolKeyRow, readSecret, rotateKeySecret } from '../keys/index.ts';
-import type { RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
+import type { EndedPreviousKey, RevealAnswer, RotateAnswer } from '../shared/dashboard.ts';
 import type { DashboardServices } from './account.ts';
 
 export interface Actor {
@@ -35,13 +36,33 @@ export async function revealSecret(
   return { secret, secretMask };
 }
 
-/** A new secret; `clientKey` (the SPA's Idempotency-Key for one confirmation) makes a retry replay, not rotate twice. */
+/** The previous key a rotation (or an operator) ended, as the customer is told about it. */
+export function endedPreviousKey(ended: EndedGrace): EndedPreviousKey | null {
+  const last = ended.generations.at(-1);
+  return last ? { secretMask: last.secretMask, switchedOff: ended.switchedOff } : null;
+}
+
+/**
+ * A new secret for the current key, and the end of every other secret the customer still has: a rollover's previous
+ * key stops working too (its grace ends now; its unused GB move to the current key as at the end of a grace).
+ * `clientKey` (the SPA's Idempotency-Key for one confirmation) makes a retry replay, not rotate twice.
+ */
 export async function rotateSecret(
-  services: DashboardServices,
+  services: DashboardServices & ReconcileServices,
   actor: Actor,
   clientKey?: string,
 ): Promise<RotateAnswer> {
   const rotated = await rotateKeySecret(services, actor.customerId, clientKey);
+  const ended = await endRetiringGrace(services, actor.customerId, (generations, at) => [
+    auditStatement(services.db, {
+      at,
+      actor: `customer:${actor.customerId}`,
+      action: 'key.end_grace',
+      customerId: actor.customerId,
+      detail: { generations, by: 'rotate' },
+      requestId: actor.requestId,
+    }),
+  ]);
   await recordAudit(services.db, {
     actor: `customer:${actor.customerId}`,
     action: 'key.rotate',
@@ -55,5 +76,10 @@ export async function rotateSecret(
     requestId: actor.requestId,
     at: services.clock.now(),
   });
-  return { secret: rotated.secret, secretMask: rotated.secretMask, sessionsClosed: rotated.sessionsClosed };
+  return {
+    secret: rotated.secret,
+    secretMask: rotated.secretMask,
+    sessionsClosed: rotated.sessionsClosed,
+    previousKey: endedPreviousKey(ended),
+  };
 }

@@ -7,8 +7,10 @@ import { every } from 'hono/combine';
 import type { HandlerResponse } from 'hono/types';
 import type { ApiOperation } from '../api/openapi.ts';
 import type { ApiScope } from '../shared/tokens.ts';
+import { countSecretRead } from '../tokens/index.ts';
 import type * as z from '../zod.ts';
 import { requireToken, type TokenVariables } from './bearer.ts';
+import { readsFrom } from './consistency.ts';
 import type { AppEnv, GuardedEnv } from './context.ts';
 import { type CustomerLimit, limitPerToken } from './limits.ts';
 import { privateNoStore } from './middleware.ts';
@@ -18,6 +20,8 @@ import { validate } from './validate.ts';
 export interface TokenOperation extends ApiOperation {
   scope: ApiScope;
   limit?: CustomerLimit;
+  /** Its answer carries the key's secret: each read is counted in the audit log (per token and day). */
+  secret?: true;
 }
 
 /** A route anyone may read (the documentation itself). */
@@ -43,19 +47,27 @@ type TokenRoute<O extends TokenOperation, R extends HandlerResponse<unknown>> = 
   MiddlewareHandler<GuardedEnv<TokenVariables>>,
   MiddlewareHandler<AppEnv, O['path'], OperationInput<O>>,
   MiddlewareHandler<AppEnv>,
+  MiddlewareHandler<GuardedEnv<TokenVariables>>,
   Handler<GuardedEnv<TokenVariables>, O['path'], OperationInput<O>, R>,
 ];
 
-/** A public route as Hono's `on` takes it: method, path, validators, handler. */
+/** A public route as Hono's `on` takes it: method, path, the copy it reads, validators, handler. */
 type PublicRoute<O extends PublicOperation, R extends HandlerResponse<unknown>> = readonly [
   O['method'],
   O['path'],
+  MiddlewareHandler<AppEnv>,
   MiddlewareHandler<AppEnv, O['path'], OperationInput<O>>,
   Handler<AppEnv, O['path'], OperationInput<O>, R>,
 ];
 
 const carryOn: MiddlewareHandler = async (_c, next) => {
   await next();
+};
+
+/** After the answer (it does not change it): one more read of the secret by this token today, when it got one. */
+const countsSecretReads: MiddlewareHandler<GuardedEnv<TokenVariables>> = async (c, next) => {
+  await next();
+  if (c.res.status === 200) c.var.services.waitUntil(countSecretRead(c.var.services, c.var.token, c.var.requestId));
 };
 
 /** The declaration's validators (path parameters, then the query), each a 400 `invalid_request` when refused. */
@@ -73,7 +85,10 @@ export function apiRoutes() {
   return {
     operations,
 
-    /** A token route: private answers, the token and its scope, the inputs, the customer's limit, then `handler`. */
+    /**
+     * A token route: private answers, the token and its scope (read from the primary: the token may have been revoked
+     * a moment ago, and the answers carry the key's secret), the inputs, the customer's limit, then `handler`.
+     */
     route<const O extends TokenOperation, R extends HandlerResponse<unknown>>(
       op: O,
       handler: Handler<GuardedEnv<TokenVariables>, NoInfer<O['path']>, NoInfer<OperationInput<O>>, R>,
@@ -86,17 +101,18 @@ export function apiRoutes() {
         requireToken(op.scope),
         validators(op),
         op.limit ? limitPerToken(op.limit) : carryOn,
+        op.secret ? countsSecretReads : carryOn,
         handler,
       ];
     },
 
-    /** A route without a token (the documentation): its inputs, then `handler`. */
+    /** A route without a token (the documentation, which reads nothing of anybody's): its inputs, then `handler`. */
     publicRoute<const O extends PublicOperation, R extends HandlerResponse<unknown>>(
       op: O,
       handler: Handler<AppEnv, NoInfer<O['path']>, NoInfer<OperationInput<O>>, R>,
     ): PublicRoute<O, R> {
       recorded.push(op);
-      return [op.method, op.path, validators(op), handler];
+      return [op.method, op.path, readsFrom('replica'), validators(op), handler];
     },
   };
 }

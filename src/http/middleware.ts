@@ -22,7 +22,7 @@ const ONE_CLICK_PATH = '/api/reminders/unsubscribe';
 const requestServices: MiddlewareHandler<AppEnv> = async (c, next) => {
   const log = createLogger({ requestId: c.var.requestId });
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const services = createServices(c.env, { log, waitUntil, kind: 'request', consistency: consistencyOf(c) });
+  const services = createServices(c.env, { log, waitUntil, kind: 'request', consistency: () => consistencyOf(c) });
   c.set('services', services);
   const started = services.clock.now();
   await next();

@@ -10,10 +10,13 @@ import { activeSession, needsRenewal, sessionReads, signSessionToken, verifySess
 import type { Db } from '../db/index.ts';
 import { type ReadResults, type Reads, readTogether } from '../db/reads.ts';
 import type { SignedInCustomer } from '../shared/api.ts';
+import { declareRead, declaring, type ReadDeclaration } from './consistency.ts';
 import type { AppEnv, GuardedEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
 const SESSION_COOKIE = '__Host-session';
+/** A session is a credential: checked on the primary unless the route declared otherwise (src/http/consistency.ts). */
+const PRIMARY_BY_DEFAULT: ReadDeclaration = { copy: 'primary', by: 'default' };
 
 /** The signed-in customer behind a live session. */
 export interface SessionIdentity {
@@ -82,6 +85,7 @@ export async function resolveSession<R extends Reads, E extends AppEnv>(
   c: Context<E>,
   routeReads: RouteReads<R> | undefined,
 ): Promise<ReadingVariables<R> | null> {
+  declareRead(c, PRIMARY_BY_DEFAULT);
   const jwt = getCookie(c, SESSION_COOKIE);
   if (!jwt) return null;
   const found = await checkSession(c, jwt, routeReads);
@@ -135,33 +139,42 @@ function markPrivate<E extends AppEnv>(c: Context<E>): void {
  * `routeReads` (read in the same round trip as the session check).
  */
 export function requireSessionReading<R extends Reads>(routeReads: RouteReads<R>) {
-  return createMiddleware<GuardedEnv<ReadingVariables<R>>>(async (c, next) => {
-    const found = await resolveSession(c, routeReads);
-    if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
-    c.set('identity', found.identity);
-    c.set('reads', found.reads);
-    await next();
-    markPrivate(c);
-  });
+  return declaring(
+    createMiddleware<GuardedEnv<ReadingVariables<R>>>(async (c, next) => {
+      const found = await resolveSession(c, routeReads);
+      if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+      c.set('identity', found.identity);
+      c.set('reads', found.reads);
+      await next();
+      markPrivate(c);
+    }),
+    PRIMARY_BY_DEFAULT,
+  );
 }
 
 /** 401 `unauthenticated` unless the request carries a live session; sets `identity`. */
-export const requireSession = createMiddleware<SessionEnv>(async (c, next) => {
-  const found = await resolveSession(c, undefined);
-  if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
-  c.set('identity', found.identity);
-  await next();
-  markPrivate(c);
-});
+export const requireSession = declaring(
+  createMiddleware<SessionEnv>(async (c, next) => {
+    const found = await resolveSession(c, undefined);
+    if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    c.set('identity', found.identity);
+    await next();
+    markPrivate(c);
+  }),
+  PRIMARY_BY_DEFAULT,
+);
 
 /** Sets `identity` when the request carries a live session and carries on either way: `c.var.identity` may be
  * undefined behind it. */
-export const optionalSession = createMiddleware<GuardedEnv<Partial<SessionVariables>>>(async (c, next) => {
-  const found = await resolveSession(c, undefined);
-  if (found) c.set('identity', found.identity);
-  await next();
-  markPrivate(c);
-});
+export const optionalSession = declaring(
+  createMiddleware<GuardedEnv<Partial<SessionVariables>>>(async (c, next) => {
+    const found = await resolveSession(c, undefined);
+    if (found) c.set('identity', found.identity);
+    await next();
+    markPrivate(c);
+  }),
+  PRIMARY_BY_DEFAULT,
+);
 
 /**
  * After `requireSession`: 403 `reauth_required` unless the magic link behind this session was used within

@@ -18,6 +18,7 @@ export {
   currentKeysOf,
   currentKeysQuery,
   customersWithRetirementDue,
+  endGraceStatement,
   forgetVanishedKey,
   keysOf,
   liveUpstreamKeys,

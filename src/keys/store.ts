@@ -1,5 +1,5 @@
 // The pool_keys rows: one per key generation of a customer. The only module with SQL on the table.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PoolKeyRow, poolKeys } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
@@ -122,6 +122,18 @@ export function startRetiringStatement(
     .where(
       and(eq(poolKeys.customerId, customerId), eq(poolKeys.generation, generation), eq(poolKeys.state, 'current')),
     );
+}
+
+/**
+ * Ends the grace of the customer's retiring generations that still have one, now: from here they are retired exactly
+ * like a grace that ran out. Returns the generations it ended (none on a replay).
+ */
+export function endGraceStatement(db: Db, customerId: string, now: number) {
+  return db
+    .update(poolKeys)
+    .set({ graceUntil: now, updatedAt: now })
+    .where(and(eq(poolKeys.customerId, customerId), eq(poolKeys.state, 'retiring'), gt(poolKeys.graceUntil, now)))
+    .returning({ generation: poolKeys.generation, secretMask: poolKeys.secretMask });
 }
 
 export async function saveKey(db: Db, keyId: string, change: KeyChange, now: number): Promise<void> {

@@ -6,6 +6,7 @@ import {
   auditPage,
   customerDetail,
   customerTokens,
+  endCustomerGrace,
   exportCsv,
   grantGb,
   listCustomers,
@@ -20,6 +21,7 @@ import {
   suspendCustomer,
   unsuspendCustomer,
 } from '../admin/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
 import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
 import {
@@ -92,7 +94,8 @@ async function csvResponse<E extends GuardedEnv<OperatorVariables>>(c: Context<E
 }
 
 export const admin = new Hono<AppEnv>()
-  .use(requireSession, requireAdmin)
+  // The console acts on what is true now: every read from the primary.
+  .use(readsFrom('primary'), requireSession, requireAdmin)
   .get('/overview', async (c) =>
     c.json({
       ...(await overview(c.var.services)),
@@ -135,6 +138,9 @@ export const admin = new Hono<AppEnv>()
   })
   .post('/customers/:id/rotate-key', recent, validate('param', customerParam), async (c) =>
     c.json(await rotateCustomerKey(c.var.services, c.var.operator, c.req.valid('param').id, idempotencyKeyHeader(c))),
+  )
+  .post('/customers/:id/end-grace', recent, validate('param', customerParam), async (c) =>
+    c.json(await endCustomerGrace(c.var.services, c.var.operator, c.req.valid('param').id)),
   )
   .post('/customers/:id/refulfil', recent, validate('param', customerParam), async (c) =>
     c.json(await rerunFulfilment(c.var.services, c.var.operator, c.req.valid('param').id)),

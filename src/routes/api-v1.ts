@@ -50,6 +50,7 @@ export const apiV1 = new Hono<AppEnv>()
         description:
           'Proxy URLs with your key, built like the dashboard builds them. Without `count`: one URL with the rotation and sid you give. With `count`: that many sticky URLs, each with its own session id and so its own IP. `format=txt` answers one URL a line, `format=csv` a header row and one row a URL (both as a download).',
         scope: 'read',
+        secret: true,
         query: proxyUrlsQuery,
         answer: proxyUrlsAnswer,
         alsoAs: ['text/plain', 'text/csv'],

@@ -7,8 +7,10 @@ import {
   requestSignIn,
   safeNextPath,
   signOut,
-  signOutEverywhere,
+  TURNSTILE_TOKEN_MAX,
 } from '../auth/index.ts';
+import { endEverySession } from '../dashboard/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import {
   clearSessionCookie,
@@ -18,29 +20,52 @@ import {
   signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
-import type { AuthMeAnswer, AuthVerifyAnswer, LoginLinkAnswer } from '../shared/api.ts';
+import type {
+  AuthMeAnswer,
+  AuthVerifyAnswer,
+  LoginLinkAnswer,
+  SignInRequestAnswer,
+  SignOutEverywhereAnswer,
+} from '../shared/api.ts';
 import * as z from '../zod.ts';
 
-const requestBody = z.object({ email: emailSchema, next: z.optional(z.string()) });
+const requestBody = z.object({
+  email: emailSchema,
+  next: z.optional(z.string()),
+  /** The Turnstile widget's token, when the previous answer asked for the challenge. */
+  challengeToken: z.optional(z.string().check(z.minLength(1), z.maxLength(TURNSTILE_TOKEN_MAX))),
+});
+/** "Sign out everywhere": and the customer's API tokens too, when they ask (no body: tokens are kept). */
+const everywhereBody = z.object({ revokeTokens: z.optional(z.boolean()) });
 const tokenBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a sign-in token')) });
 
-/** The one answer to every accepted sign-in request, whether or not the address has an account. */
+/** The answers to an accepted sign-in request, each the same whether or not the address has an account. */
 const REQUEST_ACCEPTED = {
   status: 'sent',
   message: 'Check your inbox: a sign-in link is on its way. It works once and expires in 15 minutes.',
 } as const;
+const CHALLENGE =
+  'We are getting unusually many sign-in requests. If you have signed in here before, your link is on its way. New here? Confirm you are a person, and we will send yours.';
 
 export const auth = new Hono<AppEnv>()
+  // Sign-in reads and spends login links and starts sessions: the primary, but for who is signed in (below).
+  .use(readsFrom('primary'))
   .post('/request', validate('json', requestBody), async (c) => {
     const { services } = c.var;
-    const { email, next } = c.req.valid('json');
+    const { email, next, challengeToken } = c.req.valid('json');
     const outcome = await requestSignIn(services, {
       email,
       next: safeNextPath(next),
       ip: c.req.header('cf-connecting-ip') ?? null,
+      challengeToken,
     });
-    services.log.info('sign-in link requested', { outcome });
-    return c.json(REQUEST_ACCEPTED, 202);
+    services.log.info('sign-in link requested', { sent: outcome.sent, challenge: outcome.challenge });
+    const turnstile = services.config.turnstile;
+    const answer: SignInRequestAnswer =
+      outcome.challenge && turnstile
+        ? { status: 'challenge', message: CHALLENGE, siteKey: turnstile.siteKey }
+        : REQUEST_ACCEPTED;
+    return c.json(answer, 202);
   })
   /** What a link would sign in as and where it goes next, without using it (the confirm page shows it first). */
   .post('/link', validate('json', tokenBody), async (c) => {
@@ -64,7 +89,7 @@ export const auth = new Hono<AppEnv>()
   })
   /** Who is signed in; `customer: null` for a signed-out visitor (an answer, not a failed request in their console).
    * The public pages' header asks it; the dashboard and the console learn it from their own first answer. */
-  .get('/me', optionalSession, (c) => {
+  .get('/me', readsFrom('bookmark'), optionalSession, (c) => {
     const { identity } = c.var;
     return c.json({ customer: identity ? signedInCustomer(identity) : null } satisfies AuthMeAnswer);
   })
@@ -74,8 +99,12 @@ export const auth = new Hono<AppEnv>()
     clearSessionCookie(c);
     return c.json({ signedOut: true });
   })
-  .post('/logout-all', requireSession, async (c) => {
-    const revoked = await signOutEverywhere(c.var.services, { ...c.var.identity, requestId: c.var.requestId });
+  .post('/logout-all', requireSession, validate('json', everywhereBody), async (c) => {
+    const { revoked, tokensRevoked } = await endEverySession(
+      c.var.services,
+      { ...c.var.identity, requestId: c.var.requestId },
+      c.req.valid('json').revokeTokens === true,
+    );
     clearSessionCookie(c);
-    return c.json({ signedOut: true, revoked });
+    return c.json({ signedOut: true, revoked, tokensRevoked } satisfies SignOutEverywhereAnswer);
   });

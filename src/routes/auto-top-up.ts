@@ -1,6 +1,7 @@
 // The customer's auto top-up: see it, turn it on with a choice, turn it off in one click. Session required; the
 // charges themselves happen in the cron (src/refill).
 import { Hono } from 'hono';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
@@ -16,7 +17,7 @@ const choiceBody = z.object({
 });
 
 export const autoTopUp = new Hono<AppEnv>()
-  .get('/auto-top-up', privateNoStore, requireSession, async (c) =>
+  .get('/auto-top-up', readsFrom('bookmark'), privateNoStore, requireSession, async (c) =>
     c.json(await autoTopUpView(c.var.services, c.var.identity.customerId)),
   )
   .put('/auto-top-up', privateNoStore, requireSession, validate('json', choiceBody), async (c) =>

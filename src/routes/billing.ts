@@ -1,6 +1,7 @@
 // Billing API: checkout, the Stripe webhook, order status for the success page, purchase history.
 import { Hono } from 'hono';
 import { checkoutReads, orderReads, orderStatus, startCheckout } from '../checkout/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { limitPerCustomer } from '../http/limits.ts';
@@ -31,7 +32,7 @@ export const billing = new Hono<AppEnv>()
   )
 
   /** Stripe → shop. Verified over the raw body before anything is parsed; answered once state is durable, slow work after. */
-  .post('/stripe/webhook', async (c) => {
+  .post('/stripe/webhook', readsFrom('primary'), async (c) => {
     const outcome = await receiveStripeEvent(c.var.services, await c.req.text(), c.req.header('stripe-signature'));
     return c.json({ received: true, result: outcome.result });
   })
@@ -50,7 +51,7 @@ export const billing = new Hono<AppEnv>()
   )
 
   /** The customer's purchase history, newest first (abandoned checkouts left out). */
-  .get('/purchases', requireSessionReading(purchaseReads), async (c) => {
+  .get('/purchases', readsFrom('bookmark'), requireSessionReading(purchaseReads), async (c) => {
     const purchases = purchaseHistory(c.var.services, c.var.reads);
     return c.json({ purchases } satisfies PurchasesAnswer);
   });

@@ -13,6 +13,7 @@ import {
   revealSecret,
   rotateSecret,
 } from '../dashboard/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
@@ -46,7 +47,9 @@ const usageQuery = z.object({
 });
 
 export const dashboard = new Hono<AppEnv>()
-  .get('/account', privateNoStore, requireSessionReading(accountReads), async (c) =>
+  // The dashboard's reads come from the nearest replica that has the browser's own writes; reveal, rotate and closing
+  // sessions check the session on the primary (the guards' default).
+  .get('/account', readsFrom('bookmark'), privateNoStore, requireSessionReading(accountReads), async (c) =>
     c.json(await accountView(c.var.services, signedInCustomer(c.var.identity), c.var.identity.customer, c.var.reads)),
   )
   .post('/key/reveal', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('reveal'), async (c) =>
@@ -55,8 +58,13 @@ export const dashboard = new Hono<AppEnv>()
   .post('/key/rotate', privateNoStore, requireSession, rotateGuard, async (c) =>
     c.json(await rotateSecret(c.var.services, actor(c), idempotencyKeyHeader(c))),
   )
-  .get('/sessions', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('sessions'), async (c) =>
-    c.json(await listOwnSessions(c.var.services, c.var.reads.key)),
+  .get(
+    '/sessions',
+    readsFrom('bookmark'),
+    privateNoStore,
+    requireSessionReading(ownKeyReads),
+    limitPerCustomer('sessions'),
+    async (c) => c.json(await listOwnSessions(c.var.services, c.var.reads.key)),
   )
   .delete('/sessions', privateNoStore, requireSession, limitPerCustomer('close_sessions'), async (c) =>
     c.json(await closeAllOwnSessions(c.var.services, actor(c))),
@@ -71,6 +79,7 @@ export const dashboard = new Hono<AppEnv>()
   )
   .get(
     '/usage',
+    readsFrom('bookmark'),
     privateNoStore,
     requireSessionReading(ownKeyReads),
     validate('query', usageQuery),

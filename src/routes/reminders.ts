@@ -4,6 +4,7 @@
 // client's "Unsubscribe" button (both send `List-Unsubscribe=One-Click`).
 import { type Context, Hono } from 'hono';
 import { contentSecurityPolicy, escapeHtml } from '../html/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
@@ -54,18 +55,19 @@ function unsubscribedPage(c: Context<AppEnv>, email: string) {
 }
 
 export const reminders = new Hono<AppEnv>()
-  .get('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
+  // The link is the credential: checked on the primary.
+  .get('/reminders/unsubscribe', readsFrom('primary'), validate('query', tokenQuery), async (c) => {
     const { token } = c.req.valid('query');
     const { email } = await linkOwner(c.var.services, token);
     return confirmPage(c, email, token);
   })
-  .post('/reminders/unsubscribe', validate('query', tokenQuery), async (c) => {
+  .post('/reminders/unsubscribe', readsFrom('primary'), validate('query', tokenQuery), async (c) => {
     const { email } = await unsubscribeByLink(c.var.services, c.req.valid('query').token, c.var.requestId);
     // A person pressing the page's button gets a page; a mail client's one-click gets JSON.
     if (c.req.header('accept')?.includes('text/html')) return unsubscribedPage(c, email);
     return c.json({ enabled: false });
   })
-  .get('/reminders', privateNoStore, requireSession, async (c) =>
+  .get('/reminders', readsFrom('bookmark'), privateNoStore, requireSession, async (c) =>
     c.json(await reminderSettings(c.var.services.db, c.var.identity.customerId)),
   )
   .put('/reminders', requireSession, validate('json', settingsBody), async (c) =>

@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
 import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
+import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
@@ -20,7 +21,9 @@ function unavailable(c: Context<AppEnv>, status: 500 | 503) {
 }
 
 export const site = new Hono<AppEnv>()
-  .use(requestContext)
+  // A page is written from the config and whether a cookie came with it (no D1 at all), but the dashboard for its
+  // customer, which reads the account as /api/account does.
+  .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
     c.body(sitemapXml(c.var.services.config.publicUrl), 200, {
@@ -30,7 +33,7 @@ export const site = new Hono<AppEnv>()
   )
   // The dashboard with the customer's own key, usage and banners: the session check and the account's rows in one D1
   // round trip. A session that turns out dead goes to sign in (its cookie cleared) before any of the app loads.
-  .get('/dashboard', async (c, next) => {
+  .get('/dashboard', readsFrom('bookmark'), async (c, next) => {
     if (!hasSessionCookie(c)) return next();
     const { services } = c.var;
     const availability = pageAvailability(services);

@@ -27,10 +27,17 @@ export interface Services {
   /** The availability cache. */
   readonly kv: KVNamespace;
   /**
-   * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts) and per API
-   * token (src/http/bearer.ts).
+   * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts), and the API's
+   * per token, per customer and per network for tokens not seen working lately (src/http/bearer.ts).
    */
-  readonly limiters: { login: RateLimit; customerCalls: RateLimit; customerActions: RateLimit; apiTokens: RateLimit };
+  readonly limiters: {
+    login: RateLimit;
+    customerCalls: RateLimit;
+    customerActions: RateLimit;
+    apiTokens: RateLimit;
+    apiCustomers: RateLimit;
+    apiAuth: RateLimit;
+  };
   readonly clock: Clock;
   readonly log: Logger;
   /** Work that may outlive the answer (`executionCtx.waitUntil`). */
@@ -43,11 +50,11 @@ export interface ServiceContext {
   /** Who waits for upstream answers: a person ('request') or nobody ('background': the queue and the cron). */
   kind: 'request' | 'background';
   /**
-   * Which copy of the database answers (D1 read replication): 'first-primary' (money and key paths, the queue and
-   * the cron), 'first-unconstrained' (any replica), or a bookmark (a replica at least as new as the browser's last
-   * write). Background work defaults to the primary, a request to any replica.
+   * Which copy of the database answers (D1 read replication), asked when the database is first used (a request's
+   * route declares it on its way: src/http/consistency.ts): 'first-primary', 'first-unconstrained' (any replica), or a
+   * bookmark (a replica at least as new as the browser's last write). Without it, the primary.
    */
-  consistency?: D1SessionConstraint | D1SessionBookmark;
+  consistency?: () => D1SessionConstraint | D1SessionBookmark;
 }
 
 /** Per attempt of one Proxies.sx call: a person waits on a request; the queue and the cron can afford longer. */
@@ -79,11 +86,7 @@ export function withOverrides(env: Env, overrides: Partial<Services>): Env {
 export function createServices(env: Env, context: ServiceContext, overrides: Partial<Services> = {}): Services {
   const clock = overrides.clock ?? pinned.get(env)?.clock ?? systemClock;
   const config = once(() => getConfig(env));
-  const session = once(() =>
-    env.DB.withSession(
-      context.consistency ?? (context.kind === 'background' ? 'first-primary' : 'first-unconstrained'),
-    ),
-  );
+  const session = once(() => env.DB.withSession(context.consistency?.() ?? 'first-primary'));
   const db = once(() => openDb(session()));
   const pool = once(() =>
     createPoolClient({ config: config().upstream, log: context.log, clock, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),
@@ -116,6 +119,8 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       customerCalls: env.CUSTOMER_CALL_LIMITER,
       customerActions: env.CUSTOMER_ACTION_LIMITER,
       apiTokens: env.API_TOKEN_LIMITER,
+      apiCustomers: env.API_CUSTOMER_LIMITER,
+      apiAuth: env.API_AUTH_LIMITER,
     },
     clock,
     log: context.log,

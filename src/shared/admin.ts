@@ -243,7 +243,15 @@ export interface Overview {
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
   /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
-  signInMail: { lastHour: number; perHour: number; paused: boolean };
+  /** Sign-in mails in the last hour, the challenge's threshold (null: no challenge set up) and the ceiling for new
+   * addresses; existing customers and operators are never held. */
+  signInMail: {
+    lastHour: number;
+    perHour: number;
+    challengeAfter: number | null;
+    challenging: boolean;
+    newPaused: boolean;
+  };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }
@@ -290,6 +298,7 @@ export type AdminActionName =
   | 'unsuspend'
   | 'grant'
   | 'rotate_key'
+  | 'end_grace'
   | 'resend_sign_in'
   | 'refulfil'
   | 'refund'

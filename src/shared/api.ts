@@ -78,6 +78,22 @@ export interface SignedInCustomer {
 }
 
 /** GET /api/auth/me: who is signed in; null for a signed-out visitor (an answer, not a failed request). */
+/**
+ * POST /api/auth/request (202), the same for every address. `challenge`: the shop is getting unusually many sign-in
+ * requests and asks addresses without an account to pass Cloudflare Turnstile (the widget of `siteKey`) and send the
+ * request again with its token; an existing customer's link is on its way all the same.
+ */
+export type SignInRequestAnswer =
+  | { status: 'sent'; message: string }
+  | { status: 'challenge'; message: string; siteKey: string };
+
+/** POST /api/auth/logout-all: sessions ended, and API tokens revoked (null: the customer kept them). */
+export interface SignOutEverywhereAnswer {
+  signedOut: true;
+  revoked: number;
+  tokensRevoked: number | null;
+}
+
 export interface AuthMeAnswer {
   customer: SignedInCustomer | null;
 }

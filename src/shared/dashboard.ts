@@ -69,6 +69,15 @@ export interface RotateAnswer {
   secretMask: string;
   /** Whether the key's open gateway sessions were closed too (the old secret dies either way). */
   sessionsClosed: boolean;
+  /** The previous key of a rollover, whose grace the rotation ended (null when there was none). */
+  previousKey: EndedPreviousKey | null;
+}
+
+/** A rollover's previous key whose grace was ended early: it stops working, its unused GB move to the current key. */
+export interface EndedPreviousKey {
+  secretMask: string | null;
+  /** Switched off upstream already; false: the shop finishes it within minutes. */
+  switchedOff: boolean;
 }
 
 /** One open gateway session of the customer's own key. */

@@ -1,6 +1,7 @@
 // The security headers of the pages the Worker renders and of the static assets (dist/web/_headers, written by the
-// SPA's build from assetHeadersFile): one policy, plus the hash of a page's one inline style.
-import { contentSecurityPolicy } from '../html/index.ts';
+// SPA's build from assetHeadersFile): one policy, plus the hash of a page's one inline style, and on the sign-in page
+// alone what Cloudflare Turnstile needs when the shop has it set up.
+import { type CspDirectives, contentSecurityPolicy } from '../html/index.ts';
 
 const CSP = {
   'default-src': ["'self'"],
@@ -15,10 +16,31 @@ const CSP = {
   'object-src': ["'none'"],
 };
 
-/** Every response's security headers; a page passes its inline style's hash (`styleHash`, never 'unsafe-inline'). */
-export function securityHeaders(styleHashes: string[] = []): Record<string, string> {
+/**
+ * Turnstile's script and its challenge frame, and nothing else: the two sources its CSP reference lists
+ * (https://developers.cloudflare.com/turnstile/reference/content-security-policy/).
+ */
+export const TURNSTILE_CSP: CspDirectives = {
+  'script-src': ['https://challenges.cloudflare.com'],
+  'frame-src': ['https://challenges.cloudflare.com'],
+};
+
+/** The policy with `additions` (sources by directive; a directive not in the policy starts from 'self'). */
+function withAdditions(policy: CspDirectives, additions: CspDirectives): CspDirectives {
+  const merged: Record<string, readonly string[]> = { ...policy };
+  for (const [directive, sources] of Object.entries(additions))
+    merged[directive] = [...(merged[directive] ?? ["'self'"]), ...sources];
+  return merged;
+}
+
+/**
+ * Every response's security headers; a page passes its inline style's hash (`styleHash`, never 'unsafe-inline') and
+ * what else its policy allows.
+ */
+export function securityHeaders(styleHashes: string[] = [], additions: CspDirectives = {}): Record<string, string> {
+  const policy = withAdditions({ ...CSP, 'style-src': [...CSP['style-src'], ...styleHashes] }, additions);
   return {
-    'Content-Security-Policy': contentSecurityPolicy({ ...CSP, 'style-src': [...CSP['style-src'], ...styleHashes] }),
+    'Content-Security-Policy': contentSecurityPolicy(policy),
     'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',

@@ -10,7 +10,7 @@ import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
 import { spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
-import { securityHeaders } from './headers.ts';
+import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
@@ -120,6 +120,10 @@ export async function renderPage(
   return {
     status: route.page === 'not-found' ? 404 : 200,
     html,
-    headers: { ...securityHeaders([hash]), ...(data ? PRIVATE_PAGE : SHARED_PAGE) },
+    headers: {
+      // Only the sign-in page may load Turnstile, and only when the shop has it set up.
+      ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
+      ...(data ? PRIVATE_PAGE : SHARED_PAGE),
+    },
   };
 }

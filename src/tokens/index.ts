@@ -10,3 +10,4 @@ export {
   type TokenActor,
   tokenView,
 } from './manage.ts';
+export { countSecretRead, SECRET_READ_ACTION } from './secret-reads.ts';

@@ -90,6 +90,7 @@ describe('access', () => {
         'GET /admin/export/purchases.csv',
         'GET /admin/overview',
         'GET /admin/pricing',
+        'POST /admin/customers/:id/end-grace',
         'POST /admin/customers/:id/grant',
         'POST /admin/customers/:id/orders/:orderId/refund',
         'POST /admin/customers/:id/refulfil',

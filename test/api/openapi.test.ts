@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../../src/api/openapi.ts';
 import { proxyUrlsQuery } from '../../src/api/schemas.ts';
 import { apiV1 } from '../../src/routes/api-v1.ts';
-import { apiCall } from '../support/index.ts';
+import { MAX_STICKY_BATCH } from '../../src/shared/proxy-url.ts';
+import { apiCall, customerWithKey, makeToken } from '../support/index.ts';
 
 let doc: OpenApiDocument;
 let res: Response;
@@ -64,6 +65,30 @@ describe('GET /api/v1/openapi.json', () => {
     expect(operationOf('/openapi.json', 'get')!.security).toEqual([]);
     expect(operationOf('/key', 'get')!.security).toBeUndefined();
     expect(doc.security).toEqual([{ token: [] }]);
+  });
+});
+
+describe('numeric query parameters', () => {
+  type Parameter = { name: string; schema: Record<string, unknown> };
+  const parameter = (path: string, name: string) =>
+    (operationOf(path, 'get')!.parameters as unknown as Parameter[]).find((p) => p.name === name)!.schema;
+
+  it('are integers with their minimum and maximum, so a generated typed client passes count: 5, not "5"', () => {
+    expect(parameter('/proxy-urls', 'count')).toEqual({ type: 'integer', minimum: 1, maximum: MAX_STICKY_BATCH });
+    expect(parameter('/usage', 'days')).toEqual({ type: 'integer', minimum: 1, maximum: 90 });
+    // No parameter documented as text is a number in disguise (a pattern of digits).
+    const all = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods as Record<string, { parameters: Parameter[] }>).flatMap((op) => op.parameters),
+    );
+    for (const { name, schema } of all) expect(String(schema.pattern ?? ''), name).not.toContain('\\d');
+  });
+
+  it('are still validated as the text they arrive as', async () => {
+    const { cookie } = await customerWithKey('openapi-integers@example.com', 'starter');
+    const { token } = await makeToken(cookie);
+    expect((await apiCall('/api/v1/proxy-urls?count=5', token)).status).toBe(200);
+    for (const count of ['0', '5.5', '1e1', `${MAX_STICKY_BATCH + 1}`, 'five'])
+      expect((await apiCall(`/api/v1/proxy-urls?count=${count}`, token)).status, count).toBe(400);
   });
 });
 

@@ -136,6 +136,24 @@ describe('a token stops working', () => {
     expect((await apiCall('/api/v1/key', second.token)).status).toBe(401);
     expect(await auditActions(customerId)).toContain('token.revoke_all');
   });
+
+  it('with every session when the customer ticks "also revoke my API tokens" while signing out everywhere', async () => {
+    const { cookie, customerId } = await customerWithKey('tokens-everywhere@example.com', 'starter');
+    const other = await signIn('tokens-everywhere@example.com');
+    const { token } = await makeToken(cookie);
+    const res = await call('/api/auth/logout-all', { json: { revokeTokens: true }, cookie });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ signedOut: true, revoked: 2, tokensRevoked: 1 });
+    expect((await apiCall('/api/v1/key', token)).status).toBe(401);
+    expect((await call('/api/account', { cookie: other })).status).toBe(401);
+    expect(await auditActions(customerId)).toEqual(
+      expect.arrayContaining(['auth.sign_out_everywhere', 'token.revoke_all']),
+    );
+    // Anything but a yes or no is refused before anyone is signed out.
+    const third = await signIn('tokens-everywhere@example.com');
+    expect((await call('/api/auth/logout-all', { json: { revokeTokens: 'yes' }, cookie: third })).status).toBe(400);
+    expect((await call('/api/account', { cookie: third })).status).toBe(200);
+  });
 });
 
 describe('last use', () => {

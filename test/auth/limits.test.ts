@@ -1,15 +1,17 @@
 // Sign-in limits that protect the customer, not the attacker: links are counted per address AND requesting network
-// (IPv6 by /64), so nobody else's requests use up or void a customer's links; a shop-wide hourly cap on sign-in
-// mail protects the sender's reputation; the operator's resend is not held by the operator's own network.
+// (IPv6 by /64), so nobody else's requests use up or void a customer's links; under pressure a new address must pass
+// Turnstile (siteverify simulated), and past the shop-wide hourly ceiling new addresses wait, while customers and
+// operators always get their links and every address gets the same answer; the operator's resend is not held by the
+// operator's own network.
 import { env } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requesterNetwork } from '../../src/auth/network.ts';
 import { CONSOLE_REQUESTER, loginRequesterKey } from '../../src/auth/ratelimit.ts';
-import { issueLoginToken, loginMailsSince } from '../../src/auth/tokens.ts';
+import { issueLoginToken } from '../../src/auth/tokens.ts';
 import { getConfig } from '../../src/config/index.ts';
 import { openDb } from '../../src/db/index.ts';
 import type { Overview } from '../../src/shared/admin.ts';
-import { HOUR_MS, MINUTE_MS } from '../../src/time.ts';
+import { MINUTE_MS } from '../../src/time.ts';
 import {
   call,
   customerIdOf,
@@ -18,6 +20,7 @@ import {
   RATE_LIMIT_WAIT_TIMEOUT_MS,
   resetSimulators,
   signIn,
+  sim,
   startOfRateLimitWindow,
   testIp,
   tokenFromMail,
@@ -88,27 +91,127 @@ describe('somebody else asking for a customer’s links', () => {
   });
 });
 
-describe('the shop-wide cap on sign-in mail', () => {
-  it('answers 429 with Retry-After once the hour’s mails are sent, and the console overview shows it', async () => {
+/** Links sent in the last hour by the whole shop. */
+const lastHour = async () =>
+  (await env.DB.prepare('select count(*) as n from login_tokens where created_at > ?')
+    .bind(Date.now() - 3_600_000)
+    .first<{ n: number }>())!.n;
+
+/** Brings the shop's last hour of sign-in mail up to `total` (mails to somebody else, ten minutes ago). */
+async function pressure(total: number): Promise<void> {
+  const missing = total - (await lastHour());
+  if (missing > 0) await seedLinks('someone-else@example.com', requesterNetwork('192.0.2.1'), missing, 10);
+}
+const calm = () => env.DB.prepare("delete from login_tokens where email = 'someone-else@example.com'").run();
+
+const DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
+const withToken = (email: string, ip: string, challengeToken: string) =>
+  call('/api/auth/request', { json: { email, challengeToken }, headers: { 'cf-connecting-ip': ip } });
+const turnstileChecks = () =>
+  sim<{ secret: string; response: string; remoteip: string | null; success: boolean }[]>('/_sim/turnstile/checks');
+
+describe('sign-in under pressure', () => {
+  const { loginChallengeAfter, loginMailsPerHour } = getConfig(env).limits;
+
+  it('asks a new address to pass the challenge, and sends its link once the widget’s token passes siteverify', async () => {
+    await pressure(loginChallengeAfter);
+    try {
+      const ip = testIp();
+      const asked = await request('newcomer@example.com', ip);
+      expect(asked.status).toBe(202);
+      expect(await asked.json()).toEqual({
+        status: 'challenge',
+        message: expect.stringContaining('Confirm you are a person'),
+        siteKey: '1x00000000000000000000AA',
+      });
+      expect(await tokensFor('newcomer@example.com')).toBe(0);
+
+      // A made-up token does not pass: siteverify is asked, and says no.
+      expect(await (await withToken('newcomer@example.com', ip, 'forged.token')).json()).toMatchObject({
+        status: 'challenge',
+      });
+      expect(await tokensFor('newcomer@example.com')).toBe(0);
+
+      const passed = await withToken('newcomer@example.com', ip, DUMMY_TOKEN);
+      expect(await passed.json()).toMatchObject({ status: 'sent' });
+      await waitForMail('newcomer@example.com', 0);
+      // What the shop sent siteverify: its secret, the token and the visitor's address.
+      expect((await turnstileChecks()).slice(-2)).toEqual([
+        expect.objectContaining({ response: 'forged.token', success: false }),
+        expect.objectContaining({
+          secret: '1x0000000000000000000000000000000AA',
+          response: DUMMY_TOKEN,
+          remoteip: ip,
+          success: true,
+        }),
+      ]);
+    } finally {
+      await calm();
+    }
+  });
+
+  it('answers customers and operators exactly like a new address, and sends them their link without a challenge', async () => {
+    await signIn('regular@example.com');
+    await pressure(loginChallengeAfter);
+    try {
+      const stranger = await (await request('stranger-under-pressure@example.com', testIp())).text();
+      for (const known of ['regular@example.com', OPERATOR]) {
+        const seen = (await outboxFor(known)).length;
+        const res = await request(known, testIp());
+        expect(res.status).toBe(202);
+        expect(await res.text()).toBe(stranger);
+        await waitForMail(known, seen);
+      }
+      expect(await tokensFor('stranger-under-pressure@example.com')).toBe(0);
+    } finally {
+      await calm();
+    }
+  });
+
+  it('counts siteverify that cannot answer as a challenge not passed', async () => {
+    await pressure(loginChallengeAfter);
+    try {
+      await sim('/_sim/turnstile/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 2 }),
+      });
+      const res = await withToken('siteverify-down@example.com', testIp(), DUMMY_TOKEN);
+      expect(res.status).toBe(202);
+      expect(await res.json()).toMatchObject({ status: 'challenge' });
+      expect(await tokensFor('siteverify-down@example.com')).toBe(0);
+    } finally {
+      await calm();
+    }
+  });
+
+  it('past the hourly ceiling holds new addresses only, says nothing of it, and shows it on the console', async () => {
     const operator = await signIn(OPERATOR);
     await signIn('needs-help@example.com');
     const id = await customerIdOf('needs-help@example.com');
-    const { loginMailsPerHour } = getConfig(env).limits;
-    const { count } = await loginMailsSince(openDb(env.DB), HOUR_MS, Date.now());
-    await seedLinks('someone-else@example.com', requesterNetwork('192.0.2.1'), loginMailsPerHour - count, 10);
+    await pressure(loginMailsPerHour);
     try {
-      const paused = await request('too-late@example.com', testIp());
-      expect(paused.status).toBe(429);
-      const body = await paused.json<{ error: { code: string; message: string } }>();
-      expect(body.error.code).toBe('rate_limited');
-      expect(body.error.message).not.toContain('@');
-      const retryAfter = Number(paused.headers.get('retry-after'));
-      expect(retryAfter).toBeGreaterThan(49 * 60);
-      expect(retryAfter).toBeLessThanOrEqual(50 * 60);
+      // A new address, even with the challenge passed, gets the usual answer and no link.
+      const held = await withToken('too-late@example.com', testIp(), DUMMY_TOKEN);
+      expect(held.status).toBe(202);
+      expect(await held.json()).toMatchObject({ status: 'sent' });
       expect(await tokensFor('too-late@example.com')).toBe(0);
 
+      // A customer still gets their link, and so does the operator.
+      for (const known of ['needs-help@example.com', OPERATOR]) {
+        const seen = (await outboxFor(known)).length;
+        expect((await withToken(known, testIp(), DUMMY_TOKEN)).status).toBe(202);
+        await waitForMail(known, seen);
+      }
+
       const overview = await (await call('/api/admin/overview', { cookie: operator })).json<Overview>();
-      expect(overview.signInMail).toEqual({ lastHour: loginMailsPerHour, perHour: loginMailsPerHour, paused: true });
+      expect(overview.signInMail).toEqual({
+        lastHour: loginMailsPerHour + 2,
+        perHour: loginMailsPerHour,
+        challengeAfter: loginChallengeAfter,
+        challenging: true,
+        newPaused: true,
+      });
 
       // The operator can still send a customer a link (one deliberate, audited mail).
       const seen = (await outboxFor('needs-help@example.com')).length;
@@ -116,10 +219,45 @@ describe('the shop-wide cap on sign-in mail', () => {
       expect(resend.status).toBe(200);
       await waitForMail('needs-help@example.com', seen);
     } finally {
-      await env.DB.prepare("delete from login_tokens where email = 'someone-else@example.com'").run();
+      await calm();
     }
-    expect((await request('on-time@example.com', testIp())).status).toBe(202);
+    expect(await (await request('on-time@example.com', testIp())).json()).toMatchObject({ status: 'sent' });
   });
+});
+
+describe('a flood of sign-in requests for new addresses', () => {
+  it('from 210 IPv6 /64s cannot switch sign-in off: an operator and a customer who signed in before still get links', async () => {
+    await signIn('before-the-flood@example.com');
+    const before = await lastHour();
+    const answers: string[] = [];
+    // 210 fresh addresses, each from its own /64 of one /56 (256 of them), ten at a time.
+    for (let batch = 0; batch < 21; batch++) {
+      const sent = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => {
+          const n = batch * 10 + i;
+          return request(`flood-${n}@example.com`, `2001:db8:f1:${n.toString(16)}::${n + 1}`);
+        }),
+      );
+      for (const res of sent) answers.push(`${res.status} ${(await res.json<{ status: string }>()).status}`);
+    }
+    const { loginChallengeAfter } = getConfig(env).limits;
+    // The first ones got links until the challenge started (requests in flight together may each still see the count
+    // below it); every later one was asked to pass it: 202, no link.
+    const sent = answers.filter((a) => a === '202 sent').length;
+    expect(sent).toBeGreaterThanOrEqual(loginChallengeAfter - before);
+    expect(sent).toBeLessThan(loginChallengeAfter - before + 10);
+    expect(answers.filter((a) => a === '202 challenge')).toHaveLength(210 - sent);
+    expect(await lastHour()).toBe(before + sent);
+
+    for (const known of [OPERATOR, 'before-the-flood@example.com']) {
+      const seen = (await outboxFor(known)).length;
+      expect((await request(known, testIp())).status).toBe(202);
+      const mail = await waitForMail(known, seen);
+      expect((await verify(tokenFromMail(mail))).status).toBe(200);
+    }
+    // The next tests start calm again.
+    await env.DB.prepare("delete from login_tokens where email like 'flood-%'").run();
+  }, 120_000);
 });
 
 describe('the operator’s resend', () => {

@@ -208,7 +208,7 @@ describe('signing out', () => {
     const stranger = await signIn('stranger@example.com');
     const res = await call('/api/auth/logout-all', { method: 'POST', cookie: phone });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ signedOut: true, revoked: 2 });
+    expect(await res.json()).toEqual({ signedOut: true, revoked: 2, tokensRevoked: null });
     expect(await customerOf(laptop)).toBeNull();
     expect(await customerOf(phone)).toBeNull();
     expect(await customerOf(stranger)).not.toBeNull();

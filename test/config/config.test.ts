@@ -38,8 +38,17 @@ describe('config validation', () => {
   });
 
   it('reads the sign-in limits, with defaults when they are left out, and names a bad one', () => {
-    const result = parseConfig({ ...base, LOGIN_LINKS_PER_DAY: undefined, LOGIN_MAILS_PER_HOUR: 500 });
-    expect(result.ok && result.config.limits).toEqual({ loginLinksPerDay: 10, loginMailsPerHour: 500 });
+    const result = parseConfig({
+      ...base,
+      LOGIN_LINKS_PER_DAY: undefined,
+      LOGIN_MAILS_PER_HOUR: 500,
+      LOGIN_CHALLENGE_AFTER: undefined,
+    });
+    expect(result.ok && result.config.limits).toEqual({
+      loginLinksPerDay: 10,
+      loginMailsPerHour: 500,
+      loginChallengeAfter: 50,
+    });
     expect(problemsWith({ LOGIN_MAILS_PER_HOUR: 'lots' })).toContainEqual(
       expect.objectContaining({ variable: 'LOGIN_MAILS_PER_HOUR', message: 'must be a whole number' }),
     );
@@ -48,11 +57,60 @@ describe('config validation', () => {
     );
   });
 
+  it('wants the challenge before the ceiling, and Turnstile’s sitekey and secret key together', () => {
+    expect(problemsWith({ LOGIN_CHALLENGE_AFTER: '300', LOGIN_MAILS_PER_HOUR: '200' })).toContainEqual(
+      expect.objectContaining({
+        variable: 'LOGIN_CHALLENGE_AFTER',
+        message: expect.stringContaining('must not exceed'),
+      }),
+    );
+    expect(problemsWith({ TURNSTILE_SECRET_KEY: '' })).toContainEqual(
+      expect.objectContaining({
+        variable: 'TURNSTILE_SECRET_KEY',
+        message: 'is required when TURNSTILE_SITE_KEY is set',
+      }),
+    );
+    expect(problemsWith({ TURNSTILE_SITE_KEY: '' })).toContainEqual(
+      expect.objectContaining({
+        variable: 'TURNSTILE_SITE_KEY',
+        message: 'is required when TURNSTILE_SECRET_KEY is set',
+      }),
+    );
+    expect(problemsWith({ TURNSTILE_SITE_KEY: 'not a sitekey' })).toContainEqual(
+      expect.objectContaining({ variable: 'TURNSTILE_SITE_KEY' }),
+    );
+    const none = parseConfig({ ...base, TURNSTILE_SITE_KEY: '', TURNSTILE_SECRET_KEY: '' });
+    expect(none.ok && none.config.turnstile).toBeNull();
+    const configured = parseConfig(base);
+    expect(configured.ok && configured.config.turnstile).toMatchObject({ siteKey: '1x00000000000000000000AA' });
+  });
+
+  it('refuses Turnstile’s test keys in production, which pass everyone', () => {
+    const problems = problemsWith({ SHOP_ENV: 'production' });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ variable: 'TURNSTILE_SITE_KEY', message: expect.stringContaining('test sitekeys') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        variable: 'TURNSTILE_SECRET_KEY',
+        message: expect.stringContaining('test secret keys'),
+      }),
+    );
+  });
+
   it('reads the API limits, with defaults when they are left out, and names a bad one', () => {
     const result = parseConfig({ ...base, API_TOKENS_PER_CUSTOMER: undefined, API_REQUESTS_PER_MINUTE: '300' });
-    expect(result.ok && result.config.api).toEqual({ tokensPerCustomer: 10, requestsPerMinute: 300 });
+    expect(result.ok && result.config.api).toEqual({
+      tokensPerCustomer: 10,
+      requestsPerMinute: 300,
+      customerRequestsPerMinute: 300,
+    });
     expect(problemsWith({ API_TOKENS_PER_CUSTOMER: '0' })).toContainEqual(
       expect.objectContaining({ variable: 'API_TOKENS_PER_CUSTOMER', message: 'must be from 1 to 100' }),
+    );
+    // One token's budget must fit in its customer's, or the per-customer limit would be the only one that ever acts.
+    expect(problemsWith({ API_REQUESTS_PER_MINUTE: '301' })).toContainEqual(
+      expect.objectContaining({ variable: 'API_CUSTOMER_PER_MINUTE' }),
     );
   });
 
@@ -180,6 +238,8 @@ describe('config validation', () => {
 
   it('requires https endpoints in production', () => {
     const { problems } = parseVars({ ...base, SHOP_ENV: 'production', MAIL_TRANSPORT: 'cloudflare' });
-    expect(problems.map((p) => p.variable)).toEqual(expect.arrayContaining(['PROXIES_SX_API_URL', 'STRIPE_API_URL']));
+    expect(problems.map((p) => p.variable)).toEqual(
+      expect.arrayContaining(['PROXIES_SX_API_URL', 'STRIPE_API_URL', 'TURNSTILE_VERIFY_URL']),
+    );
   });
 });

@@ -96,7 +96,7 @@ describe('rotate', () => {
     });
     expect(status).toBe(200);
     const now = await upstreamKey(key.id);
-    expect(body).toEqual({ secret: now!.key, secretMask: mask(now!.key), sessionsClosed: true });
+    expect(body).toEqual({ secret: now!.key, secretMask: mask(now!.key), sessionsClosed: true, previousKey: null });
     expect(body.secret).not.toBe(key.key);
     expect((await json<SessionsAnswer>('/api/sessions', { cookie })).body.sessions).toEqual([]);
     expect((await json<RevealAnswer>('/api/key/reveal', { method: 'POST', cookie })).body.secret).toBe(body.secret);

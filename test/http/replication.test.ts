@@ -1,12 +1,16 @@
 // D1 read replication through the Sessions API, against a lagging replica (test/support/replica.ts): a customer reads their
 // own writes through the bookmark cookie (buy → order poll → dashboard), a replica that is behind is really read
-// when there is no bookmark, and a revoked session is refused at once wherever a key or the console is at stake.
+// when there is no bookmark, and a revoked session is refused at once wherever a key or the console is at stake; a
+// revoked token, a suspended customer's token and a token revoked after a rotation are refused at once by the API.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountAnswer } from '../../src/shared/dashboard.ts';
 import {
+  apiCall,
+  buy,
   call,
   customerIdOf,
   LaggingReplica,
+  makeToken,
   OPERATOR,
   pay,
   resetSimulators,
@@ -87,5 +91,67 @@ describe('read replication', () => {
 
     await replica.catchUp();
     expect((await call('/api/account', { cookie: customer, env: replica.env })).status).toBe(401);
+  });
+});
+
+describe('read replication and the customer API', () => {
+  /** A customer with a paid key and an API token, and a replica that has seen both. */
+  async function scripted(email: string) {
+    const cookie = await signIn(email);
+    await buy(cookie, 'starter');
+    const customerId = await customerIdOf(email);
+    await settled(customerId);
+    const { token, view } = await makeToken(cookie, { scopes: ['read', 'sessions'] });
+    const replica = new LaggingReplica();
+    await replica.catchUp();
+    const viaReplica = (path: string) => apiCall(path, token, { env: replica.env });
+    expect((await viaReplica('/api/v1/key')).status).toBe(200);
+    return { cookie, customerId, token, tokenId: view.id, replica, viaReplica };
+  }
+
+  it('refuses a token revoked a moment ago although the replica still has it live', async () => {
+    const { cookie, tokenId, viaReplica } = await scripted('replica-api-revoked@example.com');
+    expect((await call(`/api/tokens/${tokenId}`, { method: 'DELETE', cookie })).status).toBe(200);
+
+    for (const path of ['/api/v1/proxy-urls', '/api/v1/key', '/api/v1/usage', '/api/v1/sessions']) {
+      const res = await viaReplica(path);
+      expect(res.status, path).toBe(401);
+      expect(await res.text()).not.toContain('pak_');
+    }
+  });
+
+  it('refuses the token of a customer suspended a moment ago although the replica has them active', async () => {
+    const { customerId, viaReplica } = await scripted('replica-api-suspended@example.com');
+    const operator = await signIn(OPERATOR);
+    const suspend = await call(`/api/admin/customers/${customerId}/suspend`, {
+      json: { reason: 'abuse' },
+      cookie: operator,
+    });
+    expect(suspend.status).toBe(200);
+
+    // Refused by the token check itself (on the primary), before anything reads the key.
+    for (const path of ['/api/v1/proxy-urls', '/api/v1/key', '/api/v1/usage']) {
+      const res = await viaReplica(path);
+      expect(res.status, path).toBe(403);
+      expect((await res.json<{ error: { message: string } }>()).error.message).toMatch(/API tokens do not work/);
+    }
+  });
+
+  it('never hands out the new secret after "rotate, then revoke", although the replica has the token live', async () => {
+    const { cookie, tokenId, viaReplica } = await scripted('replica-api-rotated@example.com');
+    const before = await (await viaReplica('/api/v1/proxy-urls')).json<{ urls: { url: string }[] }>();
+    const rotate = await call('/api/key/rotate', { method: 'POST', cookie });
+    expect(rotate.status).toBe(200);
+    const { secret } = await rotate.json<{ secret: string }>();
+    expect(before.urls[0]!.url).not.toContain(secret);
+
+    // Until the revocation, the token reads the new secret: the primary's, not the replica's old one.
+    const after = await (await viaReplica('/api/v1/proxy-urls')).json<{ urls: { url: string }[] }>();
+    expect(after.urls[0]!.url).toContain(secret);
+
+    expect((await call(`/api/tokens/${tokenId}`, { method: 'DELETE', cookie })).status).toBe(200);
+    const revoked = await viaReplica('/api/v1/proxy-urls');
+    expect(revoked.status).toBe(401);
+    expect(await revoked.text()).not.toContain(secret);
   });
 });

@@ -327,6 +327,10 @@ describe('a production shop without a real mail transport', () => {
     MAIL_TRANSPORT: 'cloudflare',
     MAIL_OUTBOX_URL: '',
     MAILER: undefined,
+    // A Turnstile widget of its own (the test keys pass everyone, and are refused in production).
+    TURNSTILE_SITE_KEY: '0x4AAAAAAAProductionSitekey',
+    TURNSTILE_SECRET_KEY: '0x4AAAAAAAProductionSecretKey0000000',
+    TURNSTILE_VERIFY_URL: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
   };
 
   it('refuses to start sign-in with a 503 and tells the operator why in the logs', async () => {

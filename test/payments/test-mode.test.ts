@@ -30,6 +30,10 @@ const PRODUCTION = {
   STRIPE_WEBHOOK_SECRET: 'whsec_production_endpoint_secret',
   AUTH_SECRET: 'production-auth-secret-at-least-32-characters-long',
   ENCRYPTION_KEY: 'cHJvZHVjdGlvbi1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=',
+  // A Turnstile widget of its own (the test keys pass everyone, and are refused in production).
+  TURNSTILE_SITE_KEY: '0x4AAAAAAAProductionSitekey',
+  TURNSTILE_SECRET_KEY: '0x4AAAAAAAProductionSecretKey0000000',
+  TURNSTILE_VERIFY_URL: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
 };
 
 const productionBindings = (overrides: Record<string, string> = {}): Record<string, unknown> => ({

@@ -128,6 +128,24 @@ describe('the other pages', () => {
     expect((await page('/signin')).html).toContain('<label for="signin-email">Email address</label>');
   });
 
+  it('the sign-in page alone may load Cloudflare Turnstile (its script and frame), and only when it is set up', async () => {
+    const turnstile = 'https://challenges.cloudflare.com';
+    const cspOf = async (path: string, env?: Env) =>
+      (await call(path, env ? { env } : {})).headers.get('content-security-policy') ?? '';
+    const signIn = await cspOf('/signin');
+    expect(signIn).toContain(`script-src 'self' ${turnstile};`);
+    expect(signIn).toContain(`frame-src 'self' ${turnstile}`);
+    expect(signIn.split(turnstile)).toHaveLength(3);
+    // Nowhere else: not on the other pages, the app's shell or the API.
+    for (const path of ['/', '/terms', '/dashboard', '/admin', '/checkout/pro', '/nowhere', '/api/config'])
+      expect(await cspOf(path), path).not.toContain(turnstile);
+    // A shop without Turnstile allows nothing of it, on the sign-in page either.
+    const without = { ...env, TURNSTILE_SITE_KEY: '', TURNSTILE_SECRET_KEY: '' } as Env;
+    expect(await cspOf('/signin', without)).not.toContain(turnstile);
+    // The page itself loads no script from Cloudflare: the sign-in form fetches it when the shop asks for a challenge.
+    expect((await page('/signin')).html).not.toContain(turnstile);
+  });
+
   it('terms and privacy show the generic texts naming the shop, rendered as elements', async () => {
     const terms = (await page('/terms')).html;
     expect(terms).toContain('<h1>Terms of service</h1>');

@@ -1,16 +1,9 @@
 // Signing in as a customer does: the magic link asked for, carried by the real mail queue to the outbox, verified.
 import { type OutboxMail, outboxFor, tokenFromMail, waitForMail } from './mail.ts';
-import { call } from './worker.ts';
+import { call, testIp } from './worker.ts';
 
 /** The operator in the committed test config (ADMIN_EMAILS). */
 export const OPERATOR = 'admin@example.com';
-
-let ipCounter = 0;
-/** A fresh client address per call, so the per-IP sign-in limit of one test never trips another. */
-export function testIp(): string {
-  ipCounter++;
-  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
-}
 
 /** Asks for a sign-in link the way the SPA does; returns the new login email from the outbox. */
 export async function requestLoginMail(

@@ -1,9 +1,10 @@
-// The operator's actions on one customer (suspend, grant GB, re-run fulfilment, rotate the key, resend a sign-in
-// link), each behind a confirmation that says what will happen. `Action` and `useActionFeedback` also serve the
+// The operator's actions on one customer (suspend, grant GB, re-run fulfilment, rotate the key, end a rollover's grace,
+// resend a sign-in link), each behind a confirmation that says what will happen. `Action` and `useActionFeedback` also serve the
 // refund of an order (CustomerOrders.tsx).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AdminActionAnswer, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
+import type { AdminActionAnswer, AdminKeyGeneration, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
+import { formatDateTime } from '../../../src/shared/format.ts';
 import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
@@ -131,6 +132,15 @@ export function useActionFeedback(onChanged: () => void) {
   return { handlers, feedback };
 }
 
+/** The previous keys of a rollover that still work (their grace has not ended), as the confirmations name them. */
+function inGrace(d: Detail): { keys: AdminKeyGeneration[]; named: string } {
+  const keys = (d.key?.generations ?? []).filter((g) => g.state === 'retiring' && (g.graceUntil ?? 0) > Date.now());
+  const named = keys
+    .map((g) => `${g.secretMask ?? `generation ${g.generation}`}, until ${formatDateTime(g.graceUntil)}`)
+    .join('; ');
+  return { keys, named };
+}
+
 export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => void }) {
   const id = d.customer.id;
   const { handlers: common, feedback } = useActionFeedback(onChanged);
@@ -143,6 +153,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
   const param = { param: { id } };
   const ceiling = d.capCeilingGb;
   const suspended = d.customer.suspendedAt !== null;
+  const grace = inGrace(d);
   return (
     <section aria-labelledby="actions-title" class="stack">
       <h2 id="actions-title">Actions</h2>
@@ -225,11 +236,22 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             label="Rotate key"
             danger
             confirmLabel="Rotate now"
-            explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed. They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
+            explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed.${grace.keys.length ? ` Their previous key (${grace.named}) stops working now too, and its unused GB move to the current key within a few minutes.` : ''} They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
             onOpen={() => setRotation(freshIdempotencyKey('rotate'))}
             run={() =>
               read(api.admin.customers[':id']['rotate-key'].$post(param, { headers: { 'Idempotency-Key': rotation } }))
             }
+            {...common}
+          />
+        )}
+        {grace.keys.length > 0 && (
+          <Action
+            label="End grace now"
+            title="End the previous key’s grace?"
+            danger
+            confirmLabel="Switch it off now"
+            explain={`${d.customer.email}'s previous key (${grace.named}) stops working now instead of at the end of its grace. Its unused GB move to the current key within a few minutes, as they would have at the end of the grace. The current key is not changed.`}
+            run={() => read(api.admin.customers[':id']['end-grace'].$post(param))}
             {...common}
           />
         )}

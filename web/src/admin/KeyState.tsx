@@ -6,7 +6,10 @@ import { type Column, Table } from '../components/Table.tsx';
 
 function generationState(g: AdminKeyGeneration): string {
   if (g.state === 'current') return 'Current';
-  if (g.state === 'retiring') return `Retiring: works until ${formatDateTime(g.graceUntil)}`;
+  if (g.state === 'retiring')
+    return (g.graceUntil ?? 0) > Date.now()
+      ? `Retiring: works until ${formatDateTime(g.graceUntil)}`
+      : `Retiring: grace ended ${formatDateTime(g.graceUntil)}, switched off; its unused GB move to the current key`;
   const carried =
     g.carriedOutGb !== null && g.carriedInto !== null ? `, ${g.carriedOutGb} GB carried to #${g.carriedInto}` : '';
   return `Retired${carried}${g.deletedAt ? `, deleted ${formatDateTime(g.deletedAt)}` : ''}`;

@@ -86,7 +86,13 @@ function Figures({ o }: { o: OverviewData }) {
         <Stat
           label="Sign-in emails (last hour)"
           value={`${o.signInMail.lastHour} / ${o.signInMail.perHour}`}
-          note={o.signInMail.paused ? 'Paused: sign-in requests get 429 (LOGIN_MAILS_PER_HOUR)' : undefined}
+          note={
+            o.signInMail.newPaused
+              ? 'New addresses wait (LOGIN_MAILS_PER_HOUR); customers and operators still get links'
+              : o.signInMail.challenging
+                ? 'New addresses must pass the challenge (LOGIN_CHALLENGE_AFTER)'
+                : undefined
+          }
         />
       </dl>
 

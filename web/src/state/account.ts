@@ -35,7 +35,8 @@ export async function rotateKey(idempotencyKey: string): Promise<RotateAnswer> {
   const answer = await read(api.key.rotate.$post(undefined, { headers: { 'Idempotency-Key': idempotencyKey } }));
   secret.value = answer.secret;
   const me = account.data.peek();
-  if (me) account.set({ ...me, key: { ...me.key, secretMask: answer.secretMask } });
+  // A rotation ends a rollover's previous key too.
+  if (me) account.set({ ...me, key: { ...me.key, secretMask: answer.secretMask, previousKey: null } });
   return answer;
 }
 

@@ -1,6 +1,6 @@
 // Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
-import type { SignedInCustomer } from '../../../src/shared/api.ts';
+import type { SignedInCustomer, SignInRequestAnswer } from '../../../src/shared/api.ts';
 import { api, type RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
@@ -47,11 +47,14 @@ export function sessionFrom<T>(answer: Promise<T>, who: (answer: T) => SignedInC
   return answer;
 }
 
-/** Emails a sign-in link (the answer is the same whether or not the address has an account); resolves to the
- * address it goes to. */
-export async function requestSignInLink(email: string, next?: string | null): Promise<string> {
-  await read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}) } }));
-  return email.trim();
+/** Emails a sign-in link (the answer is the same whether or not the address has an account); under pressure the
+ * answer asks new addresses to pass the challenge, and the request is sent again with its token. */
+export function requestSignInLink(
+  email: string,
+  next?: string | null,
+  challengeToken?: string,
+): Promise<SignInRequestAnswer> {
+  return read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}), challengeToken } }));
 }
 
 /** Ends this browser's session and returns to the shop. */
@@ -59,12 +62,4 @@ export async function signOut(): Promise<void> {
   await read(api.auth.logout.$post());
   sessionEnded();
   navigate('/');
-}
-
-/** Ends every session of this customer (all browsers and devices), then returns to the shop. */
-export async function signOutEverywhere(): Promise<number> {
-  const { revoked } = await read(api.auth['logout-all'].$post());
-  sessionEnded();
-  navigate('/');
-  return revoked;
 }
