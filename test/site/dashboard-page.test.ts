@@ -46,6 +46,9 @@ describe('a signed-in customer’s dashboard', () => {
     expect(html).toContain('gw.proxies.sx');
     expect(html).not.toContain(key.key);
     expect(html).not.toContain('class="card skeleton"');
+    // The usage bar is drawn without a style attribute, which the pages' CSP would refuse.
+    expect(html).toContain('<rect class="fill ok" width="15%" height="100%"></rect>');
+    expect(html.slice(html.indexOf('<body'))).not.toMatch(/ style="/);
   });
 
   it('hands the app the account it was rendered from, the one /api/account answers', async () => {
