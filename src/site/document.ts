@@ -15,8 +15,8 @@ export interface DocumentParts {
   style: string;
   script: string;
   preloads: string[];
-  /** The scripts only enhance a page that is whole without them (the public pages' islands): fetched after what
-   * the first paint needs. */
+  /** The scripts only enhance a page that is whole without them (the public pages' islands, the app taking over a
+   * dashboard rendered with its data): fetched after what the first paint needs. */
   enhancing: boolean;
   /** The public config, for the islands or the app to render with. */
   config: unknown;

@@ -110,7 +110,8 @@ export async function renderPage(
     style,
     script: files.script,
     preloads: files.preloads,
-    enhancing: isPublic(route),
+    // A public page, and the dashboard rendered for its customer, are whole before their scripts run.
+    enhancing: isPublic(route) || data !== undefined,
     config: shop,
     data,
     structuredData: route.page === 'landing' ? landingData(config) : [],

@@ -88,6 +88,11 @@ describe('a signed-in customer’s dashboard', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/style-src 'self' 'sha256-/);
   });
 
+  it('is whole before its script runs, which loads after what the first paint needs', async () => {
+    const { html } = await dashboard(await signIn('paint-script@example.com'));
+    expect(html).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js" fetchpriority="low"><\/script>/);
+  });
+
   it('leaves nothing of one customer in the next page the Worker renders', async () => {
     const { cookie, key } = await customerWithKey('paint-first@example.com', 'starter');
     await dashboard(cookie);
