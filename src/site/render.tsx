@@ -14,7 +14,7 @@ import { path, search } from '../../web/src/router.ts';
 import type { Route } from '../../web/src/routes.ts';
 import { provideShopConfig } from '../../web/src/state/config.ts';
 import type { PageData } from '../../web/src/state/page.ts';
-import { providePageData } from '../../web/src/state/page-data.ts';
+import { forgetPageData, providePageData } from '../../web/src/state/page-data.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
@@ -52,7 +52,7 @@ export function renderBody(route: Route, config: Config, shop: PublicConfig): st
  * the dashboard's own components are in the Worker: the app's other pages are chunks it never renders. */
 export function renderDashboard(url: { pathname: string; search: string }, shop: PublicConfig, data: PageData): string {
   provideShopConfig(shop);
-  const forget = providePageData(data);
+  providePageData(data);
   path.value = url.pathname;
   search.value = url.search;
   try {
@@ -62,7 +62,7 @@ export function renderDashboard(url: { pathname: string; search: string }, shop:
       </AppShell>,
     );
   } finally {
-    forget();
+    forgetPageData();
     path.value = '/';
     search.value = '';
   }

@@ -8,18 +8,19 @@ import { shopConfig } from './config.ts';
 import type { PageData } from './page.ts';
 import { sessionUnknown, signedIn } from './session.ts';
 
-/** Puts `data` in place; returns what takes it away again (the Worker's next page must not show this customer's). */
-export function providePageData({ dashboard }: PageData): () => void {
-  if (!dashboard) return () => {};
+export function providePageData({ dashboard }: PageData): void {
+  if (!dashboard) return;
   signedIn(dashboard.account.customer);
   account.set(dashboard.account, dashboard.at);
   provideAvailability(dashboard.stock, dashboard.incidents);
   // The URL builder starts where the dashboard would start it, so its first URL is the one the page shows.
   const { countries, defaultCountry } = shopConfig();
   startCountry(countries, defaultCountry);
-  return () => {
-    resetAccount();
-    forgetAvailability();
-    sessionUnknown();
-  };
+}
+
+/** Takes it away again: the Worker, once it has rendered one customer's page (the next must not show it). */
+export function forgetPageData(): void {
+  resetAccount();
+  forgetAvailability();
+  sessionUnknown();
 }
