@@ -1,22 +1,28 @@
 // The single source of truth for the shop's tables. Times are unix milliseconds; money is minor units.
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
 
-export const customers = sqliteTable('customers', {
-  id: text('id').primaryKey(),
-  email: text('email').notNull().unique(),
-  stripeCustomerId: text('stripe_customer_id'),
-  /** Set by an operator; the reconcile keeps the key disabled while it is set. */
-  suspendedAt: integer('suspended_at'),
-  suspendedReason: text('suspended_reason'),
-  createdAt: integer('created_at').notNull().default(now),
-  lastSignInAt: integer('last_sign_in_at'),
-  /** The customer turned usage and expiry reminders off (dashboard or the mail's unsubscribe link); receipts and
-   * sign-in links are sent regardless. */
-  remindersOffAt: integer('reminders_off_at'),
-});
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    stripeCustomerId: text('stripe_customer_id'),
+    /** Set by an operator; the reconcile keeps the key disabled while it is set. */
+    suspendedAt: integer('suspended_at'),
+    suspendedReason: text('suspended_reason'),
+    createdAt: integer('created_at').notNull().default(now),
+    lastSignInAt: integer('last_sign_in_at'),
+    /** The customer turned usage and expiry reminders off (dashboard or the mail's unsubscribe link); receipts and
+     * sign-in links are sent regardless. */
+    remindersOffAt: integer('reminders_off_at'),
+  },
+  // The console's list, newest first a page at a time (keyset on created_at, id). Search by email prefix uses the
+  // unique index on email.
+  (t) => [index('customers_created').on(t.createdAt, t.id)],
+);
 
 export const loginTokens = sqliteTable(
   'login_tokens',
@@ -116,6 +122,8 @@ export const orders = sqliteTable(
     index('orders_status_receipt').on(t.status, t.receiptSentAt, t.paidAt),
     // A refund names its PaymentIntent.
     index('orders_payment_intent').on(t.stripePaymentIntentId),
+    // The purchases export, oldest first a page at a time (keyset on created_at, id).
+    index('orders_created').on(t.createdAt, t.id),
   ],
 );
 
@@ -177,6 +185,8 @@ export const poolKeys = sqliteTable(
     index('pool_keys_customer_state').on(t.customerId, t.state),
     uniqueIndex('pool_keys_upstream').on(t.upstreamId),
     index('pool_keys_state').on(t.state, t.graceUntil),
+    // The reminders job walks the current keys a page at a time (keyset on id).
+    index('pool_keys_state_id').on(t.state, t.id),
   ],
 );
 
@@ -304,28 +314,33 @@ export const reminders = sqliteTable(
  * A customer's auto top-up: which tier to buy when, the monthly spending limit, and the saved card it is charged to.
  * Owned by src/refill/.
  */
-export const autoTopUps = sqliteTable('auto_top_ups', {
-  customerId: text('customer_id')
-    .primaryKey()
-    .references(() => customers.id),
-  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
-  tierId: text('tier_id').notNull(),
-  /** 'gb_left': when fewer than `threshold` GB are left; 'days_left': when the key expires in fewer than `threshold` days. */
-  trigger: text('trigger', { enum: ['gb_left', 'days_left'] }).notNull(),
-  threshold: integer('threshold').notNull(),
-  /** The most auto top-ups may charge in one calendar month (UTC), minor units of `currency`. */
-  monthlyLimit: integer('monthly_limit').notNull(),
-  currency: text('currency').notNull(),
-  /** The card saved by a Checkout with `setup_future_usage: off_session`; null until then. */
-  paymentMethodId: text('payment_method_id'),
-  /** Set when a charge needs the customer (authentication, a declined card, no card yet): nothing is charged until
-   * they pay on Stripe's page, which saves the card again and clears it. */
-  pausedAt: integer('paused_at'),
-  pausedReason: text('paused_reason', {
-    enum: ['authentication_required', 'card_declined', 'no_card', 'payment_failed'],
-  }),
-  updatedAt: integer('updated_at').notNull(),
-});
+export const autoTopUps = sqliteTable(
+  'auto_top_ups',
+  {
+    customerId: text('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    tierId: text('tier_id').notNull(),
+    /** 'gb_left': when fewer than `threshold` GB are left; 'days_left': when the key expires in fewer than `threshold` days. */
+    trigger: text('trigger', { enum: ['gb_left', 'days_left'] }).notNull(),
+    threshold: integer('threshold').notNull(),
+    /** The most auto top-ups may charge in one calendar month (UTC), minor units of `currency`. */
+    monthlyLimit: integer('monthly_limit').notNull(),
+    currency: text('currency').notNull(),
+    /** The card saved by a Checkout with `setup_future_usage: off_session`; null until then. */
+    paymentMethodId: text('payment_method_id'),
+    /** Set when a charge needs the customer (authentication, a declined card, no card yet): nothing is charged until
+     * they pay on Stripe's page, which saves the card again and clears it. */
+    pausedAt: integer('paused_at'),
+    pausedReason: text('paused_reason', {
+      enum: ['authentication_required', 'card_declined', 'no_card', 'payment_failed'],
+    }),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  // The auto top-up job walks the customers with it on and not paused, a page at a time (keyset on customer_id).
+  (t) => [index('auto_top_ups_active').on(t.enabled, t.pausedAt, t.customerId)],
+);
 
 /**
  * Each auto top-up charge: unique per customer, month and count, reserved in the statement that checks the monthly
@@ -441,6 +456,39 @@ export const mailFailures = sqliteTable(
   (t) => [index('mail_failures_at').on(t.at)],
 );
 
+/**
+ * One run of a scheduled job for one cron tick (its scheduled time). The cron's queue messages carry the tick, so a
+ * message redelivered or duplicated, or a tick that comes while an earlier tick's run of the same job is still under
+ * way, does no work twice. Owned by src/jobs/.
+ */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    tick: integer('tick').notNull(),
+    /** How many parts (messages that complete) the run has, once known: its last page, or the sweep's fan-out, says. */
+    parts: integer('parts'),
+    startedAt: integer('started_at').notNull(),
+    /** The last time a message of the run made progress: a run untouched for long is given up on. */
+    touchedAt: integer('touched_at').notNull(),
+    finishedAt: integer('finished_at'),
+    outcome: text('outcome', { enum: ['done', 'failed'] }),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.tick] }), index('job_runs_open').on(t.job, t.finishedAt, t.touchedAt)],
+);
+
+/** The parts of a job run that are done: a message of a done part delivered again does nothing. Owned by src/jobs/. */
+export const jobParts = sqliteTable(
+  'job_parts',
+  {
+    job: text('job').notNull(),
+    tick: integer('tick').notNull(),
+    part: integer('part').notNull(),
+    doneAt: integer('done_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.tick, t.part] })],
+);
+
 export type Customer = typeof customers.$inferSelect;
 export type LoginToken = typeof loginTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -454,3 +502,4 @@ export type ReminderRow = typeof reminders.$inferSelect;
 export type AutoTopUpRow = typeof autoTopUps.$inferSelect;
 export type AutoTopUpChargeRow = typeof autoTopUpCharges.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type JobRunRow = typeof jobRuns.$inferSelect;

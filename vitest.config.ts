@@ -38,6 +38,15 @@ export default defineConfig({
               deadLetterQueue: 'proxy-storefront-mail-dlq',
             },
             'proxy-storefront-mail-dlq': { maxBatchSize: 10, maxBatchTimeout: 0 },
+            // The jobs queue as wrangler.toml has it (one message per invocation); tests that run a whole cron
+            // cycle hold its messages and deliver them themselves (test/cron.ts).
+            'proxy-storefront-jobs': {
+              maxBatchSize: 1,
+              maxBatchTimeout: 0,
+              maxRetries: 3,
+              deadLetterQueue: 'proxy-storefront-jobs-dlq',
+            },
+            'proxy-storefront-jobs-dlq': { maxBatchSize: 10, maxBatchTimeout: 0 },
           },
         },
       };
@@ -49,6 +58,9 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     // One simulator process serves every test file; files run one after another so its call log is theirs.
     fileParallelism: false,
+    // A cron cycle runs every page of its jobs through the Worker's queue handler, an invocation each; a test that runs
+    // several (with purchases and webhooks around them) takes longer than vitest's 5 s on a busy shared machine.
+    testTimeout: 20_000,
     // Per-request info lines would bury the report; warnings and errors still print.
     onConsoleLog: (log) => !log.includes('"level":"info"'),
   },

@@ -11,11 +11,14 @@ interface OutboxFault {
 }
 
 const outbox: OutboxMail[] = [];
+/** Every accepted send, repeats of an Idempotency-Key included: what the shop asked to send, once or more. */
+const sends: { to: string; subject: string }[] = [];
 const faults: OutboxFault[] = [];
 /** Idempotency-Key → mail id: a repeated send is accepted but delivered once, as Resend does. */
 const seenKeys = new Map<string, string>();
 onReset(() => {
   outbox.length = 0;
+  sends.length = 0;
   faults.length = 0;
   seenKeys.clear();
 });
@@ -27,6 +30,22 @@ function takeFault(to: string): OutboxFault | undefined {
 }
 
 export const mailSim = new Hono()
+  /**
+   * `?subject=<part>`: counts of the mail whose subject contains it, for a benchmark that sends thousands: sends the
+   * shop made (repeats of an Idempotency-Key included), mails delivered, distinct recipients, and the most sends to one.
+   */
+  .get('/tally', (c) => {
+    const part = c.req.query('subject') ?? '';
+    const matching = sends.filter((m) => m.subject.includes(part));
+    const perRecipient = new Map<string, number>();
+    for (const m of matching) perRecipient.set(m.to, (perRecipient.get(m.to) ?? 0) + 1);
+    return c.json({
+      sends: matching.length,
+      delivered: outbox.filter((m) => m.subject.includes(part)).length,
+      recipients: perRecipient.size,
+      mostToOneRecipient: Math.max(0, ...perRecipient.values()),
+    });
+  })
   .get('/', (c) => {
     const to = c.req.query('to');
     return c.json(to ? outbox.filter((m) => m.to === to) : outbox);
@@ -48,6 +67,7 @@ export const mailSim = new Hono()
       return c.json({ error: 'to, subject and text are required' }, 400);
     const fault = takeFault(body.to);
     if (fault) return c.json({ error: `simulated failure (${fault.status})` }, fault.status as 400);
+    sends.push({ to: body.to, subject: body.subject });
     const key = c.req.header('idempotency-key');
     const repeated = key ? seenKeys.get(key) : undefined;
     if (repeated) return c.json({ id: repeated }, 202);

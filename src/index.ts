@@ -1,12 +1,12 @@
 // Composes the Worker: the Hono API under /api (each domain's routes chained so AppType types the SPA's client), the
-// shop's pages (every other path that is not a static asset), the mail queue consumer and the cron trigger. Each
-// entry point builds its services from Env the same way (src/services).
+// shop's pages (every other path that is not a static asset), the mail and jobs queue consumers and the cron trigger.
+// Each entry point builds its services from Env the same way (src/services).
 import { Hono } from 'hono';
 import { clockFrom } from './clock.ts';
 import type { AppEnv } from './http/context.ts';
 import { notFound, onError } from './http/errors.ts';
 import { csrfGuard, jsonOnly, limitBody, requestContext, securityHeaders } from './http/middleware.ts';
-import { runScheduledJobs } from './jobs/index.ts';
+import { handleJobsQueue, isJobsQueue, planTick } from './jobs/index.ts';
 import { handleMailQueue, isMailQueue } from './mail/index.ts';
 import { admin } from './routes/admin.ts';
 import { apiV1 } from './routes/api-v1.ts';
@@ -49,10 +49,11 @@ export default {
   async queue(batch, env, ctx) {
     const services = backgroundServices(env, ctx, { queue: batch.queue });
     if (isMailQueue(batch.queue)) return handleMailQueue(batch, services);
+    if (isJobsQueue(batch.queue)) return handleJobsQueue(batch, services);
     services.log.error('no consumer for this queue; retrying the batch');
     batch.retryAll({ delaySeconds: 300 });
   },
-  /** Cron: the named jobs of src/jobs/, in the order of its plan (CRON_PLAN), as of the scheduled time. */
+  /** Cron: the first message of each chain of its plan (CRON_PLAN) onto the jobs queue, keyed by the scheduled time. */
   async scheduled(controller, env, ctx) {
     const services = backgroundServices(
       env,
@@ -60,6 +61,6 @@ export default {
       { cron: new Date(controller.scheduledTime).toISOString() },
       clockFrom(controller.scheduledTime),
     );
-    await runScheduledJobs(services, controller.scheduledTime);
+    await planTick(services, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

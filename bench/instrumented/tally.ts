@@ -1,4 +1,5 @@
-// What a recorded request did, counted: pure, shared by the instrumented Worker (tap.ts) and bench:d1's report.
+// What a recorded request or queue and cron invocation did, counted: pure, shared by the instrumented Worker (tap.ts)
+// and the reports of bench:d1 and bench:scale.
 
 export type OpKind = 'd1' | 'kv' | 'queue' | 'limiter' | 'cache' | 'platform' | 'stripe' | 'fetch';
 
@@ -64,4 +65,20 @@ export interface RecordingSummary {
   answer: Tally;
   /** Everything started after it (waitUntil). */
   after: Tally;
+}
+
+/** What one queue or cron invocation did, counted: its D1 queries, subrequests and rows, and how long it ran. */
+export interface InvocationSummary {
+  /** `scheduled`, or the queue's name. */
+  entry: string;
+  /** The job message's job and part, for the jobs queue. */
+  job?: string;
+  part?: number;
+  ms: number;
+  d1Queries: number;
+  /** D1 round trips, KV, queue, cache and every outbound fetch (the platform, Stripe, mail). */
+  subrequests: number;
+  rowsRead: number;
+  rowsWritten: number;
+  tally: Tally;
 }

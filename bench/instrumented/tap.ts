@@ -3,7 +3,7 @@
 // recorded with its start and end, and optionally delays every D1 call (to show what a far-away primary costs).
 // Nothing in src/ imports it: the deployed Worker is built from src/index.ts (bench:d1 checks the dry-run bundle).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type Op, type OpKind, type RecordingSummary, tally } from './tally.ts';
+import { type InvocationSummary, type Op, type OpKind, type RecordingSummary, tally } from './tally.ts';
 
 /** Where outbound calls go, to tell the platform and Stripe apart from anything else. */
 export interface Upstreams {
@@ -17,6 +17,9 @@ export class Recording {
   readonly started = Date.now();
   answeredAt: number | null = null;
   readonly background: Promise<unknown>[] = [];
+  /** D1's own count of the rows its statements read and wrote (each answer's `meta`). */
+  rowsRead = 0;
+  rowsWritten = 0;
   readonly d1DelayMs: number;
   readonly upstreams: Upstreams;
   constructor(d1DelayMs: number, upstreams: Upstreams) {
@@ -94,6 +97,39 @@ function tapD1Like<T extends D1Like>(db: T) {
   };
 }
 
+const ROWS_READ = /"rows_read":(\d+)/g;
+const ROWS_WRITTEN = /"rows_written":(\d+)/g;
+const sum = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].reduce((n, m) => n + Number(m[1]), 0);
+
+/** Adds the rows an answer of D1 says it read and wrote to the current recording. */
+async function addRows(response: Response): Promise<Response> {
+  const recording = recordings.getStore();
+  if (recording) {
+    const text = await response.clone().text();
+    recording.rowsRead += sum(text, ROWS_READ);
+    recording.rowsWritten += sum(text, ROWS_WRITTEN);
+  }
+  return response;
+}
+
+type Exchange = (...args: unknown[]) => Promise<Response>;
+
+/**
+ * Counts the rows D1 says each answer read and wrote (every statement's answer carries `meta.rows_read`, also those
+ * the binding hands back as bare rows), at the session's own exchange with D1: workerd's D1 session sends every query
+ * through `_wrappedFetch` (wrangler's workerd) or its `fetcher` (the vitest plugin's). Without either, no rows.
+ */
+function countRows(session: D1DatabaseSession): void {
+  const open = session as unknown as { _wrappedFetch?: Exchange; fetcher?: { fetch: Exchange } };
+  const wrapped = open._wrappedFetch;
+  if (typeof wrapped === 'function') {
+    open._wrappedFetch = async (...args) => addRows(await wrapped.apply(session, args));
+    return;
+  }
+  const link = open.fetcher;
+  if (link) open.fetcher = { fetch: async (...args) => addRows(await link.fetch(...args)) };
+}
+
 /** The D1 binding with every round trip recorded, sessions (withSession) included. */
 export function tapD1(db: D1Database): D1Database {
   return {
@@ -101,6 +137,7 @@ export function tapD1(db: D1Database): D1Database {
     exec: (query: string) => timed('d1', 'exec', 1, () => db.exec(query)),
     withSession: (constraintOrBookmark?: string) => {
       const session = db.withSession(constraintOrBookmark);
+      countRows(session);
       return { ...tapD1Like(session), getBookmark: () => session.getBookmark() };
     },
   } as unknown as D1Database;
@@ -149,6 +186,24 @@ export function tapGlobals(): void {
     configurable: true,
     value: { default: cache, open: (name: string) => realCaches.open(name) },
   });
+}
+
+export function summariseInvocation(
+  recording: Recording,
+  entry: string,
+  job?: { job: string; part: number },
+): InvocationSummary {
+  const t = tally(recording.ops);
+  return {
+    entry,
+    ...job,
+    ms: Date.now() - recording.started,
+    d1Queries: t.d1Statements,
+    subrequests: t.d1RoundTrips + t.kv + t.queue + t.cache + t.platform + t.stripe + t.fetch,
+    rowsRead: recording.rowsRead,
+    rowsWritten: recording.rowsWritten,
+    tally: t,
+  };
 }
 
 /**

@@ -2,10 +2,11 @@
 // clocks, fake gateway sessions, inject faults, and replace the stock and incidents samples.
 import { Hono } from 'hono';
 import { type Incident, PLATFORM_CAP_LIMIT_GB, type PoolStock } from '../../src/pool/contract.ts';
+import * as z from '../../src/zod.ts';
 import { addFault, callsInFlight, clearFaults, FAULT_KINDS, type FaultKind, pendingFaults } from './faults.ts';
 import { stockNow } from './gateway-api.ts';
 import type { Ctx, Env } from './http.ts';
-import { findKey, recordAudit, recordUsage, wire } from './keys.ts';
+import { createKey, findKey, recordAudit, recordUsage, wire } from './keys.ts';
 import { newSession, publicSession } from './sessions.ts';
 import { DAY_MS, iso, keyNow, now, state } from './store.ts';
 
@@ -27,7 +28,38 @@ async function controlBody(c: Ctx): Promise<Record<string, unknown>> {
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const number = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
+/** Keys one bulk call may create (a benchmark seeds 100,000 in ten). */
+const BULK_MAX_KEYS = 10_000;
+
+/** One key of a bulk seed: what a mint takes (docs/UPSTREAM.md), and the usage the gateway has flushed since. */
+const BulkKey = z.object({
+  label: z.string().check(z.minLength(1), z.maxLength(256)),
+  trafficCapGB: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
+  expiresAt: z.optional(z.nullable(z.string())),
+  trafficUsedMB: z.optional(z.number().check(z.minimum(0))),
+});
+const BulkSeed = z.object({ keys: z.array(BulkKey).check(z.minLength(1), z.maxLength(BULK_MAX_KEYS)) });
+
 export const proxiesControls = new Hono<Env>()
+  /**
+   * `{keys: [{label, trafficCapGB, expiresAt?, trafficUsedMB?}]}` (at most 10,000): keys minted as the platform mints
+   * them, with the usage given flushed (auto-suspend at the cap follows); answers `[{id, key}]` in the same order.
+   * For benchmarks that need a big reseller without a hundred thousand mint calls.
+   */
+  .post('/keys/bulk', async (c) => {
+    const parsed = BulkSeed.safeParse(await controlBody(c));
+    if (!parsed.success)
+      return c.json(
+        { error: `send {keys: [...]}, 1–${BULK_MAX_KEYS} keys of {label, trafficCapGB, expiresAt?, trafficUsedMB?}` },
+        400,
+      );
+    const created = parsed.data.keys.map((input) => {
+      const key = createKey(input, null);
+      if (input.trafficUsedMB) recordUsage(key, input.trafficUsedMB);
+      return { id: key.id, key: key.secret };
+    });
+    return c.json(created, 201);
+  })
   /** Every live key with its unmasked secret and clock, for tests. */
   .get('/keys', (c) =>
     c.json([...state.keys.values()].map((k) => ({ ...wire(k, true), clockOffsetMs: k.clockOffsetMs }))),

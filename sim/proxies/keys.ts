@@ -98,6 +98,35 @@ export function wire(key: SimKey, reveal: boolean): PoolAccessKey {
   };
 }
 
+/**
+ * A new key as the platform mints it (docs/UPSTREAM.md "Endpoints": mint → `PoolAccessKey` with the secret `pak_` +
+ * 24 hex, enabled, no usage yet), stored and audited as `create` by the API call `c` (a bulk seed has none and
+ * leaves the audit trail alone: tests read it, and it is newest-first, so each entry costs the whole trail).
+ */
+export function createKey(
+  input: { label: string; trafficCapGB: number | null; expiresAt?: string | null },
+  c: Ctx | null,
+): SimKey {
+  const at = now();
+  const key: SimKey = {
+    id: hex(12),
+    secret: `pak_${hex(12)}`,
+    label: input.label,
+    enabled: true,
+    trafficCapGB: input.trafficCapGB,
+    trafficUsedMB: 0,
+    expiresAt: input.expiresAt ? Date.parse(input.expiresAt) : null,
+    lastUsedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    clockOffsetMs: 0,
+    usage: new Map(),
+  };
+  state.keys.set(key.id, key);
+  if (c) recordAudit('create', key.id, c, { label: key.label, trafficCapGB: key.trafficCapGB }, at);
+  return key;
+}
+
 /** The key named by the route's `:id`. */
 export function findKey(c: Ctx): SimKey | undefined {
   return state.keys.get(c.req.param('id') ?? '');

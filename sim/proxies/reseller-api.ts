@@ -4,8 +4,8 @@ import { Hono } from 'hono';
 import { MintKeyInput, TopUpInput, UpdateKeyInput } from '../../src/pool/contract.ts';
 import { type Ctx, type Env, nestError, readInput } from './http.ts';
 import { idempotent } from './idempotency.ts';
-import { capAboveCeiling, checkExpiresAt, findKey, notFound, recordAudit, wire } from './keys.ts';
-import { DAY_MS, day, hex, keyNow, now, type SimKey, state } from './store.ts';
+import { capAboveCeiling, checkExpiresAt, createKey, findKey, notFound, recordAudit, wire } from './keys.ts';
+import { DAY_MS, day, hex, keyNow, state } from './store.ts';
 
 function auditQuery(c: Ctx, max: number): { ok: true; limit: number; before?: number } | { ok: false; res: Response } {
   const limitText = c.req.query('limit');
@@ -25,23 +25,7 @@ export const resellerApi = new Hono<Env>()
     if (!read.ok) return read.res;
     const refused = checkExpiresAt(read.input.expiresAt) ?? capAboveCeiling(read.input.trafficCapGB);
     if (refused) return nestError(c, 400, [refused]);
-    const at = now();
-    const key: SimKey = {
-      id: hex(12),
-      secret: `pak_${hex(12)}`,
-      label: read.input.label,
-      enabled: true,
-      trafficCapGB: read.input.trafficCapGB,
-      trafficUsedMB: 0,
-      expiresAt: read.input.expiresAt ? Date.parse(read.input.expiresAt) : null,
-      lastUsedAt: null,
-      createdAt: at,
-      updatedAt: at,
-      clockOffsetMs: 0,
-      usage: new Map(),
-    };
-    state.keys.set(key.id, key);
-    recordAudit('create', key.id, c, { label: key.label, trafficCapGB: key.trafficCapGB });
+    const key = createKey(read.input, c);
     return c.json(wire(key, true), 201);
   })
   .get('/reseller/pool-keys', (c) => c.json([...state.keys.values()].map((k) => wire(k, false))))

@@ -39,7 +39,8 @@ import { refund } from './refunds.ts';
 import { authorised, get, notFound, post, stripeError } from './requests.ts';
 import { createCalculation } from './tax.ts';
 
-function createCustomer(params: FormParams): SimCustomer {
+/** POST /v1/customers (Stripe API reference, "Create a customer"). */
+export function createCustomer(params: FormParams): SimCustomer {
   const customer: SimCustomer = {
     id: stripeId('cus', 14),
     object: 'customer',

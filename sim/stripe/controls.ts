@@ -4,6 +4,7 @@
 // debit settling days later, a refund failing), read events and the exact deliveries, re-deliver or duplicate, hold
 // and reorder, delay, sign; fail or slow down the API and read what it received.
 import { type Context, Hono } from 'hono';
+import { createCustomer } from './api.ts';
 import { advanceClock, catchUp, nowMs } from './clock.ts';
 import { config } from './config.ts';
 import {
@@ -22,7 +23,16 @@ import { disableEndpoint, endpointOr404 } from './endpoints.ts';
 import { addFault, clearFaults, receivedRequests, type StripeFault } from './faults.ts';
 import { ParamError } from './form.ts';
 import { OFF_SESSION_OUTCOMES, type OffSessionOutcome, setOffSessionOutcome, settleIntent } from './intents.ts';
-import { chargeOfSession, expire, pay, SimStateError, sessionOr404, settle, startAsync } from './lifecycle.ts';
+import {
+  chargeOfSession,
+  expire,
+  pay,
+  SimStateError,
+  saveCard,
+  sessionOr404,
+  settle,
+  startAsync,
+} from './lifecycle.ts';
 import { charges, deleteCustomer, disputes, paymentIntents, publicSession, refunds, sessions } from './objects.ts';
 import { failRefund, REFUND_FAILURES, refund } from './refunds.ts';
 import { signPayload } from './signing.ts';
@@ -44,6 +54,9 @@ function stateErrorAnswer(c: Context, fn: () => unknown) {
 
 const summary = (made: SimEvent[]) => ({ events: made.map((e) => ({ id: e.id, type: e.type })) });
 
+/** Customers one bulk call may create (a benchmark seeds tens of thousands). */
+const BULK_MAX_CUSTOMERS = 10_000;
+
 /** A delivery as the controls show it (without the endpoint's secret). */
 const shown = ({ _secret, ...delivery }: SimDelivery) => delivery;
 
@@ -64,6 +77,23 @@ export const stripeControls = new Hono()
     const ms =
       typeof advanceMs === 'number' ? advanceMs : typeof advanceHours === 'number' ? advanceHours * 3_600_000 : 0;
     return c.json({ offsetMs: advanceClock(ms), now: new Date(nowMs()).toISOString() });
+  })
+  /**
+   * `{emails: string[]}` (at most 10,000): each a Customer as `POST /v1/customers` creates it, with a card saved as a
+   * Checkout with `setup_future_usage: off_session` saves it; answers `[{customer, paymentMethod}]` in order. For
+   * benchmarks whose customers turned auto top-up on without going through Checkout each.
+   */
+  .post('/customers/bulk', async (c) => {
+    const { emails } = await jsonBody<{ emails: unknown }>(c);
+    if (!Array.isArray(emails) || emails.length === 0 || emails.length > BULK_MAX_CUSTOMERS)
+      return c.json({ error: `send {emails: [...]}, 1–${BULK_MAX_CUSTOMERS} addresses` }, 400);
+    return c.json(
+      emails.map((email) => {
+        const customer = createCustomer({ email: String(email) });
+        return { customer: customer.id, paymentMethod: saveCard(customer.id).id };
+      }),
+      201,
+    );
   })
   .get('/sessions', (c) => c.json([...sessions.values()].map(publicSession)))
   .get('/sessions/:id', (c) => stateErrorAnswer(c, () => publicSession(sessionOr404(c.req.param('id')))))

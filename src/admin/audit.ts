@@ -3,22 +3,7 @@ import type { AuditEntry } from '../../schema.ts';
 import { listAuditPage } from '../audit/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AuditPage, AuditView } from '../shared/admin.ts';
-
-/** A `next` cursor as the console passes it back as `before`: `<at>_<id>` of the last entry it was shown. */
-export const AUDIT_CURSOR = /^\d{1,15}_[A-Za-z0-9-]{1,64}$/;
-
-interface Cursor {
-  at: number;
-  id: string;
-}
-
-const encodeCursor = ({ at, id }: Cursor) => `${at}_${id}`;
-
-/** Reads a cursor that matched AUDIT_CURSOR. */
-function decodeCursor(text: string): Cursor {
-  const split = text.indexOf('_');
-  return { at: Number(text.slice(0, split)), id: text.slice(split + 1) };
-}
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export function auditView(entry: AuditEntry): AuditView {
   return {
@@ -36,7 +21,7 @@ export interface AuditPageInput {
   customerId?: string;
   action?: string;
   actor?: string;
-  /** A cursor from a previous page (AUDIT_CURSOR). */
+  /** A cursor from a previous page (cursor.ts). */
   before?: string;
   limit: number;
 }

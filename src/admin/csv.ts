@@ -1,12 +1,14 @@
 // CSV exports of customers and purchases (RFC 4180), safe to open in a spreadsheet: a text cell that a spreadsheet
-// would run as a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote.
+// would run as a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote. Each is
+// streamed a page at a time, one query per page (keyset on created_at, id), so an export of 100,000 customers is 100
+// queries (src/bounds.ts: EXPORT_ROWS_PER_QUERY).
 
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { customers, orders } from '../../schema.ts';
+import { customers, keySyncs, orders, poolKeys } from '../../schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type Customer, customersAfter } from '../customers/index.ts';
+import { EXPORT_ROWS_PER_QUERY } from '../bounds.ts';
+import type { CustomerCursor } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
-import { currentKeysOf, syncsOf } from '../keys/index.ts';
 import { netRevenueOf } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import { isoDate, isoDateTime } from '../shared/format.ts';
@@ -33,11 +35,6 @@ export function csvLine(values: readonly CsvValue[]): string {
 
 const isoOrEmpty = (ms: number | null) => (ms === null ? '' : isoDateTime(ms));
 
-/** Rows are read this many at a time (keyset paging), so an export never holds the whole table. Customer chunks stay
- * under D1's 100 bound parameters, since their ids are bound to fetch their order totals. */
-const CUSTOMER_CHUNK = 90;
-const ORDER_CHUNK = 500;
-
 export const CUSTOMER_COLUMNS = [
   'customer_id',
   'email',
@@ -56,32 +53,67 @@ export const CUSTOMER_COLUMNS = [
   'key_sync_state',
 ] as const;
 
-/** Customers, oldest first, one CSV line each (header first). */
+/**
+ * One page of the customer export: EXPORT_ROWS_PER_QUERY customers after `after` (oldest first), each with their
+ * current key, sync state and order totals, joined in ONE query (no list of ids bound: the page's customers are a
+ * subquery).
+ */
+function customerExportPage(db: Db, after: CustomerCursor | null) {
+  const page = db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(after ? sql`(${customers.createdAt}, ${customers.id}) > (${after.at}, ${after.id})` : undefined)
+    .orderBy(asc(customers.createdAt), asc(customers.id))
+    .limit(EXPORT_ROWS_PER_QUERY);
+  const sums = db
+    .select({
+      customerId: orders.customerId,
+      purchases: sql<number>`sum(case when ${orders.kind} = 'purchase' then 1 else 0 end)`.as('purchases'),
+      spent: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${netRevenueOf(orders)} else 0 end)`.as(
+        'spent',
+      ),
+      currency: sql<string>`group_concat(distinct ${orders.currency})`.as('currency'),
+      purchasedGb:
+        sql<number>`sum(case when ${orders.kind} = 'purchase' then ${orders.gb} - ${orders.refundedGb} else 0 end)`.as(
+          'purchased_gb',
+        ),
+      grantedGb: sql<number>`sum(case when ${orders.kind} = 'grant' then ${orders.gb} else 0 end)`.as('granted_gb'),
+    })
+    .from(orders)
+    .where(and(inArray(orders.customerId, page), inArray(orders.status, ['paid', 'refunded'])))
+    .groupBy(orders.customerId)
+    .as('sums');
+  return db
+    .select({
+      customer: customers,
+      sums: {
+        purchases: sums.purchases,
+        spent: sums.spent,
+        currency: sums.currency,
+        purchasedGb: sums.purchasedGb,
+        grantedGb: sums.grantedGb,
+      },
+      key: { id: poolKeys.id, capGb: poolKeys.capGb, expiresAt: poolKeys.expiresAt, enabled: poolKeys.enabled },
+      syncState: keySyncs.state,
+    })
+    .from(customers)
+    .leftJoin(poolKeys, and(eq(poolKeys.customerId, customers.id), eq(poolKeys.state, 'current')))
+    .leftJoin(keySyncs, eq(keySyncs.customerId, customers.id))
+    .leftJoin(sums, eq(sums.customerId, customers.id))
+    .where(inArray(customers.id, page))
+    .orderBy(asc(customers.createdAt), asc(customers.id));
+}
+
+/** Customers, oldest first, one CSV line each (header first): one query per EXPORT_ROWS_PER_QUERY customers. */
 async function* customerCsv(db: Db): AsyncGenerator<string> {
   yield csvLine(CUSTOMER_COLUMNS);
-  let after: { createdAt: number; id: string } | null = null;
+  let after: CustomerCursor | null = null;
   for (;;) {
-    const rows: Customer[] = await customersAfter(db, after, CUSTOMER_CHUNK);
+    const rows = await customerExportPage(db, after);
     if (rows.length === 0) return;
-    const ids = rows.map((r) => r.id);
-    const [keys, syncs] = await Promise.all([currentKeysOf(db, ids), syncsOf(db, ids)]);
-    const sums = await db
-      .select({
-        customerId: orders.customerId,
-        purchases: sql<number>`sum(case when ${orders.kind} = 'purchase' then 1 else 0 end)`,
-        spent: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${netRevenueOf(orders)} else 0 end)`,
-        currency: sql<string>`group_concat(distinct ${orders.currency})`,
-        purchasedGb: sql<number>`sum(case when ${orders.kind} = 'purchase' then ${orders.gb} - ${orders.refundedGb} else 0 end)`,
-        grantedGb: sql<number>`sum(case when ${orders.kind} = 'grant' then ${orders.gb} else 0 end)`,
-      })
-      .from(orders)
-      .where(and(inArray(orders.customerId, ids), inArray(orders.status, ['paid', 'refunded'])))
-      .groupBy(orders.customerId);
-    const byCustomer = new Map(sums.map((s) => [s.customerId, s]));
     let chunk = '';
-    for (const c of rows) {
-      const s = byCustomer.get(c.id);
-      const key = keys.get(c.id);
+    for (const { customer: c, sums: s, key, syncState } of rows) {
+      const hasKey = key?.id != null;
       chunk += csvLine([
         c.id,
         c.email,
@@ -94,16 +126,16 @@ async function* customerCsv(db: Db): AsyncGenerator<string> {
         s?.currency ?? '',
         Number(s?.purchasedGb ?? 0),
         Number(s?.grantedGb ?? 0),
-        key?.capGb ?? null,
-        key ? isoOrEmpty(key.expiresAt) : '',
-        key?.enabled ?? null,
-        key ? (syncs.get(c.id)?.state ?? '') : '',
+        hasKey ? (key?.capGb ?? null) : null,
+        hasKey ? isoOrEmpty(key?.expiresAt ?? null) : '',
+        hasKey ? (key?.enabled ?? null) : null,
+        hasKey ? (syncState ?? '') : '',
       ]);
     }
     yield chunk;
-    const last = rows.at(-1);
-    if (!last || rows.length < CUSTOMER_CHUNK) return;
-    after = { createdAt: last.createdAt, id: last.id };
+    const last = rows.at(-1)?.customer;
+    if (!last || rows.length < EXPORT_ROWS_PER_QUERY) return;
+    after = { at: last.createdAt, id: last.id };
   }
 }
 
@@ -145,7 +177,7 @@ async function* purchaseCsv(db: Db): AsyncGenerator<string> {
           : undefined,
       )
       .orderBy(asc(orders.createdAt), asc(orders.id))
-      .limit(ORDER_CHUNK);
+      .limit(EXPORT_ROWS_PER_QUERY);
     if (rows.length === 0) return;
     let chunk = '';
     for (const { order: o, email } of rows) {
@@ -171,7 +203,7 @@ async function* purchaseCsv(db: Db): AsyncGenerator<string> {
     }
     yield chunk;
     const last = rows.at(-1)?.order;
-    if (!last || rows.length < ORDER_CHUNK) return;
+    if (!last || rows.length < EXPORT_ROWS_PER_QUERY) return;
     after = { createdAt: last.createdAt, id: last.id };
   }
 }

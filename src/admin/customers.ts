@@ -1,7 +1,7 @@
 // Customers as the operator sees them: a searchable, paged list and one customer's full record (purchases, the
 // key as the shop set it and as the platform reports it, the audit trail).
 
-import { and, count, desc, eq, gt, inArray, isNull, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Customer, type Order, orders, sessions } from '../../schema.ts';
 import { listAudit } from '../audit/index.ts';
 import { customerPageQueries, getCustomer } from '../customers/index.ts';
@@ -14,7 +14,6 @@ import {
   type KeyState,
   keyState,
   keysOf,
-  type LiveKey,
   type PoolKeyRow,
   syncsQuery,
 } from '../keys/index.ts';
@@ -26,6 +25,7 @@ import {
   listEntitledOrders,
   listRefunds,
   netRevenueOf,
+  ordersPage,
   purchaseView,
   type RefundRow,
   usedGbOf,
@@ -37,17 +37,17 @@ import type {
   AdminKeyState,
   AdminOrder,
   CustomerDetail,
-  CustomerRow,
   CustomerStatus,
+  CustomersPage,
   DisputeView,
   MoneyByCurrency,
+  OrdersPage,
   RefundView,
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
 import { auditView } from './audit.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { AdminError } from './errors.ts';
-
-export type { LiveKey };
 
 /** One word for where a customer stands, from the key's state (the platform's live view wins when there is one). */
 export function customerStatus(state: KeyState, suspended: boolean): CustomerStatus {
@@ -61,9 +61,11 @@ export function customerStatus(state: KeyState, suspended: boolean): CustomerSta
 }
 
 export interface ListCustomersInput {
-  /** Part of an email address, or a customer id. */
+  /** The start of an email address, or a customer id. */
   q?: string;
-  page: number;
+  /** A cursor from a previous page: the customers older than it (`next`), or newer (`prev`). */
+  before?: string;
+  after?: string;
   pageSize: number;
 }
 
@@ -100,36 +102,42 @@ function spendOf(rows: SpendRow[]): Map<string, { purchases: number; spent: Mone
   return result;
 }
 
+const cursorOf = (c: Customer) => encodeCursor({ at: c.createdAt, id: c.id });
+
 /**
- * A page of customers, newest first, with the platform's view of their keys; `live` says whether the platform
- * could be asked (if not, the shop's own record is shown).
+ * A page of customers, newest first (keyset paging: any page costs the same), with their purchases, spend and key as
+ * the shop last recorded it (usage as the cron's sweep last read it), in one round trip and no platform call.
  */
 export async function listCustomers(
-  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  services: Pick<Services, 'db' | 'clock'>,
   input: ListCustomersInput,
-): Promise<{ customers: CustomerRow[]; total: number; live: boolean }> {
+): Promise<Omit<CustomersPage, 'pageSize'>> {
   const { db } = services;
   const now = services.clock.now();
-  // The page and every row that belongs to it in one round trip, beside the platform's list.
-  const page = customerPageQueries(db, input);
-  const [live, [found]] = await Promise.all([
-    liveKeys(services),
-    readTogether(db, {
-      total: read(page.total, (r) => r[0]?.n ?? 0),
-      customers: rows(page.rows),
-      keys: read(currentKeysQuery(db, page.ids), byCustomer),
-      syncs: read(syncsQuery(db, page.ids), byCustomer),
-      spend: read(spendQuery(db, page.ids), spendOf),
-    }),
-  ]);
+  const before = input.before ? decodeCursor(input.before) : undefined;
+  const after = input.after ? decodeCursor(input.after) : undefined;
+  const page = customerPageQueries(db, { q: input.q, before, after, pageSize: input.pageSize });
+  const [found] = await readTogether(db, {
+    total: read(page.total, (r) => r[0]?.n ?? null),
+    customers: rows(page.rows),
+    keys: read(currentKeysQuery(db, page.ids), byCustomer),
+    syncs: read(syncsQuery(db, page.ids), byCustomer),
+    spend: read(spendQuery(db, page.ids), spendOf),
+  });
   const { keys, syncs, spend } = found;
+  const more = found.customers.length > input.pageSize;
+  const shown = found.customers.slice(0, input.pageSize);
+  // Paging towards newer customers reads them oldest first.
+  if (after) shown.reverse();
+  const first = shown[0];
+  const last = shown.at(-1);
   return {
     total: found.total,
-    live: live !== null,
-    customers: found.customers.map((customer) => {
+    next: last && (after || more) ? cursorOf(last) : null,
+    prev: first && (before || (after && more)) ? cursorOf(first) : null,
+    customers: shown.map((customer) => {
       const key = keys.get(customer.id);
-      const liveKey = key?.upstreamId && live ? (live.get(key.upstreamId) ?? null) : null;
-      const state = keyState({ key, sync: syncs.get(customer.id), live: liveKey, customer, now });
+      const state = keyState({ key, sync: syncs.get(customer.id), live: null, customer, now });
       const money = spend.get(customer.id);
       return {
         id: customer.id,
@@ -140,12 +148,35 @@ export async function listCustomers(
         purchases: money?.purchases ?? 0,
         spent: money?.spent ?? {},
         capGb: key?.capGb ?? null,
-        usedGb: liveKey ? mbToGb(liveKey.trafficUsedMB) : null,
+        usedGb: key?.usedAt ? mbToGb(key.usedMb) : null,
         expiresAt: state.expiresAt,
         status: customerStatus(state, Boolean(customer.suspendedAt)),
       };
     }),
   };
+}
+
+/** A customer's orders shown at a time, newest first; older ones a page at a time after. */
+const ORDERS_PER_PAGE = 50;
+
+/** A page of orders read one over ORDERS_PER_PAGE: the page, and the cursor of the next when there is one. */
+function ordersOf(rows: Order[]): OrdersPage {
+  const shown = rows.slice(0, ORDERS_PER_PAGE);
+  const last = shown.at(-1);
+  return {
+    orders: shown.map(adminOrder),
+    ordersNext: rows.length > ORDERS_PER_PAGE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/** The customer's orders older than the cursor `before` (from the detail or the page before). */
+export async function customerOrders(
+  { db }: Pick<Services, 'db'>,
+  customerId: string,
+  before: string,
+): Promise<OrdersPage> {
+  await findCustomer(db, customerId);
+  return ordersOf(await ordersPage(db, customerId, { before: decodeCursor(before), limit: ORDERS_PER_PAGE }));
 }
 
 export async function findCustomer(db: Db, customerId: string): Promise<Customer> {
@@ -220,7 +251,7 @@ export async function customerDetail(
   const now = services.clock.now();
   const customer = await findCustomer(db, customerId);
   const [orderRows, disputeRows, refundRows, keys, sync, entitled, audit, [activeSessions]] = await Promise.all([
-    db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(200),
+    ordersPage(db, customerId, { limit: ORDERS_PER_PAGE }),
     listDisputes(db, customerId),
     listRefunds(db, customerId),
     keysOf(db, customerId),
@@ -290,7 +321,7 @@ export async function customerDetail(
       activeSessions: activeSessions?.n ?? 0,
     },
     status: customerStatus(keyState({ key: current, sync, live, customer, now }), Boolean(customer.suspendedAt)),
-    orders: orderRows.map(adminOrder),
+    ...ordersOf(orderRows),
     disputes: disputeRows.map(disputeView),
     refunds: refundRows.map((r) =>
       refundView(r, orderRows.find((o) => o.id === r.orderId)?.currency ?? services.config.currency),
@@ -299,15 +330,4 @@ export async function customerDetail(
     audit: audit.map(auditView),
     capCeilingGb: services.config.keys.capCeilingGb,
   };
-}
-
-/** The platform's view of every key of the reseller, by key id; null when the platform cannot be asked. */
-export async function liveKeys({ pool, log }: Pick<Services, 'pool' | 'log'>): Promise<Map<string, LiveKey> | null> {
-  try {
-    const keys = await pool.listKeys({ maxRetries: 1 });
-    return new Map(keys.map((k) => [k.id, k]));
-  } catch (err) {
-    log.warn('admin: key list unavailable; showing the shop’s record', { err });
-    return null;
-  }
 }

@@ -9,9 +9,10 @@ export {
   suspendCustomer,
   unsuspendCustomer,
 } from './actions.ts';
-export { AUDIT_CURSOR, auditPage } from './audit.ts';
+export { auditPage } from './audit.ts';
 export { csvCell, csvLine, exportCsv } from './csv.ts';
-export { customerDetail, listCustomers } from './customers.ts';
+export { CURSOR } from './cursor.ts';
+export { customerDetail, customerOrders, listCustomers } from './customers.ts';
 export { AdminError } from './errors.ts';
 export type { Operator } from './operator.ts';
 export { attentionOf, fillDays, overview } from './overview.ts';

@@ -3,9 +3,9 @@
 import { and, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { mailFailures, orders } from '../../schema.ts';
 import { signInMailFigures } from '../auth/index.ts';
-import { customerCounts, customersByIds, emailsOf } from '../customers/index.ts';
+import { activeCustomerSql, customerCounts, emailsOf } from '../customers/index.ts';
 import type { Db } from '../db/index.ts';
-import { liveUpstreamKeys, owedSyncs } from '../keys/index.ts';
+import { keysNeedingAttention, owedSyncs, usedMbOfWorkingKeys } from '../keys/index.ts';
 import { netRevenueOf, openDisputes } from '../orders/index.ts';
 import { activeIncidents, INCIDENTS, readAvailability, upstreamHealth } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
@@ -19,7 +19,7 @@ import type {
 } from '../shared/admin.ts';
 import { mbToGb } from '../shared/format.ts';
 import { DAY_MS, MINUTE_MS } from '../time.ts';
-import { disputeView, type LiveKey, liveKeys } from './customers.ts';
+import { disputeView } from './customers.ts';
 
 /** A key this full (used / cap) is "near its cap". */
 export const NEAR_CAP_RATIO = 0.8;
@@ -29,6 +29,7 @@ export const EXPIRING_WITHIN_MS = 3 * DAY_MS;
 const EXPIRED_SHOWN_MS = 7 * DAY_MS;
 /** A reconcile still pending after this long is listed as an issue (normally it takes seconds). */
 const PENDING_STUCK_MS = 5 * MINUTE_MS;
+/** Keys and fulfilments listed, most urgent first. */
 const ATTENTION_LIMIT = 50;
 
 const paidPurchase = and(eq(orders.kind, 'purchase'), inArray(orders.status, ['paid', 'refunded']));
@@ -137,29 +138,29 @@ async function revenueFigures(db: Db, currency: string, days: number, now: numbe
   };
 }
 
-async function keyFigures(db: Db, live: Map<string, LiveKey> | null, now: number) {
-  const keys = await liveUpstreamKeys(db);
-  const suspendedOrEmail = await customersByIds(
+/**
+ * The GB used and the keys that need a look, from the shop's own record (the usage sweep reads every key each cron
+ * tick): a fixed number of queries however many customers there are, and no platform call.
+ */
+async function keyFigures(db: Db, now: number) {
+  const rule = { nearCapRatio: NEAR_CAP_RATIO, expiringWithinMs: EXPIRING_WITHIN_MS, expiredShownMs: EXPIRED_SHOWN_MS };
+  const [usedMb, keys] = await Promise.all([
+    usedMbOfWorkingKeys(db),
+    keysNeedingAttention(db, rule, now, activeCustomerSql, ATTENTION_LIMIT),
+  ]);
+  const emails = await emailsOf(
     db,
     keys.map((k) => k.customerId),
   );
-  let usedGb: number | null = live ? 0 : null;
   const attention: KeyAttention[] = [];
   for (const k of keys) {
-    const view = k.upstreamId ? live?.get(k.upstreamId) : undefined;
-    const used = view ? mbToGb(view.trafficUsedMB) : null;
-    if (usedGb !== null && used !== null) usedGb += used;
-    const customer = suspendedOrEmail.get(k.customerId);
-    // Only the current key needs a look: a retiring one is switched off and carried over by the shop on its own.
-    if (!customer || customer.suspendedAt || k.state !== 'current') continue;
-    const capGb = view ? view.trafficCapGB : k.capGb;
-    const expiresAt = view ? (view.expiresAt ? Date.parse(view.expiresAt) : null) : k.expiresAt;
-    const why = attentionOf(capGb, used, expiresAt, now);
-    if (why) attention.push({ customerId: k.customerId, email: customer.email, capGb, usedGb: used, expiresAt, why });
+    const used = k.usedAt === null ? null : mbToGb(k.usedMb);
+    const why = attentionOf(k.capGb, used, k.expiresAt, now);
+    const email = emails.get(k.customerId);
+    if (why && email)
+      attention.push({ customerId: k.customerId, email, capGb: k.capGb, usedGb: used, expiresAt: k.expiresAt, why });
   }
-  const urgency = { at_cap: 0, expired: 1, near_cap: 2, expiring: 3 } as const;
-  attention.sort((a, b) => urgency[a.why] - urgency[b.why] || (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity));
-  return { usedGb, attention: attention.slice(0, ATTENTION_LIMIT) };
+  return { usedGb: mbToGb(usedMb), attention };
 }
 
 async function fulfilmentFigures(db: Db, now: number) {
@@ -202,11 +203,11 @@ async function upstreamFigures(services: OverviewServices): Promise<Overview['up
 export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
   const { db } = services;
   const now = services.clock.now();
-  const [people, revenue, live, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail] =
+  const [people, revenue, keys, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail] =
     await Promise.all([
       customerCounts(db),
       revenueFigures(db, services.config.currency, days, now),
-      liveKeys(services),
+      keyFigures(db, now),
       fulfilmentFigures(db, now),
       openDisputes(db, ATTENTION_LIMIT),
       db.select({ n: count() }).from(mailFailures),
@@ -217,7 +218,6 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
       upstreamFigures(services),
       signInMailFigures(db, services.config, now),
     ]);
-  const keys = await keyFigures(db, live, now);
   return {
     customers: people.total,
     payingCustomers: revenue.payingCustomers,

@@ -1,7 +1,23 @@
 // The `customers` row: the one module that reads and writes it (sign-in creates it in src/auth). Billing, keys,
 // dashboard and the console ask here for a customer, their Stripe customer id and their suspension.
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import { type Customer, customers } from '../../schema.ts';
+import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
 
 export type { Customer };
@@ -36,6 +52,17 @@ export async function customerExists(db: Db, customerId: string): Promise<boolea
 export async function emailsOf(db: Db, customerIds: string[]): Promise<Map<string, string>> {
   const found = await customersByIds(db, customerIds);
   return new Map([...found].map(([id, c]) => [id, c.email]));
+}
+
+/** Whether the customer `customerId` names (a column of another table) is not suspended, as SQL. */
+export function activeCustomerSql(customerId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${customers} where ${customers.id} = ${customerId} and ${customers.suspendedAt} is null)`;
+}
+
+/** Whether the customer `customerId` names (a column of another table) gets reminder mail: not suspended, not
+ * unsubscribed, as SQL. */
+export function remindableSql(customerId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${customers} where ${customers.id} = ${customerId} and ${customers.suspendedAt} is null and ${customers.remindersOffAt} is null)`;
 }
 
 /** Records the Stripe customer once: the first value wins. */
@@ -76,60 +103,61 @@ export function unsuspendStatement(db: Db, customerId: string) {
     .where(and(eq(customers.id, customerId), isNotNull(customers.suspendedAt)));
 }
 
-/** `%q%` for LIKE with the wildcards in `q` taken literally. */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Where a page of customers continues from: the (created_at, id) of the row next to it. */
+export interface CustomerCursor {
+  at: number;
+  id: string;
 }
 
-function searchFilter(q: string | undefined) {
+/**
+ * Customers whose email starts with `q` (lowercased, as emails are stored: a range of the unique index on email, so
+ * no table scan and no LIKE, whose pattern D1 caps at 50 bytes), or whose id is `q`.
+ */
+function searchFilter(q: string | undefined): SQL | undefined {
   const term = q?.trim();
   if (!term) return undefined;
-  return sql`(lower(${customers.email}) like ${likePattern(term)} escape '\\' or ${customers.id} = ${term})`;
+  const prefix = term.toLowerCase();
+  return or(and(gte(customers.email, prefix), lt(customers.email, `${prefix}\u{10FFFF}`)), eq(customers.id, term));
 }
 
-/** A page of customers matching `q` (part of an email, or an id), newest first, and how many match in all. */
+const position = sql`(${customers.createdAt}, ${customers.id})`;
+
 /**
- * A page of customers, newest first, as statements that ride in one batch: how many match, the page's rows, and the
- * page's ids as a subquery (for the rows of other tables that belong to the page, read in the same batch).
+ * A page of customers, newest first, as statements that ride in one batch: how many match a search, the page's rows (one more
+ * than `pageSize`, to tell whether the list goes on), and the page's ids as a subquery (for the rows of other tables
+ * that belong to the page, read in the same batch). `before` pages towards older customers, `after` towards newer
+ * ones (its rows come oldest first: the caller turns them round).
  */
-export function customerPageQueries(db: Db, input: { q?: string; page: number; pageSize: number }) {
-  const where = searchFilter(input.q);
-  const order = [desc(customers.createdAt), desc(customers.id)];
-  const offset = (input.page - 1) * input.pageSize;
+export function customerPageQueries(
+  db: Db,
+  input: { q?: string; before?: CustomerCursor; after?: CustomerCursor; pageSize: number },
+) {
+  const search = searchFilter(input.q);
+  const { before, after } = input;
+  const where = and(
+    search,
+    before ? sql`${position} < (${before.at}, ${before.id})` : undefined,
+    after ? sql`${position} > (${after.at}, ${after.id})` : undefined,
+  );
+  const order = after ? [asc(customers.createdAt), asc(customers.id)] : [desc(customers.createdAt), desc(customers.id)];
   return {
-    total: db.select({ n: count() }).from(customers).where(where),
+    // Counted only within a search (a range of the email index): the whole list's count is the console's front page's.
+    total: search
+      ? db.select({ n: sql<number | null>`count(*)` }).from(customers).where(search)
+      : db.select({ n: sql<number | null>`null` }).from(sql`(select 1)`),
     rows: db
       .select()
       .from(customers)
       .where(where)
       .orderBy(...order)
-      .limit(input.pageSize)
-      .offset(offset),
+      .limit(input.pageSize + 1),
     ids: db
       .select({ id: customers.id })
       .from(customers)
       .where(where)
       .orderBy(...order)
-      .limit(input.pageSize)
-      .offset(offset),
+      .limit(input.pageSize + 1),
   };
-}
-
-/** Customers after `after` in (createdAt, id) order, oldest first: keyset paging for exports. */
-export function customersAfter(db: Db, after: { createdAt: number; id: string } | null, limit: number) {
-  return db
-    .select()
-    .from(customers)
-    .where(
-      after
-        ? or(
-            gt(customers.createdAt, after.createdAt),
-            and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id)),
-          )
-        : undefined,
-    )
-    .orderBy(customers.createdAt, customers.id)
-    .limit(limit);
 }
 
 /** How many customers the shop has, and how many of them are suspended. */
@@ -143,16 +171,8 @@ export async function customerCounts(db: Db): Promise<{ total: number; suspended
   return { total: row?.total ?? 0, suspended: Number(row?.suspended ?? 0) };
 }
 
-/** These customers by id (any number of ids: read in chunks under D1's 100 bound parameters). */
+/** These customers by id (any number of ids: read in slices under D1's bound-parameter limit). */
 export async function customersByIds(db: Db, customerIds: string[]): Promise<Map<string, Customer>> {
-  const ids = [...new Set(customerIds)];
-  const found = new Map<string, Customer>();
-  for (let i = 0; i < ids.length; i += 90) {
-    const rows = await db
-      .select()
-      .from(customers)
-      .where(inArray(customers.id, ids.slice(i, i + 90)));
-    for (const row of rows) found.set(row.id, row);
-  }
-  return found;
+  const rows = await readByIds(customerIds, (ids) => db.select().from(customers).where(inArray(customers.id, ids)));
+  return new Map(rows.map((row) => [row.id, row]));
 }

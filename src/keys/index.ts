@@ -11,17 +11,19 @@ export { CLIENT_IDEMPOTENCY_KEY, rotateKeySecret } from './rotate.ts';
 export { sealSecret } from './secret.ts';
 export { type KeyState, keyState, keySummary, type LiveKey } from './state.ts';
 export {
+  type AttentionRule,
   byCustomer,
   claimAnnouncement,
   currentKey,
   currentKeyQuery,
   currentKeysOf,
+  currentKeysOwing,
   currentKeysQuery,
   customersWithRetirementDue,
   endGraceStatement,
   forgetVanishedKey,
+  keysNeedingAttention,
   keysOf,
-  liveUpstreamKeys,
   openGenerationStatement,
   type PoolKeyRow,
   recordUsage,
@@ -29,7 +31,10 @@ export {
   saveKey,
   startRetiringStatement,
   unclaimAnnouncement,
+  usedMbOfWorkingKeys,
 } from './store.ts';
+export { readPlatformUsage, sweepPage } from './sweep.ts';
+export { type SweepPage, sweepPages } from './sweep-pages.ts';
 export {
   acquireLease,
   dueCustomers,
@@ -41,8 +46,9 @@ export {
   releaseFailed,
   releaseSynced,
   renewLease,
+  syncedSql,
   syncQuery,
   syncsOf,
   syncsQuery,
 } from './sync.ts';
-export { readUsage, sweepUsage } from './usage.ts';
+export { readUsage } from './usage.ts';

@@ -1,6 +1,7 @@
 // The pool_keys rows: one per key generation of a customer. The only module with SQL on the table.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PoolKeyRow, poolKeys } from '../../schema.ts';
+import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
 
 export type { PoolKeyRow };
@@ -53,13 +54,12 @@ export function currentKeyQuery(db: Db, customerId: string) {
     .limit(1);
 }
 
-/** The current key of each of these customers (at most 90 ids: D1 binds at most 100 parameters). */
+/** The current key of each of these customers (any number: read in slices under D1's bound-parameter limit). */
 export async function currentKeysOf(db: Db, customerIds: string[]): Promise<Map<string, PoolKeyRow>> {
-  if (customerIds.length === 0) return new Map();
-  return byCustomer(await currentKeysQuery(db, customerIds));
+  return byCustomer(await readByIds(customerIds, (ids) => currentKeysQuery(db, ids)));
 }
 
-/** The current keys of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+/** The current keys of the customers `customerIds` names (a subquery, or a slice of readByIds), as a statement. */
 export function currentKeysQuery(db: Db, customerIds: string[] | SQLWrapper) {
   return db
     .select()
@@ -69,12 +69,120 @@ export function currentKeysQuery(db: Db, customerIds: string[] | SQLWrapper) {
 
 export const byCustomer = <T extends { customerId: string }>(rows: T[]) => new Map(rows.map((r) => [r.customerId, r]));
 
-/** Every key that works or may work upstream (current and retiring, minted): for the console's figures. */
-export function liveUpstreamKeys(db: Db): Promise<PoolKeyRow[]> {
+/** Keys that work or may work upstream: current and retiring, minted. */
+const working = and(inArray(poolKeys.state, ['current', 'retiring']), isNotNull(poolKeys.upstreamId));
+
+/** The usage of every working key as the sweep last recorded it, MB in all. */
+export async function usedMbOfWorkingKeys(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ mb: sql<number>`coalesce(sum(${poolKeys.usedMb}), 0)` })
+    .from(poolKeys)
+    .where(working);
+  return Number(row?.mb ?? 0);
+}
+
+/** What makes a current key worth an operator's look, as the console's front page defines it. */
+export interface AttentionRule {
+  /** Used ÷ cap at or above this is "near its cap". */
+  nearCapRatio: number;
+  /** Expiring within this is "expiring". */
+  expiringWithinMs: number;
+  /** Expired this recently is still shown. */
+  expiredShownMs: number;
+}
+
+/**
+ * Current keys that need a look at `now` (at or near their cap, expired lately, expiring soon), most urgent first, at
+ * most `limit`, of the customers `customerIs` accepts (a condition on the key's customer id column).
+ */
+export function keysNeedingAttention(
+  db: Db,
+  rule: AttentionRule,
+  now: number,
+  customerIs: (customerId: typeof poolKeys.customerId) => SQL,
+  limit: number,
+): Promise<PoolKeyRow[]> {
+  const capMb = sql`${poolKeys.capGb} * 1024`;
+  const atCap = sql`${poolKeys.capGb} > 0 and ${poolKeys.usedMb} >= ${capMb}`;
+  const nearCap = sql`${poolKeys.capGb} > 0 and ${poolKeys.usedMb} >= ${capMb} * ${rule.nearCapRatio}`;
+  const urgency = sql`case when ${atCap} then 0 when ${nearCap} then 2 when ${poolKeys.expiresAt} <= ${now} then 1 else 3 end`;
   return db
     .select()
     .from(poolKeys)
-    .where(and(inArray(poolKeys.state, ['current', 'retiring']), isNotNull(poolKeys.upstreamId)));
+    .where(
+      and(
+        eq(poolKeys.state, 'current'),
+        isNotNull(poolKeys.upstreamId),
+        or(
+          sql`${nearCap}`,
+          and(gt(poolKeys.expiresAt, now - rule.expiredShownMs), lte(poolKeys.expiresAt, now + rule.expiringWithinMs)),
+        ),
+        customerIs(poolKeys.customerId),
+      ),
+    )
+    .orderBy(urgency, asc(poolKeys.expiresAt))
+    .limit(limit);
+}
+
+/** A key as the usage sweep compares it with the platform's reading. */
+export type SweptKey = Pick<PoolKeyRow, 'id' | 'customerId' | 'upstreamId' | 'usedMb' | 'enabled'>;
+
+/**
+ * The working keys whose upstream id is in (`after`, `upTo`] (open-ended where null), in upstream id order, at most
+ * `limit`: one page of the usage sweep.
+ */
+export function workingKeysInRange(
+  db: Db,
+  range: { after: string | null; upTo: string | null },
+  limit: number,
+): Promise<SweptKey[]> {
+  return db
+    .select({
+      id: poolKeys.id,
+      customerId: poolKeys.customerId,
+      upstreamId: poolKeys.upstreamId,
+      usedMb: poolKeys.usedMb,
+      enabled: poolKeys.enabled,
+    })
+    .from(poolKeys)
+    .where(
+      and(
+        // The range walks pool_keys_upstream in order; `+state` keeps SQLite from taking the state index instead
+        // (which would read every working key and sort them for each page).
+        sql`+${poolKeys.state} in ('current', 'retiring')`,
+        isNotNull(poolKeys.upstreamId),
+        range.after === null ? undefined : gt(poolKeys.upstreamId, range.after),
+        range.upTo === null ? undefined : lte(poolKeys.upstreamId, range.upTo),
+      ),
+    )
+    .orderBy(asc(poolKeys.upstreamId))
+    .limit(limit);
+}
+
+/**
+ * Current keys that may owe their customer a reminder, after key id `after` in id order, at most `limit`: minted,
+ * not switched off by a person, with a cap, and matching `owes` (the reminders' own condition, given the columns).
+ */
+export function currentKeysOwing(
+  db: Db,
+  owes: (key: typeof poolKeys) => SQL,
+  page: { after: string | null; limit: number },
+): Promise<PoolKeyRow[]> {
+  return db
+    .select()
+    .from(poolKeys)
+    .where(
+      and(
+        eq(poolKeys.state, 'current'),
+        isNotNull(poolKeys.upstreamId),
+        isNull(poolKeys.upstreamDisabledAt),
+        gt(poolKeys.capGb, 0),
+        page.after === null ? undefined : gt(poolKeys.id, page.after),
+        owes(poolKeys),
+      ),
+    )
+    .orderBy(asc(poolKeys.id))
+    .limit(page.limit);
 }
 
 /** Opens generation `generation` as the customer's current key (no upstream key yet). A second open is a no-op. */
@@ -159,6 +267,27 @@ export async function recordUsage(db: Db, keyId: string, upstreamId: string, use
   await recordUsageStatement(db, keyId, upstreamId, usedMb, at);
 }
 
+/** A reading of a key's upstream counter, as the usage sweep records it: `[key id, upstream id, used MB]`. */
+export type UsageReading = [keyId: string, upstreamId: string, usedMb: number];
+
+/**
+ * recordUsageStatement for many keys in ONE statement: the readings travel as one JSON parameter (a bound list of
+ * hundreds of keys would pass D1's 100 parameters), each applied only to the key it was read for.
+ */
+export function recordUsagesStatement(db: Db, readings: UsageReading[], at: number) {
+  const reading = sql`json_each(${JSON.stringify(readings)}) as reading`;
+  return db
+    .update(poolKeys)
+    .set({ usedMb: sql`max(${poolKeys.usedMb}, json_extract(reading.value, '$[2]'))`, usedAt: at })
+    .from(reading)
+    .where(
+      and(
+        sql`${poolKeys.id} = json_extract(reading.value, '$[0]')`,
+        sql`${poolKeys.upstreamId} = json_extract(reading.value, '$[1]')`,
+      ),
+    );
+}
+
 /**
  * The key vanished upstream: its whole GB used so far become `spent_gb` and the next mint starts from there.
  * Only once per vanished upstream key (the row still names it).
@@ -193,22 +322,32 @@ export async function unclaimAnnouncement(db: Db, keyId: string): Promise<void> 
 
 /**
  * Customers with a retirement step due: a retiring key past its grace (not yet switched off, or switched off long
- * enough ago for its usage to have settled), or a retired key still to be deleted upstream.
+ * enough ago for its usage to have settled), or a retired key still to be deleted upstream. A page of them in id
+ * order, after `page.after`.
  */
-export async function customersWithRetirementDue(db: Db, now: number, settleMs: number, limit = 25) {
+export async function customersWithRetirementDue(
+  db: Db,
+  now: number,
+  settleMs: number,
+  page: { after: string | null; limit: number },
+) {
   const rows = await db
     .selectDistinct({ customerId: poolKeys.customerId })
     .from(poolKeys)
     .where(
-      or(
-        and(
-          eq(poolKeys.state, 'retiring'),
-          lte(poolKeys.graceUntil, now),
-          or(isNull(poolKeys.switchedOffAt), lte(poolKeys.switchedOffAt, now - settleMs)),
+      and(
+        page.after === null ? undefined : gt(poolKeys.customerId, page.after),
+        or(
+          and(
+            eq(poolKeys.state, 'retiring'),
+            lte(poolKeys.graceUntil, now),
+            or(isNull(poolKeys.switchedOffAt), lte(poolKeys.switchedOffAt, now - settleMs)),
+          ),
+          and(eq(poolKeys.state, 'retired'), isNotNull(poolKeys.upstreamId), isNull(poolKeys.deletedAt)),
         ),
-        and(eq(poolKeys.state, 'retired'), isNotNull(poolKeys.upstreamId), isNull(poolKeys.deletedAt)),
       ),
     )
-    .limit(limit);
+    .orderBy(asc(poolKeys.customerId))
+    .limit(page.limit);
   return rows.map((r) => r.customerId);
 }

@@ -1,7 +1,8 @@
 // The key_syncs row of each customer: a "reconcile owed" marker, the lease that keeps two reconciles from both
 // calling the upstream, and retry backoff. The only module with SQL on the table.
-import { and, eq, inArray, isNull, lt, lte, or, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type KeySyncRow, keySyncs } from '../../schema.ts';
+import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
 import { byCustomer } from './store.ts';
 
@@ -31,6 +32,36 @@ export function markOwedStatement(db: Db, customerId: string, now: number) {
       target: keySyncs.customerId,
       set: { state: 'pending', attempts: 0, nextAttemptAt: null, demand: sql`max(${keySyncs.demand} + 1, ${now})` },
     });
+}
+
+/** markOwedStatement for many customers in ONE statement (their ids travel as one JSON parameter). */
+export function markManyOwedStatement(db: Db, customerIds: string[], now: number) {
+  const owed = db
+    .select({
+      customerId: sql<string>`owed.value`.as('customer_id'),
+      state: sql<'pending'>`'pending'`.as('state'),
+      attempts: sql<number>`0`.as('attempts'),
+      nextAttemptAt: sql<null>`null`.as('next_attempt_at'),
+      lastError: sql<null>`null`.as('last_error'),
+      leaseUntil: sql<null>`null`.as('lease_until'),
+      leaseHolder: sql<null>`null`.as('lease_holder'),
+      demand: sql<number>`${now}`.as('demand'),
+    })
+    .from(sql`json_each(${JSON.stringify(customerIds)}) as owed`)
+    // SQLite reads ON CONFLICT after an INSERT … SELECT only when the SELECT has a WHERE.
+    .where(sql`true`);
+  return db
+    .insert(keySyncs)
+    .select(owed)
+    .onConflictDoUpdate({
+      target: keySyncs.customerId,
+      set: { state: 'pending', attempts: 0, nextAttemptAt: null, demand: sql`max(${keySyncs.demand} + 1, ${now})` },
+    });
+}
+
+/** Whether the customer `customerId` names (a column of another table) has keys that owe nothing, as SQL. */
+export function syncedSql(customerId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${keySyncs} where ${keySyncs.customerId} = ${customerId} and ${keySyncs.state} = 'synced')`;
 }
 
 export async function getSync(db: Db, customerId: string): Promise<KeySyncRow | undefined> {
@@ -116,8 +147,15 @@ export async function releaseFailed(db: Db, lease: Lease, error: string, now: nu
     .where(and(eq(keySyncs.customerId, lease.customerId), eq(keySyncs.leaseHolder, lease.holder)));
 }
 
-/** Customers whose keys owe a reconcile that is due now (pending, or failed and past its backoff), not leased. */
-export async function dueCustomers(db: Db, now: number, limit = 25): Promise<string[]> {
+/**
+ * Customers whose keys owe a reconcile that is due now (pending, or failed and past its backoff), not leased: a page
+ * of them in id order, after `page.after`.
+ */
+export async function dueCustomers(
+  db: Db,
+  now: number,
+  page: { after: string | null; limit: number },
+): Promise<string[]> {
   const rows = await db
     .select({ customerId: keySyncs.customerId })
     .from(keySyncs)
@@ -126,10 +164,11 @@ export async function dueCustomers(db: Db, now: number, limit = 25): Promise<str
         inArray(keySyncs.state, ['pending', 'failed']),
         or(isNull(keySyncs.nextAttemptAt), lte(keySyncs.nextAttemptAt, now)),
         or(isNull(keySyncs.leaseUntil), lt(keySyncs.leaseUntil, now)),
+        page.after === null ? undefined : gt(keySyncs.customerId, page.after),
       ),
     )
-    .orderBy(keySyncs.nextAttemptAt)
-    .limit(limit);
+    .orderBy(keySyncs.customerId)
+    .limit(page.limit);
   return rows.map((r) => r.customerId);
 }
 
@@ -143,13 +182,12 @@ export function owedSyncs(db: Db, limit: number): Promise<KeySyncRow[]> {
     .limit(limit);
 }
 
-/** The sync rows of these customers (at most 90 ids: D1 binds at most 100 parameters). */
+/** The sync rows of these customers (any number: read in slices under D1's bound-parameter limit). */
 export async function syncsOf(db: Db, customerIds: string[]): Promise<Map<string, KeySyncRow>> {
-  if (customerIds.length === 0) return new Map();
-  return byCustomer(await syncsQuery(db, customerIds));
+  return byCustomer(await readByIds(customerIds, (ids) => syncsQuery(db, ids)));
 }
 
-/** The key_syncs rows of the customers `customerIds` names (ids, or a subquery of them), as a batchable statement. */
+/** The key_syncs rows of the customers `customerIds` names (a subquery, or a slice of readByIds), as a statement. */
 export function syncsQuery(db: Db, customerIds: string[] | SQLWrapper) {
   return db.select().from(keySyncs).where(inArray(keySyncs.customerId, customerIds));
 }

@@ -1,13 +1,13 @@
 // Readings of the platform's usage counters into D1 (never on a dashboard read): a fresh one of the customer's
-// working keys before a checkout counts what they still have (its writes ride in the checkout's batch), and the cron's sweep over every key. Readings that
-// fail leave the last known figures (a stale reading only makes the count more cautious).
+// working keys before a checkout counts what they still have (its writes ride in the checkout's batch); the cron's
+// sweep over every key is sweep.ts. Readings that fail leave the last known figures (a stale reading only makes the
+// count more cautious).
 
 import type { BatchStatement } from '../db/index.ts';
 import type { Services } from '../services/index.ts';
 import { personSwitchOff } from './decisions.ts';
 import { forgetLiveKey } from './live.ts';
-import { liveUpstreamKeys, type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store.ts';
-import { markOwedStatement } from './sync.ts';
+import { type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store.ts';
 
 /**
  * The customer's keys (`keys`, read with the session check) after a fresh reading from the platform, and the D1
@@ -45,30 +45,4 @@ export async function readUsage(
     }),
   );
   return { keys: read, writes };
-}
-
-/**
- * The cron's sweep over every working key, in one platform call: records usage that moved, and marks owed the
- * customers whose key vanished upstream or whose enabled flag differs from what the shop set (the reconcile finds
- * out why: the platform, or a person in the panel). Returns how many customers were marked.
- */
-export async function sweepUsage(services: Pick<Services, 'db' | 'pool' | 'clock'>): Promise<number> {
-  const { db, pool, clock } = services;
-  const [keys, platform] = await Promise.all([liveUpstreamKeys(db), pool.listKeys()]);
-  const live = new Map(platform.map((k) => [k.id, k]));
-  const now = clock.now();
-  const owed = new Set<string>();
-  const statements: BatchStatement[] = [];
-  for (const key of keys) {
-    const seen = key.upstreamId ? live.get(key.upstreamId) : undefined;
-    if (!seen || seen.enabled !== key.enabled) owed.add(key.customerId);
-    if (seen && seen.trafficUsedMB > key.usedMb)
-      statements.push(recordUsageStatement(db, key.id, seen.id, seen.trafficUsedMB, now));
-  }
-  for (const customerId of owed) statements.push(markOwedStatement(db, customerId, now));
-  for (let i = 0; i < statements.length; i += 50) {
-    const [first, ...rest] = statements.slice(i, i + 50);
-    if (first) await db.batch([first, ...rest]);
-  }
-  return owed.size;
 }

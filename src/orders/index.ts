@@ -22,6 +22,7 @@ export {
   locateOrder,
   orderOfSessionQuery,
   orderQuery,
+  ordersPage,
 } from './queries.ts';
 export { sendMissingReceipts, sendReceiptOnce } from './receipts.ts';
 export {

@@ -1,6 +1,6 @@
 // Reading orders: one by id, Checkout Session or PaymentIntent (every lookup in one round trip), a customer's list,
 // the orders that count towards their keys, and the order a Stripe object refers to.
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type Order, orders } from '../../schema.ts';
 import { customerExists } from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
@@ -81,6 +81,25 @@ export async function locateOrder(
 /** A customer's orders, newest first. */
 export function listOrders(db: Db, customerId: string, limit = 100) {
   return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+/**
+ * A page of the customer's orders, newest first: those older than `before` (the (created_at, id) of the last order
+ * of the page before), at most `limit`, plus one to tell whether more follow.
+ */
+export function ordersPage(db: Db, customerId: string, page: { before?: { at: number; id: string }; limit: number }) {
+  const { before } = page;
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        before ? sql`(${orders.createdAt}, ${orders.id}) < (${before.at}, ${before.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(page.limit + 1);
 }
 
 /** The tier of the customer's latest paid purchase (what "Buy more" offers them), if any. */

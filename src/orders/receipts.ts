@@ -1,6 +1,6 @@
 // Purchase confirmations: one receipt per paid order, through the mail queue. `receipt_sent_at` is claimed before
 // queueing (and given back if queueing fails), so concurrent fulfilment paths cannot send it twice.
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import { orders } from '../../schema.ts';
 import { getCustomer } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
@@ -44,14 +44,29 @@ export async function sendReceiptOnce(
   }
 }
 
-/** The cron's sweep: paid orders whose receipt was never queued (a crash between payment and queueing). */
-export async function sendMissingReceipts(services: ReceiptServices, now: number, limit = 25): Promise<number> {
+/**
+ * The cron's sweep, a page at a time: paid orders whose receipt was never queued (a crash between payment and
+ * queueing), in id order after `page.after`; returns how many were queued and where the next page starts.
+ */
+export async function sendMissingReceipts(
+  services: ReceiptServices,
+  now: number,
+  page: { after: string | null; limit: number },
+): Promise<{ sent: number; next: string | null }> {
   const missing = await services.db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.status, 'paid'), isNull(orders.receiptSentAt), lt(orders.paidAt, now - MINUTE_MS)))
-    .limit(limit);
+    .where(
+      and(
+        eq(orders.status, 'paid'),
+        isNull(orders.receiptSentAt),
+        lt(orders.paidAt, now - MINUTE_MS),
+        page.after === null ? undefined : gt(orders.id, page.after),
+      ),
+    )
+    .orderBy(asc(orders.id))
+    .limit(page.limit);
   let sent = 0;
   for (const { id } of missing) if (await sendReceiptOnce(services, id, now)) sent++;
-  return sent;
+  return { sent, next: missing.length === page.limit ? (missing.at(-1)?.id ?? null) : null };
 }

@@ -11,6 +11,7 @@ export function createPoolClient(options: PoolClientOptions) {
   return {
     mintKey: (input: MintKeyInput, opts?: CallOptions) => keys.mintKey(t, input, opts),
     listKeys: (opts?: CallOptions) => keys.listKeys(t, opts),
+    listKeyUsage: (opts?: CallOptions) => keys.listKeyUsage(t, opts),
     getKey: (id: string, opts?: CallOptions) => keys.getKey(t, id, opts),
     updateKey: (id: string, patch: UpdateKeyInput, opts?: CallOptions) => keys.updateKey(t, id, patch, opts),
     topUpKey: (id: string, input: TopUpInput, opts?: CallOptions) => keys.topUpKey(t, id, input, opts),

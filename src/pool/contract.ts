@@ -42,6 +42,14 @@ export const PoolAccessKeyWithSecret = z.object({
 
 export const PoolAccessKeyList = z.array(PoolAccessKey);
 
+/** What the usage sweep reads of each key of the list: the rest of the element is not kept. */
+export const KeyUsageReading = z.object({
+  id: PoolAccessKey.shape.id,
+  enabled: PoolAccessKey.shape.enabled,
+  trafficUsedMB: PoolAccessKey.shape.trafficUsedMB,
+});
+export type KeyUsageReading = z.infer<typeof KeyUsageReading>;
+
 export const DeleteKeyAnswer = z.object({ message: z.string() });
 export type DeleteKeyAnswer = z.infer<typeof DeleteKeyAnswer>;
 

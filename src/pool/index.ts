@@ -27,6 +27,7 @@ export {
   type Incident,
   type IncidentsFeed,
   type KeyUsageDay,
+  type KeyUsageReading,
   type MintKeyInput,
   PLATFORM_CAP_LIMIT_GB,
   type PoolAccessKey,

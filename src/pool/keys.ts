@@ -7,6 +7,7 @@ import {
   IDEMPOTENCY_KEY_PATTERN,
   KEY_ID_PATTERN,
   type KeyUsageDay,
+  KeyUsageReading,
   type MintKeyInput,
   PoolAccessKey,
   PoolAccessKeyList,
@@ -16,6 +17,7 @@ import {
   type UpdateKeyInput,
 } from './contract.ts';
 import { UpstreamError } from './errors.ts';
+import { readJsonArray } from './json-array-stream.ts';
 import { request } from './retries.ts';
 import { type CallOptions, schemaParser, type Transport } from './transport.ts';
 
@@ -65,6 +67,31 @@ export async function listKeys(t: Transport, opts: CallOptions = {}) {
     method: 'GET',
     path: '/reseller/pool-keys',
     parse: schemaParser(PoolAccessKeyList),
+    maxRetries: opts.maxRetries,
+  });
+}
+
+/**
+ * The same list as listKeys, cut down to each key's id, enabled flag and usage as the answer streams in (the usage
+ * sweep's one call: tens of MB for a big reseller, never held whole).
+ */
+export async function listKeyUsage(t: Transport, opts: CallOptions = {}) {
+  const parse = schemaParser(KeyUsageReading);
+  return request(t, {
+    operation: 'list keys',
+    method: 'GET',
+    path: '/reseller/pool-keys',
+    parse: () => ({ ok: false, problem: 'an answer without a body' }),
+    stream: async (body) => {
+      const readings: KeyUsageReading[] = [];
+      const read = await readJsonArray(body, (element) => {
+        const reading = parse(element);
+        if (!reading.ok) return reading.problem;
+        readings.push(reading.value);
+        return null;
+      });
+      return read.ok ? { ok: true, value: readings } : read;
+    },
     maxRetries: opts.maxRetries,
   });
 }

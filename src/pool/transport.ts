@@ -69,6 +69,8 @@ export interface RequestSpec<T> {
   body?: unknown;
   /** Parses the JSON answer; returns an error message for a wrong shape. */
   parse: (json: unknown) => Parsed<T>;
+  /** Reads a 2xx answer's body as it arrives instead (an answer too big to hold as text); `parse` is then unused. */
+  stream?: (body: ReadableStream<Uint8Array>) => Promise<Parsed<T>>;
   idempotencyKey?: string;
   maxRetries?: number;
   /** DELETE only: after a failure, says whether the deletion already happened ('done') or must be retried. */
@@ -183,11 +185,20 @@ export async function exchange<T>(t: Transport, spec: RequestSpec<T>, url: strin
     answered.status = res.status;
     answered.requestId = res.headers.get('x-request-id') ?? undefined;
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), t.clock.now());
-    let text: string;
+    const details = {
+      operation: spec.operation,
+      upstreamStatus: res.status,
+      upstreamRequestId: answered.requestId,
+      retryAfterMs,
+    };
+    const streamed = spec.stream && res.ok && res.body ? spec.stream(res.body) : null;
+    let text = '';
     try {
-      const reading = res.text();
+      const reading = streamed ?? res.text();
       reading.catch(() => {}); // if the deadline wins, the abandoned read must not reject unhandled
-      text = await Promise.race([reading, deadline]);
+      const answer = await Promise.race([reading, deadline]);
+      if (typeof answer !== 'string') return readStreamed(spec, answer, details);
+      text = answer;
     } catch (err) {
       if (err instanceof UpstreamError) throw err;
       if (timedOut) throw timeoutError();
@@ -204,15 +215,19 @@ export async function exchange<T>(t: Transport, spec: RequestSpec<T>, url: strin
         },
       );
     }
-    return readAnswer(spec, res.status, text, {
-      operation: spec.operation,
-      upstreamStatus: res.status,
-      upstreamRequestId: answered.requestId,
-      retryAfterMs,
-    });
+    return readAnswer(spec, res.status, text, details);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A 2xx answer read as a stream: its value, or the UpstreamError that says what was wrong with its shape. */
+function readStreamed<T>(spec: RequestSpec<T>, parsed: Parsed<T>, details: UpstreamErrorDetails): T {
+  if (parsed.ok) return parsed.value;
+  throw new UpstreamError('shape', `${spec.operation}: unexpected answer shape (${parsed.problem})`, {
+    ...details,
+    retryable: false,
+  });
 }
 
 /** A complete answer: a 2xx with the expected JSON shape, or the UpstreamError that says what was wrong. */

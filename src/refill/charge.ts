@@ -121,13 +121,24 @@ export async function checkCharge(services: RefillServices, charge: AutoTopUpCha
   }
 }
 
-export async function runAutoTopUps(services: RefillServices, now: number): Promise<TopUpTally> {
+/**
+ * The cron's auto top-ups, a page at a time: the charges whose Stripe answer was lost first (with the first page),
+ * then `page.limit` customers with auto top-up on, after customer id `page.after`; says where the next page starts.
+ */
+export async function runAutoTopUps(
+  services: RefillServices,
+  now: number,
+  page: { after: string | null; limit: number },
+): Promise<{ tally: TopUpTally; next: string | null }> {
   const tally: TopUpTally = { charged: 0, paused: 0, skipped: 0 };
-  if (services.config.autoTopUpMaxMonthly === 0) return tally;
-  for (const charge of await dueCharges(services.db, now)) await checkCharge(services, charge, now);
-  for (const setting of await activeAutoTopUps(services.db)) {
+  if (services.config.autoTopUpMaxMonthly === 0) return { tally, next: null };
+  // The charges under way whose check is due (a bounded few), with the first page.
+  if (page.after === null)
+    for (const charge of await dueCharges(services.db, now)) await checkCharge(services, charge, now);
+  const settings = await activeAutoTopUps(services.db, page);
+  for (const setting of settings) {
     const result = await topUpCustomer(services, setting, now);
     if (result) tally[result]++;
   }
-  return tally;
+  return { tally, next: settings.length === page.limit ? (settings.at(-1)?.customerId ?? null) : null };
 }

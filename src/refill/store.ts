@@ -1,7 +1,7 @@
 // The `auto_top_ups` and `auto_top_up_charges` rows. A charge is reserved in ONE conditional insert that checks the
 // monthly limit and that no other charge of the customer is under way (charging, processing, or paid with its order
 // not yet recorded paid), with a unique (customer, month, count): concurrent cron runs cannot both reserve one.
-import { and, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { type AutoTopUpChargeRow, type AutoTopUpRow, autoTopUpCharges, autoTopUps, orders } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 import type { AutoTopUpChoice, AutoTopUpPause } from '../shared/refill.ts';
@@ -35,12 +35,20 @@ export function switchOffStatement(db: Db, customerId: string, now: number) {
   return db.update(autoTopUps).set({ enabled: false, updatedAt: now }).where(eq(autoTopUps.customerId, customerId));
 }
 
-/** Customers whose auto top-up is on and not paused. */
-export function activeAutoTopUps(db: Db): Promise<AutoTopUpRow[]> {
+/** Customers whose auto top-up is on and not paused: a page of them in id order, after `page.after`. */
+export function activeAutoTopUps(db: Db, page: { after: string | null; limit: number }): Promise<AutoTopUpRow[]> {
   return db
     .select()
     .from(autoTopUps)
-    .where(and(eq(autoTopUps.enabled, true), isNull(autoTopUps.pausedAt)));
+    .where(
+      and(
+        eq(autoTopUps.enabled, true),
+        isNull(autoTopUps.pausedAt),
+        page.after === null ? undefined : gt(autoTopUps.customerId, page.after),
+      ),
+    )
+    .orderBy(asc(autoTopUps.customerId))
+    .limit(page.limit);
 }
 
 /** `YYYY-MM` (UTC) of a moment: the monthly limit's period. */

@@ -1,15 +1,16 @@
-// The cron's reminders: every current key is checked against the thresholds from D1 alone (the usage sweep that ran
-// just before read every key in one platform call), so a key with nothing to remind costs nothing upstream. Each
-// reminder is claimed in D1 before it is queued: exactly once per key generation, kind and cap or expiry, however
-// many cron runs overlap.
+// The cron's reminders, a page at a time: the keys that still owe one (owed.ts), read from D1 alone (the usage sweep
+// that ran just before read every key in one platform call), so a key with nothing to remind costs nothing, upstream
+// or here. Each reminder is claimed in D1 before it is queued: exactly once per key generation, kind and cap or
+// expiry, however many cron runs or redelivered messages overlap.
 
 import type { Tier } from '../config/index.ts';
 import { customersByIds } from '../customers/index.ts';
-import { liveUpstreamKeys, type PoolKeyRow, syncsOf } from '../keys/index.ts';
+import { currentKeysOwing, type PoolKeyRow } from '../keys/index.ts';
 import { lastPurchasedTierId } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import { mbToGb } from '../shared/format.ts';
 import { type DueReminder, dueReminders } from './due.ts';
+import { owesReminderSql } from './owed.ts';
 import { claimReminder, markReminderSent, type ReminderRef, releaseReminder } from './store.ts';
 import { unsubscribeUrl } from './unsubscribe.ts';
 
@@ -53,28 +54,32 @@ async function sendOne(
   return true;
 }
 
-/** Queues the reminders that are due; returns how many. */
-export async function sendDueReminders(services: ReminderServices, now: number): Promise<number> {
+/**
+ * Queues the reminders due at `now` of one page of keys (`page.limit` keys that still owe one, after key id
+ * `page.after`); returns how many were queued and where the next page starts (null: this was the last).
+ */
+export async function sendDueReminders(
+  services: ReminderServices,
+  now: number,
+  page: { after: string | null; limit: number },
+): Promise<{ sent: number; next: string | null }> {
   const { db, config } = services;
-  const keys = (await liveUpstreamKeys(db)).filter((k) => k.state === 'current' && !k.upstreamDisabledAt);
-  const due = keys.flatMap((key) => {
-    const reminders = dueReminders(key, config.reminders, now);
-    return reminders.length ? [{ key, reminders }] : [];
-  });
-  if (due.length === 0) return 0;
-  const ids = due.map((d) => d.key.customerId);
-  const [customers, syncs] = await Promise.all([customersByIds(db, ids), syncsOf(db, ids)]);
+  const keys = await currentKeysOwing(db, (key) => owesReminderSql(key, config.reminders, now), page);
+  const next = keys.length === page.limit ? (keys.at(-1)?.id ?? null) : null;
+  const customers = await customersByIds(
+    db,
+    keys.map((k) => k.customerId),
+  );
   let sent = 0;
-  for (const { key, reminders } of due) {
+  for (const key of keys) {
     const customer = customers.get(key.customerId);
-    // A purchase on its way may change the cap or expiry: remind once the key matches what was paid for.
-    if (!customer || customer.suspendedAt || customer.remindersOffAt || syncs.get(key.customerId)?.state !== 'synced')
-      continue;
+    if (!customer || customer.suspendedAt || customer.remindersOffAt) continue;
     const buyUrl = async () => {
       const tier = buyMoreTier(config.tiers, await lastPurchasedTierId(db, key.customerId));
       return `${config.publicUrl}/checkout/${tier?.id ?? ''}`;
     };
-    for (const reminder of reminders) if (await sendOne(services, key, customer.email, reminder, now, buyUrl)) sent++;
+    for (const reminder of dueReminders(key, config.reminders, now))
+      if (await sendOne(services, key, customer.email, reminder, now, buyUrl)) sent++;
   }
-  return sent;
+  return { sent, next };
 }

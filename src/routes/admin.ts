@@ -2,9 +2,10 @@
 // actions that change a customer also need a sign-in from the last 10 minutes. Each action is audited by its domain.
 import { type Context, Hono } from 'hono';
 import {
-  AUDIT_CURSOR,
   auditPage,
+  CURSOR,
   customerDetail,
+  customerOrders,
   customerTokens,
   endCustomerGrace,
   exportCsv,
@@ -58,16 +59,19 @@ const tokenParam = z.object({
   id: customerId,
   tokenId: z.string().check(z.regex(/^tok_[0-9a-f]{32}$/, 'is not a token id')),
 });
+const cursor = z.string().check(z.regex(CURSOR, 'is not a cursor from a previous page'));
 const customersQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
-  page: z.optional(wholeNumber('page', 1, 100_000)),
+  before: z.optional(cursor),
+  after: z.optional(cursor),
   pageSize: z.optional(wholeNumber('pageSize', 1, MAX_PAGE_SIZE)),
 });
+const ordersQuery = z.object({ before: cursor });
 const auditQuery = z.object({
   customerId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a customer id'))),
   action: z.optional(z.string().check(z.regex(/^[a-z_.]{1,64}$/, 'is not an action name'))),
   actor: z.optional(z.string().check(z.minLength(1), z.maxLength(320))),
-  before: z.optional(z.string().check(z.regex(AUDIT_CURSOR, 'is not a cursor from a previous page'))),
+  before: z.optional(cursor),
   limit: z.optional(wholeNumber('limit', 1, MAX_AUDIT_PAGE)),
 });
 const suspendBody = z.object({ reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))) });
@@ -103,12 +107,15 @@ export const admin = new Hono<AppEnv>()
     } satisfies OverviewAnswer),
   )
   .get('/customers', validate('query', customersQuery), async (c) => {
-    const { q, page = 1, pageSize = 25 } = c.req.valid('query');
-    const found = await listCustomers(c.var.services, { q, page, pageSize });
-    return c.json({ ...found, page, pageSize } satisfies CustomersPage);
+    const { pageSize = 25, ...query } = c.req.valid('query');
+    const found = await listCustomers(c.var.services, { ...query, pageSize });
+    return c.json({ ...found, pageSize } satisfies CustomersPage);
   })
   .get('/customers/:id', validate('param', customerParam), async (c) =>
     c.json(await customerDetail(c.var.services, c.req.valid('param').id)),
+  )
+  .get('/customers/:id/orders', validate('param', customerParam), validate('query', ordersQuery), async (c) =>
+    c.json(await customerOrders(c.var.services, c.req.valid('param').id, c.req.valid('query').before)),
   )
   .get('/customers/:id/auto-top-up', validate('param', customerParam), async (c) =>
     c.json(await autoTopUpView(c.var.services, c.req.valid('param').id)),

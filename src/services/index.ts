@@ -26,6 +26,8 @@ export interface Services {
   readonly mail: Mail;
   /** The availability cache. */
   readonly kv: KVNamespace;
+  /** The jobs queue: the cron's work, a bounded page per message (src/jobs/). */
+  readonly jobQueue: Queue;
   /**
    * Workers rate-limit bindings (wrangler.toml): sign-in per network, per customer (src/http/limits.ts), and the API's
    * per token, per customer and per network for tokens not seen working lately (src/http/bearer.ts).
@@ -73,12 +75,13 @@ function once<T>(make: () => T): (() => T) & { made(): boolean } {
 const pinned = new WeakMap<Env, Partial<Services>>();
 
 /**
- * A copy of `env` whose services always take `overrides`: how a test runs the whole Worker (a request, the webhook,
- * the cron) at another time, e.g. `call(path, { env: withOverrides(env, { clock: clockFrom(later) }) })`.
+ * A copy of `env` whose services always take `overrides` (over those `env` was pinned to, if any): how a test runs the
+ * whole Worker (a request, the webhook, the cron) at another time, e.g.
+ * `call(path, { env: withOverrides(env, { clock: clockFrom(later) }) })`.
  */
 export function withOverrides(env: Env, overrides: Partial<Services>): Env {
   const copy = { ...env };
-  pinned.set(copy, overrides);
+  pinned.set(copy, { ...pinned.get(env), ...overrides });
   return copy;
 }
 
@@ -114,6 +117,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
       return mail();
     },
     kv: env.CACHE,
+    jobQueue: env.JOBS_QUEUE,
     limiters: {
       login: env.LOGIN_LIMITER,
       customerCalls: env.CUSTOMER_CALL_LIMITER,

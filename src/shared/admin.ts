@@ -34,7 +34,7 @@ export interface CustomerRow {
   spent: MoneyByCurrency;
   /** The key's cap as the shop last set it. */
   capGb: number | null;
-  /** GB used, from the platform; null when it could not be asked. */
+  /** GB used as the cron's usage sweep last read it (every 5 minutes); null before the first reading. */
   usedGb: number | null;
   expiresAt: number | null;
   status: CustomerStatus;
@@ -42,11 +42,19 @@ export interface CustomerRow {
 
 export interface CustomersPage {
   customers: CustomerRow[];
-  page: number;
   pageSize: number;
-  total: number;
-  /** False when the platform could not be asked for usage (usedGb is null everywhere). */
-  live: boolean;
+  /** How many customers match the search; null without one (the front page counts every customer). */
+  total: number | null;
+  /** Cursors of the page of older customers (`before`) and of newer ones (`after`); null where the list ends. */
+  next: string | null;
+  prev: string | null;
+}
+
+/** A page of a customer's older orders (GET /api/admin/customers/:id/orders?before=). */
+export interface OrdersPage {
+  orders: AdminOrder[];
+  /** The cursor of the page after it, null at the customer's first order. */
+  ordersNext: string | null;
 }
 
 /** An order as the operator sees it: the customer's view plus how it came about and what disputes hold. */
@@ -170,7 +178,9 @@ export interface CustomerDetail {
     activeSessions: number;
   };
   status: CustomerStatus;
+  /** The newest orders; `ordersNext` is the cursor of the older ones (GET …/orders?before=), null when none. */
   orders: AdminOrder[];
+  ordersNext: string | null;
   disputes: DisputeView[];
   refunds: RefundView[];
   /** null when no key was ever owed. */
@@ -234,8 +244,8 @@ export interface Overview {
     /** Paid GB net of refunds. */
     sold: number;
     granted: number;
-    /** Summed over the shop's keys on the platform; null when it could not be asked. */
-    used: number | null;
+    /** Summed over the shop's working keys as the cron's usage sweep last read them (every 5 minutes). */
+    used: number;
   };
   attention: KeyAttention[];
   /** Customers with an open dispute: their disputed GB are held until it is decided. */

@@ -2,19 +2,27 @@
 // are recorded and SQLite's plan for each must search an index, never scan a table.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { listCustomers } from '../../src/admin/index.ts';
 import { loginMailsSince, tokensIssuedToday } from '../../src/auth/tokens.ts';
+import { activeCustomerSql } from '../../src/customers/index.ts';
 import { openDb } from '../../src/db/index.ts';
+import { openRun } from '../../src/jobs/runs.ts';
 import {
   currentKey,
   currentKeysOf,
+  currentKeysOwing,
   customersWithRetirementDue,
   dueCustomers,
+  keysNeedingAttention,
   keysOf,
-  liveUpstreamKeys,
+  usedMbOfWorkingKeys,
 } from '../../src/keys/index.ts';
+import { workingKeysInRange } from '../../src/keys/store.ts';
 import { createLogger } from '../../src/log.ts';
 import { runRetention } from '../../src/ops/retention.ts';
-import { findOrder, sendMissingReceipts, stillHasGb } from '../../src/orders/index.ts';
+import { findOrder, ordersPage, sendMissingReceipts, stillHasGb } from '../../src/orders/index.ts';
+import { activeAutoTopUps } from '../../src/refill/store.ts';
+import { owesReminderSql } from '../../src/reminders/owed.ts';
 import { createServices } from '../../src/services/index.ts';
 
 /** D1 that remembers every statement it prepares. */
@@ -53,10 +61,15 @@ const TABLE_SCAN =
 
 type Run = (db: ReturnType<typeof openDb>) => Promise<unknown>;
 
+const servicesOver = (db: ReturnType<typeof openDb>) =>
+  createServices(env, { log: createLogger(), waitUntil: () => {}, kind: 'background' }, { db });
+
 function receiptsSweep(db: ReturnType<typeof openDb>) {
-  const services = createServices(env, { log: createLogger(), waitUntil: () => {}, kind: 'background' }, { db });
-  return sendMissingReceipts(services, Date.now());
+  return sendMissingReceipts(servicesOver(db), Date.now(), { after: 'ord_1', limit: 50 });
 }
+
+const reminderThresholds = { usagePercents: [95, 80], expiryDays: [7, 1] };
+const attention = { nearCapRatio: 0.8, expiringWithinMs: 3 * 86_400_000, expiredShownMs: 7 * 86_400_000 };
 
 describe('hot lookups and cron sweeps', () => {
   // Each with the index searches its plan must show (the index and the columns it narrows on).
@@ -81,10 +94,14 @@ describe('hot lookups and cron sweeps', () => {
       (db) => loginMailsSince(db, 3_600_000, Date.now()),
       ['login_tokens_created (created_at>?)'],
     ],
-    ['the cron: keys owed a reconcile', (db) => dueCustomers(db, Date.now()), ['key_syncs_due (state=?']],
+    [
+      'the cron: keys owed a reconcile',
+      (db) => dueCustomers(db, Date.now(), { after: 'cus_1', limit: 10 }),
+      ['key_syncs_due (state=?'],
+    ],
     [
       'the cron: keys whose grace ended or that wait to be deleted',
-      (db) => customersWithRetirementDue(db, Date.now(), 60_000),
+      (db) => customersWithRetirementDue(db, Date.now(), 60_000, { after: 'cus_1', limit: 100 }),
       ['pool_keys_state (state=? AND grace_until<?)', 'pool_keys_state (state=?)'],
     ],
     [
@@ -102,7 +119,51 @@ describe('hot lookups and cron sweeps', () => {
       (db) => stillHasGb(db, 'cus_1', Date.now()),
       ['orders_customer (customer_id=?)', 'pool_keys_customer_state (customer_id=? AND state=?)'],
     ],
-    ['the console and the usage sweep: every live key', (db) => liveUpstreamKeys(db), ['pool_keys_state (state=?)']],
+    [
+      'the usage sweep: the working keys of one range of upstream ids',
+      (db) => workingKeysInRange(db, { after: 'a', upTo: 'b' }, 2000),
+      ['pool_keys_upstream (upstream_id>? AND upstream_id<?)'],
+    ],
+    [
+      'the reminders: a page of the current keys that owe one',
+      (db) =>
+        currentKeysOwing(db, (key) => owesReminderSql(key, reminderThresholds, Date.now()), {
+          after: 'key_1',
+          limit: 50,
+        }),
+      ['pool_keys_state_id (state=? AND id>?)', 'reminders_once (key_id=? AND kind=? AND basis=?)'],
+    ],
+    [
+      'auto top-up: a page of the customers with it on',
+      (db) => activeAutoTopUps(db, { after: 'cus_1', limit: 25 }),
+      ['auto_top_ups_active (enabled=? AND paused_at=? AND customer_id>?)'],
+    ],
+    [
+      'the console: a page of customers, newest first',
+      (db) => listCustomers({ db, clock: { now: Date.now } }, { before: '1_cus_1', pageSize: 25 }),
+      ['customers_created (', 'pool_keys_customer_state (customer_id=? AND state=?)'],
+    ],
+    [
+      'the console: customers whose email starts with what was typed',
+      (db) => listCustomers({ db, clock: { now: Date.now } }, { q: 'ann', pageSize: 25 }),
+      ['customers_email_unique (email>? AND email<?)'],
+    ],
+    [
+      'the console: a page of a customer’s orders',
+      (db) => ordersPage(db, 'cus_1', { before: { at: 1, id: 'ord_1' }, limit: 50 }),
+      ['orders_customer (customer_id=? AND created_at<?)'],
+    ],
+    [
+      'the console’s front page: GB used and the keys that need a look',
+      (db) =>
+        Promise.all([usedMbOfWorkingKeys(db), keysNeedingAttention(db, attention, Date.now(), activeCustomerSql, 50)]),
+      ['pool_keys_state (state=?)'],
+    ],
+    [
+      'the jobs: a run opened once per job and tick',
+      (db) => openRun(db, { job: 'reminders', tick: 1 }, Date.now()),
+      ['job_runs_open (job=? AND finished_at=? AND touched_at>?)'],
+    ],
     [
       'the reconcile: every generation of a customer',
       (db) => keysOf(db, 'cus_1'),
@@ -115,7 +176,7 @@ describe('hot lookups and cron sweeps', () => {
     ],
     [
       'the cron: retention',
-      (db) => runRetention(db, Date.now()),
+      (db) => runRetention(db, Date.now(), 1000),
       [
         'login_tokens_expires (expires_at<?)',
         'sessions_expires (expires_at<?)',

@@ -4,6 +4,7 @@
 export { until, waitFor } from '../../devkit/until.ts';
 export * from './buy.ts';
 export * from './clock.ts';
+export * from './cron.ts';
 export * from './keys.ts';
 export * from './mail.ts';
 export * from './pool.ts';

@@ -4,8 +4,8 @@ import { env } from 'cloudflare:test';
 import type { OutboxMail } from '../../devkit/sim-controls.ts';
 import { until, waitFor } from '../../devkit/until.ts';
 import type { MailMessage } from '../../src/mail/index.ts';
+import { fireCron } from './cron.ts';
 import { sim } from './sim.ts';
-import { fireCron } from './worker.ts';
 
 export type { OutboxMail };
 

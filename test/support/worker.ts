@@ -1,7 +1,7 @@
 // Calling the Worker through its own entry points: `fetch` as a browser on the shop's origin or a script with a token
 // would, and `scheduled` as Cloudflare's cron trigger fires it. Each resolves once the work it started in the
 // background (waitUntil) has finished, so no work outlives its test and assertions never race it.
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../../src/index.ts';
 
 export const ORIGIN = 'https://shop.test';
@@ -69,11 +69,4 @@ export function apiCall(
   // From a network of its own unless the test names one: tokens new to the Worker are counted per network.
   if (!headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', testIp());
   return fetchWorker(new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers }), init.env);
-}
-
-/** The cron trigger as Cloudflare fires it: the Worker's scheduled handler at `at` (every job, in their order). */
-export async function fireCron(at = Date.now(), shopEnv: Env = env): Promise<void> {
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), shopEnv, ctx);
-  await waitOnExecutionContext(ctx);
 }

@@ -1,12 +1,13 @@
 // A customer's purchases and grants, with a refund per paid order (up to what the customer paid, tax included), their
 // refunds and their Stripe disputes, each in words. A refund is made in Stripe; the cap drops when Stripe's
 // confirmation reaches the shop, as after a refund in the Stripe dashboard, and comes back if the refund fails.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type {
   AdminActionAnswer,
   AdminOrder,
   CustomerDetail as Detail,
   DisputeView,
+  OrdersPage,
   RefundView,
 } from '../../../src/shared/admin.ts';
 import { gbForAmount } from '../../../src/shared/billing.ts';
@@ -181,22 +182,48 @@ function orderColumns(customerId: string, handlers: Handlers): Column<AdminOrder
   ];
 }
 
+/** The detail's newest orders, then older ones a page at a time on request (keyset: `ordersNext`). */
 export function Orders({ d, onChanged }: { d: Detail; onChanged: () => void }) {
   const { handlers, feedback } = useActionFeedback(onChanged);
+  const [older, setOlder] = useState<{ orders: AdminOrder[]; next: string | null; error: boolean }>({
+    orders: [],
+    next: d.ordersNext,
+    error: false,
+  });
+  // A changed detail (after an action) starts the list over from its newest orders.
+  useEffect(() => setOlder({ orders: [], next: d.ordersNext, error: false }), [d]);
+  const rows = [...d.orders, ...older.orders];
+  const more = async () => {
+    if (!older.next) return;
+    try {
+      const page = await read<OrdersPage>(
+        api.admin.customers[':id'].orders.$get({ param: { id: d.customer.id }, query: { before: older.next } }),
+      );
+      setOlder((o) => ({ orders: [...o.orders, ...page.orders], next: page.ordersNext, error: false }));
+    } catch {
+      setOlder((o) => ({ ...o, error: true }));
+    }
+  };
   return (
     <section aria-labelledby="orders-title">
       <h2 id="orders-title">Purchases and grants</h2>
       {feedback}
-      {d.orders.length === 0 ? (
+      {rows.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
         <Table
           caption="Purchases and grants"
           columns={orderColumns(d.customer.id, handlers)}
-          rows={d.orders}
+          rows={rows}
           rowKey={(o) => o.id}
         />
       )}
+      {older.next && (
+        <button type="button" class="secondary" onClick={more}>
+          Older purchases
+        </button>
+      )}
+      {older.error && <p role="alert">The older purchases could not be loaded. Try again.</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Customers: search by email or id, a page at a time; the query lives in the URL so back and reload keep it.
+// Customers: search by the start of an email or an id, a page at a time (older and newer pages by cursor, so the
+// hundredth page costs what the first does); the query lives in the URL so back and reload keep it.
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerRow, CustomersPage } from '../../../src/shared/admin.ts';
 import { formatDate, formatGb, formatMoneyByCurrency } from '../../../src/shared/format.ts';
@@ -29,24 +30,29 @@ const COLUMNS: Column<CustomerRow>[] = [
   { head: 'Joined', cell: (c) => formatDate(c.createdAt) },
 ];
 
+type Position = { before?: string; after?: string };
+
 export function Customers() {
   const params = queryParams();
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const before = params.get('before');
+  const after = params.get('after');
+  const position: Position = before ? { before } : after ? { after } : {};
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
   const customers = useResource(
     () =>
       read<CustomersPage>(
-        api.admin.customers.$get({ query: { ...(q ? { q } : {}), page: String(page), pageSize: String(PAGE_SIZE) } }),
+        api.admin.customers.$get({ query: { ...(q ? { q } : {}), ...position, pageSize: String(PAGE_SIZE) } }),
       ),
     search.value,
   );
-  const go = (next: { q?: string; page?: number }) => {
+  const go = (next: { q?: string } & Position) => {
     const p = new URLSearchParams();
     const nq = next.q ?? q;
     if (nq) p.set('q', nq);
-    if ((next.page ?? 1) > 1) p.set('page', String(next.page));
+    if (next.before) p.set('before', next.before);
+    if (next.after) p.set('after', next.after);
     const qs = p.toString();
     navigate(`/admin/customers${qs ? `?${qs}` : ''}`);
   };
@@ -62,16 +68,16 @@ export function Customers() {
           class="search-row"
           onSubmit={(e) => {
             e.preventDefault();
-            go({ q: draft.trim(), page: 1 });
+            go({ q: draft.trim() });
           }}
         >
           <label for="customer-search" class="visually-hidden">
-            Search customers by email or id
+            Search customers by the start of their email, or their id
           </label>
           <input
             id="customer-search"
             type="search"
-            placeholder="Email or customer id"
+            placeholder="Start of an email, or a customer id"
             value={draft}
             maxLength={200}
             onInput={(e) => setDraft(e.currentTarget.value)}
@@ -80,40 +86,40 @@ export function Customers() {
         </form>
       </search>
       <LoadState state={customers}>
-        {(data) => {
-          const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-          return (
-            <>
-              <p class="muted" aria-live="polite">
-                {data.total === 0
+        {(data) => (
+          <>
+            <p class="muted" aria-live="polite">
+              {data.total === null
+                ? data.customers.length === 0 && 'No customers yet.'
+                : data.total === 0
                   ? 'No customers match.'
-                  : `${data.total} customer${data.total === 1 ? '' : 's'}${q ? ` matching “${q}”` : ''}.`}
-                {!data.live && ' Usage is unknown right now: the platform could not be asked.'}
-              </p>
-              {data.customers.length > 0 && (
-                <Table caption="Customers, newest first" columns={COLUMNS} rows={data.customers} rowKey={(c) => c.id} />
-              )}
-              {pages > 1 && (
-                <nav class="pager" aria-label="Pages">
-                  <button type="button" class="secondary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-                    Previous
-                  </button>
-                  <span>
-                    Page {page} of {pages}
-                  </span>
-                  <button
-                    type="button"
-                    class="secondary"
-                    disabled={page >= pages}
-                    onClick={() => go({ page: page + 1 })}
-                  >
-                    Next
-                  </button>
-                </nav>
-              )}
-            </>
-          );
-        }}
+                  : `${data.total} customer${data.total === 1 ? '' : 's'} matching “${q}”.`}
+            </p>
+            {data.customers.length > 0 && (
+              <Table caption="Customers, newest first" columns={COLUMNS} rows={data.customers} rowKey={(c) => c.id} />
+            )}
+            {(data.prev || data.next) && (
+              <nav class="pager" aria-label="Pages">
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={!data.prev}
+                  onClick={() => data.prev && go({ after: data.prev })}
+                >
+                  Newer
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={!data.next}
+                  onClick={() => data.next && go({ before: data.next })}
+                >
+                  Older
+                </button>
+              </nav>
+            )}
+          </>
+        )}
       </LoadState>
     </>
   );

@@ -56,12 +56,7 @@ function Figures({ o }: { o: OverviewData }) {
   const gbPoints = [
     { label: 'Sold', value: o.gb.sold, display: formatGb(o.gb.sold) },
     { label: 'Granted', value: o.gb.granted, display: formatGb(o.gb.granted) },
-    {
-      label: 'Used',
-      value: o.gb.used ?? 0,
-      short: o.gb.used === null ? 'unknown' : formatGb(o.gb.used),
-      display: o.gb.used === null ? 'unknown (platform unavailable)' : formatGb(o.gb.used),
-    },
+    { label: 'Used', value: o.gb.used, display: formatGb(o.gb.used) },
   ];
   return (
     <>
