@@ -35,7 +35,7 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
       >
         {/* Drawn by attributes, not a style attribute: the Worker's HTML draws it before any script runs, and the
             pages' CSP allows no inline style. */}
-        <svg class="bar-fill">
+        <svg class="bar-fill" aria-hidden="true">
           <rect class={`fill ${level}`} width={`${percent}%`} height="100%" />
         </svg>
       </div>
