@@ -489,6 +489,18 @@ export const jobParts = sqliteTable(
   (t) => [primaryKey({ columns: [t.job, t.tick, t.part] })],
 );
 
+/**
+ * How the mail transport last did, one row (`transport`), written by the mail queue's consumer once per batch (see
+ * src/mail/health.ts): sign-in, /api/healthz and the console read whether mail leaves.
+ */
+export const mailHealth = sqliteTable('mail_health', {
+  id: text('id').primaryKey(),
+  lastOkAt: integer('last_ok_at'),
+  lastFailureAt: integer('last_failure_at'),
+  /** Short and safe to show: a status or provider code (`cloudflare E_SENDER_NOT_VERIFIED`), never a recipient. */
+  lastFailureReason: text('last_failure_reason'),
+});
+
 export type Customer = typeof customers.$inferSelect;
 export type LoginToken = typeof loginTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -2,11 +2,14 @@
 // nothing: the public pages' islands (the landing page loads only them) and the signed-in app (the console a chunk of
 // its own). The Worker writes every page's HTML: it reads the manifests to link a page's script and module preloads,
 // and inlines its stylesheet (src/site/).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { type BuildEnvironmentOptions, defineConfig, type Plugin } from 'vite';
+import { CONTENT_ROOT, contentFiles } from './scripts/shop-content.ts';
 import { assetHeadersFile } from './src/site/headers.ts';
-import { SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
+import { CONTENT_DIR, SPA_BUNDLES, type SpaBundle } from './src/site/manifest.ts';
 
 const web = (path: string) => fileURLToPath(new URL(`web/${path}`, import.meta.url));
 /** `vite build --watch` (npm run dev) rebuilds one bundle at a time: emptying the folder would delete the other's. */
@@ -49,6 +52,21 @@ function assetHeaders(): Plugin {
   };
 }
 
+/** The reseller's own texts (content/, e.g. content/legal/terms.md), copied beside the manifests for the Worker. */
+function shopContent(): Plugin {
+  const root = fileURLToPath(new URL(`${CONTENT_ROOT}/`, import.meta.url));
+  return {
+    name: 'shop-content',
+    buildStart() {
+      for (const file of contentFiles(root)) this.addWatchFile(join(root, file));
+    },
+    generateBundle() {
+      for (const file of contentFiles(root))
+        this.emitFile({ type: 'asset', fileName: `${CONTENT_DIR}/${file}`, source: readFileSync(join(root, file)) });
+    },
+  };
+}
+
 function bundle(name: SpaBundle, first: boolean): { build: BuildEnvironmentOptions } {
   const { entry, manifest } = SPA_BUNDLES[name];
   return {
@@ -73,7 +91,7 @@ function bundle(name: SpaBundle, first: boolean): { build: BuildEnvironmentOptio
 
 export default defineConfig({
   root: 'web',
-  plugins: [preact(), browserOnly(), assetHeaders()],
+  plugins: [preact(), browserOnly(), assetHeaders(), shopContent()],
   builder: {},
   environments: {
     client: bundle('app', true),

@@ -1,12 +1,17 @@
 // `npm run audit`: Lighthouse and axe-core on the landing, sign-in, dashboard (signed in, with a key) and console
 // pages, mobile and desktop, against its own `npm run dev` (fresh state; AUDIT_PORT / AUDIT_SIM_PORT, default
 // 8857 / 8860). Prints one table, writes it to bench/results/audit.md (and, for a full run of every page, into the
-// README's `audit` region), and exits 1 when a page misses the bar: every Lighthouse category ≥ 98 on mobile and 100
-// on desktop, CLS 0, no axe violation. On mobile it also times the dashboard's first paint of the customer's key.
-// `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3; `--quick` is 1);
+// README's `audit` region), and exits 1 when a page misses the bar: accessibility, best practices and SEO 100,
+// performance ≥ 98 on mobile and 100 on desktop, CLS 0, no axe violation. Signed-in pages get their session through
+// the browser's cookie store (never an extra header), as a visitor's browser holds it. On mobile it also times the
+// dashboard's first paint of the customer's key.
+// `-- --runs N` takes the median of N Lighthouse runs per page and form factor (default 3); `-- --quick` (CI) runs
+// Lighthouse once per page, on mobile only (the form factor with the lower scores), and axe at both widths, and holds
+// every bar but performance's (which it reports: one run on a busy machine moves it by several points);
 // `-- --page console` audits only the pages named (landing, sign-in, dashboard, console; repeatable).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../devkit/axe.ts';
 import { launchChromium } from '../devkit/browser.ts';
 import { startLocalShop } from '../devkit/local-shop.ts';
@@ -17,7 +22,16 @@ import { writeReadmeRegion } from '../devkit/readme.ts';
 import { json, type ShopTarget, shopFetch, signIn, simPost } from '../devkit/shop-client.ts';
 import { until } from '../devkit/until.ts';
 import { keyPaintMs } from './key-paint.ts';
-import { type FormFactor, type LighthouseRun, medianRun, runLighthouse, startChrome } from './lighthouse.ts';
+import {
+  type BrowserCookie,
+  browserCookies,
+  type FormFactor,
+  type LighthouseRun,
+  medianRun,
+  runLighthouse,
+  setBrowserCookies,
+  startChrome,
+} from './lighthouse.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,8 +41,13 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = args.quick ? 1 : Math.max(1, Number(args.runs));
+const LIGHTHOUSE_FORMS: FormFactor[] = args.quick ? ['mobile'] : ['mobile', 'desktop'];
+/** A quick run (CI, on a shared machine whose load moves Lighthouse's simulated timings by several points) reports the
+ * performance score; a full run holds it to the bar too. */
+const GATE_PERFORMANCE = !args.quick;
 const ports = auditPorts();
-const MIN_SCORE: Record<FormFactor, number> = { mobile: 98, desktop: 100 };
+/** Performance's bar; every other category must score 100. */
+const MIN_PERFORMANCE: Record<FormFactor, number> = { mobile: 98, desktop: 100 };
 const VIEWPORTS: Record<FormFactor, { width: number; height: number }> = {
   mobile: { width: 360, height: 740 },
   desktop: { width: 1280, height: 900 },
@@ -37,7 +56,7 @@ const VIEWPORTS: Record<FormFactor, { width: number; height: number }> = {
 interface AuditedPage {
   name: string;
   path: string;
-  cookie?: string;
+  cookies?: BrowserCookie[];
   /** Text that is on the page once its data has arrived. */
   ready: string;
   /** The page shows the customer's key: the audit times its first paint. */
@@ -61,43 +80,47 @@ async function payingCustomer(target: ShopTarget): Promise<string> {
   return cookie;
 }
 
-async function axeOn(target: ShopTarget, page: AuditedPage, form: FormFactor): Promise<string[]> {
-  const browser = await launchChromium();
+/** `measure` on a tab of a fresh context holding only the page's cookies, at `form`'s viewport. */
+async function onTab<T>(browser: Browser, page: AuditedPage, form: FormFactor, measure: (tab: Page) => Promise<T>) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[form] });
   try {
-    const context = await browser.newContext({
-      viewport: VIEWPORTS[form],
-      ...(page.cookie ? { extraHTTPHeaders: { cookie: page.cookie } } : {}),
-    });
     const tab = await context.newPage();
-    await tab.goto(`${target.shop}${page.path}`, { waitUntil: 'networkidle' });
-    await tab.getByText(page.ready, { exact: false }).first().waitFor();
-    return await axeViolations(tab);
+    // Straight into the context's cookie store over CDP: Playwright's addCookies drops Secure from a cookie of an
+    // http:// page, and Chromium then refuses a `__Host-` cookie (on localhost, a secure context, it keeps it).
+    if (page.cookies) await (await context.newCDPSession(tab)).send('Network.setCookies', { cookies: page.cookies });
+    return await measure(tab);
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 
-/** When the page first paints the customer's key (bench/key-paint.ts), in a browser holding the page's cookie. */
-async function keyPaintOn(target: ShopTarget, page: AuditedPage): Promise<number> {
-  const browser = await launchChromium();
-  try {
-    const context = await browser.newContext({
-      viewport: VIEWPORTS.mobile,
-      ...(page.cookie ? { extraHTTPHeaders: { cookie: page.cookie } } : {}),
-    });
-    return await keyPaintMs(context, `${target.shop}${page.path}`);
-  } finally {
-    await browser.close();
-  }
+/** axe-core on the page once its data is there. */
+function axeOn(browser: Browser, target: ShopTarget, page: AuditedPage, form: FormFactor): Promise<string[]> {
+  return onTab(browser, page, form, async (tab) => {
+    await tab.goto(`${target.shop}${page.path}`, { waitUntil: 'networkidle' });
+    await tab.getByText(page.ready, { exact: false }).first().waitFor();
+    return await axeViolations(tab);
+  });
 }
 
 interface Row {
   page: string;
   form: FormFactor;
-  lighthouse: LighthouseRun;
+  lighthouse?: LighthouseRun;
   axe: string[];
   keyPaint?: number;
   ok: boolean;
+}
+
+/** Why a row is below the bar, in a few words (none: it meets it). */
+function shortfalls(form: FormFactor, l: LighthouseRun | undefined, axe: string[]): string[] {
+  const under100 = l ? [l.accessibility, l.bestPractices, l.seo].some((score) => score < 100) : false;
+  return [
+    ...(GATE_PERFORMANCE && l && l.performance < MIN_PERFORMANCE[form] ? ['performance'] : []),
+    ...(l && l.cls > 0 ? ['layout shift'] : []),
+    ...(l?.failing.length ? l.failing : under100 ? ['a category under 100'] : []),
+    ...(axe.length ? ['axe'] : []),
+  ];
 }
 
 // `localhost`, as a visitor's browser opens a local shop: a secure context.
@@ -108,33 +131,49 @@ const local = await startLocalShop(ports);
 const rows: Row[] = [];
 try {
   console.log('▸ signing in a paying customer and an operator');
-  const customer = await payingCustomer(target);
-  const operator = await signIn(target, 'admin@example.com', '203.0.113.22');
+  const customer = browserCookies(await payingCustomer(target), target.shop);
+  const operator = browserCookies(await signIn(target, 'admin@example.com', '203.0.113.22'), target.shop);
   const pages: AuditedPage[] = [
     { name: 'landing', path: '/', ready: 'mobile online' },
     { name: 'sign-in', path: '/signin', ready: 'Email address' },
-    { name: 'dashboard', path: '/dashboard', cookie: customer, ready: 'Your proxy credentials', showsKey: true },
-    { name: 'console', path: '/admin', cookie: operator, ready: 'Paying customers' },
+    { name: 'dashboard', path: '/dashboard', cookies: customer, ready: 'Your proxy credentials', showsKey: true },
+    { name: 'console', path: '/admin', cookies: operator, ready: 'Paying customers' },
   ];
   const chosen = pages.filter((p) => !args.page || args.page.includes(p.name));
   if (chosen.length === 0)
     throw new Error(`no such page: ${args.page?.join(', ')} (${pages.map((p) => p.name).join(', ')})`);
   const chrome = await startChrome();
+  const browser = await launchChromium();
   try {
     for (const page of chosen)
       for (const form of ['mobile', 'desktop'] as const) {
-        console.log(`▸ ${page.name} (${form}): Lighthouse ×${RUNS}, axe-core at ${VIEWPORTS[form].width} px`);
-        const runs: LighthouseRun[] = [];
-        for (let i = 0; i < RUNS; i++)
-          runs.push(await runLighthouse(chrome, `${target.shop}${page.path}`, form, page.cookie));
-        const lighthouse = medianRun(runs);
-        const axe = await axeOn(target, page, form);
-        const keyPaint = page.showsKey && form === 'mobile' ? await keyPaintOn(target, page) : undefined;
-        const scores = [lighthouse.performance, lighthouse.accessibility, lighthouse.bestPractices, lighthouse.seo];
-        const ok = scores.every((s) => s >= MIN_SCORE[form]) && lighthouse.cls === 0 && axe.length === 0;
-        rows.push({ page: page.name, form, lighthouse, axe, keyPaint, ok });
+        const measured = LIGHTHOUSE_FORMS.includes(form);
+        console.log(
+          `▸ ${page.name} (${form}): ${measured ? `Lighthouse ×${RUNS}, ` : ''}axe-core at ${VIEWPORTS[form].width} px`,
+        );
+        let lighthouse: LighthouseRun | undefined;
+        if (measured) {
+          await setBrowserCookies(chrome, page.cookies);
+          const runs: LighthouseRun[] = [];
+          for (let i = 0; i < RUNS; i++) runs.push(await runLighthouse(chrome, `${target.shop}${page.path}`, form));
+          lighthouse = medianRun(runs);
+        }
+        const axe = await axeOn(browser, target, page, form);
+        const keyPaint =
+          page.showsKey && form === 'mobile'
+            ? await onTab(browser, page, form, (tab) => keyPaintMs(tab, `${target.shop}${page.path}`))
+            : undefined;
+        rows.push({
+          page: page.name,
+          form,
+          lighthouse,
+          axe,
+          keyPaint,
+          ok: shortfalls(form, lighthouse, axe).length === 0,
+        });
       }
   } finally {
+    await browser.close();
     chrome.kill();
   }
 } finally {
@@ -144,7 +183,7 @@ try {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const table = [
   `**\`npm run audit\`** on ${measuredOn()}: Lighthouse 13.5 (simulated ` +
-    `throttling, median of ${RUNS}), axe-core 4.14, ${Math.round((Date.now() - started) / 1000)} s.`,
+    `throttling, median of ${RUNS}${args.quick ? ', mobile only' : ''}), axe-core 4.14, ${Math.round((Date.now() - started) / 1000)} s.`,
   '',
   markdownTable(
     [
@@ -165,23 +204,28 @@ const table = [
     rows.map(({ page, form, lighthouse: l, axe, keyPaint, ok }) => [
       page,
       form,
-      l.performance,
-      l.accessibility,
-      l.bestPractices,
-      l.seo,
-      seconds(l.fcpMs),
-      seconds(l.lcpMs),
-      l.cls.toFixed(3),
-      `${Math.round(l.tbtMs)} ms`,
+      ...(l
+        ? [
+            l.performance,
+            l.accessibility,
+            l.bestPractices,
+            l.seo,
+            seconds(l.fcpMs),
+            seconds(l.lcpMs),
+            l.cls.toFixed(3),
+            `${Math.round(l.tbtMs)} ms`,
+          ]
+        : Array(8).fill('–')),
       keyPaint === undefined ? '–' : seconds(keyPaint),
       axe.length,
-      ok ? '✓' : `✗ ${l.failing.join(', ')}`,
+      ok ? '✓' : `✗ ${shortfalls(form, l, axe).join(', ')}`,
     ]),
   ),
   '',
-  `Bar: every category ≥ ${MIN_SCORE.mobile} (mobile) and ${MIN_SCORE.desktop} (desktop), CLS 0, no axe violation. ` +
-    "Key painted: the customer's key on the screen (Element Timing) in Chromium with Lighthouse's mobile network and " +
-    'CPU applied.',
+  `Bar: accessibility, best practices and SEO 100, performance ≥ ${MIN_PERFORMANCE.mobile} (mobile) and ` +
+    `${MIN_PERFORMANCE.desktop} (desktop)${GATE_PERFORMANCE ? '' : ' (reported, held only by a full run)'}, CLS 0, ` +
+    "no axe violation. Key painted: the customer's key on the screen (Element Timing) in Chromium with Lighthouse's " +
+    'mobile network and CPU applied.',
 ].join('\n');
 const violations = rows.flatMap((r) => r.axe.map((v) => `- ${r.page} (${r.form}): ${v}`));
 console.log(`\n${table}\n${violations.length ? `\naxe violations:\n${violations.join('\n')}\n` : ''}`);

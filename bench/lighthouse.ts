@@ -1,4 +1,5 @@
-// Lighthouse (simulated throttling, its defaults) against one page, mobile or desktop, with Debian's Chromium.
+// Lighthouse (simulated throttling, its defaults) against one page, mobile or desktop, with Debian's Chromium, signed
+// in (or not) through the browser's own cookie store, as a visitor's browser would be.
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromiumPath } from '../devkit/browser.ts';
@@ -20,6 +21,67 @@ export interface LighthouseRun {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
+/** A cookie of the browser's store, as CDP's `Storage.setCookies` and `Network.setCookies` take it. */
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  /** The page it belongs to (a host-only cookie of that origin, path `/`, as `__Host-` cookies must be). */
+  url: string;
+  secure: true;
+  httpOnly: true;
+  sameSite: 'Lax';
+}
+
+/**
+ * The shop's session as the browser would hold it, from a `name=value` pair of its Set-Cookie (devkit/shop-client.ts
+ * signIn). In the browser's store, not an extra header: a page that sets a cookie of its own (the D1 bookmark) must
+ * not drop it from the page's requests.
+ */
+export function browserCookies(pair: string, shop: string): BrowserCookie[] {
+  const split = pair.indexOf('=');
+  return [
+    {
+      name: pair.slice(0, split),
+      value: pair.slice(split + 1),
+      url: shop,
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ];
+}
+
+/** One command to the browser itself (its DevTools endpoint), answered. */
+async function browserCommand(chrome: LaunchedChrome, method: string, params: object = {}): Promise<void> {
+  const version = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as {
+    webSocketDebuggerUrl: string;
+  };
+  const socket = new WebSocket(version.webSocketDebuggerUrl);
+  try {
+    await new Promise((resolve, reject) => {
+      socket.onopen = resolve;
+      socket.onerror = reject;
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.onmessage = (event) => {
+        const answer = JSON.parse(String(event.data)) as { id?: number; error?: { message: string } };
+        if (answer.id !== 1) return;
+        if (answer.error) reject(new Error(`${method}: ${answer.error.message}`));
+        else resolve();
+      };
+      socket.send(JSON.stringify({ id: 1, method, params }));
+    });
+  } finally {
+    socket.close();
+  }
+}
+
+/** The browser's cookies become exactly `cookies` (none: a signed-out visitor). */
+export async function setBrowserCookies(chrome: LaunchedChrome, cookies: BrowserCookie[] = []): Promise<void> {
+  await browserCommand(chrome, 'Storage.clearCookies');
+  if (cookies.length) await browserCommand(chrome, 'Storage.setCookies', { cookies });
+}
+
 export function startChrome(): Promise<LaunchedChrome> {
   return launch({
     chromePath: process.env.CHROME_PATH ?? chromiumPath(),
@@ -27,17 +89,12 @@ export function startChrome(): Promise<LaunchedChrome> {
   });
 }
 
-/** One Lighthouse run; `cookie` signs the page in (sent as a header with every request, like a browser would). A run
- * that fails to record the page (Lighthouse's own runtime errors, such as NO_NAVSTART) is tried again, twice. */
-export async function runLighthouse(
-  chrome: LaunchedChrome,
-  url: string,
-  form: FormFactor,
-  cookie?: string,
-): Promise<LighthouseRun> {
+/** One Lighthouse run, with the browser's cookies as they are (setBrowserCookies). A run that fails to record the page
+ * (Lighthouse's own runtime errors, such as NO_NAVSTART) is tried again, twice. */
+export async function runLighthouse(chrome: LaunchedChrome, url: string, form: FormFactor): Promise<LighthouseRun> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await lighthouseOnce(chrome, url, form, cookie);
+      return await lighthouseOnce(chrome, url, form);
     } catch (err) {
       if (!(err instanceof LighthouseRuntimeError) || attempt === 3) throw err;
       console.warn(`  ${err.message}; running it again`);
@@ -47,21 +104,10 @@ export async function runLighthouse(
 
 class LighthouseRuntimeError extends Error {}
 
-async function lighthouseOnce(
-  chrome: LaunchedChrome,
-  url: string,
-  form: FormFactor,
-  cookie?: string,
-): Promise<LighthouseRun> {
+async function lighthouseOnce(chrome: LaunchedChrome, url: string, form: FormFactor): Promise<LighthouseRun> {
   const result = await lighthouse(
     url,
-    {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: [...CATEGORIES],
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
-    },
+    { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
     form === 'desktop' ? desktopConfig : undefined,
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);

@@ -66,6 +66,17 @@ export interface ApiCall {
   at: string;
 }
 
+/** An API answer the next `count` matching calls get instead of their own (the rehearsal's failure paths); `POST /_sim/cloudflare/faults`. */
+export interface ApiFault {
+  method: string;
+  /** A regular expression the call's path must match. */
+  path: string;
+  status: number;
+  code: number;
+  message: string;
+  count: number;
+}
+
 /** The controls of the local Cloudflare API at `url` (its root, e.g. `http://127.0.0.1:8792`). */
 export function cloudflareControls(url: string) {
   const controls = `${url}/_sim/cloudflare`;
@@ -91,6 +102,14 @@ export function cloudflareControls(url: string) {
       return res.ok ? Buffer.from(await res.arrayBuffer()) : undefined;
     },
     calls: () => read<ApiCall[]>('/calls'),
+    /** The next `count` calls matching `method` and `path` fail (by default with Cloudflare's internal error, 503). */
+    fault: (fault: Pick<ApiFault, 'method' | 'path'> & Partial<ApiFault>) =>
+      read<ApiFault>('/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fault),
+      }),
+    clearFaults: () => read<{ ok: true }>('/faults', { method: 'DELETE' }),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   SHOP,
   SIM,
   screenshot,
+  sidewaysScroll,
   signInOnPage,
   simJson,
   VIEWPORTS,
@@ -78,6 +79,27 @@ test('a customer makes an API token, sees it once, and fetches five sticky proxy
   await page.getByRole('dialog', { name: 'Revoke “nightly scraper”?' }).getByRole('button', { name: 'Revoke' }).click();
   await page.getByText('No tokens yet.').waitFor();
   assert.equal((await proxyList(token)).status, 401);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the API reference reads on a phone: every column named, every example inside its box', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.mobile });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await page.goto(`${SHOP}/api/v1/docs`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling at 360 px');
+  const examples = await page
+    .locator('pre')
+    .evaluateAll((boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.textContent));
+  assert.deepEqual(examples, [], 'examples that run out of their box');
+  assert.deepEqual(
+    await page.locator('th').evaluateAll((heads) => heads.filter((th) => !th.textContent?.trim()).length),
+    0,
+    'unnamed columns',
+  );
+  assert.deepEqual(await axeViolations(page), [], 'axe on the API reference at 360 px');
   assert.deepEqual(errors, []);
   await context.close();
 });

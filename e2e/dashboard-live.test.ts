@@ -1,9 +1,11 @@
 // The dashboard keeps itself current without wasting requests: usage refreshes every 30 s while the tab is
-// visible, never while it is hidden, and catches up once when shown again. Pages do not shift as data arrives.
+// visible, never while it is hidden, and catches up once when shown again. Pages do not shift as data arrives. Signing
+// out cancels what the page still asks, so no request is refused on the way out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { openPage, SHOP, signInOnPage, VIEWPORTS, withShopAndBrowser } from './harness.ts';
+import type { Page, Route } from 'playwright-core';
+import { waitFor } from '../devkit/until.ts';
+import { buyOnCheckout, openPage, SHOP, signInOnPage, VIEWPORTS, withShopAndBrowser } from './harness.ts';
 
 const { browser } = withShopAndBrowser();
 
@@ -131,3 +133,49 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await context.close();
   });
 }
+
+test('signing out while the dashboard is still loading sends nothing after it, so nothing is answered 401', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const errors: string[] = [];
+  const page = await openPage(context, errors);
+  await signInOnPage(page, 'leaves-early@example.com', '/dashboard');
+  await buyOnCheckout(page, 'starter');
+  // The dashboard's other reads are held back, as on a slow network: the account has arrived, the rest has not.
+  const held: Route[] = [];
+  await page.route(/\/api\/(purchases|sessions|usage|reminders|auto-top-up)/, (route) => {
+    held.push(route);
+  });
+  const refused: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() === 401) refused.push(new URL(res.url()).pathname);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') refused.push(msg.text());
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor();
+  await waitFor(() => held.length >= 2, { what: 'the dashboard’s reads under way' });
+
+  // The held reads go on the moment the shop has ended the session, before the page leaves: whatever the page still
+  // asks then is refused, unless it has cancelled it.
+  await page.route('**/api/auth/logout', async (route) => {
+    const ended = await route.fetch();
+    await Promise.all(
+      held.map(async (read) => {
+        await read.continue().catch(() => undefined);
+        await read
+          .request()
+          .response()
+          .catch(() => null);
+      }),
+    );
+    await route.fulfill({ response: ended });
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(`${SHOP}/`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(refused, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

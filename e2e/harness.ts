@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations } from '../devkit/axe.ts';
 import { launchChromium } from '../devkit/browser.ts';
 import { type RunningShop, startLocalShop } from '../devkit/local-shop.ts';
@@ -17,23 +17,26 @@ export const SIM = `http://127.0.0.1:${PORTS.sim}`;
 export const ARTIFACTS = 'test-results/e2e';
 export type { RunningShop };
 
-/** `npm run dev` on the e2e ports with an empty D1/KV/Queue state folder. */
-export function startShop(): Promise<RunningShop> {
-  return startLocalShop(PORTS);
+/** `npm run dev` on the e2e ports with an empty D1/KV/Queue state folder; `vars` replace wrangler.toml's. */
+export function startShop(vars: Record<string, string> = {}): Promise<RunningShop> {
+  return startLocalShop(PORTS, { DEV_VARS: JSON.stringify(vars) });
 }
 
 /**
- * Starts the shop and Chromium before this file's tests (then runs the file's `setup`, if any) and stops both
- * after them. One hook for all of it: node:test runs a file's top-level `before` hooks concurrently.
+ * Starts the shop (with `vars` in place of wrangler.toml's, if any) and Chromium before this file's tests (then runs the
+ * file's `setup`, if any) and stops both after them. One hook for all of it: node:test runs a file's top-level `before` hooks concurrently.
  */
-export function withShopAndBrowser(setup?: (browser: Browser) => Promise<void>): {
+export function withShopAndBrowser(
+  setup?: (browser: Browser) => Promise<void>,
+  vars: Record<string, string> = {},
+): {
   browser: () => Browser;
   shop: () => RunningShop;
 } {
   let shop: RunningShop | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    shop = await startShop();
+    shop = await startShop(vars);
     browser = await launchBrowser();
     await setup?.(browser);
   });
@@ -75,31 +78,85 @@ export function sidewaysScroll(page: Page): Promise<number> {
 }
 
 /**
- * Text of the page's tables, credentials and proxy URL that runs out of its box, or wraps inside a word that would
- * fit on a line of its own (a word is a run of non-space characters within one text node: long tokens wrap between
- * nodes at their <wbr> points; only a random id longer than the whole line may wrap where the line ends).
+ * Text on the page (its open dialogs included) that a reader cannot read whole: text cut off by its box (an
+ * ellipsis, hidden overflow; a box that names its whole text in `title` may shorten it), text running out of its box,
+ * a word wrapped inside itself although it would fit on a line of its own (a word is a run of characters within one
+ * text node between spaces, hyphens and slashes: long tokens wrap between nodes at their <wbr> points; only a piece
+ * longer than the whole line may wrap where the line ends), and a select too narrow for the option it shows.
  */
 export function brokenText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    for (const box of document.querySelectorAll<HTMLElement>('td, th, .cred .value, .url')) {
-      // Hidden, or only for screen readers (a stacked table's header row).
-      if (box.offsetParent === null || box.getBoundingClientRect().width <= 1) continue;
-      if (box.scrollWidth > box.clientWidth + 1)
-        problems.push(`overflows its box (${box.scrollWidth} > ${box.clientWidth} px): ${box.innerText.slice(0, 60)}`);
-      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(node, word.index);
-          range.setEnd(node, word.index + word[0].length);
-          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-          const lines = new Set(rects.map((r) => Math.round(r.top)));
-          const width = rects.reduce((sum, r) => sum + r.width, 0);
-          const line = node.parentElement?.closest('.cell, .value, .url, td, th')?.clientWidth ?? box.clientWidth;
-          if (lines.size > 1 && width <= line) problems.push(`"${word[0]}" wraps inside the word`);
-        }
+    const hidden = new Map<Element, boolean>();
+    /** Not on screen for a reader: not rendered, or only for screen readers (clipped to nothing). */
+    const unseen = (element: Element | null): boolean => {
+      if (!element || element === document.body) return false;
+      const known = hidden.get(element);
+      if (known !== undefined) return known;
+      const style = getComputedStyle(element);
+      const rect = element.getBoundingClientRect();
+      const gone =
+        style.display === 'none' ||
+        style.visibility === 'hidden' ||
+        (style.clipPath !== 'none' && style.clipPath !== '') ||
+        (style.display !== 'contents' && rect.width <= 1 && rect.height <= 1) ||
+        element.closest('details:not([open]) > :not(summary)') !== null ||
+        unseen(element.parentElement);
+      hidden.set(element, gone);
+      return gone;
+    };
+    const blockOf = (element: Element): HTMLElement => {
+      let at: Element | null = element;
+      while (at && getComputedStyle(at).display.startsWith('inline') && at.parentElement) at = at.parentElement;
+      return (at ?? document.body) as HTMLElement;
+    };
+    const contentWidth = (box: HTMLElement) => {
+      const style = getComputedStyle(box);
+      return box.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+    };
+    const what = (el: Element) => (el as HTMLElement).innerText?.replace(/\s+/g, ' ').slice(0, 60) ?? '';
+
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const boxes = new Set<HTMLElement>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || unseen(parent) || parent.closest('svg, option, script, style'))
+        continue;
+      const box = blockOf(parent);
+      boxes.add(box);
+      const line = contentWidth(box);
+      for (const word of node.textContent.matchAll(/[^\s\-\u2010-\u2014/]+[-\u2010-\u2014/]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const lines = new Set(rects.map((r) => Math.round(r.top)));
+        const width = rects.reduce((sum, r) => sum + r.width, 0);
+        if (lines.size > 1 && width <= line + 1) problems.push(`"${word[0]}" wraps inside the word`);
       }
+    }
+    for (const box of boxes) {
+      if (box.scrollWidth <= box.clientWidth + 1) continue;
+      const overflow = getComputedStyle(box).overflowX;
+      if (overflow === 'visible')
+        problems.push(`runs out of its box (${box.scrollWidth} > ${box.clientWidth} px): ${what(box)}`);
+      else if ((overflow === 'hidden' || overflow === 'clip') && !box.closest('[title]'))
+        problems.push(`cut off (${box.scrollWidth} > ${box.clientWidth} px): ${what(box)}`);
+    }
+    const canvas = document.createElement('canvas').getContext('2d');
+    for (const select of document.querySelectorAll('select')) {
+      if (unseen(select) || !canvas) continue;
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const shown = select.selectedOptions[0]?.text ?? '';
+      // The arrow takes about 20 px of the box beside the text.
+      if (canvas.measureText(shown).width > contentWidth(select) - 20)
+        problems.push(`the select cuts its option: "${shown}"`);
+    }
+    for (const dialog of document.querySelectorAll('dialog[open]')) {
+      const rect = dialog.getBoundingClientRect();
+      if (rect.left < 0 || rect.right > document.documentElement.clientWidth + 1)
+        problems.push(`the dialog runs out of the screen: ${what(dialog)}`);
     }
     return problems;
   });
@@ -110,17 +167,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/**
- * The page at 360 px (screenshot `name`), then back at desktop width: nothing scrolls sideways, no text runs out of
- * its box or wraps inside a word, and axe finds nothing.
- */
+/** The page as it is now: nothing scrolls sideways, no text breaks (brokenText), and axe finds nothing; `name`.png. */
+export async function assertClean(page: Page, what: string, name: string): Promise<void> {
+  const width = page.viewportSize()?.width;
+  assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at ${width} px on ${what}`);
+  assert.deepEqual(await brokenText(page), [], `text at ${width} px on ${what}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at ${width} px`);
+  await screenshot(page, name);
+}
+
+/** The page at 360 px, as assertClean checks it, then back at desktop width. */
 export async function assertCleanOnPhone(page: Page, what: string, name: string): Promise<void> {
   await page.setViewportSize(VIEWPORTS.mobile);
-  assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at 360 px on ${what}`);
-  assert.deepEqual(await brokenText(page), [], `text at 360 px on ${what}`);
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 360 px`);
-  await screenshot(page, name);
+  await assertClean(page, what, name);
   await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/** Loads `url` until `what` shows: the Stripe simulator's webhook reaches the shop a moment after the action. */
+export async function reloadUntil(page: Page, url: string, what: (page: Page) => Locator): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(url);
+    if (
+      await what(page)
+        .waitFor({ timeout: 500 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
+  }
+  throw new Error(`${url} never showed what was expected`);
+}
+
+/** Fires the shop's cron as Cloudflare would (`wrangler dev --test-scheduled`); answers once the jobs are done. */
+export async function fireCron(): Promise<void> {
+  const res = await fetch(`${SHOP}/__scheduled?cron=*/5+*+*+*+*`);
+  assert.equal(res.status, 200, await res.text());
 }
 
 /** A simulator control's JSON answer (see README "Simulators"). */
@@ -128,6 +211,24 @@ export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${SIM}${path}`, init);
   assert.ok(res.ok, `simulator ${path}: ${res.status}`);
   return (await res.json()) as T;
+}
+
+/** POSTs `body` as JSON to a simulator control; its JSON answer. */
+export const simPost = <T>(path: string, body: unknown): Promise<T> =>
+  simJson<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** A key as the Proxies.sx simulator lists it. */
+export interface SimKey {
+  id: string;
+  key: string;
+  label: string;
+  trafficCapGB: number;
+  enabled: boolean;
+}
+
+/** The simulator's key of the customer who bought last. */
+export async function newestKey(): Promise<SimKey> {
+  return (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
 }
 
 /** The mails to `to` once one whose subject matches has arrived (the queue batches and retries: up to 30 s). */

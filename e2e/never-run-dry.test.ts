@@ -7,42 +7,28 @@ import { until } from '../devkit/until.ts';
 import {
   brokenText,
   buyOnCheckout,
+  fireCron,
   mailArrived,
+  newestKey,
   openPage,
-  SHOP,
   SIM,
   screenshot,
   sidewaysScroll,
   signInOnPage,
   simJson,
+  simPost,
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
 
 const { browser, shop } = withShopAndBrowser();
 
-interface SimKey {
-  id: string;
-  trafficCapGB: number;
-}
 interface Mail {
   subject: string;
+  text: string;
 }
 
-const post = (path: string, body: unknown) =>
-  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const outbox = (to: string) => simJson<Mail[]>(`/_sim/outbox?to=${encodeURIComponent(to)}`);
-
-/** Fires the shop's cron as Cloudflare would (`wrangler dev --test-scheduled`); answers once the jobs are done. */
-async function fireCron(): Promise<void> {
-  const res = await fetch(`${SHOP}/__scheduled?cron=*/5+*+*+*+*`);
-  assert.equal(res.status, 200, await res.text());
-}
-
-/** The simulator's key of the customer who bought last (each test's customer buys before the next one signs in). */
-async function newestKey(): Promise<SimKey> {
-  return (await simJson<SimKey[]>('/_sim/proxies/keys')).at(-1)!;
-}
 
 test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it again adds none', async () => {
   const email = 'reminded@example.com';
@@ -52,7 +38,7 @@ test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it ag
   await signInOnPage(page, email, '/dashboard');
   await buyOnCheckout(page, 'pro');
   const key = await newestKey();
-  await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 0.85 * 10 * 1024 });
+  await simPost(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 0.85 * 10 * 1024 });
 
   await fireCron();
   const first = await mailArrived(email, /80 %/);
@@ -79,6 +65,43 @@ test('usage at 85 % of Pro: the cron mails one "80 %" reminder, and firing it ag
   await context.close();
 });
 
+test('the reminder’s “Stop these reminders” link, opened and pressed in the browser, turns reminders off', async () => {
+  // The customer the test above reminded: they open the link in their mail, in a browser that is not signed in.
+  const email = 'reminded@example.com';
+  const [reminder] = (await outbox(email)).filter((m) => /80 %/.test(m.subject));
+  const link = /Stop these reminders: (\S+)/.exec(reminder?.text ?? '')?.[1];
+  assert.ok(link, 'the reminder links to the unsubscribe page');
+  const errors: string[] = [];
+  const mailClient = await browser().newContext({ viewport: VIEWPORTS.mobile });
+  const page = await openPage(mailClient, errors);
+  await page.goto(link);
+  // A page of the shop: its brand, header and footer, the address it is about.
+  await page.getByRole('heading', { level: 1, name: 'Turn reminders off?' }).waitFor();
+  await page.getByRole('link', { name: 'Acme Mobile Proxies home' }).waitFor();
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Terms' }).waitFor();
+  await page.getByText(email).waitFor();
+  assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling at 360 px');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the unsubscribe page');
+  await screenshot(page, 'unsubscribe-ask-mobile');
+  await page.getByRole('button', { name: 'Turn reminders off' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reminders are off' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the page once reminders are off');
+  await screenshot(page, 'unsubscribe-done-mobile');
+  await mailClient.close();
+
+  // Signed in, the dashboard's "Never run dry" says so.
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const dashboard = await openPage(context, errors);
+  await signInOnPage(dashboard, email, '/dashboard');
+  const reminders = dashboard
+    .getByRole('region', { name: 'Never run dry' })
+    .getByRole('checkbox', { name: /Email me when my traffic runs low/ });
+  await reminders.waitFor();
+  assert.equal(await reminders.isChecked(), false, 'reminders are off in the dashboard');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('auto top-up turned on in the dashboard buys Pro again when usage passes the trigger', async () => {
   const email = 'topped-up@example.com';
   const context = await browser().newContext({ viewport: VIEWPORTS.mobile });
@@ -88,7 +111,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
   await buyOnCheckout(page, 'pro');
 
   const panel = page.getByRole('region', { name: 'Never run dry' });
-  await panel.getByLabel('Buy', { exact: true }).selectOption('pro');
+  await panel.getByRole('radio', { name: /^Pro · 10 GB/ }).check();
   await panel.getByLabel('When', { exact: true }).selectOption('gb_left');
   await panel.getByLabel('GB left', { exact: true }).fill('2');
   await panel.getByRole('button', { name: 'Turn on auto top-up' }).click();
@@ -101,7 +124,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
 
   const key = await newestKey();
   assert.equal(key.trafficCapGB, 20);
-  await post(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 19 * 1024 });
+  await simPost(`/_sim/proxies/keys/${key.id}/usage`, { usedMB: 19 * 1024 });
   await fireCron();
 
   // The off-session charge's webhook pays the order and the reconcile raises the cap: 30 GB.

@@ -2,22 +2,12 @@
 // shop's local D1, two purchases on the simulated Checkout, usage set in the Proxies.sx simulator.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { buyOnCheckout, type RunningShop, signInOnPage, simJson } from './harness.ts';
-
-export interface SimKey {
-  id: string;
-  key: string;
-  label: string;
-  trafficCapGB: number;
-  enabled: boolean;
-}
+import { buyOnCheckout, type RunningShop, type SimKey, signInOnPage, simJson, simPost } from './harness.ts';
 
 export const upstreamKeys = () => simJson<SimKey[]>('/_sim/proxies/keys');
 export const upstreamKeysOf = async (email: string) =>
   (await upstreamKeys()).filter((k) => k.label.startsWith(`${email} (`));
 export const mask = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
-export const postSim = (path: string, body: unknown) =>
-  simJson(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /**
  * Signs `email` in on the dashboard and rolls them over: 950 GB bought over the years (19 × Scale), one more Scale
@@ -38,7 +28,7 @@ export async function rollOver(shop: RunningShop, page: Page, email: string): Pr
   await buyOnCheckout(page, 'scale');
   const [first] = await upstreamKeysOf(email);
   assert.equal(first?.trafficCapGB, 1000);
-  await postSim(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
+  await simPost(`/_sim/proxies/keys/${first!.id}/usage`, { usedMB: 990 * 1024 });
   await buyOnCheckout(page, 'scale');
   await page.getByRole('alert').filter({ hasText: 'You have a new proxy key' }).waitFor({ timeout: 20_000 });
   return first!;

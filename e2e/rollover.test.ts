@@ -11,10 +11,11 @@ import {
   screenshot,
   signInOnPage,
   simJson,
+  simPost,
   VIEWPORTS,
   withShopAndBrowser,
 } from './harness.ts';
-import { mask, postSim, rollOver, upstreamKeys, upstreamKeysOf } from './rollover-kit.ts';
+import { mask, rollOver, upstreamKeys, upstreamKeysOf } from './rollover-kit.ts';
 
 const EMAIL = 'rollover@example.com';
 const { browser, shop } = withShopAndBrowser();
@@ -46,7 +47,7 @@ test('a key switched off in the Proxies.sx panel: no purchase, and the dashboard
   const page = await openPage(context, errors);
   await signInOnPage(page, EMAIL, '/dashboard');
   const current = (await upstreamKeys()).find((k) => k.trafficCapGB === 50)!;
-  await postSim(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
+  await simPost(`/_sim/proxies/keys/${current.id}/panel`, { enabled: false });
 
   await page.goto(`${SHOP}/checkout/pro`);
   await page

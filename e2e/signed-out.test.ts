@@ -1,7 +1,7 @@
 // A signed-out visitor in a real browser: no page logs a console error or makes a request that fails (nothing is
-// filtered here, "Failed to load resource" included; the one answer exempted is an unknown page's own 404), and the
-// sign-in confirm page says which address a link signs in and where it goes, with a way out, so nobody signs into
-// someone else's account by following their link.
+// filtered here, "Failed to load resource" included; the one answer exempted is an unknown page's own 404), the app's
+// pages send them to sign in before any of the app loads, and the sign-in confirm page says which address a link
+// signs in and where it goes, with a way out, so nobody signs into someone else's account by following their link.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, ConsoleMessage, Page, Response } from 'playwright-core';
@@ -16,12 +16,7 @@ const SIGNED_OUT_PAGES = [
   '/signin?next=%2Fcheckout%2Fpro',
   '/terms',
   '/privacy',
-  '/checkout/pro',
   '/checkout/no-such-plan',
-  '/dashboard',
-  '/dashboard?session_id=cs_test_abc',
-  '/admin',
-  '/admin/customers',
   '/auth/verify',
   `/auth/verify#token=${'A'.repeat(43)}`,
   NOT_FOUND_PAGE,
@@ -85,6 +80,37 @@ test('no signed-out page logs a console error or makes a failing request', async
   await page.getByRole('button', { name: /email me/i }).click();
   await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The app's pages: a signed-out visit is answered with the sign-in page, which continues to the page afterwards. */
+const APP_PAGES = [
+  '/dashboard',
+  '/dashboard?session_id=cs_test_abc',
+  '/dashboard/api',
+  '/admin',
+  '/admin/customers?q=shopper',
+  '/checkout/pro',
+];
+
+test('the app’s pages send a signed-out visitor to sign in, and none of the app loads', async () => {
+  const { context, page, problems } = await freshPage();
+  const appScripts: string[] = [];
+  page.on('request', (req) => {
+    if (/\/assets\/(app|main|Dashboard|AdminApp|Checkout|ApiPage)-/.test(req.url())) appScripts.push(req.url());
+  });
+  for (const path of APP_PAGES) {
+    const before = problems.length;
+    const document = await page.goto(`${SHOP}${path}`);
+    const redirect = document?.request().redirectedFrom();
+    assert.equal((await redirect?.response())?.status(), 302, `${path} is answered with a redirect`);
+    assert.equal(page.url(), `${SHOP}/signin?next=${encodeURIComponent(path)}`);
+    assert.equal(document?.status(), 200);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems.slice(before), [], `on ${path}`);
+  }
+  assert.deepEqual(appScripts, [], 'the app’s code is never downloaded');
   await context.close();
 });
 

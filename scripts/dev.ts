@@ -25,6 +25,10 @@ const portVars = [
       ]
     : []),
 ].flatMap((v) => ['--var', v]);
+/** Optional: vars that replace wrangler.toml's, as a JSON object of names and values (a browser test's own PRICING). */
+const extraVars = Object.entries(JSON.parse(process.env.DEV_VARS ?? '{}') as Record<string, string>).flatMap(
+  ([name, value]) => ['--var', `${name}:${value}`],
+);
 const quietWrangler = quietEnv();
 const children: ChildProcess[] = [];
 let simulators: RunningServer | undefined;
@@ -100,6 +104,7 @@ start('npx', [
   '--test-scheduled',
   ...persist,
   ...portVars,
+  ...extraVars,
 ]);
 console.log(
   `\n  ➜ shop:       http://localhost:${SHOP_PORT}\n  ➜ mail outbox: ${simulators.url}/_sim/outbox  (sign-in links are also printed here)\n  ➜ fire the cron: curl "http://127.0.0.1:${SHOP_PORT}/__scheduled?cron=*/5+*+*+*+*"\n`,

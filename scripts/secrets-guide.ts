@@ -20,10 +20,13 @@ export const SECRET_HELP: Record<SecretName, string> = {
     "only with TURNSTILE_SITE_KEY set: your Turnstile widget's secret key (Cloudflare dashboard → Turnstile)",
 };
 
-export const isOptionalSecret = (name: SecretName): boolean => OPTIONAL.has(name);
-
-/** The secrets a deployed shop cannot start without, in the order `npm run secrets` asks for them. */
+/** The secrets every deployed shop needs, in the order `npm run secrets` asks for them. */
 export const REQUIRED_SECRETS: SecretName[] = SECRET_NAMES.filter((name) => !OPTIONAL.has(name));
+
+/** The secrets a shop with these vars cannot start without: Resend's key too when it sends through Resend. */
+export function requiredSecrets(vars: Record<string, unknown>): SecretName[] {
+  return vars.MAIL_TRANSPORT === 'resend' ? [...REQUIRED_SECRETS, 'RESEND_API_KEY'] : REQUIRED_SECRETS;
+}
 
 /** Why `value` must not be set as `name`, or undefined when it may. */
 export function secretValueProblem(name: SecretName, value: string): string | undefined {

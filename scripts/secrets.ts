@@ -4,10 +4,12 @@
 // account — and handed to wrangler on stdin, so it never lands in your shell history.
 // `npm run secrets -- --check` only lists them and exits 1 when a required one is missing.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { parse } from 'smol-toml';
 import { SECRET_NAMES } from '../src/config/schema.ts';
-import { isOptionalSecret, REQUIRED_SECRETS, SECRET_HELP, secretValueProblem } from './secrets-guide.ts';
+import { requiredSecrets, SECRET_HELP, secretValueProblem } from './secrets-guide.ts';
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 const listed = spawnSync('npx', ['wrangler', 'secret', 'list', '--format', 'json'], { encoding: 'utf8', env });
@@ -18,13 +20,13 @@ if (listed.status !== 0 && !newWorker) {
   process.exit(1);
 }
 const present = new Set(newWorker ? [] : (JSON.parse(listed.stdout) as { name: string }[]).map((s) => s.name));
-const missing = REQUIRED_SECRETS.filter((name) => !present.has(name));
+const vars = (parse(readFileSync('wrangler.toml', 'utf8')) as { vars?: Record<string, unknown> }).vars ?? {};
+const required = new Set(requiredSecrets(vars));
+const missing = SECRET_NAMES.filter((name) => required.has(name) && !present.has(name));
 if (newWorker) console.log('· the Worker is not on this account yet, so none of its secrets is set');
 
 for (const name of SECRET_NAMES)
-  console.log(
-    `${present.has(name) ? '✓' : isOptionalSecret(name) ? '·' : '✗'} ${name.padEnd(24)} ${SECRET_HELP[name]}`,
-  );
+  console.log(`${present.has(name) ? '✓' : required.has(name) ? '✗' : '·'} ${name.padEnd(24)} ${SECRET_HELP[name]}`);
 
 if (process.argv.includes('--check')) {
   if (missing.length) console.error(`\n✗ missing: ${missing.join(', ')}. Set them with \`npm run secrets\`.`);

@@ -1,4 +1,6 @@
-// Mail provider simulator: an outbox the shop posts to in development and tests, with fault injection.
+// Mail provider simulator: an outbox the shop posts to in development and tests, with fault injection: the next sends
+// failing (`/faults`), or every send failing until it is called off (`/outage`), as a provider that refuses the
+// shop's key or is down would answer (Resend: 401/403 for a bad key or unverified domain, 429, 5xx).
 import { Hono } from 'hono';
 import type { OutboxMail } from '../devkit/sim-controls.ts';
 import { onReset } from './state.ts';
@@ -14,16 +16,20 @@ const outbox: OutboxMail[] = [];
 /** Every accepted send, repeats of an Idempotency-Key included: what the shop asked to send, once or more. */
 const sends: { to: string; subject: string }[] = [];
 const faults: OutboxFault[] = [];
+/** Every send fails with this status while set (`POST /outage`), until `DELETE /outage` or a reset. */
+let outage: number | null = null;
 /** Idempotency-Key → mail id: a repeated send is accepted but delivered once, as Resend does. */
 const seenKeys = new Map<string, string>();
 onReset(() => {
   outbox.length = 0;
   sends.length = 0;
   faults.length = 0;
+  outage = null;
   seenKeys.clear();
 });
 
-function takeFault(to: string): OutboxFault | undefined {
+function takeFault(to: string): Pick<OutboxFault, 'status'> | undefined {
+  if (outage !== null) return { status: outage };
   const fault = faults.find((f) => f.count > 0 && (!f.to || f.to === to));
   if (fault) fault.count--;
   return fault;
@@ -60,6 +66,18 @@ export const mailSim = new Hono()
       ...(typeof body.to === 'string' ? { to: body.to } : {}),
     });
     return c.json({ ok: true });
+  })
+  .post('/outage', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { status?: unknown };
+    const status = body.status ?? 503;
+    if (typeof status !== 'number' || status < 400 || status > 599)
+      return c.json({ error: 'status (400–599) is optional, 503 by default' }, 400);
+    outage = status;
+    return c.json({ outage });
+  })
+  .delete('/outage', (c) => {
+    outage = null;
+    return c.json({ outage });
   })
   .post('/', async (c) => {
     const body = (await c.req.json().catch(() => null)) as Partial<OutboxMail> | null;

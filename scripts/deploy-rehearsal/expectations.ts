@@ -33,6 +33,8 @@ export interface Expectations {
   migrations: string[];
   /** Every table the migrations create. */
   tables: string[];
+  /** Every queue wrangler.toml names (producers, consumers and their dead-letter queues). */
+  queueNames: Set<string>;
   /** The built SPA: asset path (`/.vite/app.json`) → file on disk; _headers and _redirects travel as config. */
   assetFiles: Map<string, string>;
 }
@@ -73,5 +75,10 @@ export function readExpectations(): Expectations {
       .map((file) => [`/${relative(config.assets.directory, file).split('\\').join('/')}`, file] as const)
       .filter(([path]) => !['/_headers', '/_redirects'].includes(path)),
   );
-  return { config, migrations, tables, assetFiles };
+  const { producers, consumers } = config.queues;
+  const queueNames = new Set([
+    ...producers.map((p) => p.queue),
+    ...consumers.flatMap((c) => (c.dead_letter_queue ? [c.queue, c.dead_letter_queue] : [c.queue])),
+  ]);
+  return { config, migrations, tables, queueNames, assetFiles };
 }

@@ -1,7 +1,9 @@
 // Test controls under /_sim/cloudflare (never part of Cloudflare's API): open a fresh account, read back what an
-// account holds (Worker versions and bindings, D1 tables and applied migrations, KV, queues, assets), the call log.
+// account holds (Worker versions and bindings, D1 tables and applied migrations, KV, queues, assets), the call log,
+// and faults: the next calls to a path answer an error instead (by default 503 with Cloudflare's internal error,
+// workers.api.error.unknown, code 10013), until `DELETE /faults`.
 import { Hono } from 'hono';
-import type { AccountView } from '../../devkit/cloudflare-controls.ts';
+import type { AccountView, ApiFault } from '../../devkit/cloudflare-controls.ts';
 import type { Account, CloudflareState } from './state.ts';
 import { deployedVersion, publicBindings } from './worker-versions.ts';
 
@@ -68,6 +70,25 @@ export function controlRoutes(state: CloudflareState) {
         return file ? c.body(new Uint8Array(file.content), 200, { 'content-type': file.contentType }) : c.notFound();
       })
       .get('/calls', (c) => c.json(state.calls))
+      .post('/faults', async (c) => {
+        const body = (await c.req.json().catch(() => ({}))) as Partial<ApiFault>;
+        if (typeof body.method !== 'string' || typeof body.path !== 'string')
+          return c.json({ error: 'method and path (a regular expression) are required' }, 400);
+        const fault: ApiFault = {
+          method: body.method.toUpperCase(),
+          path: body.path,
+          status: body.status ?? 503,
+          code: body.code ?? 10013,
+          message: body.message ?? 'workers.api.error.unknown',
+          count: body.count ?? 1,
+        };
+        state.faults.push(fault);
+        return c.json(fault);
+      })
+      .delete('/faults', (c) => {
+        state.faults.length = 0;
+        return c.json({ ok: true });
+      })
       .post('/reset', (c) => {
         state.reset();
         return c.json({ ok: true });

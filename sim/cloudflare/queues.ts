@@ -1,7 +1,10 @@
 // Queues: list (filtered by one or more `name`), create, get, and their Worker consumers (one per queue) with
-// batch settings and a dead-letter queue, which must itself exist.
+// batch settings within Cloudflare's limits (https://developers.cloudflare.com/queues/platform/limits/; out of them:
+// code 10207, "Request JSON body does not match expected schema", https://developers.cloudflare.com/queues/reference/error-codes/)
+// and a dead-letter queue, which must itself exist.
 import type { Context } from 'hono';
 import type { Queue, QueueConsumer } from '../../devkit/cloudflare-controls.ts';
+import { QUEUE_CONSUMER_LIMITS } from '../../src/config/platform.ts';
 import { type CfContext, fail, jsonBody, newRouter, ok, paged } from './api.ts';
 import { type Account, newId, now } from './state.ts';
 
@@ -41,6 +44,14 @@ function consumerFields(c: CfContext, body: ConsumerBody | undefined) {
   if (body?.type !== 'worker' || !body.script_name)
     return fail(c, 400, 11001, 'type "worker" and script_name required');
   if (!account.scripts.has(body.script_name)) return fail(c, 404, 10007, `Worker "${body.script_name}" does not exist`);
+  const outOfRange = Object.values(QUEUE_CONSUMER_LIMITS).flatMap(({ api, min, max, factor }) => {
+    const value = body.settings?.[api];
+    if (value === undefined) return [];
+    return typeof value === 'number' && Number.isInteger(value) && value >= min * factor && value <= max * factor
+      ? []
+      : [`settings.${api} must be from ${min * factor} to ${max * factor}`];
+  });
+  if (outOfRange.length) return fail(c, 400, 10207, 'Request JSON body does not match expected schema', outOfRange);
   const dlq = body.dead_letter_queue;
   if (dlq && ![...account.queues.values()].some((q) => q.queue_name === dlq))
     return fail(c, 400, 11000, `Dead letter queue "${dlq}" does not exist`);

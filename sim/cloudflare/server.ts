@@ -34,6 +34,15 @@ export function cloudflareApp(state: CloudflareState) {
           at: new Date().toISOString(),
         });
       })
+      // A fault set through the controls answers in the API's shape before any route does (an outage mid-deploy).
+      .use('/client/v4/*', async (c, next) => {
+        const fault = state.takeFault(c.req.method, new URL(c.req.url).pathname);
+        if (!fault) return next();
+        return c.json(
+          { success: false, errors: [{ code: fault.code, message: fault.message }], messages: [], result: null },
+          fault.status as 500,
+        );
+      })
       .route('/client/v4', assetUploadRoutes(state))
       .use('/client/v4/*', requireToken(state))
       .route('/client/v4', accountRoutes)

@@ -2,7 +2,7 @@
 // every call it received. One `CloudflareState` per simulator instance, so a rehearsal starts from nothing.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ApiCall, KvNamespace, Queue, WorkerBinding } from '../../devkit/cloudflare-controls.ts';
+import type { ApiCall, ApiFault, KvNamespace, Queue, WorkerBinding } from '../../devkit/cloudflare-controls.ts';
 
 export interface WorkerVersion {
   id: string;
@@ -76,6 +76,7 @@ export const now = (): string => new Date().toISOString();
 export class CloudflareState {
   readonly accounts = new Map<string, Account>();
   readonly calls: ApiCall[] = [];
+  readonly faults: ApiFault[] = [];
   /** Signs the assets upload tokens (JWTs, which wrangler decodes for their expiry). */
   readonly signingKey = randomBytes(32);
 
@@ -97,6 +98,13 @@ export class CloudflareState {
     return account;
   }
 
+  /** The fault the call `method path` gets, if one is pending (each counts down). */
+  takeFault(method: string, path: string): ApiFault | undefined {
+    const fault = this.faults.find((f) => f.count > 0 && f.method === method && new RegExp(f.path).test(path));
+    if (fault) fault.count--;
+    return fault;
+  }
+
   accountForToken(token: string): Account | undefined {
     for (const account of this.accounts.values()) if (account.token === token) return account;
     return undefined;
@@ -106,5 +114,6 @@ export class CloudflareState {
     for (const account of this.accounts.values()) for (const db of account.d1.values()) db.sqlite.close();
     this.accounts.clear();
     this.calls.length = 0;
+    this.faults.length = 0;
   }
 }

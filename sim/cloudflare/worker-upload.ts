@@ -1,7 +1,9 @@
 // Reads a Worker upload (multipart: a `metadata` JSON part and the modules) into a version, as the Workers API does:
 // `inherit` bindings take the deployed version's binding of that name, `keep_bindings` types carry over, every
-// bound KV namespace, D1 database and queue must exist on the account, and `assets.jwt` must be a completed upload.
+// bound KV namespace, D1 database and queue must exist on the account, text bindings keep to Cloudflare's limits,
+// and `assets.jwt` must be a completed upload.
 import type { WorkerBinding } from '../../devkit/cloudflare-controls.ts';
+import { byteLength, VAR_MAX_BYTES, VARS_AND_SECRETS_MAX } from '../../src/config/platform.ts';
 import type { Account, WorkerScript, WorkerVersion } from './state.ts';
 import { deployedVersion } from './worker-versions.ts';
 
@@ -35,6 +37,30 @@ function missingResource(account: Account, binding: WorkerBinding): string | und
   if (binding.type === 'queue' && ![...account.queues.values()].some((q) => q.queue_name === binding.queue_name))
     return `Queue "${String(binding.queue_name)}" does not exist`;
   return undefined;
+}
+
+const TEXT_BINDINGS = new Set(['plain_text', 'secret_text', 'json']);
+
+/**
+ * Cloudflare's limits on a Worker's environment variables (vars and secrets alike): 5 KB each and 128 in all on
+ * Workers Paid (https://developers.cloudflare.com/workers/platform/limits/#environment-variables). The published API
+ * schema names no error of its own for them: the simulator refuses like the upload's other binding problems
+ * (code 10021), saying which binding and which limit.
+ */
+export function textBindingProblems(bindings: WorkerBinding[]): string[] {
+  const text = bindings.filter((b) => TEXT_BINDINGS.has(b.type));
+  const problems = text.flatMap((b) => {
+    const value = typeof b.text === 'string' ? b.text : JSON.stringify(b.json ?? '');
+    const bytes = byteLength(value);
+    return bytes > VAR_MAX_BYTES
+      ? [`binding ${b.name} of type ${b.type} is ${bytes} bytes: environment variables are limited to 5 KB each`]
+      : [];
+  });
+  if (text.length > VARS_AND_SECRETS_MAX)
+    problems.push(
+      `${text.length} environment variables and secrets: a Worker may have at most ${VARS_AND_SECRETS_MAX}`,
+    );
+  return problems;
 }
 
 function resolveBindings(account: Account, script: WorkerScript | undefined, metadata: UploadMetadata) {
@@ -96,6 +122,8 @@ export async function readWorkerUpload(
   const inheritProblems = notes.filter((note) => note.startsWith('inherit'));
   if (inheritProblems.length) return { code: 10057, message: 'Invalid inherit bindings', notes: inheritProblems };
   if (notes.length) return refuse('Invalid bindings', notes);
+  const limits = textBindingProblems(bindings);
+  if (limits.length) return refuse(limits.join('; '));
   const { assets, problem } = resolveAssets(account, script, metadata);
   if (problem) return refuse(problem);
   return {

@@ -79,7 +79,8 @@ async function reconcileAndReport(
     services.log.error('admin: reconcile threw', { customerId, err });
     result = { state: 'failed', error: 'unexpected error' };
   }
-  for (const key of await keysOf(services.db, customerId)) if (key.upstreamId) await forgetLiveKey(key.upstreamId);
+  for (const key of await keysOf(services.db, customerId))
+    if (key.upstreamId) await forgetLiveKey(services, key.upstreamId);
   return { action, message: `${done} ${describeReconcile(result)}`, reconcile: result.state };
 }
 

@@ -5,12 +5,14 @@ import type { Services } from '../services/index.ts';
 import type { AuditPage, AuditView } from '../shared/admin.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
-export function auditView(entry: AuditEntry): AuditView {
+/** An entry as the console shows it; `customerEmail`: the address of the customer it is about, when known. */
+export function auditView(entry: AuditEntry, customerEmail: string | null): AuditView {
   return {
     id: entry.id,
     actor: entry.actor,
     action: entry.action,
     customerId: entry.customerId,
+    customerEmail,
     detail: entry.detail,
     requestId: entry.requestId,
     at: entry.at,
@@ -29,5 +31,8 @@ export interface AuditPageInput {
 export async function auditPage({ db }: Pick<Services, 'db'>, input: AuditPageInput): Promise<AuditPage> {
   const { before, ...filters } = input;
   const page = await listAuditPage(db, { ...filters, before: before ? decodeCursor(before) : undefined });
-  return { entries: page.entries.map(auditView), next: page.next ? encodeCursor(page.next) : null };
+  return {
+    entries: page.entries.map((e) => auditView(e, e.customerEmail)),
+    next: page.next ? encodeCursor(page.next) : null,
+  };
 }

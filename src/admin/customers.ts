@@ -186,7 +186,7 @@ export async function findCustomer(db: Db, customerId: string): Promise<Customer
 }
 
 export function adminOrder(o: Order): AdminOrder {
-  return { ...purchaseView(o), kind: o.kind, stripeSessionId: o.stripeSessionId, heldGb: o.heldGb };
+  return { ...purchaseView(o), stripeSessionId: o.stripeSessionId };
 }
 
 export function disputeView(d: Dispute): DisputeView {
@@ -327,7 +327,7 @@ export async function customerDetail(
       refundView(r, orderRows.find((o) => o.id === r.orderId)?.currency ?? services.config.currency),
     ),
     key,
-    audit: audit.map(auditView),
+    audit: audit.map((entry) => auditView(entry, customer.email)),
     capCeilingGb: services.config.keys.capCeilingGb,
   };
 }

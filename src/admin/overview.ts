@@ -1,5 +1,6 @@
 // The console's front page: how the shop is doing (customers, revenue, GB sold and used), what needs an
-// operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered mail) and the platform's health.
+// operator's eye (keys near their cap or expiry, stuck fulfilments, dead-lettered or failing mail) and the platform's
+// health.
 import { and, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { mailFailures, orders } from '../../schema.ts';
 import { signInMailFigures } from '../auth/index.ts';
@@ -37,7 +38,7 @@ const netAmount = sql<number>`coalesce(sum(${netRevenueOf(orders)}), 0)`;
 const netGb = sql<number>`coalesce(sum(${orders.gb} - ${orders.refundedGb}), 0)`;
 
 /** The revenue chart is in the shop's currency (config.currency). */
-type OverviewServices = Pick<Services, 'db' | 'pool' | 'kv' | 'waitUntil' | 'log' | 'clock' | 'config'>;
+type OverviewServices = Pick<Services, 'db' | 'pool' | 'kv' | 'waitUntil' | 'log' | 'clock' | 'config' | 'mail'>;
 
 function dayKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -203,7 +204,7 @@ async function upstreamFigures(services: OverviewServices): Promise<Overview['up
 export async function overview(services: OverviewServices, days = 30): Promise<Overview> {
   const { db } = services;
   const now = services.clock.now();
-  const [people, revenue, keys, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail] =
+  const [people, revenue, keys, fulfilment, disputes, [mailTotal], [mailRecent], upstream, signInMail, mail] =
     await Promise.all([
       customerCounts(db),
       revenueFigures(db, services.config.currency, days, now),
@@ -217,6 +218,7 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
         .where(gt(mailFailures.at, now - 7 * DAY_MS)),
       upstreamFigures(services),
       signInMailFigures(db, services.config, now),
+      services.mail.health(now),
     ]);
   return {
     customers: people.total,
@@ -234,6 +236,7 @@ export async function overview(services: OverviewServices, days = 30): Promise<O
     fulfilment: { ...fulfilment, failedPayments: revenue.failedPayments },
     deadLetterMail: { total: mailTotal?.n ?? 0, last7Days: mailRecent?.n ?? 0 },
     signInMail,
+    mail,
     upstream,
     generatedAt: now,
   };

@@ -21,7 +21,7 @@ interface Operation {
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
 code,pre{font:14px ui-monospace,monospace;background:#f3f4f6;border-radius:4px}code{padding:0 .2em}
-pre{padding:.75rem;overflow-x:auto}h2{margin-top:2.5rem;border-top:1px solid #e5e7eb;padding-top:1rem}
+pre{padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere}h2{margin-top:2.5rem;border-top:1px solid #e5e7eb;padding-top:1rem}
 .m{font-weight:700;text-transform:uppercase;margin-right:.5em}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 @media (prefers-color-scheme:dark){body{background:#111827;color:#e5e7eb}code,pre{background:#1f2937}}`;
@@ -42,7 +42,7 @@ function parameterTable(parameters: Parameter[]): string {
         `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' (required)' : ''}</td><td>${escapeHtml(typeOf(p))}</td><td>${prose(p.description ?? '')}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>${parameters[0]?.in === 'path' ? 'parameter' : 'query'}</th><th>type</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>${parameters[0]?.in === 'path' ? 'parameter' : 'query'}</th><th>type</th><th>description</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function section(base: string, path: string, method: string, op: Operation): string {
@@ -60,13 +60,13 @@ export async function referencePage(doc: OpenApiDocument): Promise<{ html: strin
     Object.entries(methods).map(([method, op]) => section(base, path, method, op as Operation)),
   );
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(doc.info.title)} reference</title><style>${STYLE}</style></head><body>
+<title>${escapeHtml(doc.info.title)} reference</title><style>${STYLE}</style></head><body><main>
 <h1>${escapeHtml(doc.info.title)}</h1><p>${prose(doc.info.description)}</p>
 <p>Base URL: <code>${escapeHtml(base)}</code> · machine-readable: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1) · tokens: <a href="/dashboard">your dashboard</a></p>
 <pre>export TOKEN=pst_…   # from your dashboard, shown once
 curl -H "Authorization: Bearer $TOKEN" '${escapeHtml(base)}/proxy-urls?count=5&amp;format=txt'</pre>
 ${sections.join('\n')}
-</body></html>`;
+</main></body></html>`;
   const csp = contentSecurityPolicy({
     'default-src': ["'none'"],
     'style-src': [await styleHash(STYLE)],

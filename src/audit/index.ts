@@ -1,6 +1,6 @@
 // The shop's own audit trail: who did what to which customer, when. Read by the dashboard and the console.
 import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
-import { type AuditEntry, auditLog } from '../../schema.ts';
+import { type AuditEntry, auditLog, customers } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 
 export interface AuditInput {
@@ -84,11 +84,14 @@ export interface AuditPageQuery {
   limit: number;
 }
 
+/** An entry of the whole log, with the address of the customer it is about (the console names people, not ids). */
+export type AuditLogEntry = AuditEntry & { customerEmail: string | null };
+
 /** Entries newest first, a page at a time (keyset paging on `at`, `id`); `next` is the cursor of the page after. */
 export async function listAuditPage(
   db: Db,
   query: AuditPageQuery,
-): Promise<{ entries: AuditEntry[]; next: { at: number; id: string } | null }> {
+): Promise<{ entries: AuditLogEntry[]; next: { at: number; id: string } | null }> {
   const filters: (SQL | undefined)[] = [
     query.customerId ? eq(auditLog.customerId, query.customerId) : undefined,
     query.action ? eq(auditLog.action, query.action) : undefined,
@@ -98,12 +101,13 @@ export async function listAuditPage(
       : undefined,
   ];
   const rows = await db
-    .select()
+    .select({ entry: auditLog, customerEmail: customers.email })
     .from(auditLog)
+    .leftJoin(customers, eq(customers.id, auditLog.customerId))
     .where(and(...filters))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(query.limit + 1);
-  const entries = rows.slice(0, query.limit);
+  const entries = rows.slice(0, query.limit).map(({ entry, customerEmail }) => ({ ...entry, customerEmail }));
   const last = entries[entries.length - 1];
   return { entries, next: rows.length > query.limit && last ? { at: last.at, id: last.id } : null };
 }

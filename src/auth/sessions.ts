@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { jwtVerify, SignJWT } from 'jose';
 import { type Customer, type Session, sessions } from '../../schema.ts';
 import { customerQuery } from '../customers/index.ts';
-import type { Db } from '../db/index.ts';
+import { type Db, idempotent } from '../db/index.ts';
 import { firstRow, type Read, type ReadResults, type Reads, read } from '../db/reads.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time.ts';
 
@@ -128,11 +128,14 @@ export function sessionReads(db: Db, claims: SessionClaims, now: number): Reads 
   );
   const renewal: Reads = {};
   if (needsRenewal(claims, now))
+    // Run twice, it slides the expiry to the same value: D1's transient failures may be retried for it.
     renewal.renewal = read(
-      db
-        .update(sessions)
-        .set({ expiresAt: renewedExpiry })
-        .where(and(live, lt(sessions.expiresAt, renewedExpiry))),
+      idempotent(
+        db
+          .update(sessions)
+          .set({ expiresAt: renewedExpiry })
+          .where(and(live, lt(sessions.expiresAt, renewedExpiry))),
+      ),
       () => null,
     );
   return {

@@ -56,6 +56,15 @@ function mailUnavailable(): AuthError {
   );
 }
 
+/** Mail is failing: the same answer for every address (it says nothing about any account). */
+function mailFailing(retryAfterSeconds: number | undefined): AuthError {
+  return new AuthError(
+    'mail_unavailable',
+    'Sign-in emails cannot be sent right now, so no link was sent. Please try again in a few minutes.',
+    retryAfterSeconds ? { retryAfterSeconds } : {},
+  );
+}
+
 /** What the decision needs from D1, in one round trip: the shop's last hour, this address's day, its account. */
 async function signInFacts(services: SignInServices, who: { email: string; requester: string }, now: number) {
   const { db, config } = services;
@@ -75,8 +84,10 @@ async function signInFacts(services: SignInServices, who: { email: string; reque
  * Issues a link and queues its email (see ratelimit.ts for the limits). Links are counted and voided per address AND
  * requester: an address over its daily share for this requester gets no new email and its last link stays valid.
  * Older links are voided only once the new one is queued, so a queue failure (503) costs nothing. When mail cannot
- * leave at all it is a 503 `mail_unavailable` before anything is issued (a production shop never falls back to
- * anything that would only log links).
+ * leave at all (the config, or the transport failing lately: src/mail/health.ts) it is a 503 `mail_unavailable`
+ * before anything is issued, the same for every address (a production shop never falls back to
+ * anything that would only log links). An operator's resend from the console still queues: it is how they try mail
+ * again.
  */
 export async function requestSignIn(services: SignInServices, input: SignInRequest): Promise<SignInRequestOutcome> {
   const { db, config, mail, log } = services;
@@ -86,15 +97,23 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
     throw mailUnavailable();
   }
   const byOperator = input.byOperator === true;
+  const now = services.clock.now();
   const network = byOperator ? CONSOLE_REQUESTER : requesterNetwork(input.ip);
   // The network first: a client over its limit costs no D1 read and uses up nothing else.
   if (!byOperator && !(await services.limiters.login.limit({ key: `login:net:${network}` })).success)
     throw new AuthError('rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', {
       retryAfterSeconds: LOGIN_LIMIT_PERIOD_SECONDS,
     });
+  if (!byOperator) {
+    const health = await mail.health(now);
+    if (!health.ok) {
+      log.warn('sign-in refused: mail is failing', { reason: health.reason });
+      const until = health.lastFailureAt === null ? null : health.lastFailureAt + config.mail.failureWindowMs;
+      throw mailFailing(until === null ? undefined : Math.max(1, Math.ceil((until - now) / 1000)));
+    }
+  }
   const requester = await loginRequesterKey(config.auth.secret, network);
   const who = { email: input.email, requester };
-  const now = services.clock.now();
   const facts = await signInFacts(services, who, now);
   const passed =
     !byOperator &&

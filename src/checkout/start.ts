@@ -35,7 +35,7 @@ export class CheckoutError extends DomainError<CheckoutErrorCode> {
   }
 }
 
-type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil'>;
+type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv'>;
 
 /**
  * What a checkout reads beside the session check, in its round trip: every key generation of the customer, and

@@ -1,6 +1,8 @@
 // The rules between vars and secrets that no one schema can state: limits that must fit one another, and what a
-// production shop must not run with (https only, no simulator, no development or test credential).
+// production shop must not run with (https only, no simulator, no placeholder address, no development or test
+// credential).
 import type * as z from '../zod.ts';
+import { addressDomain, isPlaceholderHost } from './placeholders.ts';
 import type { secretsSchema, varsSchema } from './schema.ts';
 
 export interface ConfigProblem {
@@ -72,9 +74,37 @@ export function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[
         field: '',
         message: '"outbox" is the local simulator; use "cloudflare" or "resend" in production',
       });
+    problems.push(...placeholderProblems(vars));
   } else if (vars.MAIL_TRANSPORT === 'outbox' && !vars.MAIL_OUTBOX_URL) {
     problems.push({ variable: 'MAIL_OUTBOX_URL', field: '', message: 'is required when MAIL_TRANSPORT is "outbox"' });
   }
+  return problems;
+}
+
+/** The template's example.com addresses (and any other placeholder) left in a production config, each by name. */
+function placeholderProblems(vars: z.infer<typeof varsSchema>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const host = new URL(vars.PUBLIC_URL).hostname;
+  if (isPlaceholderHost(host))
+    problems.push({
+      variable: 'PUBLIC_URL',
+      field: '',
+      message: `"${host}" is a placeholder (a name reserved for examples and tests): set your shop's own address`,
+    });
+  const sender = addressDomain(vars.MAIL_FROM);
+  if (sender && isPlaceholderHost(sender))
+    problems.push({
+      variable: 'MAIL_FROM',
+      field: '',
+      message: `sends from "${sender}", a placeholder domain no mail arrives from: use an address on your own sender domain`,
+    });
+  const support = addressDomain(vars.BRAND.supportEmail);
+  if (support && isPlaceholderHost(support))
+    problems.push({
+      variable: 'BRAND',
+      field: 'supportEmail',
+      message: `is on "${support}", a placeholder domain: customers' mail to it would go nowhere`,
+    });
   return problems;
 }
 

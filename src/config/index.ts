@@ -26,6 +26,8 @@ export interface Config {
     outboxUrl?: string;
     resendApiKey?: string;
     retryDelaySeconds: number;
+    /** MAIL_FAILURE_WINDOW_MINUTES, in ms: how long a transport failure keeps mail failing (src/mail/health.ts). */
+    failureWindowMs: number;
   };
   adminEmails: string[];
   keys: {
@@ -49,6 +51,8 @@ export interface Config {
     /** Days before expiry that trigger a reminder, largest first (REMINDER_EXPIRY_DAYS). */
     expiryDays: number[];
   };
+  /** Where the platform's live view of a key is kept between dashboard reads (LIVE_KEY_CACHE, `auto` resolved). */
+  liveKeyCache: 'cache-api' | 'kv' | 'off';
   /** The highest monthly limit a customer may set for auto top-up (minor units); 0: auto top-up is off. */
   autoTopUpMaxMonthly: number;
   checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean };
@@ -196,6 +200,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         outboxUrl: vars.MAIL_OUTBOX_URL,
         resendApiKey: secrets.RESEND_API_KEY || undefined,
         retryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
+        failureWindowMs: vars.MAIL_FAILURE_WINDOW_MINUTES * 60_000,
       },
       adminEmails: (vars.ADMIN_EMAILS ?? '')
         .split(',')
@@ -219,6 +224,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         usagePercents: descending(vars.REMINDER_USAGE_PERCENTS),
         expiryDays: descending(vars.REMINDER_EXPIRY_DAYS),
       },
+      liveKeyCache: liveKeyCacheFor(vars.LIVE_KEY_CACHE, vars.PUBLIC_URL),
       autoTopUpMaxMonthly: vars.AUTO_TOP_UP_MAX_MONTHLY,
       checkout: {
         promotionCodes: vars.CHECKOUT_PROMOTION_CODES,
@@ -235,6 +241,12 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
 }
 
 const descending = (items: string[]) => items.map(Number).sort((a, b) => b - a);
+
+/** The Cache API works only on a custom domain, not on *.workers.dev, where `auto` keeps the view in KV instead. */
+function liveKeyCacheFor(choice: 'auto' | 'cache-api' | 'kv' | 'off', publicUrl: string): Config['liveKeyCache'] {
+  if (choice !== 'auto') return choice;
+  return new URL(publicUrl).hostname.endsWith('.workers.dev') ? 'kv' : 'cache-api';
+}
 
 const cache = new WeakMap<object, ConfigResult>();
 

@@ -1,6 +1,21 @@
-// The terms and privacy pages: the reseller's own text from BRAND.legal, or a plain generic text naming the shop.
+// The terms and privacy pages: the reseller's own text from content/legal/ (a file the build serves to the Worker;
+// a var holds at most 5 KB), or a plain generic text naming the shop.
 import { LEGAL_TITLES, type LegalDoc, type LegalDocument } from '../shared/dashboard.ts';
 import type { Config } from './index.ts';
+
+/** Each document's file under content/ (a later per-language layout nests the same paths under content/<locale>/). */
+export const LEGAL_FILES: Record<LegalDoc, string> = { terms: 'legal/terms.md', privacy: 'legal/privacy.md' };
+
+export const LEGAL_TEXT_MIN = 20;
+export const LEGAL_TEXT_MAX = 50_000;
+
+/** Why `text` cannot be a legal document, or null when it can (`npm run check` names the file). */
+export function legalTextProblem(text: string): string | null {
+  const length = text.trim().length;
+  if (length < LEGAL_TEXT_MIN) return `must be the document text (at least ${LEGAL_TEXT_MIN} characters)`;
+  if (length > LEGAL_TEXT_MAX) return `is ${length} characters; at most ${LEGAL_TEXT_MAX}`;
+  return null;
+}
 
 function genericTerms(brand: Config['brand']): string {
   const { name, supportEmail, legal } = brand;
@@ -39,9 +54,8 @@ function genericPrivacy(brand: Config['brand']): string {
 Ask us for a copy of your data, or to delete it, at ${supportEmail}.`;
 }
 
-export function legalDocument(config: Config, doc: LegalDoc): LegalDocument {
-  const legal = config.brand.legal;
-  const text =
-    doc === 'terms' ? (legal.terms ?? genericTerms(config.brand)) : (legal.privacy ?? genericPrivacy(config.brand));
-  return { title: LEGAL_TITLES[doc], text };
+/** The document at /terms or /privacy: `ownText` (the file's text, null without one) or the generic text. */
+export function legalDocument(config: Config, doc: LegalDoc, ownText: string | null): LegalDocument {
+  const generic = doc === 'terms' ? genericTerms : genericPrivacy;
+  return { title: LEGAL_TITLES[doc], text: ownText?.trim() || generic(config.brand) };
 }

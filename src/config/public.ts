@@ -3,7 +3,7 @@ import type { PublicConfig } from '../shared/api.ts';
 import type { Config } from './index.ts';
 
 export function publicConfig(config: Config): PublicConfig {
-  // The legal texts and the landing page's sections are rendered into their pages, not sent with every page.
+  // The landing page's sections are rendered into its page, not sent with every page (the legal texts are files).
   const { terms: _terms, privacy: _privacy, ...legal } = config.brand.legal;
   const { landing: _landing, ...brand } = config.brand;
   return {

@@ -8,9 +8,18 @@ const pathOrHttpsUrl = z
   .string()
   .check(z.refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be a path (/…) or an http(s) URL'));
 
-const legalText = z
-  .string()
-  .check(z.minLength(20, 'must be the document text (at least 20 characters)'), z.maxLength(50_000));
+/** A legal text that used to live in BRAND: a var holds at most 5 KB, so the texts are files now. */
+const movedToContent = (doc: 'terms' | 'privacy') =>
+  z.optional(
+    z
+      .unknown()
+      .check(
+        z.refine(
+          () => false,
+          `moved out of BRAND (a var holds at most 5 KB): put the text in content/legal/${doc}.md, which the build serves`,
+        ),
+      ),
+  );
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 const items = (max: number) =>
@@ -45,9 +54,9 @@ export const brandSchema = z.object({
     companyName: z.string().check(z.minLength(1)),
     termsUrl: pathOrHttpsUrl,
     privacyUrl: pathOrHttpsUrl,
-    /** Optional text of /terms and /privacy (markdown-ish: `#` headings, `- ` items, blank-line paragraphs); a generic text otherwise. */
-    terms: z.optional(legalText),
-    privacy: z.optional(legalText),
+    /** The texts of /terms and /privacy are files (content/legal/, src/config/legal.ts), not part of the var. */
+    terms: movedToContent('terms'),
+    privacy: movedToContent('privacy'),
   }),
 });
 
@@ -169,10 +178,19 @@ export const varsSchema = z.object({
     .check(z.regex(GATEWAY_HOST_PATTERN, 'must be a lowercase host name without a port, like gw.proxies.sx')),
   STRIPE_API_URL: httpUrl,
   MAIL_TRANSPORT: z.enum(['cloudflare', 'resend', 'outbox']),
-  MAIL_FROM: z.string().check(z.minLength(3)),
+  MAIL_FROM: z
+    .string()
+    .check(
+      z.regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, or a name and <address>'),
+    ),
   MAIL_OUTBOX_URL: z.optional(httpUrl),
   /** The mail queue's first retry delay, doubling up to 15 minutes; 0 (retry at once) is for tests only. */
   MAIL_RETRY_DELAY_SECONDS: limit(0, 900, 10),
+  /**
+   * How long a failure of the mail transport keeps mail "failing" unless a message leaves meanwhile: sign-in answers
+   * 503 `mail_unavailable` and /api/healthz reports mail degraded (src/mail/health.ts).
+   */
+  MAIL_FAILURE_WINDOW_MINUTES: limit(1, 1440, 10),
   ADMIN_EMAILS: z.optional(z.string()),
   /** Sign-in links one address gets per day at the request of one network (an IPv4 address or an IPv6 /64). */
   LOGIN_LINKS_PER_DAY: limit(1, 1000, 10),
@@ -204,6 +222,12 @@ export const varsSchema = z.object({
   REMINDER_EXPIRY_DAYS: numberList(1, 365, ['7', '1']),
   /** The highest monthly spending limit a customer may set for auto top-up, in minor units; 0 turns auto top-up off. */
   AUTO_TOP_UP_MAX_MONTHLY: limit(0, 100_000_000, 50_000),
+  /**
+   * Where the platform's live view of a key is kept between dashboard reads (src/keys/live.ts): `auto` keeps it in
+   * KV on *.workers.dev (where the Cache API does nothing) and in the location's Cache API on a custom domain; `off`
+   * asks the platform on every read.
+   */
+  LIVE_KEY_CACHE: z._default(z.enum(['auto', 'cache-api', 'kv', 'off']), 'auto'),
   /** Checkout options: promotion codes, Stripe Tax (with tax IDs and billing address), an invoice for each payment. */
   CHECKOUT_PROMOTION_CODES: flag,
   CHECKOUT_AUTOMATIC_TAX: flag,

@@ -12,7 +12,7 @@ import type { AccountAnswer, AccountKey } from '../shared/dashboard.ts';
 import { utcDateTime } from '../shared/format.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
-export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'waitUntil'>;
+export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'waitUntil' | 'kv'>;
 
 /** What the account answer reads beside the session check, in its round trip: every key generation, the reconcile. */
 export const accountReads = (db: Db, customerId: string) => ({
@@ -26,8 +26,11 @@ function reasonText(state: KeyState, suspension: Suspension, supportEmail: strin
   if (state.status === 'expired') return 'Your proxy key has expired. Buy more traffic to keep using it.';
   if (state.status !== 'disabled') return null;
   switch (state.reason) {
-    case 'suspended':
-      return `The shop has suspended your account${suspension.suspendedReason ? `: ${suspension.suspendedReason.trim().replace(/[.!?]+$/, '')}` : ''}, so your key is switched off. Contact support to sort it out.`;
+    case 'suspended': {
+      // The operator's own words, quoted as theirs: they may be a phrase, a sentence or a ticket number.
+      const reason = suspension.suspendedReason?.trim().replace(/[.!?]+$/, '');
+      return `Your account is suspended, so your proxy key is switched off and no traffic can be bought.${reason ? ` The shop gave this reason: “${reason}”.` : ''} Contact support to sort it out.`;
+    }
     case 'provider_disabled':
       return `Your proxy key was disabled by the provider. Contact support (${supportEmail}) to sort it out.`;
     case 'cap_reached':

@@ -1,12 +1,12 @@
-// Open gateway sessions and daily usage of the customer's OWN key. Every platform call carries the key id
+// Open gateway sessions of the customer's OWN key. Every platform call carries the key id
 // from the customer's pool_keys row (never one the client sends): the platform's sessions endpoints return
 // every customer's sessions of the reseller without it.
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { firstRow } from '../db/reads.ts';
-import { currentKey, currentKeyQuery, type PoolKeyRow, sessionsOfKey, usageOfKey } from '../keys/index.ts';
-import { type ActiveSession, isUpstreamError } from '../pool/index.ts';
-import type { CloseSessionsAnswer, SessionsAnswer, SessionView, UsageAnswer } from '../shared/dashboard.ts';
+import { currentKey, currentKeyQuery, type PoolKeyRow, sessionsOfKey } from '../keys/index.ts';
+import type { ActiveSession } from '../pool/index.ts';
+import type { CloseSessionsAnswer, SessionsAnswer, SessionView } from '../shared/dashboard.ts';
 import type { DashboardServices } from './account.ts';
 import { DashboardError } from './errors.ts';
 import type { Actor } from './key.ts';
@@ -89,26 +89,4 @@ export async function closeAllOwnSessions(services: DashboardServices, actor: Ac
     at: services.clock.now(),
   });
   return { closed };
-}
-
-/** Daily in/out MB of the customer's key; `available: false` when there is no key or the platform has no series. */
-export async function ownUsage(
-  services: DashboardServices,
-  key: PoolKeyRow | undefined,
-  days: number,
-): Promise<UsageAnswer> {
-  const pakId = key?.upstreamId;
-  if (!pakId) return { available: false, days: [] };
-  return usageOfKey.get(`${pakId}:${days}`, services.clock.now(), async () => {
-    try {
-      return { available: true, days: await services.pool.keyUsage(pakId, days) };
-    } catch (err) {
-      // The series' shape is unconfirmed upstream: an answer without one means "not offered", not an outage.
-      if (isUpstreamError(err) && err.kind === 'shape') {
-        services.log.warn('key usage: no daily series in the answer', { err });
-        return { available: false, days: [] };
-      }
-      throw err;
-    }
-  });
 }

@@ -19,7 +19,7 @@ import type { Services } from '../services/index.ts';
 import { isoToMs, msToIso } from '../time.ts';
 
 /** What a reconcile works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
-export type ReconcileServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'mail'>;
+export type ReconcileServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'mail' | 'kv'>;
 
 /** One reconcile of one customer. */
 export interface CustomerRun {
@@ -135,7 +135,7 @@ export async function convergeKey(run: CustomerRun, key: PoolKeyRow, balance: Ge
   if (Object.keys(patch).length > 0) {
     upstream = await pool.updateKey(upstream.id, patch);
     // This location's dashboards see the change at once (others within LIVE_KEY_STALE_MS).
-    await forgetLiveKey(upstream.id);
+    await forgetLiveKey(run.services, upstream.id);
     log.info('pool key updated', { customerId: row.customerId, upstreamId: upstream.id, patch });
   }
   const secret = row.secretCheck ? await readRevealedSecret(run.services, row) : {};

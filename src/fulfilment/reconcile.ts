@@ -48,8 +48,11 @@ async function runLeased(services: ReconcileServices, lease: Lease): Promise<Rec
     if (!(await renewLease(db, lease, clock.now()))) throw new LeaseLost();
   };
   try {
-    const { config, mail } = services;
-    await convergeCustomer({ db, clock, log, config, mail, pool: leasedPool(services.pool, renew) }, lease.customerId);
+    const { config, mail, kv } = services;
+    await convergeCustomer(
+      { db, clock, log, config, mail, kv, pool: leasedPool(services.pool, renew) },
+      lease.customerId,
+    );
     return null;
   } catch (err) {
     if (err instanceof LeaseLost) {

@@ -51,4 +51,4 @@ export {
   syncsOf,
   syncsQuery,
 } from './sync.ts';
-export { readUsage } from './usage.ts';
+export { customerDailyUsage, dailyUsage, readUsage } from './usage.ts';

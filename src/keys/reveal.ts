@@ -6,7 +6,7 @@ import { KeyError } from './errors.ts';
 import { type SealedSecret, sealSecret, unsealSecret } from './secret.ts';
 import { currentKey, type PoolKeyRow, saveKey } from './store.ts';
 
-export type KeyServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock'>;
+export type KeyServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'kv'>;
 
 export type MintedKeyRow = PoolKeyRow & { upstreamId: string };
 

@@ -35,7 +35,7 @@ export async function rotateKeySecret(
   const fresh = await pool.regenerateKey(row.upstreamId, { idempotencyKey });
   let secret = fresh.key;
   let secretMask = await storeSecret(services, row, secret, false);
-  await forgetLiveKey(row.upstreamId);
+  await forgetLiveKey(services, row.upstreamId);
   try {
     // A replayed answer (same Idempotency-Key within 24 h) may carry a secret a later rotation already killed:
     // compare it with the platform's current (masked) secret, and read the real one if they differ.

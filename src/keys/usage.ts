@@ -1,13 +1,17 @@
 // Readings of the platform's usage counters into D1 (never on a dashboard read): a fresh one of the customer's
 // working keys before a checkout counts what they still have (its writes ride in the checkout's batch); the cron's
 // sweep over every key is sweep.ts. Readings that fail leave the last known figures (a stale reading only makes the
-// count more cautious).
+// count more cautious). And the key's daily series of traffic, which the dashboard, the console and /api/v1/usage all
+// show.
 
 import type { BatchStatement } from '../db/index.ts';
+import { isUpstreamError } from '../pool/index.ts';
 import type { Services } from '../services/index.ts';
+import type { UsageAnswer } from '../shared/dashboard.ts';
 import { personSwitchOff } from './decisions.ts';
 import { forgetLiveKey } from './live.ts';
-import { type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store.ts';
+import { usageOfKey } from './recent.ts';
+import { currentKey, type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store.ts';
 
 /**
  * The customer's keys (`keys`, read with the session check) after a fresh reading from the platform, and the D1
@@ -15,7 +19,7 @@ import { type PoolKeyRow, recordUsageStatement, saveKeyStatement } from './store
  * (personSwitchOff) is known before any money is taken.
  */
 export async function readUsage(
-  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock' | 'kv' | 'config'>,
   keys: PoolKeyRow[],
 ): Promise<{ keys: PoolKeyRow[]; writes: BatchStatement[] }> {
   const { db, pool, log, clock } = services;
@@ -27,7 +31,7 @@ export async function readUsage(
       try {
         const live = await pool.getKey(key.upstreamId, { maxRetries: 0 });
         // Fresher than the cached view: the dashboard asks again.
-        await forgetLiveKey(live.id);
+        await forgetLiveKey(services, live.id);
         writes.push(recordUsageStatement(db, key.id, live.id, live.trafficUsedMB, now));
         // The shop had it on and finds it off: who switched it off decides whether it may be sold more.
         const upstreamDisabledAt = await personSwitchOff(pool, key, live, key.enabled === true, now);
@@ -45,4 +49,38 @@ export async function readUsage(
     }),
   );
   return { keys: read, writes };
+}
+
+/**
+ * Daily in/out MB of a customer's current key (`key`, read by the caller), the last `days` days;
+ * `available: false` when there is no key or the platform has no series.
+ */
+export async function dailyUsage(
+  services: Pick<Services, 'pool' | 'log' | 'clock'>,
+  key: PoolKeyRow | undefined,
+  days: number,
+): Promise<UsageAnswer> {
+  const pakId = key?.upstreamId;
+  if (!pakId) return { available: false, days: [] };
+  return usageOfKey.get(`${pakId}:${days}`, services.clock.now(), async () => {
+    try {
+      return { available: true, days: await services.pool.keyUsage(pakId, days) };
+    } catch (err) {
+      // The series' shape is unconfirmed upstream: an answer without one means "not offered", not an outage.
+      if (isUpstreamError(err) && err.kind === 'shape') {
+        services.log.warn('key usage: no daily series in the answer', { err });
+        return { available: false, days: [] };
+      }
+      throw err;
+    }
+  });
+}
+
+/** The daily series of the customer's current key, read by id (the console, a bearer token's request). */
+export async function customerDailyUsage(
+  services: Pick<Services, 'db' | 'pool' | 'log' | 'clock'>,
+  customerId: string,
+  days: number,
+): Promise<UsageAnswer> {
+  return dailyUsage(services, await currentKey(services.db, customerId), days);
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { type MailOutcome, recordMailOutcome } from './health.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
 import type { Mail } from './service.ts';
 import { templateFor } from './templates/index.ts';
@@ -30,7 +31,10 @@ export interface MailQueueServices {
   readonly clock: Clock;
 }
 
-/** A broken config throws before any message is touched: the whole batch is retried. */
+/**
+ * A broken config throws before any message is touched: the whole batch is retried. The batch's outcome (a message
+ * sent, the transport's latest failure) is recorded for the health of mail (src/mail/health.ts).
+ */
 export async function deliverMailBatch(batch: MessageBatch, services: MailQueueServices): Promise<void> {
   const { config } = services;
   let transport: MailTransport | MailDeliveryError;
@@ -40,19 +44,35 @@ export async function deliverMailBatch(batch: MessageBatch, services: MailQueueS
     transport = err instanceof MailDeliveryError ? err : new MailDeliveryError(true, 'mail transport not configured');
     services.log.error('mail transport unusable; messages will be retried', { transport: config.mail.transport });
   }
-  await Promise.all(batch.messages.map((msg) => deliverOne(msg, transport, services)));
+  const results = await Promise.all(batch.messages.map((msg) => deliverOne(msg, transport, services)));
+  const at = services.clock.now();
+  const failed = results.find((r) => r instanceof MailDeliveryError && r.scope === 'transport');
+  await noteOutcome(services, {
+    ...(results.includes('sent') ? { sentAt: at } : {}),
+    ...(failed instanceof MailDeliveryError ? { failure: { at, reason: failed.reason } } : {}),
+  });
 }
 
+/** Records how the transport did; a failure to record it is logged, never a reason to retry the batch. */
+async function noteOutcome({ db, log }: Pick<MailQueueServices, 'db' | 'log'>, outcome: MailOutcome): Promise<void> {
+  try {
+    await recordMailOutcome(db, outcome);
+  } catch (err) {
+    log.error('could not record how mail did', { err });
+  }
+}
+
+/** 'sent', the failure of a send, or null for a message dropped before any send (malformed, or its link expired). */
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
   { config, db, log, clock }: MailQueueServices,
-): Promise<void> {
+): Promise<'sent' | MailDeliveryError | null> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
     log.error('mail dropped: malformed queue message', { messageId: msg.id });
     msg.ack();
-    return;
+    return null;
   }
   const message = parsed.data;
   const template = templateFor(message);
@@ -63,7 +83,7 @@ async function deliverOne(
     log.warn('mail dropped: its link expired before it could be sent', fields);
     await recordFailure(db, log, msg.id, message, 'expired: the link expired before it could be sent', now);
     msg.ack();
-    return;
+    return null;
   }
   try {
     if (transport instanceof MailDeliveryError) throw transport;
@@ -77,6 +97,7 @@ async function deliverOne(
     });
     msg.ack();
     log.info('mail sent', { ...fields, transport: transport.name });
+    return 'sent';
   } catch (err) {
     const failure =
       err instanceof MailDeliveryError ? err : new MailDeliveryError(true, `unexpected ${(err as Error).name}`);
@@ -84,7 +105,7 @@ async function deliverOne(
       log.error('mail failed permanently', { ...fields, reason: failure.reason });
       await recordFailure(db, log, msg.id, message, `permanent: ${failure.reason}`, clock.now());
       msg.ack();
-      return;
+      return failure;
     }
     const delaySeconds = backoffSeconds(msg.attempts, config.mail.retryDelaySeconds);
     const failedAt = clock.now();
@@ -92,10 +113,11 @@ async function deliverOne(
       log.warn('mail dropped: its link would expire before the next attempt', { ...fields, reason: failure.reason });
       await recordFailure(db, log, msg.id, message, `expired before retry: ${failure.reason}`, failedAt);
       msg.ack();
-      return;
+      return failure;
     }
     log.warn('mail failed; retrying', { ...fields, reason: failure.reason, delaySeconds });
     msg.retry({ delaySeconds });
+    return failure;
   }
 }
 
@@ -132,11 +154,19 @@ async function recordFailure(
   }
 }
 
-/** The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked. */
+/**
+ * The dead-letter queue: mail that exhausted its retries is recorded (recipient, kind, reason; no link) and acked.
+ * Only failures that may pass later are retried, so a dead letter is the transport's failure.
+ */
 export async function recordUndeliverableMail(
   batch: MessageBatch,
   { db, log, clock }: Pick<MailQueueServices, 'db' | 'log' | 'clock'>,
 ): Promise<void> {
+  if (batch.messages.length)
+    await noteOutcome(
+      { db, log },
+      { failure: { at: clock.now(), reason: 'undeliverable: retries exhausted', general: true } },
+    );
   for (const msg of batch.messages) {
     const parsed = mailMessageSchema.safeParse(msg.body);
     const message = parsed.success ? parsed.data : { to: '(unreadable)', kind: 'unknown' as MailMessage['kind'] };

@@ -1,6 +1,7 @@
 // Outgoing email: the queue's message types, branded templates, transports and the consumer.
 import { deliverMailBatch, type MailQueueServices, recordUndeliverableMail } from './consumer.ts';
 
+export type { MailHealth } from './health.ts';
 export type { MailKind, MailMessage } from './messages.ts';
 export type { Mail } from './service.ts';
 

@@ -28,6 +28,9 @@ export const receiptMailSchema = z.object({
   validityDays: z.nullable(z.number()),
   /** Unix ms. */
   paidAt: z.number(),
+  /** Bought at Checkout, or charged to the saved card by auto top-up (absent in messages queued before it existed:
+   * Checkout). */
+  via: z.optional(z.enum(['checkout', 'auto_top_up'])),
 });
 
 /** The customer was rolled onto a new key (generation > 1), sent once per generation (pool_keys.announced_at). */
@@ -46,7 +49,7 @@ export const keyRolloverMailSchema = z.object({
 
 /**
  * A usage or expiry reminder about one key generation, sent once per row of `reminders` (see src/reminders). Not
- * essential: it carries a signed one-click unsubscribe link (also as List-Unsubscribe headers).
+ * essential: it carries signed unsubscribe links (a page in its text, one-click in its List-Unsubscribe headers).
  */
 export const reminderMailSchema = z.object({
   kind: z.literal('reminder'),
@@ -62,7 +65,11 @@ export const reminderMailSchema = z.object({
   expiresAt: z.nullable(z.number()),
   /** Lands on the checkout for the customer's tier after sign-in. */
   buyUrl: z.string(),
+  /** The one-click address of the List-Unsubscribe header (RFC 8058: a mail client POSTs to it). */
   unsubscribeUrl: z.string(),
+  /** The shop's page the mail's own link opens, which asks first (absent in messages queued before it existed: the
+   * one-click address then sends a browser to it). */
+  unsubscribePageUrl: z.optional(z.string()),
 });
 
 /** Auto top-up could not charge the saved card: the customer finishes the payment on Stripe's page. Essential. */

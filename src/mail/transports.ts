@@ -18,15 +18,22 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** A failed send. `reason` is short and safe to store and log: a status or provider code, never the message. */
+/**
+ * A failed send. `reason` is short and safe to store and log: a status or provider code, never the message. `scope`
+ * says whose failure it is: the transport's (every message would fail: credentials, sender domain, quota, outage),
+ * which makes mail unhealthy (src/mail/health.ts), or this recipient's (a suppressed or refused address), which
+ * must not: a recipient is whoever asked for a link.
+ */
 export class MailDeliveryError extends Error {
   readonly transient: boolean;
   readonly reason: string;
-  constructor(transient: boolean, reason: string) {
+  readonly scope: 'transport' | 'recipient';
+  constructor(transient: boolean, reason: string, scope: 'transport' | 'recipient' = 'transport') {
     super(`mail delivery failed (${transient ? 'transient' : 'permanent'}): ${reason}`);
     this.name = 'MailDeliveryError';
     this.transient = transient;
     this.reason = reason;
+    this.scope = scope;
   }
 }
 
@@ -39,6 +46,17 @@ const CLOUDFLARE_PERMANENT = new Set([
   'E_TOO_MANY_RECIPIENTS',
   'E_SENDER_NOT_VERIFIED',
   'E_RECIPIENT_NOT_ALLOWED',
+  'E_RECIPIENT_SUPPRESSED',
+]);
+/**
+ * Those about one message or its recipient. The rest are the account's: E_SENDER_NOT_VERIFIED (the sender domain is
+ * not onboarded) and E_RECIPIENT_NOT_ALLOWED (an account that may only send to its verified addresses refuses
+ * everyone else) stop every sign-in mail.
+ */
+const CLOUDFLARE_RECIPIENT = new Set([
+  'E_VALIDATION_ERROR',
+  'E_FIELD_MISSING',
+  'E_TOO_MANY_RECIPIENTS',
   'E_RECIPIENT_SUPPRESSED',
 ]);
 
@@ -109,7 +127,11 @@ function cloudflareTransport(mailer: SendEmail): MailTransport {
         });
       } catch (err) {
         const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'error';
-        throw new MailDeliveryError(!CLOUDFLARE_PERMANENT.has(code), `cloudflare ${code}`);
+        throw new MailDeliveryError(
+          !CLOUDFLARE_PERMANENT.has(code),
+          `cloudflare ${code}`,
+          CLOUDFLARE_RECIPIENT.has(code) ? 'recipient' : 'transport',
+        );
       }
     },
   };
@@ -118,6 +140,14 @@ function cloudflareTransport(mailer: SendEmail): MailTransport {
 /** 429, 409 (a concurrent request with the same idempotency key) and 5xx may pass later; other 4xx will not. */
 export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * Whose failure an HTTP status is: the key refused (401/403: a bad key, or a domain not verified), a quota or rate
+ * limit (429), a timeout or an outage (5xx) are the transport's; any other 4xx is about this one message.
+ */
+export function statusScope(status: number): 'transport' | 'recipient' {
+  return [401, 403, 408, 429].includes(status) || status >= 500 ? 'transport' : 'recipient';
 }
 
 function httpTransport(
@@ -141,7 +171,12 @@ function httpTransport(
         throw new MailDeliveryError(true, `${name} unreachable (${(err as Error).name})`);
       }
       await res.body?.cancel();
-      if (!res.ok) throw new MailDeliveryError(isTransientStatus(res.status), `${name} HTTP ${res.status}`);
+      if (!res.ok)
+        throw new MailDeliveryError(
+          isTransientStatus(res.status),
+          `${name} HTTP ${res.status}`,
+          statusScope(res.status),
+        );
     },
   };
 }

@@ -49,4 +49,4 @@ export {
   markUnpaidStatement,
   placeOrderStatement,
 } from './store.ts';
-export { netRevenueOf, purchaseHistory, purchaseReads, purchaseView } from './views.ts';
+export { netRevenueOf, purchaseHistory, purchaseKindOf, purchaseReads, purchaseView } from './views.ts';

@@ -5,6 +5,7 @@ import { orders } from '../../schema.ts';
 import { getCustomer } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
 import { MINUTE_MS } from '../time.ts';
+import { purchaseKindOf } from './views.ts';
 
 type ReceiptServices = Pick<Services, 'db' | 'mail' | 'log' | 'clock'>;
 
@@ -35,6 +36,7 @@ export async function sendReceiptOnce(
       currency: claimed.currency,
       validityDays: claimed.validityDays,
       paidAt: claimed.paidAt ?? now,
+      via: purchaseKindOf(claimed) === 'auto_top_up' ? 'auto_top_up' : 'checkout',
     });
     return true;
   } catch (err) {

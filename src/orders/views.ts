@@ -4,14 +4,25 @@ import type { Order } from '../../schema.ts';
 import type { Db } from '../db/index.ts';
 import { type ReadResults, rows } from '../db/reads.ts';
 import type { Services } from '../services/index.ts';
-import type { Purchase } from '../shared/billing.ts';
+import type { Purchase, PurchaseKind } from '../shared/billing.ts';
 import { CHECKOUT_TTL_MS } from './ceiling.ts';
 import { listOrders } from './queries.ts';
+
+/**
+ * How the order came about. Auto top-up is the shop's one off-session payment: its orders are paid by a PaymentIntent
+ * of their own, never by a Checkout Session (a Checkout's order is linked to its session when it is made, and is paid
+ * by that session's events).
+ */
+export function purchaseKindOf(o: Pick<Order, 'kind' | 'stripeSessionId' | 'stripePaymentIntentId'>): PurchaseKind {
+  if (o.kind === 'grant') return 'grant';
+  return o.stripeSessionId === null && o.stripePaymentIntentId !== null ? 'auto_top_up' : 'checkout';
+}
 
 /** An order as the customer sees it. */
 export function purchaseView(o: Order): Purchase {
   return {
     id: o.id,
+    kind: purchaseKindOf(o),
     tierId: o.tierId,
     tierName: o.tierName,
     gb: o.gb,
@@ -23,6 +34,7 @@ export function purchaseView(o: Order): Purchase {
     status: o.status,
     refundedGb: o.refundedGb,
     refundedAmount: o.refundedAmount,
+    heldGb: o.heldGb,
     createdAt: o.createdAt,
     paidAt: o.paidAt,
   };

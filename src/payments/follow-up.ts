@@ -13,7 +13,7 @@ export const owesFollowUp = (outcome: FollowUp) =>
 
 /** Runs them side by side; never throws (failures are recorded for the cron to retry). */
 export async function followUp(
-  services: Pick<Services, 'db' | 'pool' | 'config' | 'mail' | 'log' | 'clock'>,
+  services: Pick<Services, 'db' | 'pool' | 'config' | 'mail' | 'log' | 'clock' | 'kv'>,
   outcome: FollowUp,
 ): Promise<void> {
   await Promise.allSettled([

@@ -4,8 +4,8 @@ import { auditStatement } from '../audit/index.ts';
 import { type Customer, getCustomer, remindersOffStatement } from '../customers/index.ts';
 import { DomainError } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
-import type { ReminderSettings } from '../shared/refill.ts';
-import { customerOfToken } from './unsubscribe.ts';
+import type { ReminderSettings, UnsubscribeView } from '../shared/refill.ts';
+import { customerOfToken, ONE_CLICK_PATH, withToken } from './unsubscribe.ts';
 
 type PreferenceServices = Pick<Services, 'db' | 'clock'>;
 
@@ -54,6 +54,21 @@ export async function linkOwner(
   const customer = customerId ? await getCustomer(services.db, customerId) : undefined;
   if (!customer) throw new ReminderLinkError();
   return customer;
+}
+
+/** What the link's page shows: it asks while reminders are on, says when they are off, or that the link is not one of
+ * this shop's. Changes nothing (mail scanners open links). */
+export async function unsubscribePage(
+  services: PreferenceServices & Pick<Services, 'config'>,
+  token: string,
+): Promise<UnsubscribeView> {
+  const customer = await linkOwner(services, token).catch((err: unknown) => {
+    if (err instanceof ReminderLinkError) return null;
+    throw err;
+  });
+  if (!customer) return { state: 'invalid' };
+  if (customer.remindersOffAt) return { state: 'off', email: customer.email };
+  return { state: 'ask', email: customer.email, action: withToken(ONE_CLICK_PATH, token) };
 }
 
 /** The signed link's unsubscribe; returns the customer's email to confirm on the page. */

@@ -12,7 +12,7 @@ import { mbToGb } from '../shared/format.ts';
 import { type DueReminder, dueReminders } from './due.ts';
 import { owesReminderSql } from './owed.ts';
 import { claimReminder, markReminderSent, type ReminderRef, releaseReminder } from './store.ts';
-import { unsubscribeUrl } from './unsubscribe.ts';
+import { unsubscribeLinks } from './unsubscribe.ts';
 
 type ReminderServices = Pick<Services, 'db' | 'config' | 'mail' | 'log'>;
 
@@ -33,6 +33,7 @@ async function sendOne(
   const ref: ReminderRef = { keyId: key.id, kind: due.kind, basis: due.basis };
   if (!(await claimReminder(db, ref, key.customerId, now))) return false;
   try {
+    const unsubscribe = await unsubscribeLinks(config, key.customerId);
     await mail.enqueue({
       kind: 'reminder',
       reminderId: `${ref.keyId}:${ref.kind}:${ref.basis}`,
@@ -43,7 +44,8 @@ async function sendOne(
       capGb: key.capGb ?? 0,
       expiresAt: key.expiresAt,
       buyUrl: await buyUrl(),
-      unsubscribeUrl: await unsubscribeUrl(config, key.customerId),
+      unsubscribeUrl: unsubscribe.oneClick,
+      unsubscribePageUrl: unsubscribe.page,
     });
   } catch (err) {
     log.error('reminder not queued; the next cron run tries again', { keyId: key.id, kind: due.kind, err });

@@ -33,6 +33,7 @@ import {
   signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { customerDailyUsage } from '../keys/index.ts';
 import { PLATFORM_CAP_LIMIT_GB } from '../pool/index.ts';
 import { autoTopUpView } from '../refill/index.ts';
 import type { CustomersPage, OverviewAnswer } from '../shared/admin.ts';
@@ -116,6 +117,10 @@ export const admin = new Hono<AppEnv>()
   )
   .get('/customers/:id/orders', validate('param', customerParam), validate('query', ordersQuery), async (c) =>
     c.json(await customerOrders(c.var.services, c.req.valid('param').id, c.req.valid('query').before)),
+  )
+  /** The same daily series as the customer's dashboard shows (the last 30 days). */
+  .get('/customers/:id/usage', validate('param', customerParam), async (c) =>
+    c.json(await customerDailyUsage(c.var.services, c.req.valid('param').id, 30)),
   )
   .get('/customers/:id/auto-top-up', validate('param', customerParam), async (c) =>
     c.json(await autoTopUpView(c.var.services, c.req.valid('param').id)),

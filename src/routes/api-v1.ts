@@ -3,7 +3,7 @@
 // by (src/api/schemas.ts) and its OpenAPI operation, which the document and the reference page are generated from.
 import { type Context, Hono } from 'hono';
 import { proxyListDownload } from '../api/formats.ts';
-import { openApiDocuments } from '../api/openapi.ts';
+import { openApiDocument } from '../api/openapi.ts';
 import { referencePage } from '../api/reference.ts';
 import {
   closedAnswer,
@@ -23,17 +23,18 @@ import {
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
-  ownUsage,
   proxyUrlList,
 } from '../dashboard/index.ts';
 import { apiRoutes } from '../http/api-route.ts';
 import type { TokenVariables } from '../http/bearer.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
-import { currentKey } from '../keys/index.ts';
+import { currentKey, customerDailyUsage } from '../keys/index.ts';
 
 const MB_PER_GB = 1024;
 const v1 = apiRoutes();
-const openApiDocument = openApiDocuments(v1.operations);
+
+/** The declarations of the mounted routes: what the OpenAPI document lists (generated from them at build time). */
+export const apiV1Operations = v1.operations;
 
 function actor<E extends GuardedEnv<TokenVariables>>(c: Context<E>) {
   return { customerId: c.var.token.customerId, requestId: c.var.requestId };
@@ -87,9 +88,7 @@ export const apiV1 = new Hono<AppEnv>()
         const customerId = c.var.token.customerId;
         const [key, usage] = await Promise.all([
           accountKeyOf(c.var.services, customerId),
-          currentKey(c.var.services.db, customerId).then((key) =>
-            ownUsage(c.var.services, key, c.req.valid('query').days),
-          ),
+          customerDailyUsage(c.var.services, customerId, c.req.valid('query').days),
         ]);
         const left = key.capGb !== null && key.usedMb !== null ? Math.max(0, key.capGb * MB_PER_GB - key.usedMb) : null;
         return c.json({

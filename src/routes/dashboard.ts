@@ -9,7 +9,6 @@ import {
   closeOwnSession,
   listOwnSessions,
   ownKeyReads,
-  ownUsage,
   revealSecret,
   rotateSecret,
 } from '../dashboard/index.ts';
@@ -26,6 +25,7 @@ import {
   signedInCustomer,
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
+import { dailyUsage } from '../keys/index.ts';
 import * as z from '../zod.ts';
 
 /** Rotating the key needs a sign-in from the last 10 minutes. */
@@ -84,5 +84,5 @@ export const dashboard = new Hono<AppEnv>()
     requireSessionReading(ownKeyReads),
     validate('query', usageQuery),
     limitPerCustomer('usage'),
-    async (c) => c.json(await ownUsage(c.var.services, c.var.reads.key, c.req.valid('query').days ?? 30)),
+    async (c) => c.json(await dailyUsage(c.var.services, c.var.reads.key, c.req.valid('query').days ?? 30)),
   );

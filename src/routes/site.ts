@@ -6,8 +6,10 @@ import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
+import { unsubscribePage } from '../reminders/index.ts';
+import { UNSUBSCRIBE_PAGE_PATH } from '../shared/refill.ts';
 import { securityHeaders } from '../site/headers.ts';
-import { renderPage, robotsTxt, sitemapXml } from '../site/index.ts';
+import { type RenderedPage, renderPage, robotsTxt, signInRedirect, sitemapXml, toSignIn } from '../site/index.ts';
 
 /** A plain page for when the shop cannot render its own (no brand, no styles, no scripts). */
 function unavailable(c: Context<AppEnv>, status: 500 | 503) {
@@ -20,9 +22,14 @@ function unavailable(c: Context<AppEnv>, status: 500 | 503) {
   );
 }
 
+function answer(c: Context<AppEnv>, page: RenderedPage) {
+  if (page.status === 302) return c.body(null, 302, page.headers);
+  return c.html(page.html, page.status as 200 | 400 | 404, page.headers);
+}
+
 export const site = new Hono<AppEnv>()
-  // A page is written from the config and whether a cookie came with it (no D1 at all), but the dashboard for its
-  // customer, which reads the account as /api/account does.
+  // A page is written from the config and whether a cookie came with it (no D1), but the unsubscribe page, and the
+  // dashboard for its customer, which reads the account as /api/account does.
   .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
@@ -39,10 +46,7 @@ export const site = new Hono<AppEnv>()
     const availability = pageAvailability(services);
     const found = await resolveSession(c, accountReads);
     const url = new URL(c.req.url);
-    if (!found) {
-      const signIn = `/signin?next=${encodeURIComponent(url.pathname + url.search)}`;
-      return c.body(null, 302, { ...securityHeaders(), Location: signIn, 'Cache-Control': 'no-store', Vary: 'Cookie' });
-    }
+    if (!found) return answer(c, toSignIn(url));
     const { identity, reads } = found;
     const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads, availability);
     const page = await renderPage(services.config, c.env.ASSETS, url.pathname, {
@@ -50,13 +54,36 @@ export const site = new Hono<AppEnv>()
       data: { dashboard },
       search: url.search,
     });
-    return c.html(page.html, 200, page.headers);
+    return answer(c, page);
   })
-  .get('*', async (c) => {
+  // A reminder mail's link: the customer's address, so never stored or indexed. Its button posts to the shop's own
+  // API, and a browser sends that form's Origin (which the API's CSRF guard checks) only under a referrer policy
+  // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site. The link
+  // is the credential: its owner is read on the primary.
+  .get(UNSUBSCRIBE_PAGE_PATH, readsFrom('primary'), async (c) => {
+    const view = await unsubscribePage(c.var.services, c.req.query('token') ?? '');
     const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path, {
       sessionCookie: hasSessionCookie(c),
+      data: { unsubscribe: view },
     });
-    return c.html(page.html, page.status as 200 | 404, page.headers);
+    return answer(c, {
+      status: view.state === 'invalid' ? 400 : 200,
+      html: page.html,
+      headers: {
+        ...page.headers,
+        'Cache-Control': 'private, no-store',
+        'Referrer-Policy': 'same-origin',
+        'X-Robots-Tag': 'noindex',
+      },
+    });
+  })
+  .get('*', async (c) => {
+    const { config } = c.var.services;
+    const sessionCookie = hasSessionCookie(c);
+    const page =
+      (!sessionCookie && signInRedirect(config, new URL(c.req.url))) ||
+      (await renderPage(config, c.env.ASSETS, c.req.path, { sessionCookie }));
+    return answer(c, page);
   });
 
 site.onError((err, c) => {

@@ -94,7 +94,7 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
   const pool = once(() =>
     createPoolClient({ config: config().upstream, log: context.log, clock, timeoutMs: POOL_TIMEOUT_MS[context.kind] }),
   );
-  const mail = once(() => createMail(env.MAIL_QUEUE, env.MAILER, config));
+  const mail = once(() => createMail(env.MAIL_QUEUE, env.MAILER, config, db));
   return {
     get config() {
       return config();

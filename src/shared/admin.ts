@@ -57,12 +57,9 @@ export interface OrdersPage {
   ordersNext: string | null;
 }
 
-/** An order as the operator sees it: the customer's view plus how it came about and what disputes hold. */
+/** An order as the operator sees it: the customer's view plus its Checkout Session. */
 export interface AdminOrder extends Purchase {
-  kind: 'purchase' | 'grant';
   stripeSessionId: string | null;
-  /** GB held out of the cap by the order's disputes (open or lost). */
-  heldGb: number;
 }
 
 /** A Stripe dispute (chargeback or inquiry) of one of the customer's orders. */
@@ -108,9 +105,12 @@ export interface OpenDispute extends DisputeView {
 
 export interface AuditView {
   id: string;
+  /** `customer:<id>`, `admin:<email>`, `system` … */
   actor: string;
   action: string;
   customerId: string | null;
+  /** The address of the customer the entry is about (null when none, or they are gone). */
+  customerEmail: string | null;
   detail: Record<string, unknown> | null;
   requestId: string | null;
   at: number;
@@ -252,7 +252,6 @@ export interface Overview {
   disputes: { open: number; list: OpenDispute[] };
   fulfilment: { pending: number; failed: number; issues: FulfilmentIssue[]; failedPayments: number };
   deadLetterMail: { total: number; last7Days: number };
-  /** Sign-in mails in the last hour against LOGIN_MAILS_PER_HOUR; `paused` once reached (requests get 429). */
   /** Sign-in mails in the last hour, the challenge's threshold (null: no challenge set up) and the ceiling for new
    * addresses; existing customers and operators are never held. */
   signInMail: {
@@ -262,6 +261,11 @@ export interface Overview {
     challenging: boolean;
     newPaused: boolean;
   };
+  /**
+   * Whether mail leaves: failing (sign-in answers 503) while the transport's latest outcome is a failure younger
+   * than MAIL_FAILURE_WINDOW_MINUTES, with its reason; when a message last left.
+   */
+  mail: { ok: boolean; lastOkAt: number | null; lastFailureAt: number | null; reason: string | null };
   upstream: { ok: boolean; incidents: IncidentSummary[]; incidentsStale: boolean | null };
   generatedAt: number;
 }

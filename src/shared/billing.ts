@@ -12,9 +12,16 @@ export function gbForAmount(gb: number, amount: number, price: number): number {
 
 export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
 
+/**
+ * How an order came about: bought at Stripe Checkout, charged to the saved card by auto top-up, or free GB an
+ * operator granted.
+ */
+export type PurchaseKind = 'checkout' | 'auto_top_up' | 'grant';
+
 /** One order as the customer sees it: what was sold (the snapshot at checkout) and what happened to it. */
 export interface Purchase {
   id: string;
+  kind: PurchaseKind;
   tierId: string;
   tierName: string;
   gb: number;
@@ -29,9 +36,53 @@ export interface Purchase {
   refundedGb: number;
   /** Refunded so far, tax included (refunds that failed do not count). */
   refundedAmount: number;
+  /** GB held out of the cap by the order's disputes (open, or lost). */
+  heldGb: number;
   /** Unix ms. */
   createdAt: number;
   paidAt: number | null;
+}
+
+const KIND_WORDS: Record<PurchaseKind, string> = {
+  checkout: 'Purchase',
+  auto_top_up: 'Auto top-up',
+  grant: 'Free GB from the shop',
+};
+
+/** What kind of row it is, in words: `Purchase`, `Auto top-up`, `Free GB from the shop`. */
+export const purchaseKindText = (p: Pick<Purchase, 'kind'>): string => KIND_WORDS[p.kind];
+
+/** What was sold: `Pro · 10 GB · 30 days`; a grant's days are extra days (`+30 days`), and none says nothing. */
+export function purchaseItemText(p: Pick<Purchase, 'kind' | 'tierName' | 'gb' | 'validityDays'>): string {
+  const days = p.validityDays ? [p.kind === 'grant' ? `+${p.validityDays} days` : `${p.validityDays} days`] : [];
+  return [p.kind === 'grant' ? 'Free traffic' : p.tierName, `${p.gb} GB`, ...days].join(' · ');
+}
+
+const STATUS_WORDS: Record<PurchaseStatus, string> = {
+  pending: 'Processing',
+  paid: 'Paid',
+  failed: 'Failed',
+  expired: 'Expired',
+  refunded: 'Refunded',
+};
+
+/** What happened to it: `Paid`, `Granted`, `Partly refunded`, `Disputed`, `Refunded`, `Processing` …. */
+export function purchaseStatusText(p: Pick<Purchase, 'kind' | 'status' | 'refundedAmount' | 'heldGb'>): string {
+  if (p.status !== 'paid') return STATUS_WORDS[p.status];
+  if (p.heldGb > 0) return 'Disputed';
+  if (p.refundedAmount > 0) return 'Partly refunded';
+  return p.kind === 'grant' ? 'Granted' : 'Paid';
+}
+
+/** What a refund or a dispute took back, when either did: `5 GB refunded ($34.50)`, `2 GB held by a dispute`. */
+export function purchaseAdjustments(
+  p: Pick<Purchase, 'refundedGb' | 'refundedAmount' | 'heldGb'>,
+  money: (minor: number) => string,
+): string[] {
+  return [
+    ...(p.refundedAmount > 0 ? [`${p.refundedGb} GB refunded (${money(p.refundedAmount)})`] : []),
+    ...(p.heldGb > 0 ? [`${p.heldGb} GB held by a dispute`] : []),
+  ];
 }
 
 /**

@@ -11,13 +11,14 @@ export type RotationMode = (typeof ROTATION_MODES)[number];
 /** What the gateway does when no rot token is sent; the shop then omits the token. */
 export const DEFAULT_ROTATION: RotationMode = 'auto10';
 
+/** Short enough for a select on a phone: the help panel says the rest. */
 export const ROTATION_LABELS: Record<RotationMode, string> = {
-  auto5: 'New IP every 5 minutes',
-  auto10: 'New IP every 10 minutes (default)',
-  auto20: 'New IP every 20 minutes',
-  auto60: 'New IP every 60 minutes',
-  ondemand: 'On demand (new IP when you ask)',
-  sticky: 'Sticky (keep the IP for the session id)',
+  auto5: 'New IP every 5 min',
+  auto10: 'New IP every 10 min (default)',
+  auto20: 'New IP every 20 min',
+  auto60: 'New IP every 60 min',
+  ondemand: 'New IP on demand',
+  sticky: 'Sticky: same IP per sid',
   hard: 'Hard rotation',
 };
 

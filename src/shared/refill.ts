@@ -1,4 +1,5 @@
-// Types of the reminder and auto top-up settings (/api/reminders, /api/auto-top-up). Pure: no runtime imports.
+// Types of the reminder and auto top-up settings (/api/reminders, /api/auto-top-up) and the unsubscribe page. Pure: no
+// imports.
 
 export interface ReminderSettings {
   /** Usage and expiry reminders by mail; receipts and sign-in links are always sent. */
@@ -50,3 +51,13 @@ export interface AutoTopUpView {
   spentThisMonth: number;
   charges: AutoTopUpCharge[];
 }
+
+/** Where a reminder mail's "Stop these reminders" link goes (with `?token=`): a page of the shop, outside the API. */
+export const UNSUBSCRIBE_PAGE_PATH = '/reminders/unsubscribe';
+
+/** The page a reminder mail's signed link opens (/reminders/unsubscribe?token=…), as the Worker renders it: it asks
+ * first (`action` is where its button posts), says reminders are off, or says the link does not work. */
+export type UnsubscribeView =
+  | { state: 'ask'; email: string; action: string }
+  | { state: 'off'; email: string }
+  | { state: 'invalid' };

@@ -2,17 +2,18 @@
 // first paints get the brand, the tiers and the prices before any script runs), the signed-in app's pages as its shell.
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
-import { isPublic, matchRoute, type Route } from '../../web/src/routes.ts';
+import { isPublic, matchRoute, needsSignIn, type Route, signInPath } from '../../web/src/routes.ts';
 import type { PageData } from '../../web/src/state/page.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
+import { LEGAL_FILES } from '../config/legal.ts';
 import { publicConfig } from '../config/public.ts';
 import { styleHash } from '../html/index.ts';
 import { spaAssets } from './assets.ts';
 import { htmlDocument } from './document.ts';
 import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
-import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
+import { CONTENT_DIR, type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
 import { renderBody, renderDashboard } from './render.tsx';
 import { themeCss } from './theme.ts';
@@ -61,11 +62,13 @@ async function template(route: Route, config: Config, assets: Fetcher): Promise<
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
   const { logoUrl } = config.brand;
+  // The reseller's own terms or privacy text, a file the build serves (content/legal/), or null for the generic one.
+  const ownText = route.page === 'legal' ? await spa.optionalText(`/${CONTENT_DIR}/${LEGAL_FILES[route.doc]}`) : null;
   return {
     files,
     style,
     hash: await styleHash(style),
-    body: renderBody(route, config, publicConfig(config)),
+    body: renderBody(route, config, publicConfig(config), { legalText: ownText }),
     icon: logoUrl ? await pageIcon(logoUrl, spa) : undefined,
   };
 }
@@ -81,9 +84,30 @@ const PRIVATE_PAGE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
 /** Revalidated every time: a deploy changes the asset names the page links to. */
 const SHARED_PAGE = { 'Cache-Control': 'no-cache', Vary: 'Cookie' };
 
+/** Straight to sign in, and back to `url` (the page and its query) afterwards: none of the app loads for it. */
+export function toSignIn(url: URL): RenderedPage {
+  return {
+    status: 302,
+    html: '',
+    headers: {
+      ...securityHeaders(),
+      Location: signInPath(url.pathname + url.search),
+      'Cache-Control': 'no-store',
+      Vary: 'Cookie',
+    },
+  };
+}
+
+/** The answer to a visitor without a session cookie asking for a page that needs one (to sign in), or null for the
+ * pages anyone may see. */
+export function signInRedirect(config: Config, url: URL): RenderedPage | null {
+  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
+  return needsSignIn(matchRoute(url.pathname), onSale) ? toSignIn(url) : null;
+}
+
 /** The page at `pathname`, or the not-found page (404). Everything but the canonical address, whether a session
- * cookie came with the request and a signed-in page's `data` (rendered with `search`, the page's query) is the same
- * for every visitor, so production renders each kind of page once per isolate. */
+ * cookie came with the request and the request's `data` (a page that shows some; the dashboard's is rendered with
+ * `search`, the page's query) is the same for every visitor, so production renders each kind of page once per isolate. */
 export async function renderPage(
   config: Config,
   assets: Fetcher,
@@ -102,7 +126,13 @@ export async function renderPage(
   }
   const { files, style, hash, icon, body: sameForAll } = await page;
   const shop = publicConfig(config);
-  const body = data ? renderDashboard({ pathname, search }, shop, data) : sameForAll;
+  // The dashboard for its customer is the app itself, rendered from the answers written into the page with it.
+  const dashboard = data?.dashboard;
+  const body = dashboard
+    ? renderDashboard({ pathname, search }, shop, { dashboard })
+    : data
+      ? renderBody(route, config, shop, data)
+      : sameForAll;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,
@@ -111,9 +141,9 @@ export async function renderPage(
     script: files.script,
     preloads: files.preloads,
     // A public page, and the dashboard rendered for its customer, are whole before their scripts run.
-    enhancing: isPublic(route) || data !== undefined,
+    enhancing: isPublic(route) || dashboard !== undefined,
     config: shop,
-    data,
+    data: dashboard && { dashboard },
     structuredData: route.page === 'landing' ? landingData(config) : [],
     body,
     sessionCookie,
@@ -124,7 +154,7 @@ export async function renderPage(
     headers: {
       // Only the sign-in page may load Turnstile, and only when the shop has it set up.
       ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
-      ...(data ? PRIVATE_PAGE : SHARED_PAGE),
+      ...(dashboard ? PRIVATE_PAGE : SHARED_PAGE),
     },
   };
 }

@@ -18,7 +18,13 @@ export const SPA_BUNDLES = {
 
 export type SpaBundle = keyof typeof SPA_BUNDLES;
 
-/** Pages that are chunks of their own, by their manifest keys. */
+/**
+ * Where the build puts the reseller's own texts (content/ in the repo, e.g. content/legal/terms.md): beside the
+ * manifests, which only the Worker reads (wrangler.toml runs the Worker first for /.vite/*).
+ */
+export const CONTENT_DIR = '.vite/content';
+
+/** Pages and panels that are chunks of their own, by their manifest keys. */
 export const LAZY_PAGES = {
   signIn: 'src/pages/SignIn.tsx',
   checkout: 'src/pages/Checkout.tsx',
@@ -28,6 +34,11 @@ export const LAZY_PAGES = {
   console: 'src/admin/AdminApp.tsx',
   /** A customer's page in the console, fetched by the console when an operator opens one. */
   customer: 'src/admin/CustomerDetail.tsx',
+  /** The dashboard's traffic per day, fetched when the key is shown (its charts are a chunk the console shares). */
+  traffic: 'src/dashboard/Traffic.tsx',
+  /** The dashboard's "Never run dry" settings and its help, below the fold. */
+  refill: 'src/dashboard/RefillSettings.tsx',
+  help: 'src/dashboard/HelpPanel.tsx',
 } as const;
 
 export type LazyPage = keyof typeof LAZY_PAGES;

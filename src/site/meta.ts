@@ -37,6 +37,8 @@ function description(route: Route, config: Config): string {
       return `Your ${name} API tokens, for scripts that fetch proxy URLs, usage and sessions.`;
     case 'admin':
       return `The ${name} operator console.`;
+    case 'unsubscribe':
+      return `Turn off the usage and expiry reminders ${name} emails you.`;
   }
 }
 
@@ -48,7 +50,9 @@ export function absoluteUrl(config: Config, pathOrUrl: string): string {
 export function pageMeta(route: Route, pathname: string, config: Config): PageMeta {
   const title = pageTitle(route, config.brand.name);
   const text = description(route, config);
-  const canonical = route.page === 'not-found' ? null : `${config.publicUrl}${pathname}`;
+  // A page that does not exist, or one only a mailed link opens (never indexed), has no canonical address.
+  const canonical =
+    route.page === 'not-found' || route.page === 'unsubscribe' ? null : `${config.publicUrl}${pathname}`;
   const image = config.brand.socialImageUrl && absoluteUrl(config, config.brand.socialImageUrl);
   const social: SocialTag[] = [
     ['property', 'og:type', 'website'],

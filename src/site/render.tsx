@@ -10,6 +10,7 @@ import { Landing } from '../../web/src/pages/Landing.tsx';
 import { Legal } from '../../web/src/pages/Legal.tsx';
 import { NotFound } from '../../web/src/pages/NotFound.tsx';
 import { SignInForm } from '../../web/src/pages/SignInForm.tsx';
+import { Unsubscribe } from '../../web/src/pages/Unsubscribe.tsx';
 import { path, search } from '../../web/src/router.ts';
 import type { Route } from '../../web/src/routes.ts';
 import { provideShopConfig } from '../../web/src/state/config.ts';
@@ -20,7 +21,7 @@ import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
 import type { PublicConfig } from '../shared/api.ts';
 
-function content(route: Route, config: Config) {
+function content(route: Route, config: Config, data: PageData) {
   switch (route.page) {
     case 'landing':
       return <Landing content={landingContent(config)} />;
@@ -31,20 +32,22 @@ function content(route: Route, config: Config) {
         </div>
       );
     case 'legal':
-      return <Legal doc={legalDocument(config, route.doc)} />;
+      return <Legal doc={legalDocument(config, route.doc, data.legalText ?? null)} />;
     case 'not-found':
       return <NotFound />;
     case 'dashboard':
       return <DashboardSkeleton />;
+    case 'unsubscribe':
+      return <Unsubscribe view={data.unsubscribe ?? { state: 'invalid' }} />;
     default:
       return <PageLoading />;
   }
 }
 
 /** The body of `route`'s page. Rendering is synchronous, so the config provided here is this page's alone. */
-export function renderBody(route: Route, config: Config, shop: PublicConfig): string {
+export function renderBody(route: Route, config: Config, shop: PublicConfig, data: PageData = {}): string {
   provideShopConfig(shop);
-  return renderToString(<Layout>{content(route, config)}</Layout>);
+  return renderToString(<Layout>{content(route, config, data)}</Layout>);
 }
 
 /** The dashboard at `url` as the app renders it in the browser from `data` (the same components, the same state). The

@@ -11,7 +11,7 @@ import type {
   OverviewAnswer,
   PricingView,
 } from '../../src/shared/admin.ts';
-import type { AccountAnswer } from '../../src/shared/dashboard.ts';
+import type { AccountAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import {
   buy,
   call,
@@ -88,6 +88,7 @@ describe('access', () => {
         'GET /admin/customers/:id/auto-top-up',
         'GET /admin/customers/:id/orders',
         'GET /admin/customers/:id/tokens',
+        'GET /admin/customers/:id/usage',
         'GET /admin/export/customers.csv',
         'GET /admin/export/purchases.csv',
         'GET /admin/overview',
@@ -326,7 +327,7 @@ describe('customers', () => {
     expect(d.customer).toMatchObject({ id: buyerId, email: 'buyer@example.com', suspendedAt: null, activeSessions: 1 });
     expect(d.status).toBe('active');
     expect(d.orders).toEqual([
-      expect.objectContaining({ kind: 'purchase', status: 'paid', tierId: 'pro', gb: 10, price: 6900 }),
+      expect.objectContaining({ kind: 'checkout', status: 'paid', tierId: 'pro', gb: 10, price: 6900 }),
     ]);
     expect(d.key).toMatchObject({
       capGb: 10,
@@ -353,6 +354,16 @@ describe('customers', () => {
 });
 
 describe('pricing', () => {
+  it('shows a customer’s traffic per day: the same 30-day series as their own dashboard, none without a key', async () => {
+    const seen = await (await call(`/api/admin/customers/${buyerId}/usage`, { cookie: operator })).json<UsageAnswer>();
+    expect(seen).toEqual(await (await call('/api/usage?days=30', { cookie: customer })).json<UsageAnswer>());
+    expect(seen.available).toBe(true);
+    expect(seen.days).toHaveLength(30);
+    expect(seen.days.reduce((sum, d) => sum + d.inMB + d.outMB, 0)).toBeGreaterThan(0);
+    const none = await call(`/api/admin/customers/${browserId}/usage`, { cookie: operator });
+    expect(await none.json<UsageAnswer>()).toEqual({ available: false, days: [] });
+  });
+
   it('puts each tier’s retail price per GB next to the platform’s wholesale rates, with the margin', async () => {
     const res = await call('/api/admin/pricing', { cookie: operator });
     expect(res.status).toBe(200);
@@ -397,6 +408,8 @@ describe('audit log', () => {
     const mine = await (await call(`/api/admin/audit?customerId=${buyerId}`, { cookie: operator })).json<AuditPage>();
     expect(mine.entries.length).toBeGreaterThan(0);
     expect(mine.entries.every((e) => e.customerId === buyerId)).toBe(true);
+    // Each entry names the customer by address, so the console never shows a bare id.
+    expect(new Set(mine.entries.map((e) => e.customerEmail))).toEqual(new Set(['buyer@example.com']));
     const signIns = await (await call('/api/admin/audit?action=auth.sign_in', { cookie: operator })).json<AuditPage>();
     expect(signIns.entries.length).toBe(3);
 

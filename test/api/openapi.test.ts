@@ -1,11 +1,13 @@
 // The OpenAPI 3.1 document is valid (checked against the OpenAPI 3.1 schema and its JSON Schema dialect by
-// @hyperjump/json-schema), lists every /api/v1 route with the parameters its route validates, and the reference
-// page renders it.
+// @hyperjump/json-schema), lists every /api/v1 route with the parameters its route validates, is the one the route
+// declarations make (built at build time: a drift fails here), and the reference page renders it.
 import { validate } from '@hyperjump/json-schema/openapi-3-1';
 import { beforeAll, describe, expect, it } from 'vitest';
+import generated from '../../src/api/openapi.generated.json' with { type: 'json' };
 import type { OpenApiDocument } from '../../src/api/openapi.ts';
+import { operationsDocument } from '../../src/api/openapi-build.ts';
 import { proxyUrlsQuery } from '../../src/api/schemas.ts';
-import { apiV1 } from '../../src/routes/api-v1.ts';
+import { apiV1, apiV1Operations } from '../../src/routes/api-v1.ts';
 import { MAX_STICKY_BATCH } from '../../src/shared/proxy-url.ts';
 import { apiCall, customerWithKey, makeToken } from '../support/index.ts';
 
@@ -43,6 +45,16 @@ describe('GET /api/v1/openapi.json', () => {
     const broken = JSON.parse(JSON.stringify(doc));
     broken.paths['/key'].get.responses = { 200: { content: {} } };
     expect((await validate('https://spec.openapis.org/oas/3.1/schema-base', broken, 'BASIC')).valid).toBe(false);
+  });
+
+  it('is the one the route declarations make: change a route, then `npm run openapi`', () => {
+    const fromDeclarations = JSON.parse(JSON.stringify(operationsDocument(apiV1Operations)));
+    expect(generated).toEqual(fromDeclarations);
+    expect({ paths: doc.paths, components: doc.components }).toEqual(fromDeclarations);
+    // A declaration changed without regenerating the file is caught.
+    const [first, ...rest] = apiV1Operations;
+    const changed = [{ ...first!, summary: `${first!.summary}, changed` }, ...rest];
+    expect(generated).not.toEqual(JSON.parse(JSON.stringify(operationsDocument(changed))));
   });
 
   it('lists every /api/v1 route, and only those', () => {
@@ -107,5 +119,10 @@ describe('GET /api/v1/docs', () => {
     expect(html).not.toContain('<script');
     for (const path of Object.keys(doc.paths)) expect(html).toContain(`<code>${path}</code>`);
     expect(html).toContain('Authorization: Bearer $TOKEN');
+    // Every column of every parameter table is named.
+    expect(html).toContain('<th>type</th><th>description</th>');
+    expect(html).not.toMatch(/<th>\s*<\/th>/);
+    // One main landmark holds the whole reference (axe: landmark-one-main, region).
+    expect(html).toMatch(/<body><main>[\s\S]*<\/main><\/body>/);
   });
 });

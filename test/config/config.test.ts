@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, parseVars } from '../../src/config/index.ts';
+import { PRODUCTION_DOMAIN, PRODUCTION_VARS } from '../support/index.ts';
 
 const base = env as unknown as Record<string, unknown>;
 
@@ -241,5 +242,50 @@ describe('config validation', () => {
     expect(problems.map((p) => p.variable)).toEqual(
       expect.arrayContaining(['PROXIES_SX_API_URL', 'STRIPE_API_URL', 'TURNSTILE_VERIFY_URL']),
     );
+  });
+
+  it('refuses placeholder addresses in production, naming each, and takes the shop’s own', () => {
+    expect(problemsWith(PRODUCTION_VARS)).toEqual([]);
+    const brand = JSON.parse(PRODUCTION_VARS.BRAND as string);
+    const problems = problemsWith({
+      ...PRODUCTION_VARS,
+      PUBLIC_URL: 'https://shop.example.com',
+      MAIL_FROM: 'Acme <login@mail.example.org>',
+      BRAND: JSON.stringify({ ...brand, supportEmail: 'help@acme.test' }),
+    });
+    expect(problems.map((p) => [p.variable, p.field])).toEqual([
+      ['PUBLIC_URL', ''],
+      ['MAIL_FROM', ''],
+      ['BRAND', 'supportEmail'],
+    ]);
+    expect(problems[0]?.message).toMatch(/"shop\.example\.com" is a placeholder/);
+    for (const PUBLIC_URL of ['https://localhost', 'https://127.0.0.1', 'https://shop.invalid', 'https://acme.example'])
+      expect(problemsWith({ ...PRODUCTION_VARS, PUBLIC_URL }).map((p) => p.variable)).toEqual(['PUBLIC_URL']);
+    // A bare address is read the same way; development keeps its example.com addresses.
+    expect(problemsWith({ ...PRODUCTION_VARS, MAIL_FROM: 'login@example.net' }).map((p) => p.variable)).toEqual([
+      'MAIL_FROM',
+    ]);
+    expect(problemsWith({ MAIL_FROM: 'login@example.com' })).toEqual([]);
+    expect(problemsWith({ ...PRODUCTION_VARS, MAIL_FROM: `Acme <login@mail.${PRODUCTION_DOMAIN}>` })).toEqual([]);
+  });
+
+  it('refuses a MAIL_FROM without an address', () => {
+    expect(problemsWith({ MAIL_FROM: 'Acme Proxies' })).toContainEqual(
+      expect.objectContaining({ variable: 'MAIL_FROM', message: 'must be an address, or a name and <address>' }),
+    );
+  });
+
+  it('says where a legal text in BRAND goes now: a file, since a var holds at most 5 KB', () => {
+    const brand = JSON.parse(String(base.BRAND));
+    const problems = problemsWith({
+      BRAND: JSON.stringify({ ...brand, legal: { ...brand.legal, terms: '# Terms\nOur own terms of service.' } }),
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        variable: 'BRAND',
+        field: 'legal.terms',
+        message: expect.stringMatching(/content\/legal\/terms\.md/),
+      }),
+    ]);
   });
 });

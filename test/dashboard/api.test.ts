@@ -1,9 +1,6 @@
 // The dashboard API without a purchase: session required, nothing cached, a clear empty state, and every
-// key operation refused plainly (no key id is ever taken from the client). Also the legal pages' text in the config.
-import { env } from 'cloudflare:test';
+// key operation refused plainly (no key id is ever taken from the client). The legal texts stay out of the public config.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/index.ts';
-import { legalDocument } from '../../src/config/legal.ts';
 import type { AccountAnswer, SessionsAnswer, UsageAnswer } from '../../src/shared/dashboard.ts';
 import { MINUTE_MS } from '../../src/time.ts';
 import { call, type ErrorBody, json, later, resetSimulators, signIn } from '../support/index.ts';
@@ -116,20 +113,5 @@ describe('legal pages (rendered at /terms and /privacy: test/site/pages.test.ts)
   it('are not sent with the public config', async () => {
     const config = await json<{ brand: { legal: Record<string, unknown> } }>('/api/config');
     expect(Object.keys(config.body.brand.legal).sort()).toEqual(['companyName', 'privacyUrl', 'termsUrl']);
-  });
-
-  it('use the reseller’s own text from BRAND.legal when set, and name a bad one', () => {
-    const raw = env as unknown as Record<string, unknown>;
-    const brand = JSON.parse(raw.BRAND as string);
-    const terms = '# Our terms\n\nBe nice to the proxies, please.';
-    const ok = parseConfig({ ...raw, BRAND: JSON.stringify({ ...brand, legal: { ...brand.legal, terms } }) });
-    expect(ok.ok && legalDocument(ok.config, 'terms').text).toBe(terms);
-    const bad = parseConfig({
-      ...raw,
-      BRAND: JSON.stringify({ ...brand, legal: { ...brand.legal, privacy: 'short' } }),
-    });
-    expect(bad.ok ? [] : bad.problems).toContainEqual(
-      expect.objectContaining({ variable: 'BRAND', field: 'legal.privacy' }),
-    );
   });
 });

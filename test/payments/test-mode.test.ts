@@ -8,6 +8,7 @@ import {
   count,
   deliveries,
   orderRow,
+  PRODUCTION_VARS,
   postWebhook,
   resetSimulators,
   sign,
@@ -16,29 +17,9 @@ import {
   stripeAct,
 } from '../support/index.ts';
 
-/** A production config that passes the check: https endpoints, real-looking secrets, a live Stripe key. */
-const PRODUCTION = {
-  SHOP_ENV: 'production',
-  PUBLIC_URL: 'https://shop.example.com',
-  PROXIES_SX_API_URL: 'https://api.proxies.sx/v1',
-  STRIPE_API_URL: 'https://api.stripe.com',
-  MAIL_TRANSPORT: 'cloudflare',
-  // The tests' own 0 (no wait between mail retries) is refused in production.
-  MAIL_RETRY_DELAY_SECONDS: '10',
-  PROXIES_SX_API_KEY: 'psx_reseller_production_key',
-  STRIPE_SECRET_KEY: 'sk_live_51ProductionKey',
-  STRIPE_WEBHOOK_SECRET: 'whsec_production_endpoint_secret',
-  AUTH_SECRET: 'production-auth-secret-at-least-32-characters-long',
-  ENCRYPTION_KEY: 'cHJvZHVjdGlvbi1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=',
-  // A Turnstile widget of its own (the test keys pass everyone, and are refused in production).
-  TURNSTILE_SITE_KEY: '0x4AAAAAAAProductionSitekey',
-  TURNSTILE_SECRET_KEY: '0x4AAAAAAAProductionSecretKey0000000',
-  TURNSTILE_VERIFY_URL: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
-};
-
 const productionBindings = (overrides: Record<string, string> = {}): Record<string, unknown> => ({
   ...env,
-  ...PRODUCTION,
+  ...PRODUCTION_VARS,
   ...overrides,
 });
 const productionEnv = (overrides: Record<string, string> = {}) => productionBindings(overrides) as unknown as Env;
@@ -94,7 +75,7 @@ describe('a test-mode event in production', () => {
   async function postToProduction(payload: string): Promise<{ status: number; result: string }> {
     const res = await postWebhook(
       payload,
-      await sign(payload, { secret: PRODUCTION.STRIPE_WEBHOOK_SECRET }),
+      await sign(payload, { secret: PRODUCTION_VARS.STRIPE_WEBHOOK_SECRET }),
       productionEnv(),
     );
     return { status: res.status, result: (await res.json<{ result: string }>()).result };

@@ -3,6 +3,7 @@
 // pauses it with the right mail, and a payment the customer finishes on Stripe's page saves the card again and
 // resumes it.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { PurchasesAnswer } from '../../src/shared/billing.ts';
 import {
   buyTier,
   call,
@@ -40,6 +41,7 @@ beforeEach(async () => {
 });
 
 describe('auto top-up', () => {
+  // A purchase, a charge, four deliveries and the receipt mail: longer than vitest's 5 s on a busy machine.
   it('charges the saved card once per trigger under concurrent cron runs and replayed webhooks', async () => {
     const { cookie, id, upstreamId, stripeCustomer } = await subscriber('atu-once@example.com');
     expect(await view(cookie)).toMatchObject({ enabled: true, cardSaved: true, paused: null });
@@ -64,6 +66,15 @@ describe('auto top-up', () => {
     expect(await count("select * from orders where customer_id = ? and status = 'paid'", id)).toBe(2);
     const seen = (await outboxFor('atu-once@example.com')).length;
     expect(seen).toBeGreaterThan(0);
+    // The receipt and the purchase history say auto top-up bought it, not the customer at a Checkout.
+    const receipt = await waitForMailAbout('atu-once@example.com', /^Auto top-up: Pro \(10 GB\) added to your/);
+    expect(receipt.text).toContain('auto top-up bought Pro: 10 GB of mobile proxy traffic');
+    expect(receipt.text).toContain('Charged $69.00 to your saved card');
+    const { purchases } = await (await call('/api/purchases', { cookie })).json<PurchasesAnswer>();
+    expect(purchases.map((p) => [p.kind, p.tierName, p.status])).toEqual([
+      ['auto_top_up', 'Pro', 'paid'],
+      ['checkout', 'Pro', 'paid'],
+    ]);
 
     // The trigger is met no more (11 GB left): later runs charge nothing.
     await Promise.all([fireCron(), fireCron()]);
@@ -72,7 +83,7 @@ describe('auto top-up', () => {
       spentThisMonth: 6900,
       charges: [expect.objectContaining({ state: 'succeeded', amount: 6900 })],
     });
-  });
+  }, 20_000);
 
   it('never passes the monthly limit', async () => {
     const { id, upstreamId, stripeCustomer } = await subscriber('atu-limit@example.com', { monthlyLimit: 6900 });

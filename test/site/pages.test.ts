@@ -2,8 +2,15 @@
 // meta, structured data, the public config), their security headers, robots.txt and the sitemap.
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { getConfig } from '../../src/config/index.ts';
+import { LEGAL_FILES } from '../../src/config/legal.ts';
 import worker from '../../src/index.ts';
+import { renderPage } from '../../src/site/index.ts';
+import { CONTENT_DIR } from '../../src/site/manifest.ts';
 import { call } from '../support/index.ts';
+
+/** A session cookie, live or not: pages look only at whether one came. */
+const SOME_SESSION = '__Host-session=anything';
 
 const page = async (path: string) => {
   const res = await call(path);
@@ -62,7 +69,10 @@ describe('the landing page', () => {
     expect(html).toContain('<a class="button" href="/checkout/pro">Buy Pro: $69.00</a>');
     for (const title of ['Why our proxies', 'Pricing', 'How it works', 'Try it in one line', 'Questions and answers'])
       expect(html).toContain(`-title">${title}</h2>`);
-    expect(html).toContain('psx_acme-mbl-us-sid-session_1-rot-sticky:YOUR_KEY@gw.proxies.sx:7000');
+    // The example wraps on a phone at its punctuation (<wbr>), and reads whole.
+    expect(html.replaceAll('<wbr/>', '')).toContain(
+      'psx_acme-mbl-us-sid-session_1-rot-sticky:YOUR_KEY@gw.proxies.sx:7000',
+    );
     expect(html).toContain('<summary>What is a sticky session?</summary>');
     expect(html).toContain('<a href="mailto:support@example.com">support@example.com</a>');
   });
@@ -154,6 +164,25 @@ describe('the other pages', () => {
     expect((await page('/privacy')).html).toContain('support@example.com');
   });
 
+  it('shows the reseller’s own text from content/legal/, which the build puts beside the manifests', async () => {
+    const own = '# Our terms\n\nWe sell mobile proxies by the gigabyte.\n\n- No spam\n- No fraud';
+    // The ASSETS binding as a build with content/legal/terms.md serves it (vite.config.ts copies content/).
+    const assets = {
+      fetch: (request: Request) =>
+        new URL(request.url).pathname === `/${CONTENT_DIR}/${LEGAL_FILES.terms}`
+          ? Promise.resolve(new Response(own))
+          : env.ASSETS.fetch(request),
+    } as Fetcher;
+    const { html } = await renderPage(getConfig(env), assets, '/terms', { sessionCookie: false });
+    expect(html).toContain('<h1>Terms of service</h1>');
+    expect(html).toContain('<h2>Our terms</h2>');
+    expect(html).toContain('<li>No fraud</li>');
+    expect(html).not.toContain('Acceptable use');
+    // The privacy page has no file of its own here: the generic text.
+    const privacy = await renderPage(getConfig(env), assets, '/privacy', { sessionCookie: false });
+    expect(privacy.html).toContain('support@example.com');
+  });
+
   it('an unknown address is a 404 page without a canonical address', async () => {
     for (const path of ['/cookies', '/dashboard/extra', '/.vite/app.json']) {
       const { res, html } = await page(path);
@@ -164,33 +193,51 @@ describe('the other pages', () => {
   });
 
   it('the app’s pages are its shell, preloading only what the page needs: never the console for /admin', async () => {
-    const dashboard = (await page('/dashboard')).html;
-    expect(dashboard).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"><\/script>/);
-    expect(dashboard).toContain('class="card skeleton"');
-    expect(dashboard).not.toContain('rel="modulepreload"');
-    expect((await page('/checkout/pro')).html).toMatch(
-      /<link rel="modulepreload" href="\/assets\/Checkout-[^"]+\.js">/,
-    );
+    const signedIn = (path: string) => call(path, { cookie: SOME_SESSION }).then((res) => res.text());
+    expect(await signedIn('/checkout/pro')).toMatch(/<link rel="modulepreload" href="\/assets\/Checkout-[^"]+\.js">/);
     expect((await page('/signin')).html).toMatch(
       /<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js" fetchpriority="low">/,
     );
-    const apiPage = (await page('/dashboard/api')).html;
+    // The dashboard itself is rendered with its customer's data (test/site/dashboard-page.test.ts).
+    const apiPage = await signedIn('/dashboard/api');
+    expect(apiPage).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"><\/script>/);
     expect(apiPage).toContain('<title>API — Acme Mobile Proxies</title>');
     expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/ApiPage-[^"]+\.js">/);
-    const admin = (await page('/admin/customers')).html;
+    const admin = await signedIn('/admin/customers');
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');
   });
 
+  it('send a visitor without a session cookie from an app page straight to sign in, and back there afterwards', async () => {
+    for (const [path, next] of [
+      ['/dashboard', '/dashboard'],
+      ['/dashboard?session_id=cs_test_abc', '/dashboard?session_id=cs_test_abc'],
+      ['/dashboard/api', '/dashboard/api'],
+      ['/admin', '/admin'],
+      ['/admin/customers?q=shopper', '/admin/customers?q=shopper'],
+      ['/checkout/pro', '/checkout/pro'],
+    ] as const) {
+      const res = await call(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get('location')).toBe(`/signin?next=${encodeURIComponent(next)}`);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('vary')).toMatch(/cookie/i);
+      expect(await res.text()).toBe('');
+    }
+    // A plan that is not on sale says so, signed in or not; the sign-in confirm page is for signed-out visitors.
+    for (const path of ['/checkout/no-such-plan', '/auth/verify', '/', '/signin'])
+      expect((await call(path)).status).toBe(200);
+  });
+
   it('say whether a session cookie came with them, so a signed-out visitor’s page asks nothing about the session', async () => {
-    const signedOut = await call('/dashboard/api');
+    const signedOut = await call('/checkout/no-such-plan');
     expect(await signedOut.text()).toContain('\n<body>\n');
     expect(signedOut.headers.get('vary')).toMatch(/cookie/i);
-    const withCookie = await call('/dashboard/api', { cookie: '__Host-session=anything' });
+    const withCookie = await call('/dashboard/api', { cookie: SOME_SESSION });
     expect(await withCookie.text()).toContain('\n<body data-session>\n');
     // The cookie is not checked here (the API does that): a page is no more than the shell either way (the dashboard
     // itself checks it, test/site/dashboard-page.test.ts).
-    expect((await call('/', { cookie: '__Host-session=anything' })).status).toBe(200);
+    expect((await call('/', { cookie: SOME_SESSION })).status).toBe(200);
   });
 
   it('answer HEAD like GET, without a body', async () => {

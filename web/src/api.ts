@@ -3,7 +3,23 @@ import { hc } from 'hono/client';
 import type { AppType } from '../../src/index.ts';
 import type { ApiErrorBody } from '../../src/shared/api.ts';
 
-export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api;
+/** Cancels what the page still asks once its session ends here (holdRequests). */
+let session = new AbortController();
+const withinSession: typeof fetch = (input, init) => fetch(input, { ...init, signal: session.signal });
+
+/** Every request but the one that ends the session (which passes `{ fetch }`) is cancelled when the session ends. */
+export const api = hc<AppType>('/', { fetch: withinSession, init: { credentials: 'same-origin' } }).api;
+
+/**
+ * The session is ending in this tab: what the page still asks is cancelled, and what it asks from now on is never
+ * sent, so no request is answered 401 (and logged) on the way out. Returns the way back, if the session did not end.
+ */
+export function holdRequests(): () => void {
+  session.abort();
+  return () => {
+    session = new AbortController();
+  };
+}
 
 export class RequestError extends Error {
   readonly status: number;
@@ -20,7 +36,9 @@ export async function read<T>(response: Promise<{ ok: boolean; status: number; j
   let res: Awaited<typeof response>;
   try {
     res = await response;
-  } catch {
+  } catch (err) {
+    // Cancelled by holdRequests: the page is leaving, and the answer would not matter.
+    if (err instanceof DOMException && err.name === 'AbortError') return new Promise<never>(() => {});
     throw new RequestError(0, 'network', 'Cannot reach the shop. Check your connection and try again.');
   }
   if (res.ok) return res.json();

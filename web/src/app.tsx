@@ -5,9 +5,10 @@ import { AppShell } from './components/AppShell.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
-import { path } from './router.ts';
-import { matchRoute, pageTitle } from './routes.ts';
+import { navigate, path, search } from './router.ts';
+import { matchRoute, needsSignIn, pageTitle, signInPath } from './routes.ts';
 import { shopConfig } from './state/config.ts';
+import { customer } from './state/session.ts';
 
 // Pages a customer passes through once are chunks of their own: the dashboard's code never includes them.
 const checkoutChunk = lazyChunk(() => import('./pages/Checkout.tsx').then((page) => page.Checkout));
@@ -17,10 +18,16 @@ const apiChunk = lazyChunk(() => import('./dashboard/ApiPage.tsx').then((page) =
 
 function Page() {
   const route = matchRoute(path.value);
-  const title = pageTitle(route, shopConfig().brand.name);
+  const { brand, tiers } = shopConfig();
+  const title = pageTitle(route, brand.name);
   useEffect(() => {
     document.title = title;
   }, [title]);
+  // Signed out (the session ended, or was never there) on a page that needs a session: sign in, then come back.
+  const toSignIn = customer.value === null && needsSignIn(route, (id) => tiers.some((t) => t.id === id));
+  useEffect(() => {
+    if (toSignIn) navigate(signInPath(path.peek() + search.peek()), { replace: true });
+  }, [toSignIn]);
   switch (route.page) {
     case 'verify':
       return <LazyPage chunk={verifyChunk} name="sign-in page" />;

@@ -1,6 +1,7 @@
 // The shop's pages by path. The Worker renders the public ones whole (crawlers and first paints get real HTML; small
 // islands make them interactive) and serves the signed-in app's shell for the rest, which the SPA renders.
 import { LEGAL_TITLES, type LegalDoc } from '../../src/shared/dashboard.ts';
+import { UNSUBSCRIBE_PAGE_PATH } from '../../src/shared/refill.ts';
 
 export type Route =
   | { page: 'landing' }
@@ -11,13 +12,37 @@ export type Route =
   | { page: 'checkout'; tierId: string }
   | { page: 'dashboard' }
   | { page: 'dashboard-api' }
-  | { page: 'admin' };
+  | { page: 'admin' }
+  | { page: 'unsubscribe' };
 
-const PUBLIC_PAGES = new Set<Route['page']>(['landing', 'signin', 'legal', 'not-found']);
+const PUBLIC_PAGES = new Set<Route['page']>(['landing', 'signin', 'legal', 'not-found', 'unsubscribe']);
 
 /** Rendered whole by the Worker; the SPA reaches it with a full page load. */
 export function isPublic(route: Route): boolean {
   return PUBLIC_PAGES.has(route.page);
+}
+
+/**
+ * Pages only a signed-in visitor can use: the dashboard, its API page, the console, and the checkout of a tier on
+ * sale (`onSale`). Without a session cookie the Worker sends the visitor to sign in before any of the app loads; a
+ * session that turns out dead sends them there from the app.
+ */
+export function needsSignIn(route: Route, onSale: (tierId: string) => boolean): boolean {
+  switch (route.page) {
+    case 'dashboard':
+    case 'dashboard-api':
+    case 'admin':
+      return true;
+    case 'checkout':
+      return onSale(route.tierId);
+    default:
+      return false;
+  }
+}
+
+/** The sign-in page that continues to `next` (a path of this shop, with its query) once signed in. */
+export function signInPath(next: string): string {
+  return `/signin?next=${encodeURIComponent(next)}`;
 }
 
 /** The paths a search engine should know (sitemap.xml), in the order of the site's importance. */
@@ -40,6 +65,8 @@ export function matchRoute(pathname: string): Route {
       return { page: 'dashboard-api' };
     case '/admin':
       return { page: 'admin' };
+    case UNSUBSCRIBE_PAGE_PATH:
+      return { page: 'unsubscribe' };
   }
   if (pathname.startsWith('/admin/')) return { page: 'admin' };
   const tierId = segmentAfter('/checkout/', pathname);
@@ -68,6 +95,7 @@ const TITLES: Record<Route['page'], string> = {
   dashboard: 'Dashboard',
   'dashboard-api': 'API',
   admin: 'Console',
+  unsubscribe: 'Email reminders',
 };
 
 /** The document title: the brand alone on the landing page, `Page — Brand` elsewhere. */

@@ -43,7 +43,7 @@ export function reminderMail(message: MailOf<'reminder'>, context: MailContext):
       intro: [lead],
       action: { label: 'Buy more', url: message.buyUrl },
       notes: ['You can turn these reminders off in the dashboard, or with the link below. Receipts are always sent.'],
-      unsubscribeUrl: message.unsubscribeUrl,
+      unsubscribeUrl: message.unsubscribePageUrl ?? message.unsubscribeUrl,
     },
     context,
   );

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { AuditPage, AuditView } from '../../../src/shared/admin.ts';
 import { formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
@@ -12,11 +13,31 @@ import { queryParams } from './ui.tsx';
 
 const PAGE = 50;
 
+/** Who did it, in people's words: an operator's or the customer's address (not `customer:<id>`), or the shop. */
+function Who({ e }: { e: AuditView }) {
+  const [kind, rest = ''] = e.actor.split(/:(.*)/s);
+  const [role, name] =
+    kind === 'admin'
+      ? ['Operator', rest]
+      : kind === 'customer'
+        ? ['Customer', rest === e.customerId && e.customerEmail ? e.customerEmail : rest]
+        : ['Shop', e.actor];
+  return (
+    <>
+      <span class="kind">{role}</span>
+      <span>
+        <Breakable text={name} />
+      </span>
+    </>
+  );
+}
+
 /** When, who, what and the details: the customer's own audit trail shows these; the log adds the customer. */
 export const AUDIT_COLUMNS: Column<AuditView>[] = [
   { head: 'When', cell: (e) => formatDateTime(e.at) },
-  { head: 'Who', tokens: true, cell: (e) => e.actor },
-  { head: 'What', tokens: true, cell: (e) => e.action },
+  { head: 'Who', tokens: true, cell: (e) => <Who e={e} /> },
+  // Action names are short: one line each, never broken at their dot.
+  { head: 'What', class: 'nowrap', cell: (e) => e.action },
   { head: 'Details', class: 'mono', tokens: true, cell: (e) => (e.detail ? JSON.stringify(e.detail) : '') },
 ];
 
@@ -24,7 +45,15 @@ const LOG_COLUMNS: Column<AuditView>[] = [
   ...AUDIT_COLUMNS.slice(0, 3),
   {
     head: 'Customer',
-    cell: (e) => (e.customerId ? <a href={`/admin/customers/${e.customerId}`}>{e.customerId.slice(0, 8)}…</a> : '—'),
+    tokens: true,
+    cell: (e) =>
+      e.customerId ? (
+        <a href={`/admin/customers/${e.customerId}`}>
+          <Breakable text={e.customerEmail ?? e.customerId} />
+        </a>
+      ) : (
+        '—'
+      ),
   },
   ...AUDIT_COLUMNS.slice(3),
 ];
@@ -62,10 +91,12 @@ export function AuditLog() {
           navigate(`/admin/audit${qs ? `?${qs}` : ''}`);
         }}
       >
-        <div class="field">
+        <div class="field id-field">
           <label for="audit-customer">Customer id</label>
           <input
             id="audit-customer"
+            class="mono"
+            placeholder="e.g. 3f0c2a9e-…"
             value={draft.customerId}
             onInput={(e) => setDraft({ ...draft, customerId: e.currentTarget.value })}
           />

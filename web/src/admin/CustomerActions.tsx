@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { AdminActionAnswer, AdminKeyGeneration, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { formatDateTime } from '../../../src/shared/format.ts';
 import { api, freshIdempotencyKey, RequestError, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { Reauth } from '../components/Reauth.tsx';
@@ -18,7 +19,7 @@ interface ActionProps {
   title?: string;
   confirmLabel: string;
   /** What will happen, shown in the confirmation. */
-  explain: string;
+  explain: ComponentChildren;
   danger?: boolean;
   children?: ComponentChildren;
   /** Starts the request, or says why the form is not valid yet. */
@@ -153,6 +154,11 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
   const param = { param: { id } };
   const ceiling = d.capCeilingGb;
   const suspended = d.customer.suspendedAt !== null;
+  const who = (
+    <strong>
+      <Breakable text={d.customer.email} />
+    </strong>
+  );
   const grace = inGrace(d);
   return (
     <section aria-labelledby="actions-title" class="stack">
@@ -163,7 +169,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
           <Action
             label="Unsuspend"
             confirmLabel="Lift the suspension"
-            explain={`${d.customer.email} can buy again, and their key comes back as far as what they paid for allows.`}
+            explain={<>{who} can buy again, and their key comes back as far as what they paid for allows.</>}
             run={() => read(api.admin.customers[':id'].unsuspend.$post(param))}
             {...common}
           />
@@ -172,7 +178,12 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             label="Suspend"
             danger
             confirmLabel="Suspend now"
-            explain={`${d.customer.email}'s proxy key stops working at once and stays off, even if they buy more, until you lift the suspension. They cannot start a new purchase.`}
+            explain={
+              <>
+                The proxy key of {who} stops working at once and stays off, even if they buy more, until you lift the
+                suspension. They cannot start a new purchase.
+              </>
+            }
             run={() =>
               read(api.admin.customers[':id'].suspend.$post({ ...param, json: { reason: reason.trim() || null } }))
             }
@@ -236,7 +247,15 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             label="Rotate key"
             danger
             confirmLabel="Rotate now"
-            explain={`${d.customer.email} gets a new proxy key secret at once; the current one stops working immediately and its open sessions are closed.${grace.keys.length ? ` Their previous key (${grace.named}) stops working now too, and its unused GB move to the current key within a few minutes.` : ''} They must update their apps with the new URLs from their dashboard. You will not see the new secret.`}
+            explain={
+              <>
+                {who} gets a new proxy key secret at once; the current one stops working immediately and its open
+                sessions are closed.
+                {grace.keys.length > 0 &&
+                  ` Their previous key (${grace.named}) stops working now too, and its unused GB move to the current key within a few minutes.`}{' '}
+                They must update their apps with the new URLs from their dashboard. You will not see the new secret.
+              </>
+            }
             onOpen={() => setRotation(freshIdempotencyKey('rotate'))}
             run={() =>
               read(api.admin.customers[':id']['rotate-key'].$post(param, { headers: { 'Idempotency-Key': rotation } }))
@@ -250,7 +269,13 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
             title="End the previous key’s grace?"
             danger
             confirmLabel="Switch it off now"
-            explain={`${d.customer.email}'s previous key (${grace.named}) stops working now instead of at the end of its grace. Its unused GB move to the current key within a few minutes, as they would have at the end of the grace. The current key is not changed.`}
+            explain={
+              <>
+                {who}’s previous key ({grace.named}) stops working now instead of at the end of its grace. Its unused GB
+                move to the current key within a few minutes, as they would have at the end of the grace. The current
+                key is not changed.
+              </>
+            }
             run={() => read(api.admin.customers[':id']['end-grace'].$post(param))}
             {...common}
           />
@@ -258,7 +283,7 @@ export function CustomerActions({ d, onChanged }: { d: Detail; onChanged: () => 
         <Action
           label="Resend sign-in link"
           confirmLabel="Send the link"
-          explain={`Emails ${d.customer.email} a fresh sign-in link (the usual limits apply: 5 a minute, 10 a day).`}
+          explain={<>Emails {who} a fresh sign-in link (the usual limits apply: 5 a minute, 10 a day).</>}
           run={() => read(api.admin.customers[':id']['resend-sign-in'].$post(param))}
           {...common}
         />

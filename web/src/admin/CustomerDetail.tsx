@@ -3,6 +3,8 @@
 import type { AdminKeyState, CustomerDetail as Detail } from '../../../src/shared/admin.ts';
 import { formatDate, formatDateTime } from '../../../src/shared/format.ts';
 import { api, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
+import { UsageHistory } from '../components/Charts.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { Table } from '../components/Table.tsx';
 import { useResource } from '../state/resource.ts';
@@ -47,7 +49,9 @@ export function CustomerDetail({ id }: { id: string }) {
         {(d) => (
           <div class="stack">
             <div class="page-head">
-              <h1 class="break">{d.customer.email}</h1>
+              <h1>
+                <Breakable text={d.customer.email} />
+              </h1>
               <StatusBadge status={d.status} />
             </div>
             <p class="muted">
@@ -67,6 +71,16 @@ export function CustomerDetail({ id }: { id: string }) {
               <h2 id="key-title">Proxy key</h2>
               <KeyState d={d} />
             </section>
+            {d.key && (
+              <section class="traffic" aria-labelledby="traffic-title">
+                <h2 id="traffic-title">Traffic per day</h2>
+                <UsageHistory
+                  load={() => read(api.admin.customers[':id'].usage.$get({ param: { id: d.customer.id } }))}
+                  leftMb={d.key.capGb === null || !d.key.upstream ? null : (d.key.capGb - d.key.upstream.usedGb) * 1024}
+                  expiresAt={d.key.expiresAt}
+                />
+              </section>
+            )}
             <Orders d={d} onChanged={detail.run} />
             <Refunds d={d} />
             <Disputes d={d} />

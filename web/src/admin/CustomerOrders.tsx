@@ -10,7 +10,13 @@ import type {
   OrdersPage,
   RefundView,
 } from '../../../src/shared/admin.ts';
-import { gbForAmount } from '../../../src/shared/billing.ts';
+import {
+  gbForAmount,
+  purchaseAdjustments,
+  purchaseItemText,
+  purchaseKindText,
+  purchaseStatusText,
+} from '../../../src/shared/billing.ts';
 import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
 import { api, freshIdempotencyKey, read } from '../api.ts';
 import { type Column, Table } from '../components/Table.tsx';
@@ -42,9 +48,9 @@ const disputeStatus = (x: DisputeView) =>
     ? 'Lost, then withdrawn by the cardholder: the money came back'
     : (DISPUTE_STATUS[x.status] ?? x.status.replace(/_/g, ' '));
 
-const ORDER_STATUS: Record<AdminOrder['status'], string> = {
+/** An order not (or no longer) paid, in the operator's words; a paid one says what became of it (purchaseStatusText). */
+const ORDER_STATUS: Record<Exclude<AdminOrder['status'], 'paid'>, string> = {
   pending: 'Not paid yet',
-  paid: 'Paid',
   failed: 'Payment failed',
   expired: 'Checkout abandoned',
   refunded: 'Refunded in full',
@@ -54,7 +60,7 @@ const ORDER_STATUS: Record<AdminOrder['status'], string> = {
 const charged = (o: AdminOrder) => o.price + o.tax;
 
 const refundable = (o: AdminOrder) =>
-  o.kind === 'purchase' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < charged(o);
+  o.kind !== 'grant' && (o.status === 'paid' || o.status === 'refunded') && o.refundedAmount < charged(o);
 
 const REFUND_FAILURE: Record<string, string> = {
   lost_or_stolen_card: 'the card was reported lost or stolen',
@@ -85,7 +91,7 @@ function Refund({ customerId, order, handlers }: { customerId: string; order: Ad
   return (
     <Action
       label="Refund"
-      title={`Refund ${order.tierName} (…${order.id.slice(-6)})`}
+      title={`Refund ${order.tierName} (order ${order.id.slice(-6)})`}
       confirmLabel="Refund in Stripe"
       danger
       explain={`Refunds the payment in Stripe (${formatMoney(left, order.currency)} of it is left to refund). When Stripe confirms, the customer's cap drops by the refunded share of this order's ${order.gb} GB, exactly as after a refund in the Stripe dashboard.`}
@@ -144,35 +150,35 @@ function orderColumns(customerId: string, handlers: Handlers): Column<AdminOrder
       head: 'What',
       cell: (o) => (
         <>
-          {o.kind === 'grant' ? 'Grant' : o.tierName}
-          {o.validityDays !== null && <span class="muted"> · {o.validityDays} days</span>}
-        </>
-      ),
-    },
-    {
-      head: 'GB',
-      cell: (o) => (
-        <>
-          {o.gb}
-          {o.refundedGb > 0 && <span class="muted"> (−{o.refundedGb} refunded)</span>}
-          {o.heldGb > 0 && <span class="muted"> (−{o.heldGb} held by a dispute)</span>}
+          <span class="kind">{purchaseKindText(o)}</span> {purchaseItemText(o)}
         </>
       ),
     },
     {
       head: 'Paid',
-      cell: (o) => (
-        <>
-          {formatMoney(charged(o), o.currency)}
-          {o.discount > 0 && <span class="muted"> (code −{formatMoney(o.discount, o.currency)})</span>}
-          {o.tax > 0 && <span class="muted"> (tax {formatMoney(o.tax, o.currency)})</span>}
-          {o.refundedAmount > 0 && <span class="muted"> (−{formatMoney(o.refundedAmount, o.currency)} refunded)</span>}
-        </>
-      ),
+      cell: (o) =>
+        o.kind === 'grant' ? (
+          'Free'
+        ) : (
+          <>
+            {formatMoney(charged(o), o.currency)}
+            {o.discount > 0 && <span class="muted"> (code −{formatMoney(o.discount, o.currency)})</span>}
+            {o.tax > 0 && <span class="muted"> (tax {formatMoney(o.tax, o.currency)})</span>}
+          </>
+        ),
     },
     {
       head: 'Status',
-      cell: (o) => (o.status === 'paid' && o.refundedAmount > 0 ? 'Paid, refunded in part' : ORDER_STATUS[o.status]),
+      cell: (o) => (
+        <>
+          <span>{o.status === 'paid' ? purchaseStatusText(o) : ORDER_STATUS[o.status]}</span>
+          {purchaseAdjustments(o, (minor) => formatMoney(minor, o.currency)).map((line) => (
+            <span key={line} class="muted note">
+              {line}
+            </span>
+          ))}
+        </>
+      ),
     },
     {
       head: 'Refund',

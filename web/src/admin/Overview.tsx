@@ -13,11 +13,11 @@ import {
   formatMoneyByCurrency,
 } from '../../../src/shared/format.ts';
 import { Breakable } from '../components/Breakable.tsx';
+import { BarList, ColumnChart } from '../components/Charts.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { consoleOverview } from '../state/console.ts';
 import { useResource } from '../state/resource.ts';
-import { BarList, ColumnChart } from './Charts.tsx';
 import { disputeReason, ExportLinks } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {
@@ -35,6 +35,21 @@ function Stat({ label, value, note }: { label: string; value: string | number; n
         <strong>{value}</strong>
         {note && <span class="muted stat-note">{note}</span>}
       </dd>
+    </div>
+  );
+}
+
+/** Mail is failing: customers cannot sign in, so it leads the page. */
+function MailFailing({ mail }: { mail: OverviewData['mail'] }) {
+  if (mail.ok) return null;
+  return (
+    <div class="banner danger" role="status">
+      <p>
+        <strong>Emails are not leaving the shop</strong> ({mail.reason ?? 'unknown reason'}
+        {mail.lastFailureAt ? `, last failed ${formatDateTime(mail.lastFailureAt)}` : ''}): customers asking for a
+        sign-in link get “try again in a few minutes”. Check the mail transport (README → Deploy → Mail); a resend from
+        a customer’s page tries it again.
+      </p>
     </div>
   );
 }
@@ -77,6 +92,11 @@ function Figures({ o }: { o: OverviewData }) {
           label="Dead-lettered emails"
           value={o.deadLetterMail.total}
           note={`${o.deadLetterMail.last7Days} in the last 7 days`}
+        />
+        <Stat
+          label="Mail"
+          value={o.mail.ok ? 'Sending' : 'Failing'}
+          note={o.mail.lastOkAt ? `last sent ${formatDateTime(o.mail.lastOkAt)}` : 'none sent yet'}
         />
         <Stat
           label="Sign-in emails (last hour)"
@@ -232,6 +252,7 @@ export function Overview() {
       <LoadState state={overview}>
         {(o) => (
           <div class="stack">
+            <MailFailing mail={o.mail} />
             <Figures o={o} />
             <OpenDisputes o={o} />
             <Attention o={o} />

@@ -1,7 +1,8 @@
-// A box that scrolls sideways on narrow screens (a table, a code sample). Keyboard users must be able to scroll it
+// A box that scrolls sideways when it must (a wide table on a wide screen). Keyboard users must be able to scroll it
 // too (WCAG 2.1.1), so it is a named group in the tab order: a group, not a region, since it often sits in a section
 // of the same name, and two landmarks must not share one.
 import type { ComponentChildren } from 'preact';
+import { Breakable } from './Breakable.tsx';
 
 export function ScrollRegion({
   label,
@@ -21,13 +22,17 @@ export function ScrollRegion({
   );
 }
 
-/** A code sample, shown as written, that scrolls rather than wraps. */
-export function CodeBlock({ label, children }: { label: string; children: ComponentChildren }) {
+/** A code sample, named for screen readers. It wraps rather than scrolls (a long URL or token after its punctuation,
+ * as Breakable does), so a phone shows all of it; its copy button copies it as written. */
+export function CodeBlock({ label, children }: { label: string; children: string }) {
   return (
-    <ScrollRegion class="code" label={label}>
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this names a code sample.
+    <div class="code" role="group" aria-label={label}>
       <pre>
-        <code>{children}</code>
+        <code>
+          <Breakable text={children} />
+        </code>
       </pre>
-    </ScrollRegion>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // Sign out of this browser, or of every browser and device (a confirmation that offers to revoke the API tokens too,
 // a chunk of its own: SignOutEverywhere.tsx); the way to the API page.
 import { useState } from 'preact/hooks';
+import { Breakable } from '../components/Breakable.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { useAction } from '../state/resource.ts';
@@ -16,8 +17,11 @@ export function AccountActions({ email }: { email: string }) {
     <section class="card" aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>
       <p>
-        Signed in as <strong>{email}</strong>. Scripts can fetch proxy URLs with an{' '}
-        <a href="/dashboard/api">API token</a>.
+        Signed in as{' '}
+        <strong>
+          <Breakable text={email} />
+        </strong>
+        . Scripts can fetch proxy URLs with an <a href="/dashboard/api">API token</a>.
       </p>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => signingOut.run()} disabled={busy}>

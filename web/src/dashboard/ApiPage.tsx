@@ -1,11 +1,9 @@
 // /dashboard/api (its own chunk, fetched when opened): the customer's personal access tokens (ApiTokens.tsx) and
 // copy-ready curl / Python calls of the customer API, with a link to its reference page.
-import { useEffect } from 'preact/hooks';
 import { Announcer } from '../components/Announcer.tsx';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { PageLoading } from '../components/Skeleton.tsx';
-import { navigate, path } from '../router.ts';
 import { customer } from '../state/session.ts';
 import { ApiTokens } from './ApiTokens.tsx';
 
@@ -23,10 +21,6 @@ function examples(origin: string): [language: string, code: string][] {
 }
 
 export function ApiPage() {
-  const signedOut = customer.value === null;
-  useEffect(() => {
-    if (signedOut) navigate(`/signin?next=${encodeURIComponent(path.value)}`, { replace: true });
-  }, [signedOut]);
   if (!customer.value) return <PageLoading />;
   return (
     <div class="dashboard stack">

@@ -62,8 +62,7 @@ export function BatchUrls() {
           {MAX_STICKY_BATCH} (the gateway’s limit of open sessions).
         </p>
         <CodeBlock label="First URLs of the batch">
-          {preview.join('\n')}
-          {n > preview.length ? `\n… ${n - preview.length} more` : ''}
+          {preview.join('\n') + (n > preview.length ? `\n… ${n - preview.length} more` : '')}
         </CodeBlock>
         <div class="actions">
           <CopyButton text={real} what={`${n} proxy URLs`} label="Copy all" />

@@ -3,8 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
+import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
-import { navigate, path, search } from '../router.ts';
+import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
 import { startCountry } from '../state/builder.ts';
@@ -14,7 +15,6 @@ import { useVisibleInterval } from '../state/visible.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
-import { HelpPanel } from './HelpPanel.tsx';
 import { Provisioning } from './Provisioning.tsx';
 import { Purchases } from './Purchases.tsx';
 import { Refill } from './Refill.tsx';
@@ -25,6 +25,11 @@ import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
+// The traffic chart is a chunk of its own (its chart shared with the console), fetched when the key is shown.
+const trafficChunk = lazyChunk(() => import('./Traffic.tsx').then((chunk) => chunk.Traffic));
+// How to use the proxies: reading for later, at the foot of the page.
+const helpChunk = lazyChunk(() => import('./HelpPanel.tsx').then((chunk) => chunk.HelpPanel));
+
 export function Dashboard() {
   const who = customer.value;
   /** undefined while unknown, null when signed out: a new customer id is a new dashboard. */
@@ -34,10 +39,8 @@ export function Dashboard() {
   const { defaultCountry, countries: offered } = shopConfig();
 
   useEffect(() => {
-    if (whoId === null) {
-      resetAccount();
-      navigate(`/signin?next=${encodeURIComponent(path.value + search.value)}`, { replace: true });
-    }
+    // Signed out: the app sends the visitor to sign in (app.tsx); nothing of this account may stay in memory.
+    if (whoId === null) resetAccount();
     if (!whoId) return;
     startCountry(offered, defaultCountry);
     // Already asked for when the app started on this page; a customer who just signed in asks now.
@@ -85,6 +88,8 @@ export function Dashboard() {
       </>
     );
   } else {
+    // Checkout refuses a suspended customer, and a key the provider switched off takes no more traffic: no Buy.
+    const canBuy = me.key.reason !== 'suspended' && me.key.reason !== 'provider_disabled';
     body = (
       <>
         <div class="grid">
@@ -93,18 +98,34 @@ export function Dashboard() {
             <h2 id="usage-title">Usage</h2>
             <UsageBar usage={me.key} />
             <Expiry expiresAt={me.key.expiresAt} />
-            <a class="button secondary" href="#buy-more">
-              Buy more
-            </a>
+            {canBuy && (
+              <a class="button secondary" href="#buy-more">
+                Buy more
+              </a>
+            )}
           </section>
         </div>
+        <section class="card traffic" aria-labelledby="traffic-title">
+          <h2 id="traffic-title">Traffic per day</h2>
+          <LazyPage
+            chunk={trafficChunk}
+            name="traffic chart"
+            props={{
+              leftMb: me.key.usedMb === null || me.key.capGb === null ? null : me.key.capGb * 1024 - me.key.usedMb,
+              expiresAt: me.key.expiresAt,
+            }}
+          />
+        </section>
         <UrlBuilder />
         <Sessions />
         <RotateKey />
         <Purchases email={me.customer.email} />
-        <Refill />
-        <BuyTiers title="Buy more traffic" id="buy-more" />
-        <HelpPanel username={me.gateway.username} />
+        <Refill canBuy={canBuy} />
+        {canBuy && <BuyTiers title="Buy more traffic" id="buy-more" />}
+        <section class="card" aria-labelledby="help-title">
+          <h2 id="help-title">How to use</h2>
+          <LazyPage chunk={helpChunk} name="help" props={{ username: me.gateway.username }} />
+        </section>
       </>
     );
   }

@@ -1,4 +1,5 @@
-// How to use the proxies: the username grammar and what the gateway's errors mean.
+// How to use the proxies: the username grammar and what the gateway's errors mean. A chunk of its own, at the foot of
+// the dashboard (Dashboard.tsx shows its heading).
 import { POOL_LABELS, POOLS, ROTATION_LABELS, ROTATION_MODES } from '../../../src/shared/proxy-url.ts';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { type Column, Table } from '../components/Table.tsx';
@@ -34,8 +35,7 @@ const ERROR_COLUMNS: Column<GatewayError>[] = [
 
 export function HelpPanel({ username }: { username: string }) {
   return (
-    <section class="card" aria-labelledby="help-title">
-      <h2 id="help-title">How to use</h2>
+    <>
       <details>
         <summary>The proxy username, token by token</summary>
         <p>
@@ -68,6 +68,6 @@ export function HelpPanel({ username }: { username: string }) {
         <summary>Errors from the proxy gateway</summary>
         <Table caption="Gateway errors" columns={ERROR_COLUMNS} rows={ERRORS} rowKey={([code]) => code} />
       </details>
-    </section>
+    </>
   );
 }

@@ -13,8 +13,8 @@ import { useAction } from '../state/resource.ts';
 /** The token's scopes, space-separated. */
 type Scopes = 'read' | 'read sessions';
 const SCOPE_CHOICES: [Scopes, string][] = [
-  ['read', 'Read proxy URLs, usage and sessions'],
-  ['read sessions', 'Read, and close sessions'],
+  ['read', 'Read only'],
+  ['read sessions', 'Read and close sessions'],
 ];
 /** Days; '' for never. */
 const EXPIRY_CHOICES: [string, string][] = [
@@ -30,17 +30,28 @@ function Choice<T extends string>(props: {
   value: T;
   choices: [T, string][];
   onChange: (value: T) => void;
+  hint?: string;
 }) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+      >
         {props.choices.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
           </option>
         ))}
       </select>
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -72,7 +83,14 @@ export function NewToken({ onMade }: { onMade: () => void }) {
         <label for="token-name">Token name</label>
         <input id="token-name" required maxLength={64} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
-      <Choice id="token-scopes" label="Permissions" value={scopes} choices={SCOPE_CHOICES} onChange={setScopes} />
+      <Choice
+        id="token-scopes"
+        label="Permissions"
+        value={scopes}
+        choices={SCOPE_CHOICES}
+        onChange={setScopes}
+        hint="Every token reads proxy URLs, usage and sessions; only the second kind may close sessions."
+      />
       <Choice id="token-expiry" label="Expires after" value={days} choices={EXPIRY_CHOICES} onChange={setDays} />
       <div>
         <button type="submit" disabled={making.loading.value}>

@@ -4,11 +4,12 @@ import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 
 const settingsChunk = lazyChunk(() => import('./RefillSettings.tsx').then((panel) => panel.RefillSettings));
 
-export function Refill() {
+/** `canBuy`: auto top-up is offered only to a customer who may buy. */
+export function Refill({ canBuy }: { canBuy: boolean }) {
   return (
     <section class="card refill" aria-labelledby="refill-title">
       <h2 id="refill-title">Never run dry</h2>
-      <LazyPage chunk={settingsChunk} name="reminder and auto top-up settings" />
+      <LazyPage chunk={settingsChunk} name="reminder and auto top-up settings" props={{ canBuy }} />
     </section>
   );
 }

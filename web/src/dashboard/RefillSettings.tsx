@@ -1,5 +1,6 @@
 // The "Never run dry" panel's settings: usage and expiry reminders on or off, and auto top-up (which plan, when, up to
 // how much a month, why it is paused). A chunk of its own, fetched when the panel is shown (Refill.tsx).
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney, minorUnitsPer } from '../../../src/shared/format.ts';
 import type { AutoTopUpCharge, AutoTopUpChoice, AutoTopUpTrigger, AutoTopUpView } from '../../../src/shared/refill.ts';
@@ -10,9 +11,10 @@ import { shopConfig } from '../state/config.ts';
 import { useAction, useResource } from '../state/resource.ts';
 import { autoTopUpSettings, reminderSettings, setReminders, turnOffAutoTopUp, turnOnAutoTopUp } from './refill-api.ts';
 
+/** Short enough for a select on a phone; the next field names the number. */
 const TRIGGERS: Record<AutoTopUpTrigger, string> = {
-  gb_left: 'When less than … GB are left',
-  days_left: 'When it expires in less than … days',
+  gb_left: 'Few GB are left',
+  days_left: 'Expiry is near',
 };
 
 const CHARGE_STATE: Record<AutoTopUpCharge['state'], string> = {
@@ -47,8 +49,8 @@ function Reminders() {
               checked={s.enabled}
               disabled={change.loading.value}
               onChange={(e) => toggle(e.currentTarget.checked)}
-            />{' '}
-            Email me when my traffic runs low or is about to expire
+            />
+            <span>Email me when my traffic runs low or is about to expire</span>
           </label>
           <p class="hint">Receipts and sign-in links are always sent.</p>
         </div>
@@ -57,7 +59,16 @@ function Reminders() {
   );
 }
 
-function ChoiceForm({ view, onSaved }: { view: AutoTopUpView; onSaved: (v: AutoTopUpView) => void }) {
+/** `off`: the button that turns it off, beside the one that saves (when it is on). */
+function ChoiceForm({
+  view,
+  onSaved,
+  off,
+}: {
+  view: AutoTopUpView;
+  onSaved: (v: AutoTopUpView) => void;
+  off?: ComponentChildren;
+}) {
   const tiers = shopConfig().tiers;
   const unit = minorUnitsPer(view.currency);
   const suggested = tiers.find((t) => t.highlight) ?? tiers[0];
@@ -81,16 +92,24 @@ function ChoiceForm({ view, onSaved }: { view: AutoTopUpView; onSaved: (v: AutoT
   return (
     <form onSubmit={submit} aria-label="Auto top-up">
       <div class="refill-fields">
-        <div class="field">
-          <label for="atu-tier">Buy</label>
-          <select id="atu-tier" value={choice.tierId} onChange={(e) => set({ tierId: e.currentTarget.value })}>
-            {tiers.map((t) => (
-              <option key={t.id} value={t.id}>
+        {/* Radios, not a select: a plan's whole name shows, however long, on a phone too. */}
+        <fieldset class="field choices">
+          <legend>Buy</legend>
+          {tiers.map((t) => (
+            <label key={t.id} class="check">
+              <input
+                type="radio"
+                name="atu-tier"
+                value={t.id}
+                checked={choice.tierId === t.id}
+                onChange={() => set({ tierId: t.id })}
+              />
+              <span>
                 {t.name} · {t.gb} GB · {formatMoney(t.price, t.currency)}
-              </option>
-            ))}
-          </select>
-        </div>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <div class="field">
           <label for="atu-trigger">When</label>
           <select
@@ -136,9 +155,12 @@ function ChoiceForm({ view, onSaved }: { view: AutoTopUpView; onSaved: (v: AutoT
           {save.error.value.message}
         </p>
       )}
-      <button type="submit" disabled={save.loading.value}>
-        {view.enabled ? 'Save auto top-up' : 'Turn on auto top-up'}
-      </button>
+      <div class="actions">
+        <button type="submit" disabled={save.loading.value}>
+          {view.enabled ? 'Save auto top-up' : 'Turn on auto top-up'}
+        </button>
+        {off}
+      </div>
     </form>
   );
 }
@@ -183,12 +205,17 @@ function AutoTopUp() {
           <div class="stack">
             <h3>Auto top-up</h3>
             <Status view={view} />
-            <ChoiceForm view={view} onSaved={settings.set} />
-            {view.enabled && (
-              <button type="button" class="secondary" onClick={switchOff} disabled={off.loading.value}>
-                Turn off auto top-up
-              </button>
-            )}
+            <ChoiceForm
+              view={view}
+              onSaved={settings.set}
+              off={
+                view.enabled && (
+                  <button type="button" class="secondary" onClick={switchOff} disabled={off.loading.value}>
+                    Turn off auto top-up
+                  </button>
+                )
+              }
+            />
             {view.charges.length > 0 && (
               <>
                 <h3>Recent charges</h3>
@@ -207,11 +234,11 @@ function AutoTopUp() {
   );
 }
 
-export function RefillSettings() {
+export function RefillSettings({ canBuy }: { canBuy: boolean }) {
   return (
     <>
       <Reminders />
-      <AutoTopUp />
+      {canBuy && <AutoTopUp />}
     </>
   );
 }

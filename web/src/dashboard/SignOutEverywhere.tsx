@@ -1,18 +1,11 @@
 // "Sign out everywhere?" (a chunk of its own, see AccountActions.tsx): every session ends at once; API tokens are
 // credentials of their own, so the customer chooses whether their scripts stop too.
 import { useState } from 'preact/hooks';
-import { api, read } from '../api.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
-import { navigate } from '../router.ts';
 import { useAction } from '../state/resource.ts';
-import { sessionEnded } from '../state/session.ts';
-
-async function signOutEverywhere(revokeTokens: boolean): Promise<void> {
-  await read(api.auth['logout-all'].$post({ json: { revokeTokens } }));
-  sessionEnded();
-  navigate('/');
-}
+import { signOutEverywhere } from '../state/session.ts';
 
 export function SignOutEverywhere({ open, email, onClose }: { open: boolean; email: string; onClose: () => void }) {
   const [revokeTokens, setRevokeTokens] = useState(false);
@@ -27,7 +20,9 @@ export function SignOutEverywhere({ open, email, onClose }: { open: boolean; ema
       onConfirm={() => void signingOut.run(revokeTokens)}
       onCancel={onClose}
     >
-      <p>Every browser and device signed in as {email} is signed out at once, this one included.</p>
+      <p>
+        Every browser and device signed in as <Breakable text={email} /> is signed out at once, this one included.
+      </p>
       <label class="check">
         <input type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.currentTarget.checked)} /> Also
         revoke all my API tokens

@@ -1,9 +1,8 @@
-// /checkout/:tierId — "Buy" lands here: signed in, it starts a Stripe Checkout and leaves for it; signed out, it
-// sends the customer to sign in and back here afterwards.
+// /checkout/:tierId — "Buy" lands here: signed in, it starts a Stripe Checkout and leaves for it; signed out, the
+// Worker (or the app, app.tsx) sends the customer to sign in and back here afterwards.
 import { useEffect } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
 import { RequestError } from '../api.ts';
-import { navigate } from '../router.ts';
 import { shopConfig } from '../state/config.ts';
 import { startCheckout } from '../state/purchases.ts';
 import { useResource } from '../state/resource.ts';
@@ -11,13 +10,7 @@ import { customer, sessionEnded } from '../state/session.ts';
 
 export function Checkout({ tierId }: { tierId: string }) {
   const tier = shopConfig().tiers.find((t) => t.id === tierId);
-  const onSale = tier !== undefined;
   const who = customer.value;
-  const signedOut = who === null;
-
-  useEffect(() => {
-    if (onSale && signedOut) navigate(`/signin?next=${encodeURIComponent(`/checkout/${tierId}`)}`, { replace: true });
-  }, [onSale, signedOut, tierId]);
 
   if (!tier)
     return (

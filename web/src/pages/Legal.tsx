@@ -1,4 +1,4 @@
-// /terms and /privacy: the shop's text (from BRAND.legal, or a generic one), rendered by the Worker from a
+// /terms and /privacy: the shop's text (content/legal/, or a generic one), rendered by the Worker from a
 // markdown-ish string into elements (never as HTML).
 import type { ComponentChildren } from 'preact';
 import type { LegalDocument } from '../../../src/shared/dashboard.ts';

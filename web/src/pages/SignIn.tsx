@@ -2,6 +2,7 @@
 // the shop is getting unusually many requests it asks new addresses to pass Cloudflare Turnstile, and the request is
 // sent again with its token. An island: the Worker renders the form (SignInForm), the browser hydrates it.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Breakable } from '../components/Breakable.tsx';
 import { focusOnMount } from '../components/focus.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
@@ -41,7 +42,11 @@ export function SignIn({ next }: { next: string | null }) {
           You are signed in
         </h1>
         <p>
-          as <strong>{customer.value.email}</strong>.
+          as{' '}
+          <strong>
+            <Breakable text={customer.value.email} />
+          </strong>
+          .
         </p>
         <a class="button" href={safeNext(next)}>
           Continue

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
+import { Breakable } from '../components/Breakable.tsx';
 import { focusOnMount } from '../components/focus.ts';
 import { navigate } from '../router.ts';
 import { segmentAfter } from '../routes.ts';
@@ -103,16 +104,27 @@ export function Verify() {
   return (
     <View view="confirm" title="Confirm sign-in">
       <p>
-        This link signs you in as <strong>{details.email}</strong>, then takes you to {destination(details.next)}.
+        This link signs you in as{' '}
+        <strong>
+          <Breakable text={details.email} />
+        </strong>
+        , then takes you to {destination(details.next)}.
       </p>
       {current && current.email !== details.email && (
         <p class="muted">
-          You are signed in as {current.email} in this browser; continuing switches to {details.email}.
+          You are signed in as <Breakable text={current.email} /> in this browser; continuing switches to{' '}
+          <Breakable text={details.email} />.
         </p>
       )}
       <div class="actions">
         <button type="button" onClick={() => proceed(token)} disabled={busy} aria-busy={busy}>
-          {busy ? 'Signing in…' : `Continue as ${details.email}`}
+          {busy ? (
+            'Signing in…'
+          ) : (
+            <span>
+              Continue as <Breakable text={details.email} />
+            </span>
+          )}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => setDeclined(true)}>
           That’s not me

@@ -2,15 +2,23 @@
 // browser sent a session cookie with the page, which the page's scripts cannot see for themselves (it is HttpOnly).
 import type { PublicConfig } from '../../../src/shared/api.ts';
 import type { DashboardPage } from '../../../src/shared/dashboard.ts';
+import type { UnsubscribeView } from '../../../src/shared/refill.ts';
 
 /** The id of the page's `<script type="application/json">` holding the public config. */
 export const CONFIG_SCRIPT_ID = 'shop-config';
 /** The id of the `<script type="application/json">` holding the answers a signed-in page was rendered from. */
 export const DATA_SCRIPT_ID = 'shop-data';
 
-/** What a signed-in page was rendered from, for the app to take over (never a secret: the page is HTML). */
+/** What a page shows that differs per page or per request (the other pages are the same for all). Never a secret:
+ * the page is HTML. */
 export interface PageData {
+  /** The dashboard's answers for its signed-in customer: the one part written into the page (`#shop-data`), for the
+   * app to take over without asking again. */
   dashboard?: DashboardPage;
+  /** A legal page's own text (the reseller's, from content/legal/), or null for the generic one. */
+  legalText?: string | null;
+  /** The unsubscribe page's link, read by the Worker for the request. */
+  unsubscribe?: UnsubscribeView;
 }
 
 /** Set on `<body>` when the page was requested with a session cookie. */

@@ -1,7 +1,7 @@
 // Who is signed in: told by the first answer of the page (the dashboard's account, the console's overview) or else
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
-import type { SignedInCustomer, SignInRequestAnswer } from '../../../src/shared/api.ts';
-import { api, type RequestError, read } from '../api.ts';
+import type { SignedInCustomer, SignInRequestAnswer, SignOutEverywhereAnswer } from '../../../src/shared/api.ts';
+import { api, holdRequests, type RequestError, read } from '../api.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
 
@@ -57,9 +57,27 @@ export function requestSignInLink(
   return read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}), challengeToken } }));
 }
 
+/** Ends the session with `send` (the page's other requests held first), then returns to the shop. */
+async function endSession<T>(send: (own: { fetch: typeof fetch }) => Promise<T>): Promise<T> {
+  const resume = holdRequests();
+  try {
+    const answer = await send({ fetch });
+    sessionEnded();
+    navigate('/');
+    return answer;
+  } catch (err) {
+    resume();
+    throw err;
+  }
+}
+
 /** Ends this browser's session and returns to the shop. */
 export async function signOut(): Promise<void> {
-  await read(api.auth.logout.$post());
-  sessionEnded();
-  navigate('/');
+  await endSession((own) => read(api.auth.logout.$post(undefined, own)));
+}
+
+/** Ends every session of this customer (all browsers and devices), and their API tokens too when `revokeTokens`, then
+ * returns to the shop. */
+export function signOutEverywhere(revokeTokens: boolean): Promise<SignOutEverywhereAnswer> {
+  return endSession((own) => read(api.auth['logout-all'].$post({ json: { revokeTokens } }, own)));
 }
