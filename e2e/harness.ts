@@ -276,3 +276,15 @@ export async function buyOnCheckout(page: Page, tierId: string): Promise<void> {
   await page.waitForURL(/\/dashboard/);
   await page.getByRole('heading', { name: 'Your proxy credentials' }).waitFor({ timeout: 20_000 });
 }
+
+/**
+ * Finishes turning auto top-up on from the dashboard's "Never run dry" `panel`: the first purchase saves the card for
+ * the ones the cron makes, paid on the simulated Checkout, and the panel then says auto top-up is on.
+ */
+export async function saveCardForAutoTopUp(page: Page, panel: Locator): Promise<void> {
+  await panel.getByRole('link', { name: 'Buy now and save your card' }).click();
+  await page.waitForURL(`${SIM}/stripe/checkout/**`);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+  await panel.getByText('Auto top-up is on. Charged this month').waitFor({ timeout: 20_000 });
+}

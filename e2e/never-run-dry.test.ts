@@ -11,7 +11,7 @@ import {
   mailArrived,
   newestKey,
   openPage,
-  SIM,
+  saveCardForAutoTopUp,
   screenshot,
   sidewaysScroll,
   signInOnPage,
@@ -115,12 +115,7 @@ test('auto top-up turned on in the dashboard buys Pro again when usage passes th
   await panel.getByLabel('When', { exact: true }).selectOption('gb_left');
   await panel.getByLabel('GB left', { exact: true }).fill('2');
   await panel.getByRole('button', { name: 'Turn on auto top-up' }).click();
-  // The first purchase after turning it on saves the card for the ones the cron makes.
-  await panel.getByRole('link', { name: 'Buy now and save your card' }).click();
-  await page.waitForURL(`${SIM}/stripe/checkout/**`);
-  await page.getByRole('button', { name: 'Pay', exact: true }).click();
-  await page.waitForURL(/\/dashboard/);
-  await panel.getByText('Auto top-up is on. Charged this month').waitFor({ timeout: 20_000 });
+  await saveCardForAutoTopUp(page, panel);
 
   const key = await newestKey();
   assert.equal(key.trafficCapGB, 20);

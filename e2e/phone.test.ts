@@ -17,6 +17,7 @@ import {
   reloadUntil,
   SHOP,
   SIM,
+  saveCardForAutoTopUp,
   signInLink,
   signInOnPage,
   simJson,
@@ -100,11 +101,7 @@ test('a customer with the longest address buys the longest plan and turns on aut
   await panel.getByRole('radio', { name: new RegExp(`^${LONG_TIER} · 10 GB`) }).check();
   await panel.getByLabel('GB left', { exact: true }).fill('2');
   await panel.getByRole('button', { name: 'Turn on auto top-up' }).click();
-  await panel.getByRole('link', { name: 'Buy now and save your card' }).click();
-  await customer.waitForURL(`${SIM}/stripe/checkout/**`);
-  await customer.getByRole('button', { name: 'Pay', exact: true }).click();
-  await customer.waitForURL(/\/dashboard/);
-  await panel.getByText('Auto top-up is on. Charged this month').waitFor({ timeout: 20_000 });
+  await saveCardForAutoTopUp(customer, panel);
 
   // 19 of 20 GB used: the cron's auto top-up buys the plan again, and the cap grows to 30 GB.
   await simPost(`/_sim/proxies/keys/${(await newestKey()).id}/usage`, { usedMB: 19 * 1024 });
@@ -140,7 +137,7 @@ test('the operator’s console on a phone: every page and dialog, a grant, a ref
   await assertPhone(operator, 'the console overview', 'console-overview');
 
   await tabs.getByRole('link', { name: 'Customers' }).click();
-  await operator.getByRole('searchbox', { name: /Search customers/ }).fill('konstantinopoulou');
+  await operator.getByRole('searchbox', { name: /Search customers/ }).fill('alexandra.konstantinopoulou');
   await operator.getByRole('button', { name: 'Search', exact: true }).click();
   await operator.getByRole('row').filter({ hasText: EMAIL }).waitFor();
   await assertPhone(operator, 'the customer list', 'console-customers');
@@ -274,7 +271,7 @@ test('the customer’s dashboard on a phone labels each kind of row, and every d
 });
 
 test('a suspended customer reads why, in the operator’s words, and is offered nothing to buy', async () => {
-  await operator.goto(`${SHOP}/admin/customers?q=konstantinopoulou`);
+  await operator.goto(`${SHOP}/admin/customers?q=alexandra.konstantinopoulou`);
   await operator.getByRole('link', { name: EMAIL }).click();
   await operator.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Suspend…' }).click();
   const dialog = operator.getByRole('dialog', { name: 'Suspend' });
