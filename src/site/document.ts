@@ -1,5 +1,6 @@
 // The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
-// stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
+// stylesheet, module script and preloads, the public config and structured data as JSON), the rendered body and after it
+// the answers a signed-in page was rendered from.
 import { CONFIG_SCRIPT_ID, DATA_SCRIPT_ID, type PageData, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
 import { escapeHtml } from '../html/index.ts';
 import type { PageIcon } from './icon.ts';
@@ -59,11 +60,13 @@ export function htmlDocument(parts: DocumentParts): string {
     ...parts.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"${priority}>`),
     `<script type="module" src="${escapeHtml(parts.script)}"${priority}></script>`,
     `<script type="application/json" id="${CONFIG_SCRIPT_ID}">${scriptJson(parts.config)}</script>`,
-    ...(parts.data
-      ? [`<script type="application/json" id="${DATA_SCRIPT_ID}">${scriptJson(parts.data)}</script>`]
-      : []),
     ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
   ];
   const body = parts.sessionCookie ? `<body ${SESSION_ATTRIBUTE}>` : '<body>';
-  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
+  // The answers the page was rendered from follow what they render: no byte of them comes before the first paint's.
+  // The app's module script runs once the document is parsed, so it finds them.
+  const data = parts.data
+    ? `\n<script type="application/json" id="${DATA_SCRIPT_ID}">${scriptJson(parts.data)}</script>`
+    : '';
+  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n<div id="app">${parts.body}</div>${data}\n</body>\n</html>\n`;
 }

@@ -4,7 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { AppShell } from '../../web/src/components/AppShell.tsx';
 import { ISLAND } from '../../web/src/components/Island.tsx';
 import { Layout } from '../../web/src/components/Layout.tsx';
-import { DashboardSkeleton, PageLoading } from '../../web/src/components/Skeleton.tsx';
+import { PageLoading } from '../../web/src/components/Skeleton.tsx';
 import { Dashboard } from '../../web/src/dashboard/Dashboard.tsx';
 import { Landing } from '../../web/src/pages/Landing.tsx';
 import { Legal } from '../../web/src/pages/Legal.tsx';
@@ -35,8 +35,6 @@ function content(route: Route, config: Config, data: PageData) {
       return <Legal doc={legalDocument(config, route.doc, data.legalText ?? null)} />;
     case 'not-found':
       return <NotFound />;
-    case 'dashboard':
-      return <DashboardSkeleton />;
     case 'unsubscribe':
       return <Unsubscribe view={data.unsubscribe ?? { state: 'invalid' }} />;
     default:
