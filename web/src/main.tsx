@@ -19,8 +19,10 @@ provideShopConfig(pageConfig());
 startRouter((pathname) => !isPublic(matchRoute(pathname)));
 const data = pageData();
 if (data) {
-  // Who is signed in and what the page shows came with it.
+  // Who is signed in and what the page shows came with it; back from Checkout, the account is asked for again at once,
+  // as the payment may have reached the key after the page was read.
   providePageData(data);
+  if (location.search.includes('session_id=')) void account.run();
 } else if (!sessionCookieSent()) {
   // Signed out for sure: pages that need a session send the visitor to sign in at once, without a refused request.
   sessionEnded();
