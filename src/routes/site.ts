@@ -1,14 +1,15 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { ConfigError } from '../config/index.ts';
+import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { requestContext } from '../http/middleware.ts';
-import { hasSessionCookie } from '../http/session.ts';
+import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
 import { unsubscribePage } from '../reminders/index.ts';
 import { UNSUBSCRIBE_PAGE_PATH } from '../shared/refill.ts';
 import { securityHeaders } from '../site/headers.ts';
-import { type RenderedPage, renderPage, robotsTxt, signInRedirect, sitemapXml } from '../site/index.ts';
+import { type RenderedPage, renderPage, robotsTxt, signInRedirect, sitemapXml, toSignIn } from '../site/index.ts';
 
 /** A plain page for when the shop cannot render its own (no brand, no styles, no scripts). */
 function unavailable(c: Context<AppEnv>, status: 500 | 503) {
@@ -27,7 +28,8 @@ function answer(c: Context<AppEnv>, page: RenderedPage) {
 }
 
 export const site = new Hono<AppEnv>()
-  // A page is written from the config and whether a cookie came with it: no D1, but for the unsubscribe page.
+  // A page is written from the config and whether a cookie came with it (no D1), but the unsubscribe page, and the
+  // dashboard for its customer, which reads the account as /api/account does.
   .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
@@ -36,6 +38,24 @@ export const site = new Hono<AppEnv>()
       'Content-Type': 'application/xml; charset=utf-8',
     }),
   )
+  // The dashboard with the customer's own key, usage and banners: the session check and the account's rows in one D1
+  // round trip. A session that turns out dead goes to sign in (its cookie cleared) before any of the app loads.
+  .get('/dashboard', readsFrom('bookmark'), async (c, next) => {
+    if (!hasSessionCookie(c)) return next();
+    const { services } = c.var;
+    const availability = pageAvailability(services);
+    const found = await resolveSession(c, accountReads);
+    const url = new URL(c.req.url);
+    if (!found) return answer(c, toSignIn(url));
+    const { identity, reads } = found;
+    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads, availability);
+    const page = await renderPage(services.config, c.env.ASSETS, url.pathname, {
+      sessionCookie: true,
+      data: { dashboard },
+      search: url.search,
+    });
+    return answer(c, page);
+  })
   // A reminder mail's link: the customer's address, so never stored or indexed. Its button posts to the shop's own
   // API, and a browser sends that form's Origin (which the API's CSRF guard checks) only under a referrer policy
   // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site. The link

@@ -3,6 +3,7 @@
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
 import { isPublic, matchRoute, needsSignIn, type Route, signInPath } from '../../web/src/routes.ts';
+import type { PageData } from '../../web/src/state/page.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { LEGAL_FILES } from '../config/legal.ts';
@@ -14,11 +15,10 @@ import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { CONTENT_DIR, type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { type PageData, renderBody } from './render.tsx';
+import { renderBody, renderDashboard } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
-export type { PageData } from './render.tsx';
 
 export interface RenderedPage {
   status: number;
@@ -78,13 +78,14 @@ function landingData(config: Config): Record<string, unknown>[] {
   return [productData(config), ...(faq ? [faqData(faq)] : [])];
 }
 
-/**
- * The answer to a visitor without a session cookie asking for a page that needs one: straight to sign in (with `next`,
- * the page and its query), so none of the app loads for them. Null for the pages anyone may see.
- */
-export function signInRedirect(config: Config, url: URL): RenderedPage | null {
-  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
-  if (!needsSignIn(matchRoute(url.pathname), onSale)) return null;
+/** The signed-in page rendered from its visitor's data: a private answer, never stored by anyone, that differs with
+ * the session cookie. */
+const PRIVATE_PAGE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
+/** Revalidated every time: a deploy changes the asset names the page links to. */
+const SHARED_PAGE = { 'Cache-Control': 'no-cache', Vary: 'Cookie' };
+
+/** Straight to sign in, and back to `url` (the page and its query) afterwards: none of the app loads for it. */
+export function toSignIn(url: URL): RenderedPage {
   return {
     status: 302,
     html: '',
@@ -97,14 +98,21 @@ export function signInRedirect(config: Config, url: URL): RenderedPage | null {
   };
 }
 
+/** The answer to a visitor without a session cookie asking for a page that needs one (to sign in), or null for the
+ * pages anyone may see. */
+export function signInRedirect(config: Config, url: URL): RenderedPage | null {
+  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
+  return needsSignIn(matchRoute(url.pathname), onSale) ? toSignIn(url) : null;
+}
+
 /** The page at `pathname`, or the not-found page (404). Everything but the canonical address, whether a session
- * cookie came with the request and the request's `data` (a page that shows some) is the same for every visitor, so
- * production renders each kind of page once per isolate. */
+ * cookie came with the request and the request's `data` (a page that shows some; the dashboard's is rendered with
+ * `search`, the page's query) is the same for every visitor, so production renders each kind of page once per isolate. */
 export async function renderPage(
   config: Config,
   assets: Fetcher,
   pathname: string,
-  { sessionCookie, data }: { sessionCookie: boolean; data?: PageData },
+  { sessionCookie, data, search = '' }: { sessionCookie: boolean; data?: PageData; search?: string },
 ): Promise<RenderedPage> {
   const route = matchRoute(pathname);
   const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
@@ -117,7 +125,14 @@ export async function renderPage(
     }
   }
   const { files, style, hash, icon, body: sameForAll } = await page;
-  const body = data ? renderBody(route, config, publicConfig(config), data) : sameForAll;
+  const shop = publicConfig(config);
+  // The dashboard for its customer is the app itself, rendered from the answers written into the page with it.
+  const dashboard = data?.dashboard;
+  const body = dashboard
+    ? renderDashboard({ pathname, search }, shop, { dashboard })
+    : data
+      ? renderBody(route, config, shop, data)
+      : sameForAll;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,
@@ -125,8 +140,10 @@ export async function renderPage(
     style,
     script: files.script,
     preloads: files.preloads,
-    enhancing: isPublic(route),
-    config: publicConfig(config),
+    // A public page, and the dashboard rendered for its customer, are whole before their scripts run.
+    enhancing: isPublic(route) || dashboard !== undefined,
+    config: shop,
+    data: dashboard && { dashboard },
     structuredData: route.page === 'landing' ? landingData(config) : [],
     body,
     sessionCookie,
@@ -134,12 +151,10 @@ export async function renderPage(
   return {
     status: route.page === 'not-found' ? 404 : 200,
     html,
-    // Revalidated every time: a deploy changes the asset names the page links to.
     headers: {
       // Only the sign-in page may load Turnstile, and only when the shop has it set up.
       ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
-      'Cache-Control': 'no-cache',
-      Vary: 'Cookie',
+      ...(dashboard ? PRIVATE_PAGE : SHARED_PAGE),
     },
   };
 }

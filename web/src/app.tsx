@@ -1,9 +1,8 @@
 // The signed-in app's pages (the public ones are the Worker's). Pages read state from signals; the server enforces
 // every rule.
 import { useEffect } from 'preact/hooks';
-import { Layout } from './components/Layout.tsx';
+import { AppShell } from './components/AppShell.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
-import { SessionNav } from './components/SessionNav.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { AdminGate } from './pages/AdminGate.tsx';
 import { navigate, path, search } from './router.ts';
@@ -48,8 +47,8 @@ function Page() {
 
 export function App() {
   return (
-    <Layout nav={<SessionNav />}>
+    <AppShell>
       <Page />
-    </Layout>
+    </AppShell>
   );
 }

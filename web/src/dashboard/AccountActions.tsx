@@ -3,11 +3,15 @@
 import { useState } from 'preact/hooks';
 import { Breakable } from '../components/Breakable.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { useAction } from '../state/resource.ts';
 import { signOut } from '../state/session.ts';
 
-const everywhereChunk = lazyChunk(() => import('./SignOutEverywhere.tsx').then((chunk) => chunk.SignOutEverywhere));
+const everywhereChunk = lazyChunk(
+  import.meta.env.SSR
+    ? placeholderOnly
+    : () => import('./SignOutEverywhere.tsx').then((chunk) => chunk.SignOutEverywhere),
+);
 
 export function AccountActions({ email }: { email: string }) {
   const signingOut = useAction(signOut);

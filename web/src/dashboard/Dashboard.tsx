@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
 import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
@@ -26,9 +26,13 @@ import { Expiry, UsageBar } from './Usage.tsx';
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
 // The traffic chart is a chunk of its own (its chart shared with the console), fetched when the key is shown.
-const trafficChunk = lazyChunk(() => import('./Traffic.tsx').then((chunk) => chunk.Traffic));
+const trafficChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Traffic.tsx').then((chunk) => chunk.Traffic),
+);
 // How to use the proxies: reading for later, at the foot of the page.
-const helpChunk = lazyChunk(() => import('./HelpPanel.tsx').then((chunk) => chunk.HelpPanel));
+const helpChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./HelpPanel.tsx').then((chunk) => chunk.HelpPanel),
+);
 
 export function Dashboard() {
   const who = customer.value;
