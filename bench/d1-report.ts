@@ -6,8 +6,8 @@ import type { RecordingSummary, Tally } from './instrumented/tally.ts';
 /** The requests whose sequential D1 round trips have a ceiling, and the ceiling. */
 export const GROUPS = {
   'customer reads': 1,
-  // A page says what it says from whether a session cookie came with it: it never reads D1.
-  pages: 0,
+  // A signed-in page reads its visitor's data in the session check's one round trip; a public page reads nothing.
+  pages: 1,
   checkout: 2,
   webhook: 2,
   'order poll': 1,
@@ -122,5 +122,20 @@ export function table(rows: Row[]): string {
         afterText(r.after),
       ];
     }),
+  );
+}
+
+/** A page's own server time over many requests, one at a time: the handler's time until the answer. */
+export interface PageTime {
+  request: string;
+  runs: number;
+  p50: number;
+  p99: number;
+}
+
+export function pageTimeTable(times: PageTime[]): string {
+  return markdownTable(
+    ['page', 'server time p50 · p99 (ms)', 'runs'],
+    times.map((t) => [t.request, `${t.p50.toFixed(1)} · ${t.p99.toFixed(1)}`, String(t.runs)]),
   );
 }

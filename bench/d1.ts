@@ -1,7 +1,7 @@
 // `npm run bench:d1`: what each request of the dashboard, sign-in, checkout, webhook, order poll and console costs
 // in sequential D1 round trips (the figure that decides latency far from the database's primary), D1 statements,
 // KV, rate-limit, queue and cache operations and upstream calls, then the same requests with 50 ms added to every
-// D1 call (the added latency ÷ 50 must match the count). Starts its own `npm run dev` with the dev-only instrumented
+// D1 call (the added latency ÷ 50 must match the count), and the pages' own server time at p50 and p99. Starts its own `npm run dev` with the dev-only instrumented
 // entry (bench/instrumented/) on PORT / SIM_PORT (default 8887/8890: run it under `flock /tmp/shop.lock`), fresh
 // state, and writes the table into the README's `bench:d1` region. `-- --quick` (CI) runs each request fewer times
 // and only prints. Exits 1 when a ceiling is passed or a count disagrees.
@@ -16,12 +16,26 @@ import { json, localTarget, loginToken, sessionCookieOf, shopFetch, signIn, simP
 import { buildSpa } from '../devkit/spa-build.ts';
 import { until } from '../devkit/until.ts';
 import { runOrThrow } from '../devkit/wrangler.ts';
-import { ADDED_MS, agrees, type Group, type Row, rowOf, summaryLine, table, withinCeiling } from './d1-report.ts';
+import {
+  ADDED_MS,
+  agrees,
+  type Group,
+  type PageTime,
+  pageTimeTable,
+  type Row,
+  rowOf,
+  summaryLine,
+  table,
+  withinCeiling,
+} from './d1-report.ts';
 import type { RecordingSummary } from './instrumented/tally.ts';
+import { percentile } from './load.ts';
 
 const QUICK = process.argv.includes('--quick');
 /** Runs per series (plain, then delayed). The per-customer limits allow 10 checkouts or reveals a minute. */
 const RUNS = QUICK ? 2 : 4;
+/** Requests per page for its server time's percentiles, one at a time. */
+const PAGE_RUNS = QUICK ? 20 : 200;
 const ports = benchPorts();
 const ENTRY = 'bench/instrumented/index.ts';
 /** Strings only the instrumented entry holds: none may be in the deployed bundle. */
@@ -38,6 +52,7 @@ console.log(`▸ starting npm run dev with ${ENTRY} on ${ports.shop}/${ports.sim
 const local = await startLocalShop(ports, { DEV_ENTRY: ENTRY });
 const target = localTarget(ports);
 const rows: Row[] = [];
+const pageTimes: PageTime[] = [];
 
 let clients = 0;
 /** A fresh client network per sign-in request (5 a minute each). */
@@ -73,6 +88,22 @@ async function measure({ request, group, expect, send }: Endpoint): Promise<void
 
 const get = (path: string, cookie?: string) => (headers: Record<string, string>) =>
   shopFetch(target, path, { cookie, headers });
+
+/** The handler's time of PAGE_RUNS requests of a page, one at a time (as recorded by the instrumented Worker). */
+async function timePage(request: string, send: Endpoint['send']): Promise<void> {
+  const ms: number[] = [];
+  for (let run = 0; run < PAGE_RUNS; run++) {
+    const id = crypto.randomUUID();
+    const res = await send({ 'x-bench-id': id });
+    if (res.status !== 200) throw new Error(`${request}: ${res.status}`);
+    await res.arrayBuffer();
+    ms.push((await json<RecordingSummary>(await fetch(`${target.shop}/api/__bench/recordings/${id}`), 'recording')).ms);
+  }
+  ms.sort((a, b) => a - b);
+  const time = { request, runs: PAGE_RUNS, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+  pageTimes.push(time);
+  console.log(`  ${request}: server time p50 ${time.p50.toFixed(1)} ms, p99 ${time.p99.toFixed(1)} ms`);
+}
 const post = (path: string, body: unknown, cookie?: string) => (headers: Record<string, string>) =>
   shopFetch(target, path, { json: body, cookie, headers });
 
@@ -119,8 +150,10 @@ try {
   const aged = await agedCookie(reader);
 
   console.log(`▸ measuring (${RUNS} runs, then ${RUNS} with +${ADDED_MS} ms per D1 call)`);
-  // A dashboard load: its page (rendered by the Worker), then the app's reads.
+  // A dashboard load: its page, rendered by the Worker with the customer's data (the app asks nothing more at once),
+  // then the reads the app makes as it goes.
   await measure({ request: 'GET /dashboard (the page)', group: 'pages', expect: 200, send: get('/dashboard', reader) });
+  await measure({ request: 'GET / (the landing page)', group: 'pages', expect: 200, send: get('/') });
   const reads: [string, string][] = [
     ['GET /api/auth/me', '/api/auth/me'],
     ['GET /api/account', '/api/account'],
@@ -209,6 +242,10 @@ try {
   });
   for (const path of ['/api/config', '/api/stock', '/api/incidents'])
     await measure({ request: `GET ${path}`, group: 'public', expect: 200, send: get(path) });
+
+  console.log(`▸ the pages' server time (${PAGE_RUNS} requests each, one at a time)`);
+  await timePage('GET /dashboard (a customer with a key)', get('/dashboard', reader));
+  await timePage('GET / (the landing page)', get('/'));
 } finally {
   await local.stop();
 }
@@ -220,10 +257,17 @@ const report = [
   table(rows),
   '',
   `\`${summaryLine(rows)}\``,
+  '',
+  `The pages' own server time: the handler's time until the answer, ${PAGE_RUNS} requests each, one at a time.`,
+  '',
+  pageTimeTable(pageTimes),
 ].join('\n');
 console.log(`\n${report}\n`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/d1.md', `${report}\n`);
 if (!QUICK) writeReadmeRegion('bench:d1', report);
-writeFileSync('bench/results/d1.json', `${JSON.stringify({ at: new Date().toISOString(), leaked, rows }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/d1.json',
+  `${JSON.stringify({ at: new Date().toISOString(), leaked, rows, pageTimes }, null, 2)}\n`,
+);
 process.exitCode = leaked.length === 0 && rows.every((r) => withinCeiling(r) && agrees(r)) ? 0 : 1;

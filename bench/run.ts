@@ -22,7 +22,11 @@ const QUICK = process.argv.includes('--quick');
 const REQUESTS = QUICK ? 300 : 2000;
 const CONCURRENCY = 32;
 const STOCK_REQUESTS = 1000;
-const WORKER_BUDGET_BYTES = 150 * 1024;
+/** The Worker renders the dashboard for its customer with the app's own components: measured (esbuild metafile of
+ * `wrangler deploy --dry-run`, gzipped as below) at 167.1 KiB (171,134 B) against main's 149.9 KiB without it, so
+ * 17.2 KiB: the dashboard's components and state, Preact's hooks and signals, and the API client its buttons use (its
+ * lazy chunks are left out, wrangler.toml's define). The budget is that plus 0.9 KiB; README ("The Worker's size"). */
+const WORKER_BUDGET_BYTES = 168 * 1024;
 const STOCK_FRESH_MS = 30_000;
 const ports = benchPorts();
 

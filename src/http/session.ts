@@ -82,7 +82,7 @@ export type RouteReads<R extends Reads> = (db: Db, customerId: string, req: Cont
  * in one batch keyed by the JWT's customer id. A dead session (revoked, expired, another customer's) answers null
  * and the route's rows are thrown away unread. A renewed session gets a fresh cookie. A stale cookie is cleared.
  */
-async function resolveSession<R extends Reads, E extends AppEnv>(
+export async function resolveSession<R extends Reads, E extends AppEnv>(
   c: Context<E>,
   routeReads: RouteReads<R> | undefined,
 ): Promise<ReadingVariables<R> | null> {

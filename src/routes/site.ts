@@ -2,11 +2,12 @@
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ConfigError } from '../config/index.ts';
+import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
-import { CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, rememberLocale } from '../http/locale.ts';
+import { askersLocale, CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, rememberLocale } from '../http/locale.ts';
 import { requestContext } from '../http/middleware.ts';
-import { hasSessionCookie } from '../http/session.ts';
+import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
 import { unsubscribePage } from '../reminders/index.ts';
 import { offeredOr } from '../shared/i18n/locales.ts';
 import { UNSUBSCRIBE_PAGE_PATH } from '../shared/refill.ts';
@@ -19,6 +20,7 @@ import {
   robotsTxt,
   signInRedirect,
   sitemapXml,
+  toSignIn,
 } from '../site/index.ts';
 
 /** A plain page for when the shop cannot render its own (no brand, no styles, no scripts). */
@@ -47,7 +49,8 @@ function answer(c: Context<AppEnv>, page: RenderedPage) {
 }
 
 export const site = new Hono<AppEnv>()
-  // A page is written from the config and whether a cookie came with it: no D1, but for the unsubscribe page.
+  // A page is written from the config and whether a cookie came with it (no D1), but the unsubscribe page, and the
+  // dashboard for its customer, which reads the account as /api/account does.
   .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
@@ -56,6 +59,34 @@ export const site = new Hono<AppEnv>()
       'Content-Type': 'application/xml; charset=utf-8',
     }),
   )
+  // The dashboard with the customer's own key, usage and banners: the session check and the account's rows in one D1
+  // round trip, written in the customer's saved language, whose app then takes the page over. A session that turns out
+  // dead goes to sign in (its cookie cleared) before any of the app loads.
+  .get('/dashboard', readsFrom('bookmark'), async (c, next) => {
+    if (!hasSessionCookie(c)) return next();
+    const { services } = c.var;
+    const { config } = services;
+    const availability = pageAvailability(services);
+    const found = await resolveSession(c, accountReads);
+    const url = new URL(c.req.url);
+    const visitors = askersLocale(c, config);
+    if (!found) return answer(c, toSignIn(config, { locale: visitors, path: url.pathname }, url.search));
+    const { identity, reads } = found;
+    const locale = offeredOr(identity.customer.locale, config.locales, visitors);
+    // The app's later answers (and its errors) speak it too.
+    if (locale !== visitors) rememberLocale(c, locale);
+    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads, availability);
+    const page = await renderPage(config, c.env.ASSETS, {
+      locale,
+      path: url.pathname,
+      search: url.search,
+      currency: currencyOf(c).currency,
+      offer: null,
+      sessionCookie: true,
+      data: { dashboard },
+    });
+    return answer(c, page);
+  })
   // A reminder mail's link: the customer's address, so never stored or indexed. Its button posts to the shop's own
   // API, and a browser sends that form's Origin (which the API's CSRF guard checks) only under a referrer policy
   // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site. The link
@@ -97,8 +128,8 @@ export const site = new Hono<AppEnv>()
       return c.redirect(address.location, address.status);
     }
     const sessionCookie = hasSessionCookie(c);
-    const toSignIn = !sessionCookie && signInRedirect(config, address, url.search);
-    if (toSignIn) return answer(c, toSignIn);
+    const signIn = !sessionCookie && signInRedirect(config, address, url.search);
+    if (signIn) return answer(c, signIn);
     const priced = currencyOf(c);
     if (priced.remember) rememberCurrency(c, priced.currency);
     return answer(c, await renderPage(config, c.env.ASSETS, { ...address, currency: priced.currency, sessionCookie }));

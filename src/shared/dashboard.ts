@@ -1,5 +1,5 @@
 // Types of the customer dashboard API (/api/account, /api/key/*, /api/sessions, /api/usage). Pure: no runtime imports.
-import type { SignedInCustomer } from './api.ts';
+import type { IncidentsResponse, SignedInCustomer, StockResponse } from './api.ts';
 
 /**
  * The customer's proxy key as the dashboard shows it.
@@ -46,6 +46,17 @@ export interface AccountAnswer {
   customer: SignedInCustomer;
   key: AccountKey;
   gateway: { host: string; username: string };
+}
+
+/** What GET /dashboard hands the app beside its HTML: the answers the Worker rendered the page from (the account read
+ * in the session check's round trip, the availability from the shop's cache), so the app takes the page over without
+ * asking again. A failed availability read is null: the app asks for it itself. */
+export interface DashboardPage {
+  /** When the Worker read them (unix ms). */
+  at: number;
+  account: AccountAnswer;
+  stock: StockResponse | null;
+  incidents: IncidentsResponse | null;
 }
 
 export interface RevealAnswer {

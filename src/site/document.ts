@@ -1,6 +1,7 @@
 // The HTML document around a page's body: head (title, description, canonical, link previews, icons, the inline
-// stylesheet, module script and preloads, the public config and structured data as JSON) and the rendered body.
-import { CONFIG_SCRIPT_ID, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
+// stylesheet, module script and preloads, the public config and structured data as JSON), the rendered body and after it
+// the answers a signed-in page was rendered from.
+import { CONFIG_SCRIPT_ID, DATA_SCRIPT_ID, type PageData, SESSION_ATTRIBUTE } from '../../web/src/state/page.ts';
 import { escapeHtml } from '../html/index.ts';
 import type { PageIcon } from './icon.ts';
 import type { PageMeta } from './meta.ts';
@@ -17,11 +18,13 @@ export interface DocumentParts {
   style: string;
   script: string;
   preloads: string[];
-  /** The scripts only enhance a page that is whole without them (the public pages' islands): fetched after what
-   * the first paint needs. */
+  /** The scripts only enhance a page that is whole without them (the public pages' islands, the app taking over a
+   * dashboard rendered with its data): fetched after what the first paint needs. */
   enhancing: boolean;
   /** The public config, for the islands or the app to render with. */
   config: unknown;
+  /** What a signed-in page was rendered from, for the app to take over. */
+  data?: PageData;
   /** schema.org data blocks. */
   structuredData: unknown[];
   /** HTML above the page, outside what the scripts hydrate (the offer of another language), or ''. */
@@ -67,5 +70,10 @@ export function htmlDocument(parts: DocumentParts): string {
     ...parts.structuredData.map((data) => `<script type="application/ld+json">${scriptJson(data)}</script>`),
   ];
   const body = parts.sessionCookie ? `<body ${SESSION_ATTRIBUTE}>` : '<body>';
-  return `<!doctype html>\n<html lang="${escapeHtml(parts.lang)}">\n<head>\n${head.join('\n')}\n</head>\n${body}\n${parts.notice}<div id="app">${parts.body}</div>\n</body>\n</html>\n`;
+  // The answers the page was rendered from follow what they render: no byte of them comes before the first paint's.
+  // The app's module script runs once the document is parsed, so it finds them.
+  const data = parts.data
+    ? `\n<script type="application/json" id="${DATA_SCRIPT_ID}">${scriptJson(parts.data)}</script>`
+    : '';
+  return `<!doctype html>\n<html lang="${escapeHtml(parts.lang)}">\n<head>\n${head.join('\n')}\n</head>\n${body}\n${parts.notice}<div id="app">${parts.body}</div>${data}\n</body>\n</html>\n`;
 }

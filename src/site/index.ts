@@ -3,6 +3,7 @@
 // Each page inlines its stylesheet and the public config, and preloads every module it needs, so the first paint
 // waits for no request and the scripts load in parallel.
 import { isPublic, matchRoute, needsSignIn, type Route, signInPath } from '../../web/src/routes.ts';
+import type { PageData } from '../../web/src/state/page.ts';
 import { parseLocaleContent, shopWordsFile, withLocaleContent } from '../config/content.ts';
 import { type Config, ConfigError } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
@@ -20,13 +21,12 @@ import { type PageIcon, pageIcon } from './icon.ts';
 import { localeOffer } from './locale-offer.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { type PageData, renderBody } from './render.tsx';
+import { renderBody, renderDashboard } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
 export { type PageCurrency, pageCurrency } from './currency.ts';
 export { type PageAddress, pageAddress } from './locale.ts';
-export type { PageData } from './render.tsx';
 
 export interface RenderedPage {
   status: number;
@@ -34,8 +34,8 @@ export interface RenderedPage {
   headers: Record<string, string>;
 }
 
-/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is never preloaded:
- * a customer who opens /admin must not download it. */
+/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is never preloaded, only
+ * its gate: a customer who opens /admin must not download it. */
 function scripts(route: Route): [SpaBundle, LazyPage?] {
   switch (route.page) {
     case 'landing':
@@ -48,8 +48,9 @@ function scripts(route: Route): [SpaBundle, LazyPage?] {
       return ['app', 'verify'];
     case 'dashboard-api':
       return ['app', 'api'];
-    case 'dashboard':
     case 'admin':
+      return ['app', 'adminGate'];
+    case 'dashboard':
       return ['app'];
     default:
       return ['islands'];
@@ -108,18 +109,16 @@ async function inLanguage(config: Config, spa: SpaAssets, locale: Locale): Promi
   return withLocaleContent(config, parsed.content);
 }
 
-/**
- * The answer to a visitor without a session cookie asking for a page that needs one: straight to sign in, in the
- * page's language (with `next`, the page and its query), so none of the app loads for them. Null for the pages anyone
- * may see.
- */
-export function signInRedirect(
-  config: Config,
-  page: { locale: Locale; path: string },
-  search: string,
-): RenderedPage | null {
-  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
-  if (!needsSignIn(matchRoute(page.path), onSale)) return null;
+/** The signed-in page rendered from its visitor's data: a private answer, never stored by anyone, that differs with
+ * the session cookie. */
+const PRIVATE_PAGE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
+/** Revalidated every time: a deploy changes the asset names the page links to. The offer and the app's language
+ * follow the visitor's languages and cookie. */
+const SHARED_PAGE = { 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Language' };
+
+/** Straight to sign in, in the page's language, and back to the page (`page.path` and its query, `search`)
+ * afterwards: none of the app loads for it. */
+export function toSignIn(config: Config, page: { locale: Locale; path: string }, search: string): RenderedPage {
   return {
     status: 302,
     html: '',
@@ -130,6 +129,17 @@ export function signInRedirect(
       Vary: 'Cookie, Accept-Language',
     },
   };
+}
+
+/** The answer to a visitor without a session cookie asking for a page that needs one (to sign in), or null for the
+ * pages anyone may see. */
+export function signInRedirect(
+  config: Config,
+  page: { locale: Locale; path: string },
+  search: string,
+): RenderedPage | null {
+  const onSale = (tierId: string) => config.tiers.some((t) => t.id === tierId);
+  return needsSignIn(matchRoute(page.path), onSale) ? toSignIn(config, page, search) : null;
 }
 
 /** The shop's config with a locale's own words (its tier names for Checkout's product line). */
@@ -147,8 +157,11 @@ export interface PageInLocale {
   offer: Locale | null;
   /** A session cookie came with the request. */
   sessionCookie: boolean;
-  /** What the page shows for this request alone (the unsubscribe page's link), rendered for it. */
+  /** What the page shows for this request alone (the unsubscribe page's link, the dashboard's answers for its
+   * customer), rendered for it. */
   data?: PageData;
+  /** The page's query, `?` included, or '' (the dashboard renders what it says). */
+  search?: string;
 }
 
 /** The page at `page.path` in its locale, or the not-found page (404). Everything but the offer, whether a session
@@ -172,6 +185,9 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
   }
   const { files, style, hash, icon, body: sameForAll } = await made;
   const { data } = page;
+  const pageConfig = publicConfig(config, page.currency);
+  // The dashboard for its customer is the app itself, rendered from the answers written into the page with it.
+  const dashboard = data?.dashboard;
   const html = inLocale(page.locale, () =>
     htmlDocument({
       lang: languageTag(page.locale),
@@ -181,24 +197,27 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
       style,
       script: files.script,
       preloads: files.preloads,
-      enhancing: isPublic(route),
-      config: publicConfig(config, page.currency),
+      // A public page, and the dashboard rendered for its customer, are whole before their scripts run.
+      enhancing: isPublic(route) || dashboard !== undefined,
+      config: pageConfig,
+      data: dashboard && { dashboard },
       structuredData: route.page === 'landing' ? landingData(config, page.currency) : [],
       notice: page.offer ? localeOffer(page.offer, page.path, config) : '',
-      body: data ? renderBody(route, page.path, config, publicConfig(config, page.currency), data) : sameForAll,
+      body: dashboard
+        ? renderDashboard({ pathname: page.path, search: page.search ?? '' }, pageConfig, { dashboard })
+        : data
+          ? renderBody(route, page.path, config, pageConfig, data)
+          : sameForAll,
       sessionCookie: page.sessionCookie,
     }),
   );
   return {
     status: route.page === 'not-found' ? 404 : 200,
     html,
-    // Revalidated every time: a deploy changes the asset names the page links to. The offer and the app's language
-    // follow the visitor's languages and cookie.
     headers: {
       // Only the sign-in page may load Turnstile, and only when the shop has it set up.
       ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
-      'Cache-Control': 'no-cache',
-      Vary: 'Cookie, Accept-Language',
+      ...(dashboard ? PRIVATE_PAGE : SHARED_PAGE),
     },
   };
 }

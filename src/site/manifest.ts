@@ -48,6 +48,8 @@ export const LAZY_PAGES = {
   verify: 'src/pages/Verify.tsx',
   /** The dashboard's API page (tokens and examples). */
   api: 'src/dashboard/ApiPage.tsx',
+  /** /admin's gate: the console for operators, a 403 page for anyone else. */
+  adminGate: 'src/pages/AdminGate.tsx',
   console: 'src/admin/AdminApp.tsx',
   /** A customer's page in the console, fetched by the console when an operator opens one. */
   customer: 'src/admin/CustomerDetail.tsx',

@@ -17,6 +17,8 @@ const NOT_PRIMARY: Record<string, ReadCopy> = {
   'GET /api/usage': 'bookmark',
   'GET /api/reminders': 'bookmark',
   'GET /api/auto-top-up': 'bookmark',
+  // The dashboard's page, rendered with the account it reads in the session check's round trip (as /api/account).
+  'GET /dashboard': 'bookmark',
   // Nothing of anybody's: the public config, availability (KV), the API's documentation, the pages.
   'GET /api/config': 'replica',
   'GET /api/stock': 'replica',

@@ -64,6 +64,15 @@ describe('resource', () => {
     expect(mask.loading.value).toBe(false);
   });
 
+  it('dates an answer the page came with by when it was read, and keeps the date of an answer edited in place', () => {
+    const account = resource(async () => 'fetched');
+    expect(account.at.value).toBe(0);
+    account.set('rendered', 1_796_677_525_219);
+    expect(account.at.value).toBe(1_796_677_525_219);
+    account.set('rotated');
+    expect([account.data.value, account.at.value]).toEqual(['rotated', 1_796_677_525_219]);
+  });
+
   it('clears the last failure when asked again, and turns anything thrown into an Error', async () => {
     const legal = resource(() => Promise.reject('plain text'));
     await legal.run();

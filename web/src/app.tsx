@@ -1,12 +1,10 @@
 // The signed-in app's pages (the public ones are the Worker's). Pages read state from signals; the server enforces
 // every rule.
 import { useEffect } from 'preact/hooks';
-import { Layout } from './components/Layout.tsx';
+import { AppShell } from './components/AppShell.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
-import { SessionNav } from './components/SessionNav.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { href } from './i18n.ts';
-import { AdminGate } from './pages/AdminGate.tsx';
 import { navigate, path, search } from './router.ts';
 import { matchRoute, needsSignIn, pageTitle, signInPath } from './routes.ts';
 import { shopConfig } from './state/config.ts';
@@ -17,6 +15,8 @@ const checkoutChunk = lazyChunk(() => import('./pages/Checkout.tsx').then((page)
 const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
 // API tokens and examples, for the customers who script.
 const apiChunk = lazyChunk(() => import('./dashboard/ApiPage.tsx').then((page) => page.ApiPage));
+// The console's gate (which loads the console for operators): only /admin needs it.
+const adminChunk = lazyChunk(() => import('./pages/AdminGate.tsx').then((page) => page.AdminGate));
 
 function Page() {
   const route = matchRoute(path.value);
@@ -41,7 +41,7 @@ function Page() {
     case 'dashboard-api':
       return <LazyPage chunk={apiChunk} />;
     case 'admin':
-      return <AdminGate />;
+      return <LazyPage chunk={adminChunk} />;
     default:
       // A public page: the router has asked the Worker for it with a full page load.
       return null;
@@ -50,8 +50,8 @@ function Page() {
 
 export function App() {
   return (
-    <Layout nav={<SessionNav />} path={path.value}>
+    <AppShell path={path.value}>
       <Page />
-    </Layout>
+    </AppShell>
   );
 }

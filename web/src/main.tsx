@@ -1,7 +1,9 @@
-// The signed-in app (dashboard, console, checkout, sign-in confirmation). The Worker's HTML already shows the page's
-// shell; the app starts its requests at once, all in parallel, and hydrates it.
+// The signed-in app (dashboard, console, checkout, sign-in confirmation). The Worker's HTML already shows the page:
+// the dashboard whole, from the answers it hands over with it (so the app asks for none of them again), or else its
+// shell, and then the app starts its requests at once, all in parallel. The app renders over the Worker's HTML,
+// reusing its elements and correcting what only the browser knows (the reader's time zone, remembered choices).
 import './styles/app.css';
-import { hydrate } from 'preact';
+import { render } from 'preact';
 import { App } from './app.tsx';
 import { path, startRouter } from './router.ts';
 import { isPublic, matchRoute } from './routes.ts';
@@ -9,12 +11,19 @@ import { account } from './state/account.ts';
 import { ensureAvailability } from './state/availability.ts';
 import { provideShopConfig } from './state/config.ts';
 import { openConsole } from './state/console.ts';
-import { pageConfig, sessionCookieSent } from './state/page.ts';
+import { pageConfig, pageData, sessionCookieSent } from './state/page.ts';
+import { providePageData } from './state/page-data.ts';
 import { loadSession, sessionEnded } from './state/session.ts';
 
 provideShopConfig(pageConfig());
 startRouter((pathname) => !isPublic(matchRoute(pathname)));
-if (!sessionCookieSent()) {
+const data = pageData();
+if (data) {
+  // Who is signed in and what the page shows came with it; back from Checkout, the account is asked for again at once,
+  // as the payment may have reached the key after the page was read.
+  providePageData(data);
+  if (location.search.includes('session_id=')) void account.run();
+} else if (!sessionCookieSent()) {
   // Signed out for sure: pages that need a session send the visitor to sign in at once, without a refused request.
   sessionEnded();
 } else if (path.value === '/admin') {
@@ -26,4 +35,4 @@ if (!sessionCookieSent()) {
   void account.run();
   void ensureAvailability();
 } else void loadSession();
-hydrate(<App />, document.getElementById('app') ?? document.body);
+render(<App />, document.getElementById('app') ?? document.body);

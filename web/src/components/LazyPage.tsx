@@ -8,10 +8,15 @@ import { t } from '../i18n.ts';
 import { type Resource, resource } from '../state/resource.ts';
 import { PageLoading } from './Skeleton.tsx';
 
-/** A page's chunk, held at module level so it is fetched once: `lazyChunk(() => import('./Page.tsx').then(…))`. */
+/** A page's chunk, held at module level so it is fetched once: `lazyChunk(() => import('./Page.tsx').then(…))`. A
+ * chunk of a page the Worker renders is written `lazyChunk(import.meta.env.SSR ? placeholderOnly : () => import(…))`:
+ * the Worker only ever renders its placeholder, and its build (wrangler.toml's define) drops the import. */
 export const lazyChunk = <P extends object = object>(
   load: () => Promise<ComponentType<P>>,
 ): Resource<ComponentType<P>> => resource(load);
+
+/** The Worker's loader of a chunk: never called, since it renders without running effects. */
+export const placeholderOnly = (): Promise<never> => Promise.reject(new Error('a chunk is fetched by the browser'));
 
 /** Shows the page of `chunk` with `props`, fetching it on first use. */
 export function LazyPage<P extends object>({ chunk, props }: { chunk: Resource<ComponentType<P>>; props?: P }) {

@@ -7,13 +7,17 @@ import { languageName } from '../../../src/shared/language-name.ts';
 import { api, read } from '../api.ts';
 import { Breakable } from '../components/Breakable.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { currentLocale, rich, t } from '../i18n.ts';
 import { shopConfig } from '../state/config.ts';
 import { useAction } from '../state/resource.ts';
 import { signOut } from '../state/session.ts';
 
-const everywhereChunk = lazyChunk(() => import('./SignOutEverywhere.tsx').then((chunk) => chunk.SignOutEverywhere));
+const everywhereChunk = lazyChunk(
+  import.meta.env.SSR
+    ? placeholderOnly
+    : () => import('./SignOutEverywhere.tsx').then((chunk) => chunk.SignOutEverywhere),
+);
 
 /** Saves the choice, then loads the page again in that language (each language is a build of its own). */
 async function chooseLanguage(locale: Locale): Promise<void> {

@@ -50,7 +50,7 @@ export function Credentials({ me }: { me: AccountAnswer }) {
             {t('cred.key')} {off && <span class="status status-disabled">{off[0]}</span>}
           </dt>
           <dd>
-            <code class="mono value" data-testid="key">
+            <code class="mono value" data-testid="key" elementtiming="key">
               {shown ? secret.value : (me.key.secretMask ?? '—')}
             </code>
             <button type="button" class="secondary" onClick={toggle} disabled={busy} aria-pressed={showSecret.value}>

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
 import { t } from '../i18n.ts';
 import { navigate, search } from '../router.ts';
@@ -16,6 +16,7 @@ import { useVisibleInterval } from '../state/visible.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
+import { Provisioning } from './Provisioning.tsx';
 import { Refill } from './Refill.tsx';
 import { RotateKey } from './RotateKey.tsx';
 import { UrlBuilder } from './UrlBuilder.tsx';
@@ -24,15 +25,21 @@ import { Expiry, UsageBar } from './Usage.tsx';
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
 // Below the fold, chunks of their own (as "Never run dry"'s settings are), so the dashboard's JavaScript stays within
-// its budget in every language: the traffic chart (its chart shared with the console, fetched when the key is shown),
-// the gateway's live sessions, the purchase history and the help with the username grammar (reading for later, at
-// the foot of the page).
-// Right after Checkout only: the key being created.
-const provisioningChunk = lazyChunk(() => import('./Provisioning.tsx').then((panel) => panel.Provisioning));
-const trafficChunk = lazyChunk(() => import('./Traffic.tsx').then((chunk) => chunk.Traffic));
-const sessionsChunk = lazyChunk(() => import('./Sessions.tsx').then((panel) => panel.Sessions));
-const purchasesChunk = lazyChunk(() => import('./Purchases.tsx').then((panel) => panel.Purchases));
-const helpChunk = lazyChunk(() => import('./HelpPanel.tsx').then((panel) => panel.HelpPanel));
+// its budget in every language: the traffic chart (its chart shared with the console, fetched when the key is shown), the gateway's live sessions, the
+// purchase history and the help with the username grammar (reading for later, at the foot of the page). The Worker
+// renders only their placeholders, and its build drops their imports (import.meta.env.SSR).
+const trafficChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Traffic.tsx').then((chunk) => chunk.Traffic),
+);
+const sessionsChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Sessions.tsx').then((panel) => panel.Sessions),
+);
+const purchasesChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Purchases.tsx').then((panel) => panel.Purchases),
+);
+const helpChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./HelpPanel.tsx').then((panel) => panel.HelpPanel),
+);
 
 export function Dashboard() {
   const who = customer.value;
@@ -80,7 +87,7 @@ export function Dashboard() {
         <DashboardSkeleton />
       );
   } else if (status === 'provisioning' || (checkoutSession && status === 'none')) {
-    body = <LazyPage chunk={provisioningChunk} props={{ sessionId: checkoutSession }} />;
+    body = <Provisioning sessionId={checkoutSession} />;
   } else if (status === 'none') {
     body = (
       <>

@@ -2,11 +2,13 @@
 // itself are a chunk of their own (RotateKeyDialog.tsx), fetched when the button is first pressed, so the dashboard's
 // JavaScript stays within its budget. Back from a fresh sign-in link (#rotate) the confirmation opens at once.
 import { useEffect, useState } from 'preact/hooks';
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { Reauth } from '../components/Reauth.tsx';
 import { t } from '../i18n.ts';
 
-const dialogChunk = lazyChunk(() => import('./RotateKeyDialog.tsx').then((chunk) => chunk.RotateKeyDialog));
+const dialogChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./RotateKeyDialog.tsx').then((chunk) => chunk.RotateKeyDialog),
+);
 
 export function RotateKey() {
   const [open, setOpen] = useState(false);

@@ -12,7 +12,7 @@ import {
 } from '../../../src/shared/proxy-url.ts';
 import { Breakable } from '../components/Breakable.tsx';
 import { CopyButton } from '../components/CopyButton.tsx';
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { t } from '../i18n.ts';
 import { stock } from '../state/availability.ts';
 import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
@@ -22,7 +22,9 @@ import { Snippets } from './Snippets.tsx';
 
 // A batch of URLs (folded away below the URL): a chunk of its own, so the dashboard's JavaScript stays within its budget
 // in every language.
-const batchChunk = lazyChunk(() => import('./BatchUrls.tsx').then((panel) => panel.BatchUrls));
+const batchChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./BatchUrls.tsx').then((panel) => panel.BatchUrls),
+);
 
 /** Devices online for a country in the chosen pool (`any`/`best` count both); undefined while unknown. */
 function online(code: string, chosen: Pool): number | undefined {

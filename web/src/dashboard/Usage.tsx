@@ -48,7 +48,11 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
         aria-valuenow={known ? percent : undefined}
         aria-valuetext={text}
       >
-        <div class={`fill ${level}`} style={{ width: `${percent}%` }} />
+        {/* Drawn by attributes, not a style attribute: the Worker's HTML draws it before any script runs, and the
+            pages' CSP allows no inline style. */}
+        <svg class="bar-fill" aria-hidden="true">
+          <rect class={`fill ${level}`} width={`${percent}%`} height="100%" />
+        </svg>
       </div>
       <p class="hint">{[low, updated].filter(Boolean).join(' ')}</p>
     </div>

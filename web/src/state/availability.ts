@@ -1,5 +1,6 @@
 // Live pool stock per offered country and active incidents (both from the shop's cache, never the upstream).
 import { signal } from '@preact/signals';
+import type { IncidentsResponse, StockResponse } from '../../../src/shared/api.ts';
 import { api, read } from '../api.ts';
 import { resource } from './resource.ts';
 
@@ -16,6 +17,24 @@ export async function loadAvailability(): Promise<void> {
 }
 
 let firstLoad: Promise<void> | undefined;
+
+/** The answers the page was rendered with (null: the Worker could not read it, and the app asks itself). */
+export function provideAvailability(
+  stockAnswer: StockResponse | null,
+  incidentsAnswer: IncidentsResponse | null,
+): void {
+  if (stockAnswer) stock.set(stockAnswer);
+  if (incidentsAnswer) incidents.set(incidentsAnswer);
+  availabilityLoaded.value = true;
+  firstLoad = stockAnswer && incidentsAnswer ? Promise.resolve() : undefined;
+}
+
+export function forgetAvailability(): void {
+  stock.set(undefined);
+  incidents.set(undefined);
+  availabilityLoaded.value = false;
+  firstLoad = undefined;
+}
 
 /** The first load, started once however many views ask for it; refreshes go through loadAvailability. */
 export function ensureAvailability(): Promise<void> {

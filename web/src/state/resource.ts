@@ -19,9 +19,9 @@ export interface Resource<T, A extends unknown[] = []> extends Loadable<T> {
   readonly at: ReadonlySignal<number>;
   /** Sends the request. Only the newest one counts: resolves to its answer, or undefined if it failed or was overtaken. */
   run(...args: A): Promise<T | undefined>;
-  /** Puts an answer in place that the page learnt otherwise (a rotation's new mask, a sign-out); a request still in
-   * flight no longer counts. */
-  set(value: T | undefined): void;
+  /** Puts an answer in place that the page learnt otherwise (a rotation's new mask, a sign-out, the answer the page
+   * was rendered from, read `at`); a request still in flight no longer counts. */
+  set(value: T | undefined, at?: number): void;
 }
 
 export function resource<T, A extends unknown[] = []>(load: (...args: A) => Promise<T>): Resource<T, A> {
@@ -52,9 +52,10 @@ export function resource<T, A extends unknown[] = []>(load: (...args: A) => Prom
         if (ticket === newest) loading.value = false;
       }
     },
-    set(value) {
+    set(value, when) {
       newest++;
       data.value = value;
+      if (when !== undefined) at.value = when;
       error.value = null;
       loading.value = false;
     },

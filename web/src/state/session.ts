@@ -26,6 +26,11 @@ export function loadSession(): Promise<unknown> {
 /** Signed in as `who` (a sign-in link was just confirmed). */
 export const signedIn: (who: SignedInCustomer) => void = session.set;
 
+/** Who is signed in is unknown again (the Worker, once it has rendered a page for one customer). */
+export function sessionUnknown(): void {
+  session.set(undefined);
+}
+
 /** The shop answered 401: this browser's session has ended. */
 export function sessionEnded(): void {
   session.set(null);
