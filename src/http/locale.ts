@@ -28,6 +28,14 @@ export function askersLocale<E extends AppEnv>(
   return offeredOr(getCookie(c, LOCALE_COOKIE), config.locales, browser ?? config.defaultLocale);
 }
 
+/** The asker's language with its catalog loaded, for answers that carry sentences (a key's banner, a pause). */
+export async function askersLanguage<E extends AppEnv>(c: Context<E>): Promise<Locale> {
+  const { services } = c.var;
+  const locale = askersLocale(c, services.config);
+  await services.loadCatalog(locale);
+  return locale;
+}
+
 export function rememberLocale<E extends AppEnv>(c: Context<E>, locale: Locale): void {
   setCookie(c, LOCALE_COOKIE, locale, { path: '/', secure: true, sameSite: 'Lax', maxAge: A_YEAR_S });
 }

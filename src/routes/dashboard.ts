@@ -17,7 +17,7 @@ import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
-import { rememberLocale } from '../http/locale.ts';
+import { askersLanguage, rememberLocale } from '../http/locale.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import {
   requireRecentSignIn,
@@ -55,7 +55,15 @@ export const dashboard = new Hono<AppEnv>()
   // The dashboard's reads come from the nearest replica that has the browser's own writes; reveal, rotate and closing
   // sessions check the session on the primary (the guards' default).
   .get('/account', readsFrom('bookmark'), privateNoStore, requireSessionReading(accountReads), async (c) =>
-    c.json(await accountView(c.var.services, signedInCustomer(c.var.identity), c.var.identity.customer, c.var.reads)),
+    c.json(
+      await accountView(
+        c.var.services,
+        signedInCustomer(c.var.identity),
+        c.var.identity.customer,
+        c.var.reads,
+        await askersLanguage(c),
+      ),
+    ),
   )
   /** The language of the dashboard and of the customer's mail (remembered in the browser too, for the app's pages). */
   .put('/account/language', privateNoStore, requireSession, validate('json', languageBody), async (c) => {

@@ -75,7 +75,15 @@ export const site = new Hono<AppEnv>()
     const locale = offeredOr(identity.customer.locale, config.locales, visitors);
     // The app's later answers (and its errors) speak it too.
     if (locale !== visitors) rememberLocale(c, locale);
-    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads, availability);
+    await services.loadCatalog(locale);
+    const dashboard = await dashboardPage(
+      services,
+      signedInCustomer(identity),
+      identity.customer,
+      reads,
+      availability,
+      locale,
+    );
     const page = await renderPage(config, c.env.ASSETS, {
       locale,
       path: url.pathname,

@@ -160,4 +160,27 @@ Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
     'Du hast schon {limit} API-Tokens, das Maximum pro Konto. Widerrufe eines, das du nicht mehr brauchst, und versuche es dann erneut.',
   'error.tokenNotFound': 'Dieses API-Token gibt es nicht (vielleicht ist es schon widerrufen).',
   'error.autoTopUpOff': 'Dieser Shop bietet keine automatische Aufladung an.',
+  'key.expired': 'Dein Proxy-Schlüssel ist abgelaufen. Kauf mehr Traffic, um ihn weiter zu nutzen.',
+  'key.suspended':
+    'Dein Konto ist gesperrt, daher ist dein Proxy-Schlüssel abgeschaltet und es kann kein Traffic gekauft werden. Wende dich an den Support, um das zu klären.',
+  'key.suspendedWhy':
+    'Dein Konto ist gesperrt, daher ist dein Proxy-Schlüssel abgeschaltet und es kann kein Traffic gekauft werden. Der Shop nennt diesen Grund: „{reason}“. Wende dich an den Support, um das zu klären.',
+  'key.providerDisabled':
+    'Dein Proxy-Schlüssel wurde vom Anbieter deaktiviert. Wende dich an den Support ({email}), um das zu klären.',
+  'key.capReached':
+    'Du hast deine ganzen {gb} GB Traffic verbraucht. Kauf mehr, um deinen Schlüssel wieder einzuschalten.',
+  'key.switchedOff':
+    'Dein Proxy-Schlüssel ist abgeschaltet (zum Beispiel nach einer Erstattung). Wende dich an den Support, wenn du das nicht erwartet hast.',
+  'key.switchedOffUnknown':
+    'Dein Proxy-Schlüssel ist abgeschaltet. Wenn du deinen ganzen Traffic verbraucht hast, kauf mehr; sonst wende dich an den Support.',
+  'key.rollover':
+    'Du hast einen neuen Proxy-Schlüssel: Kopiere sein Passwort unten in deine Tools. Dein alter Schlüssel{mask} funktioniert noch bis {until}; danach wandert sein ungenutzter Traffic auf den neuen Schlüssel.',
+  'refill.pause.authentication':
+    'Deine Bank möchte, dass du die letzte Aufladung selbst bestätigst. Schließ die Zahlung ab, dann läuft die automatische Aufladung weiter.',
+  'refill.pause.declined':
+    'Deine Karte wurde bei der letzten Aufladung abgelehnt. Zahl einmal mit einer funktionierenden Karte, dann läuft die automatische Aufladung weiter.',
+  'refill.pause.noCard':
+    'Für die automatische Aufladung ist noch keine Karte gespeichert. Zahl einmal, dann wird deine Karte für die nächsten Aufladungen gespeichert.',
+  'refill.pause.failed':
+    'Die letzte Aufladung konnte nicht abgebucht werden. Zahl einmal, dann wird deine Zahlungsart für die nächsten Aufladungen gespeichert.',
 };

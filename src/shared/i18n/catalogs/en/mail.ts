@@ -119,4 +119,24 @@ export const mail = {
     'You already have {limit} API tokens, the most one account may hold. Revoke one you no longer use, then try again.',
   'error.tokenNotFound': 'There is no such API token (it may already be revoked).',
   'error.autoTopUpOff': 'This shop does not offer auto top-up.',
+  'key.expired': 'Your proxy key has expired. Buy more traffic to keep using it.',
+  'key.suspended':
+    'Your account is suspended, so your proxy key is switched off and no traffic can be bought. Contact support to sort it out.',
+  'key.suspendedWhy':
+    'Your account is suspended, so your proxy key is switched off and no traffic can be bought. The shop gave this reason: “{reason}”. Contact support to sort it out.',
+  'key.providerDisabled': 'Your proxy key was disabled by the provider. Contact support ({email}) to sort it out.',
+  'key.capReached': 'You have used all {gb} GB of your traffic. Buy more to switch your key back on.',
+  'key.switchedOff':
+    'Your proxy key is switched off (for example after a refund). Contact support if you did not expect this.',
+  'key.switchedOffUnknown':
+    'Your proxy key is switched off. If you have used all your traffic, buy more; otherwise contact support.',
+  'key.rollover':
+    'You have a new proxy key: copy its password below into your tools. Your old key{mask} keeps working until {until}; its unused traffic then moves to the new key.',
+  'refill.pause.authentication':
+    'Your bank asked you to confirm the last top-up yourself. Finish the payment and auto top-up carries on.',
+  'refill.pause.declined':
+    'Your card was declined on the last top-up. Pay once with a working card and auto top-up carries on.',
+  'refill.pause.noCard': 'No card is saved for auto top-up yet. Pay once and your card is saved for the next top-ups.',
+  'refill.pause.failed':
+    'The last top-up could not be charged. Pay once and your payment method is saved for the next top-ups.',
 } as const;

@@ -155,4 +155,26 @@ Pídenos una copia de tus datos, o que los borremos, en {email}.`,
     'Ya tienes {limit} tokens de API, el máximo por cuenta. Revoca uno que ya no uses e inténtalo de nuevo.',
   'error.tokenNotFound': 'Ese token de API no existe (puede que ya esté revocado).',
   'error.autoTopUpOff': 'Esta tienda no ofrece recarga automática.',
+  'key.expired': 'Tu clave de proxy ha caducado. Compra más tráfico para seguir usándola.',
+  'key.suspended':
+    'Tu cuenta está suspendida, así que tu clave de proxy está desactivada y no se puede comprar tráfico. Contacta con soporte para resolverlo.',
+  'key.suspendedWhy':
+    'Tu cuenta está suspendida, así que tu clave de proxy está desactivada y no se puede comprar tráfico. La tienda indica este motivo: «{reason}». Contacta con soporte para resolverlo.',
+  'key.providerDisabled':
+    'El proveedor ha desactivado tu clave de proxy. Contacta con soporte ({email}) para resolverlo.',
+  'key.capReached': 'Has usado los {gb} GB de tu tráfico. Compra más para volver a activar tu clave.',
+  'key.switchedOff':
+    'Tu clave de proxy está desactivada (por ejemplo, tras un reembolso). Contacta con soporte si no lo esperabas.',
+  'key.switchedOffUnknown':
+    'Tu clave de proxy está desactivada. Si has usado todo tu tráfico, compra más; si no, contacta con soporte.',
+  'key.rollover':
+    'Tienes una clave de proxy nueva: copia su contraseña de abajo en tus herramientas. Tu clave antigua{mask} sigue funcionando hasta el {until}; después, su tráfico sin usar pasa a la nueva.',
+  'refill.pause.authentication':
+    'Tu banco pidió que confirmaras tú la última recarga. Completa el pago y la recarga automática continúa.',
+  'refill.pause.declined':
+    'Tu tarjeta fue rechazada en la última recarga. Paga una vez con una tarjeta que funcione y la recarga automática continúa.',
+  'refill.pause.noCard':
+    'Aún no hay ninguna tarjeta guardada para la recarga automática. Paga una vez y tu tarjeta se guarda para las próximas recargas.',
+  'refill.pause.failed':
+    'No se pudo cobrar la última recarga. Paga una vez y tu método de pago se guarda para las próximas recargas.',
 };

@@ -162,4 +162,26 @@ Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
     'Vous avez déjà {limit} jetons d’API, le maximum pour un compte. Révoquez-en un que vous n’utilisez plus, puis réessayez.',
   'error.tokenNotFound': 'Ce jeton d’API n’existe pas (il est peut-être déjà révoqué).',
   'error.autoTopUpOff': 'Cette boutique ne propose pas de recharge automatique.',
+  'key.expired': 'Votre clé proxy a expiré. Achetez du trafic pour continuer à l’utiliser.',
+  'key.suspended':
+    'Votre compte est suspendu : votre clé proxy est désactivée et aucun trafic ne peut être acheté. Contactez le support pour régler cela.',
+  'key.suspendedWhy':
+    'Votre compte est suspendu : votre clé proxy est désactivée et aucun trafic ne peut être acheté. La boutique a indiqué ce motif : « {reason} ». Contactez le support pour régler cela.',
+  'key.providerDisabled':
+    'Votre clé proxy a été désactivée par le fournisseur. Contactez le support ({email}) pour régler cela.',
+  'key.capReached': 'Vous avez utilisé la totalité de vos {gb} Go de trafic. Achetez-en pour réactiver votre clé.',
+  'key.switchedOff':
+    'Votre clé proxy est désactivée (par exemple après un remboursement). Contactez le support si vous ne vous y attendiez pas.',
+  'key.switchedOffUnknown':
+    'Votre clé proxy est désactivée. Si vous avez utilisé tout votre trafic, achetez-en ; sinon, contactez le support.',
+  'key.rollover':
+    'Vous avez une nouvelle clé proxy : copiez son mot de passe ci-dessous dans vos outils. Votre ancienne clé{mask} fonctionne jusqu’au {until} ; son trafic inutilisé passe ensuite sur la nouvelle.',
+  'refill.pause.authentication':
+    'Votre banque a demandé que vous confirmiez vous-même la dernière recharge. Finalisez le paiement et la recharge automatique reprend.',
+  'refill.pause.declined':
+    'Votre carte a été refusée lors de la dernière recharge. Payez une fois avec une carte valide et la recharge automatique reprend.',
+  'refill.pause.noCard':
+    'Aucune carte n’est encore enregistrée pour la recharge automatique. Payez une fois et votre carte est enregistrée pour les prochaines recharges.',
+  'refill.pause.failed':
+    'La dernière recharge n’a pas pu être débitée. Payez une fois et votre moyen de paiement est enregistré pour les prochaines recharges.',
 };

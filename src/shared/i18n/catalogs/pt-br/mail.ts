@@ -154,4 +154,26 @@ Peça uma cópia dos seus dados, ou a exclusão deles, em {email}.`,
     'Você já tem {limit} tokens de API, o máximo por conta. Revogue um que não usa mais e tente novamente.',
   'error.tokenNotFound': 'Esse token de API não existe (talvez já tenha sido revogado).',
   'error.autoTopUpOff': 'Esta loja não oferece recarga automática.',
+  'key.expired': 'Sua chave de proxy expirou. Compre mais tráfego para continuar usando.',
+  'key.suspended':
+    'Sua conta está suspensa, então sua chave de proxy está desativada e não é possível comprar tráfego. Fale com o suporte para resolver.',
+  'key.suspendedWhy':
+    'Sua conta está suspensa, então sua chave de proxy está desativada e não é possível comprar tráfego. A loja informou este motivo: “{reason}”. Fale com o suporte para resolver.',
+  'key.providerDisabled':
+    'Sua chave de proxy foi desativada pelo provedor. Fale com o suporte ({email}) para resolver.',
+  'key.capReached': 'Você usou todos os {gb} GB do seu tráfego. Compre mais para reativar sua chave.',
+  'key.switchedOff':
+    'Sua chave de proxy está desativada (por exemplo, após um reembolso). Fale com o suporte se você não esperava isso.',
+  'key.switchedOffUnknown':
+    'Sua chave de proxy está desativada. Se você usou todo o seu tráfego, compre mais; caso contrário, fale com o suporte.',
+  'key.rollover':
+    'Você tem uma chave de proxy nova: copie a senha dela abaixo para suas ferramentas. Sua chave antiga{mask} continua funcionando até {until}; depois, o tráfego não usado dela passa para a nova.',
+  'refill.pause.authentication':
+    'Seu banco pediu que você mesmo confirmasse a última recarga. Conclua o pagamento e a recarga automática continua.',
+  'refill.pause.declined':
+    'Seu cartão foi recusado na última recarga. Pague uma vez com um cartão que funcione e a recarga automática continua.',
+  'refill.pause.noCard':
+    'Ainda não há cartão salvo para a recarga automática. Pague uma vez e seu cartão fica salvo para as próximas recargas.',
+  'refill.pause.failed':
+    'Não foi possível cobrar a última recarga. Pague uma vez e sua forma de pagamento fica salva para as próximas recargas.',
 };

@@ -127,4 +127,18 @@ export const mails: Translation<typeof english> = {
   'error.tooManyTokens': '你已有 {limit} 个 API 令牌，已达每个账户的上限。请撤销一个不再使用的令牌后重试。',
   'error.tokenNotFound': '没有这个 API 令牌（可能已被撤销）。',
   'error.autoTopUpOff': '本店不提供自动充值。',
+  'key.expired': '你的代理密钥已过期。购买更多流量即可继续使用。',
+  'key.suspended': '你的账户已被暂停，因此代理密钥已停用，也无法购买流量。请联系客服处理。',
+  'key.suspendedWhy':
+    '你的账户已被暂停，因此代理密钥已停用，也无法购买流量。商店给出的原因：“{reason}”。请联系客服处理。',
+  'key.providerDisabled': '你的代理密钥已被供应商停用。请联系客服（{email}）处理。',
+  'key.capReached': '你已用完全部 {gb} GB 流量。购买更多即可重新启用密钥。',
+  'key.switchedOff': '你的代理密钥已停用（例如在退款之后）。如非预期，请联系客服。',
+  'key.switchedOffUnknown': '你的代理密钥已停用。如果流量已用完，请购买更多；否则请联系客服。',
+  'key.rollover':
+    '你有了新的代理密钥：请把下方的密码复制到你的工具中。旧密钥{mask}可用到 {until}；之后其未用完的流量会转到新密钥。',
+  'refill.pause.authentication': '你的银行要求你亲自确认上一次充值。完成付款后自动充值会继续。',
+  'refill.pause.declined': '上一次充值时你的卡被拒。用可用的卡付款一次后自动充值会继续。',
+  'refill.pause.noCard': '尚未为自动充值保存卡。付款一次后，你的卡会被保存用于之后的充值。',
+  'refill.pause.failed': '上一次充值未能扣款。付款一次后，你的付款方式会被保存用于之后的充值。',
 };
