@@ -154,6 +154,15 @@ try {
   // then the reads the app makes as it goes.
   await measure({ request: 'GET /dashboard (the page)', group: 'pages', expect: 200, send: get('/dashboard', reader) });
   await measure({ request: 'GET / (the landing page)', group: 'pages', expect: 200, send: get('/') });
+  // The console's front page: a customer's cookie gets the app's shell after the session check alone; the operator
+  // gets the overview rendered by the Worker.
+  await measure({ request: 'GET /admin (a customer)', group: 'pages', expect: 200, send: get('/admin', reader) });
+  await measure({
+    request: 'GET /admin (the operator’s overview)',
+    group: 'console overview',
+    expect: 200,
+    send: get('/admin', operator),
+  });
   const reads: [string, string][] = [
     ['GET /api/auth/me', '/api/auth/me'],
     ['GET /api/account', '/api/account'],
@@ -246,6 +255,7 @@ try {
   console.log(`▸ the pages' server time (${PAGE_RUNS} requests each, one at a time)`);
   await timePage('GET /dashboard (a customer with a key)', get('/dashboard', reader));
   await timePage('GET / (the landing page)', get('/'));
+  await timePage('GET /admin (the operator’s overview)', get('/admin', operator));
 } finally {
   await local.stop();
 }
