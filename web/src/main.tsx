@@ -1,7 +1,8 @@
 // The signed-in app (dashboard, console, checkout, sign-in confirmation). The Worker's HTML already shows the page:
 // the dashboard or the console's overview whole, from the answers it hands over with it (so the app asks for none of
-// them again), or else its shell, and then the app starts its requests at once, all in parallel. The app renders over the Worker's HTML,
-// reusing its elements and correcting what only the browser knows (the reader's time zone, remembered choices).
+// them again), or else its shell, and then the app starts its requests at once, all in parallel. The app renders over
+// the Worker's HTML, reusing its elements and correcting what only the browser knows (the reader's time zone,
+// remembered choices).
 import './styles/app.css';
 import { render } from 'preact';
 import { App } from './app.tsx';

@@ -13,8 +13,8 @@ export const DATA_SCRIPT_ID = 'shop-data';
 /** What a page shows that differs per page or per request (the other pages are the same for all). Never a secret:
  * the page is HTML. */
 export interface PageData {
-  /** The dashboard's answers for its signed-in customer: the one part written into the page (`#shop-data`), for the
-   * app to take over without asking again. */
+  /** The dashboard's answers for its signed-in customer: written into the page (`#shop-data`), for the app to take
+   * over without asking again. */
   dashboard?: DashboardPage;
   /** The console's overview for its operator, written into the page the same way (the console takes it over). */
   console?: OverviewAnswer;
