@@ -14,10 +14,6 @@ export const GROUPS = {
   'sign-in': null,
   // The console's list is one batch beside the platform call, after the admin router's own session check.
   console: 2,
-  // The console's overview, rendered by the Worker for its operator: the session check, then the overview's reads side
-  // by side (as /api/admin/overview makes them), and when it lists keys or fulfilments that need a look, their
-  // addresses after them. A customer's cookie on /admin costs the session check alone (the pages' row).
-  'console overview': 3,
   public: 0,
 } as const satisfies Record<string, number | null>;
 export type Group = keyof typeof GROUPS;
