@@ -15,7 +15,7 @@ import { securityHeaders, TURNSTILE_CSP } from './headers.ts';
 import { type PageIcon, pageIcon } from './icon.ts';
 import { CONTENT_DIR, type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { renderBody, renderDashboard } from './render.tsx';
+import { renderBody, renderConsole, renderDashboard } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
@@ -26,9 +26,10 @@ export interface RenderedPage {
   headers: Record<string, string>;
 }
 
-/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is never preloaded:
- * a customer who opens /admin must not download it. */
-function scripts(route: Route): [SpaBundle, LazyPage?] {
+/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is preloaded only with
+ * the overview rendered for its operator: a customer who opens /admin must not download it. */
+function scripts(route: Route, operator: boolean): [SpaBundle, LazyPage?] {
+  if (operator) return ['app', 'console'];
   switch (route.page) {
     case 'signin':
       return ['islands', 'signIn'];
@@ -56,9 +57,9 @@ interface PageTemplate {
 
 const templates = new Map<string, Promise<PageTemplate>>();
 
-async function template(route: Route, config: Config, assets: Fetcher): Promise<PageTemplate> {
+async function template(route: Route, operator: boolean, config: Config, assets: Fetcher): Promise<PageTemplate> {
   const spa = await spaAssets(assets, { cache: config.env === 'production' });
-  const files = pageFiles(spa.manifest, ...scripts(route));
+  const files = pageFiles(spa.manifest, ...scripts(route, operator));
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
   const { logoUrl } = config.brand;
@@ -115,10 +116,11 @@ export async function renderPage(
   { sessionCookie, data, search = '' }: { sessionCookie: boolean; data?: PageData; search?: string },
 ): Promise<RenderedPage> {
   const route = matchRoute(pathname);
-  const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page });
+  const operator = data?.console !== undefined;
+  const key = JSON.stringify(route.page === 'legal' ? route : { page: route.page, operator });
   let page = config.env === 'production' ? templates.get(key) : undefined;
   if (!page) {
-    page = template(route, config, assets);
+    page = template(route, operator, config, assets);
     if (config.env === 'production') {
       templates.set(key, page);
       page.catch(() => templates.delete(key));
@@ -126,13 +128,18 @@ export async function renderPage(
   }
   const { files, style, hash, icon, body: sameForAll } = await page;
   const shop = publicConfig(config);
-  // The dashboard for its customer is the app itself, rendered from the answers written into the page with it.
+  // The dashboard for its customer, and the console's overview for its operator, are the app itself, rendered from the
+  // answers written into the page with it.
   const dashboard = data?.dashboard;
+  const overview = data?.console;
+  const signedIn = dashboard ? { dashboard } : overview ? { console: overview } : undefined;
   const body = dashboard
     ? renderDashboard({ pathname, search }, shop, { dashboard })
-    : data
-      ? renderBody(route, config, shop, data)
-      : sameForAll;
+    : overview
+      ? renderConsole({ pathname, search }, shop, overview)
+      : data
+        ? renderBody(route, config, shop, data)
+        : sameForAll;
   const html = htmlDocument({
     meta: pageMeta(route, pathname, config),
     themeColour: config.brand.primaryColor,
@@ -140,10 +147,10 @@ export async function renderPage(
     style,
     script: files.script,
     preloads: files.preloads,
-    // A public page, and the dashboard rendered for its customer, are whole before their scripts run.
-    enhancing: isPublic(route) || dashboard !== undefined,
+    // A public page, and a signed-in page rendered for its visitor, are whole before their scripts run.
+    enhancing: isPublic(route) || signedIn !== undefined,
     config: shop,
-    data: dashboard && { dashboard },
+    data: signedIn,
     structuredData: route.page === 'landing' ? landingData(config) : [],
     body,
     sessionCookie,
@@ -154,7 +161,7 @@ export async function renderPage(
     headers: {
       // Only the sign-in page may load Turnstile, and only when the shop has it set up.
       ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
-      ...(dashboard ? PRIVATE_PAGE : SHARED_PAGE),
+      ...(signedIn ? PRIVATE_PAGE : SHARED_PAGE),
     },
   };
 }

@@ -6,7 +6,8 @@ import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
 import { PageLoading } from '../components/Skeleton.tsx';
 import { customer } from '../state/session.ts';
 
-const consoleChunk = lazyChunk(() => import('../admin/AdminApp.tsx').then((chunk) => chunk.AdminApp));
+/** Also loaded before the app's first render over a console the Worker rendered (main.tsx). */
+export const consoleChunk = lazyChunk(() => import('../admin/AdminApp.tsx').then((chunk) => chunk.AdminApp));
 
 export function AdminGate() {
   const who = customer.value;
