@@ -25,8 +25,10 @@ const STOCK_REQUESTS = 1000;
 /** The Worker renders the dashboard for its customer with the app's own components: measured (esbuild metafile of
  * `wrangler deploy --dry-run`, gzipped as below) at 167.1 KiB (171,134 B) against main's 149.9 KiB without it, so
  * 17.2 KiB: the dashboard's components and state, Preact's hooks and signals, and the API client its buttons use (its
- * lazy chunks are left out, wrangler.toml's define). The budget is that plus 0.9 KiB; README ("The Worker's size"). */
-const WORKER_BUDGET_BYTES = 168 * 1024;
+ * lazy chunks are left out, wrangler.toml's define). The console's overview for its operator adds 3.4 KiB: 170.5 KiB
+ * (174,570 B), the overview, the console's frame and its charts and tables (the console's other pages are a chunk the
+ * same define leaves out). The budget is that plus 0.5 KiB; README ("The Worker's size"). */
+const WORKER_BUDGET_BYTES = 171 * 1024;
 const STOCK_FRESH_MS = 30_000;
 const ports = benchPorts();
 

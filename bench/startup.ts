@@ -12,6 +12,7 @@ import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
 import { measuredOn } from '../devkit/machine.ts';
+import { markdownTable } from '../devkit/markdown.ts';
 import { writeReadmeRegion } from '../devkit/readme.ts';
 import { buildSpa, SPA_OUT } from '../devkit/spa-build.ts';
 import { quietEnv } from '../devkit/wrangler.ts';
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     const size = `${(readFileSync(bundle).length / 1024).toFixed(1)} KiB (gzip ${(gzip / 1024).toFixed(1)} KiB)`;
     console.log(`  bundle ${size}`);
 
-    const rows: string[] = [];
+    const rows: string[][] = [];
     const startups: number[] = [];
     for (const route of ROUTES) {
       const runs: IsolateRun[] = [];
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
       const first = median(runs.map((r) => r.routes[route]?.firstMs ?? 0));
       const second = median(runs.map((r) => r.routes[route]?.secondMs ?? 0));
       const status = runs[0]?.routes[route]?.status;
-      rows.push(`| GET ${route} (${status}) | ${first.toFixed(1)} ms | ${second.toFixed(1)} ms |`);
+      rows.push([`GET ${route} (${status})`, `${first.toFixed(1)} ms`, `${second.toFixed(1)} ms`]);
     }
     const profile = spawnSync(
       'npx',
@@ -124,9 +125,10 @@ async function main(): Promise<void> {
       `${active ?? '(not reported)'} active (Cloudflare's startup limit: 400 ms). Then each route's first request runs its`,
       'code for the first time (compiled lazily; Workers Free allows 10 ms), and its second request is what the rest cost:',
       '',
-      '| request | first request of a fresh isolate (CPU, startup not included) | second request (CPU) |',
-      '| --- | --- | --- |',
-      ...rows,
+      markdownTable(
+        ['request', 'first request of a fresh isolate (CPU, startup not included)', 'second request (CPU)'],
+        rows,
+      ),
       '',
       `Measured ${measuredOn()}.`,
     ].join('\n');

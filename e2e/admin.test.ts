@@ -265,18 +265,50 @@ test('a customer who opens /admin gets the 403 page and never downloads the cons
   assert.deepEqual(errors, []);
 });
 
-test('an operator’s load of /admin asks the shop once: the overview names the operator', async () => {
+test('an operator’s /admin is on the screen before any script runs, asks the shop nothing, and the console then works', async () => {
+  // The page is whole without its scripts: in a second tab of the operator's browser, with every script refused.
+  const bare = await openPage(operatorContext, []);
+  await bare.route('**/assets/*.js', (route) => route.abort());
+  await bare.goto(`${SHOP}/admin`);
+  await bare.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  await bare.getByRole('img', { name: /Revenue per day, last 30 days: \$\d+\.\d\d in total/ }).waitFor();
+  await bare.getByText('Paying customers').waitFor();
+  assert.equal(await bare.getByText('Loading…').count(), 0);
+  await bare.close();
+
   const asked: string[] = [];
   operator.on('request', (req) => {
     const { pathname } = new URL(req.url());
-    if (pathname === '/api/auth/me' || pathname.startsWith('/api/admin/')) asked.push(pathname);
+    if (pathname.startsWith('/api/')) asked.push(pathname);
+  });
+  // Nothing the Worker rendered is taken away while the console takes the page over (no placeholder in between).
+  await operator.addInitScript(() => {
+    const removed: string[] = [];
+    (window as unknown as { removedFigures: string[] }).removedFigures = removed;
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.removedNodes)
+          if (node instanceof Element && (node.matches('.stats, h1') || node.querySelector('.stats, h1')))
+            removed.push(node.outerHTML.slice(0, 80));
+    }).observe(document, { childList: true, subtree: true });
   });
   await operator.goto(`${SHOP}/admin`);
   await operator.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-  // The header knows the operator from that answer (their address is in it; a phone's header hides it).
+  // The header knows the operator from the page (their address is in it; a phone's header hides it).
   await operator.getByRole('navigation', { name: 'Main' }).getByText(OPERATOR).waitFor({ state: 'attached' });
   await operator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).waitFor();
   await operator.waitForLoadState('networkidle');
-  assert.deepEqual(asked, ['/api/admin/overview']);
+  assert.deepEqual(asked, []);
+  assert.deepEqual(
+    await operator.evaluate(() => (window as unknown as { removedFigures: string[] }).removedFigures),
+    [],
+  );
+
+  // The app has taken the page over: its navigation and its pages work, and Refresh asks for the overview again.
+  await operator.getByRole('button', { name: 'Refresh' }).click();
+  await operator.waitForResponse((res) => new URL(res.url()).pathname === '/api/admin/overview');
+  await operator.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Customers' }).click();
+  await operator.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+  await operator.getByRole('row').filter({ hasText: CUSTOMER }).waitFor();
   assert.deepEqual(errors, []);
 });

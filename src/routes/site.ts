@@ -1,6 +1,7 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { overview } from '../admin/index.ts';
 import { ConfigError } from '../config/index.ts';
 import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
@@ -49,8 +50,9 @@ function answer(c: Context<AppEnv>, page: RenderedPage) {
 }
 
 export const site = new Hono<AppEnv>()
-  // A page is written from the config and whether a cookie came with it (no D1), but the unsubscribe page, and the
-  // dashboard for its customer, which reads the account as /api/account does.
+  // A page is written from the config and whether a cookie came with it (no D1), but the unsubscribe page, the
+  // dashboard for its customer, which reads the account as /api/account does, and the console's overview for its
+  // operator, as /api/admin/overview reads it.
   .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
@@ -92,6 +94,31 @@ export const site = new Hono<AppEnv>()
       offer: null,
       sessionCookie: true,
       data: { dashboard },
+    });
+    return answer(c, page);
+  })
+  // The console's overview for an operator: the session check, then the overview's reads (as /api/admin/overview makes
+  // them, from the primary), so a customer's cookie never runs them. A customer gets the app's shell (its 403 page), a
+  // dead session goes to sign in.
+  .get('/admin', readsFrom('primary'), async (c, next) => {
+    if (!hasSessionCookie(c)) return next();
+    const { services } = c.var;
+    const { config } = services;
+    const found = await resolveSession(c, undefined);
+    const url = new URL(c.req.url);
+    // The operator's language: the one they chose, else their browser's (the console's own words are English).
+    const locale = askersLocale(c, config);
+    if (!found) return answer(c, toSignIn(config, { locale, path: url.pathname }, url.search));
+    if (!found.identity.isAdmin) return next();
+    const operatorView = { ...(await overview(services)), operator: signedInCustomer(found.identity) };
+    const page = await renderPage(config, c.env.ASSETS, {
+      locale,
+      path: url.pathname,
+      search: url.search,
+      currency: currencyOf(c).currency,
+      offer: null,
+      sessionCookie: true,
+      data: { console: operatorView },
     });
     return answer(c, page);
   })

@@ -21,7 +21,7 @@ import { type PageIcon, pageIcon } from './icon.ts';
 import { localeOffer } from './locale-offer.ts';
 import { type LazyPage, type PageFiles, pageFiles, type SpaBundle } from './manifest.ts';
 import { faqData, pageMeta, productData } from './meta.ts';
-import { renderBody, renderDashboard } from './render.tsx';
+import { renderBody, renderConsole, renderDashboard } from './render.tsx';
 import { themeCss } from './theme.ts';
 
 export { robotsTxt, sitemapXml } from './crawlers.ts';
@@ -34,9 +34,10 @@ export interface RenderedPage {
   headers: Record<string, string>;
 }
 
-/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is never preloaded, only
- * its gate: a customer who opens /admin must not download it. */
-function scripts(route: Route): [SpaBundle, LazyPage?] {
+/** The bundle a page runs, and the lazy page it shows at once (preloaded with it). The console is preloaded only with
+ * the overview rendered for its operator, else only its gate: a customer who opens /admin must not download it. */
+function scripts(route: Route, operator: boolean): [SpaBundle, LazyPage?] {
+  if (operator) return ['app', 'console'];
   switch (route.page) {
     case 'landing':
       return ['islands', 'countries'];
@@ -76,8 +77,14 @@ async function ownLegalText(spa: SpaAssets, doc: LegalDoc, locale: Locale): Prom
   return null;
 }
 
-async function template(route: Route, config: Config, spa: SpaAssets, page: PageInLocale): Promise<PageTemplate> {
-  const files = pageFiles(await spa.manifest(page.locale), ...scripts(route));
+async function template(
+  route: Route,
+  operator: boolean,
+  config: Config,
+  spa: SpaAssets,
+  page: PageInLocale,
+): Promise<PageTemplate> {
+  const files = pageFiles(await spa.manifest(page.locale), ...scripts(route, operator));
   const css = await Promise.all(files.styles.map((path) => spa.stylesheet(path)));
   const style = [themeCss(config.brand), ...css].join('\n');
   const { logoUrl } = config.brand;
@@ -158,7 +165,7 @@ export interface PageInLocale {
   /** A session cookie came with the request. */
   sessionCookie: boolean;
   /** What the page shows for this request alone (the unsubscribe page's link, the dashboard's answers for its
-   * customer), rendered for it. */
+   * customer, the console's overview for its operator), rendered for it. */
   data?: PageData;
   /** The page's query, `?` included, or '' (the dashboard renders what it says). */
   search?: string;
@@ -174,10 +181,11 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
   // The page's language, and the one its offer is written in.
   await Promise.all([page.locale, page.offer].map((locale) => locale && loadCatalog(assets, locale, { cache })));
   const config = await inLanguage(shop, spa, page.locale);
-  const key = JSON.stringify([page.locale, page.currency, route.page === 'legal' ? route : route.page]);
+  const operator = page.data?.console !== undefined;
+  const key = JSON.stringify([page.locale, page.currency, route.page === 'legal' ? route : route.page, operator]);
   let made = config.env === 'production' ? templates.get(key) : undefined;
   if (!made) {
-    made = template(route, config, spa, page);
+    made = template(route, operator, config, spa, page);
     if (config.env === 'production') {
       templates.set(key, made);
       made.catch(() => templates.delete(key));
@@ -186,8 +194,12 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
   const { files, style, hash, icon, body: sameForAll } = await made;
   const { data } = page;
   const pageConfig = publicConfig(config, page.currency);
-  // The dashboard for its customer is the app itself, rendered from the answers written into the page with it.
+  // The dashboard for its customer, and the console's overview for its operator, are the app itself, rendered from the
+  // answers written into the page with it.
   const dashboard = data?.dashboard;
+  const overview = data?.console;
+  const signedIn = dashboard ? { dashboard } : overview ? { console: overview } : undefined;
+  const url = { pathname: page.path, search: page.search ?? '' };
   const html = inLocale(page.locale, () =>
     htmlDocument({
       lang: languageTag(page.locale),
@@ -197,17 +209,19 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
       style,
       script: files.script,
       preloads: files.preloads,
-      // A public page, and the dashboard rendered for its customer, are whole before their scripts run.
-      enhancing: isPublic(route) || dashboard !== undefined,
+      // A public page, and a signed-in page rendered for its visitor, are whole before their scripts run.
+      enhancing: isPublic(route) || signedIn !== undefined,
       config: pageConfig,
-      data: dashboard && { dashboard },
+      data: signedIn,
       structuredData: route.page === 'landing' ? landingData(config, page.currency) : [],
       notice: page.offer ? localeOffer(page.offer, page.path, config) : '',
       body: dashboard
-        ? renderDashboard({ pathname: page.path, search: page.search ?? '' }, pageConfig, { dashboard })
-        : data
-          ? renderBody(route, page.path, config, pageConfig, data)
-          : sameForAll,
+        ? renderDashboard(url, pageConfig, { dashboard })
+        : overview
+          ? renderConsole(url, pageConfig, overview)
+          : data
+            ? renderBody(route, page.path, config, pageConfig, data)
+            : sameForAll,
       sessionCookie: page.sessionCookie,
     }),
   );
@@ -217,7 +231,7 @@ export async function renderPage(shop: Config, assets: Fetcher, page: PageInLoca
     headers: {
       // Only the sign-in page may load Turnstile, and only when the shop has it set up.
       ...securityHeaders([hash], route.page === 'signin' && config.turnstile ? TURNSTILE_CSP : {}),
-      ...(dashboard ? PRIVATE_PAGE : SHARED_PAGE),
+      ...(signedIn ? PRIVATE_PAGE : SHARED_PAGE),
     },
   };
 }

@@ -50,7 +50,10 @@ export const LAZY_PAGES = {
   api: 'src/dashboard/ApiPage.tsx',
   /** /admin's gate: the console for operators, a 403 page for anyone else. */
   adminGate: 'src/pages/AdminGate.tsx',
+  /** The console's frame and its overview (which the Worker renders for an operator opening /admin). */
   console: 'src/admin/AdminApp.tsx',
+  /** The console's other pages, fetched as soon as the console starts. */
+  consolePages: 'src/admin/Sections.tsx',
   /** A customer's page in the console, fetched by the console when an operator opens one. */
   customer: 'src/admin/CustomerDetail.tsx',
   /** The dashboard's traffic per day, fetched when the key is shown (its charts are a chunk the console shares). */

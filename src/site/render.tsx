@@ -1,6 +1,9 @@
 // A page's body, rendered with the SPA's own components (preact-render-to-string): a public page whole, the signed-in
 // app whole from the answers the Worker read for it, or else the app's shell around the placeholder it shows first.
+import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { AdminApp } from '../../web/src/admin/AdminApp.tsx';
+import { handOverview, takeOverview } from '../../web/src/admin/handover.ts';
 import { AppShell } from '../../web/src/components/AppShell.tsx';
 import { ISLAND } from '../../web/src/components/Island.tsx';
 import { Layout } from '../../web/src/components/Layout.tsx';
@@ -16,9 +19,11 @@ import type { Route } from '../../web/src/routes.ts';
 import { provideShopConfig } from '../../web/src/state/config.ts';
 import type { PageData } from '../../web/src/state/page.ts';
 import { forgetPageData, providePageData } from '../../web/src/state/page-data.ts';
+import { sessionUnknown } from '../../web/src/state/session.ts';
 import type { Config } from '../config/index.ts';
 import { landingContent } from '../config/landing.ts';
 import { legalDocument } from '../config/legal.ts';
+import type { OverviewAnswer } from '../shared/admin.ts';
 import type { PublicConfig } from '../shared/api.ts';
 
 function content(route: Route, config: Config, currency: string, data: PageData) {
@@ -55,24 +60,48 @@ export function renderBody(
   return renderToString(<Layout path={path}>{content(route, config, shop.currency, data)}</Layout>);
 }
 
-/** The dashboard at `url` as the app renders it in the browser from `data` (the same components, the same state); call
- * it inside `inLocale`, the customer's language, which is the app's that takes the page over. The state is this
- * request's only while the synchronous render runs, and is taken away before anything else can. Only the dashboard's
- * own components are in the Worker: the app's other pages are chunks it never renders. */
-export function renderDashboard(url: { pathname: string; search: string }, shop: PublicConfig, data: PageData): string {
+type PageUrl = { pathname: string; search: string };
+
+/** `page` in the app's shell at `url`, as the app renders it in the browser once `provide` has put in place what the
+ * page was read from; call it inside `inLocale`, the visitor's language, which is the app's that takes the page over. That state is this request's only while the synchronous render runs: `forget` takes it away
+ * before anything else can. */
+function renderSignedIn(
+  url: PageUrl,
+  shop: PublicConfig,
+  page: ComponentChildren,
+  provide: () => void,
+  forget: () => void,
+) {
   provideShopConfig(shop);
-  providePageData(data);
+  provide();
   path.value = url.pathname;
   search.value = url.search;
   try {
-    return renderToString(
-      <AppShell path={url.pathname}>
-        <Dashboard />
-      </AppShell>,
-    );
+    return renderToString(<AppShell path={url.pathname}>{page}</AppShell>);
   } finally {
-    forgetPageData();
+    forget();
     path.value = '/';
     search.value = '';
   }
+}
+
+/** The dashboard at `url` from `data`. Only the dashboard's own components are in the Worker: the app's other pages
+ * are chunks it never renders. */
+export function renderDashboard(url: PageUrl, shop: PublicConfig, data: PageData): string {
+  return renderSignedIn(url, shop, <Dashboard />, () => providePageData(data), forgetPageData);
+}
+
+/** The console's overview for its operator, from `answer`: the console's frame and the overview only (its other pages
+ * are a chunk the Worker never renders). */
+export function renderConsole(url: PageUrl, shop: PublicConfig, answer: OverviewAnswer): string {
+  return renderSignedIn(
+    url,
+    shop,
+    <AdminApp />,
+    () => handOverview(answer),
+    () => {
+      takeOverview();
+      sessionUnknown();
+    },
+  );
 }

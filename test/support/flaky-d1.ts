@@ -41,8 +41,19 @@ class FlakyStatement {
   }
 }
 
+/** The rows D1 says an answer read: a batch's, `all`'s and `run`'s answers carry its meta (`raw`'s do not). */
+function rowsReadOf(answer: unknown): number {
+  if (Array.isArray(answer)) return answer.reduce((sum: number, one) => sum + rowsReadOf(one), 0);
+  const meta = (answer as { meta?: { rows_read?: number } } | null)?.meta;
+  return meta?.rows_read ?? 0;
+}
+
 export class FlakyD1 {
   readonly calls: D1Call[] = [];
+  /** Round trips to D1 (a statement, or a batch: one each). */
+  trips = 0;
+  /** The rows D1 said it read, over the answers that say it (see rowsReadOf). */
+  rowsRead = 0;
   private readonly injected: Injected[] = [];
   /** The Worker's bindings with DB replaced by this database. */
   readonly env: Cloudflare.Env;
@@ -70,11 +81,14 @@ export class FlakyD1 {
   async call<T>(sqls: string[], query: () => Promise<T>): Promise<T> {
     const fault = this.injected.find((f) => f.count > 0 && sqls.some((sql) => f.when.test(sql)));
     for (const sql of sqls) this.calls.push({ sql, failed: fault !== undefined });
+    this.trips++;
     if (fault) {
       fault.count--;
       throw new Error(`D1_ERROR: ${fault.message}`);
     }
-    return query();
+    const answer = await query();
+    this.rowsRead += rowsReadOf(answer);
+    return answer;
   }
 
   /** The calls whose SQL matches `pattern`. */

@@ -1,9 +1,11 @@
 // The signed-in app (dashboard, console, checkout, sign-in confirmation). The Worker's HTML already shows the page:
-// the dashboard whole, from the answers it hands over with it (so the app asks for none of them again), or else its
-// shell, and then the app starts its requests at once, all in parallel. The app renders over the Worker's HTML,
-// reusing its elements and correcting what only the browser knows (the reader's time zone, remembered choices).
+// the dashboard or the console's overview whole, from the answers it hands over with it (so the app asks for none of
+// them again), or else its shell, and then the app starts its requests at once, all in parallel. The app renders over
+// the Worker's HTML, reusing its elements and correcting what only the browser knows (the reader's time zone,
+// remembered choices).
 import './styles/app.css';
 import { render } from 'preact';
+import { consoleChunk } from './admin/console-chunk.ts';
 import { App } from './app.tsx';
 import { path, startRouter } from './router.ts';
 import { isPublic, matchRoute } from './routes.ts';
@@ -35,4 +37,12 @@ if (data) {
   void account.run();
   void ensureAvailability();
 } else void loadSession();
-render(<App />, document.getElementById('app') ?? document.body);
+const start = () => render(<App />, document.getElementById('app') ?? document.body);
+// The console rendered for its operator: its chunk, which takes the overview over, before the first render, so no
+// placeholder replaces the page. Should it not load, the app asks who is signed in and says so.
+if (data?.console)
+  void consoleChunk.run().then((loaded) => {
+    if (!loaded) void loadSession();
+    start();
+  });
+else start();

@@ -1,15 +1,14 @@
 // The operator console (lazy-loaded chunk; its styles come with the app's): its own navigation and pages under /admin.
-import { LazyPage, lazyChunk } from '../components/LazyPage.tsx';
+// The Worker renders it for an operator opening /admin (the overview), so only the overview is imported here; the
+// other pages are a chunk the browser fetches as soon as the console starts, and the Worker's build drops.
+import { useEffect } from 'preact/hooks';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { path } from '../router.ts';
-import { segmentAfter } from '../routes.ts';
-import { AuditLog } from './AuditLog.tsx';
-import { Customers } from './Customers.tsx';
 import { Overview } from './Overview.tsx';
-import { Pricing } from './Pricing.tsx';
 
-// A customer's page (their keys, orders with refunds, disputes and the operator's actions) is the console's largest:
-// a chunk of its own, fetched when an operator first opens one.
-const customerChunk = lazyChunk(() => import('./CustomerDetail.tsx').then((page) => page.CustomerDetail));
+const sectionsChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Sections.tsx').then((chunk) => chunk.Section),
+);
 
 const SECTIONS = [
   { href: '/admin', label: 'Overview' },
@@ -18,27 +17,15 @@ const SECTIONS = [
   { href: '/admin/pricing', label: 'Pricing' },
 ];
 
-function Page({ at }: { at: string }) {
-  if (at === '/admin' || at === '/admin/') return <Overview />;
-  if (at === '/admin/customers') return <Customers />;
-  if (at === '/admin/audit') return <AuditLog />;
-  if (at === '/admin/pricing') return <Pricing />;
-  const customerId = segmentAfter('/admin/customers/', at);
-  // Keyed: another customer's page never shows the last one's data while it loads.
-  if (customerId) return <LazyPage key={customerId} chunk={customerChunk} props={{ id: customerId }} />;
-  return (
-    <section class="center">
-      <h1>No such console page</h1>
-      <a href="/admin">Back to the overview</a>
-    </section>
-  );
-}
-
 export function AdminApp() {
   const at = path.value;
   const current = SECTIONS.slice()
     .reverse()
     .find((s) => at === s.href || at.startsWith(`${s.href}/`));
+  // The other pages load while the operator reads the overview, so the first click on one does not wait for them.
+  useEffect(() => {
+    if (!sectionsChunk.data.peek() && !sectionsChunk.loading.peek()) void sectionsChunk.run();
+  }, []);
   return (
     <div class="admin">
       <nav class="admin-nav" aria-label="Console">
@@ -48,7 +35,7 @@ export function AdminApp() {
           </a>
         ))}
       </nav>
-      <Page at={at} />
+      {at === '/admin' || at === '/admin/' ? <Overview /> : <LazyPage chunk={sectionsChunk} props={{ at }} />}
     </div>
   );
 }

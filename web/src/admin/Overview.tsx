@@ -1,4 +1,6 @@
 // The console's front page: the shop's figures, what needs a look, and the platform's health.
+
+import { useEffect, useState } from 'preact/hooks';
 import type {
   FulfilmentIssue,
   KeyAttention,
@@ -17,8 +19,9 @@ import { ColumnChart } from '../components/Charts.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { consoleOverview } from '../state/console.ts';
-import { useResource } from '../state/resource.ts';
+import { resource } from '../state/resource.ts';
 import { BarList } from './BarList.tsx';
+import { takeOverview } from './handover.ts';
 import { disputeReason, ExportLinks } from './ui.tsx';
 
 const WHY: Record<KeyAttention['why'], string> = {
@@ -240,8 +243,19 @@ function Upstream({ o }: { o: OverviewData }) {
   );
 }
 
+/** The overview's answer: the one the page was rendered with, if it was, or else asked for. */
+function overviewResource() {
+  const loaded = resource(consoleOverview);
+  const handed = takeOverview();
+  if (handed) loaded.set(handed, handed.generatedAt);
+  return loaded;
+}
+
 export function Overview() {
-  const overview = useResource(consoleOverview);
+  const [overview] = useState(overviewResource);
+  useEffect(() => {
+    if (overview.data.peek() === undefined) void overview.run();
+  }, [overview]);
   return (
     <>
       <div class="page-head">

@@ -1,5 +1,6 @@
 // What the Worker wrote into this page besides its HTML: the public config (JSON data, not a script) and whether the
 // browser sent a session cookie with the page, which the page's scripts cannot see for themselves (it is HttpOnly).
+import type { OverviewAnswer } from '../../../src/shared/admin.ts';
 import type { PublicConfig } from '../../../src/shared/api.ts';
 import type { DashboardPage } from '../../../src/shared/dashboard.ts';
 import type { UnsubscribeView } from '../../../src/shared/refill.ts';
@@ -12,9 +13,11 @@ export const DATA_SCRIPT_ID = 'shop-data';
 /** What a page shows that differs per page or per request (the other pages are the same for all). Never a secret:
  * the page is HTML. */
 export interface PageData {
-  /** The dashboard's answers for its signed-in customer: the one part written into the page (`#shop-data`), for the
-   * app to take over without asking again. */
+  /** The dashboard's answers for its signed-in customer: written into the page (`#shop-data`), for the app to take
+   * over without asking again. */
   dashboard?: DashboardPage;
+  /** The console's overview for its operator, written into the page the same way (the console takes it over). */
+  console?: OverviewAnswer;
   /** A legal page's own text (the reseller's, from content/), or null for the generic one. */
   legalText?: string | null;
   /** The unsubscribe page's link, read by the Worker for the request. */
