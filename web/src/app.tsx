@@ -1,6 +1,7 @@
 // The signed-in app's pages (the public ones are the Worker's). Pages read state from signals; the server enforces
 // every rule.
 import { useEffect } from 'preact/hooks';
+import { gateChunk } from './admin/gate-chunk.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
@@ -15,8 +16,6 @@ const checkoutChunk = lazyChunk(() => import('./pages/Checkout.tsx').then((page)
 const verifyChunk = lazyChunk(() => import('./pages/Verify.tsx').then((page) => page.Verify));
 // API tokens and examples, for the customers who script.
 const apiChunk = lazyChunk(() => import('./dashboard/ApiPage.tsx').then((page) => page.ApiPage));
-// The console's gate (which loads the console for operators): only /admin needs it.
-const adminChunk = lazyChunk(() => import('./pages/AdminGate.tsx').then((page) => page.AdminGate));
 
 function Page() {
   const route = matchRoute(path.value);
@@ -41,7 +40,7 @@ function Page() {
     case 'dashboard-api':
       return <LazyPage chunk={apiChunk} />;
     case 'admin':
-      return <LazyPage chunk={adminChunk} />;
+      return <LazyPage chunk={gateChunk} />;
     default:
       // A public page: the router has asked the Worker for it with a full page load.
       return null;
