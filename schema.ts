@@ -18,6 +18,9 @@ export const customers = sqliteTable(
     /** The customer turned usage and expiry reminders off (dashboard or the mail's unsubscribe link); receipts and
      * sign-in links are sent regardless. */
     remindersOffAt: integer('reminders_off_at'),
+    /** The language the customer reads the app and their mail in (a shipped locale; set at sign-in from the page they
+     * came from, changeable in the dashboard); null: the shop's DEFAULT_LOCALE. */
+    locale: text('locale'),
   },
   // The console's list, newest first a page at a time (keyset on created_at, id). Search by email prefix uses the
   // unique index on email.
@@ -39,6 +42,8 @@ export const loginTokens = sqliteTable(
     tokenHash: text('token_hash').notNull().unique(),
     /** Same-origin path to continue to after sign-in (e.g. /checkout/pro). */
     redirectTo: text('redirect_to'),
+    /** The language of the page the link was asked from: its mail's, and the customer's once it is used. */
+    locale: text('locale'),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     consumedAt: integer('consumed_at'),

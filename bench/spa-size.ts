@@ -27,7 +27,7 @@ if (import.meta.main) {
   console.log('SPA JavaScript per route (gzip):');
   for (const r of routes)
     console.log(
-      `  ${r.gzipBytes <= r.budgetBytes ? '✓' : '✗'} ${r.route}: ${kib(r.gzipBytes)} (${r.gzipBytes} B) of ${kib(r.budgetBytes)} — ${r.files.join(', ')}`,
+      `  ${r.gzipBytes <= r.budgetBytes ? '✓' : '✗'} ${r.route}: ${kib(r.gzipBytes)} (${r.gzipBytes} B, ${r.locale}) of ${kib(r.budgetBytes)} — ${r.files.join(', ')}`,
     );
   const leaks = secretLeaks(SPA_OUT);
   if (leaks.length) console.error(`Secrets in the built SPA:\n  ${leaks.join('\n  ')}`);

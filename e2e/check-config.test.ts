@@ -79,14 +79,25 @@ test("a var over Cloudflare's 5 KB, a cron and a queue setting Cloudflare refuse
   assert.match(refused.out, /queues\.consumers\[1\] → max_batch_timeout: must be a whole number from 0 to 60/);
 });
 
-test('a legal text in content/ is checked, and a file the shop does not show is named', () => {
-  const ok = checkIn(configured(), { 'content/legal/terms.md': '# Terms\n\nOur own terms of service.' });
+test('the texts in content/ are checked, per language too, and a file the shop does not show is named', () => {
+  const ok = checkIn(configured(), {
+    'content/legal/terms.md': '# Terms\n\nOur own terms of service.',
+    'content/de/legal/terms.md': '# Bedingungen\n\nUnsere eigenen Bedingungen.',
+    'content/de/shop.json': '{"tiers": {"pro": {"tagline": "Für tägliches Scraping"}}}',
+  });
   assert.equal(ok.status, 0, ok.out);
-  assert.match(ok.out, /content\/: legal\/terms\.md/);
-  const refused = checkIn(configured(), { 'content/legal/term.md': '# Terms', 'content/legal/privacy.md': 'Short.' });
+  assert.match(ok.out, /content\/: de\/legal\/terms\.md, de\/shop\.json, legal\/terms\.md/);
+  const refused = checkIn(configured(), {
+    'content/legal/term.md': '# Terms',
+    'content/legal/privacy.md': 'Short.',
+    'content/de/shop.json': '{"tiers": {"gold": {"name": "Gold"}}}',
+    'content/xx/shop.json': '{}',
+  });
   assert.equal(refused.status, 1);
   assert.match(refused.out, /content\/legal\/privacy\.md: must be the document text/);
   assert.match(refused.out, /content\/legal\/term\.md: is not a text the shop shows/);
+  assert.match(refused.out, /content\/de\/shop\.json: tiers\.gold: is not a tier id in PRICING/);
+  assert.match(refused.out, /content\/xx\/shop\.json: is not a text the shop shows/);
 });
 
 test('a test-mode STRIPE_SECRET_KEY in the environment fails the production check by name', () => {

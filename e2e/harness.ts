@@ -125,7 +125,11 @@ export function brokenText(page: Page): Promise<string[]> {
       const box = blockOf(parent);
       boxes.add(box);
       const line = contentWidth(box);
-      for (const word of node.textContent.matchAll(/[^\s\-\u2010-\u2014/]+[-\u2010-\u2014/]?/g)) {
+      // A word is what a line must not break inside. Chinese (and Japanese) lines break between any two characters,
+      // so their ideographs and punctuation split words rather than make them.
+      for (const word of node.textContent.matchAll(
+        /[^\s\-\u2010-\u2014/\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+[-\u2010-\u2014/]?/g,
+      )) {
         const range = document.createRange();
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);

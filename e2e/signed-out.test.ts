@@ -122,7 +122,7 @@ test('an address typed before the sign-in form’s script arrives still gets its
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(/\/assets\/SignIn-[\w-]+\.js$/, async (route) => {
+  await page.route(/\/assets\/(?:[\w-]+\/)?SignIn-[\w-]+\.js$/, async (route) => {
     await held;
     await route.continue();
   });

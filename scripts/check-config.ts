@@ -1,6 +1,6 @@
 // `npm run check`: validates wrangler.toml offline before anything reaches Cloudflare, naming each bad var and field:
 // the vars (src/config), Cloudflare's limits on what a deploy uploads (src/config/platform.ts: var sizes and count,
-// cron syntax, queue consumer settings), the reseller's own texts in content/, and what the chosen mail transport
+// cron syntax, queue consumer settings), the reseller's own texts and words per language in content/, and what the chosen mail transport
 // needs. Secrets set in its environment are checked too (`STRIPE_SECRET_KEY=sk_live_… npm run check`): a production
 // shop refuses development placeholders and Stripe test-mode keys.
 // `npm run check -- --dev` (what `npm run dev` and CI run) validates the local config instead (.dev.vars over
@@ -60,7 +60,7 @@ else if (!limits.length)
     `✓ wrangler.toml [vars] are valid and within Cloudflare's limits (${Object.keys(vars).length} vars). Secrets needed at deploy: ${SECRET_NAMES.join(', ')}.`,
   );
 
-const texts = contentProblems();
+const texts = contentProblems(CONTENT_ROOT, parseVars(vars).vars?.PRICING.tiers);
 if (texts.length)
   refuse(`✗ ${CONTENT_ROOT}/:\n${texts.map((t) => `  ${CONTENT_ROOT}/${t.file}: ${t.message}`).join('\n')}`);
 else if (contentFiles().length) console.log(`✓ ${CONTENT_ROOT}/: ${contentFiles().join(', ')}`);

@@ -1,11 +1,12 @@
 // `npm run dev`: the whole shop on http://localhost:8787 with local D1/KV/Queues and the simulators of
 // Proxies.sx, Stripe and the mail provider on http://127.0.0.1:8790. No accounts or keys needed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { readDevVars } from '../devkit/dev-vars.ts';
 import { devPorts } from '../devkit/ports.ts';
 import { type RunningServer, startSimulators } from '../devkit/simulators.ts';
 import { quietEnv } from '../devkit/wrangler.ts';
+import { MANIFEST_PATHS } from '../src/site/manifest.ts';
 
 const { shop: SHOP_PORT, sim: SIM_PORT } = devPorts();
 /** Optional: a separate local D1/KV/Queue state folder (the browser tests start from an empty one). */
@@ -55,6 +56,26 @@ function start(command: string, args: string[]): ChildProcess {
   return child;
 }
 
+/**
+ * Starts `vite build --watch` and waits for its first build of both bundles in every language, so wrangler starts on a
+ * finished build: each change to the assets reloads wrangler's local server, which would hold up or drop the first
+ * requests and queue messages (seven languages make that first build long).
+ */
+async function buildAndWatch(): Promise<void> {
+  console.log('▸ building the SPA (and watching it)');
+  const since = Date.now();
+  start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
+  const writtenSince = (path: string) => existsSync(path) && statSync(path).mtimeMs >= since;
+  const deadline = since + 5 * 60_000;
+  while (!MANIFEST_PATHS.every((path) => writtenSince(`dist/web/${path}`))) {
+    if (Date.now() > deadline) {
+      console.error('✗ the SPA did not build within 5 minutes');
+      stop(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 let stopping = false;
 function stop(code = 0): void {
   stopping = true;
@@ -77,7 +98,6 @@ if (!existsSync('.dev.vars')) {
 }
 step('checking config', process.execPath, ['scripts/check-config.ts', '--dev']);
 step('applying D1 migrations locally', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
-step('building the SPA', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
 // The Stripe simulator signs webhooks with the shop's secret and delivers them to this shop.
 const devVars = readDevVars('.dev.vars');
@@ -90,7 +110,7 @@ console.log(
   `▸ simulators on ${simulators.url}  (Proxies.sx /v1 · Stripe /v1 + /stripe/checkout · mail outbox /_sim/outbox)`,
 );
 
-start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn']);
+await buildAndWatch();
 start('npx', [
   'wrangler',
   'dev',

@@ -2,6 +2,8 @@
 // status that code maps to. The API's onError (src/http/errors.ts) answers every DomainError the same way:
 // `status`, `code` and `publicMessage`, and Retry-After when `retryAfterSeconds` is set.
 
+import { type Words, words } from './shared/i18n/translate.ts';
+
 /** What the asker reads when the real reason is for the operator's log only. */
 export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Please try again shortly.';
 
@@ -13,6 +15,9 @@ export interface DomainErrorOptions {
   publicMessage?: string;
   /** Sent as Retry-After (a 429 or 503 that knows when trying again makes sense). */
   retryAfterSeconds?: number;
+  /** The public message in the catalogs, written in the asker's language (src/http/errors.ts); else it reads
+   * `publicMessage` as written. */
+  words?: Words;
   cause?: unknown;
 }
 
@@ -23,6 +28,7 @@ export class DomainError<Code extends string = string> extends Error {
   readonly expose: boolean;
   readonly publicMessage: string;
   readonly retryAfterSeconds: number | undefined;
+  readonly words: Words | undefined;
   constructor(code: Code, message: string, statusOf: Record<Code, number>, options: DomainErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
@@ -30,5 +36,6 @@ export class DomainError<Code extends string = string> extends Error {
     this.expose = options.publicMessage === undefined;
     this.publicMessage = options.publicMessage ?? message;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.words = options.words ?? (this.publicMessage === UNAVAILABLE_MESSAGE ? words('error.unavailable') : undefined);
   }
 }

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AccountView } from '../../devkit/cloudflare-controls.ts';
-import { SPA_BUNDLES } from '../../src/site/manifest.ts';
+import { MANIFEST_PATHS as BUILT_MANIFESTS } from '../../src/site/manifest.ts';
 import { REQUIRED_SECRETS } from '../secrets-guide.ts';
 import type { ConsumerConfig, Expectations } from './expectations.ts';
 
 export type AccountSnapshot = AccountView;
 
 /** The deployed assets checked byte for byte: the build's manifests, from which the Worker renders every page. */
-export const MANIFEST_PATHS = Object.values(SPA_BUNDLES).map((b) => `/${b.manifest}`);
+export const MANIFEST_PATHS = BUILT_MANIFESTS.map((path) => `/${path}`);
 
 export interface Check {
   name: string;

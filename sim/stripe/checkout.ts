@@ -119,6 +119,7 @@ export function createSession(c: Context, params: FormParams): SimSession {
     invoice: null,
     invoice_creation: enabled(params, 'invoice_creation') ? { enabled: true } : null,
     livemode: false,
+    locale: str(params, 'locale'),
     metadata: metadata(params.metadata),
     mode: 'payment',
     payment_intent: null,

@@ -49,6 +49,8 @@ export interface SimSession {
   invoice: string | null;
   invoice_creation: { enabled: boolean } | null;
   livemode: false;
+  /** The language Checkout shows (`auto`: the browser's). */
+  locale: string | null;
   metadata: Metadata;
   mode: 'payment';
   payment_intent: string | null;

@@ -46,6 +46,7 @@ export const SESSION_CREATE = {
   metadata,
   payment_intent_data: { metadata, setup_future_usage: oneOf('off_session', 'on_session') },
   allow_promotion_codes: 'bool',
+  adaptive_pricing: { enabled: 'bool' },
   automatic_tax: { enabled: 'bool' },
   tax_id_collection: { enabled: 'bool' },
   billing_address_collection: oneOf('auto', 'required'),
@@ -54,6 +55,12 @@ export const SESSION_CREATE = {
   success_url: true,
   cancel_url: true,
   expires_at: 'int',
+  // Checkout's languages, as the API reference lists `locale` on "Create a Checkout Session".
+  locale: oneOf(
+    ...'auto bg cs da de el en en-GB es es-419 et fi fil fr fr-CA hr hu id it ja ko lt lv ms mt nb nl pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'.split(
+      ' ',
+    ),
+  ),
   expand,
 } satisfies ParamShape;
 

@@ -268,7 +268,13 @@ export async function resendSignIn(
   const customer = await findCustomer(db, customerId);
   let outcome: SignInRequestOutcome;
   try {
-    outcome = await requestSignIn(services, { email: customer.email, next: null, ip: null, byOperator: true });
+    outcome = await requestSignIn(services, {
+      email: customer.email,
+      next: null,
+      ip: null,
+      byOperator: true,
+      locale: null,
+    });
   } catch (err) {
     if (err instanceof AuthError && err.code === 'mail_unavailable')
       throw new AdminError(

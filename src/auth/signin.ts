@@ -6,6 +6,8 @@ import { customerIdByEmailQuery } from '../customers/index.ts';
 import { firstRow, readTogether } from '../db/reads.ts';
 import { UNAVAILABLE_MESSAGE } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
+import { isLocale, type Locale, localizedPath } from '../shared/i18n/locales.ts';
+import { words } from '../shared/i18n/translate.ts';
 import { HOUR_MS } from '../time.ts';
 import { AuthError } from './errors.ts';
 import { requesterNetwork } from './network.ts';
@@ -38,6 +40,9 @@ export interface SignInRequest {
   challengeToken?: string;
   /** An operator's resend from the console (audited by the caller). */
   byOperator?: boolean;
+  /** The language of the page the link was asked from (one of LOCALES), or null: the customer's own, else the
+   * shop's default. */
+  locale: Locale | null;
 }
 
 /** What happened (for logs and tests), and whether to answer with the challenge; the HTTP answer is otherwise the
@@ -53,6 +58,7 @@ function mailUnavailable(): AuthError {
   return new AuthError(
     'mail_unavailable',
     'Sign-in by email is unavailable right now. The shop’s operator has been told.',
+    { words: words('error.mailUnavailable') },
   );
 }
 
@@ -61,7 +67,7 @@ function mailFailing(retryAfterSeconds: number | undefined): AuthError {
   return new AuthError(
     'mail_unavailable',
     'Sign-in emails cannot be sent right now, so no link was sent. Please try again in a few minutes.',
-    retryAfterSeconds ? { retryAfterSeconds } : {},
+    { words: words('error.mailFailing'), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
   );
 }
 
@@ -77,6 +83,8 @@ async function signInFacts(services: SignInServices, who: { email: string; reque
     lastHour: found.lastHour?.n ?? 0,
     issuedToday: found.today?.n ?? 0,
     known: config.adminEmails.includes(who.email) || found.account !== undefined,
+    /** The language the customer chose, if they have an account and chose one. */
+    locale: isLocale(found.account?.locale) ? found.account.locale : null,
   };
 }
 
@@ -103,6 +111,7 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
   if (!byOperator && !(await services.limiters.login.limit({ key: `login:net:${network}` })).success)
     throw new AuthError('rate_limited', 'Too many sign-in requests from your network. Wait a minute and try again.', {
       retryAfterSeconds: LOGIN_LIMIT_PERIOD_SECONDS,
+      words: words('error.signInRate'),
     });
   if (!byOperator) {
     const health = await mail.health(now);
@@ -127,14 +136,17 @@ export async function requestSignIn(services: SignInServices, input: SignInReque
       perHour: config.limits.loginMailsPerHour,
     });
   if (!decision.send) return { sent: false, challenge: decision.challenge };
-  const issued = await issueLoginToken(db, { ...who, redirectTo: input.next }, now);
+  const locale = input.locale ?? facts.locale ?? config.defaultLocale;
+  const issued = await issueLoginToken(db, { ...who, redirectTo: input.next, locale: input.locale }, now);
   try {
     await mail.enqueue({
       kind: 'login',
       tokenId: issued.tokenId,
       to: input.email,
-      url: `${config.publicUrl}/auth/verify#token=${issued.token}`,
+      // Through the locale's prefix, so the confirm page (and the app after it) speak the mail's language.
+      url: `${config.publicUrl}${localizedPath('/auth/verify', locale, config.defaultLocale)}#token=${issued.token}`,
       expiresAt: issued.expiresAt,
+      locale,
     });
   } catch (err) {
     log.error('sign-in mail not queued; the previous link stays valid', { loginRef: issued.tokenId, err });
@@ -151,6 +163,8 @@ export interface SignedIn {
   /** Where the customer was going when they asked for the link (a safe same-origin path), or null. */
   redirectTo: string | null;
   firstSignIn: boolean;
+  /** The language the customer chose by asking from a page in it, or null (their stored one stays). */
+  locale: Locale | null;
 }
 
 /** Uses the link's token once; creates the customer on first sign-in; starts a session. */
@@ -162,12 +176,15 @@ export async function completeSignIn(
   const now = clock.now();
   const consumed = await consumeLoginToken(db, token, now);
   if (!consumed)
-    throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
+    throw new AuthError('invalid_link', 'This sign-in link is invalid, expired or already used. Ask for a new one.', {
+      words: words('error.invalidLink'),
+    });
   const newId = crypto.randomUUID();
+  const locale = isLocale(consumed.locale) ? consumed.locale : null;
   const [customer] = await db
     .insert(customers)
-    .values({ id: newId, email: consumed.email, createdAt: now, lastSignInAt: now })
-    .onConflictDoUpdate({ target: customers.email, set: { lastSignInAt: now } })
+    .values({ id: newId, email: consumed.email, createdAt: now, lastSignInAt: now, locale })
+    .onConflictDoUpdate({ target: customers.email, set: { lastSignInAt: now, ...(locale ? { locale } : {}) } })
     .returning({ id: customers.id, email: customers.email });
   if (!customer)
     throw new AuthError('unavailable', 'Could not sign you in. Please try again.', {
@@ -186,5 +203,5 @@ export async function completeSignIn(
       at: now,
     }),
   ]);
-  return { customer, session, redirectTo: consumed.redirectTo, firstSignIn };
+  return { customer, session, redirectTo: consumed.redirectTo, firstSignIn, locale };
 }

@@ -4,6 +4,7 @@ import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import { loginTokens } from '../../schema.ts';
 import { randomToken, sha256Hex } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
 import { DAY_MS, MINUTE_MS } from '../time.ts';
 
 export const LOGIN_TOKEN_TTL_MS = 15 * MINUTE_MS;
@@ -20,12 +21,14 @@ export interface LoginTokenRequest {
   /** See loginRequesterKey (ratelimit.ts). */
   requester: string;
   redirectTo: string | null;
+  /** The language of the page the link was asked from, or null (the shop's default). */
+  locale: Locale | null;
 }
 
 /** Records a new token for `email`. Older ones stay valid until the new one's mail is queued (voidOlderLoginTokens). */
 export async function issueLoginToken(
   db: Db,
-  { email, requester, redirectTo }: LoginTokenRequest,
+  { email, requester, redirectTo, locale }: LoginTokenRequest,
   now: number,
 ): Promise<IssuedLoginToken> {
   const token = randomToken(32);
@@ -37,6 +40,7 @@ export async function issueLoginToken(
     requester,
     tokenHash: await sha256Hex(token),
     redirectTo,
+    locale,
     createdAt: now,
     expiresAt,
   });
@@ -85,6 +89,7 @@ export interface ConsumedLoginToken {
   tokenId: string;
   email: string;
   redirectTo: string | null;
+  locale: string | null;
 }
 
 /**
@@ -96,7 +101,12 @@ export async function consumeLoginToken(db: Db, token: string, now: number): Pro
     .update(loginTokens)
     .set({ consumedAt: now })
     .where(await usable(token, now))
-    .returning({ tokenId: loginTokens.id, email: loginTokens.email, redirectTo: loginTokens.redirectTo });
+    .returning({
+      tokenId: loginTokens.id,
+      email: loginTokens.email,
+      redirectTo: loginTokens.redirectTo,
+      locale: loginTokens.locale,
+    });
   return row ?? null;
 }
 

@@ -1,4 +1,5 @@
-// The Checkout Session's optional parts, from the CHECKOUT_* vars (all off by default): promotion codes, Stripe Tax
+// The Checkout Session's optional parts, from the CHECKOUT_* vars (all off by default): promotion codes, Stripe's
+// Adaptive Pricing (Checkout shows the one price converted into the buyer's currency), Stripe Tax
 // (tax added on top of the tier's price, with tax IDs and the billing address collected and saved on the Stripe
 // customer, as Stripe requires for an existing customer), an invoice for the payment; and, for a customer with auto
 // top-up on, the card saved for off-session charges. Pure.
@@ -14,6 +15,7 @@ export function checkoutOptions(
 ): Partial<SessionParams> {
   return {
     ...(options.promotionCodes ? { allow_promotion_codes: true } : {}),
+    ...(options.adaptivePricing ? { adaptive_pricing: { enabled: true } } : {}),
     ...(options.automaticTax
       ? {
           automatic_tax: { enabled: true },

@@ -1,10 +1,15 @@
 // Checkout: a Stripe Checkout Session for one tier from config (never a client price), with the tier's snapshot
 // in metadata. Its GB are reserved first, in one conditional D1 statement (src/orders/ceiling.ts), so concurrent
 // checkouts cannot together pass the cap ceiling and nothing is charged for GB that could not be delivered.
-import { type Customer, linkStripeCustomerStatement, replaceStripeCustomerStatement } from '../customers/index.ts';
+import {
+  type Customer,
+  customerLocale,
+  linkStripeCustomerStatement,
+  replaceStripeCustomerStatement,
+} from '../customers/index.ts';
 import type { BatchStatement, Db } from '../db/index.ts';
 import { read, readTogether, rows, writes } from '../db/reads.ts';
-import { DomainError } from '../domain-error.ts';
+import { DomainError, type DomainErrorOptions } from '../domain-error.ts';
 import { heldOffByPerson, keysOf, type PoolKeyRow, readUsage } from '../keys/index.ts';
 import {
   CHECKOUT_TTL_MS,
@@ -16,13 +21,23 @@ import {
 } from '../orders/index.ts';
 import { autoTopUpQuery } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
+import { tierIn } from '../shared/api.ts';
+import { formatDays, formatGb } from '../shared/format.ts';
+import { localizedPath, stripeLocale } from '../shared/i18n/locales.ts';
+import { inLocale, t, words } from '../shared/i18n/translate.ts';
 import { PaymentProviderError, type Stripe, StripeError } from '../stripe/index.ts';
 import { checkoutOptions, taxBehavior } from './options.ts';
 
-export type CheckoutErrorCode = 'unknown_tier' | 'account_suspended' | 'key_disabled_upstream' | 'cap_ceiling';
+export type CheckoutErrorCode =
+  | 'unknown_tier'
+  | 'unknown_currency'
+  | 'account_suspended'
+  | 'key_disabled_upstream'
+  | 'cap_ceiling';
 
 const STATUS: Record<CheckoutErrorCode, number> = {
   unknown_tier: 404,
+  unknown_currency: 400,
   account_suspended: 403,
   key_disabled_upstream: 403,
   cap_ceiling: 409,
@@ -30,12 +45,15 @@ const STATUS: Record<CheckoutErrorCode, number> = {
 
 export class CheckoutError extends DomainError<CheckoutErrorCode> {
   override readonly name = 'CheckoutError';
-  constructor(code: CheckoutErrorCode, message: string) {
-    super(code, message, STATUS);
+  constructor(code: CheckoutErrorCode, message: string, options?: DomainErrorOptions) {
+    super(code, message, STATUS, options);
   }
 }
 
-type CheckoutServices = Pick<Services, 'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv'>;
+type CheckoutServices = Pick<
+  Services,
+  'db' | 'config' | 'stripe' | 'clock' | 'pool' | 'log' | 'waitUntil' | 'kv' | 'loadCatalog' | 'configIn'
+>;
 
 /**
  * What a checkout reads beside the session check, in its round trip: every key generation of the customer, and
@@ -95,16 +113,24 @@ export async function startCheckout(
   services: CheckoutServices,
   customer: Customer,
   { keys, saveCard }: CheckoutReads,
-  tierId: string,
+  { tierId, currency = services.config.currency }: { tierId: string; currency?: string },
 ): Promise<CheckoutStarted> {
   const { db, config } = services;
   const customerId = customer.id;
-  const tier = config.tiers.find((t) => t.id === tierId);
-  if (!tier) throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.');
+  const sold = config.tiers.find((t) => t.id === tierId);
+  if (!sold)
+    throw new CheckoutError('unknown_tier', 'There is no such plan. Pick one from the pricing table.', {
+      words: words('error.unknownTier'),
+    });
+  if (!config.currencies.includes(currency))
+    throw new CheckoutError('unknown_currency', `Prices are in ${config.currencies.join(', ')}, not "${currency}".`);
+  // Charged in the currency the page showed (Adaptive Pricing, when on, lets Checkout convert it further).
+  const tier = tierIn(sold, currency);
   if (customer.suspendedAt)
     throw new CheckoutError(
       'account_suspended',
       `Your account is suspended. Contact ${config.brand.supportEmail} for help.`,
+      { words: words('error.suspended', { email: config.brand.supportEmail }) },
     );
 
   // A fresh usage reading makes "what you still have" exact; the Stripe customer is needed either way.
@@ -120,6 +146,7 @@ export async function startCheckout(
     throw new CheckoutError(
       'key_disabled_upstream',
       `Your proxy key was disabled by the provider, so nothing more can be added to it. Contact ${config.brand.supportEmail} for help. Nothing was charged.`,
+      { words: words('error.keyDisabled', { email: config.brand.supportEmail }) },
     );
   }
 
@@ -132,10 +159,30 @@ export async function startCheckout(
       'cap_ceiling',
       `You can hold at most ${ceiling} GB at a time. You still have ${reservation.held} GB (counting checkouts not finished yet), so the ${tier.name} plan (${tier.gb} GB) ` +
         `does not fit right now. Nothing was charged. Use up some traffic first, or contact ${config.brand.supportEmail} for larger volumes.`,
+      {
+        words: words('error.capCeiling', {
+          ceiling,
+          held: reservation.held,
+          tier: tier.name,
+          gb: tier.gb,
+          email: config.brand.supportEmail,
+        }),
+      },
     );
   }
 
   const metadata = snapshotMetadata(snapshot);
+  // Checkout, its receipt and the product's words in the customer's language.
+  const locale = customerLocale(customer) ?? config.defaultLocale;
+  // The plan by its name in that language (content/<locale>/shop.json); PRICING's if that file cannot be read.
+  const [, named] = await Promise.all([services.loadCatalog(locale), services.configIn(locale).catch(() => config)]);
+  const productName = named.tiers.find((t) => t.id === tier.id)?.name ?? tier.name;
+  const traffic = inLocale(locale, () => formatGb(tier.gb));
+  const description = inLocale(locale, () =>
+    tier.validityDays
+      ? t('meta.offerValid', { traffic, days: formatDays(tier.validityDays) })
+      : t('meta.offer', { traffic }),
+  );
   const createSession = (stripeCustomerId: string, idempotencyKey: string) =>
     services.stripe.checkout.sessions.create(
       {
@@ -150,8 +197,8 @@ export async function startCheckout(
               unit_amount: tier.price,
               ...taxBehavior(config.checkout),
               product_data: {
-                name: `${config.brand.name} — ${tier.name}`,
-                description: `${tier.gb} GB of mobile proxy traffic${tier.validityDays ? `, valid ${tier.validityDays} days` : ''}`,
+                name: `${config.brand.name} — ${productName}`,
+                description,
               },
             },
           },
@@ -159,7 +206,8 @@ export async function startCheckout(
         metadata,
         ...checkoutOptions(config.checkout, metadata, saveCard),
         success_url: `${config.publicUrl}/dashboard?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${config.publicUrl}/#pricing`,
+        cancel_url: `${config.publicUrl}${localizedPath('/#pricing', locale, config.defaultLocale)}`,
+        locale: stripeLocale(locale),
         expires_at: Math.floor((now + CHECKOUT_TTL_MS) / 1000),
       },
       { idempotencyKey },

@@ -3,7 +3,7 @@
 // credential).
 import type * as z from '../zod.ts';
 import { addressDomain, isPlaceholderHost } from './placeholders.ts';
-import type { secretsSchema, varsSchema } from './schema.ts';
+import { priceCurrencies, type secretsSchema, type varsSchema } from './schema.ts';
 
 export interface ConfigProblem {
   /** The var or secret at fault, e.g. `PRICING`. */
@@ -39,6 +39,18 @@ export function crossCheckVars(vars: z.infer<typeof varsSchema>): ConfigProblem[
   });
   if (new Set(vars.COUNTRIES).size !== vars.COUNTRIES.length)
     problems.push({ variable: 'COUNTRIES', field: '', message: 'lists a country twice' });
+  if (new Set(vars.LOCALES).size !== vars.LOCALES.length)
+    problems.push({ variable: 'LOCALES', field: '', message: 'lists a language twice' });
+  if (!vars.LOCALES.includes(vars.DEFAULT_LOCALE))
+    problems.push({ variable: 'DEFAULT_LOCALE', field: '', message: `"${vars.DEFAULT_LOCALE}" is not one of LOCALES` });
+  const first = vars.PRICING.tiers[0];
+  if (vars.CHECKOUT_ADAPTIVE_PRICING && first && priceCurrencies(first.price, vars.PRICING.currency).length > 1)
+    problems.push({
+      variable: 'CHECKOUT_ADAPTIVE_PRICING',
+      field: '',
+      message:
+        'converts one price for each buyer: give each tier one price (in PRICING.currency), not one per currency',
+    });
   if (vars.API_CUSTOMER_PER_MINUTE < vars.API_REQUESTS_PER_MINUTE)
     problems.push({
       variable: 'API_CUSTOMER_PER_MINUTE',

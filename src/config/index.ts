@@ -1,20 +1,27 @@
 // Parses and validates every var and secret once per isolate; everything else reads the typed Config.
 
 import { DomainError } from '../domain-error.ts';
-import type { Tier } from '../shared/api.ts';
+import type { ShopTier } from '../shared/api.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
 import { type ConfigProblem, crossCheckVars, productionSecretProblems } from './cross-checks.ts';
 import { JSON_VARS, secretsSchema, varsSchema } from './schema.ts';
 
-export type { ConfigProblem, Tier };
+export type { ConfigProblem, ShopTier as Tier };
 
 export interface Config {
   env: 'production' | 'development' | 'test';
   publicUrl: string;
   brand: z.infer<typeof varsSchema.shape.BRAND>;
+  /** The shop's own currency (PRICING.currency). */
   currency: string;
-  tiers: Tier[];
+  /** Every currency the tiers are priced in, the shop's own first. */
+  currencies: string[];
+  tiers: ShopTier[];
   countries: string[];
+  /** The languages the shop speaks (LOCALES), the default one (DEFAULT_LOCALE) among them. */
+  locales: Locale[];
+  defaultLocale: Locale;
   defaultCountry: string;
   upstream: { apiUrl: string; apiKey: string; username: string; gatewayHost: string };
   stripe: { apiUrl: string; secretKey: string; webhookSecret: string };
@@ -55,7 +62,7 @@ export interface Config {
   liveKeyCache: 'cache-api' | 'kv' | 'off';
   /** The highest monthly limit a customer may set for auto top-up (minor units); 0: auto top-up is off. */
   autoTopUpMaxMonthly: number;
-  checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean };
+  checkout: { promotionCodes: boolean; automaticTax: boolean; invoice: boolean; adaptivePricing: boolean };
   api: {
     /** Live personal access tokens per customer (API_TOKENS_PER_CUSTOMER). */
     tokensPerCustomer: number;
@@ -90,7 +97,8 @@ export function formatProblems(problems: ConfigProblem[]): string {
   return problems.map((p) => `  ${p.variable}${p.field ? ` → ${p.field}` : ''}: ${p.message}`).join('\n');
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
+/** A zod issue's path as the problems name it: `tiers[1].gb`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
     '',
@@ -171,6 +179,13 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
     );
   if (!vars || !secrets || problems.length) return { ok: false, problems };
   const currency = vars.PRICING.currency;
+  const pricesOf = (price: number | Record<string, number>) =>
+    typeof price === 'number' ? { [currency]: price } : price;
+  const tiers = vars.PRICING.tiers.map(({ price, ...t }) => {
+    const prices = pricesOf(price);
+    const base = prices[currency] ?? 0;
+    return { ...t, prices, price: base, currency, pricePerGb: Math.round(base / t.gb) };
+  });
   return {
     ok: true,
     config: {
@@ -178,8 +193,11 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
       publicUrl: vars.PUBLIC_URL.replace(/\/+$/, ''),
       brand: vars.BRAND,
       currency,
-      tiers: vars.PRICING.tiers.map((t) => ({ ...t, currency, pricePerGb: Math.round(t.price / t.gb) })),
+      currencies: [currency, ...Object.keys(tiers[0]?.prices ?? {}).filter((c) => c !== currency)],
+      tiers,
       countries: vars.COUNTRIES,
+      locales: vars.LOCALES as Locale[],
+      defaultLocale: vars.DEFAULT_LOCALE as Locale,
       defaultCountry: vars.DEFAULT_COUNTRY,
       upstream: {
         apiUrl: vars.PROXIES_SX_API_URL.replace(/\/+$/, ''),
@@ -230,6 +248,7 @@ export function parseConfig(input: Record<string, unknown>): ConfigResult {
         promotionCodes: vars.CHECKOUT_PROMOTION_CODES,
         automaticTax: vars.CHECKOUT_AUTOMATIC_TAX,
         invoice: vars.CHECKOUT_INVOICE,
+        adaptivePricing: vars.CHECKOUT_ADAPTIVE_PRICING,
       },
       api: {
         tokensPerCustomer: vars.API_TOKENS_PER_CUSTOMER,

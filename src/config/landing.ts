@@ -1,114 +1,82 @@
 // The landing page's sections: the reseller's own from BRAND.landing, or defaults drawn from the tiers, the countries
 // and the gateway (prices, validity, countries, ports and the real proxy URL grammar), so a new shop sells from day one.
-import { countryName, formatMoney } from '../shared/format.ts';
+
+import { tierIn } from '../shared/api.ts';
+import { countryName, formatDays, formatDaysRange, formatGbRange, formatMoney } from '../shared/format.ts';
+import { languageTag } from '../shared/i18n/locales.ts';
+import { currentLocale, t } from '../shared/i18n/translate.ts';
 import type { FaqEntry, LandingContent, LandingItem } from '../shared/landing.ts';
 import { buildProxyUrl, PROTOCOL_PORTS, ROTATION_MODES } from '../shared/proxy-url.ts';
 import type { Config } from './index.ts';
 
-/** "a, b and c" (or "a, b or c"). */
-function list(words: string[], conjunction = 'and'): string {
-  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words.at(-1)}`;
+/** "a, b and c" (or "a, b or c") in the page's language. */
+function list(words: string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(languageTag(currentLocale()), { type }).format(words);
 }
 
 /** The facts the defaults are written from. */
-function facts(config: Config) {
-  const tiers = config.tiers;
-  const cheapest = tiers.reduce((best, t) => (t.pricePerGb < best.pricePerGb ? t : best));
-  const gbs = tiers.map((t) => t.gb);
-  const days = [...new Set(tiers.flatMap((t) => (t.validityDays ? [t.validityDays] : [])))].sort((a, b) => a - b);
+function facts(config: Config, currency: string) {
+  const tiers = config.tiers.map((tier) => tierIn(tier, currency));
+  const cheapest = tiers.reduce((best, tier) => (tier.pricePerGb < best.pricePerGb ? tier : best));
+  const gbs = tiers.map((tier) => tier.gb);
+  const days = [...new Set(tiers.flatMap((tier) => (tier.validityDays ? [tier.validityDays] : [])))].sort(
+    (a, b) => a - b,
+  );
   const minutes = ROTATION_MODES.map((m) => /^auto(\d+)$/.exec(m)?.[1]).filter((m): m is string => m !== undefined);
+  const first = days[0];
+  const last = days.at(-1);
   return {
-    countries: list(config.countries.map(countryName)),
+    countries: list(config.countries.map((code) => countryName(code))),
     countryCount: config.countries.length,
     fromPerGb: formatMoney(cheapest.pricePerGb, cheapest.currency),
-    gbRange: Math.min(...gbs) === Math.max(...gbs) ? `${gbs[0]} GB` : `${Math.min(...gbs)}–${Math.max(...gbs)} GB`,
-    validity: days.length
-      ? `valid ${days.length === 1 ? days[0] : `${days[0]}–${days.at(-1)}`} days`
-      : 'with no expiry',
-    minutes: list(minutes, 'or'),
-    http: PROTOCOL_PORTS.http,
-    socks: PROTOCOL_PORTS.socks5,
+    gbRange: formatGbRange(Math.min(...gbs), Math.max(...gbs)),
+    validity:
+      first !== undefined && last !== undefined
+        ? t('landing.validFor', { days: first === last ? formatDays(first) : formatDaysRange(first, last) })
+        : t('landing.noExpiry'),
+    minutes: list(minutes, 'disjunction'),
+    http: String(PROTOCOL_PORTS.http),
+    socks: String(PROTOCOL_PORTS.socks5),
   };
 }
 
 function defaultFeatures(f: ReturnType<typeof facts>): LandingItem[] {
   return [
     {
-      title: 'Real mobile IPs',
-      text: `4G/5G carrier IPs in ${f.countryCount === 1 ? f.countries : `${f.countryCount} countries: ${f.countries}`}, and a peer pool for volume. Live availability is on this page.`,
+      title: t('landing.f.mobile'),
+      text:
+        f.countryCount === 1
+          ? t('landing.oneCountry', { countries: f.countries })
+          : t('landing.countries', { count: f.countryCount, countries: f.countries }),
     },
+    { title: t('landing.f.rotation'), text: t('landing.f.rotationText', { minutes: f.minutes }) },
+    { title: t('landing.f.sticky'), text: t('landing.f.stickyText') },
+    { title: t('landing.f.protocols'), text: t('landing.f.protocolsText', { http: f.http, socks: f.socks }) },
     {
-      title: 'Rotation your way',
-      text: `A new IP every ${f.minutes} minutes or whenever you ask, or the same one all session long: you choose per proxy URL.`,
-    },
-    {
-      title: 'Sticky sessions',
-      text: 'Name a session and keep the same device and IP for as long as you use it, up to 250 sessions at once.',
-    },
-    {
-      title: 'HTTP and SOCKS5',
-      text: `HTTP(S) on port ${f.http}, SOCKS5 on port ${f.socks}, one username and key: works with curl, Python, Node.js and any scraper.`,
-    },
-    {
-      title: 'Pay as you go',
-      text: `From ${f.fromPerGb} per GB, no subscription. Buy ${f.gbRange} at a time, ${f.validity}; top up whenever you like.`,
+      title: t('landing.f.payg'),
+      text: t('landing.f.paygText', { perGb: f.fromPerGb, traffic: f.gbRange, validity: f.validity }),
     },
   ];
 }
 
 function defaultSteps(config: Config): LandingItem[] {
   return [
-    {
-      title: 'Choose a plan',
-      text: `${list(config.tiers.map((t) => t.name))}: pay once with Stripe, no account or password to set up.`,
-    },
-    {
-      title: 'Get your key',
-      text: 'Sign in with the link we email you; your proxy key is ready seconds after payment.',
-    },
-    {
-      title: 'Copy a proxy URL',
-      text: 'Pick a country, rotation and session in your dashboard and paste the URL into your tool.',
-    },
+    { title: t('landing.s.choose'), text: t('landing.s.chooseText', { tiers: list(config.tiers.map((x) => x.name)) }) },
+    { title: t('landing.s.key'), text: t('landing.s.keyText') },
+    { title: t('landing.s.copy'), text: t('landing.s.copyText') },
   ];
 }
 
 function defaultFaq(config: Config, f: ReturnType<typeof facts>): FaqEntry[] {
   return [
-    {
-      question: 'What are mobile proxies for?',
-      answer:
-        'Seeing the web as phone users do: price and ad checks, market research, account management and scraping that data-centre IPs get blocked from. Your requests leave through real 4G/5G devices.',
-    },
-    {
-      question: 'How does rotation work?',
-      answer: `By default you get a new IP every 10 minutes. Choose every ${f.minutes} minutes, or a new IP whenever you ask for one; your dashboard builds the URL for each.`,
-    },
-    {
-      question: 'What is a sticky session?',
-      answer:
-        'Put a session id (letters, digits and _) in the proxy username and the gateway keeps that id on the same device and IP, so a login or a checkout flow is not interrupted.',
-    },
-    {
-      question: 'HTTP or SOCKS5?',
-      answer: `Both, with the same username and key: HTTP(S) on port ${f.http} and SOCKS5 on port ${f.socks}.`,
-    },
-    {
-      question: 'Which countries can I use?',
-      answer: `${f.countries}. Leave the country out and you get any device that is online.`,
-    },
-    {
-      question: 'Is there a subscription?',
-      answer: `No. You pay once per plan with Stripe; traffic is ${f.validity}. Buy more at any time and it adds to the same key.`,
-    },
-    {
-      question: 'What happens when my traffic runs out?',
-      answer: 'Your key pauses. Buy more traffic and it switches back on, with the same key and the same proxy URLs.',
-    },
-    {
-      question: 'Can I get a refund?',
-      answer: `Write to ${config.brand.supportEmail}; the terms of service say what can be refunded.`,
-    },
+    { question: t('landing.q.what'), answer: t('landing.a.what') },
+    { question: t('landing.q.rotation'), answer: t('landing.a.rotation', { minutes: f.minutes }) },
+    { question: t('landing.q.sticky'), answer: t('landing.a.sticky') },
+    { question: t('landing.q.protocols'), answer: t('landing.a.protocols', { http: f.http, socks: f.socks }) },
+    { question: t('landing.q.countries'), answer: t('landing.a.countries', { countries: f.countries }) },
+    { question: t('landing.q.subscription'), answer: t('landing.a.subscription', { validity: f.validity }) },
+    { question: t('landing.q.runOut'), answer: t('landing.a.runOut') },
+    { question: t('landing.q.refund'), answer: t('landing.a.refund', { email: config.brand.supportEmail }) },
   ];
 }
 
@@ -125,16 +93,18 @@ function codeSample(config: Config): LandingContent['code'] {
   });
   if (!built.ok) return null;
   return {
-    intro: `Your settings travel in the proxy username: pool, country, session id and rotation. This one keeps a ${countryName(config.defaultCountry)} mobile IP for session_1:`,
+    intro: t('landing.codeIntro', { country: countryName(config.defaultCountry) }),
     sample: `curl -x '${built.url}' https://api.ipify.org`,
   };
 }
 
-export function landingContent(config: Config): LandingContent {
-  const { brand, tiers } = config;
+/** The landing page in the current locale (call it inside `inLocale`), its prices in `currency`. */
+export function landingContent(config: Config, currency = config.currency): LandingContent {
+  const { brand } = config;
   const own = brand.landing ?? {};
-  const f = facts(config);
-  const featured = tiers.find((t) => t.highlight) ?? tiers[0];
+  const f = facts(config, currency);
+  const shopTier = config.tiers.find((tier) => tier.highlight) ?? config.tiers[0];
+  const featured = shopTier && tierIn(shopTier, currency);
   const pick = <T>(value: T | false | undefined, fallback: () => T): T | null =>
     value === false ? null : (value ?? fallback());
   return {
@@ -143,20 +113,24 @@ export function landingContent(config: Config): LandingContent {
       subtitle: own.hero?.subtitle ?? brand.tagline,
       primary: featured
         ? {
-            label: own.hero?.cta ?? `Buy ${featured.name}: ${formatMoney(featured.price, featured.currency)}`,
+            label:
+              own.hero?.cta ??
+              t('landing.buyFeatured', { tier: featured.name, price: formatMoney(featured.price, featured.currency) }),
             href: `/checkout/${encodeURIComponent(featured.id)}`,
           }
-        : { label: own.hero?.cta ?? 'See the plans', href: '#pricing' },
-      secondary: { label: 'Compare plans', href: '#pricing' },
+        : { label: own.hero?.cta ?? t('landing.seePlans'), href: '#pricing' },
+      secondary: { label: t('landing.comparePlans'), href: '#pricing' },
     },
-    trust: pick(own.trust, () => ['Secure payment by Stripe', 'No subscription', 'Your key seconds after payment']),
+    trust: pick(own.trust, () => [
+      t('landing.trust.stripe'),
+      t('landing.trust.noSubscription'),
+      t('landing.trust.fast'),
+    ]),
     features: pick(own.features, () => defaultFeatures(f)),
     steps: pick(own.steps, () => defaultSteps(config)),
     code: own.code === false ? null : codeSample(config),
     faq: pick(own.faq, () => defaultFaq(config, f)),
     support:
-      own.support === false
-        ? null
-        : { email: brand.supportEmail, text: own.support?.text ?? 'Questions before or after buying? Write to us:' },
+      own.support === false ? null : { email: brand.supportEmail, text: own.support?.text ?? t('landing.supportText') },
   };
 }

@@ -1,5 +1,6 @@
 // Zod schemas for every wrangler var and secret. Pure: the Worker, `npm run check` and tests share it.
 import { PLATFORM_CAP_LIMIT_GB } from '../pool/contract.ts';
+import { isLocale, SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 import { GATEWAY_HOST_PATTERN } from '../shared/proxy-url.ts';
 import * as z from '../zod.ts';
 
@@ -68,24 +69,37 @@ export const DEFAULT_CAP_CEILING_GB = 1000;
 /** How long a key that was rolled over keeps working, by default. */
 export const DEFAULT_ROLLOVER_GRACE_HOURS = 72;
 
+const currencyCode = z.string().check(z.regex(/^[a-z]{3}$/, 'must be a lowercase ISO 4217 code like "usd"'));
+const minorUnits = z.int().check(z.minimum(50, 'must be at least 50 minor units (Stripe minimum)'));
+
 export const tierSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be 1–32 of [a-z0-9_-]')),
   name: z.string().check(z.minLength(1), z.maxLength(40)),
   gb: z.int().check(z.minimum(1), z.maximum(PLATFORM_CAP_LIMIT_GB)),
-  price: z.int().check(z.minimum(50, 'must be at least 50 minor units (Stripe minimum)')),
+  /** Minor units in PRICING.currency, or one price per currency the shop sells in (`{usd: 6900, eur: 6400}`). */
+  price: z.union([minorUnits, z.record(currencyCode, minorUnits)]),
   validityDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
   tagline: z.optional(z.string().check(z.maxLength(120))),
   highlight: z.optional(z.boolean()),
 });
 
+/** The currencies a tier's price is given in (one price: PRICING.currency). */
+export const priceCurrencies = (price: number | Record<string, number>, base: string): string[] =>
+  typeof price === 'number' ? [base] : Object.keys(price);
+
 export const pricingSchema = z
   .object({
-    currency: z.string().check(z.regex(/^[a-z]{3}$/, 'must be a lowercase ISO 4217 code like "usd"')),
+    /** The shop's own currency: the single prices', and the one a visitor gets when none of theirs is sold. */
+    currency: currencyCode,
     tiers: z.array(tierSchema).check(z.minLength(1)),
   })
   .check(
     z.superRefine((p, ctx) => {
       const seen = new Set<string>();
+      // Every tier is sold in the same currencies, the shop's own among them: a visitor sees one currency throughout.
+      const sold = priceCurrencies(p.tiers[0]?.price ?? 0, p.currency)
+        .sort()
+        .join(',');
       p.tiers.forEach((t, i) => {
         if (seen.has(t.id))
           ctx.issues.push({
@@ -95,6 +109,21 @@ export const pricingSchema = z
             input: t.id,
           });
         seen.add(t.id);
+        const currencies = priceCurrencies(t.price, p.currency);
+        if (!currencies.includes(p.currency))
+          ctx.issues.push({
+            code: 'custom',
+            message: `must include a price in the shop's currency (${p.currency})`,
+            path: ['tiers', i, 'price'],
+            input: t.price,
+          });
+        else if (currencies.sort().join(',') !== sold)
+          ctx.issues.push({
+            code: 'custom',
+            message: `must be priced in the same currencies as tiers[0] (${sold})`,
+            path: ['tiers', i, 'price'],
+            input: t.price,
+          });
       });
     }),
   );
@@ -114,6 +143,10 @@ const csv = (item: z.ZodMiniType<string, string>) =>
     ),
     z.array(item).check(z.minLength(1, 'must list at least one value')),
   );
+
+const locale = z
+  .string()
+  .check(z.refine(isLocale, `must be one of the shipped languages: ${SHIPPED_LOCALES.join(', ')}`));
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -168,6 +201,10 @@ export const varsSchema = z.object({
   PRICING: pricingSchema,
   COUNTRIES: csv(countryCode),
   DEFAULT_COUNTRY: countryCode,
+  /** The languages the shop speaks (each a shipped catalog); public pages of the others are at /<locale>/… */
+  LOCALES: z._default(csv(locale), [...SHIPPED_LOCALES]),
+  /** The language of the pages without a prefix (`/`), of mail to customers who chose none, and of API errors. */
+  DEFAULT_LOCALE: z._default(locale, 'en'),
   PROXIES_SX_API_URL: httpUrl,
   PROXIES_SX_USERNAME: z
     .string()
@@ -232,6 +269,8 @@ export const varsSchema = z.object({
   CHECKOUT_PROMOTION_CODES: flag,
   CHECKOUT_AUTOMATIC_TAX: flag,
   CHECKOUT_INVOICE: flag,
+  /** Stripe's Adaptive Pricing: Checkout shows the one price in the buyer's currency, converted by Stripe. */
+  CHECKOUT_ADAPTIVE_PRICING: flag,
   /** Personal access tokens one customer may hold at once (revoked and expired ones do not count). */
   API_TOKENS_PER_CUSTOMER: limit(1, 100, 10),
   /**

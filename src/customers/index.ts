@@ -19,6 +19,7 @@ import {
 import { type Customer, customers } from '../../schema.ts';
 import { readByIds } from '../db/chunks.ts';
 import type { Db } from '../db/index.ts';
+import { isLocale, type Locale } from '../shared/i18n/locales.ts';
 
 export type { Customer };
 
@@ -26,6 +27,16 @@ export type { Customer };
 export type Suspension = Pick<Customer, 'suspendedAt' | 'suspendedReason'>;
 
 export const NOT_SUSPENDED: Suspension = { suspendedAt: null, suspendedReason: null };
+
+/** The language the customer chose for the app and their mail, if any (a mail without one is in DEFAULT_LOCALE). */
+export function customerLocale(customer: Pick<Customer, 'locale'>): Locale | undefined {
+  return isLocale(customer.locale) ? customer.locale : undefined;
+}
+
+/** Sets the customer's language (the dashboard's choice). */
+export async function setCustomerLocale(db: Db, customerId: string, locale: Locale): Promise<void> {
+  await db.update(customers).set({ locale }).where(eq(customers.id, customerId));
+}
 
 /** The customer's row, as a statement that can ride in a batch with others. */
 export function customerQuery(db: Db, customerId: string) {
@@ -35,7 +46,11 @@ export function customerQuery(db: Db, customerId: string) {
 /** The id of the customer with this (normalised) address, as a statement that can ride in a batch: whether the
  * address already has an account. */
 export function customerIdByEmailQuery(db: Db, email: string) {
-  return db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).limit(1);
+  return db
+    .select({ id: customers.id, locale: customers.locale })
+    .from(customers)
+    .where(eq(customers.email, email))
+    .limit(1);
 }
 
 export async function getCustomer(db: Db, customerId: string): Promise<Customer | undefined> {

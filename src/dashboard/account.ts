@@ -10,6 +10,8 @@ import type { Services } from '../services/index.ts';
 import type { SignedInCustomer } from '../shared/api.ts';
 import type { AccountAnswer, AccountKey } from '../shared/dashboard.ts';
 import { utcDateTime } from '../shared/format.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
+import { inLocale, t } from '../shared/i18n/translate.ts';
 
 /** What the dashboard works with; the pak_ secret is sealed at rest with `config.encryptionKey`. */
 export type DashboardServices = Pick<Services, 'db' | 'pool' | 'config' | 'log' | 'clock' | 'waitUntil' | 'kv'>;
@@ -21,44 +23,44 @@ export const accountReads = (db: Db, customerId: string) => ({
 });
 export type AccountRows = ReadResults<ReturnType<typeof accountReads>>;
 
-/** The sentence the banner shows for a key that does not work. */
+/** The sentence the banner shows for a key that does not work (written inside `inLocale`). */
 function reasonText(state: KeyState, suspension: Suspension, supportEmail: string): string | null {
-  if (state.status === 'expired') return 'Your proxy key has expired. Buy more traffic to keep using it.';
+  if (state.status === 'expired') return t('key.expired');
   if (state.status !== 'disabled') return null;
   switch (state.reason) {
     case 'suspended': {
       // The operator's own words, quoted as theirs: they may be a phrase, a sentence or a ticket number.
       const reason = suspension.suspendedReason?.trim().replace(/[.!?]+$/, '');
-      return `Your account is suspended, so your proxy key is switched off and no traffic can be bought.${reason ? ` The shop gave this reason: “${reason}”.` : ''} Contact support to sort it out.`;
+      return reason ? t('key.suspendedWhy', { reason }) : t('key.suspended');
     }
     case 'provider_disabled':
-      return `Your proxy key was disabled by the provider. Contact support (${supportEmail}) to sort it out.`;
+      return t('key.providerDisabled', { email: supportEmail });
     case 'cap_reached':
-      return `You have used all ${state.capGb} GB of your traffic. Buy more to switch your key back on.`;
+      return t('key.capReached', { gb: state.capGb ?? 0 });
     default:
-      return state.live
-        ? 'Your proxy key is switched off (for example after a refund). Contact support if you did not expect this.'
-        : 'Your proxy key is switched off. If you have used all your traffic, buy more; otherwise contact support.';
+      return state.live ? t('key.switchedOff') : t('key.switchedOffUnknown');
   }
 }
 
-/** What the banner says after a rollover, while the old key still works. */
+/** What the banner says after a rollover, while the old key still works (written inside `inLocale`). */
 function previousKeyText(secretMask: string | null, worksUntil: number): string {
-  return `You have a new proxy key: copy its password below into your tools. Your old key${secretMask ? ` (${secretMask})` : ''} keeps working until ${utcDateTime(worksUntil)}; its unused traffic then moves to the new key.`;
+  return t('key.rollover', { mask: secretMask ? ` (${secretMask})` : '', until: utcDateTime(worksUntil) });
 }
 
-/** The key of the signed-in customer: D1 rows plus (when it exists upstream) the platform's live view. */
+/** The key of the signed-in customer: D1 rows plus (when it exists upstream) the platform's live view; its sentences
+ * in `locale`, whose catalog the caller has loaded. */
 async function accountKey(
   services: DashboardServices,
   suspension: Suspension,
   { keys, sync }: AccountRows,
+  locale: Locale,
 ): Promise<AccountKey> {
   const { clock, config } = services;
   const key = keys.find((k) => k.state === 'current');
   const live = key?.upstreamId ? await liveKey(services, key.upstreamId) : null;
   const state = keyState({ key, sync, live, customer: suspension, now: clock.now() });
   const previous = keys.filter((k) => k.state === 'retiring' && (k.graceUntil ?? 0) > clock.now()).at(-1);
-  return {
+  return inLocale(locale, () => ({
     status: state.status,
     reason: state.reason,
     reasonText: reasonText(state, suspension, config.brand.supportEmail),
@@ -76,17 +78,21 @@ async function accountKey(
           text: previousKeyText(previous.secretMask, previous.graceUntil),
         }
       : null,
-  };
+  }));
 }
 
 /** The dashboard's account answer: who is signed in, their key, and the gateway their proxy URLs point at. */
 /** The key of a customer known by id alone (a bearer token's): their row and key rows in one round trip. */
-export async function accountKeyOf(services: DashboardServices, customerId: string): Promise<AccountKey> {
+export async function accountKeyOf(
+  services: DashboardServices,
+  customerId: string,
+  locale: Locale,
+): Promise<AccountKey> {
   const [{ customer, ...rows }] = await readTogether(services.db, {
     customer: firstRow(customerQuery(services.db, customerId)),
     ...accountReads(services.db, customerId),
   });
-  return accountKey(services, customer ?? NOT_SUSPENDED, rows);
+  return accountKey(services, customer ?? NOT_SUSPENDED, rows, locale);
 }
 
 export async function accountView(
@@ -94,11 +100,12 @@ export async function accountView(
   customer: SignedInCustomer,
   suspension: Suspension,
   rows: AccountRows,
+  locale: Locale,
 ): Promise<AccountAnswer> {
   const { upstream } = services.config;
   return {
     customer,
-    key: await accountKey(services, suspension, rows),
+    key: await accountKey(services, suspension, rows, locale),
     gateway: { host: upstream.gatewayHost, username: upstream.username },
   };
 }

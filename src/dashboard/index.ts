@@ -3,6 +3,7 @@
 export { accountKeyOf, accountReads, accountView } from './account.ts';
 export { DashboardError } from './errors.ts';
 export { revealSecret, rotateSecret } from './key.ts';
+export { chooseLanguage } from './language.ts';
 export { dashboardPage, pageAvailability } from './page.ts';
 export { type ProxyListEntry, proxyUrlList } from './proxy-urls.ts';
 export { closeAllOwnSessions, closeOwnSession, listOwnSessions, ownKeyReads } from './sessions.ts';

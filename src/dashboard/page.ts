@@ -6,6 +6,7 @@ import { activeIncidents, INCIDENTS, offeredStock, readAvailability, STOCK } fro
 import type { Services } from '../services/index.ts';
 import type { SignedInCustomer } from '../shared/api.ts';
 import type { DashboardPage } from '../shared/dashboard.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
 import { type AccountRows, accountView, type DashboardServices } from './account.ts';
 
 type PageServices = DashboardServices & Pick<Services, 'kv'>;
@@ -30,9 +31,10 @@ export async function dashboardPage(
   suspension: Suspension,
   rows: AccountRows,
   availability: Promise<PageAvailability>,
+  locale: Locale,
 ): Promise<DashboardPage> {
   const [account, { stock, incidents }] = await Promise.all([
-    accountView(services, customer, suspension, rows),
+    accountView(services, customer, suspension, rows, locale),
     availability,
   ]);
   return { at: services.clock.now(), account, stock, incidents };

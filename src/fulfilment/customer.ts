@@ -1,7 +1,7 @@
 // What one customer's keys should hold, from their paid orders in D1, and making the upstream keys match: new
 // orders are placed on a key generation (rolling over past the cap ceiling), keys whose grace ended are retired,
 // working keys converge to their balance, and a new generation is announced by mail once.
-import { getCustomer } from '../customers/index.ts';
+import { customerLocale, getCustomer } from '../customers/index.ts';
 import {
   claimAnnouncement,
   heldOffByPerson,
@@ -40,6 +40,7 @@ async function announceNewKey(run: CustomerRun, keys: readonly PoolKeyRow[]): Pr
   try {
     await mail.enqueue({
       kind: 'key_rollover',
+      locale: customerLocale(run.customer),
       keyId: current.id,
       to: run.customer.email,
       generation: current.generation,

@@ -3,9 +3,10 @@
 // rate-limit bindings (`[[ratelimits]]` in wrangler.toml, where their numbers live), keyed by route and customer.
 import { createMiddleware } from 'hono/factory';
 import type { Services } from '../services/index.ts';
+import { words } from '../shared/i18n/translate.ts';
 import type { TokenVariables } from './bearer.ts';
 import type { GuardedEnv } from './context.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, signInFirst } from './errors.ts';
 import type { SessionVariables } from './session.ts';
 
 /** The limited routes, each counted on its own, and which binding counts it. */
@@ -26,7 +27,7 @@ export const CUSTOMER_LIMIT_PERIOD_SECONDS = 60;
 
 /** 429 `rate_limited` with Retry-After once this customer is over the route's limit. */
 async function spend(services: Services, route: CustomerLimit, customerId: string | undefined): Promise<void> {
-  if (!customerId) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+  if (!customerId) throw signInFirst();
   const { success } = await services.limiters[LIMITER_OF[route]].limit({ key: `${route}:${customerId}` });
   if (!success)
     throw new ApiError(
@@ -34,6 +35,7 @@ async function spend(services: Services, route: CustomerLimit, customerId: strin
       'rate_limited',
       'Too many requests from your account. Wait a minute, then try again.',
       CUSTOMER_LIMIT_PERIOD_SECONDS,
+      words('error.tooManyRequests'),
     );
 }
 

@@ -10,9 +10,10 @@ import { activeSession, needsRenewal, sessionReads, signSessionToken, verifySess
 import type { Db } from '../db/index.ts';
 import { type ReadResults, type Reads, readTogether } from '../db/reads.ts';
 import type { SignedInCustomer } from '../shared/api.ts';
+import { words } from '../shared/i18n/translate.ts';
 import { declareRead, declaring, type ReadDeclaration } from './consistency.ts';
 import type { AppEnv, GuardedEnv } from './context.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, signInFirst } from './errors.ts';
 
 const SESSION_COOKIE = '__Host-session';
 /** A session is a credential: checked on the primary unless the route declared otherwise (src/http/consistency.ts). */
@@ -142,7 +143,7 @@ export function requireSessionReading<R extends Reads>(routeReads: RouteReads<R>
   return declaring(
     createMiddleware<GuardedEnv<ReadingVariables<R>>>(async (c, next) => {
       const found = await resolveSession(c, routeReads);
-      if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+      if (!found) throw signInFirst();
       c.set('identity', found.identity);
       c.set('reads', found.reads);
       await next();
@@ -156,7 +157,7 @@ export function requireSessionReading<R extends Reads>(routeReads: RouteReads<R>
 export const requireSession = declaring(
   createMiddleware<SessionEnv>(async (c, next) => {
     const found = await resolveSession(c, undefined);
-    if (!found) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    if (!found) throw signInFirst();
     c.set('identity', found.identity);
     await next();
     markPrivate(c);
@@ -183,13 +184,15 @@ export const optionalSession = declaring(
 export function requireRecentSignIn(maxAgeMs: number) {
   return createMiddleware<GuardedEnv<Partial<SessionVariables>>>(async (c, next) => {
     const { identity } = c.var;
-    if (!identity) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    if (!identity) throw signInFirst();
     if (c.var.services.clock.now() - identity.signedInAt > maxAgeMs) {
       const minutes = Math.round(maxAgeMs / 60_000);
       throw new ApiError(
         403,
         'reauth_required',
         `For your security, confirm it's you: sign in again with a fresh link from your email (this needs a sign-in from the last ${minutes} minutes), then retry.`,
+        undefined,
+        words('error.reauth', { minutes }),
       );
     }
     await next();
@@ -200,7 +203,7 @@ export function requireRecentSignIn(maxAgeMs: number) {
 export const requireAdmin = createMiddleware<GuardedEnv<Partial<SessionVariables> & OperatorVariables>>(
   async (c, next) => {
     const { identity } = c.var;
-    if (!identity) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+    if (!identity) throw signInFirst();
     if (!identity.isAdmin) throw new ApiError(403, 'forbidden', 'This is for the shop’s operators only.');
     c.set('operator', { email: identity.email, requestId: c.var.requestId });
     await next();

@@ -2,6 +2,7 @@
 // otherwise read from the platform and stored. Never for a suspended customer.
 import { getCustomer, type Suspension } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
+import { words } from '../shared/i18n/translate.ts';
 import { KeyError } from './errors.ts';
 import { type SealedSecret, sealSecret, unsealSecret } from './secret.ts';
 import { currentKey, type PoolKeyRow, saveKey } from './store.ts';
@@ -29,12 +30,15 @@ export function mintedKey(
     throw new KeyError(
       'account_suspended',
       `Your account is suspended, so your proxy key is switched off. Contact ${config.brand.supportEmail} for help.`,
+      { words: words('error.suspendedKey', { email: config.brand.supportEmail }) },
     );
-  if (!row) throw new KeyError('no_key', 'You have no proxy key yet: buy a plan to get one.');
+  if (!row)
+    throw new KeyError('no_key', 'You have no proxy key yet: buy a plan to get one.', { words: words('error.noKey') });
   if (!row.upstreamId)
     throw new KeyError(
       'key_not_ready',
       'Your proxy key is still being created. It appears here within a minute of payment.',
+      { words: words('error.keyNotReady') },
     );
   return row as MintedKeyRow;
 }

@@ -1,11 +1,14 @@
 // The mail queue consumer: renders and sends each message, acking or retrying it on its own.
 // Transient failures back off exponentially; after max_retries the queue moves the message to the
 // dead-letter queue, whose consumer records it in mail_failures. Nothing here logs a recipient or a URL.
+
 import { mailFailures } from '../../schema.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { type Locale, offeredOr } from '../shared/i18n/locales.ts';
+import { inLocale } from '../shared/i18n/translate.ts';
 import { type MailOutcome, recordMailOutcome } from './health.ts';
 import { type MailMessage, mailMessageSchema } from './messages.ts';
 import type { Mail } from './service.ts';
@@ -29,6 +32,7 @@ export interface MailQueueServices {
   readonly db: Db;
   readonly log: Logger;
   readonly clock: Clock;
+  loadCatalog(locale: Locale): Promise<void>;
 }
 
 /**
@@ -66,7 +70,7 @@ async function noteOutcome({ db, log }: Pick<MailQueueServices, 'db' | 'log'>, o
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
-  { config, db, log, clock }: MailQueueServices,
+  { config, db, log, clock, loadCatalog }: MailQueueServices,
 ): Promise<'sent' | MailDeliveryError | null> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
@@ -87,7 +91,11 @@ async function deliverOne(
   }
   try {
     if (transport instanceof MailDeliveryError) throw transport;
-    const rendered = template.render(message, { brand: config.brand, publicUrl: config.publicUrl, now });
+    const context = { brand: config.brand, publicUrl: config.publicUrl, now };
+    // The customer's language while the shop still speaks it, else the shop's default.
+    const locale = offeredOr(message.locale, config.locales, config.defaultLocale);
+    await loadCatalog(locale);
+    const rendered = inLocale(locale, () => template.render(message, context));
     await transport.send({
       ...rendered,
       from: config.mail.from,

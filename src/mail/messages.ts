@@ -1,9 +1,15 @@
 // What the mail queue carries: one discriminated union, one member per kind of email. A new kind is one
 // schema here plus one template in templates/.
+import { SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
+
+/** The language the mail is written in (the customer's); absent in messages queued before it existed: the shop's
+ * default. */
+const locale = z.optional(z.enum(SHIPPED_LOCALES));
 
 export const loginMailSchema = z.object({
   kind: z.literal('login'),
+  locale,
   tokenId: z.string(),
   to: z.string(),
   /** The sign-in link. It holds the raw token: it exists only here and in the sent email, never in logs or D1. */
@@ -15,6 +21,7 @@ export const loginMailSchema = z.object({
 /** Purchase confirmation, sent once per paid order (orders.receipt_sent_at). Self-contained: rendered without D1. */
 export const receiptMailSchema = z.object({
   kind: z.literal('receipt'),
+  locale,
   orderId: z.string(),
   to: z.string(),
   tierName: z.string(),
@@ -36,6 +43,7 @@ export const receiptMailSchema = z.object({
 /** The customer was rolled onto a new key (generation > 1), sent once per generation (pool_keys.announced_at). */
 export const keyRolloverMailSchema = z.object({
   kind: z.literal('key_rollover'),
+  locale,
   /** The new key's row id: one mail per generation. */
   keyId: z.string(),
   to: z.string(),
@@ -53,6 +61,7 @@ export const keyRolloverMailSchema = z.object({
  */
 export const reminderMailSchema = z.object({
   kind: z.literal('reminder'),
+  locale,
   /** `<key id>:<kind>:<basis>`, the row of `reminders` this mail is: one mail per row. */
   reminderId: z.string(),
   to: z.string(),
@@ -75,6 +84,7 @@ export const reminderMailSchema = z.object({
 /** Auto top-up could not charge the saved card: the customer finishes the payment on Stripe's page. Essential. */
 export const autoTopUpPausedMailSchema = z.object({
   kind: z.literal('auto_top_up_paused'),
+  locale,
   /** The auto top-up charge that needs the customer: one mail per charge. */
   chargeId: z.string(),
   to: z.string(),

@@ -2,7 +2,7 @@
 // queueing (and given back if queueing fails), so concurrent fulfilment paths cannot send it twice.
 import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import { orders } from '../../schema.ts';
-import { getCustomer } from '../customers/index.ts';
+import { customerLocale, getCustomer } from '../customers/index.ts';
 import type { Services } from '../services/index.ts';
 import { MINUTE_MS } from '../time.ts';
 import { purchaseKindOf } from './views.ts';
@@ -26,6 +26,7 @@ export async function sendReceiptOnce(
     if (!customer) throw new Error('customer missing');
     await services.mail.enqueue({
       kind: 'receipt',
+      locale: customerLocale(customer),
       orderId: claimed.id,
       to: customer.email,
       tierName: claimed.tierName,

@@ -15,6 +15,7 @@ import {
   snapshotOfOrder,
   stillHasGb,
 } from '../orders/index.ts';
+import { tierIn } from '../shared/api.ts';
 import {
   ANSWER_LOST_AFTER_MS,
   applyIntent,
@@ -50,10 +51,16 @@ export async function topUpCustomer(
   now: number,
 ): Promise<keyof TopUpTally | null> {
   const { db, config, log } = services;
-  const tier = config.tiers.find((t) => t.id === setting.tierId);
+  const sold = config.tiers.find((t) => t.id === setting.tierId);
   const customer = await getCustomer(db, setting.customerId);
-  if (!tier || !customer || customer.suspendedAt) return null;
+  if (!sold || !customer || customer.suspendedAt) return null;
   const [gbLeft, orders] = await Promise.all([stillHasGb(db, customer.id, now), listEntitledOrders(db, customer.id)]);
+  // Charged in the currency of the customer's latest purchase (the card was saved paying in it).
+  const latest = orders.reduce<(typeof orders)[number] | undefined>(
+    (last, o) => (last === undefined || (o.paidAt ?? 0) > (last.paidAt ?? 0) ? o : last),
+    undefined,
+  );
+  const tier = tierIn(sold, latest?.currency ?? sold.currency);
   const standing = { gbLeft, expiresAt: entitlementOf(orders).expiresAt, bought: orders.length > 0 };
   if (!topUpDue(setting, standing, now)) return null;
 

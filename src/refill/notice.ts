@@ -1,6 +1,6 @@
 // The "your auto top-up needs you" mail, once per failed charge whoever noticed the failure first (the cron's
 // answer from Stripe or the webhook), with the link that finishes the payment on Stripe's hosted checkout.
-import { getCustomer } from '../customers/index.ts';
+import { customerLocale, getCustomer } from '../customers/index.ts';
 import { findOrder } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
 import type { AutoTopUpPause } from '../shared/refill.ts';
@@ -32,6 +32,7 @@ export async function sendPausedNoticeOnce(services: NoticeServices, chargeId: s
     if (!customer) throw new Error('customer missing');
     await services.mail.enqueue({
       kind: 'auto_top_up_paused',
+      locale: customerLocale(customer),
       chargeId,
       to: customer.email,
       reason: (charge.failure ?? 'card_declined') as AutoTopUpPause,

@@ -1,8 +1,10 @@
 // The customer's auto top-up as the dashboard and the console show it, and turning it on (with a choice checked
 // against the shop's tiers and limits) or off in one click.
 import { auditStatement } from '../audit/index.ts';
-import { DomainError } from '../domain-error.ts';
+import { DomainError, type DomainErrorOptions } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
+import { inLocale, t, words } from '../shared/i18n/translate.ts';
 import type { AutoTopUpChoice, AutoTopUpPause, AutoTopUpView } from '../shared/refill.ts';
 import { payUrlOf } from './notice.ts';
 import { chargesOf, getAutoTopUp, periodOf, saveChoice, spentIn, switchOffStatement } from './store.ts';
@@ -15,31 +17,41 @@ const STATUS: Record<AutoTopUpErrorCode, number> = { auto_top_up_off: 400, inval
 
 export class AutoTopUpError extends DomainError<AutoTopUpErrorCode> {
   override readonly name = 'AutoTopUpError';
-  constructor(code: AutoTopUpErrorCode, message: string) {
-    super(code, message, STATUS);
+  constructor(code: AutoTopUpErrorCode, message: string, options?: DomainErrorOptions) {
+    super(code, message, STATUS, options);
   }
 }
 
-const PAUSE_TEXT: Record<AutoTopUpPause, string> = {
-  authentication_required:
-    'Your bank asked you to confirm the last top-up yourself. Finish the payment and auto top-up carries on.',
-  card_declined: 'Your card was declined on the last top-up. Pay once with a working card and auto top-up carries on.',
-  no_card: 'No card is saved for auto top-up yet. Pay once and your card is saved for the next top-ups.',
-  payment_failed:
-    'The last top-up could not be charged. Pay once and your payment method is saved for the next top-ups.',
-};
+/** Why auto top-up is paused, and what carries it on (written inside `inLocale`). */
+function pauseText(reason: AutoTopUpPause): string {
+  switch (reason) {
+    case 'authentication_required':
+      return t('refill.pause.authentication');
+    case 'card_declined':
+      return t('refill.pause.declined');
+    case 'no_card':
+      return t('refill.pause.noCard');
+    case 'payment_failed':
+      return t('refill.pause.failed');
+  }
+}
 
 /** The most a trigger may name: GB up to the cap ceiling, days up to a year. */
 const MAX_DAYS = 365;
 
-export async function autoTopUpView(services: SettingsServices, customerId: string): Promise<AutoTopUpView> {
+/** The customer's auto top-up, its sentences in `locale` (whose catalog the caller has loaded). */
+export async function autoTopUpView(
+  services: SettingsServices,
+  customerId: string,
+  locale: Locale,
+): Promise<AutoTopUpView> {
   const { db, config, clock } = services;
   const [row, charges, spent] = await Promise.all([
     getAutoTopUp(db, customerId),
     chargesOf(db, customerId),
     spentIn(db, customerId, periodOf(clock.now())),
   ]);
-  return {
+  return inLocale(locale, () => ({
     available: config.autoTopUpMaxMonthly > 0,
     maxMonthlyLimit: config.autoTopUpMaxMonthly,
     currency: config.currency,
@@ -52,7 +64,7 @@ export async function autoTopUpView(services: SettingsServices, customerId: stri
       row?.pausedAt && row.pausedReason
         ? {
             reason: row.pausedReason,
-            text: PAUSE_TEXT[row.pausedReason],
+            text: pauseText(row.pausedReason),
             since: row.pausedAt,
             payUrl: payUrlOf(config.publicUrl, row.tierId),
           }
@@ -67,14 +79,19 @@ export async function autoTopUpView(services: SettingsServices, customerId: stri
       state: c.state,
       failure: c.failure,
     })),
-  };
+  }));
 }
 
 function checkChoice(config: SettingsServices['config'], choice: AutoTopUpChoice): void {
   if (config.autoTopUpMaxMonthly === 0)
-    throw new AutoTopUpError('auto_top_up_off', 'This shop does not offer auto top-up.');
+    throw new AutoTopUpError('auto_top_up_off', 'This shop does not offer auto top-up.', {
+      words: words('error.autoTopUpOff'),
+    });
   const tier = config.tiers.find((t) => t.id === choice.tierId);
-  if (!tier) throw new AutoTopUpError('invalid_auto_top_up', 'There is no such plan. Pick one from the pricing table.');
+  if (!tier)
+    throw new AutoTopUpError('invalid_auto_top_up', 'There is no such plan. Pick one from the pricing table.', {
+      words: words('error.unknownTier'),
+    });
   const most = choice.trigger === 'gb_left' ? config.keys.capCeilingGb : MAX_DAYS;
   if (choice.threshold < 1 || choice.threshold > most)
     throw new AutoTopUpError(
@@ -92,6 +109,7 @@ export async function turnOnAutoTopUp(
   services: SettingsServices,
   actor: { customerId: string; requestId?: string },
   choice: AutoTopUpChoice,
+  locale: Locale,
 ): Promise<AutoTopUpView> {
   const { db, config, clock } = services;
   checkChoice(config, choice);
@@ -105,12 +123,13 @@ export async function turnOnAutoTopUp(
     requestId: actor.requestId,
     at: now,
   });
-  return autoTopUpView(services, actor.customerId);
+  return autoTopUpView(services, actor.customerId, locale);
 }
 
 export async function switchOffAutoTopUp(
   services: SettingsServices,
   actor: { customerId: string; requestId?: string },
+  locale: Locale,
 ): Promise<AutoTopUpView> {
   const { db, clock } = services;
   const now = clock.now();
@@ -124,5 +143,5 @@ export async function switchOffAutoTopUp(
       at: now,
     }),
   ]);
-  return autoTopUpView(services, actor.customerId);
+  return autoTopUpView(services, actor.customerId, locale);
 }

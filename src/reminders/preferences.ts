@@ -1,9 +1,10 @@
 // Whether a customer gets reminder mail: from the dashboard (signed in) or the mail's signed link (no session).
 // Receipts, sign-in links and auto top-up notices are not reminders and are always sent.
 import { auditStatement } from '../audit/index.ts';
-import { type Customer, getCustomer, remindersOffStatement } from '../customers/index.ts';
+import { type Customer, customerLocale, getCustomer, remindersOffStatement } from '../customers/index.ts';
 import { DomainError } from '../domain-error.ts';
 import type { Services } from '../services/index.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
 import type { ReminderSettings, UnsubscribeView } from '../shared/refill.ts';
 import { customerOfToken, ONE_CLICK_PATH, withToken } from './unsubscribe.ts';
 
@@ -57,18 +58,19 @@ export async function linkOwner(
 }
 
 /** What the link's page shows: it asks while reminders are on, says when they are off, or that the link is not one of
- * this shop's. Changes nothing (mail scanners open links). */
+ * this shop's, in the customer's language. Changes nothing (mail scanners open links). */
 export async function unsubscribePage(
   services: PreferenceServices & Pick<Services, 'config'>,
   token: string,
-): Promise<UnsubscribeView> {
+): Promise<{ view: UnsubscribeView; locale: Locale | undefined }> {
   const customer = await linkOwner(services, token).catch((err: unknown) => {
     if (err instanceof ReminderLinkError) return null;
     throw err;
   });
-  if (!customer) return { state: 'invalid' };
-  if (customer.remindersOffAt) return { state: 'off', email: customer.email };
-  return { state: 'ask', email: customer.email, action: withToken(ONE_CLICK_PATH, token) };
+  if (!customer) return { view: { state: 'invalid' }, locale: undefined };
+  const locale = customerLocale(customer);
+  if (customer.remindersOffAt) return { view: { state: 'off', email: customer.email }, locale };
+  return { view: { state: 'ask', email: customer.email, action: withToken(ONE_CLICK_PATH, token) }, locale };
 }
 
 /** The signed link's unsubscribe; returns the customer's email to confirm on the page. */

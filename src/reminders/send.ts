@@ -4,7 +4,7 @@
 // expiry, however many cron runs or redelivered messages overlap.
 
 import type { Tier } from '../config/index.ts';
-import { customersByIds } from '../customers/index.ts';
+import { type Customer, customerLocale, customersByIds } from '../customers/index.ts';
 import { currentKeysOwing, type PoolKeyRow } from '../keys/index.ts';
 import { lastPurchasedTierId } from '../orders/index.ts';
 import type { Services } from '../services/index.ts';
@@ -24,7 +24,7 @@ export function buyMoreTier(tiers: readonly Tier[], lastTierId: string | undefin
 async function sendOne(
   services: ReminderServices,
   key: PoolKeyRow,
-  email: string,
+  customer: Pick<Customer, 'email' | 'locale'>,
   due: DueReminder,
   now: number,
   buyUrl: () => Promise<string>,
@@ -36,8 +36,9 @@ async function sendOne(
     const unsubscribe = await unsubscribeLinks(config, key.customerId);
     await mail.enqueue({
       kind: 'reminder',
+      locale: customerLocale(customer),
       reminderId: `${ref.keyId}:${ref.kind}:${ref.basis}`,
-      to: email,
+      to: customer.email,
       reminder: due.reminder,
       threshold: due.threshold,
       usedGb: Math.round(mbToGb(key.usedMb) * 100) / 100,
@@ -81,7 +82,7 @@ export async function sendDueReminders(
       return `${config.publicUrl}/checkout/${tier?.id ?? ''}`;
     };
     for (const reminder of dueReminders(key, config.reminders, now))
-      if (await sendOne(services, key, customer.email, reminder, now, buyUrl)) sent++;
+      if (await sendOne(services, key, customer, reminder, now, buyUrl)) sent++;
   }
   return { sent, next };
 }

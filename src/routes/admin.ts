@@ -25,6 +25,7 @@ import {
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
 import { idempotencyKeyHeader, requiredIdempotencyKey } from '../http/idempotency.ts';
+import { askersLanguage } from '../http/locale.ts';
 import {
   type OperatorVariables,
   requireAdmin,
@@ -123,7 +124,7 @@ export const admin = new Hono<AppEnv>()
     c.json(await customerDailyUsage(c.var.services, c.req.valid('param').id, 30)),
   )
   .get('/customers/:id/auto-top-up', validate('param', customerParam), async (c) =>
-    c.json(await autoTopUpView(c.var.services, c.req.valid('param').id)),
+    c.json(await autoTopUpView(c.var.services, c.req.valid('param').id, await askersLanguage(c))),
   )
   .post('/customers/:id/suspend', recent, validate('param', customerParam), validate('json', suspendBody), async (c) =>
     c.json(

@@ -28,6 +28,7 @@ import {
 import { apiRoutes } from '../http/api-route.ts';
 import type { TokenVariables } from '../http/bearer.ts';
 import type { AppEnv, GuardedEnv } from '../http/context.ts';
+import { askersLanguage } from '../http/locale.ts';
 import { currentKey, customerDailyUsage } from '../keys/index.ts';
 
 const MB_PER_GB = 1024;
@@ -87,7 +88,7 @@ export const apiV1 = new Hono<AppEnv>()
       async (c) => {
         const customerId = c.var.token.customerId;
         const [key, usage] = await Promise.all([
-          accountKeyOf(c.var.services, customerId),
+          askersLanguage(c).then((locale) => accountKeyOf(c.var.services, customerId, locale)),
           customerDailyUsage(c.var.services, customerId, c.req.valid('query').days),
         ]);
         const left = key.capGb !== null && key.usedMb !== null ? Math.max(0, key.capGb * MB_PER_GB - key.usedMb) : null;
@@ -116,7 +117,7 @@ export const apiV1 = new Hono<AppEnv>()
         answer: keyAnswer,
       },
       async (c) => {
-        const key = await accountKeyOf(c.var.services, c.var.token.customerId);
+        const key = await accountKeyOf(c.var.services, c.var.token.customerId, await askersLanguage(c));
         return c.json({
           status: key.status,
           reason: key.reason,

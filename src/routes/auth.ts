@@ -12,6 +12,7 @@ import {
 import { endEverySession } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
+import { rememberLocale } from '../http/locale.ts';
 import {
   clearSessionCookie,
   issueSessionCookie,
@@ -27,11 +28,14 @@ import type {
   SignInRequestAnswer,
   SignOutEverywhereAnswer,
 } from '../shared/api.ts';
+import { SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
 
 const requestBody = z.object({
   email: emailSchema,
   next: z.optional(z.string()),
+  /** The language of the page asking (its mail's, and the app's after signing in). */
+  locale: z.optional(z.enum(SHIPPED_LOCALES)),
   /** The Turnstile widget's token, when the previous answer asked for the challenge. */
   challengeToken: z.optional(z.string().check(z.minLength(1), z.maxLength(TURNSTILE_TOKEN_MAX))),
 });
@@ -52,10 +56,11 @@ export const auth = new Hono<AppEnv>()
   .use(readsFrom('primary'))
   .post('/request', validate('json', requestBody), async (c) => {
     const { services } = c.var;
-    const { email, next, challengeToken } = c.req.valid('json');
+    const { email, next, locale, challengeToken } = c.req.valid('json');
     const outcome = await requestSignIn(services, {
       email,
       next: safeNextPath(next),
+      locale: locale && services.config.locales.includes(locale) ? locale : null,
       ip: c.req.header('cf-connecting-ip') ?? null,
       challengeToken,
     });
@@ -80,6 +85,7 @@ export const auth = new Hono<AppEnv>()
       requestId: c.var.requestId,
     });
     await issueSessionCookie(c, signedIn.session);
+    if (signedIn.locale) rememberLocale(c, signedIn.locale);
     c.header('Cache-Control', 'private, no-store');
     const { id, email } = signedIn.customer;
     return c.json({

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
+import { askersLanguage } from '../http/locale.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import { requireSession } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
@@ -18,7 +19,7 @@ const choiceBody = z.object({
 
 export const autoTopUp = new Hono<AppEnv>()
   .get('/auto-top-up', readsFrom('bookmark'), privateNoStore, requireSession, async (c) =>
-    c.json(await autoTopUpView(c.var.services, c.var.identity.customerId)),
+    c.json(await autoTopUpView(c.var.services, c.var.identity.customerId, await askersLanguage(c))),
   )
   .put('/auto-top-up', privateNoStore, requireSession, validate('json', choiceBody), async (c) =>
     c.json(
@@ -26,11 +27,16 @@ export const autoTopUp = new Hono<AppEnv>()
         c.var.services,
         { customerId: c.var.identity.customerId, requestId: c.var.requestId },
         c.req.valid('json'),
+        await askersLanguage(c),
       ),
     ),
   )
   .delete('/auto-top-up', privateNoStore, requireSession, async (c) =>
     c.json(
-      await switchOffAutoTopUp(c.var.services, { customerId: c.var.identity.customerId, requestId: c.var.requestId }),
+      await switchOffAutoTopUp(
+        c.var.services,
+        { customerId: c.var.identity.customerId, requestId: c.var.requestId },
+        await askersLanguage(c),
+      ),
     ),
   );

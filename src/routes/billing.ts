@@ -12,7 +12,11 @@ import { receiveStripeEvent } from '../payments/index.ts';
 import type { CheckoutAnswer, OrderStatusAnswer, PurchasesAnswer } from '../shared/billing.ts';
 import * as z from '../zod.ts';
 
-const checkoutInput = z.object({ tierId: z.string().check(z.minLength(1), z.maxLength(64)) });
+const checkoutInput = z.object({
+  tierId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** The currency the page showed the price in (one the shop sells in); the shop's own when absent. */
+  currency: z.optional(z.string().check(z.regex(/^[a-z]{3}$/, 'must be a lowercase ISO 4217 code'))),
+});
 
 export const billing = new Hono<AppEnv>()
   /** Starts a Stripe Checkout for one tier from config; the client only names the tier. */
@@ -24,8 +28,8 @@ export const billing = new Hono<AppEnv>()
     async (c) => {
       const { services } = c.var;
       const { customerId, customer } = c.var.identity;
-      const { tierId } = c.req.valid('json');
-      const started = await startCheckout(services, customer, c.var.reads, tierId);
+      const { tierId, currency } = c.req.valid('json');
+      const started = await startCheckout(services, customer, c.var.reads, { tierId, currency });
       services.log.info('checkout started', { customerId, orderId: started.orderId, tierId });
       return c.json({ url: started.url } satisfies CheckoutAnswer);
     },

@@ -5,6 +5,7 @@ import { every } from 'hono/combine';
 import {
   accountReads,
   accountView,
+  chooseLanguage,
   closeAllOwnSessions,
   closeOwnSession,
   listOwnSessions,
@@ -16,6 +17,7 @@ import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
 import { idempotencyKeyHeader } from '../http/idempotency.ts';
 import { limitPerCustomer } from '../http/limits.ts';
+import { askersLanguage, rememberLocale } from '../http/locale.ts';
 import { privateNoStore } from '../http/middleware.ts';
 import {
   requireRecentSignIn,
@@ -26,6 +28,7 @@ import {
 } from '../http/session.ts';
 import { validate } from '../http/validate.ts';
 import { dailyUsage } from '../keys/index.ts';
+import { SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 import * as z from '../zod.ts';
 
 /** Rotating the key needs a sign-in from the last 10 minutes. */
@@ -46,12 +49,28 @@ const usageQuery = z.object({
   ),
 });
 
+const languageBody = z.object({ locale: z.enum(SHIPPED_LOCALES) });
+
 export const dashboard = new Hono<AppEnv>()
   // The dashboard's reads come from the nearest replica that has the browser's own writes; reveal, rotate and closing
   // sessions check the session on the primary (the guards' default).
   .get('/account', readsFrom('bookmark'), privateNoStore, requireSessionReading(accountReads), async (c) =>
-    c.json(await accountView(c.var.services, signedInCustomer(c.var.identity), c.var.identity.customer, c.var.reads)),
+    c.json(
+      await accountView(
+        c.var.services,
+        signedInCustomer(c.var.identity),
+        c.var.identity.customer,
+        c.var.reads,
+        await askersLanguage(c),
+      ),
+    ),
   )
+  /** The language of the dashboard and of the customer's mail (remembered in the browser too, for the app's pages). */
+  .put('/account/language', privateNoStore, requireSession, validate('json', languageBody), async (c) => {
+    const locale = await chooseLanguage(c.var.services, c.var.identity.customerId, c.req.valid('json').locale);
+    rememberLocale(c, locale);
+    return c.json({ locale });
+  })
   .post('/key/reveal', privateNoStore, requireSessionReading(ownKeyReads), limitPerCustomer('reveal'), async (c) =>
     c.json(await revealSecret(c.var.services, actor(c), c.var.identity.customer, c.var.reads.key)),
   )

@@ -1,16 +1,28 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { overview } from '../admin/index.ts';
 import { ConfigError } from '../config/index.ts';
 import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
+import { askersLocale, CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, rememberLocale } from '../http/locale.ts';
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
 import { unsubscribePage } from '../reminders/index.ts';
+import { offeredOr } from '../shared/i18n/locales.ts';
 import { UNSUBSCRIBE_PAGE_PATH } from '../shared/refill.ts';
 import { securityHeaders } from '../site/headers.ts';
-import { type RenderedPage, renderPage, robotsTxt, signInRedirect, sitemapXml, toSignIn } from '../site/index.ts';
+import {
+  pageAddress,
+  pageCurrency,
+  type RenderedPage,
+  renderPage,
+  robotsTxt,
+  signInRedirect,
+  sitemapXml,
+  toSignIn,
+} from '../site/index.ts';
 
 /** A plain page for when the shop cannot render its own (no brand, no styles, no scripts). */
 function unavailable(c: Context<AppEnv>, status: 500 | 503) {
@@ -21,6 +33,15 @@ function unavailable(c: Context<AppEnv>, status: 500 | 503) {
     status,
     { ...securityHeaders(), 'Cache-Control': 'no-store' },
   );
+}
+
+/** The currency the page prices in: asked for (`?currency=`), chosen before, or the visitor's country's. */
+function currencyOf(c: Context<AppEnv>) {
+  return pageCurrency(c.var.services.config, {
+    asked: c.req.query('currency'),
+    chosen: getCookie(c, CURRENCY_COOKIE),
+    country: c.req.raw.cf?.country as string | undefined,
+  });
 }
 
 function answer(c: Context<AppEnv>, page: RenderedPage) {
@@ -35,26 +56,44 @@ export const site = new Hono<AppEnv>()
   .use(requestContext, readsFrom('replica'))
   .get('/robots.txt', (c) => c.text(robotsTxt(c.var.services.config.publicUrl), 200, securityHeaders()))
   .get('/sitemap.xml', (c) =>
-    c.body(sitemapXml(c.var.services.config.publicUrl), 200, {
+    c.body(sitemapXml(c.var.services.config), 200, {
       ...securityHeaders(),
       'Content-Type': 'application/xml; charset=utf-8',
     }),
   )
   // The dashboard with the customer's own key, usage and banners: the session check and the account's rows in one D1
-  // round trip. A session that turns out dead goes to sign in (its cookie cleared) before any of the app loads.
+  // round trip, written in the customer's saved language, whose app then takes the page over. A session that turns out
+  // dead goes to sign in (its cookie cleared) before any of the app loads.
   .get('/dashboard', readsFrom('bookmark'), async (c, next) => {
     if (!hasSessionCookie(c)) return next();
     const { services } = c.var;
+    const { config } = services;
     const availability = pageAvailability(services);
     const found = await resolveSession(c, accountReads);
     const url = new URL(c.req.url);
-    if (!found) return answer(c, toSignIn(url));
+    const visitors = askersLocale(c, config);
+    if (!found) return answer(c, toSignIn(config, { locale: visitors, path: url.pathname }, url.search));
     const { identity, reads } = found;
-    const dashboard = await dashboardPage(services, signedInCustomer(identity), identity.customer, reads, availability);
-    const page = await renderPage(services.config, c.env.ASSETS, url.pathname, {
+    const locale = offeredOr(identity.customer.locale, config.locales, visitors);
+    // The app's later answers (and its errors) speak it too.
+    if (locale !== visitors) rememberLocale(c, locale);
+    await services.loadCatalog(locale);
+    const dashboard = await dashboardPage(
+      services,
+      signedInCustomer(identity),
+      identity.customer,
+      reads,
+      availability,
+      locale,
+    );
+    const page = await renderPage(config, c.env.ASSETS, {
+      locale,
+      path: url.pathname,
+      search: url.search,
+      currency: currencyOf(c).currency,
+      offer: null,
       sessionCookie: true,
       data: { dashboard },
-      search: url.search,
     });
     return answer(c, page);
   })
@@ -64,15 +103,22 @@ export const site = new Hono<AppEnv>()
   .get('/admin', readsFrom('primary'), async (c, next) => {
     if (!hasSessionCookie(c)) return next();
     const { services } = c.var;
+    const { config } = services;
     const found = await resolveSession(c, undefined);
     const url = new URL(c.req.url);
-    if (!found) return answer(c, toSignIn(url));
+    // The operator's language: the one they chose, else their browser's (the console's own words are English).
+    const locale = askersLocale(c, config);
+    if (!found) return answer(c, toSignIn(config, { locale, path: url.pathname }, url.search));
     if (!found.identity.isAdmin) return next();
     const operatorView = { ...(await overview(services)), operator: signedInCustomer(found.identity) };
-    const page = await renderPage(services.config, c.env.ASSETS, url.pathname, {
+    const page = await renderPage(config, c.env.ASSETS, {
+      locale,
+      path: url.pathname,
+      search: url.search,
+      currency: currencyOf(c).currency,
+      offer: null,
       sessionCookie: true,
       data: { console: operatorView },
-      search: url.search,
     });
     return answer(c, page);
   })
@@ -81,8 +127,14 @@ export const site = new Hono<AppEnv>()
   // that keeps it for same-origin requests; `same-origin` also keeps the link's token from every other site. The link
   // is the credential: its owner is read on the primary.
   .get(UNSUBSCRIBE_PAGE_PATH, readsFrom('primary'), async (c) => {
-    const view = await unsubscribePage(c.var.services, c.req.query('token') ?? '');
-    const page = await renderPage(c.var.services.config, c.env.ASSETS, c.req.path, {
+    const { config } = c.var.services;
+    // In the customer's language (the one their mail came in), whatever the browser asks for.
+    const { view, locale } = await unsubscribePage(c.var.services, c.req.query('token') ?? '');
+    const page = await renderPage(config, c.env.ASSETS, {
+      locale: offeredOr(locale, config.locales, config.defaultLocale),
+      path: c.req.path,
+      currency: currencyOf(c).currency,
+      offer: null,
       sessionCookie: hasSessionCookie(c),
       data: { unsubscribe: view },
     });
@@ -99,11 +151,23 @@ export const site = new Hono<AppEnv>()
   })
   .get('*', async (c) => {
     const { config } = c.var.services;
+    const url = new URL(c.req.url);
+    const address = pageAddress(config, {
+      pathname: url.pathname,
+      search: url.search,
+      acceptLanguage: c.req.header('accept-language') ?? null,
+      chosen: getCookie(c, LOCALE_COOKIE),
+    });
+    if (address.kind === 'redirect') {
+      if (address.remember) rememberLocale(c, address.remember);
+      return c.redirect(address.location, address.status);
+    }
     const sessionCookie = hasSessionCookie(c);
-    const page =
-      (!sessionCookie && signInRedirect(config, new URL(c.req.url))) ||
-      (await renderPage(config, c.env.ASSETS, c.req.path, { sessionCookie }));
-    return answer(c, page);
+    const signIn = !sessionCookie && signInRedirect(config, address, url.search);
+    if (signIn) return answer(c, signIn);
+    const priced = currencyOf(c);
+    if (priced.remember) rememberCurrency(c, priced.currency);
+    return answer(c, await renderPage(config, c.env.ASSETS, { ...address, currency: priced.currency, sessionCookie }));
   });
 
 site.onError((err, c) => {

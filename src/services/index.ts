@@ -6,9 +6,12 @@
 import { type Clock, systemClock } from '../clock.ts';
 import { type Config, type ConfigProblem, getConfig, readConfig } from '../config/index.ts';
 import { type Db, openDb } from '../db/index.ts';
+import { loadCatalog } from '../i18n/catalogs.ts';
 import { createLogger, type LogFields, type Logger } from '../log.ts';
 import { createMail, type Mail } from '../mail/service.ts';
 import { createPoolClient, type PoolClient } from '../pool/client.ts';
+import type { Locale } from '../shared/i18n/locales.ts';
+import { configInLanguage } from '../site/index.ts';
 import { type StripeClient, stripeClient } from '../stripe/index.ts';
 
 export interface Services {
@@ -44,6 +47,10 @@ export interface Services {
   readonly log: Logger;
   /** Work that may outlive the answer (`executionCtx.waitUntil`). */
   waitUntil(promise: Promise<unknown>): void;
+  /** Provides a language's messages before anything is written in it (src/i18n/catalogs.ts). */
+  loadCatalog(locale: Locale): Promise<void>;
+  /** The config with a language's own words over BRAND's and PRICING's (content/<locale>/shop.json). */
+  configIn(locale: Locale): Promise<Config>;
 }
 
 export interface ServiceContext {
@@ -129,6 +136,8 @@ export function createServices(env: Env, context: ServiceContext, overrides: Par
     clock,
     log: context.log,
     waitUntil: context.waitUntil,
+    loadCatalog: (locale) => loadCatalog(env.ASSETS, locale, { cache: config().env === 'production' }),
+    configIn: (locale) => configInLanguage(config(), env.ASSETS, locale),
     ...pinned.get(env),
     ...overrides,
   };

@@ -1,5 +1,8 @@
-// Types of the public API that both the Worker and the SPA use. Pure: no runtime imports.
+// Types of the public API that both the Worker and the SPA use, and the one rule for a tier's price in a currency.
+// Pure: no runtime imports.
+import type { Locale } from './i18n/locales.ts';
 
+/** A tier as a page shows it: priced in one currency (the page's). */
 export interface Tier {
   id: string;
   name: string;
@@ -12,6 +15,19 @@ export interface Tier {
   validityDays?: number;
   tagline?: string;
   highlight?: boolean;
+}
+
+/** A tier as the shop sells it: its price in each currency it is sold in (minor units by currency code); `price`,
+ * `currency` and `pricePerGb` are the shop's own currency's. */
+export interface ShopTier extends Tier {
+  prices: Record<string, number>;
+}
+
+/** The tier priced in `currency` (the shop's own when the tier has no price in it). */
+export function tierIn(tier: ShopTier, currency: string): ShopTier {
+  const price = tier.prices[currency];
+  if (price === undefined || currency === tier.currency) return tier;
+  return { ...tier, price, currency, pricePerGb: Math.round(price / tier.gb) };
 }
 
 export interface Brand {
@@ -27,7 +43,13 @@ export interface Brand {
 
 export interface PublicConfig {
   brand: Brand;
+  /** The currency the page shows prices in (and Checkout charges in). */
   currency: string;
+  /** Every currency the shop sells in (a switcher offers them when there are several). */
+  currencies: string[];
+  /** The languages the shop speaks, and the one at `/`. */
+  locales: Locale[];
+  defaultLocale: Locale;
   tiers: Tier[];
   countries: string[];
   defaultCountry: string;

@@ -43,48 +43,6 @@ export interface Purchase {
   paidAt: number | null;
 }
 
-const KIND_WORDS: Record<PurchaseKind, string> = {
-  checkout: 'Purchase',
-  auto_top_up: 'Auto top-up',
-  grant: 'Free GB from the shop',
-};
-
-/** What kind of row it is, in words: `Purchase`, `Auto top-up`, `Free GB from the shop`. */
-export const purchaseKindText = (p: Pick<Purchase, 'kind'>): string => KIND_WORDS[p.kind];
-
-/** What was sold: `Pro · 10 GB · 30 days`; a grant's days are extra days (`+30 days`), and none says nothing. */
-export function purchaseItemText(p: Pick<Purchase, 'kind' | 'tierName' | 'gb' | 'validityDays'>): string {
-  const days = p.validityDays ? [p.kind === 'grant' ? `+${p.validityDays} days` : `${p.validityDays} days`] : [];
-  return [p.kind === 'grant' ? 'Free traffic' : p.tierName, `${p.gb} GB`, ...days].join(' · ');
-}
-
-const STATUS_WORDS: Record<PurchaseStatus, string> = {
-  pending: 'Processing',
-  paid: 'Paid',
-  failed: 'Failed',
-  expired: 'Expired',
-  refunded: 'Refunded',
-};
-
-/** What happened to it: `Paid`, `Granted`, `Partly refunded`, `Disputed`, `Refunded`, `Processing` …. */
-export function purchaseStatusText(p: Pick<Purchase, 'kind' | 'status' | 'refundedAmount' | 'heldGb'>): string {
-  if (p.status !== 'paid') return STATUS_WORDS[p.status];
-  if (p.heldGb > 0) return 'Disputed';
-  if (p.refundedAmount > 0) return 'Partly refunded';
-  return p.kind === 'grant' ? 'Granted' : 'Paid';
-}
-
-/** What a refund or a dispute took back, when either did: `5 GB refunded ($34.50)`, `2 GB held by a dispute`. */
-export function purchaseAdjustments(
-  p: Pick<Purchase, 'refundedGb' | 'refundedAmount' | 'heldGb'>,
-  money: (minor: number) => string,
-): string[] {
-  return [
-    ...(p.refundedAmount > 0 ? [`${p.refundedGb} GB refunded (${money(p.refundedAmount)})`] : []),
-    ...(p.heldGb > 0 ? [`${p.heldGb} GB held by a dispute`] : []),
-  ];
-}
-
 /**
  * The customer's proxy key as far as the shop knows, without an upstream call.
  * - none: nothing bought yet · provisioning: paid, key being created · updating: key exists, a change is on its way

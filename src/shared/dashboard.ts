@@ -126,8 +126,6 @@ export interface UsageAnswer {
 /** The shop's legal pages, at /terms and /privacy. */
 export type LegalDoc = 'terms' | 'privacy';
 
-export const LEGAL_TITLES: Record<LegalDoc, string> = { terms: 'Terms of service', privacy: 'Privacy policy' };
-
 export interface LegalDocument {
   title: string;
   /** Markdown-ish text: `#`/`##` headings, `- ` list items, blank-line paragraphs. */

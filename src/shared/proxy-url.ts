@@ -11,24 +11,6 @@ export type RotationMode = (typeof ROTATION_MODES)[number];
 /** What the gateway does when no rot token is sent; the shop then omits the token. */
 export const DEFAULT_ROTATION: RotationMode = 'auto10';
 
-/** Short enough for a select on a phone: the help panel says the rest. */
-export const ROTATION_LABELS: Record<RotationMode, string> = {
-  auto5: 'New IP every 5 min',
-  auto10: 'New IP every 10 min (default)',
-  auto20: 'New IP every 20 min',
-  auto60: 'New IP every 60 min',
-  ondemand: 'New IP on demand',
-  sticky: 'Sticky: same IP per sid',
-  hard: 'Hard rotation',
-};
-
-export const POOL_LABELS: Record<Pool, string> = {
-  mbl: 'Mobile (4G/5G modems)',
-  peer: 'Peer (community devices)',
-  any: 'Any pool',
-  best: 'Best available',
-};
-
 export type ProxyProtocol = 'http' | 'socks5';
 export const PROTOCOL_PORTS: Record<ProxyProtocol, number> = { http: 7000, socks5: 7001 };
 

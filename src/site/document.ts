@@ -7,6 +7,8 @@ import type { PageIcon } from './icon.ts';
 import type { PageMeta } from './meta.ts';
 
 export interface DocumentParts {
+  /** The page's language (BCP 47). */
+  lang: string;
   meta: PageMeta;
   /** The brand's colour, for the browser's UI. */
   themeColour: string;
@@ -25,6 +27,8 @@ export interface DocumentParts {
   data?: PageData;
   /** schema.org data blocks. */
   structuredData: unknown[];
+  /** HTML above the page, outside what the scripts hydrate (the offer of another language), or ''. */
+  notice: string;
   /** The page, rendered. */
   body: string;
   /** The request carried a session cookie: the page's scripts ask who is signed in only then. */
@@ -46,6 +50,9 @@ export function htmlDocument(parts: DocumentParts): string {
     `<title>${escapeHtml(meta.title)}</title>`,
     `<meta name="description" content="${escapeHtml(meta.description)}">`,
     ...(meta.canonical ? [`<link rel="canonical" href="${escapeHtml(meta.canonical)}">`] : []),
+    ...meta.alternates.map(
+      ([hreflang, href]) => `<link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(href)}">`,
+    ),
     ...meta.social.map(([attribute, key, content]) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`),
     `<meta name="theme-color" content="${escapeHtml(parts.themeColour)}">`,
     // The favicon set: npm run icons draws the .ico and the home-screen icon from web/public/logo.svg.
@@ -68,5 +75,5 @@ export function htmlDocument(parts: DocumentParts): string {
   const data = parts.data
     ? `\n<script type="application/json" id="${DATA_SCRIPT_ID}">${scriptJson(parts.data)}</script>`
     : '';
-  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n<div id="app">${parts.body}</div>${data}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${escapeHtml(parts.lang)}">\n<head>\n${head.join('\n')}\n</head>\n${body}\n${parts.notice}<div id="app">${parts.body}</div>${data}\n</body>\n</html>\n`;
 }

@@ -1,5 +1,7 @@
-// Which built files a page loads, from the manifests Vite writes for the SPA's two bundles: the Worker links them
-// into each page it renders, vite.config.ts builds from the same table, and `npm run bench:spa` weighs each route.
+// Which built files a page loads, from the manifests Vite writes for the SPA's two bundles in each locale's build: the
+// Worker links them into each page it renders, vite.config.ts builds from the same table, and `npm run bench:spa`
+// weighs each route.
+import { type Locale, SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
 
 /** One chunk of a manifest, keyed by its source path relative to web/ (or `_name-hash.js` for a shared chunk). */
 export interface ManifestChunk {
@@ -10,13 +12,27 @@ export interface ManifestChunk {
 
 export type ViteManifest = Record<string, ManifestChunk>;
 
-/** The SPA's two bundles, which share nothing: the public pages' islands, and the signed-in app. */
+/** The SPA's two bundles, which share nothing: the public pages' islands, and the signed-in app. Each is built once
+ * per locale, with that locale's words inline (src/shared/i18n/compile.ts). */
 export const SPA_BUNDLES = {
-  islands: { entry: 'src/islands.tsx', manifest: '.vite/islands.json' },
-  app: { entry: 'src/main.tsx', manifest: '.vite/app.json' },
+  islands: { entry: 'src/islands.tsx' },
+  app: { entry: 'src/main.tsx' },
 } as const;
 
 export type SpaBundle = keyof typeof SPA_BUNDLES;
+
+/** Where a locale's build of a bundle writes its manifest (beside the others, read by the Worker only). */
+export function manifestPath(bundle: SpaBundle, locale: Locale): string {
+  return `.vite/${bundle}.${locale}.json`;
+}
+
+/** Where a locale's build puts its files: `assets/de/app-….js`. */
+export const assetsDir = (locale: Locale) => `assets/${locale}`;
+
+/** Every manifest the build writes. */
+export const MANIFEST_PATHS: string[] = SHIPPED_LOCALES.flatMap((locale) =>
+  (Object.keys(SPA_BUNDLES) as SpaBundle[]).map((bundle) => manifestPath(bundle, locale)),
+);
 
 /**
  * Where the build puts the reseller's own texts (content/ in the repo, e.g. content/legal/terms.md): beside the
@@ -24,13 +40,16 @@ export type SpaBundle = keyof typeof SPA_BUNDLES;
  */
 export const CONTENT_DIR = '.vite/content';
 
-/** Pages and panels that are chunks of their own, by their manifest keys. */
+/** Pages, panels and the landing page's countries island that are chunks of their own, by their manifest keys. */
 export const LAZY_PAGES = {
+  countries: 'src/components/LiveCountries.tsx',
   signIn: 'src/pages/SignIn.tsx',
   checkout: 'src/pages/Checkout.tsx',
   verify: 'src/pages/Verify.tsx',
   /** The dashboard's API page (tokens and examples). */
   api: 'src/dashboard/ApiPage.tsx',
+  /** /admin's gate: the console for operators, a 403 page for anyone else. */
+  adminGate: 'src/pages/AdminGate.tsx',
   /** The console's frame and its overview (which the Worker renders for an operator opening /admin). */
   console: 'src/admin/AdminApp.tsx',
   /** The console's other pages, fetched as soon as the console starts. */

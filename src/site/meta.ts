@@ -1,8 +1,12 @@
-// What a page says about itself to search engines and link previews: title, description, canonical address, Open
-// Graph and Twitter tags (from BRAND, with its optional social image), and the tiers as schema.org Product offers.
-import { pageTitle, type Route } from '../../web/src/routes.ts';
+// What a page says about itself to search engines and link previews, in its language: title, description, canonical
+// address and its other languages' (hreflang), Open Graph and Twitter tags (from BRAND, with its optional social
+// image), and the tiers as schema.org Product offers.
+import { isPublic, pageTitle, type Route } from '../../web/src/routes.ts';
 import type { Config } from '../config/index.ts';
-import { minorUnitsPer } from '../shared/format.ts';
+import { tierIn } from '../shared/api.ts';
+import { formatDays, formatGb, minorUnitsPer } from '../shared/format.ts';
+import { type Locale, languageTag, localizedPath } from '../shared/i18n/locales.ts';
+import { t } from '../shared/i18n/translate.ts';
 import type { FaqEntry } from '../shared/landing.ts';
 
 export interface PageMeta {
@@ -10,6 +14,8 @@ export interface PageMeta {
   description: string;
   /** The page's one address (PUBLIC_URL and the path, no query); none for a page that does not exist. */
   canonical: string | null;
+  /** The same page in each language (hreflang → URL), `x-default` the default locale's; public pages only. */
+  alternates: [hreflang: string, href: string][];
   /** `<meta property|name content>` pairs for link previews. */
   social: SocialTag[];
 }
@@ -20,25 +26,27 @@ function description(route: Route, config: Config): string {
   const { name, tagline, legal } = config.brand;
   switch (route.page) {
     case 'landing':
-      return tagline || `Mobile proxies by the gigabyte from ${name}.`;
+      return tagline || t('meta.landing', { brand: name });
     case 'signin':
-      return `Sign in to ${name} with a link sent to your email address: no password needed.`;
+      return t('meta.signin', { brand: name });
     case 'legal':
-      return `The ${route.doc === 'terms' ? 'terms of service' : 'privacy policy'} of ${name}, run by ${legal.companyName}.`;
+      return route.doc === 'terms'
+        ? t('meta.terms', { brand: name, company: legal.companyName })
+        : t('meta.privacy', { brand: name, company: legal.companyName });
     case 'not-found':
-      return `There is nothing at this address on ${name}.`;
+      return t('meta.notFound', { brand: name });
     case 'verify':
-      return `Confirm your sign-in to ${name}.`;
+      return t('meta.verify', { brand: name });
     case 'checkout':
-      return `Secure payment for your ${name} plan.`;
+      return t('meta.checkout', { brand: name });
     case 'dashboard':
-      return `Your ${name} proxy credentials, proxy URLs, usage and purchases.`;
+      return t('meta.dashboard', { brand: name });
     case 'dashboard-api':
-      return `Your ${name} API tokens, for scripts that fetch proxy URLs, usage and sessions.`;
+      return t('meta.api', { brand: name });
     case 'admin':
-      return `The ${name} operator console.`;
+      return t('meta.console', { brand: name });
     case 'unsubscribe':
-      return `Turn off the usage and expiry reminders ${name} emails you.`;
+      return t('meta.unsubscribe', { brand: name });
   }
 }
 
@@ -47,18 +55,36 @@ export function absoluteUrl(config: Config, pathOrUrl: string): string {
   return pathOrUrl.startsWith('/') ? `${config.publicUrl}${pathOrUrl}` : pathOrUrl;
 }
 
-export function pageMeta(route: Route, pathname: string, config: Config): PageMeta {
+/** Open Graph's `language_TERRITORY` (`de_DE`, `pt_BR`), the likeliest territory by Intl.Locale. */
+function openGraphLocale(locale: Locale): string {
+  const { language, region } = new Intl.Locale(languageTag(locale)).maximize();
+  return region ? `${language}_${region}` : language;
+}
+
+/** A public page's address in every language the shop speaks, and `x-default` (the default locale's). */
+export function alternates(config: Config, path: string): [string, string][] {
+  const url = (locale: Locale) => `${config.publicUrl}${localizedPath(path, locale, config.defaultLocale)}`;
+  if (config.locales.length < 2) return [];
+  return [
+    ...config.locales.map((locale): [string, string] => [languageTag(locale), url(locale)]),
+    ['x-default', url(config.defaultLocale)],
+  ];
+}
+
+/** The meta of `route` at `path` (within its locale) in `locale`; call it inside `inLocale(locale, …)`. */
+export function pageMeta(route: Route, path: string, locale: Locale, config: Config): PageMeta {
   const title = pageTitle(route, config.brand.name);
   const text = description(route, config);
   // A page that does not exist, or one only a mailed link opens (never indexed), has no canonical address.
-  const canonical =
-    route.page === 'not-found' || route.page === 'unsubscribe' ? null : `${config.publicUrl}${pathname}`;
+  const found = route.page !== 'not-found' && route.page !== 'unsubscribe';
+  const canonical = found ? `${config.publicUrl}${localizedPath(path, locale, config.defaultLocale)}` : null;
   const image = config.brand.socialImageUrl && absoluteUrl(config, config.brand.socialImageUrl);
   const social: SocialTag[] = [
     ['property', 'og:type', 'website'],
     ['property', 'og:site_name', config.brand.name],
     ['property', 'og:title', title],
     ['property', 'og:description', text],
+    ['property', 'og:locale', openGraphLocale(locale)],
   ];
   if (canonical) social.push(['property', 'og:url', canonical]);
   if (image) social.push(['property', 'og:image', image]);
@@ -68,7 +94,13 @@ export function pageMeta(route: Route, pathname: string, config: Config): PageMe
     ['name', 'twitter:description', text],
   );
   if (image) social.push(['name', 'twitter:image', image]);
-  return { title, description: text, canonical, social };
+  return {
+    title,
+    description: text,
+    canonical,
+    alternates: found && isPublic(route) ? alternates(config, path) : [],
+    social,
+  };
 }
 
 /** A price in minor units as schema.org wants it: `69.00`. */
@@ -90,8 +122,9 @@ export function faqData(faq: FaqEntry[]): Record<string, unknown> {
   };
 }
 
-/** The shop as a schema.org Product with one Offer per tier (the landing page's structured data). */
-export function productData(config: Config): Record<string, unknown> {
+/** The shop as a schema.org Product with one Offer per tier in `currency` (the landing page's structured data);
+ * call it inside `inLocale(locale, …)`. */
+export function productData(config: Config, currency: string): Record<string, unknown> {
   const { brand } = config;
   return {
     '@context': 'https://schema.org',
@@ -100,15 +133,21 @@ export function productData(config: Config): Record<string, unknown> {
     description: brand.tagline,
     brand: { '@type': 'Brand', name: brand.name },
     ...(brand.socialImageUrl ? { image: absoluteUrl(config, brand.socialImageUrl) } : {}),
-    offers: config.tiers.map((tier) => ({
-      '@type': 'Offer',
-      name: tier.name,
-      description: `${tier.gb} GB of mobile proxy traffic${tier.validityDays ? `, valid ${tier.validityDays} days` : ''}`,
-      price: decimalPrice(tier.price, tier.currency),
-      priceCurrency: tier.currency.toUpperCase(),
-      availability: 'https://schema.org/InStock',
-      url: `${config.publicUrl}/checkout/${encodeURIComponent(tier.id)}`,
-      seller: { '@type': 'Organization', name: brand.legal.companyName },
-    })),
+    offers: config.tiers.map((shopTier) => {
+      const tier = tierIn(shopTier, currency);
+      const traffic = formatGb(tier.gb);
+      return {
+        '@type': 'Offer',
+        name: tier.name,
+        description: tier.validityDays
+          ? t('meta.offerValid', { traffic, days: formatDays(tier.validityDays) })
+          : t('meta.offer', { traffic }),
+        price: decimalPrice(tier.price, tier.currency),
+        priceCurrency: tier.currency.toUpperCase(),
+        availability: 'https://schema.org/InStock',
+        url: `${config.publicUrl}/checkout/${encodeURIComponent(tier.id)}`,
+        seller: { '@type': 'Organization', name: brand.legal.companyName },
+      };
+    }),
   };
 }

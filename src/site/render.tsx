@@ -26,10 +26,10 @@ import { legalDocument } from '../config/legal.ts';
 import type { OverviewAnswer } from '../shared/admin.ts';
 import type { PublicConfig } from '../shared/api.ts';
 
-function content(route: Route, config: Config, data: PageData) {
+function content(route: Route, config: Config, currency: string, data: PageData) {
   switch (route.page) {
     case 'landing':
-      return <Landing content={landingContent(config)} />;
+      return <Landing content={landingContent(config, currency)} />;
     case 'signin':
       return (
         <div id={ISLAND.signIn}>
@@ -47,16 +47,23 @@ function content(route: Route, config: Config, data: PageData) {
   }
 }
 
-/** The body of `route`'s page. Rendering is synchronous, so the config provided here is this page's alone. */
-export function renderBody(route: Route, config: Config, shop: PublicConfig, data: PageData = {}): string {
+/** The body of `route`'s page at `path` (within its locale); call it inside `inLocale`. Rendering is synchronous, so
+ * the config provided here is this page's alone. */
+export function renderBody(
+  route: Route,
+  path: string,
+  config: Config,
+  shop: PublicConfig,
+  data: PageData = {},
+): string {
   provideShopConfig(shop);
-  return renderToString(<Layout>{content(route, config, data)}</Layout>);
+  return renderToString(<Layout path={path}>{content(route, config, shop.currency, data)}</Layout>);
 }
 
 type PageUrl = { pathname: string; search: string };
 
 /** `page` in the app's shell at `url`, as the app renders it in the browser once `provide` has put in place what the
- * page was read from. That state is this request's only while the synchronous render runs: `forget` takes it away
+ * page was read from; call it inside `inLocale`, the visitor's language, which is the app's that takes the page over. That state is this request's only while the synchronous render runs: `forget` takes it away
  * before anything else can. */
 function renderSignedIn(
   url: PageUrl,
@@ -70,7 +77,7 @@ function renderSignedIn(
   path.value = url.pathname;
   search.value = url.search;
   try {
-    return renderToString(<AppShell>{page}</AppShell>);
+    return renderToString(<AppShell path={url.pathname}>{page}</AppShell>);
   } finally {
     forget();
     path.value = '/';

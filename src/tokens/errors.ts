@@ -1,5 +1,5 @@
 // Errors of personal access tokens (the API's onError maps `status` and `code`; messages are for the customer).
-import { DomainError } from '../domain-error.ts';
+import { DomainError, type DomainErrorOptions } from '../domain-error.ts';
 
 export type TokenErrorCode =
   | 'unauthenticated'
@@ -20,7 +20,7 @@ const STATUS: Record<TokenErrorCode, number> = {
 
 export class TokenError extends DomainError<TokenErrorCode> {
   override readonly name = 'TokenError';
-  constructor(code: TokenErrorCode, message: string) {
-    super(code, message, STATUS);
+  constructor(code: TokenErrorCode, message: string, options?: DomainErrorOptions) {
+    super(code, message, STATUS, options);
   }
 }

@@ -3,6 +3,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { randomToken, sha256Hex } from '../crypto.ts';
 import type { Services } from '../services/index.ts';
+import { words } from '../shared/i18n/translate.ts';
 import {
   type ApiScope,
   type CreatedTokenAnswer,
@@ -75,6 +76,7 @@ export async function createToken(
     throw new TokenError(
       'too_many_tokens',
       `You already have ${limit} API tokens, the most one account may hold. Revoke one you no longer use, then try again.`,
+      { words: words('error.tooManyTokens', { limit }) },
     );
   await recordAudit(db, {
     actor: by.actor,
@@ -104,7 +106,10 @@ export async function revokeToken(
 ): Promise<RevokedTokensAnswer> {
   const now = clock.now();
   const [revoked] = await revokeTokenStatement(db, customerId, tokenId, now);
-  if (!revoked) throw new TokenError('token_not_found', 'There is no such API token (it may already be revoked).');
+  if (!revoked)
+    throw new TokenError('token_not_found', 'There is no such API token (it may already be revoked).', {
+      words: words('error.tokenNotFound'),
+    });
   await recordAudit(db, {
     actor: by.actor,
     action: 'token.revoke',

@@ -62,7 +62,7 @@ describe('wholesaleRates', () => {
 });
 
 describe('tierPricing', () => {
-  const tier = { id: 'pro', name: 'Pro', gb: 10, price: 6900, currency: 'usd', pricePerGb: 690 };
+  const tier = { id: 'pro', name: 'Pro', gb: 10, price: 6900, currency: 'usd', pricePerGb: 690, prices: { usd: 6900 } };
 
   it('computes the margin per GB against each rate in the tier’s currency only', () => {
     const [pro] = tierPricing(

@@ -39,7 +39,8 @@ async function seedLinks(email: string, network: string, count: number, minutesA
   const requester = await loginRequesterKey(getConfig(env).auth.secret, network);
   const at = Date.now() - minutesAgo * MINUTE_MS;
   const db = openDb(env.DB);
-  for (let i = 0; i < count; i++) await issueLoginToken(db, { email, requester, redirectTo: null }, at - i);
+  for (let i = 0; i < count; i++)
+    await issueLoginToken(db, { email, requester, redirectTo: null, locale: null }, at - i);
 }
 
 beforeAll(resetSimulators);

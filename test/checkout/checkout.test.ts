@@ -47,7 +47,7 @@ describe('POST /api/checkout', () => {
   it('creates a Checkout Session from the tier in config, ignoring any price the client sends', async () => {
     const email = 'buyer@example.com';
     const cookie = await signIn(email);
-    const res = await call('/api/checkout', { json: { tierId: 'pro', price: 1, gb: 1000, currency: 'jpy' }, cookie });
+    const res = await call('/api/checkout', { json: { tierId: 'pro', price: 1, gb: 1000, unit_amount: 1 }, cookie });
     expect(res.status).toBe(200);
     const { url } = await res.json<{ url: string }>();
     const [session] = await sessions();
@@ -147,7 +147,7 @@ describe('POST /api/checkout', () => {
     expect(res.status).toBe(409);
     const body = await res.json<{ error: { code: string; message: string } }>();
     expect(body.error.code).toBe('cap_ceiling');
-    expect(body.error.message).toContain('1000 GB');
+    expect(body.error.message).toContain('1,000 GB');
     expect(body.error.message).toContain('Nothing was charged');
     expect(await sessions()).toHaveLength(0);
     // A smaller tier still fits; open checkouts count too, so a second one that would overflow is refused.

@@ -173,6 +173,7 @@ describe('config validation', () => {
       CHECKOUT_PROMOTION_CODES: undefined,
       CHECKOUT_AUTOMATIC_TAX: undefined,
       CHECKOUT_INVOICE: undefined,
+      CHECKOUT_ADAPTIVE_PRICING: undefined,
     });
     expect(defaults.ok && defaults.config.reminders).toEqual({ usagePercents: [95, 80], expiryDays: [7, 1] });
     expect(defaults.ok && defaults.config.autoTopUpMaxMonthly).toBe(50_000);
@@ -180,6 +181,7 @@ describe('config validation', () => {
       promotionCodes: false,
       automaticTax: false,
       invoice: false,
+      adaptivePricing: false,
     });
     const set = parseConfig({
       ...base,
@@ -188,9 +190,16 @@ describe('config validation', () => {
       CHECKOUT_PROMOTION_CODES: 'true',
       CHECKOUT_AUTOMATIC_TAX: 'true',
       CHECKOUT_INVOICE: 'true',
+      CHECKOUT_ADAPTIVE_PRICING: 'true',
+      PRICING: JSON.stringify({ currency: 'usd', tiers: [{ id: 'pro', name: 'Pro', gb: 10, price: 6900 }] }),
     });
     expect(set.ok && set.config.reminders).toEqual({ usagePercents: [90, 50], expiryDays: [3] });
-    expect(set.ok && set.config.checkout).toEqual({ promotionCodes: true, automaticTax: true, invoice: true });
+    expect(set.ok && set.config.checkout).toEqual({
+      promotionCodes: true,
+      automaticTax: true,
+      invoice: true,
+      adaptivePricing: true,
+    });
     for (const REMINDER_USAGE_PERCENTS of ['0', '100', '80,80', 'most'])
       expect(problemsWith({ REMINDER_USAGE_PERCENTS })).toContainEqual(
         expect.objectContaining({ variable: 'REMINDER_USAGE_PERCENTS' }),
@@ -287,5 +296,49 @@ describe('config validation', () => {
         message: expect.stringMatching(/content\/legal\/terms\.md/),
       }),
     ]);
+  });
+});
+
+describe('languages and currencies', () => {
+  const pricing = (tiers: unknown[]) => JSON.stringify({ currency: 'usd', tiers });
+
+  it('speaks every shipped language by default, English at /', () => {
+    const parsed = parseConfig({ ...base, LOCALES: undefined, DEFAULT_LOCALE: undefined });
+    expect(parsed.ok && parsed.config.locales).toEqual(['en', 'de', 'es', 'pt-br', 'fr', 'ru', 'zh-cn']);
+    expect(parsed.ok && parsed.config.defaultLocale).toBe('en');
+  });
+
+  it('refuses a language without a catalog, one listed twice, and a default it does not speak', () => {
+    expect(problemsWith({ LOCALES: 'en,ja' })).toContainEqual(expect.objectContaining({ variable: 'LOCALES' }));
+    expect(problemsWith({ LOCALES: 'en,de,de' })).toContainEqual(expect.objectContaining({ variable: 'LOCALES' }));
+    expect(problemsWith({ LOCALES: 'en,de', DEFAULT_LOCALE: 'fr' })).toContainEqual(
+      expect.objectContaining({ variable: 'DEFAULT_LOCALE' }),
+    );
+  });
+
+  it('sells a tier in each currency it has a price in, the shop’s own first', () => {
+    const parsed = parseConfig({
+      ...base,
+      PRICING: pricing([{ id: 'pro', name: 'Pro', gb: 10, price: { eur: 6400, usd: 6900, brl: 34900 } }]),
+    });
+    expect(parsed.ok && parsed.config.currencies).toEqual(['usd', 'eur', 'brl']);
+    expect(parsed.ok && parsed.config.tiers[0]).toMatchObject({ price: 6900, currency: 'usd', pricePerGb: 690 });
+  });
+
+  it('refuses prices without the shop’s currency, tiers priced in different currencies, and both with Adaptive Pricing', () => {
+    const noOwn = problemsWith({ PRICING: pricing([{ id: 'a', name: 'A', gb: 1, price: { eur: 900 } }]) });
+    expect(noOwn).toContainEqual(expect.objectContaining({ variable: 'PRICING', field: 'tiers[0].price' }));
+    const uneven = problemsWith({
+      PRICING: pricing([
+        { id: 'a', name: 'A', gb: 1, price: { usd: 900, eur: 800 } },
+        { id: 'b', name: 'B', gb: 2, price: 1800 },
+      ]),
+    });
+    expect(uneven).toContainEqual(expect.objectContaining({ variable: 'PRICING', field: 'tiers[1].price' }));
+    const adaptive = problemsWith({
+      CHECKOUT_ADAPTIVE_PRICING: 'true',
+      PRICING: pricing([{ id: 'a', name: 'A', gb: 1, price: { usd: 900, eur: 800 } }]),
+    });
+    expect(adaptive).toContainEqual(expect.objectContaining({ variable: 'CHECKOUT_ADAPTIVE_PRICING' }));
   });
 });

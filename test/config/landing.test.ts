@@ -6,6 +6,7 @@ import { type Config, parseConfig } from '../../src/config/index.ts';
 import { landingContent } from '../../src/config/landing.ts';
 import { publicConfig } from '../../src/config/public.ts';
 import { parseGatewayUsername } from '../../src/shared/proxy-url.ts';
+import { inEnglish } from '../support/english.ts';
 
 const base = env as unknown as Record<string, unknown>;
 const brand = JSON.parse(base.BRAND as string);
@@ -21,7 +22,7 @@ function configWith(landing: unknown, pricing?: unknown): Config {
 }
 
 describe('the landing page’s defaults', () => {
-  const content = landingContent(configWith(undefined));
+  const content = inEnglish(() => landingContent(configWith(undefined)));
 
   it('sell the highlighted tier at its price, and point to the plans', () => {
     expect(content.hero).toEqual({
@@ -35,20 +36,22 @@ describe('the landing page’s defaults', () => {
   it('state the facts from the config: countries, cheapest price per GB, sizes, validity, ports', () => {
     const text = JSON.stringify(content.features);
     expect(text).toContain(
-      '7 countries: United States, United Kingdom, Germany, France, Spain, Netherlands and Poland',
+      '7 countries: United States, United Kingdom, Germany, France, Spain, Netherlands, and Poland',
     );
     expect(text).toContain('From $5.58 per GB');
-    expect(text).toContain('Buy 1–50 GB at a time, valid 30–60 days');
+    expect(text).toContain('Buy 1–50 GB at a time, valid for 30–60 days');
     expect(text).toContain('HTTP(S) on port 7000, SOCKS5 on port 7001');
-    expect(text).toContain('every 5, 10, 20 or 60 minutes');
+    expect(text).toContain('every 5, 10, 20, or 60 minutes');
     expect(content.steps?.map((s) => s.title)).toEqual(['Choose a plan', 'Get your key', 'Copy a proxy URL']);
     expect(content.faq?.length).toBeGreaterThanOrEqual(6);
     expect(content.support).toEqual({ email: 'support@example.com', text: expect.any(String) });
   });
 
   it('follow the tiers: one tier, no validity, another currency', () => {
-    const single = landingContent(
-      configWith(undefined, { currency: 'eur', tiers: [{ id: 'only', name: 'Only', gb: 5, price: 2500 }] }),
+    const single = inEnglish(() =>
+      landingContent(
+        configWith(undefined, { currency: 'eur', tiers: [{ id: 'only', name: 'Only', gb: 5, price: 2500 }] }),
+      ),
     );
     expect(single.hero.primary).toEqual({ label: 'Buy Only: €25.00', href: '/checkout/only' });
     expect(JSON.stringify(single.features)).toContain(
@@ -74,16 +77,18 @@ describe('the landing page’s defaults', () => {
 
 describe('BRAND.landing', () => {
   it('replaces a section with the reseller’s own, and hides one set to false', () => {
-    const content = landingContent(
-      configWith({
-        hero: { title: 'Proxies that just work', cta: 'Start now' },
-        trust: ['Since 2019'],
-        features: [{ title: 'Fast', text: 'Very fast.' }],
-        steps: false,
-        code: false,
-        faq: [{ question: 'Why?', answer: 'Because.' }],
-        support: { text: 'Ask us anything:' },
-      }),
+    const content = inEnglish(() =>
+      landingContent(
+        configWith({
+          hero: { title: 'Proxies that just work', cta: 'Start now' },
+          trust: ['Since 2019'],
+          features: [{ title: 'Fast', text: 'Very fast.' }],
+          steps: false,
+          code: false,
+          faq: [{ question: 'Why?', answer: 'Because.' }],
+          support: { text: 'Ask us anything:' },
+        }),
+      ),
     );
     expect(content.hero).toMatchObject({
       title: 'Proxies that just work',
@@ -96,7 +101,7 @@ describe('BRAND.landing', () => {
     expect(content.code).toBeNull();
     expect(content.faq).toEqual([{ question: 'Why?', answer: 'Because.' }]);
     expect(content.support).toEqual({ email: 'support@example.com', text: 'Ask us anything:' });
-    expect(landingContent(configWith({ support: false, faq: false, trust: false }))).toMatchObject({
+    expect(inEnglish(() => landingContent(configWith({ support: false, faq: false, trust: false })))).toMatchObject({
       support: null,
       faq: null,
       trust: null,

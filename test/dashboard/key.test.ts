@@ -48,6 +48,11 @@ describe('status and usage', () => {
     const { body } = await json<AccountAnswer>('/api/account', { cookie });
     expect(body.key).toMatchObject({ status: 'disabled', reason: 'cap_reached', usedMb: 1024, capGb: 1 });
     expect(body.key.reasonText).toMatch(/used all 1 GB/);
+    // In the language the customer reads the shop in.
+    const german = await json<AccountAnswer>('/api/account', { cookie: `${cookie}; shop_locale=de` });
+    expect(german.body.key.reasonText).toBe(
+      'Du hast deine ganzen 1 GB Traffic verbraucht. Kauf mehr, um deinen Schlüssel wieder einzuschalten.',
+    );
   });
 
   it('keeps the platform’s view of a key for every isolate of the location, so the next load asks nothing', async () => {

@@ -263,7 +263,13 @@ describe('what was sold', () => {
 
     // The reseller edits PRICING and redeploys before the webhook arrives: Starter is now 5 GB for $20, 7 days.
     const pricing = JSON.parse(env.PRICING as unknown as string);
-    pricing.tiers[0] = { ...pricing.tiers[0], gb: 5, price: 2000, validityDays: 7, name: 'Starter Plus' };
+    pricing.tiers[0] = {
+      ...pricing.tiers[0],
+      gb: 5,
+      price: { ...pricing.tiers[0].price, usd: 2000 },
+      validityDays: 7,
+      name: 'Starter Plus',
+    };
     const redeployed = { ...env, PRICING: JSON.stringify(pricing) } as Env;
     expect((await postWebhook(delivery.payload, delivery.signature, redeployed)).status).toBe(200);
 

@@ -5,16 +5,20 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
+  formatDays,
   formatDuration,
   formatGb,
   formatMoney,
   formatMoneyByCurrency,
+  formatPercent,
   formatTime,
+  formatUtcTime,
   isoDate,
   isoDateTime,
   NONE,
   utcTime,
 } from '../../src/shared/format.ts';
+import { inEnglish } from '../support/english.ts';
 
 // 2026-11-30 14:05:09 UTC.
 const AT = Date.UTC(2026, 10, 30, 14, 5, 9);
@@ -41,17 +45,36 @@ describe('traffic', () => {
   });
 
   it('shows bytes in the largest fitting binary unit', () => {
-    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(512)).toBe('512 byte');
     expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');
+  });
+});
+
+describe('in each language', () => {
+  it('writes money, traffic and days by Intl: symbols, separators and unit words of the locale', () => {
+    expect(formatMoney(6400, 'eur', 'de')).toBe('64,00\u00a0€');
+    expect(formatMoney(34900, 'brl', 'pt-br')).toBe('R$\u00a0349,00');
+    expect(formatMoney(6900, 'usd', 'zh-cn')).toBe('US$69.00');
+    expect(formatGb(12.345, 'de')).toBe('12,3\u00a0GB');
+    expect(formatDays(1, 'ru')).toBe('1 день');
+    expect(formatDays(5, 'ru')).toBe('5 дней');
+    expect(formatDays(30, 'de')).toBe('30 Tage');
+  });
+
+  it('spans durations and percentages in the locale’s words', () => {
+    expect(formatDuration(3 * 3_600_000 + 12 * 60_000, 'de')).toBe('3 Std., 12 Min.');
+    expect(formatPercent(80, 'de')).toBe('80\u00a0%');
+    expect(formatPercent(80, 'en')).toBe('80%');
   });
 });
 
 describe('moments', () => {
   it('formats for screens in the given locale, from unix ms or an ISO string alike', () => {
-    expect(formatDate(AT, 'en-US')).toBe('Nov 30, 2026');
-    expect(formatDate(new Date(AT).toISOString(), 'en-US')).toBe('Nov 30, 2026');
-    expect(formatDateTime(AT, 'en-GB')).toMatch(/^30 Nov 2026,? 14:05$/);
-    expect(formatTime(AT, 'en-GB')).toBe('14:05:09');
+    expect(formatDate(AT, 'en')).toBe('Nov 30, 2026');
+    expect(formatDate(new Date(AT).toISOString(), 'en')).toBe('Nov 30, 2026');
+    expect(formatDate(AT, 'de')).toBe('30.11.2026');
+    expect(formatDateTime(AT, 'zh-cn')).toMatch(/^2026年11月30日 14:05$/);
+    expect(formatUtcTime(AT, 'de')).toBe('14:05 UTC');
   });
 
   it('shows a dash for a moment that is not there', () => {
@@ -68,8 +91,8 @@ describe('moments', () => {
   });
 
   it('says how long is left in the two largest units', () => {
-    expect(formatDuration(30_000)).toBe('less than a minute');
-    expect(formatDuration((3 * 24 + 5) * 3_600_000)).toBe('3 days 5 h');
-    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
+    expect(inEnglish(() => formatDuration(30_000))).toBe('less than a minute');
+    expect(formatDuration((3 * 24 + 5) * 3_600_000)).toBe('3 days 5 hr');
+    expect(formatDuration(65 * 60_000)).toBe('1 hr 5 min');
   });
 });

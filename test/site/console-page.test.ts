@@ -64,8 +64,8 @@ describe('an operator opening the console', () => {
 
   it('preloads the console, whose script loads after what the first paint needs', async () => {
     const { html } = await consolePage(operator);
-    expect(html).toMatch(/<link rel="modulepreload" href="\/assets\/AdminApp-[^"]+\.js" fetchpriority="low">/);
-    expect(html).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js" fetchpriority="low"><\/script>/);
+    expect(html).toMatch(/<link rel="modulepreload" href="\/assets\/en\/AdminApp-[^"]+\.js" fetchpriority="low">/);
+    expect(html).toMatch(/<script type="module" src="\/assets\/en\/app-[^"]+\.js" fetchpriority="low"><\/script>/);
   });
 
   it('leaves nothing of the overview in the next page the Worker renders', async () => {

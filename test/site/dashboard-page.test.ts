@@ -41,7 +41,7 @@ describe('a signed-in customer’s dashboard', () => {
     expect(res.status).toBe(200);
     expect(html).toMatch(new RegExp(`<code [^>]*data-testid="key"[^>]*>${mask(key.key)}</code>`));
     expect(text(html)).toContain('paint@example.com');
-    expect(text(html)).toContain('1.50 GB of 10 GB used (15 %)');
+    expect(text(html)).toContain('1.50 GB of 10 GB used (15%)');
     expect(text(html)).toMatch(/Expires in \d+ days/);
     expect(html).toContain('gw.proxies.sx');
     expect(html).not.toContain(key.key);
@@ -90,7 +90,7 @@ describe('a signed-in customer’s dashboard', () => {
 
   it('is whole before its script runs, which loads after what the first paint needs', async () => {
     const { html } = await dashboard(await signIn('paint-script@example.com'));
-    expect(html).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js" fetchpriority="low"><\/script>/);
+    expect(html).toMatch(/<script type="module" src="\/assets\/en\/app-[^"]+\.js" fetchpriority="low"><\/script>/);
   });
 
   it('leaves nothing of one customer in the next page the Worker renders', async () => {
@@ -128,5 +128,21 @@ describe('a dashboard request without a live session', () => {
     const res = await call('/dashboard', { cookie: '__Host-session=eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOiJ4In0.c2ln' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/signin?next=%2Fdashboard');
+  });
+});
+
+describe('a customer who reads the shop in another language', () => {
+  it('gets the dashboard written in their saved language, whatever the browser asks for, and its app in the same', async () => {
+    const { cookie, key } = await customerWithKey('greta@example.de', 'pro');
+    await simControl(`/keys/${key.id}/usage`, { usedMB: 1536 });
+    expect((await call('/api/account/language', { method: 'PUT', json: { locale: 'de' }, cookie })).status).toBe(200);
+    const res = await call('/dashboard', { cookie, headers: { 'accept-language': 'en-US,en' } });
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="de">/);
+    expect(html).toMatch(/<script type="module" src="\/assets\/de\/app-[^"]+\.js"/);
+    expect(text(html)).toContain('Deine Proxy-Zugangsdaten');
+    expect(text(html)).toMatch(/1,50\sGB von 10\sGB verbraucht \(15\s%\)/);
+    // The app's later answers speak it too.
+    expect(res.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^shop_locale=de;/));
   });
 });

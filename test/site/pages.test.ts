@@ -3,8 +3,8 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/config/index.ts';
-import { LEGAL_FILES } from '../../src/config/legal.ts';
 import worker from '../../src/index.ts';
+import type { Locale } from '../../src/shared/i18n/locales.ts';
 import { renderPage } from '../../src/site/index.ts';
 import { CONTENT_DIR } from '../../src/site/manifest.ts';
 import { call } from '../support/index.ts';
@@ -116,7 +116,7 @@ describe('the landing page', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     // The page is whole without its islands: their script waits behind what the first paint needs.
     expect(
-      one(html, /<script type="module" src="(\/assets\/islands-[^"]+\.js)" fetchpriority="low"><\/script>/),
+      one(html, /<script type="module" src="(\/assets\/en\/islands-[^"]+\.js)" fetchpriority="low"><\/script>/),
     ).toBeTruthy();
     expect(html).not.toMatch(/<link rel="stylesheet"/);
   });
@@ -164,23 +164,41 @@ describe('the other pages', () => {
     expect((await page('/privacy')).html).toContain('support@example.com');
   });
 
-  it('shows the reseller’s own text from content/legal/, which the build puts beside the manifests', async () => {
+  it('shows the reseller’s own text from content/, in the page’s language where they wrote one', async () => {
     const own = '# Our terms\n\nWe sell mobile proxies by the gigabyte.\n\n- No spam\n- No fraud';
-    // The ASSETS binding as a build with content/legal/terms.md serves it (vite.config.ts copies content/).
+    const eigene = '# Unsere Bedingungen\n\nWir verkaufen mobile Proxys nach Gigabyte.';
+    // The ASSETS binding as a build with content/legal/terms.md and content/de/legal/terms.md serves them
+    // (vite.config.ts copies content/ beside the manifests).
+    const files: Record<string, string> = {
+      [`/${CONTENT_DIR}/legal/terms.md`]: own,
+      [`/${CONTENT_DIR}/de/legal/terms.md`]: eigene,
+    };
     const assets = {
-      fetch: (request: Request) =>
-        new URL(request.url).pathname === `/${CONTENT_DIR}/${LEGAL_FILES.terms}`
-          ? Promise.resolve(new Response(own))
-          : env.ASSETS.fetch(request),
+      fetch: (request: Request) => {
+        const text = files[new URL(request.url).pathname];
+        return text ? Promise.resolve(new Response(text)) : env.ASSETS.fetch(request);
+      },
     } as Fetcher;
-    const { html } = await renderPage(getConfig(env), assets, '/terms', { sessionCookie: false });
-    expect(html).toContain('<h1>Terms of service</h1>');
-    expect(html).toContain('<h2>Our terms</h2>');
-    expect(html).toContain('<li>No fraud</li>');
-    expect(html).not.toContain('Acceptable use');
-    // The privacy page has no file of its own here: the generic text.
-    const privacy = await renderPage(getConfig(env), assets, '/privacy', { sessionCookie: false });
-    expect(privacy.html).toContain('support@example.com');
+    const config = getConfig(env);
+    const render = async (locale: Locale, path: string) =>
+      (await renderPage(config, assets, { locale, path, currency: config.currency, offer: null, sessionCookie: false }))
+        .html;
+    const terms = await render('en', '/terms');
+    expect(terms).toContain('<h1>Terms of service</h1>');
+    expect(terms).toContain('<h2>Our terms</h2>');
+    expect(terms).toContain('<li>No fraud</li>');
+    expect(terms).not.toContain('Acceptable use');
+    // German has its own; French has none, so the shop's own terms (a generic French text would not be theirs).
+    const de = await render('de', '/terms');
+    expect(de).toContain('<h1>Allgemeine Geschäftsbedingungen</h1>');
+    expect(de).toContain('<h2>Unsere Bedingungen</h2>');
+    expect(de).not.toContain('Our terms');
+    expect(await render('fr', '/terms')).toContain('<h2>Our terms</h2>');
+    // The privacy page has no file of its own here: the generic text, in the page's language.
+    expect(await render('en', '/privacy')).toContain('support@example.com');
+    const dePrivacy = await render('de', '/privacy');
+    expect(dePrivacy).toContain('<h1>Datenschutzerklärung</h1>');
+    expect(dePrivacy).toContain('support@example.com');
   });
 
   it('an unknown address is a 404 page without a canonical address', async () => {
@@ -194,15 +212,17 @@ describe('the other pages', () => {
 
   it('the app’s pages are its shell, preloading only what the page needs: never the console for /admin', async () => {
     const signedIn = (path: string) => call(path, { cookie: SOME_SESSION }).then((res) => res.text());
-    expect(await signedIn('/checkout/pro')).toMatch(/<link rel="modulepreload" href="\/assets\/Checkout-[^"]+\.js">/);
+    expect(await signedIn('/checkout/pro')).toMatch(
+      /<link rel="modulepreload" href="\/assets\/en\/Checkout-[^"]+\.js">/,
+    );
     expect((await page('/signin')).html).toMatch(
-      /<link rel="modulepreload" href="\/assets\/SignIn-[^"]+\.js" fetchpriority="low">/,
+      /<link rel="modulepreload" href="\/assets\/en\/SignIn-[^"]+\.js" fetchpriority="low">/,
     );
     // The dashboard itself is rendered with its customer's data (test/site/dashboard-page.test.ts).
     const apiPage = await signedIn('/dashboard/api');
-    expect(apiPage).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"><\/script>/);
+    expect(apiPage).toMatch(/<script type="module" src="\/assets\/en\/app-[^"]+\.js"><\/script>/);
     expect(apiPage).toContain('<title>API — Acme Mobile Proxies</title>');
-    expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/ApiPage-[^"]+\.js">/);
+    expect(apiPage).toMatch(/<link rel="modulepreload" href="\/assets\/en\/ApiPage-[^"]+\.js">/);
     const admin = await signedIn('/admin/customers');
     expect(admin).toContain('<title>Console — Acme Mobile Proxies</title>');
     expect(admin).not.toContain('AdminApp');
@@ -224,6 +244,14 @@ describe('the other pages', () => {
       expect(res.headers.get('vary')).toMatch(/cookie/i);
       expect(await res.text()).toBe('');
     }
+    // In the visitor's language: the one they chose last (a page in it set the cookie), else their browser's.
+    const signIn = (init: { headers?: Record<string, string>; cookie?: string }) =>
+      call('/dashboard', init).then((res) => res.headers.get('location'));
+    const next = encodeURIComponent('/dashboard');
+    expect(await signIn({ headers: { 'accept-language': 'de-DE,de;q=0.9' } })).toBe(`/de/signin?next=${next}`);
+    expect(await signIn({ cookie: 'shop_locale=fr', headers: { 'accept-language': 'de' } })).toBe(
+      `/fr/signin?next=${next}`,
+    );
     // A plan that is not on sale says so, signed in or not; the sign-in confirm page is for signed-out visitors.
     for (const path of ['/checkout/no-such-plan', '/auth/verify', '/', '/signin'])
       expect((await call(path)).status).toBe(200);
@@ -265,15 +293,21 @@ describe('files for crawlers', () => {
     );
   });
 
-  it('sitemap.xml lists the public pages at PUBLIC_URL', async () => {
+  it('sitemap.xml lists the public pages at PUBLIC_URL in every language, each with its alternates', async () => {
     const res = await call('/sitemap.xml');
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
-    const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual([
+    const xml = await res.text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.slice(0, 4)).toEqual([
       'https://shop.test/',
       'https://shop.test/signin',
       'https://shop.test/terms',
       'https://shop.test/privacy',
     ]);
+    expect(locs).toContain('https://shop.test/de/signin');
+    expect(locs).toContain('https://shop.test/zh-cn/privacy');
+    expect(locs).toHaveLength(4 * 7);
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="pt-BR" href="https://shop.test/pt-br/terms"/>');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://shop.test/terms"/>');
   });
 });

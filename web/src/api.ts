@@ -1,7 +1,9 @@
 // The typed API client (hono/client over the Worker's AppType) and one way to read its answers.
+
 import { hc } from 'hono/client';
 import type { AppType } from '../../src/index.ts';
 import type { ApiErrorBody } from '../../src/shared/api.ts';
+import { t } from './i18n.ts';
 
 /** Cancels what the page still asks once its session ends here (holdRequests). */
 let session = new AbortController();
@@ -39,14 +41,14 @@ export async function read<T>(response: Promise<{ ok: boolean; status: number; j
   } catch (err) {
     // Cancelled by holdRequests: the page is leaving, and the answer would not matter.
     if (err instanceof DOMException && err.name === 'AbortError') return new Promise<never>(() => {});
-    throw new RequestError(0, 'network', 'Cannot reach the shop. Check your connection and try again.');
+    throw new RequestError(0, 'network', t('site.offline'));
   }
   if (res.ok) return res.json();
   const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
   throw new RequestError(
     res.status,
     body?.error.code ?? 'http_error',
-    body?.error.message ?? `Request failed (${res.status}).`,
+    body?.error.message ?? t('site.requestFailed', { status: String(res.status) }),
   );
 }
 

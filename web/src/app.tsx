@@ -1,10 +1,11 @@
 // The signed-in app's pages (the public ones are the Worker's). Pages read state from signals; the server enforces
 // every rule.
 import { useEffect } from 'preact/hooks';
+import { gateChunk } from './admin/gate-chunk.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { LazyPage, lazyChunk } from './components/LazyPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
-import { AdminGate } from './pages/AdminGate.tsx';
+import { href } from './i18n.ts';
 import { navigate, path, search } from './router.ts';
 import { matchRoute, needsSignIn, pageTitle, signInPath } from './routes.ts';
 import { shopConfig } from './state/config.ts';
@@ -23,22 +24,23 @@ function Page() {
   useEffect(() => {
     document.title = title;
   }, [title]);
-  // Signed out (the session ended, or was never there) on a page that needs a session: sign in, then come back.
+  // Signed out (the session ended, or was never there) on a page that needs a session: sign in, in the page's
+  // language, then come back.
   const toSignIn = customer.value === null && needsSignIn(route, (id) => tiers.some((t) => t.id === id));
   useEffect(() => {
-    if (toSignIn) navigate(signInPath(path.peek() + search.peek()), { replace: true });
+    if (toSignIn) navigate(href(signInPath(path.peek() + search.peek())), { replace: true });
   }, [toSignIn]);
   switch (route.page) {
     case 'verify':
-      return <LazyPage chunk={verifyChunk} name="sign-in page" />;
+      return <LazyPage chunk={verifyChunk} />;
     case 'checkout':
-      return <LazyPage chunk={checkoutChunk} name="checkout" props={{ tierId: route.tierId }} />;
+      return <LazyPage chunk={checkoutChunk} props={{ tierId: route.tierId }} />;
     case 'dashboard':
       return <Dashboard />;
     case 'dashboard-api':
-      return <LazyPage chunk={apiChunk} name="API page" />;
+      return <LazyPage chunk={apiChunk} />;
     case 'admin':
-      return <AdminGate />;
+      return <LazyPage chunk={gateChunk} />;
     default:
       // A public page: the router has asked the Worker for it with a full page load.
       return null;
@@ -47,7 +49,7 @@ function Page() {
 
 export function App() {
   return (
-    <AppShell>
+    <AppShell path={path.value}>
       <Page />
     </AppShell>
   );

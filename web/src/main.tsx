@@ -5,8 +5,9 @@
 // remembered choices).
 import './styles/app.css';
 import { render } from 'preact';
+import { consoleChunk } from './admin/console-chunk.ts';
+import { gateChunk } from './admin/gate-chunk.ts';
 import { App } from './app.tsx';
-import { consoleChunk } from './pages/AdminGate.tsx';
 import { path, startRouter } from './router.ts';
 import { isPublic, matchRoute } from './routes.ts';
 import { account } from './state/account.ts';
@@ -38,11 +39,11 @@ if (data) {
   void ensureAvailability();
 } else void loadSession();
 const start = () => render(<App />, document.getElementById('app') ?? document.body);
-// The console rendered for its operator: its chunk, which takes the overview over, before the first render, so no
-// placeholder replaces the page. Should it not load, the app asks who is signed in and says so.
+// The console rendered for its operator: its chunk, which takes the overview over, and /admin's gate before the first
+// render, so no placeholder replaces the page. Should either not load, the app asks who is signed in and says so.
 if (data?.console)
-  void consoleChunk.run().then((loaded) => {
-    if (!loaded) void loadSession();
+  void Promise.all([consoleChunk.run(), gateChunk.run()]).then((loaded) => {
+    if (!loaded.every(Boolean)) void loadSession();
     start();
   });
 else start();

@@ -1,6 +1,7 @@
 // The shop's pages by path. The Worker renders the public ones whole (crawlers and first paints get real HTML; small
 // islands make them interactive) and serves the signed-in app's shell for the rest, which the SPA renders.
-import { LEGAL_TITLES, type LegalDoc } from '../../src/shared/dashboard.ts';
+import type { LegalDoc } from '../../src/shared/dashboard.ts';
+import { t } from '../../src/shared/i18n/translate.ts';
 import { UNSUBSCRIBE_PAGE_PATH } from '../../src/shared/refill.ts';
 
 export type Route =
@@ -85,21 +86,34 @@ export function segmentAfter(prefix: string, pathname: string): string | null {
   }
 }
 
-const TITLES: Record<Route['page'], string> = {
-  landing: '',
-  signin: 'Sign in',
-  legal: '',
-  'not-found': 'Page not found',
-  verify: 'Confirm sign-in',
-  checkout: 'Checkout',
-  dashboard: 'Dashboard',
-  'dashboard-api': 'API',
-  admin: 'Console',
-  unsubscribe: 'Email reminders',
-};
+/** The page's own title (none on the landing page, whose title is the brand's). */
+function titleOf(route: Route): string {
+  switch (route.page) {
+    case 'landing':
+      return '';
+    case 'legal':
+      return route.doc === 'terms' ? t('title.terms') : t('title.privacy');
+    case 'signin':
+      return t('title.signin');
+    case 'not-found':
+      return t('title.notFound');
+    case 'verify':
+      return t('title.verify');
+    case 'checkout':
+      return t('title.checkout');
+    case 'dashboard':
+      return t('title.dashboard');
+    case 'dashboard-api':
+      return t('title.api');
+    case 'admin':
+      return t('title.console');
+    case 'unsubscribe':
+      return t('title.unsubscribe');
+  }
+}
 
 /** The document title: the brand alone on the landing page, `Page — Brand` elsewhere. */
 export function pageTitle(route: Route, brandName: string): string {
-  const page = route.page === 'legal' ? LEGAL_TITLES[route.doc] : TITLES[route.page];
+  const page = titleOf(route);
   return page ? `${page} — ${brandName}` : brandName;
 }

@@ -1,27 +1,35 @@
 // Auto top-up could not charge the saved card: why, and the link that finishes the payment on Stripe's page.
-import { formatMoney } from '../../shared/format.ts';
+import { formatGb, formatMoney } from '../../shared/format.ts';
+import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
-const WHY: Record<MailOf<'auto_top_up_paused'>['reason'], string> = {
-  authentication_required: 'your bank wants you to confirm the payment yourself',
-  card_declined: 'your card was declined',
-  no_card: 'no card is saved for it yet',
-  payment_failed: 'the payment did not go through',
-};
+function why(message: MailOf<'auto_top_up_paused'>): string {
+  const words = {
+    tier: message.tierName,
+    traffic: formatGb(message.gb),
+    amount: formatMoney(message.amount, message.currency),
+  };
+  switch (message.reason) {
+    case 'authentication_required':
+      return t('mail.topUp.authentication', words);
+    case 'card_declined':
+      return t('mail.topUp.declined', words);
+    case 'no_card':
+      return t('mail.topUp.noCard', words);
+    case 'payment_failed':
+      return t('mail.topUp.failed', words);
+  }
+}
 
 export function autoTopUpPausedMail(message: MailOf<'auto_top_up_paused'>, context: MailContext): RenderedMail {
-  const amount = formatMoney(message.amount, message.currency, 'en');
   return brandedMail(
-    `Action needed: your ${context.brand.name} auto top-up is paused`,
+    t('mail.topUp.subject', { brand: context.brand.name }),
     {
-      heading: 'Your auto top-up needs you',
-      intro: [
-        `We tried to buy ${message.tierName} (${message.gb} GB, ${amount}) for you, but ${WHY[message.reason]}. Nothing was charged.`,
-        'Finish the payment on the secure payment page: your traffic is added at once and your card is saved for the next top-up, so auto top-up carries on.',
-      ],
-      action: { label: 'Finish the payment', url: message.payUrl },
-      notes: ['Auto top-up stays paused until then. You can turn it off in the dashboard.'],
+      heading: t('mail.topUp.heading'),
+      intro: [why(message), t('mail.topUp.finish')],
+      action: { label: t('mail.topUp.action'), url: message.payUrl },
+      notes: [t('mail.topUp.paused')],
     },
     context,
   );

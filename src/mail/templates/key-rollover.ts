@@ -1,25 +1,30 @@
 // "Your proxy key changed": the customer's purchase took their key past the most one key can hold, so the shop
 // opened a new one. Masks only: the new secret is in the dashboard.
-import { utcDateTime } from '../../shared/format.ts';
+import { formatUtcDateTime } from '../../shared/format.ts';
+import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
+function oldKey(message: MailOf<'key_rollover'>): string {
+  if (!message.previousWorksUntil) return t('mail.rollover.oldStopped');
+  const until = formatUtcDateTime(message.previousWorksUntil);
+  return message.previousMask
+    ? t('mail.rollover.oldWorksMasked', { mask: message.previousMask, until })
+    : t('mail.rollover.oldWorks', { until });
+}
+
 export function keyRolloverMail(message: MailOf<'key_rollover'>, context: MailContext): RenderedMail {
-  const until = message.previousWorksUntil;
   return brandedMail(
-    `Your ${context.brand.name} proxy key has changed`,
+    t('mail.rollover.subject', { brand: context.brand.name }),
     {
-      heading: 'You have a new proxy key',
+      heading: t('mail.rollover.heading'),
       intro: [
-        'Your latest purchase took your proxy key past the most traffic one key can hold, so we made you a new key ' +
-          `${message.secretMask ? `(${message.secretMask}) ` : ''}with the new traffic on it.`,
-        until
-          ? `Your old key${message.previousMask ? ` (${message.previousMask})` : ''} keeps working until ${utcDateTime(until)}, so running jobs do not break. After that it stops, and whatever traffic was left on it moves to the new key.`
-          : 'Your old key has stopped; whatever traffic was left on it moves to the new key.',
-        'Copy the new password from the dashboard and update your tools before then.',
+        message.secretMask ? t('mail.rollover.newMasked', { mask: message.secretMask }) : t('mail.rollover.new'),
+        oldKey(message),
+        t('mail.rollover.update'),
       ],
-      action: { label: 'Open the dashboard', url: `${context.publicUrl}/dashboard` },
-      notes: ['Keep your proxy credentials private: anyone with them uses your traffic.'],
+      action: { label: t('mail.openDashboard'), url: `${context.publicUrl}/dashboard` },
+      notes: [t('mail.keepPrivate')],
     },
     context,
   );

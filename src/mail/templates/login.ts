@@ -1,21 +1,22 @@
 // The sign-in email.
-import { utcTime } from '../../shared/format.ts';
+import { formatUtcTime } from '../../shared/format.ts';
+import { t } from '../../shared/i18n/translate.ts';
 import { MINUTE_MS } from '../../time.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
 export function loginMail(message: MailOf<'login'>, context: MailContext): RenderedMail {
   const minutes = Math.max(1, Math.round((message.expiresAt - context.now) / MINUTE_MS));
-  const until = utcTime(message.expiresAt);
+  const brand = context.brand.name;
   return brandedMail(
-    `Your sign-in link for ${context.brand.name}`,
+    t('mail.login.subject', { brand }),
     {
-      heading: `Sign in to ${context.brand.name}`,
-      intro: ['Use the button below to sign in. It opens the shop, where you confirm with one click.'],
-      action: { label: 'Sign in', url: message.url },
+      heading: t('mail.login.heading', { brand }),
+      intro: [t('mail.login.intro')],
+      action: { label: t('mail.login.action'), url: message.url },
       notes: [
-        `The link works once and expires in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${until} UTC). Asking for a new link cancels this one.`,
-        'If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.',
+        t('mail.login.expires', { count: minutes, until: formatUtcTime(message.expiresAt) }),
+        t('mail.login.ignore'),
       ],
     },
     context,

@@ -1,60 +1,62 @@
 // The purchase confirmation: for a Checkout, or for a charge auto top-up made to the saved card (which the customer
 // did not just do themselves, so it says why and where to change it).
-import { formatMoney, isoDate } from '../../shared/format.ts';
+import { formatDate, formatDays, formatGb, formatMoney } from '../../shared/format.ts';
+import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
+/** What the total is made of, when a promotion code or tax changed it. */
+function breakdown(message: MailOf<'receipt'>, money: (minor: number) => string): string[] {
+  const { price, discount = 0, tax = 0 } = message;
+  const parts = {
+    plan: money(price + discount),
+    discount: money(discount),
+    tax: money(tax),
+    total: money(price + tax),
+  };
+  if (discount && tax) return [t('mail.receipt.breakdownBoth', parts)];
+  if (discount) return [t('mail.receipt.breakdownDiscount', parts)];
+  if (tax) return [t('mail.receipt.breakdownTax', parts)];
+  return [];
+}
+
 export function receiptMail(message: MailOf<'receipt'>, context: MailContext): RenderedMail {
-  const money = (minor: number) => formatMoney(minor, message.currency, 'en');
-  const { discount = 0, tax = 0 } = message;
-  const amount = money(message.price + tax);
-  const paidOn = isoDate(message.paidAt);
-  const breakdown =
-    discount || tax
-      ? [
-          [
-            `Plan ${money(message.price + discount)}`,
-            ...(discount ? [`promotion code −${money(discount)}`] : []),
-            ...(tax ? [`tax ${money(tax)}`] : []),
-            `total ${amount}.`,
-          ].join(', '),
-        ]
-      : [];
-  const what = `${message.tierName}: ${message.gb} GB of mobile proxy traffic${message.validityDays ? `, valid ${message.validityDays} days` : ''}.`;
-  const keep =
-    'Keep your proxy credentials private: anyone with them uses your traffic. You can rotate the key from the dashboard at any time.';
-  const dashboard = { label: 'Open the dashboard', url: `${context.publicUrl}/dashboard` };
+  const money = (minor: number) => formatMoney(minor, message.currency);
+  const traffic = formatGb(message.gb);
+  const tier = message.tierName;
+  const brand = context.brand.name;
+  const what = message.validityDays
+    ? t('mail.receipt.planValid', { tier, traffic, days: formatDays(message.validityDays) })
+    : t('mail.receipt.plan', { tier, traffic });
+  const paid = {
+    amount: money(message.price + (message.tax ?? 0)),
+    date: formatDate(message.paidAt),
+    order: message.orderId,
+  };
+  const dashboard = { label: t('mail.openDashboard'), url: `${context.publicUrl}/dashboard` };
   if (message.via === 'auto_top_up')
     return brandedMail(
-      `Auto top-up: ${message.tierName} (${message.gb} GB) added to your ${context.brand.name} key`,
+      t('mail.receipt.autoSubject', { brand, tier, traffic }),
       {
-        heading: 'Auto top-up bought more traffic',
+        heading: t('mail.receipt.autoHeading'),
         intro: [
-          `As you set it up in the dashboard, auto top-up bought ${what}`,
-          `Charged ${amount} to your saved card on ${paidOn} (order ${message.orderId}). Stripe sends the payment receipt separately.`,
-          ...breakdown,
-          'The traffic is on your proxy key already: nothing to change in your apps.',
+          t('mail.receipt.autoBought', { what }),
+          t('mail.receipt.autoCharged', paid),
+          ...breakdown(message, money),
+          t('mail.receipt.autoReady'),
         ],
         action: dashboard,
-        notes: [
-          'Change the plan, the trigger or the monthly limit, or turn auto top-up off, under "Never run dry" in the dashboard.',
-          keep,
-        ],
+        notes: [t('mail.receipt.autoChange', { section: t('refill.title') }), t('mail.receipt.rotate')],
       },
       context,
     );
   return brandedMail(
-    `Your ${context.brand.name} purchase: ${message.tierName} (${message.gb} GB)`,
+    t('mail.receipt.subject', { brand, tier, traffic }),
     {
-      heading: 'Thank you for your purchase',
-      intro: [
-        what,
-        `Paid ${amount} on ${paidOn} (order ${message.orderId}). Stripe sends the payment receipt separately.`,
-        ...breakdown,
-        'Your proxy key is ready in the dashboard (new keys appear within a minute of payment).',
-      ],
+      heading: t('mail.receipt.heading'),
+      intro: [what, t('mail.receipt.paid', paid), ...breakdown(message, money), t('mail.receipt.ready')],
       action: dashboard,
-      notes: [keep],
+      notes: [t('mail.receipt.rotate')],
     },
     context,
   );

@@ -1,35 +1,39 @@
 // Usage and expiry reminders: what is left, when it ends, and a "Buy more" that lands on the checkout.
-import { formatGb, utcDateTime } from '../../shared/format.ts';
+import { formatGb, formatPercent, formatUtcDateTime } from '../../shared/format.ts';
+import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
 import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
-function wording(m: MailOf<'reminder'>, shop: string): { subject: string; heading: string; lead: string } {
+function wording(m: MailOf<'reminder'>, brand: string): { subject: string; heading: string; lead: string } {
   const left = formatGb(Math.max(0, m.capGb - m.usedGb));
-  const until = m.expiresAt === null ? '' : utcDateTime(m.expiresAt);
+  const cap = formatGb(m.capGb);
+  const until = formatUtcDateTime(m.expiresAt);
   switch (m.reminder) {
-    case 'usage':
+    case 'usage': {
+      const percent = formatPercent(m.threshold ?? 0);
       return {
-        subject: `You have used ${m.threshold} % of your ${shop} traffic`,
-        heading: `${m.threshold} % of your traffic is used`,
-        lead: `Your proxy key has used ${formatGb(m.usedGb)} of its ${formatGb(m.capGb)}; ${left} are left. When it is all used, the key stops until you buy more.`,
+        subject: t('mail.reminder.usageSubject', { percent, brand }),
+        heading: t('mail.reminder.usageHeading', { percent }),
+        lead: t('mail.reminder.usageLead', { used: formatGb(m.usedGb), cap, left }),
       };
+    }
     case 'cap':
       return {
-        subject: `Your ${shop} traffic is used up`,
-        heading: 'Your traffic is used up',
-        lead: `Your proxy key has used all ${formatGb(m.capGb)} and is paused. Buy more traffic and it works again within a minute.`,
+        subject: t('mail.reminder.capSubject', { brand }),
+        heading: t('mail.reminder.capHeading'),
+        lead: t('mail.reminder.capLead', { cap }),
       };
     case 'expiry':
       return {
-        subject: `Your ${shop} traffic expires in ${m.threshold === 1 ? '1 day' : `${m.threshold} days`}`,
-        heading: 'Your traffic expires soon',
-        lead: `Your proxy key expires on ${until}, with ${left} still unused. A new purchase extends it and keeps what is left.`,
+        subject: t('mail.reminder.expirySubject', { brand, count: m.threshold ?? 0 }),
+        heading: t('mail.reminder.expiryHeading'),
+        lead: t('mail.reminder.expiryLead', { until, left }),
       };
     case 'expired_unused':
       return {
-        subject: `Your ${shop} traffic expired with ${left} unused`,
-        heading: 'Your traffic has expired',
-        lead: `Your proxy key expired on ${until} with ${left} unused. Buy more and the key works again with the new traffic.`,
+        subject: t('mail.reminder.expiredSubject', { brand, left }),
+        heading: t('mail.reminder.expiredHeading'),
+        lead: t('mail.reminder.expiredLead', { until, left }),
       };
   }
 }
@@ -41,8 +45,8 @@ export function reminderMail(message: MailOf<'reminder'>, context: MailContext):
     {
       heading,
       intro: [lead],
-      action: { label: 'Buy more', url: message.buyUrl },
-      notes: ['You can turn these reminders off in the dashboard, or with the link below. Receipts are always sent.'],
+      action: { label: t('mail.reminder.buy'), url: message.buyUrl },
+      notes: [t('mail.reminder.off')],
       unsubscribeUrl: message.unsubscribePageUrl ?? message.unsubscribeUrl,
     },
     context,

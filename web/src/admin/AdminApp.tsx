@@ -35,11 +35,7 @@ export function AdminApp() {
           </a>
         ))}
       </nav>
-      {at === '/admin' || at === '/admin/' ? (
-        <Overview />
-      ) : (
-        <LazyPage chunk={sectionsChunk} name="console page" props={{ at }} />
-      )}
+      {at === '/admin' || at === '/admin/' ? <Overview /> : <LazyPage chunk={sectionsChunk} props={{ at }} />}
     </div>
   );
 }

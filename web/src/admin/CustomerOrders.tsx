@@ -10,16 +10,11 @@ import type {
   OrdersPage,
   RefundView,
 } from '../../../src/shared/admin.ts';
-import {
-  gbForAmount,
-  purchaseAdjustments,
-  purchaseItemText,
-  purchaseKindText,
-  purchaseStatusText,
-} from '../../../src/shared/billing.ts';
+import { gbForAmount } from '../../../src/shared/billing.ts';
 import { formatDateTime, formatMoney } from '../../../src/shared/format.ts';
 import { api, freshIdempotencyKey, read } from '../api.ts';
 import { type Column, Table } from '../components/Table.tsx';
+import { purchaseAdjustments, purchaseItemText, purchaseKindText, purchaseStatusText } from '../purchase-words.ts';
 import { moneyInput, parseMoney } from './amounts.ts';
 import { Action, useActionFeedback } from './CustomerActions.tsx';
 import { disputeReason } from './ui.tsx';

@@ -15,11 +15,12 @@ import {
   formatMoneyByCurrency,
 } from '../../../src/shared/format.ts';
 import { Breakable } from '../components/Breakable.tsx';
-import { BarList, ColumnChart } from '../components/Charts.tsx';
+import { ColumnChart } from '../components/Charts.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
 import { consoleOverview } from '../state/console.ts';
 import { resource } from '../state/resource.ts';
+import { BarList } from './BarList.tsx';
 import { takeOverview } from './handover.ts';
 import { disputeReason, ExportLinks } from './ui.tsx';
 

@@ -16,8 +16,7 @@ export function Section({ at }: { at: string }) {
   if (at === '/admin/pricing') return <Pricing />;
   const customerId = segmentAfter('/admin/customers/', at);
   // Keyed: another customer's page never shows the last one's data while it loads.
-  if (customerId)
-    return <LazyPage key={customerId} chunk={customerChunk} name="customer page" props={{ id: customerId }} />;
+  if (customerId) return <LazyPage key={customerId} chunk={customerChunk} props={{ id: customerId }} />;
   return (
     <section class="center">
       <h1>No such console page</h1>

@@ -4,6 +4,11 @@ import type { ComponentChildren } from 'preact';
 import { Layout } from './Layout.tsx';
 import { SessionNav } from './SessionNav.tsx';
 
-export function AppShell({ children }: { children: ComponentChildren }) {
-  return <Layout nav={<SessionNav />}>{children}</Layout>;
+/** `path`: the page's address, for the language and currency switchers. */
+export function AppShell({ path, children }: { path: string; children: ComponentChildren }) {
+  return (
+    <Layout nav={<SessionNav />} path={path}>
+      {children}
+    </Layout>
+  );
 }

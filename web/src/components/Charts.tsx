@@ -5,6 +5,7 @@
 import type { UsageAnswer, UsageDay } from '../../../src/shared/dashboard.ts';
 import { formatBytes, formatDate } from '../../../src/shared/format.ts';
 import { PACE_DAYS, usageForecast } from '../../../src/shared/usage.ts';
+import { t } from '../i18n.ts';
 import { useResource } from '../state/resource.ts';
 import { LoadState } from './LoadState.tsx';
 import { type Column, Table } from './Table.tsx';
@@ -20,7 +21,7 @@ export interface ChartPoint {
   parts?: { value: number; display: string }[];
 }
 
-function DataTable({
+export function DataTable({
   caption,
   points,
   column,
@@ -34,11 +35,11 @@ function DataTable({
   const columns: Column<ChartPoint>[] = [
     { head: column, rowHeader: true, cell: (p) => p.label },
     ...series.map((name, i): Column<ChartPoint> => ({ head: name, cell: (p) => p.parts?.[i]?.display ?? '' })),
-    { head: series.length ? 'Total' : 'Value', cell: (p) => p.display },
+    { head: series.length ? t('chart.total') : t('chart.value'), cell: (p) => p.display },
   ];
   return (
     <details class="chart-data">
-      <summary>Show as a table</summary>
+      <summary>{t('chart.asTable')}</summary>
       <Table caption={caption} columns={columns} rows={points} rowKey={(p) => p.label} />
     </details>
   );
@@ -50,7 +51,7 @@ export function ColumnChart({
   title,
   summary,
   points,
-  column = 'Day',
+  column = t('chart.day'),
   series,
 }: {
   title: string;
@@ -120,46 +121,6 @@ export function ColumnChart({
   );
 }
 
-/** Horizontal bars to compare a few quantities (e.g. GB sold, granted, used; revenue per tier). */
-export function BarList({ title, points, column = 'Item' }: { title: string; points: ChartPoint[]; column?: string }) {
-  const max = Math.max(1, ...points.map((p) => p.value));
-  const row = 26;
-  const labelWidth = 90;
-  const valueWidth = 110;
-  const width = 400;
-  const summary = points.map((p) => `${p.label} ${p.display}`).join(', ');
-  return (
-    <figure class="chart">
-      <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${points.length * row}`} role="img" aria-label={`${title}: ${summary || 'no data'}`}>
-        {points.map((p, i) => {
-          const w = ((width - labelWidth - valueWidth) * p.value) / max;
-          return (
-            <g key={p.label}>
-              <text x="0" y={i * row + 18} class="label">
-                {p.label.length > 12 ? `${p.label.slice(0, 11)}…` : p.label}
-              </text>
-              <rect
-                x={labelWidth}
-                y={i * row + 5}
-                width={Math.max(w, p.value > 0 ? 2 : 0)}
-                height={row - 10}
-                class="chart-bar"
-              >
-                <title>{`${p.label}: ${p.display}`}</title>
-              </rect>
-              <text x={labelWidth + w + 6} y={i * row + 18} class="value">
-                {p.short ?? p.display}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <DataTable caption={title} points={points} column={column} />
-    </figure>
-  );
-}
-
 const MB = 1024 * 1024;
 const bytes = (mb: number) => formatBytes(mb * MB);
 /** Midnight (UTC) of a `YYYY-MM-DD` day, shown as the reader's date. */
@@ -167,17 +128,21 @@ const dayLabel = (d: UsageDay) => formatDate(Date.parse(`${d.date}T00:00:00Z`));
 
 /** When what is left runs out at the last week's pace, in a sentence. */
 function forecastText(days: UsageDay[], leftMb: number | null, expiresAt: number | null): string {
-  if (leftMb === null) return 'What is left is not known right now.';
+  if (leftMb === null) return t('traffic.unknown');
   const forecast = usageForecast(days, leftMb, expiresAt, Date.now());
   switch (forecast.kind) {
     case 'used_up':
-      return 'All traffic is used.';
+      return t('traffic.usedUp');
     case 'idle':
-      return `No traffic in the last ${PACE_DAYS} days: what is left lasts until it is used.`;
+      return t('traffic.idle', { days: PACE_DAYS });
     case 'runs_out':
-      return `At the last ${PACE_DAYS} days’ pace (${bytes(forecast.mbPerDay)} a day), the traffic runs out around ${formatDate(forecast.at)}.`;
+      return t('traffic.runsOut', { days: PACE_DAYS, perDay: bytes(forecast.mbPerDay), date: formatDate(forecast.at) });
     case 'outlasts_expiry':
-      return `At the last ${PACE_DAYS} days’ pace (${bytes(forecast.mbPerDay)} a day), the traffic lasts beyond the key’s expiry on ${formatDate(forecast.expiresAt)}.`;
+      return t('traffic.outlasts', {
+        days: PACE_DAYS,
+        perDay: bytes(forecast.mbPerDay),
+        date: formatDate(forecast.expiresAt),
+      });
   }
 }
 
@@ -196,9 +161,9 @@ export function UsageHistory({
 }) {
   const usage = useResource(load);
   return (
-    <LoadState state={usage} loading="Loading the traffic per day…">
+    <LoadState state={usage} loading={t('traffic.loading')}>
       {({ available, days }) => {
-        if (!available) return <p class="muted">The proxy platform does not report this key’s traffic per day.</p>;
+        if (!available) return <p class="muted">{t('traffic.unavailable')}</p>;
         const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
         const total = sorted.reduce((sum, d) => sum + d.inMB + d.outMB, 0);
         const points: ChartPoint[] = sorted.map((d) => ({
@@ -213,10 +178,10 @@ export function UsageHistory({
         return (
           <>
             <ColumnChart
-              title={`Traffic in and out, last ${sorted.length} days`}
-              summary={`${bytes(total)} in total`}
+              title={t('traffic.chartTitle', { count: sorted.length })}
+              summary={t('traffic.total', { traffic: bytes(total) })}
               points={points}
-              series={['In', 'Out']}
+              series={[t('traffic.in'), t('traffic.out')]}
             />
             <p class="forecast">{forecastText(sorted, leftMb, expiresAt)}</p>
           </>

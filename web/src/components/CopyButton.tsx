@@ -1,5 +1,7 @@
 // Copies text (or text fetched on demand, e.g. a URL that needs the revealed secret) and says so politely.
+
 import { useState } from 'preact/hooks';
+import { t } from '../i18n.ts';
 import { announce } from '../state/announce.ts';
 
 async function writeClipboard(text: string): Promise<void> {
@@ -15,13 +17,13 @@ async function writeClipboard(text: string): Promise<void> {
     area.select();
     const ok = document.execCommand('copy');
     area.remove();
-    if (!ok) throw new Error('Copying is blocked in this browser: select the text and copy it by hand.');
+    if (!ok) throw new Error(t('site.copyBlocked'));
   }
 }
 
 export function CopyButton({
   text,
-  label = 'Copy',
+  label,
   what,
   class: className = 'secondary',
   disabled = false,
@@ -40,10 +42,10 @@ export function CopyButton({
     setState('busy');
     try {
       const value = typeof text === 'string' ? text : await text();
-      if (!value) throw new Error('Fix the highlighted field first.');
+      if (!value) throw new Error(t('site.copyFixFirst'));
       await writeClipboard(value);
       setState('done');
-      announce(`${what} copied to the clipboard.`);
+      announce(t('site.copiedWhat', { what }));
       setTimeout(() => setState('idle'), 2000);
     } catch (err) {
       setState('idle');
@@ -57,9 +59,9 @@ export function CopyButton({
       onClick={copy}
       disabled={disabled || state === 'busy'}
       aria-describedby={describedBy}
-      aria-label={label === 'Copy' ? `Copy ${what.toLowerCase()}` : undefined}
+      aria-label={label === undefined ? t('site.copyWhat', { what }) : undefined}
     >
-      {state === 'done' ? 'Copied ✓' : label}
+      {state === 'done' ? t('site.copied') : (label ?? t('site.copy'))}
     </button>
   );
 }

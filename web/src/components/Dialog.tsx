@@ -1,7 +1,9 @@
 // A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns afterwards; its
 // content exists only while it is open, so a page with a dialog per row holds one set of form fields.
+
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { t } from '../i18n.ts';
 
 export function ConfirmDialog({
   open,
@@ -29,7 +31,7 @@ export function ConfirmDialog({
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  const id = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const id = useId();
   return (
     <dialog
       ref={ref}
@@ -45,10 +47,10 @@ export function ConfirmDialog({
       {open && <div class="stack">{children}</div>}
       <div class="actions">
         <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('site.cancel')}
         </button>
         <button type="button" class={danger ? 'danger' : ''} onClick={onConfirm} disabled={busy} aria-busy={busy}>
-          {busy ? 'Working…' : confirmLabel}
+          {busy ? t('site.working') : confirmLabel}
         </button>
       </div>
     </dialog>

@@ -1,8 +1,10 @@
 // A page built into its own chunk, downloaded the first time it is shown (or preloaded by the Worker's HTML for that
 // page): what most visitors never open (the console, checkout, the sign-in confirm page) stays out of the dashboard's
 // JavaScript. Until it arrives it shows the same placeholder as the Worker's HTML, so nothing jumps.
+
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { t } from '../i18n.ts';
 import { type Resource, resource } from '../state/resource.ts';
 import { PageLoading } from './Skeleton.tsx';
 
@@ -16,21 +18,12 @@ export const lazyChunk = <P extends object = object>(
 /** The Worker's loader of a chunk: never called, since it renders without running effects. */
 export const placeholderOnly = (): Promise<never> => Promise.reject(new Error('a chunk is fetched by the browser'));
 
-/** Shows the page of `chunk` with `props`, fetching it on first use; `name` says what did not load if it cannot be
- * fetched. */
-export function LazyPage<P extends object>({
-  chunk,
-  name,
-  props,
-}: {
-  chunk: Resource<ComponentType<P>>;
-  name: string;
-  props?: P;
-}) {
+/** Shows the page of `chunk` with `props`, fetching it on first use. */
+export function LazyPage<P extends object>({ chunk, props }: { chunk: Resource<ComponentType<P>>; props?: P }) {
   useEffect(() => {
     if (!chunk.data.peek() && !chunk.loading.peek()) void chunk.run();
   }, [chunk]);
-  if (chunk.error.value) return <p class="center error-text">The {name} did not load. Reload the page to try again.</p>;
+  if (chunk.error.value) return <p class="center error-text">{t('site.chunkFailed')}</p>;
   const Page = chunk.data.value;
   return Page ? <Page {...(props as P)} /> : <PageLoading />;
 }

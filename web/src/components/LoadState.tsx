@@ -1,11 +1,13 @@
 // What a view shows around data it loads: "Loading…" until the first answer, the failure with "Try again", and the
 // data (still shown, under the failure, when a refresh fails).
+
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n.ts';
 import type { Loadable } from '../state/resource.ts';
 
 export function LoadState<T>({
   state,
-  loading = 'Loading…',
+  loading = t('site.loading'),
   children,
 }: {
   state: Loadable<T>;
@@ -20,7 +22,7 @@ export function LoadState<T>({
         <div class="banner danger" role="alert">
           <p>{error.message}</p>
           <button type="button" class="secondary" onClick={state.run} disabled={state.loading.value}>
-            Try again
+            {t('site.tryAgain')}
           </button>
         </div>
       )}

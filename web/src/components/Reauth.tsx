@@ -1,5 +1,6 @@
 // An action refused with `reauth_required` (it needs a sign-in from the last 10 minutes): offers a fresh sign-in link
 // that brings the signed-in customer or operator back to `returnTo`, where they confirm the action again.
+import { t } from '../i18n.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
 import { ErrorText } from './ErrorText.tsx';
@@ -11,20 +12,17 @@ export function Reauth({ returnTo, onDismiss }: { returnTo: string; onDismiss?: 
   return (
     <div class="banner info" role="status">
       {link.data.value ? (
-        <p>Check your inbox: open the link on this device and press Continue, then confirm again.</p>
+        <p>{t('site.reauthSent')}</p>
       ) : (
         <>
-          <p>
-            For your security, this needs a sign-in from the last 10 minutes. We’ll email you a link that brings you
-            back here.
-          </p>
+          <p>{t('site.reauthWhy')}</p>
           <div class="actions">
             <button type="button" onClick={() => link.run(who.email)} disabled={link.loading.value}>
-              Email me a sign-in link
+              {t('site.emailMeLink')}
             </button>
             {onDismiss && (
               <button type="button" class="secondary" onClick={onDismiss}>
-                Not now
+                {t('site.notNow')}
               </button>
             )}
           </div>

@@ -1,11 +1,13 @@
 // What a page of the app shows until its data arrives. The Worker's HTML shows the same, so nothing jumps when the
 // app takes over.
+import { t } from '../i18n.ts';
+
 export function DashboardSkeleton() {
   return (
     <section aria-busy="true" class="stack">
       <div class="card skeleton" />
       <div class="card skeleton tall" />
-      <p class="visually-hidden">Loading your dashboard…</p>
+      <p class="visually-hidden">{t('site.loadingDashboard')}</p>
     </section>
   );
 }
@@ -13,7 +15,7 @@ export function DashboardSkeleton() {
 export function PageLoading() {
   return (
     <p class="muted center" aria-busy="true">
-      Loading…
+      {t('site.loading')}
     </p>
   );
 }

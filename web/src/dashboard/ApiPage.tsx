@@ -4,6 +4,7 @@ import { Announcer } from '../components/Announcer.tsx';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { PageLoading } from '../components/Skeleton.tsx';
+import { rich, t } from '../i18n.ts';
 import { customer } from '../state/session.ts';
 import { ApiTokens } from './ApiTokens.tsx';
 
@@ -24,20 +25,22 @@ export function ApiPage() {
   if (!customer.value) return <PageLoading />;
   return (
     <div class="dashboard stack">
-      <h1>API</h1>
+      <h1>{t('title.api')}</h1>
       <Announcer />
       <p>
-        Scripts can fetch proxy URLs, usage and sessions with a token instead of this dashboard. The{' '}
-        <a href="/api/v1/docs">API reference</a> lists every call. <a href="/dashboard">Back to the dashboard</a>
+        {rich('api.intro', {
+          reference: <a href="/api/v1/docs">{t('api.reference')}</a>,
+          back: <a href="/dashboard">{t('api.back')}</a>,
+        })}
       </p>
       <ApiTokens />
       <section class="card stack" aria-labelledby="examples-title">
-        <h2 id="examples-title">Examples</h2>
+        <h2 id="examples-title">{t('api.examples')}</h2>
         {examples(location.origin).map(([language, code]) => (
           <div key={language}>
             <h3>{language}</h3>
-            <CodeBlock label={`${language} example`}>{code}</CodeBlock>
-            <CopyButton text={code} what={`${language} example`} />
+            <CodeBlock label={t('snippets.example', { language })}>{code}</CodeBlock>
+            <CopyButton text={code} what={t('snippets.example', { language })} />
           </div>
         ))}
       </section>

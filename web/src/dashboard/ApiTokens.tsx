@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
+import { t } from '../i18n.ts';
 import { announce } from '../state/announce.ts';
 import { useAction, useResource } from '../state/resource.ts';
 import { NewToken } from './NewToken.tsx';
@@ -29,22 +30,30 @@ export function ApiTokens() {
     const done = await revoking.run(token);
     setConfirming(undefined);
     if (!done) return;
-    announce(token ? `Token “${token.name}” revoked.` : 'Every token revoked.');
+    announce(token ? t('tokens.revoked', { name: token.name }) : t('tokens.allRevoked'));
     void tokens.run();
   }
 
   const columns: Column<TokenView>[] = [
-    { head: 'Name', cell: (t) => t.name, rowHeader: true },
-    { head: 'Token', cell: (t) => t.hint, class: 'mono' },
-    { head: 'Scopes', cell: (t) => t.scopes.join(', ') },
-    { head: 'Last used', cell: (t) => (t.lastUsedAt ? formatDate(t.lastUsedAt) : 'never') },
-    { head: 'Expires', cell: (t) => (t.expired ? 'expired' : t.expiresAt ? formatDate(t.expiresAt) : 'never') },
+    { head: t('tokens.name'), cell: (token) => token.name, rowHeader: true },
+    { head: t('tokens.token'), cell: (token) => token.hint, class: 'mono' },
+    { head: t('tokens.scopes'), cell: (token) => token.scopes.join(', ') },
     {
-      head: 'Revoke',
+      head: t('tokens.lastUsed'),
+      cell: (token) => (token.lastUsedAt ? formatDate(token.lastUsedAt) : t('tokens.never')),
+    },
+    {
+      head: t('tokens.expires'),
+      cell: (token) =>
+        token.expired ? t('tokens.expired') : token.expiresAt ? formatDate(token.expiresAt) : t('tokens.never'),
+    },
+    {
+      head: t('tokens.revoke'),
       hideHead: true,
-      cell: (t) => (
-        <button type="button" class="secondary" onClick={() => setConfirming(t)}>
-          Revoke<span class="visually-hidden"> “{t.name}”</span>
+      cell: (token) => (
+        <button type="button" class="secondary" onClick={() => setConfirming(token)}>
+          {t('tokens.revoke')}
+          <span class="visually-hidden"> “{token.name}”</span>
         </button>
       ),
     },
@@ -52,19 +61,19 @@ export function ApiTokens() {
 
   return (
     <section class="card stack" aria-labelledby="tokens-title">
-      <h2 id="tokens-title">API tokens</h2>
-      <LoadState state={tokens} loading="Loading tokens…">
+      <h2 id="tokens-title">{t('tokens.title')}</h2>
+      <LoadState state={tokens} loading={t('tokens.loading')}>
         {({ tokens: list, limit }) => (
           <>
             {list.length ? (
-              <Table caption="API tokens" columns={columns} rows={list} rowKey={(t) => t.id} />
+              <Table caption={t('tokens.title')} columns={columns} rows={list} rowKey={(token) => token.id} />
             ) : (
-              <p class="muted">No tokens yet.</p>
+              <p class="muted">{t('tokens.none')}</p>
             )}
-            <p class="muted">You can hold up to {limit} tokens. A revoked token is refused from its next request on.</p>
+            <p class="muted">{t('tokens.limit', { limit })}</p>
             {list.length > 1 && (
               <button type="button" class="danger" onClick={() => setConfirming(null)}>
-                Revoke every token…
+                {t('tokens.revokeAll')}
               </button>
             )}
           </>
@@ -74,14 +83,14 @@ export function ApiTokens() {
       <NewToken onMade={tokens.run} />
       <ConfirmDialog
         open={confirming !== undefined}
-        title={confirming ? `Revoke “${confirming.name}”?` : 'Revoke every token?'}
-        confirmLabel="Revoke"
+        title={confirming ? t('tokens.revokeOne', { name: confirming.name }) : t('tokens.revokeEvery')}
+        confirmLabel={t('tokens.revoke')}
         danger
         busy={revoking.loading.value}
         onConfirm={revoke}
         onCancel={() => setConfirming(undefined)}
       >
-        <p>Scripts using {confirming ? 'this token' : 'any of your tokens'} are refused from their next request on.</p>
+        <p>{confirming ? t('tokens.revokeText') : t('tokens.revokeAllText')}</p>
       </ConfirmDialog>
     </section>
   );

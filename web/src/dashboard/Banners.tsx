@@ -4,22 +4,28 @@
 // Each says its piece in sentences that end.
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
 import { countryName } from '../../../src/shared/format.ts';
+import { languageTag } from '../../../src/shared/i18n/locales.ts';
+import { currentLocale, t } from '../i18n.ts';
 import { incidents } from '../state/availability.ts';
 import { shopConfig } from '../state/config.ts';
+
+/** Names as a list in the page's language (`Germany, France and Spain`); '' for none. */
+const list = (names: string[]) =>
+  names.length ? new Intl.ListFormat(languageTag(currentLocale()), { type: 'conjunction' }).format(names) : '';
 
 /** The text as a sentence that ends: `Degraded pool` → `Degraded pool.` */
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 function KeyOff({ keyState }: { keyState: AccountKey }) {
   if (keyState.status !== 'disabled' && keyState.status !== 'expired') return null;
-  const fallback = keyState.status === 'expired' ? 'Your proxy key has expired.' : 'Your proxy key is switched off.';
+  const fallback = keyState.status === 'expired' ? t('banner.expired') : t('banner.off');
   // Buying more does not switch back on a key the shop or the provider switched off: the customer must ask.
   const ask = keyState.reason === 'suspended' || keyState.reason === 'provider_disabled';
   return (
     <div class="banner danger" role="alert">
       <p>{sentence(keyState.reasonText ?? fallback)}</p>
       <a class="button secondary" href={ask ? `mailto:${shopConfig().brand.supportEmail}` : '#buy-more'}>
-        {ask ? 'Contact support' : 'Buy more traffic'}
+        {ask ? t('banner.contact') : t('dash.buyMoreTraffic')}
       </a>
     </div>
   );
@@ -42,12 +48,18 @@ function Incidents() {
   );
   if (relevant.length === 0) return null;
   return (
-    <section aria-label="Service status">
+    <section aria-label={t('banner.status')}>
       {relevant.map((incident) => {
-        const where = [
-          incident.countries.map(countryName).join(', '),
-          incident.pools.length ? `the ${incident.pools.join(' and ')} pool` : '',
-        ].filter(Boolean);
+        const countries = list(incident.countries.map((code) => countryName(code)));
+        const pools = list(incident.pools);
+        const where =
+          countries && pools
+            ? t('banner.affectsIn', { countries, pools })
+            : countries
+              ? t('banner.affects', { countries })
+              : pools
+                ? t('banner.affectsPool', { pools })
+                : '';
         return (
           <div
             key={incident.id}
@@ -56,7 +68,7 @@ function Incidents() {
             <p>
               <strong>{sentence(incident.title)}</strong>
               {incident.description && ` ${sentence(incident.description)}`}
-              {where.length > 0 && ` Affects ${where.join(' in ')}.`}
+              {where && ` ${where}`}
             </p>
           </div>
         );
@@ -71,12 +83,12 @@ function KeyNotes({ keyState }: { keyState: AccountKey }) {
     <>
       {keyState.updating && settled && (
         <div class="banner info" role="status">
-          <p>Your latest purchase is being applied to your key, which usually takes a few seconds.</p>
+          <p>{t('banner.updating')}</p>
         </div>
       )}
       {!keyState.live && settled && (
         <div class="banner warn" role="status">
-          <p>The proxy platform is not answering us right now, so usage figures are paused; your key keeps working.</p>
+          <p>{t('banner.notLive')}</p>
         </div>
       )}
     </>

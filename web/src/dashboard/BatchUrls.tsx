@@ -8,6 +8,7 @@ import {
 } from '../../../src/shared/proxy-url.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
+import { t } from '../i18n.ts';
 import { ensureSecret } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
 import { batchUrls, built, randomSid, sid } from '../state/builder.ts';
@@ -35,7 +36,7 @@ export function BatchUrls() {
       link.download = `proxies-${prefix}-${n}.txt`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-      announce(`Downloaded ${n} proxy URLs.`);
+      announce(t('batch.downloaded', { count: n }));
     } catch (err) {
       announce((err as Error).message);
     }
@@ -43,10 +44,10 @@ export function BatchUrls() {
 
   return (
     <details class="batch">
-      <summary>Many sticky URLs at once</summary>
+      <summary>{t('batch.summary')}</summary>
       <div class="stack">
         <div class="field inline-field">
-          <label for="batch-n">How many</label>
+          <label for="batch-n">{t('batch.howMany')}</label>
           <input
             id="batch-n"
             type="number"
@@ -58,16 +59,15 @@ export function BatchUrls() {
           />
         </div>
         <p class="hint" id="batch-hint">
-          Session ids {prefix}_1 … {prefix}_{n}, sticky rotation, with the pool, country and protocol above. Up to{' '}
-          {MAX_STICKY_BATCH} (the gateway’s limit of open sessions).
+          {t('batch.hint', { first: `${prefix}_1`, last: `${prefix}_${n}`, max: MAX_STICKY_BATCH })}
         </p>
-        <CodeBlock label="First URLs of the batch">
-          {preview.join('\n') + (n > preview.length ? `\n… ${n - preview.length} more` : '')}
+        <CodeBlock label={t('batch.preview')}>
+          {preview.join('\n') + (n > preview.length ? `\n${t('batch.more', { count: n - preview.length })}` : '')}
         </CodeBlock>
         <div class="actions">
-          <CopyButton text={real} what={`${n} proxy URLs`} label="Copy all" />
+          <CopyButton text={real} what={t('batch.urls', { count: n })} label={t('batch.copyAll')} />
           <button type="button" class="secondary" onClick={download}>
-            Download .txt
+            {t('batch.download')}
           </button>
         </div>
       </div>

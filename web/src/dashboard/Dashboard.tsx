@@ -5,6 +5,7 @@ import { Announcer } from '../components/Announcer.tsx';
 import { BuyTiers } from '../components/BuyTiers.tsx';
 import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { DashboardSkeleton } from '../components/Skeleton.tsx';
+import { t } from '../i18n.ts';
 import { navigate, search } from '../router.ts';
 import { account, resetAccount } from '../state/account.ts';
 import { availabilityLoaded, ensureAvailability, loadAvailability } from '../state/availability.ts';
@@ -16,22 +17,28 @@ import { AccountActions } from './AccountActions.tsx';
 import { Banners } from './Banners.tsx';
 import { Credentials } from './Credentials.tsx';
 import { Provisioning } from './Provisioning.tsx';
-import { Purchases } from './Purchases.tsx';
 import { Refill } from './Refill.tsx';
 import { RotateKey } from './RotateKey.tsx';
-import { Sessions } from './Sessions.tsx';
 import { UrlBuilder } from './UrlBuilder.tsx';
 import { Expiry, UsageBar } from './Usage.tsx';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
-// The traffic chart is a chunk of its own (its chart shared with the console), fetched when the key is shown.
+// Below the fold, chunks of their own (as "Never run dry"'s settings are), so the dashboard's JavaScript stays within
+// its budget in every language: the traffic chart (its chart shared with the console, fetched when the key is shown), the gateway's live sessions, the
+// purchase history and the help with the username grammar (reading for later, at the foot of the page). The Worker
+// renders only their placeholders, and its build drops their imports (import.meta.env.SSR).
 const trafficChunk = lazyChunk(
   import.meta.env.SSR ? placeholderOnly : () => import('./Traffic.tsx').then((chunk) => chunk.Traffic),
 );
-// How to use the proxies: reading for later, at the foot of the page.
+const sessionsChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Sessions.tsx').then((panel) => panel.Sessions),
+);
+const purchasesChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./Purchases.tsx').then((panel) => panel.Purchases),
+);
 const helpChunk = lazyChunk(
-  import.meta.env.SSR ? placeholderOnly : () => import('./HelpPanel.tsx').then((chunk) => chunk.HelpPanel),
+  import.meta.env.SSR ? placeholderOnly : () => import('./HelpPanel.tsx').then((panel) => panel.HelpPanel),
 );
 
 export function Dashboard() {
@@ -73,7 +80,7 @@ export function Dashboard() {
         <div class="card" role="alert">
           <p class="error-text">{accountError.message}</p>
           <button type="button" onClick={account.run}>
-            Try again
+            {t('site.tryAgain')}
           </button>
         </div>
       ) : (
@@ -85,10 +92,10 @@ export function Dashboard() {
     body = (
       <>
         <section class="card">
-          <h2>You have no proxy key yet</h2>
-          <p class="muted">Choose a plan: your key and ready-made proxy URLs appear here right after payment.</p>
+          <h2>{t('dash.noKey')}</h2>
+          <p class="muted">{t('dash.noKeyText')}</p>
         </section>
-        <BuyTiers title="Plans" />
+        <BuyTiers title={t('dash.plans')} />
       </>
     );
   } else {
@@ -99,21 +106,20 @@ export function Dashboard() {
         <div class="grid">
           <Credentials me={me} />
           <section class="card" aria-labelledby="usage-title">
-            <h2 id="usage-title">Usage</h2>
+            <h2 id="usage-title">{t('dash.usage')}</h2>
             <UsageBar usage={me.key} />
             <Expiry expiresAt={me.key.expiresAt} />
             {canBuy && (
               <a class="button secondary" href="#buy-more">
-                Buy more
+                {t('dash.buyMore')}
               </a>
             )}
           </section>
         </div>
         <section class="card traffic" aria-labelledby="traffic-title">
-          <h2 id="traffic-title">Traffic per day</h2>
+          <h2 id="traffic-title">{t('dash.trafficPerDay')}</h2>
           <LazyPage
             chunk={trafficChunk}
-            name="traffic chart"
             props={{
               leftMb: me.key.usedMb === null || me.key.capGb === null ? null : me.key.capGb * 1024 - me.key.usedMb,
               expiresAt: me.key.expiresAt,
@@ -121,14 +127,14 @@ export function Dashboard() {
           />
         </section>
         <UrlBuilder />
-        <Sessions />
+        <LazyPage chunk={sessionsChunk} />
         <RotateKey />
-        <Purchases email={me.customer.email} />
+        <LazyPage chunk={purchasesChunk} props={{ email: me.customer.email }} />
         <Refill canBuy={canBuy} />
-        {canBuy && <BuyTiers title="Buy more traffic" id="buy-more" />}
+        {canBuy && <BuyTiers title={t('dash.buyMoreTraffic')} id="buy-more" />}
         <section class="card" aria-labelledby="help-title">
-          <h2 id="help-title">How to use</h2>
-          <LazyPage chunk={helpChunk} name="help" props={{ username: me.gateway.username }} />
+          <h2 id="help-title">{t('dash.howToUse')}</h2>
+          <LazyPage chunk={helpChunk} props={{ username: me.gateway.username }} />
         </section>
       </>
     );
@@ -136,7 +142,7 @@ export function Dashboard() {
 
   return (
     <div class="dashboard stack">
-      <h1>Dashboard</h1>
+      <h1>{t('title.dashboard')}</h1>
       <Announcer />
       {me && availabilityLoaded.value && <Banners keyState={me.key} />}
       {body}

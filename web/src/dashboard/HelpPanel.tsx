@@ -1,72 +1,62 @@
 // How to use the proxies: the username grammar and what the gateway's errors mean. A chunk of its own, at the foot of
 // the dashboard (Dashboard.tsx shows its heading).
-import { POOL_LABELS, POOLS, ROTATION_LABELS, ROTATION_MODES } from '../../../src/shared/proxy-url.ts';
+import { POOLS, ROTATION_MODES } from '../../../src/shared/proxy-url.ts';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
 import { type Column, Table } from '../components/Table.tsx';
+import { rich, t } from '../i18n.ts';
+import { poolLabel, rotationLabel } from './labels.ts';
 
-type GatewayError = [code: string, status: string, meaning: string];
+type GatewayError = [code: string, status: string, meaning: () => string];
 
 const ERRORS: GatewayError[] = [
-  [
-    'E_AUTH_INVALID',
-    '407',
-    'Wrong username or key. Copy the URL again; after a rotation only the new key works (allow up to 30 s).',
-  ],
-  ['E_CAP_EXCEEDED', '407', 'All your traffic is used. Buy more and the key switches back on.'],
-  [
-    'E_RATE_LIMITED_*',
-    '429',
-    'Too many requests or connections at once (500 connections per account). Slow down and retry.',
-  ],
-  ['E_SESSION_LIMIT', '429', 'Too many open sessions (250 per account). Close some below or reuse session ids.'],
-  [
-    'E_NO_STOCK_COUNTRY',
-    '502',
-    'No device is online in that country and pool right now. Pick another country, or the “any” pool.',
-  ],
-  ['E_STOCK_DEGRADED', '502', 'The pool is short of devices at the moment. Retry shortly, or choose another country.'],
+  ['E_AUTH_INVALID', '407', () => t('help.authInvalid')],
+  ['E_CAP_EXCEEDED', '407', () => t('help.capExceeded')],
+  ['E_RATE_LIMITED_*', '429', () => t('help.rateLimited')],
+  ['E_SESSION_LIMIT', '429', () => t('help.sessionLimit')],
+  ['E_NO_STOCK_COUNTRY', '502', () => t('help.noStock')],
+  ['E_STOCK_DEGRADED', '502', () => t('help.degraded')],
 ];
 
-const ERROR_COLUMNS: Column<GatewayError>[] = [
-  { head: 'Error', class: 'mono', tokens: true, cell: ([code]) => code },
+const errorColumns = (): Column<GatewayError>[] => [
+  { head: t('help.error'), class: 'mono', tokens: true, cell: ([code]) => code },
   { head: 'HTTP', cell: ([, status]) => status },
-  { head: 'What to do', cell: ([, , meaning]) => meaning },
+  { head: t('help.whatToDo'), cell: ([, , meaning]) => meaning() },
 ];
 
 export function HelpPanel({ username }: { username: string }) {
   return (
     <>
       <details>
-        <summary>The proxy username, token by token</summary>
-        <p>
-          Your settings travel in the proxy username, separated by <code>-</code>, in this order:
-        </p>
-        <CodeBlock label="Proxy username format">{`${username}-POOL[-COUNTRY][-sid-ID][-rot-MODE]`}</CodeBlock>
+        <summary>{t('help.username')}</summary>
+        <p>{rich('help.intro', { dash: <code>-</code> })}</p>
+        <CodeBlock label={t('help.format')}>{`${username}-POOL[-COUNTRY][-sid-ID][-rot-MODE]`}</CodeBlock>
         <ul>
           <li>
-            <strong>Pool</strong> (always first): {POOLS.map((p) => `${p} = ${POOL_LABELS[p]}`).join('; ')}.
+            <strong>{t('help.pool')}</strong>{' '}
+            {t('help.poolText', { list: POOLS.map((p) => `${p} = ${poolLabel(p)}`).join('; ') })}
           </li>
           <li>
-            <strong>Country</strong>: two lowercase letters (<code>us</code>, <code>de</code>); leave it out for any
-            country.
+            <strong>{t('help.country')}</strong>
+            {rich('help.countryText', { us: <code>us</code>, de: <code>de</code> })}
           </li>
           <li>
-            <strong>sid-ID</strong>: a sticky session id of 1–64 lowercase letters, digits and <code>_</code>. No dashes
-            or spaces: the gateway drops a bad sid without telling you, and your session is no longer sticky.
+            <strong>sid-ID</strong>
+            {rich('help.sidText', { underscore: <code>_</code> })}
           </li>
           <li>
-            <strong>rot-MODE</strong>: {ROTATION_MODES.map((m) => `${m} = ${ROTATION_LABELS[m]}`).join('; ')}. Sticky
-            needs a sid.
+            <strong>rot-MODE</strong>
+            {t('help.rotText', { list: ROTATION_MODES.map((m) => `${m} = ${rotationLabel(m)}`).join('; ') })}
           </li>
         </ul>
         <p>
-          The key is the password. HTTP uses port 7000, SOCKS5 port 7001. Example:{' '}
-          <code class="mono">{`http://${username}-mbl-us-sid-bot_1-rot-sticky:KEY@host:7000`}</code>
+          {rich('help.keyText', {
+            example: <code class="mono">{`http://${username}-mbl-us-sid-bot_1-rot-sticky:KEY@host:7000`}</code>,
+          })}
         </p>
       </details>
       <details>
-        <summary>Errors from the proxy gateway</summary>
-        <Table caption="Gateway errors" columns={ERROR_COLUMNS} rows={ERRORS} rowKey={([code]) => code} />
+        <summary>{t('help.errors')}</summary>
+        <Table caption={t('help.errorsCaption')} columns={errorColumns()} rows={ERRORS} rowKey={([code]) => code} />
       </details>
     </>
   );

@@ -1,27 +1,29 @@
 // Making a personal access token: a name, its scopes (may it also close sessions?) and an expiry. The token is shown
 // once, in the answer; making one needs a sign-in from the last 10 minutes (the emailed link brings the customer back).
 import { useState } from 'preact/hooks';
+import { formatDays } from '../../../src/shared/format.ts';
 import type { ApiScope, CreatedTokenAnswer } from '../../../src/shared/tokens.ts';
 import { api, RequestError, read } from '../api.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { Reauth } from '../components/Reauth.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
+import { t } from '../i18n.ts';
 import { announce } from '../state/announce.ts';
 import { useAction } from '../state/resource.ts';
 
 /** The token's scopes, space-separated. */
 type Scopes = 'read' | 'read sessions';
-const SCOPE_CHOICES: [Scopes, string][] = [
-  ['read', 'Read only'],
-  ['read sessions', 'Read and close sessions'],
+const scopeChoices = (): [Scopes, string][] => [
+  ['read', t('tokens.readOnly')],
+  ['read sessions', t('tokens.readClose')],
 ];
 /** Days; '' for never. */
-const EXPIRY_CHOICES: [string, string][] = [
-  ['30', '30 days'],
-  ['90', '90 days'],
-  ['365', 'a year'],
-  ['', 'never'],
+const expiryChoices = (): [string, string][] => [
+  ['30', formatDays(30)],
+  ['90', formatDays(90)],
+  ['365', t('tokens.aYear')],
+  ['', t('tokens.never')],
 ];
 
 function Choice<T extends string>(props: {
@@ -73,36 +75,42 @@ export function NewToken({ onMade }: { onMade: () => void }) {
     if (!(await making.run())) return;
     setName('');
     onMade();
-    announce('Token made. Copy it now: it is shown only once.');
+    announce(t('tokens.made'));
   }
 
   return (
     <form class="stack" onSubmit={submit} aria-labelledby="new-token-title">
-      <h3 id="new-token-title">Make a token</h3>
+      <h3 id="new-token-title">{t('tokens.make')}</h3>
       <div class="field">
-        <label for="token-name">Token name</label>
+        <label for="token-name">{t('tokens.tokenName')}</label>
         <input id="token-name" required maxLength={64} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
       <Choice
         id="token-scopes"
-        label="Permissions"
+        label={t('tokens.permissions')}
         value={scopes}
-        choices={SCOPE_CHOICES}
+        choices={scopeChoices()}
         onChange={setScopes}
-        hint="Every token reads proxy URLs, usage and sessions; only the second kind may close sessions."
+        hint={t('tokens.permissionsHint')}
       />
-      <Choice id="token-expiry" label="Expires after" value={days} choices={EXPIRY_CHOICES} onChange={setDays} />
+      <Choice
+        id="token-expiry"
+        label={t('tokens.expiresAfter')}
+        value={days}
+        choices={expiryChoices()}
+        onChange={setDays}
+      />
       <div>
         <button type="submit" disabled={making.loading.value}>
-          Make token
+          {t('tokens.makeButton')}
         </button>
       </div>
       <div aria-live="polite">
         {made && (
           <div class="banner info">
-            <p>Your new token “{made.view.name}”. Copy it now: it is shown only this once.</p>
-            <CodeBlock label="Your new API token">{made.token}</CodeBlock>
-            <CopyButton text={made.token} what="API token" />
+            <p>{t('tokens.newToken', { name: made.view.name })}</p>
+            <CodeBlock label={t('tokens.yourNew')}>{made.token}</CodeBlock>
+            <CopyButton text={made.token} what={t('tokens.apiToken')} />
           </div>
         )}
         {reauthNeeded && <Reauth returnTo="/dashboard/api" />}

@@ -3,6 +3,7 @@
 // is still processing, or it takes unusually long (the shop keeps retrying on its own).
 import { useState } from 'preact/hooks';
 import { focusOnMount } from '../components/focus.ts';
+import { href, t } from '../i18n.ts';
 import { account } from '../state/account.ts';
 import { checkoutOrder } from '../state/purchases.ts';
 import { useAction } from '../state/resource.ts';
@@ -31,10 +32,10 @@ export function Provisioning({ sessionId }: { sessionId: string | null }) {
   if (failed(orderStatus))
     return (
       <section class="card" role="alert">
-        <h2>The payment did not go through</h2>
-        <p>Nothing was charged for this order. You can try again with another payment method.</p>
-        <a class="button" href="/">
-          See the plans
+        <h2>{t('prov.failed')}</h2>
+        <p>{t('prov.failedText')}</p>
+        <a class="button" href={href('/#pricing')}>
+          {t('landing.seePlans')}
         </a>
       </section>
     );
@@ -42,15 +43,9 @@ export function Provisioning({ sessionId }: { sessionId: string | null }) {
     <section class="card center provisioning" aria-live="polite" aria-busy={!slow}>
       <span class="spinner" aria-hidden="true" />
       <h2 ref={focusOnMount} tabIndex={-1}>
-        {sessionId ? 'Thank you! Setting up your proxy key…' : 'Setting up your proxy key…'}
+        {sessionId ? t('prov.thanks') : t('prov.setting')}
       </h2>
-      <p class="muted">
-        {orderStatus === 'pending'
-          ? 'Your payment is still being confirmed by the bank. Your key appears here as soon as it is; we also email you.'
-          : slow
-            ? 'This is taking longer than usual. Your payment is safe: we keep trying on our own, and this page updates by itself.'
-            : 'This usually takes a few seconds. This page updates by itself.'}
-      </p>
+      <p class="muted">{orderStatus === 'pending' ? t('prov.pending') : slow ? t('prov.slow') : t('prov.usual')}</p>
     </section>
   );
 }

@@ -2,33 +2,41 @@
 // how much a month, why it is paused). A chunk of its own, fetched when the panel is shown (Refill.tsx).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatDate, formatMoney, minorUnitsPer } from '../../../src/shared/format.ts';
+import { formatDate, formatGb, formatMoney, minorUnitsPer } from '../../../src/shared/format.ts';
 import type { AutoTopUpCharge, AutoTopUpChoice, AutoTopUpTrigger, AutoTopUpView } from '../../../src/shared/refill.ts';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
+import { t } from '../i18n.ts';
 import { announce } from '../state/announce.ts';
 import { shopConfig } from '../state/config.ts';
 import { useAction, useResource } from '../state/resource.ts';
 import { autoTopUpSettings, reminderSettings, setReminders, turnOffAutoTopUp, turnOnAutoTopUp } from './refill-api.ts';
 
+const TRIGGERS: readonly AutoTopUpTrigger[] = ['gb_left', 'days_left'];
+
 /** Short enough for a select on a phone; the next field names the number. */
-const TRIGGERS: Record<AutoTopUpTrigger, string> = {
-  gb_left: 'Few GB are left',
-  days_left: 'Expiry is near',
-};
+const triggerText = (trigger: AutoTopUpTrigger) =>
+  trigger === 'gb_left' ? t('refill.trigger.gbLeft') : t('refill.trigger.daysLeft');
 
-const CHARGE_STATE: Record<AutoTopUpCharge['state'], string> = {
-  charging: 'Charging',
-  processing: 'Bank processing',
-  succeeded: 'Paid',
-  failed: 'Needs you',
-  skipped: 'Skipped',
-};
+function chargeText(state: AutoTopUpCharge['state']): string {
+  switch (state) {
+    case 'charging':
+      return t('refill.charge.charging');
+    case 'processing':
+      return t('refill.charge.processing');
+    case 'succeeded':
+      return t('refill.charge.succeeded');
+    case 'failed':
+      return t('refill.charge.failed');
+    case 'skipped':
+      return t('refill.charge.skipped');
+  }
+}
 
-const CHARGE_COLUMNS: Column<AutoTopUpCharge>[] = [
-  { head: 'Date', cell: (c) => formatDate(c.createdAt), rowHeader: true },
-  { head: 'Amount', cell: (c) => formatMoney(c.amount + c.tax, c.currency) },
-  { head: 'Status', cell: (c) => CHARGE_STATE[c.state] },
+const chargeColumns = (): Column<AutoTopUpCharge>[] => [
+  { head: t('purchases.date'), cell: (c) => formatDate(c.createdAt), rowHeader: true },
+  { head: t('purchases.amount'), cell: (c) => formatMoney(c.amount + c.tax, c.currency) },
+  { head: t('purchases.status'), cell: (c) => chargeText(c.state) },
 ];
 
 function Reminders() {
@@ -37,7 +45,13 @@ function Reminders() {
   async function toggle(enabled: boolean) {
     const saved = await change.run(enabled);
     if (saved) settings.set(saved);
-    announce(saved ? `Reminders ${saved.enabled ? 'on' : 'off'}.` : (change.error.peek()?.message ?? 'Not saved.'));
+    announce(
+      saved
+        ? saved.enabled
+          ? t('refill.remindersOn')
+          : t('refill.remindersOff')
+        : (change.error.peek()?.message ?? t('refill.notSaved')),
+    );
   }
   return (
     <LoadState state={settings}>
@@ -50,9 +64,9 @@ function Reminders() {
               disabled={change.loading.value}
               onChange={(e) => toggle(e.currentTarget.checked)}
             />
-            <span>Email me when my traffic runs low or is about to expire</span>
+            <span>{t('refill.reminders')}</span>
           </label>
-          <p class="hint">Receipts and sign-in links are always sent.</p>
+          <p class="hint">{t('refill.remindersHint')}</p>
         </div>
       )}
     </LoadState>
@@ -71,7 +85,7 @@ function ChoiceForm({
 }) {
   const tiers = shopConfig().tiers;
   const unit = minorUnitsPer(view.currency);
-  const suggested = tiers.find((t) => t.highlight) ?? tiers[0];
+  const suggested = tiers.find((tier) => tier.highlight) ?? tiers[0];
   const start: AutoTopUpChoice = view.choice ?? {
     tierId: suggested?.id ?? '',
     trigger: 'gb_left',
@@ -86,46 +100,46 @@ function ChoiceForm({
     event.preventDefault();
     const saved = await save.run(choice);
     if (saved) onSaved(saved);
-    announce(saved ? 'Auto top-up is on.' : (save.error.peek()?.message ?? 'Not saved.'));
+    announce(saved ? t('refill.isOn') : (save.error.peek()?.message ?? t('refill.notSaved')));
   }
 
   return (
-    <form onSubmit={submit} aria-label="Auto top-up">
+    <form onSubmit={submit} aria-label={t('refill.autoTopUp')}>
       <div class="refill-fields">
         {/* Radios, not a select: a plan's whole name shows, however long, on a phone too. */}
         <fieldset class="field choices">
-          <legend>Buy</legend>
-          {tiers.map((t) => (
-            <label key={t.id} class="check">
+          <legend>{t('refill.buy')}</legend>
+          {tiers.map((tier) => (
+            <label key={tier.id} class="check">
               <input
                 type="radio"
                 name="atu-tier"
-                value={t.id}
-                checked={choice.tierId === t.id}
-                onChange={() => set({ tierId: t.id })}
+                value={tier.id}
+                checked={choice.tierId === tier.id}
+                onChange={() => set({ tierId: tier.id })}
               />
               <span>
-                {t.name} · {t.gb} GB · {formatMoney(t.price, t.currency)}
+                {tier.name} · {formatGb(tier.gb)} · {formatMoney(tier.price, tier.currency)}
               </span>
             </label>
           ))}
         </fieldset>
         <div class="field">
-          <label for="atu-trigger">When</label>
+          <label for="atu-trigger">{t('refill.when')}</label>
           <select
             id="atu-trigger"
             value={choice.trigger}
             onChange={(e) => set({ trigger: e.currentTarget.value as AutoTopUpTrigger })}
           >
-            {(Object.keys(TRIGGERS) as AutoTopUpTrigger[]).map((t) => (
-              <option key={t} value={t}>
-                {TRIGGERS[t]}
+            {TRIGGERS.map((trigger) => (
+              <option key={trigger} value={trigger}>
+                {triggerText(trigger)}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="atu-threshold">{choice.trigger === 'gb_left' ? 'GB left' : 'Days left'}</label>
+          <label for="atu-threshold">{choice.trigger === 'gb_left' ? t('refill.gbLeft') : t('refill.daysLeft')}</label>
           <input
             id="atu-threshold"
             type="number"
@@ -137,7 +151,7 @@ function ChoiceForm({
           />
         </div>
         <div class="field">
-          <label for="atu-limit">Monthly limit ({view.currency.toUpperCase()})</label>
+          <label for="atu-limit">{t('refill.monthlyLimit', { currency: view.currency.toUpperCase() })}</label>
           <input
             id="atu-limit"
             type="number"
@@ -147,7 +161,7 @@ function ChoiceForm({
             value={choice.monthlyLimit / unit}
             onInput={(e) => set({ monthlyLimit: Math.round(Number(e.currentTarget.value) * unit) })}
           />
-          <p class="hint">At most {formatMoney(view.maxMonthlyLimit, view.currency)}.</p>
+          <p class="hint">{t('refill.atMost', { amount: formatMoney(view.maxMonthlyLimit, view.currency) })}</p>
         </div>
       </div>
       {save.error.value && (
@@ -157,7 +171,7 @@ function ChoiceForm({
       )}
       <div class="actions">
         <button type="submit" disabled={save.loading.value}>
-          {view.enabled ? 'Save auto top-up' : 'Turn on auto top-up'}
+          {view.enabled ? t('refill.save') : t('refill.turnOn')}
         </button>
         {off}
       </div>
@@ -169,9 +183,9 @@ function Status({ view }: { view: AutoTopUpView }) {
   if (view.paused)
     return (
       <div class="banner warn" role="status">
-        <p>Auto top-up is paused. {view.paused.text}</p>
+        <p>{t('refill.paused', { reason: view.paused.text })}</p>
         <a class="button" href={view.paused.payUrl}>
-          Finish the payment
+          {t('refill.finish')}
         </a>
       </div>
     );
@@ -179,15 +193,13 @@ function Status({ view }: { view: AutoTopUpView }) {
   if (!view.cardSaved)
     return (
       <div class="banner info" role="status">
-        <p>Auto top-up is on. It needs a saved card: your next purchase saves it.</p>
+        <p>{t('refill.needsCard')}</p>
         <a class="button" href={`/checkout/${encodeURIComponent(view.choice.tierId)}`}>
-          Buy now and save your card
+          {t('refill.buyAndSave')}
         </a>
       </div>
     );
-  return (
-    <p class="ok-text">Auto top-up is on. Charged this month: {formatMoney(view.spentThisMonth, view.currency)}.</p>
-  );
+  return <p class="ok-text">{t('refill.spent', { amount: formatMoney(view.spentThisMonth, view.currency) })}</p>;
 }
 
 function AutoTopUp() {
@@ -196,14 +208,14 @@ function AutoTopUp() {
   async function switchOff() {
     const saved = await off.run();
     if (saved) settings.set(saved);
-    announce(saved ? 'Auto top-up is off.' : (off.error.peek()?.message ?? 'Not saved.'));
+    announce(saved ? t('refill.isOff') : (off.error.peek()?.message ?? t('refill.notSaved')));
   }
   return (
     <LoadState state={settings}>
       {(view) =>
         view.available && (
           <div class="stack">
-            <h3>Auto top-up</h3>
+            <h3>{t('refill.autoTopUp')}</h3>
             <Status view={view} />
             <ChoiceForm
               view={view}
@@ -211,17 +223,17 @@ function AutoTopUp() {
               off={
                 view.enabled && (
                   <button type="button" class="secondary" onClick={switchOff} disabled={off.loading.value}>
-                    Turn off auto top-up
+                    {t('refill.turnOff')}
                   </button>
                 )
               }
             />
             {view.charges.length > 0 && (
               <>
-                <h3>Recent charges</h3>
+                <h3>{t('refill.recent')}</h3>
                 <Table
-                  caption="Auto top-up charges"
-                  columns={CHARGE_COLUMNS}
+                  caption={t('refill.chargesCaption')}
+                  columns={chargeColumns()}
                   rows={view.charges}
                   rowKey={(c) => c.id}
                 />

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
 import { Reauth } from '../components/Reauth.tsx';
+import { t } from '../i18n.ts';
 
 const dialogChunk = lazyChunk(
   import.meta.env.SSR ? placeholderOnly : () => import('./RotateKeyDialog.tsx').then((chunk) => chunk.RotateKeyDialog),
@@ -25,8 +26,8 @@ export function RotateKey() {
 
   return (
     <section class="card" id="rotate" aria-labelledby="rotate-title">
-      <h2 id="rotate-title">Rotate key</h2>
-      <p class="muted">Leaked or shared by mistake? Get a new key: the old one stops working at once.</p>
+      <h2 id="rotate-title">{t('rotate.title')}</h2>
+      <p class="muted">{t('rotate.text')}</p>
       <button
         type="button"
         class="danger"
@@ -35,14 +36,10 @@ export function RotateKey() {
           setOpen(true);
         }}
       >
-        Rotate key…
+        {t('rotate.button')}
       </button>
       {(open || dialogChunk.data.value) && (
-        <LazyPage
-          chunk={dialogChunk}
-          name="rotation"
-          props={{ open, onClose: () => setOpen(false), onReauth: setReauth }}
-        />
+        <LazyPage chunk={dialogChunk} props={{ open, onClose: () => setOpen(false), onReauth: setReauth }} />
       )}
       {reauth && <Reauth returnTo="/dashboard#rotate" />}
     </section>

@@ -3,10 +3,11 @@
 // sign-in from the last 10 minutes; otherwise the card offers a fresh link that brings the customer back here.
 import { useEffect, useState } from 'preact/hooks';
 import type { EndedPreviousKey } from '../../../src/shared/dashboard.ts';
-import { utcDateTime } from '../../../src/shared/format.ts';
+import { formatDateTime } from '../../../src/shared/format.ts';
 import { RequestError } from '../api.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
+import { t } from '../i18n.ts';
 import { account, newIdempotencyKey, rotateKey } from '../state/account.ts';
 import { announce } from '../state/announce.ts';
 import { useAction } from '../state/resource.ts';
@@ -15,9 +16,8 @@ const named = (mask: string | null) => (mask ? ` (${mask})` : '');
 
 /** What the rotation did to the previous key of a rollover. */
 function endedText(previous: EndedPreviousKey): string {
-  return previous.switchedOff
-    ? `Your previous key${named(previous.secretMask)} was switched off too; its unused traffic moves to your new key within a few minutes.`
-    : `Your previous key${named(previous.secretMask)} no longer has a grace period and is being switched off; its unused traffic then moves to your new key.`;
+  const mask = named(previous.secretMask);
+  return previous.switchedOff ? t('rotate.previousOff', { mask }) : t('rotate.previousEnding', { mask });
 }
 
 export function RotateKeyDialog({
@@ -43,7 +43,7 @@ export function RotateKeyDialog({
     onClose();
     if (!answer) return;
     setIdempotencyKey(newIdempotencyKey());
-    announce('Key rotated.');
+    announce(t('rotate.announced'));
   }
 
   return (
@@ -51,37 +51,33 @@ export function RotateKeyDialog({
       <div aria-live="polite">
         {done && !open && (
           <p class="ok-text">
-            Your key was rotated. The old key no longer works
-            {done.sessionsClosed ? ' and its open sessions were closed' : ''}.{' '}
-            {done.previousKey && `${endedText(done.previousKey)} `}Update your apps with the new URLs.
+            {[
+              done.sessionsClosed ? t('rotate.doneClosed') : t('rotate.done'),
+              done.previousKey && endedText(done.previousKey),
+              t('rotate.update'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </p>
         )}
         <ErrorText error={reauthNeeded ? null : failure} />
       </div>
       <ConfirmDialog
         open={open}
-        title="Rotate your key?"
-        confirmLabel="Rotate now"
+        title={t('rotate.dialogTitle')}
+        confirmLabel={t('rotate.confirm')}
         danger
         busy={rotation.loading.value}
         onConfirm={confirm}
         onCancel={onClose}
       >
-        <p>
-          You get a new key right away. The current key stops working immediately, and its open proxy sessions are
-          closed.
-        </p>
+        <p>{t('rotate.now')}</p>
         {previous && (
           <p>
-            Your previous key{named(previous.secretMask)}, which would have worked until{' '}
-            {utcDateTime(previous.worksUntil)}, stops working now too. Its unused traffic moves to your new key within a
-            few minutes.
+            {t('rotate.previous', { mask: named(previous.secretMask), until: formatDateTime(previous.worksUntil) })}
           </p>
         )}
-        <p>
-          Every app and script that uses {previous ? 'either old key' : 'the old key'} must be updated with the new
-          URLs.
-        </p>
+        <p>{previous ? t('rotate.updateBoth') : t('rotate.updateOne')}</p>
       </ConfirmDialog>
     </>
   );

@@ -6,6 +6,7 @@ import { Breakable } from '../components/Breakable.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { type Column, Table } from '../components/Table.tsx';
+import { t } from '../i18n.ts';
 import { announce } from '../state/announce.ts';
 import { closeAllProxySessions, closeProxySession, listProxySessions } from '../state/proxy-sessions.ts';
 import { useAction, useResource } from '../state/resource.ts';
@@ -18,43 +19,45 @@ export function Sessions() {
   const closing = useAction(async (which: string): Promise<string> => {
     if (which !== '*') {
       await closeProxySession(which);
-      return 'Session closed.';
+      return t('sessions.closed');
     }
-    const closed = await closeAllProxySessions();
-    return `${closed} ${closed === 1 ? 'session' : 'sessions'} closed.`;
+    return t('sessions.closedCount', { count: await closeAllProxySessions() });
   });
   const busy = closing.loading.value;
 
   async function close(which: string) {
     setTarget(which);
     const done = await closing.run(which);
-    announce(done ?? closing.error.peek()?.message ?? 'The session could not be closed.');
+    announce(done ?? closing.error.peek()?.message ?? t('sessions.notClosed'));
     setConfirmAll(false);
     await sessions.run();
   }
 
   const columns: Column<SessionView>[] = [
     {
-      head: 'Session id',
+      head: t('sessions.id'),
       class: 'mono',
       cell: (s) =>
         s.synthesizedSid ? (
           <span class="muted">
-            (auto) <Breakable text={s.sid} />
+            {t('sessions.auto')} <Breakable text={s.sid} />
           </span>
         ) : (
           <Breakable text={s.sid} />
         ),
     },
     {
-      head: 'Where',
+      head: t('sessions.where'),
       cell: (s) => `${s.pool}${s.country ? ` · ${countryName(s.country)}` : ''}${s.carrier ? ` · ${s.carrier}` : ''}`,
     },
     { head: 'IP', class: 'mono', tokens: true, cell: (s) => s.currentIp ?? '—' },
-    { head: 'Traffic', cell: (s) => `${formatBytes(s.bytesIn + s.bytesOut)} · ${s.requestCount} req` },
-    { head: 'Last active', cell: (s) => formatTime(s.lastActivityAt) },
     {
-      head: 'Actions',
+      head: t('sessions.traffic'),
+      cell: (s) => t('sessions.requests', { traffic: formatBytes(s.bytesIn + s.bytesOut), count: s.requestCount }),
+    },
+    { head: t('sessions.lastActive'), cell: (s) => formatTime(s.lastActivityAt) },
+    {
+      head: t('sessions.actions'),
       hideHead: true,
       cell: (s) => (
         <button
@@ -62,9 +65,9 @@ export function Sessions() {
           class="secondary"
           onClick={() => close(s.sessionKey)}
           disabled={busy}
-          aria-label={`Close session ${s.sid}`}
+          aria-label={t('sessions.closeOne', { sid: s.sid })}
         >
-          {busy && target === s.sessionKey ? 'Closing…' : 'Close'}
+          {busy && target === s.sessionKey ? t('sessions.closing') : t('sessions.close')}
         </button>
       ),
     },
@@ -74,37 +77,37 @@ export function Sessions() {
   return (
     <section class="card" aria-labelledby="sessions-title" aria-busy={sessions.loading.value}>
       <div class="section-head">
-        <h2 id="sessions-title">Open sessions</h2>
+        <h2 id="sessions-title">{t('sessions.title')}</h2>
         <div class="actions">
           <button type="button" class="secondary" onClick={sessions.run} disabled={sessions.loading.value}>
-            {sessions.loading.value ? 'Refreshing…' : 'Refresh'}
+            {sessions.loading.value ? t('sessions.refreshing') : t('sessions.refresh')}
           </button>
           {list && list.length > 0 && (
             <button type="button" class="danger" onClick={() => setConfirmAll(true)}>
-              Close all
+              {t('sessions.closeAll')}
             </button>
           )}
         </div>
       </div>
-      <LoadState state={sessions} loading="Loading sessions…">
+      <LoadState state={sessions} loading={t('sessions.loading')}>
         {(open) =>
           open.length === 0 ? (
-            <p class="muted">No open sessions. They appear here while your apps use sticky session ids.</p>
+            <p class="muted">{t('sessions.none')}</p>
           ) : (
-            <Table caption="Open sessions" columns={columns} rows={open} rowKey={(s) => s.sessionKey} />
+            <Table caption={t('sessions.title')} columns={columns} rows={open} rowKey={(s) => s.sessionKey} />
           )
         }
       </LoadState>
       <ConfirmDialog
         open={confirmAll}
-        title="Close all sessions?"
-        confirmLabel="Close all"
+        title={t('sessions.confirmTitle')}
+        confirmLabel={t('sessions.closeAll')}
         danger
         busy={busy && target === '*'}
         onConfirm={() => close('*')}
         onCancel={() => setConfirmAll(false)}
       >
-        <p>Every open session of your key ends now; the next request of each app gets a new IP.</p>
+        <p>{t('sessions.confirmText')}</p>
       </ConfirmDialog>
     </section>
   );

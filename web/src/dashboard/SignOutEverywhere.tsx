@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { Breakable } from '../components/Breakable.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
+import { rich, t } from '../i18n.ts';
 import { useAction } from '../state/resource.ts';
 import { signOutEverywhere } from '../state/session.ts';
 
@@ -13,25 +14,19 @@ export function SignOutEverywhere({ open, email, onClose }: { open: boolean; ema
   return (
     <ConfirmDialog
       open={open}
-      title="Sign out everywhere?"
-      confirmLabel="Sign out everywhere"
+      title={t('signOut.title')}
+      confirmLabel={t('signOut.confirm')}
       danger
       busy={signingOut.loading.value}
       onConfirm={() => void signingOut.run(revokeTokens)}
       onCancel={onClose}
     >
-      <p>
-        Every browser and device signed in as <Breakable text={email} /> is signed out at once, this one included.
-      </p>
+      <p>{rich('signOut.text', { email: <Breakable text={email} /> })}</p>
       <label class="check">
-        <input type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.currentTarget.checked)} /> Also
-        revoke all my API tokens
+        <input type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.currentTarget.checked)} />{' '}
+        {t('signOut.revoke')}
       </label>
-      <p class="muted">
-        {revokeTokens
-          ? 'Every script that uses one of your API tokens stops working at once; make new tokens on the API page.'
-          : 'Your API tokens keep working: scripts that use them are not signed out. Tick the box to revoke them too.'}
-      </p>
+      <p class="muted">{revokeTokens ? t('signOut.revoking') : t('signOut.keeping')}</p>
       <ErrorText error={signingOut.error.value} />
     </ConfirmDialog>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
+import { t } from '../i18n.ts';
 import { built, protocol, realUrl } from '../state/builder.ts';
 
 const TEST_URL = 'https://api.ipify.org';
@@ -50,7 +51,7 @@ export function Snippets() {
   const label = LANGUAGES[language];
   return (
     <div class="snippets">
-      <fieldset class="seg" aria-label="Code example language">
+      <fieldset class="seg" aria-label={t('snippets.language')}>
         {(Object.keys(LANGUAGES) as Language[]).map((id) => (
           <button
             key={id}
@@ -63,13 +64,13 @@ export function Snippets() {
           </button>
         ))}
       </fieldset>
-      <CodeBlock label={`${label} example`}>{snippet(language, result.url, socks)}</CodeBlock>
+      <CodeBlock label={t('snippets.example', { language: label })}>{snippet(language, result.url, socks)}</CodeBlock>
       <CopyButton
         text={async () => {
           const url = await realUrl();
           return url && snippet(language, url, socks);
         }}
-        what={`${label} example`}
+        what={t('snippets.example', { language: label })}
       />
     </div>
   );

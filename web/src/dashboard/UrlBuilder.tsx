@@ -6,19 +6,25 @@ import { countryName } from '../../../src/shared/format.ts';
 import {
   isValidSessionId,
   normaliseSessionId,
-  POOL_LABELS,
   POOLS,
   type Pool,
-  ROTATION_LABELS,
   ROTATION_MODES,
 } from '../../../src/shared/proxy-url.ts';
 import { Breakable } from '../components/Breakable.tsx';
 import { CopyButton } from '../components/CopyButton.tsx';
+import { LazyPage, lazyChunk, placeholderOnly } from '../components/LazyPage.tsx';
+import { t } from '../i18n.ts';
 import { stock } from '../state/availability.ts';
 import { built, country, pool, protocol, randomSid, realUrl, rotation, sid } from '../state/builder.ts';
 import { shopConfig } from '../state/config.ts';
-import { BatchUrls } from './BatchUrls.tsx';
+import { poolLabel, rotationLabel } from './labels.ts';
 import { Snippets } from './Snippets.tsx';
+
+// A batch of URLs (folded away below the URL): a chunk of its own, so the dashboard's JavaScript stays within its budget
+// in every language.
+const batchChunk = lazyChunk(
+  import.meta.env.SSR ? placeholderOnly : () => import('./BatchUrls.tsx').then((panel) => panel.BatchUrls),
+);
 
 /** Devices online for a country in the chosen pool (`any`/`best` count both); undefined while unknown. */
 function online(code: string, chosen: Pool): number | undefined {
@@ -33,13 +39,13 @@ function Choice<T extends string>({
   label,
   choice,
   choices,
-  labels,
+  labelOf,
 }: {
   id: string;
   label: string;
   choice: Signal<T>;
   choices: readonly T[];
-  labels: Record<T, string>;
+  labelOf: (choice: T) => string;
 }) {
   return (
     <div class="field">
@@ -47,7 +53,7 @@ function Choice<T extends string>({
       <select id={id} value={choice.value} onChange={(e) => (choice.value = e.currentTarget.value as T)}>
         {choices.map((c) => (
           <option key={c} value={c}>
-            {labels[c]}
+            {labelOf(c)}
           </option>
         ))}
       </select>
@@ -59,28 +65,29 @@ function CountrySelect() {
   const shop = shopConfig();
   return (
     <div class="field">
-      <label for="b-country">Country</label>
+      <label for="b-country">{t('builder.country')}</label>
       <select
         id="b-country"
         value={country.value}
         onChange={(e) => (country.value = e.currentTarget.value)}
         aria-describedby="b-country-hint"
       >
-        <option value="">Any country</option>
+        <option value="">{t('builder.anyCountry')}</option>
         {shop.countries.map((code) => {
           const n = online(code, pool.value);
           return (
             <option key={code} value={code} disabled={n === 0 && country.value !== code}>
-              {countryName(code)}
-              {n === undefined ? '' : n === 0 ? ' — none online now' : ` — ${n} online`}
+              {n === undefined
+                ? countryName(code)
+                : n === 0
+                  ? t('builder.noneOnline', { country: countryName(code) })
+                  : t('builder.online', { country: countryName(code), count: n })}
             </option>
           );
         })}
       </select>
       <p class="hint" id="b-country-hint">
-        {stock.error.value
-          ? 'Live availability is unavailable right now; every offered country is listed.'
-          : 'Devices online now, refreshed every minute.'}
+        {stock.error.value ? t('builder.stockDown') : t('builder.stockLive')}
       </p>
     </div>
   );
@@ -93,7 +100,7 @@ function SidField() {
   const needed = rotation.value === 'sticky' && value === '';
   return (
     <div class="field">
-      <label for="b-sid">Sticky session id (sid)</label>
+      <label for="b-sid">{t('builder.sid')}</label>
       <div class="inline">
         <input
           id="b-sid"
@@ -104,26 +111,26 @@ function SidField() {
           spellcheck={false}
           aria-invalid={invalid || needed}
           aria-describedby="b-sid-hint"
-          placeholder="e.g. bot_1"
+          placeholder={t('builder.sidExample')}
         />
         <button type="button" class="secondary" onClick={() => (sid.value = randomSid())}>
-          Random
+          {t('builder.random')}
         </button>
       </div>
       <p class="hint" id="b-sid-hint">
         {invalid ? (
           <span class="error-text">
-            Only a–z, 0–9 and _ (1–64), no dashes or spaces: the gateway would silently ignore it.{' '}
+            {t('builder.sidInvalid')}{' '}
             {proposal && (
               <button type="button" class="link" onClick={() => (sid.value = proposal)}>
-                Use “{proposal}”
+                {t('builder.use', { proposal })}
               </button>
             )}
           </span>
         ) : needed ? (
-          <span class="error-text">Sticky rotation needs a session id.</span>
+          <span class="error-text">{t('builder.sidNeeded')}</span>
         ) : (
-          'Same sid, same IP (with sticky rotation). Leave empty for a new session each time.'
+          t('builder.sidHint')
         )}
       </p>
     </div>
@@ -135,14 +142,20 @@ export function UrlBuilder() {
   const problem = result && !result.ok ? result.error : null;
   return (
     <section class="card" aria-labelledby="builder-title">
-      <h2 id="builder-title">Build a proxy URL</h2>
+      <h2 id="builder-title">{t('builder.title')}</h2>
       <div class="builder-grid">
-        <Choice id="b-pool" label="Pool" choice={pool} choices={POOLS} labels={POOL_LABELS} />
+        <Choice id="b-pool" label={t('builder.pool')} choice={pool} choices={POOLS} labelOf={poolLabel} />
         <CountrySelect />
-        <Choice id="b-rot" label="Rotation" choice={rotation} choices={ROTATION_MODES} labels={ROTATION_LABELS} />
+        <Choice
+          id="b-rot"
+          label={t('builder.rotation')}
+          choice={rotation}
+          choices={ROTATION_MODES}
+          labelOf={rotationLabel}
+        />
         <SidField />
         <fieldset class="field protocol">
-          <legend>Protocol</legend>
+          <legend>{t('builder.protocol')}</legend>
           {(['http', 'socks5'] as const).map((p) => (
             <label key={p} class="radio">
               <input
@@ -158,26 +171,26 @@ export function UrlBuilder() {
         </fieldset>
       </div>
       <div class="output">
-        <label for="b-url">Your proxy URL</label>
+        <label for="b-url">{t('builder.url')}</label>
         <output id="b-url" class="mono url" aria-live="off" data-testid="proxy-url">
           {result?.ok ? <Breakable text={result.url} /> : '—'}
         </output>
         {problem && (
           <p class="error-text" id="b-url-problem">
-            No URL to copy yet: {problem.message}
+            {t('builder.noUrl', { problem: problem.message })}
           </p>
         )}
         <CopyButton
           class=""
           text={() => realUrl()}
-          what="Proxy URL"
-          label="Copy URL"
+          what={t('builder.proxyUrl')}
+          label={t('builder.copyUrl')}
           disabled={!result?.ok}
           describedBy={problem ? 'b-url-problem' : undefined}
         />
       </div>
       {result?.ok && <Snippets />}
-      <BatchUrls />
+      {result?.ok && <LazyPage chunk={batchChunk} />}
     </section>
   );
 }

@@ -1,7 +1,15 @@
 // Traffic used of the cap, with warning levels (75 % warn, 90 % danger), and the key's expiry countdown.
 import { useState } from 'preact/hooks';
 import type { AccountKey } from '../../../src/shared/dashboard.ts';
-import { formatDateTime, formatDuration, formatGb, formatTime, mbToGb } from '../../../src/shared/format.ts';
+import {
+  formatDateTime,
+  formatDuration,
+  formatGb,
+  formatPercent,
+  formatTime,
+  mbToGb,
+} from '../../../src/shared/format.ts';
+import { rich, t } from '../i18n.ts';
 import { account } from '../state/account.ts';
 import { useVisibleInterval } from '../state/visible.ts';
 
@@ -16,12 +24,19 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
   const percent = known ? Math.min(100, Math.round((usedGb / capGb) * 1000) / 10) : 0;
   const level = usageLevel(percent);
   const text = known
-    ? `${formatGb(usedGb)} of ${formatGb(capGb)} used (${percent} %)`
-    : 'Usage is unavailable right now';
+    ? t('usage.used', { used: formatGb(usedGb), cap: formatGb(capGb), percent: formatPercent(percent) })
+    : t('usage.unavailable');
+  const low =
+    known && level !== 'ok'
+      ? percent >= 100
+        ? t('usage.allUsed')
+        : t('usage.runningLow', { left: formatGb(Math.max(0, capGb - usedGb)) })
+      : '';
+  const updated = account.at.value ? t('usage.updated', { time: formatTime(account.at.value) }) : '';
   return (
     <div class="usage">
       <div class="usage-head">
-        <span id="usage-label">Traffic</span>
+        <span id="usage-label">{t('usage.traffic')}</span>
         <span class={`usage-text ${known ? level : ''}`}>{text}</span>
       </div>
       <div
@@ -39,12 +54,7 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
           <rect class={`fill ${level}`} width={`${percent}%`} height="100%" />
         </svg>
       </div>
-      <p class="hint">
-        {known &&
-          level !== 'ok' &&
-          (percent >= 100 ? 'All traffic used. ' : `Running low: ${formatGb(Math.max(0, capGb - usedGb))} left. `)}
-        {account.at.value ? `Updated ${formatTime(account.at.value)}; refreshes every 30 s.` : ''}
-      </p>
+      <p class="hint">{[low, updated].filter(Boolean).join(' ')}</p>
     </div>
   );
 }
@@ -52,18 +62,17 @@ export function UsageBar({ usage }: { usage: AccountKey }) {
 export function Expiry({ expiresAt }: { expiresAt: number | null }) {
   const [now, setNow] = useState(Date.now());
   useVisibleInterval(() => setNow(Date.now()), 30_000, expiresAt !== null);
-  if (expiresAt === null) return <p class="expiry">No expiry date.</p>;
+  if (expiresAt === null) return <p class="expiry">{t('expiry.none')}</p>;
   const left = expiresAt - now;
   const date = formatDateTime(expiresAt);
   return (
     <p class={`expiry ${left <= 0 ? 'danger' : left < 3 * 86_400_000 ? 'warn' : ''}`}>
-      {left <= 0 ? (
-        <>Expired on {date}.</>
-      ) : (
-        <>
-          Expires in <strong>{formatDuration(left)}</strong> <span class="muted">({date})</span>
-        </>
-      )}
+      {left <= 0
+        ? t('expiry.expired', { date })
+        : rich('expiry.in', {
+            duration: <strong>{formatDuration(left)}</strong>,
+            date: <span class="muted">({date})</span>,
+          })}
     </p>
   );
 }

@@ -1,7 +1,9 @@
 // The landing page's sections below the hero, each from the shop's LandingContent (shown only when set).
+
 import type { ComponentChildren } from 'preact';
 import type { FaqEntry, LandingContent, LandingItem } from '../../../src/shared/landing.ts';
 import { CodeBlock } from '../components/ScrollRegion.tsx';
+import { t } from '../i18n.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -29,7 +31,7 @@ function Items({ items, ordered, class: className }: { items: LandingItem[]; ord
 
 export function Features({ items }: { items: LandingItem[] }) {
   return (
-    <Section id="features" title="Why our proxies">
+    <Section id="features" title={t('landing.features')}>
       <Items items={items} class="features" />
     </Section>
   );
@@ -37,7 +39,7 @@ export function Features({ items }: { items: LandingItem[] }) {
 
 export function Steps({ items }: { items: LandingItem[] }) {
   return (
-    <Section id="how-it-works" title="How it works">
+    <Section id="how-it-works" title={t('landing.steps')}>
       <Items items={items} ordered class="steps" />
     </Section>
   );
@@ -45,16 +47,16 @@ export function Steps({ items }: { items: LandingItem[] }) {
 
 export function CodeSample({ code }: { code: NonNullable<LandingContent['code']> }) {
   return (
-    <Section id="example" title="Try it in one line">
+    <Section id="example" title={t('landing.example')}>
       <p>{code.intro}</p>
-      <CodeBlock label="Example: curl through the proxy">{code.sample}</CodeBlock>
+      <CodeBlock label={t('landing.exampleLabel')}>{code.sample}</CodeBlock>
     </Section>
   );
 }
 
 export function Faq({ entries }: { entries: FaqEntry[] }) {
   return (
-    <Section id="faq" title="Questions and answers">
+    <Section id="faq" title={t('landing.faq')}>
       <div class="faq">
         {entries.map((entry) => (
           <details key={entry.question}>
@@ -69,7 +71,7 @@ export function Faq({ entries }: { entries: FaqEntry[] }) {
 
 export function Support({ support }: { support: NonNullable<LandingContent['support']> }) {
   return (
-    <Section id="support" title="Talk to us">
+    <Section id="support" title={t('landing.support')}>
       <p>
         {support.text} <a href={`mailto:${support.email}`}>{support.email}</a>
       </p>

@@ -1,24 +1,25 @@
 // /checkout/:tierId — "Buy" lands here: signed in, it starts a Stripe Checkout and leaves for it; signed out, the
 // Worker (or the app, app.tsx) sends the customer to sign in and back here afterwards.
 import { useEffect } from 'preact/hooks';
-import { formatMoney } from '../../../src/shared/format.ts';
+import { formatDays, formatGb, formatMoney } from '../../../src/shared/format.ts';
 import { RequestError } from '../api.ts';
+import { href, t } from '../i18n.ts';
 import { shopConfig } from '../state/config.ts';
 import { startCheckout } from '../state/purchases.ts';
 import { useResource } from '../state/resource.ts';
 import { customer, sessionEnded } from '../state/session.ts';
 
 export function Checkout({ tierId }: { tierId: string }) {
-  const tier = shopConfig().tiers.find((t) => t.id === tierId);
+  const tier = shopConfig().tiers.find((x) => x.id === tierId);
   const who = customer.value;
 
   if (!tier)
     return (
       <section class="center">
-        <h1>No such plan</h1>
-        <p class="muted">This plan is not on sale any more.</p>
-        <a class="button" href="/#pricing">
-          See the plans
+        <h1>{t('checkout.noPlan')}</h1>
+        <p class="muted">{t('checkout.noPlanText')}</p>
+        <a class="button" href={href('/#pricing')}>
+          {t('landing.seePlans')}
         </a>
       </section>
     );
@@ -29,7 +30,9 @@ export function Checkout({ tierId }: { tierId: string }) {
         {tier.name} — {formatMoney(tier.price, tier.currency)}
       </h1>
       <p class="muted">
-        {tier.gb} GB{tier.validityDays ? `, valid ${tier.validityDays} days` : ''}
+        {tier.validityDays
+          ? t('checkout.trafficValid', { traffic: formatGb(tier.gb), days: formatDays(tier.validityDays) })
+          : formatGb(tier.gb)}
       </p>
       {/* Only once the session probe has answered: a signed-out visitor never sends a refused checkout request. */}
       {who ? <Payment key={who.id} tierId={tierId} /> : <Leaving />}
@@ -38,7 +41,7 @@ export function Checkout({ tierId }: { tierId: string }) {
 }
 
 function Leaving() {
-  return <p aria-busy="true">Taking you to secure payment…</p>;
+  return <p aria-busy="true">{t('checkout.leaving')}</p>;
 }
 
 /** Starts the Stripe Checkout and leaves for it, or says why it could not. */
@@ -60,10 +63,10 @@ function Payment({ tierId }: { tierId: string }) {
       <p class="error-text">{failure.message}</p>
       <p>
         <button type="button" onClick={checkout.run}>
-          Try again
+          {t('site.tryAgain')}
         </button>{' '}
-        <a class="button secondary" href="/#pricing">
-          Back to pricing
+        <a class="button secondary" href={href('/#pricing')}>
+          {t('checkout.backToPricing')}
         </a>
       </p>
     </div>

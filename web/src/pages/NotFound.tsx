@@ -1,10 +1,13 @@
+// The page for an address the shop does not have.
+import { href, t } from '../i18n.ts';
+
 export function NotFound() {
   return (
     <section class="center">
-      <h1>Page not found</h1>
-      <p class="muted">There is nothing at this address.</p>
-      <a class="button" href="/">
-        Back to the shop
+      <h1>{t('site.notFound.title')}</h1>
+      <p class="muted">{t('site.notFound.text')}</p>
+      <a class="button" href={href('/')}>
+        {t('site.notFound.back')}
       </a>
     </section>
   );

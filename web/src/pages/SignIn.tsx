@@ -2,13 +2,15 @@
 // the shop is getting unusually many requests it asks new addresses to pass Cloudflare Turnstile, and the request is
 // sent again with its token. An island: the Worker renders the form (SignInForm), the browser hydrates it.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { Breakable } from '../components/Breakable.tsx';
-import { focusOnMount } from '../components/focus.ts';
 import { useAction } from '../state/resource.ts';
 import { customer, requestSignInLink } from '../state/session.ts';
-import { safeNext } from '../state/sign-in-link.ts';
 import { SignInForm } from './SignInForm.tsx';
-import { Turnstile } from './Turnstile.tsx';
+
+// Asked only under pressure: a chunk of its own (with the Turnstile widget), loaded when the answer asks for it.
+const loadChallenge = () => import('./SignInChallenge.tsx').then((view) => view.SignInChallenge);
+// "Check your inbox" and "already signed in": a chunk of their own, fetched while the request is on its way (or once
+// the visitor turns out signed in), so the sign-in page stays within its budget in every language.
+const loadDone = () => import('./SignInDone.tsx');
 
 /** `next`: where to continue after signing in (the page's `?next=`). */
 export function SignIn({ next }: { next: string | null }) {
@@ -22,9 +24,19 @@ export function SignIn({ next }: { next: string | null }) {
     answer: await requestSignInLink(to, next, token),
   }));
   const sent = request.data.value;
+  const challenged = sent?.answer.status === 'challenge';
+  const [Challenge, setChallenge] = useState<Awaited<ReturnType<typeof loadChallenge>>>();
+  useEffect(() => {
+    if (challenged && !Challenge) void loadChallenge().then((view) => setChallenge(() => view));
+  }, [challenged, Challenge]);
   const busy = request.loading.value;
   const error = request.error.value?.message;
   const sentTo = sent?.to;
+  const [Done, setDone] = useState<Awaited<ReturnType<typeof loadDone>>>();
+  const signedIn = Boolean(customer.value);
+  useEffect(() => {
+    if ((signedIn || busy || sentTo) && !Done) void loadDone().then((views) => setDone(() => views));
+  }, [signedIn, busy, sentTo, Done]);
   /** Tokens sent: each is spent once sent, so a token the shop did not accept brings a fresh widget. */
   const [tries, setTries] = useState(0);
   const passed = useCallback(
@@ -35,69 +47,25 @@ export function SignIn({ next }: { next: string | null }) {
     [request, email],
   );
 
-  if (customer.value && !sent)
-    return (
-      <section class="narrow stack">
-        <h1 key="signed-in" ref={focusOnMount} tabIndex={-1}>
-          You are signed in
-        </h1>
-        <p>
-          as{' '}
-          <strong>
-            <Breakable text={customer.value.email} />
-          </strong>
-          .
-        </p>
-        <a class="button" href={safeNext(next)}>
-          Continue
-        </a>
-      </section>
-    );
+  if (customer.value && !sent) return Done ? <Done.SignedIn email={customer.value.email} next={next} /> : null;
 
   if (sent?.answer.status === 'challenge')
-    return (
-      <section class="narrow stack" aria-live="polite">
-        <h1 key="challenge" ref={focusOnMount} tabIndex={-1}>
-          One more step
-        </h1>
-        <p>{sent.answer.message}</p>
-        {!busy && <Turnstile key={tries} siteKey={sent.answer.siteKey} onToken={passed} />}
-        {(error || (tries > 0 && !busy)) && (
-          <p class="error-text" role="alert">
-            {error ?? 'That check did not pass. Please try it again.'}
-          </p>
-        )}
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => {
-            setTries(0);
-            request.set(undefined);
-          }}
-        >
-          Use another address
-        </button>
-      </section>
-    );
+    return Challenge ? (
+      <Challenge
+        message={sent.answer.message}
+        siteKey={sent.answer.siteKey}
+        busy={busy}
+        error={error}
+        tries={tries}
+        onToken={passed}
+        onOtherAddress={() => {
+          setTries(0);
+          request.set(undefined);
+        }}
+      />
+    ) : null;
 
-  if (sentTo)
-    return (
-      <section class="narrow stack" aria-live="polite">
-        <h1 key="sent" ref={focusOnMount} tabIndex={-1}>
-          Check your inbox
-        </h1>
-        <p>
-          We are sending a sign-in link to <strong>{sentTo}</strong>. Open it on this device and press “Continue”.
-        </p>
-        <p class="muted">
-          The link works once and expires in 15 minutes; only the newest link you received works. Nothing arrived? Look
-          in your spam folder.
-        </p>
-        <button type="button" class="secondary" onClick={() => request.set(undefined)}>
-          Use another address or send again
-        </button>
-      </section>
-    );
+  if (sentTo) return Done ? <Done.LinkSent to={sentTo} onAgain={() => request.set(undefined)} /> : null;
 
   return (
     <SignInForm

@@ -1,7 +1,9 @@
 // The sign-in form as it first appears: the Worker renders it with no state, and the sign-in island (SignIn.tsx)
 // hydrates it with its own. Its button works only once the island is live: pressed before, the browser would submit
 // the form itself (the address in the page's URL, no link sent).
+
 import { focusOnMount } from '../components/focus.ts';
+import { t } from '../i18n.ts';
 
 export interface SignInFormProps {
   email?: string;
@@ -17,11 +19,9 @@ export function SignInForm({ email = '', busy = false, live = false, error, onEm
   return (
     <section class="narrow stack">
       <h1 key="form" ref={focusOnMount} tabIndex={-1}>
-        Sign in
+        {t('signin.title')}
       </h1>
-      <p class="muted">
-        No password: we email you a link that signs you in. New here? The same link creates your account.
-      </p>
+      <p class="muted">{t('signin.intro')}</p>
       <form
         class="card"
         onSubmit={(event) => {
@@ -30,7 +30,7 @@ export function SignInForm({ email = '', busy = false, live = false, error, onEm
         }}
       >
         <div class="field">
-          <label for="signin-email">Email address</label>
+          <label for="signin-email">{t('signin.email')}</label>
           <input
             id="signin-email"
             type="email"
@@ -49,7 +49,7 @@ export function SignInForm({ email = '', busy = false, live = false, error, onEm
           {error}
         </div>
         <button type="submit" disabled={busy || !live} aria-busy={busy}>
-          {busy ? 'Sending…' : 'Email me a sign-in link'}
+          {busy ? t('signin.sending') : t('signin.send')}
         </button>
       </form>
     </section>

@@ -2,6 +2,7 @@
 // one URL it may be loaded from) the first time, and the widget rendered explicitly
 // (https://developers.cloudflare.com/turnstile/get-started/client-side-rendering/). The page's CSP allows that origin.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n.ts';
 
 const SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
 
@@ -62,7 +63,7 @@ export function Turnstile({ siteKey, onToken }: { siteKey: string; onToken: (tok
       <div ref={container} />
       {failed && (
         <p class="error-text" role="alert">
-          The check did not load. Reload the page to try again.
+          {t('signin.challengeNotLoaded')}
         </p>
       )}
     </div>

@@ -1,8 +1,9 @@
 // /reminders/unsubscribe?token=…, the page a reminder mail's "Stop these reminders" link opens, rendered whole by the
-// Worker: opening it only asks (mail scanners open links), and its button posts the same one-click form a mail
-// client sends (RFC 8058).
+// Worker in the customer's language: opening it only asks (mail scanners open links), and its button posts the same
+// one-click form a mail client sends (RFC 8058).
 import type { UnsubscribeView } from '../../../src/shared/refill.ts';
 import { Breakable } from '../components/Breakable.tsx';
+import { href, rich, t } from '../i18n.ts';
 import { shopConfig } from '../state/config.ts';
 
 function Address({ email }: { email: string }) {
@@ -15,39 +16,33 @@ function Address({ email }: { email: string }) {
 
 export function Unsubscribe({ view }: { view: UnsubscribeView }) {
   const brand = shopConfig().brand.name;
-  const dashboard = <a href="/dashboard">your dashboard</a>;
+  const dashboard = <a href={href('/dashboard')}>{t('unsubscribe.dashboard')}</a>;
   switch (view.state) {
     case 'ask':
       return (
         <section class="narrow card stack">
-          <h1>Turn reminders off?</h1>
-          <p>
-            <Address email={view.email} /> gets an email from {brand} when its traffic runs low or its key is about to
-            expire. Receipts and sign-in links are sent either way.
-          </p>
+          <h1>{t('unsubscribe.askTitle')}</h1>
+          <p>{rich('unsubscribe.askText', { email: <Address email={view.email} />, brand })}</p>
           <form method="post" action={view.action}>
             <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-            <button type="submit">Turn reminders off</button>
+            <button type="submit">{t('unsubscribe.button')}</button>
           </form>
-          <p class="muted">You can also switch them on and off in {dashboard}.</p>
+          <p class="muted">{rich('unsubscribe.also', { dashboard })}</p>
         </section>
       );
     case 'off':
       return (
         <section class="narrow card stack">
-          <h1>Reminders are off</h1>
-          <p>
-            <Address email={view.email} /> no longer gets usage and expiry reminders from {brand}. Receipts and sign-in
-            links are still sent.
-          </p>
-          <p>Changed your mind? Turn them back on in {dashboard}.</p>
+          <h1>{t('unsubscribe.doneHeading')}</h1>
+          <p>{rich('unsubscribe.doneText', { email: <Address email={view.email} />, brand })}</p>
+          <p>{rich('unsubscribe.again', { dashboard })}</p>
         </section>
       );
     case 'invalid':
       return (
         <section class="narrow card stack">
-          <h1>This link does not work</h1>
-          <p>It may have been cut short or changed on its way to you. Turn reminders off in {dashboard} instead.</p>
+          <h1>{t('unsubscribe.invalidHeading')}</h1>
+          <p>{rich('unsubscribe.invalidText', { dashboard })}</p>
         </section>
       );
   }

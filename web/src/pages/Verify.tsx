@@ -2,11 +2,13 @@
 // nothing happens until the customer presses "Continue": a mail scanner opening the link burns nothing.
 // The page says which address the link signs in and where it goes next, so a link someone else sent (login CSRF:
 // "pay for my plan on your card") is spotted before it signs anyone in, with a way out.
+
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatMoney } from '../../../src/shared/format.ts';
 import { Breakable } from '../components/Breakable.tsx';
 import { focusOnMount } from '../components/focus.ts';
+import { href, rich, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { segmentAfter } from '../routes.ts';
 import { shopConfig } from '../state/config.ts';
@@ -25,9 +27,9 @@ function takeTokenFromFragment(): string | null {
 function destination(next: string | null): string {
   const path = safeNext(next);
   const tierId = segmentAfter('/checkout/', path.split(/[?#]/)[0] ?? '');
-  const tier = shopConfig().tiers.find((t) => t.id === tierId);
-  if (tier) return `the checkout of the ${tier.name} plan (${formatMoney(tier.price, tier.currency)})`;
-  if (path.startsWith('/dashboard')) return 'your dashboard';
+  const tier = shopConfig().tiers.find((x) => x.id === tierId);
+  if (tier) return t('verify.toCheckout', { tier: tier.name, price: formatMoney(tier.price, tier.currency) });
+  if (path.startsWith('/dashboard')) return t('verify.toDashboard');
   return path;
 }
 
@@ -61,73 +63,74 @@ export function Verify() {
 
   if (declined)
     return (
-      <View view="not-me" title="Nothing happened">
-        <p>
-          You were not signed in. If you did not ask for this link, someone else did: ignore it, it expires by itself.
-        </p>
-        <a class="button" href="/signin">
-          Sign in with your own address
+      <View view="not-me" title={t('verify.nothing')}>
+        <p>{t('verify.nothingText')}</p>
+        <a class="button" href={href('/signin')}>
+          {t('verify.ownAddress')}
         </a>
       </View>
     );
 
   if (!token)
     return (
-      <View view="incomplete" title="This link is incomplete">
-        <p>Open the link from your email again, or ask for a new one.</p>
-        <a class="button" href="/signin">
-          Get a new sign-in link
+      <View view="incomplete" title={t('verify.incomplete')}>
+        <p>{t('verify.incompleteText')}</p>
+        <a class="button" href={href('/signin')}>
+          {t('verify.newLink')}
         </a>
       </View>
     );
 
   if (error || details === null)
     return (
-      <View view="failed" title="This link did not work">
-        <p role="alert">{error ?? 'This sign-in link is invalid, expired or already used. Ask for a new one.'}</p>
-        <a class="button" href="/signin">
-          Get a new sign-in link
+      <View view="failed" title={t('verify.failed')}>
+        <p role="alert">{error ?? t('verify.invalid')}</p>
+        <a class="button" href={href('/signin')}>
+          {t('verify.newLink')}
         </a>
       </View>
     );
 
   if (details === undefined)
     return (
-      <View view="checking" title="Confirm sign-in">
+      <View view="checking" title={t('title.verify')}>
         <p class="muted" aria-busy="true">
-          Checking the link…
+          {t('verify.checking')}
         </p>
       </View>
     );
 
   const current = customer.value;
   return (
-    <View view="confirm" title="Confirm sign-in">
+    <View view="confirm" title={t('title.verify')}>
       <p>
-        This link signs you in as{' '}
-        <strong>
-          <Breakable text={details.email} />
-        </strong>
-        , then takes you to {destination(details.next)}.
+        {rich('verify.signsIn', {
+          email: (
+            <strong>
+              <Breakable text={details.email} />
+            </strong>
+          ),
+          next: destination(details.next),
+        })}
       </p>
       {current && current.email !== details.email && (
         <p class="muted">
-          You are signed in as <Breakable text={current.email} /> in this browser; continuing switches to{' '}
-          <Breakable text={details.email} />.
+          {rich('verify.switches', {
+            current: <Breakable text={current.email} />,
+            email: <Breakable text={details.email} />,
+          })}
         </p>
       )}
       <div class="actions">
         <button type="button" onClick={() => proceed(token)} disabled={busy} aria-busy={busy}>
           {busy ? (
-            'Signing in…'
+            t('verify.signingIn')
           ) : (
-            <span>
-              Continue as <Breakable text={details.email} />
-            </span>
+            <span>{rich('verify.continueAs', { email: <Breakable text={details.email} /> })}</span>
           )}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => setDeclined(true)}>
-          That’s not me
+          {t('verify.notMe')}
         </button>
       </div>
     </View>

@@ -5,10 +5,11 @@ import { api, read } from '../api.ts';
 import { resource } from './resource.ts';
 
 export const stock = resource(() => read(api.stock.$get()));
-/** Incidents are a nice-to-have: a failure leaves the last answer in place. */
-export const incidents = resource(() => read(api.incidents.$get()));
+/** Incidents are a nice-to-have: a failure leaves the last answer in place. (Pure: the landing page's countries
+ * import this module for `stock` alone, and the bundler drops what is unused only when it knows it is pure.) */
+export const incidents = /* @__PURE__ */ resource(() => read(api.incidents.$get()));
 /** The first answers (or failures) are in: pages wait for them so incident banners never push content down. */
-export const availabilityLoaded = signal(false);
+export const availabilityLoaded = /* @__PURE__ */ signal(false);
 
 export async function loadAvailability(): Promise<void> {
   await Promise.all([stock.run(), incidents.run()]);

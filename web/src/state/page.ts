@@ -18,7 +18,7 @@ export interface PageData {
   dashboard?: DashboardPage;
   /** The console's overview for its operator, written into the page the same way (the console takes it over). */
   console?: OverviewAnswer;
-  /** A legal page's own text (the reseller's, from content/legal/), or null for the generic one. */
+  /** A legal page's own text (the reseller's, from content/), or null for the generic one. */
   legalText?: string | null;
   /** The unsubscribe page's link, read by the Worker for the request. */
   unsubscribe?: UnsubscribeView;

@@ -1,5 +1,6 @@
 // The customer's purchases: the history, starting a Stripe Checkout, and one Checkout's order while it is fulfilled.
 import { api, read } from '../api.ts';
+import { shopConfig } from './config.ts';
 
 export async function listPurchases() {
   return (await read(api.purchases.$get())).purchases;
@@ -7,7 +8,8 @@ export async function listPurchases() {
 
 /** The Stripe Checkout page to send the customer to, for a tier from the config (never a price). */
 export async function startCheckout(tierId: string): Promise<string> {
-  return (await read(api.checkout.$post({ json: { tierId } }))).url;
+  // In the currency the page showed the price in.
+  return (await read(api.checkout.$post({ json: { tierId, currency: shopConfig().currency } }))).url;
 }
 
 export async function checkoutOrder(sessionId: string) {

@@ -2,6 +2,7 @@
 // asked once of /api/auth/me, set after confirming a sign-in link, cleared on sign-out.
 import type { SignedInCustomer, SignInRequestAnswer, SignOutEverywhereAnswer } from '../../../src/shared/api.ts';
 import { api, holdRequests, type RequestError, read } from '../api.ts';
+import { currentLocale, href } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { resource } from './resource.ts';
 
@@ -48,22 +49,26 @@ export function sessionFrom<T>(answer: Promise<T>, who: (answer: T) => SignedInC
 }
 
 /** Emails a sign-in link (the answer is the same whether or not the address has an account); under pressure the
- * answer asks new addresses to pass the challenge, and the request is sent again with its token. */
+ * answer asks new addresses to pass the challenge, and the request is sent again with its token. The mail, and the
+ * app after signing in, speak the language of the page the link was asked from. */
 export function requestSignInLink(
   email: string,
   next?: string | null,
   challengeToken?: string,
 ): Promise<SignInRequestAnswer> {
-  return read(api.auth.request.$post({ json: { email, ...(next ? { next } : {}), challengeToken } }));
+  return read(
+    api.auth.request.$post({ json: { email, locale: currentLocale(), ...(next ? { next } : {}), challengeToken } }),
+  );
 }
 
-/** Ends the session with `send` (the page's other requests held first), then returns to the shop. */
+/** Ends the session with `send` (the page's other requests held first), then returns to the shop's home in the
+ * customer's language. */
 async function endSession<T>(send: (own: { fetch: typeof fetch }) => Promise<T>): Promise<T> {
   const resume = holdRequests();
   try {
     const answer = await send({ fetch });
     sessionEnded();
-    navigate('/');
+    navigate(href('/'));
     return answer;
   } catch (err) {
     resume();
