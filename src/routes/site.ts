@@ -1,6 +1,7 @@
 // The shop's pages and its files for crawlers: every path outside /api that is not a static asset.
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { PageData } from '../../web/src/state/page.ts';
 import { overview } from '../admin/index.ts';
 import { ConfigError } from '../config/index.ts';
 import { accountReads, dashboardPage, pageAvailability } from '../dashboard/index.ts';
@@ -10,7 +11,7 @@ import { askersLocale, CURRENCY_COOKIE, LOCALE_COOKIE, rememberCurrency, remembe
 import { requestContext } from '../http/middleware.ts';
 import { hasSessionCookie, resolveSession, signedInCustomer } from '../http/session.ts';
 import { unsubscribePage } from '../reminders/index.ts';
-import { offeredOr } from '../shared/i18n/locales.ts';
+import { type Locale, offeredOr } from '../shared/i18n/locales.ts';
 import { UNSUBSCRIBE_PAGE_PATH } from '../shared/refill.ts';
 import { securityHeaders } from '../site/headers.ts';
 import {
@@ -41,6 +42,19 @@ function currencyOf(c: Context<AppEnv>) {
     asked: c.req.query('currency'),
     chosen: getCookie(c, CURRENCY_COOKIE),
     country: c.req.raw.cf?.country as string | undefined,
+  });
+}
+
+/** A signed-in page written with its answers (the dashboard's, the console's overview), for the app to take over. */
+function signedInPage(c: Context<AppEnv>, locale: Locale, url: URL, data: PageData) {
+  return renderPage(c.var.services.config, c.env.ASSETS, {
+    locale,
+    path: url.pathname,
+    search: url.search,
+    currency: currencyOf(c).currency,
+    offer: null,
+    sessionCookie: true,
+    data,
   });
 }
 
@@ -86,16 +100,7 @@ export const site = new Hono<AppEnv>()
       availability,
       locale,
     );
-    const page = await renderPage(config, c.env.ASSETS, {
-      locale,
-      path: url.pathname,
-      search: url.search,
-      currency: currencyOf(c).currency,
-      offer: null,
-      sessionCookie: true,
-      data: { dashboard },
-    });
-    return answer(c, page);
+    return answer(c, await signedInPage(c, locale, url, { dashboard }));
   })
   // The console's overview for an operator: the session check, then the overview's reads (as /api/admin/overview makes
   // them, from the primary), so a customer's cookie never runs them. A customer gets the app's shell (its 403 page), a
@@ -111,16 +116,7 @@ export const site = new Hono<AppEnv>()
     if (!found) return answer(c, toSignIn(config, { locale, path: url.pathname }, url.search));
     if (!found.identity.isAdmin) return next();
     const operatorView = { ...(await overview(services)), operator: signedInCustomer(found.identity) };
-    const page = await renderPage(config, c.env.ASSETS, {
-      locale,
-      path: url.pathname,
-      search: url.search,
-      currency: currencyOf(c).currency,
-      offer: null,
-      sessionCookie: true,
-      data: { console: operatorView },
-    });
-    return answer(c, page);
+    return answer(c, await signedInPage(c, locale, url, { console: operatorView }));
   })
   // A reminder mail's link: the customer's address, so never stored or indexed. Its button posts to the shop's own
   // API, and a browser sends that form's Origin (which the API's CSRF guard checks) only under a referrer policy
