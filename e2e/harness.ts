@@ -82,10 +82,11 @@ export function sidewaysScroll(page: Page): Promise<number> {
  * ellipsis, hidden overflow; a box that names its whole text in `title` may shorten it), text running out of its box,
  * a word wrapped inside itself although it would fit on a line of its own (a word is a run of characters within one
  * text node between spaces, hyphens and slashes: long tokens wrap between nodes at their <wbr> points; only a piece
- * longer than the whole line may wrap where the line ends), and a select too narrow for the option it shows.
+ * longer than the whole line may wrap where the line ends), and a select too narrow for the option it shows (or, for
+ * the selects `everyOptionOf` matches, for any option the visitor may choose).
  */
-export function brokenText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export function brokenText(page: Page, { everyOptionOf = '' }: CleanOptions = {}): Promise<string[]> {
+  return page.evaluate((everyOptionOf) => {
     const problems: string[] = [];
     const hidden = new Map<Element, boolean>();
     /** Not on screen for a reader: not rendered, or only for screen readers (clipped to nothing). */
@@ -152,10 +153,14 @@ export function brokenText(page: Page): Promise<string[]> {
       if (unseen(select) || !canvas) continue;
       const style = getComputedStyle(select);
       canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const shown = select.selectedOptions[0]?.text ?? '';
+      const shown =
+        everyOptionOf && select.matches(everyOptionOf)
+          ? [...select.options].filter((option) => !option.disabled)
+          : [...select.selectedOptions];
       // The arrow takes about 20 px of the box beside the text.
-      if (canvas.measureText(shown).width > contentWidth(select) - 20)
-        problems.push(`the select cuts its option: "${shown}"`);
+      for (const { text } of shown)
+        if (canvas.measureText(text).width > contentWidth(select) - 20)
+          problems.push(`the select cuts its option: "${text}"`);
     }
     for (const dialog of document.querySelectorAll('dialog[open]')) {
       const rect = dialog.getBoundingClientRect();
@@ -163,7 +168,12 @@ export function brokenText(page: Page): Promise<string[]> {
         problems.push(`the dialog runs out of the screen: ${what(dialog)}`);
     }
     return problems;
-  });
+  }, everyOptionOf);
+}
+
+export interface CleanOptions {
+  /** Selects (a CSS selector) whose every option must fit, not only the one shown. */
+  everyOptionOf?: string;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -172,18 +182,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The page as it is now: nothing scrolls sideways, no text breaks (brokenText), and axe finds nothing; `name`.png. */
-export async function assertClean(page: Page, what: string, name: string): Promise<void> {
+export async function assertClean(page: Page, what: string, name: string, options?: CleanOptions): Promise<void> {
   const width = page.viewportSize()?.width;
   assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling at ${width} px on ${what}`);
-  assert.deepEqual(await brokenText(page), [], `text at ${width} px on ${what}`);
+  assert.deepEqual(await brokenText(page, options), [], `text at ${width} px on ${what}`);
   assert.deepEqual(await axeViolations(page), [], `axe on ${what} at ${width} px`);
   await screenshot(page, name);
 }
 
 /** The page at 360 px, as assertClean checks it, then back at desktop width. */
-export async function assertCleanOnPhone(page: Page, what: string, name: string): Promise<void> {
+export async function assertCleanOnPhone(
+  page: Page,
+  what: string,
+  name: string,
+  options?: CleanOptions,
+): Promise<void> {
   await page.setViewportSize(VIEWPORTS.mobile);
-  await assertClean(page, what, name);
+  await assertClean(page, what, name, options);
   await page.setViewportSize(VIEWPORTS.desktop);
 }
 

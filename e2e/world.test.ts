@@ -1,18 +1,21 @@
 // A German visitor's journey in a real browser, in German and in euros from the landing page to the receipt: /de/ →
 // sign-in (a German mail) → Checkout opened in German and EUR → the dashboard in German → a German receipt → signed out
-// to the German home. And a Chinese landing page, its plans by their Chinese names, that fits a 360 px phone.
+// to the German home. And a Chinese landing page, its plans by their Chinese names, that fits a 360 px phone; and the
+// dashboard on a phone in every other language, each choice of its URL builder whole.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations } from '../devkit/axe.ts';
 import type { ReceivedRequest } from '../devkit/sim-controls.ts';
 import {
   assertCleanOnPhone,
+  buyOnCheckout,
   mailArrived,
   openPage,
   SHOP,
   SIM,
   signInLink,
   signInMails,
+  signInOnPage,
   simJson,
   VIEWPORTS,
   withShopAndBrowser,
@@ -22,6 +25,10 @@ const errors: string[] = [];
 const EMAIL = 'hanna.world@example.de';
 
 const { browser } = withShopAndBrowser();
+
+/** The URL builder's choices that name a pool, a country or a rotation: shortened where a language's words are long,
+ * so every option must fit a phone's select, not only the default. */
+const BUILDER_CHOICES = '#b-pool, #b-country, #b-rot';
 
 test('a German visitor buys in German and euros, and gets a German dashboard and receipt', async () => {
   const context = await browser().newContext({ viewport: VIEWPORTS.desktop, locale: 'de-DE' });
@@ -81,7 +88,9 @@ test('a German visitor buys in German and euros, and gets a German dashboard and
   await page.getByRole('heading', { name: 'Deine Proxy-Zugangsdaten' }).waitFor();
   await page.getByRole('heading', { name: 'Proxy-URL erstellen' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the German dashboard');
-  await assertCleanOnPhone(page, 'the German dashboard', 'world-2-dashboard-de-mobile');
+  await assertCleanOnPhone(page, 'the German dashboard', 'world-2-dashboard-de-mobile', {
+    everyOptionOf: BUILDER_CHOICES,
+  });
 
   // The receipt, in German and in euros.
   const mails = await mailArrived(EMAIL, /^Dein Kauf bei/);
@@ -104,6 +113,37 @@ test('the Chinese landing page fits a 360 px phone', async () => {
   // The plans by the names the shop gave them in Chinese (content/zh-cn/shop.json).
   await page.getByRole('heading', { name: '专业版' }).first().waitFor();
   await assertCleanOnPhone(page, 'the Chinese landing page', 'world-3-landing-zh-mobile');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the dashboard fits a 360 px phone in every language, every choice of the URL builder whole', async () => {
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop });
+  const page = await openPage(context, errors);
+  await signInOnPage(page, 'ines.world@example.es', '/dashboard');
+  await buyOnCheckout(page, 'starter');
+  /** The page at 360 px, once the countries show their devices online (the longest words a choice holds). */
+  const fitsPhone = async (locale: string) => {
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#b-country option')].some((option) => /\d/.test(option.textContent ?? '')),
+    );
+    await assertCleanOnPhone(page, `the dashboard in ${locale}`, `world-4-dashboard-${locale}-mobile`, {
+      everyOptionOf: BUILDER_CHOICES,
+    });
+  };
+  await fitsPhone('en');
+  for (const [locale, lang] of [
+    ['es', 'es'],
+    ['pt-br', 'pt-BR'],
+    ['fr', 'fr'],
+    ['ru', 'ru'],
+    ['zh-cn', 'zh-CN'],
+  ] as const) {
+    // Chosen as a customer does, in the account card: the page loads again in that language.
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#account-language', locale)]);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    await fitsPhone(locale);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

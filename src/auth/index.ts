@@ -8,5 +8,5 @@ export { signInMailFigures } from './ratelimit.ts';
 export { activeSession, needsRenewal, sessionReads, signSessionToken, verifySessionToken } from './sessions.ts';
 export { completeSignIn, requestSignIn, type SignInRequestOutcome } from './signin.ts';
 export { signOut, signOutEverywhere } from './signout.ts';
-export { peekLoginToken } from './tokens.ts';
+export { LOGIN_TOKEN_TTL_MS, peekLoginToken } from './tokens.ts';
 export { TURNSTILE_ACTION, TURNSTILE_TOKEN_MAX } from './turnstile.ts';

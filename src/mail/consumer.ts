@@ -33,6 +33,7 @@ export interface MailQueueServices {
   readonly log: Logger;
   readonly clock: Clock;
   loadCatalog(locale: Locale): Promise<void>;
+  configIn(locale: Locale): Promise<Config>;
 }
 
 /**
@@ -70,7 +71,7 @@ async function noteOutcome({ db, log }: Pick<MailQueueServices, 'db' | 'log'>, o
 async function deliverOne(
   msg: Message,
   transport: MailTransport | MailDeliveryError,
-  { config, db, log, clock, loadCatalog }: MailQueueServices,
+  { config, db, log, clock, loadCatalog, configIn }: MailQueueServices,
 ): Promise<'sent' | MailDeliveryError | null> {
   const parsed = mailMessageSchema.safeParse(msg.body);
   if (!parsed.success) {
@@ -91,10 +92,11 @@ async function deliverOne(
   }
   try {
     if (transport instanceof MailDeliveryError) throw transport;
-    const context = { brand: config.brand, publicUrl: config.publicUrl, now };
-    // The customer's language while the shop still speaks it, else the shop's default.
+    // The customer's language while the shop still speaks it, else the shop's default; the plans by their names in
+    // it (PRICING's when its content/ file cannot be read: a mail is not held up by the reseller's words).
     const locale = offeredOr(message.locale, config.locales, config.defaultLocale);
-    await loadCatalog(locale);
+    const [, named] = await Promise.all([loadCatalog(locale), configIn(locale).catch(() => config)]);
+    const context = { brand: config.brand, publicUrl: config.publicUrl, now, tiers: named.tiers };
     const rendered = inLocale(locale, () => template.render(message, context));
     await transport.send({
       ...rendered,

@@ -6,6 +6,8 @@ import * as z from '../zod.ts';
 /** The language the mail is written in (the customer's); absent in messages queued before it existed: the shop's
  * default. */
 const locale = z.optional(z.enum(SHIPPED_LOCALES));
+/** The plan's id, for its name in the mail's language (absent in messages queued before it existed: `tierName`). */
+const tierId = z.optional(z.string());
 
 export const loginMailSchema = z.object({
   kind: z.literal('login'),
@@ -24,6 +26,8 @@ export const receiptMailSchema = z.object({
   locale,
   orderId: z.string(),
   to: z.string(),
+  tierId,
+  /** The plan's name as sold (PRICING's). */
   tierName: z.string(),
   gb: z.number(),
   /** Minor units in `currency`: what was charged for the plan after promotion codes, before tax. */
@@ -89,6 +93,7 @@ export const autoTopUpPausedMailSchema = z.object({
   chargeId: z.string(),
   to: z.string(),
   reason: z.enum(['authentication_required', 'card_declined', 'no_card', 'payment_failed']),
+  tierId,
   tierName: z.string(),
   gb: z.number(),
   /** Minor units in `currency`. */

@@ -29,6 +29,7 @@ export async function sendReceiptOnce(
       locale: customerLocale(customer),
       orderId: claimed.id,
       to: customer.email,
+      tierId: claimed.tierId,
       tierName: claimed.tierName,
       gb: claimed.gb,
       price: claimed.price,

@@ -36,6 +36,7 @@ export async function sendPausedNoticeOnce(services: NoticeServices, chargeId: s
       chargeId,
       to: customer.email,
       reason: (charge.failure ?? 'card_declined') as AutoTopUpPause,
+      tierId: tier.id,
       tierName: tier.name,
       gb: tier.gb,
       amount: charge.amount,

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import {
   completeSignIn,
   emailSchema,
+  LOGIN_TOKEN_TTL_MS,
   peekLoginToken,
   requestSignIn,
   safeNextPath,
@@ -12,7 +13,7 @@ import {
 import { endEverySession } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
-import { rememberLocale } from '../http/locale.ts';
+import { askersLocale, rememberLocale } from '../http/locale.ts';
 import {
   clearSessionCookie,
   issueSessionCookie,
@@ -29,6 +30,8 @@ import type {
   SignOutEverywhereAnswer,
 } from '../shared/api.ts';
 import { SHIPPED_LOCALES } from '../shared/i18n/locales.ts';
+import { inLocale, t } from '../shared/i18n/translate.ts';
+import { MINUTE_MS } from '../time.ts';
 import * as z from '../zod.ts';
 
 const requestBody = z.object({
@@ -43,33 +46,31 @@ const requestBody = z.object({
 const everywhereBody = z.object({ revokeTokens: z.optional(z.boolean()) });
 const tokenBody = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a sign-in token')) });
 
-/** The answers to an accepted sign-in request, each the same whether or not the address has an account. */
-const REQUEST_ACCEPTED = {
-  status: 'sent',
-  message: 'Check your inbox: a sign-in link is on its way. It works once and expires in 15 minutes.',
-} as const;
-const CHALLENGE =
-  'We are getting unusually many sign-in requests. If you have signed in here before, your link is on its way. New here? Confirm you are a person, and we will send yours.';
-
 export const auth = new Hono<AppEnv>()
   // Sign-in reads and spends login links and starts sessions: the primary, but for who is signed in (below).
   .use(readsFrom('primary'))
   .post('/request', validate('json', requestBody), async (c) => {
     const { services } = c.var;
     const { email, next, locale, challengeToken } = c.req.valid('json');
+    const spoken = locale && services.config.locales.includes(locale) ? locale : null;
     const outcome = await requestSignIn(services, {
       email,
       next: safeNextPath(next),
-      locale: locale && services.config.locales.includes(locale) ? locale : null,
+      locale: spoken,
       ip: c.req.header('cf-connecting-ip') ?? null,
       challengeToken,
     });
     services.log.info('sign-in link requested', { sent: outcome.sent, challenge: outcome.challenge });
     const turnstile = services.config.turnstile;
-    const answer: SignInRequestAnswer =
+    // Each answer the same whether or not the address has an account, in the language of the page that asked (the
+    // challenge's words are shown on it).
+    const language = spoken ?? askersLocale(c, services.config);
+    await services.loadCatalog(language);
+    const answer: SignInRequestAnswer = inLocale(language, () =>
       outcome.challenge && turnstile
-        ? { status: 'challenge', message: CHALLENGE, siteKey: turnstile.siteKey }
-        : REQUEST_ACCEPTED;
+        ? { status: 'challenge', message: t('signin.challengeAsked'), siteKey: turnstile.siteKey }
+        : { status: 'sent', message: t('signin.requested', { minutes: LOGIN_TOKEN_TTL_MS / MINUTE_MS }) },
+    );
     return c.json(answer, 202);
   })
   /** What a link would sign in as and where it goes next, without using it (the confirm page shows it first). */

@@ -13,6 +13,7 @@ import {
   sessionCookieFrom,
   sim,
   startCheckout,
+  testIp,
   tokenFromMail,
   waitForMailAbout,
 } from '../support/index.ts';
@@ -35,6 +36,19 @@ describe('a sign-in asked from a page in another language', () => {
     expect(mail.text).toContain('Der Link funktioniert einmal und läuft in 15 Minuten ab (um ');
     expect(mail.text).toMatch(/https:\/\/shop\.test\/de\/auth\/verify#token=/);
     expect(mail.html).toMatch(/^<!doctype html><html lang="de">/);
+  });
+
+  it('answers the request in that language, else in the browser’s', async () => {
+    const answer = (json: object, headers: Record<string, string> = {}) =>
+      call('/api/auth/request', { json, headers: { 'cf-connecting-ip': testIp(), ...headers } }).then((r) => r.json());
+    expect(await answer({ email: 'greta@example.de', locale: 'de' })).toEqual({
+      status: 'sent',
+      message:
+        'Sieh in dein Postfach: Ein Anmeldelink ist unterwegs. Er funktioniert einmal und läuft in 15 Minuten ab.',
+    });
+    expect(await answer({ email: 'luc@example.fr' }, { 'accept-language': 'fr-CA,fr;q=0.9' })).toMatchObject({
+      message: expect.stringMatching(/^Consultez votre boîte de réception/),
+    });
   });
 
   it('makes it the customer’s language, for the app (a cookie) and for their mail (their row)', async () => {
@@ -86,9 +100,10 @@ describe('a German customer buying', () => {
 });
 
 describe('a Chinese customer buying', () => {
-  it('gets the plan by its name in Chinese on Checkout (content/zh-cn/shop.json)', async () => {
-    const cookie = await signInFrom('li@example.cn', 'zh-cn');
-    await startCheckout(cookie, 'pro');
+  it('gets the plan by its name in Chinese on Checkout and on the receipt (content/zh-cn/shop.json)', async () => {
+    const email = 'li@example.cn';
+    const cookie = await signInFrom(email, 'zh-cn');
+    await buy(cookie, 'pro');
     const created = (await sim<ReceivedRequest[]>('/_sim/stripe/requests')).findLast(
       (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions',
     );
@@ -96,6 +111,9 @@ describe('a Chinese customer buying', () => {
       locale: 'zh',
       line_items: [{ price_data: { product_data: { name: 'Acme Mobile Proxies — 专业版' } } }],
     });
+    const receipt = await waitForMailAbout(email, /^你在/);
+    expect(receipt.subject).toBe('你在 Acme Mobile Proxies 的购买：专业版（10 GB）');
+    expect(receipt.text).toContain('专业版');
   });
 });
 

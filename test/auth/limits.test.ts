@@ -169,6 +169,22 @@ describe('sign-in under pressure', () => {
     }
   });
 
+  it('asks in the language of the page the visitor is on', async () => {
+    await pressure(loginChallengeAfter);
+    try {
+      const res = await call('/api/auth/request', {
+        json: { email: 'neu-hier@example.de', locale: 'de' },
+        headers: { 'cf-connecting-ip': testIp() },
+      });
+      expect(await res.json()).toMatchObject({
+        status: 'challenge',
+        message: expect.stringContaining('Bestätige, dass du ein Mensch bist'),
+      });
+    } finally {
+      await calm();
+    }
+  });
+
   it('counts siteverify that cannot answer as a challenge not passed', async () => {
     await pressure(loginChallengeAfter);
     try {

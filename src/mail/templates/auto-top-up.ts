@@ -2,11 +2,11 @@
 import { formatGb, formatMoney } from '../../shared/format.ts';
 import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
-import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
+import { brandedMail, type MailContext, planName, type RenderedMail } from './layout.ts';
 
-function why(message: MailOf<'auto_top_up_paused'>): string {
+function why(message: MailOf<'auto_top_up_paused'>, context: MailContext): string {
   const words = {
-    tier: message.tierName,
+    tier: planName(message, context),
     traffic: formatGb(message.gb),
     amount: formatMoney(message.amount, message.currency),
   };
@@ -27,7 +27,7 @@ export function autoTopUpPausedMail(message: MailOf<'auto_top_up_paused'>, conte
     t('mail.topUp.subject', { brand: context.brand.name }),
     {
       heading: t('mail.topUp.heading'),
-      intro: [why(message), t('mail.topUp.finish')],
+      intro: [why(message, context), t('mail.topUp.finish')],
       action: { label: t('mail.topUp.action'), url: message.payUrl },
       notes: [t('mail.topUp.paused')],
     },

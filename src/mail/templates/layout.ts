@@ -1,6 +1,6 @@
 // The branded shell every email shares: a plain-text body and a simple, inline-styled HTML body.
 import { escapeHtml } from '../../html/index.ts';
-import type { Brand } from '../../shared/api.ts';
+import type { Brand, Tier } from '../../shared/api.ts';
 import { languageTag } from '../../shared/i18n/locales.ts';
 import { currentLocale, t } from '../../shared/i18n/translate.ts';
 
@@ -15,6 +15,13 @@ export interface MailContext {
   publicUrl: string;
   /** When the mail is written (unix ms, the services clock): "expires in 12 minutes" counts from it. */
   now: number;
+  /** The plans on sale, named in the mail's language (content/<locale>/shop.json over PRICING). */
+  tiers: readonly Pick<Tier, 'id' | 'name'>[];
+}
+
+/** A plan by its name in the mail's language; by the name it was sold under when it is no longer on sale. */
+export function planName(plan: { tierId?: string; tierName: string }, { tiers }: MailContext): string {
+  return tiers.find((tier) => tier.id === plan.tierId)?.name ?? plan.tierName;
 }
 
 export interface EmailBody {

@@ -140,6 +140,10 @@ Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
   'error.tooManyRequests': 'Zu viele Anfragen von deinem Konto. Warte eine Minute und versuche es dann erneut.',
   'error.reauth':
     'Zu deiner Sicherheit: Bestätige, dass du es bist, und melde dich mit einem frischen Link aus deiner E-Mail erneut an (nötig ist eine Anmeldung aus den letzten {minutes} Minuten), dann versuche es noch einmal.',
+  'signin.requested':
+    'Sieh in dein Postfach: Ein Anmeldelink ist unterwegs. Er funktioniert einmal und läuft in {minutes} Minuten ab.',
+  'signin.challengeAsked':
+    'Gerade kommen ungewöhnlich viele Anmeldeanfragen. Wenn du dich hier schon einmal angemeldet hast, ist dein Link unterwegs. Neu hier? Bestätige, dass du ein Mensch bist, dann senden wir dir deinen.',
   'error.signInRate': 'Zu viele Anmeldeanfragen aus deinem Netzwerk. Warte eine Minute und versuche es erneut.',
   'error.mailUnavailable':
     'Die Anmeldung per E-Mail ist gerade nicht möglich. Der Betreiber des Shops wurde informiert.',

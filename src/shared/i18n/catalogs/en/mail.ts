@@ -101,6 +101,9 @@ export const mail = {
   'error.tooManyRequests': 'Too many requests from your account. Wait a minute, then try again.',
   'error.reauth':
     'For your security, confirm it’s you: sign in again with a fresh link from your email (this needs a sign-in from the last {minutes} minutes), then retry.',
+  'signin.requested': 'Check your inbox: a sign-in link is on its way. It works once and expires in {minutes} minutes.',
+  'signin.challengeAsked':
+    'We are getting unusually many sign-in requests. If you have signed in here before, your link is on its way. New here? Confirm you are a person, and we will send yours.',
   'error.signInRate': 'Too many sign-in requests from your network. Wait a minute and try again.',
   'error.mailUnavailable': 'Sign-in by email is unavailable right now. The shop’s operator has been told.',
   'error.mailFailing':
