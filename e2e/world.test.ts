@@ -144,6 +144,11 @@ test('the dashboard fits a 360 px phone in every language, every choice of the U
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     await fitsPhone(locale);
   }
+  // The purchase by the plan's Chinese name (content/zh-cn/shop.json), as its receipt names it.
+  await page
+    .locator('section[aria-labelledby="purchases-title"]')
+    .getByRole('cell', { name: /入门版 · 1\sGB/ })
+    .waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

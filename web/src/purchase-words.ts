@@ -3,6 +3,7 @@
 import type { Purchase } from '../../src/shared/billing.ts';
 import { formatDays, formatGb } from '../../src/shared/format.ts';
 import { t } from './i18n.ts';
+import { shopConfig } from './state/config.ts';
 
 /** `Purchase`, `Auto top-up`, `Free GB from the shop`. */
 export function purchaseKindText(p: Pick<Purchase, 'kind'>): string {
@@ -16,11 +17,13 @@ export function purchaseKindText(p: Pick<Purchase, 'kind'>): string {
   }
 }
 
-/** What was sold: `Pro · 10 GB · 30 days`; a grant's days are extra days (`+30 days`), and none says nothing. */
-export function purchaseItemText(p: Pick<Purchase, 'kind' | 'tierName' | 'gb' | 'validityDays'>): string {
+/** What was sold: `Pro · 10 GB · 30 days`, the plan by its name in the page's language while it is on sale (as on the
+ * receipt); a grant's days are extra days (`+30 days`), and none says nothing. */
+export function purchaseItemText(p: Pick<Purchase, 'kind' | 'tierId' | 'tierName' | 'gb' | 'validityDays'>): string {
   const grant = p.kind === 'grant';
   const days = p.validityDays ? [`${grant ? '+' : ''}${formatDays(p.validityDays)}`] : [];
-  return [grant ? t('billing.freeTraffic') : p.tierName, formatGb(p.gb), ...days].join(' · ');
+  const tier = shopConfig().tiers.find(({ id }) => id === p.tierId)?.name ?? p.tierName;
+  return [grant ? t('billing.freeTraffic') : tier, formatGb(p.gb), ...days].join(' · ');
 }
 
 /** What happened to it: `Paid`, `Granted`, `Partly refunded`, `Disputed`, `Refunded`, `Processing` …. */
