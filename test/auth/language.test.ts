@@ -141,6 +141,20 @@ describe('the API’s refusals', () => {
     });
   });
 
+  it('refuse an address a person typed in their language, and the app’s own fields for its developers', async () => {
+    const asked = (json: object) =>
+      messageOf('/api/auth/request', { json, headers: { 'accept-language': 'de-DE', 'cf-connecting-ip': testIp() } });
+    // A browser's email field lets a missing top-level domain through; the shop does not.
+    expect(await asked({ email: 'hans@gmx' })).toMatchObject({
+      code: 'invalid_request',
+      message: 'Das sieht nicht nach einer E-Mail-Adresse aus. Prüfe sie und versuche es erneut.',
+    });
+    expect(await asked({ email: 'hans@gmx.de', next: 5 })).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^next: /),
+    });
+  });
+
   it('fill in what they say about the customer in their language: a plan that does not fit', async () => {
     const cookie = await signInFrom('pablo@example.es', 'es');
     const refused = await messageOf('/api/checkout', {

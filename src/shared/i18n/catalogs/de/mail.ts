@@ -144,6 +144,7 @@ Bitte uns unter {email} um eine Kopie deiner Daten oder um ihre Löschung.`,
     'Sieh in dein Postfach: Ein Anmeldelink ist unterwegs. Er funktioniert einmal und läuft in {minutes} Minuten ab.',
   'signin.challengeAsked':
     'Gerade kommen ungewöhnlich viele Anmeldeanfragen. Wenn du dich hier schon einmal angemeldet hast, ist dein Link unterwegs. Neu hier? Bestätige, dass du ein Mensch bist, dann senden wir dir deinen.',
+  'error.invalidEmail': 'Das sieht nicht nach einer E-Mail-Adresse aus. Prüfe sie und versuche es erneut.',
   'error.signInRate': 'Zu viele Anmeldeanfragen aus deinem Netzwerk. Warte eine Minute und versuche es erneut.',
   'error.mailUnavailable':
     'Die Anmeldung per E-Mail ist gerade nicht möglich. Der Betreiber des Shops wurde informiert.',

@@ -104,6 +104,7 @@ export const mail = {
   'signin.requested': 'Check your inbox: a sign-in link is on its way. It works once and expires in {minutes} minutes.',
   'signin.challengeAsked':
     'We are getting unusually many sign-in requests. If you have signed in here before, your link is on its way. New here? Confirm you are a person, and we will send yours.',
+  'error.invalidEmail': 'That does not look like an email address. Check it and try again.',
   'error.signInRate': 'Too many sign-in requests from your network. Wait a minute and try again.',
   'error.mailUnavailable': 'Sign-in by email is unavailable right now. The shop’s operator has been told.',
   'error.mailFailing':

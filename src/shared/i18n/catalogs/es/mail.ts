@@ -139,6 +139,7 @@ Pídenos una copia de tus datos, o que los borremos, en {email}.`,
     'Revisa tu bandeja de entrada: tu enlace de acceso está en camino. Funciona una sola vez y caduca en {minutes} minutos.',
   'signin.challengeAsked':
     'Estamos recibiendo muchas más solicitudes de acceso de lo normal. Si ya has iniciado sesión aquí antes, tu enlace está en camino. ¿Eres nuevo? Confirma que eres una persona y te enviaremos el tuyo.',
+  'error.invalidEmail': 'Eso no parece una dirección de correo electrónico. Revísala e inténtalo de nuevo.',
   'error.signInRate': 'Demasiadas solicitudes de acceso desde tu red. Espera un minuto e inténtalo de nuevo.',
   'error.mailUnavailable':
     'El acceso por correo no está disponible ahora mismo. Se ha avisado al responsable de la tienda.',

@@ -145,6 +145,7 @@ Demandez-nous une copie de vos données, ou leur suppression, à {email}.`,
     'Consultez votre boîte de réception : un lien de connexion est en route. Il fonctionne une seule fois et expire dans {minutes} minutes.',
   'signin.challengeAsked':
     'Nous recevons un nombre inhabituel de demandes de connexion. Si vous vous êtes déjà connecté ici, votre lien est en route. Nouveau ici ? Confirmez que vous êtes une personne et nous vous enverrons le vôtre.',
+  'error.invalidEmail': 'Cela ne ressemble pas à une adresse e-mail. Vérifiez-la et réessayez.',
   'error.signInRate': 'Trop de demandes de connexion depuis votre réseau. Attendez une minute et réessayez.',
   'error.mailUnavailable':
     'La connexion par e-mail est indisponible pour le moment. L’exploitant de la boutique a été prévenu.',

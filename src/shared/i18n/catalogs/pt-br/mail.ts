@@ -138,6 +138,7 @@ Peça uma cópia dos seus dados, ou a exclusão deles, em {email}.`,
     'Confira sua caixa de entrada: um link de acesso está a caminho. Ele funciona uma vez e expira em {minutes} minutos.',
   'signin.challengeAsked':
     'Estamos recebendo pedidos de acesso demais. Se você já entrou aqui antes, seu link está a caminho. É novo por aqui? Confirme que você é uma pessoa e enviaremos o seu.',
+  'error.invalidEmail': 'Isso não parece um endereço de e-mail. Confira e tente novamente.',
   'error.signInRate': 'Pedidos de acesso demais da sua rede. Aguarde um minuto e tente novamente.',
   'error.mailUnavailable': 'O acesso por e-mail está indisponível agora. O responsável pela loja foi avisado.',
   'error.mailFailing':

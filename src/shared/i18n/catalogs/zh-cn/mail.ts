@@ -115,6 +115,7 @@ export const mails: Translation<typeof english> = {
   'signin.requested': '请查收邮件：登录链接正在发送中。链接只能使用一次，{minutes} 分钟后失效。',
   'signin.challengeAsked':
     '当前登录请求异常多。如果你以前在这里登录过，你的链接正在发送中。第一次来？请确认你是真人，我们就会发送你的链接。',
+  'error.invalidEmail': '这看起来不是有效的邮箱地址。请检查后重试。',
   'error.signInRate': '你的网络发出的登录请求过多。请等待一分钟后重试。',
   'error.mailUnavailable': '邮件登录暂时不可用，已通知商店运营方。',
   'error.mailFailing': '暂时无法发送登录邮件，因此未发送链接。请几分钟后重试。',
