@@ -22,6 +22,7 @@ import {
 import { autoTopUpQuery } from '../refill/index.ts';
 import type { Services } from '../services/index.ts';
 import { tierIn } from '../shared/api.ts';
+import { planName } from '../shared/billing.ts';
 import { formatDays, formatGb } from '../shared/format.ts';
 import { localizedPath, stripeLocale } from '../shared/i18n/locales.ts';
 import { inLocale, t, words } from '../shared/i18n/translate.ts';
@@ -176,7 +177,7 @@ export async function startCheckout(
   const locale = customerLocale(customer) ?? config.defaultLocale;
   // The plan by its name in that language (content/<locale>/shop.json); PRICING's if that file cannot be read.
   const [, named] = await Promise.all([services.loadCatalog(locale), services.configIn(locale).catch(() => config)]);
-  const productName = named.tiers.find((t) => t.id === tier.id)?.name ?? tier.name;
+  const productName = planName({ tierId: tier.id, tierName: tier.name }, named.tiers);
   const traffic = inLocale(locale, () => formatGb(tier.gb));
   const description = inLocale(locale, () =>
     tier.validityDays

@@ -28,10 +28,11 @@ export function askersLocale<E extends AppEnv>(
   return offeredOr(getCookie(c, LOCALE_COOKIE), config.locales, browser ?? config.defaultLocale);
 }
 
-/** The asker's language with its catalog loaded, for answers that carry sentences (a key's banner, a pause). */
-export async function askersLanguage<E extends AppEnv>(c: Context<E>): Promise<Locale> {
+/** The asker's language with its catalog loaded, for answers that carry sentences (a key's banner, a pause);
+ * `named`, the one the request itself names (the page asking), comes first. */
+export async function askersLanguage<E extends AppEnv>(c: Context<E>, named?: Locale | null): Promise<Locale> {
   const { services } = c.var;
-  const locale = askersLocale(c, services.config);
+  const locale = named ?? askersLocale(c, services.config);
   await services.loadCatalog(locale);
   return locale;
 }

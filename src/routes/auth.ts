@@ -13,7 +13,7 @@ import {
 import { endEverySession } from '../dashboard/index.ts';
 import { readsFrom } from '../http/consistency.ts';
 import type { AppEnv } from '../http/context.ts';
-import { askersLocale, rememberLocale } from '../http/locale.ts';
+import { askersLanguage, rememberLocale } from '../http/locale.ts';
 import {
   clearSessionCookie,
   issueSessionCookie,
@@ -64,8 +64,7 @@ export const auth = new Hono<AppEnv>()
     const turnstile = services.config.turnstile;
     // Each answer the same whether or not the address has an account, in the language of the page that asked (the
     // challenge's words are shown on it).
-    const language = spoken ?? askersLocale(c, services.config);
-    await services.loadCatalog(language);
+    const language = await askersLanguage(c, spoken);
     const answer: SignInRequestAnswer = inLocale(language, () =>
       outcome.challenge && turnstile
         ? { status: 'challenge', message: t('signin.challengeAsked'), siteKey: turnstile.siteKey }

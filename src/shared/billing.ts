@@ -1,4 +1,5 @@
-// Billing API types shared by the Worker and the SPA, and the one rule turning money back into GB. Pure: no imports.
+// Billing API types shared by the Worker and the SPA, the one rule turning money back into GB, and a plan by its name in
+// the reader's language. Pure: no imports.
 
 /**
  * The whole GB that `amount` of an order's `price` stands for, rounded UP and at most `gb`: what a refund or a
@@ -8,6 +9,12 @@ export function gbForAmount(gb: number, amount: number, price: number): number {
   if (price <= 0) return amount > 0 ? gb : 0;
   const share = Math.min(Math.max(0, amount), price);
   return Math.min(gb, Math.floor((gb * share + price - 1) / price));
+}
+
+/** A plan by its name in the reader's language (`tiers`, the plans on sale named in it), else by the name it was sold
+ * under (no longer on sale, or a record from before the id was kept). */
+export function planName(plan: { tierId?: string; tierName: string }, tiers: readonly { id: string; name: string }[]) {
+  return tiers.find((tier) => tier.id === plan.tierId)?.name ?? plan.tierName;
 }
 
 export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';

@@ -1,6 +1,6 @@
 // A purchase in words, in the page's language: what kind of row it is, what was sold, what happened to it, and what a
 // refund or a dispute took back (the dashboard's purchases and the console's orders).
-import type { Purchase } from '../../src/shared/billing.ts';
+import { type Purchase, planName } from '../../src/shared/billing.ts';
 import { formatDays, formatGb } from '../../src/shared/format.ts';
 import { t } from './i18n.ts';
 import { shopConfig } from './state/config.ts';
@@ -22,8 +22,7 @@ export function purchaseKindText(p: Pick<Purchase, 'kind'>): string {
 export function purchaseItemText(p: Pick<Purchase, 'kind' | 'tierId' | 'tierName' | 'gb' | 'validityDays'>): string {
   const grant = p.kind === 'grant';
   const days = p.validityDays ? [`${grant ? '+' : ''}${formatDays(p.validityDays)}`] : [];
-  const tier = shopConfig().tiers.find(({ id }) => id === p.tierId)?.name ?? p.tierName;
-  return [grant ? t('billing.freeTraffic') : tier, formatGb(p.gb), ...days].join(' · ');
+  return [grant ? t('billing.freeTraffic') : planName(p, shopConfig().tiers), formatGb(p.gb), ...days].join(' · ');
 }
 
 /** What happened to it: `Paid`, `Granted`, `Partly refunded`, `Disputed`, `Refunded`, `Processing` …. */

@@ -1,12 +1,13 @@
 // Auto top-up could not charge the saved card: why, and the link that finishes the payment on Stripe's page.
+import { planName } from '../../shared/billing.ts';
 import { formatGb, formatMoney } from '../../shared/format.ts';
 import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
-import { brandedMail, type MailContext, planName, type RenderedMail } from './layout.ts';
+import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
 function why(message: MailOf<'auto_top_up_paused'>, context: MailContext): string {
   const words = {
-    tier: planName(message, context),
+    tier: planName(message, context.tiers),
     traffic: formatGb(message.gb),
     amount: formatMoney(message.amount, message.currency),
   };

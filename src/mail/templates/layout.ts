@@ -19,11 +19,6 @@ export interface MailContext {
   tiers: readonly Pick<Tier, 'id' | 'name'>[];
 }
 
-/** A plan by its name in the mail's language; by the name it was sold under when it is no longer on sale. */
-export function planName(plan: { tierId?: string; tierName: string }, { tiers }: MailContext): string {
-  return tiers.find((tier) => tier.id === plan.tierId)?.name ?? plan.tierName;
-}
-
 export interface EmailBody {
   /** Shown as the email's heading. */
   heading: string;

@@ -1,9 +1,10 @@
 // The purchase confirmation: for a Checkout, or for a charge auto top-up made to the saved card (which the customer
 // did not just do themselves, so it says why and where to change it).
+import { planName } from '../../shared/billing.ts';
 import { formatDate, formatDays, formatGb, formatMoney } from '../../shared/format.ts';
 import { t } from '../../shared/i18n/translate.ts';
 import type { MailOf } from '../messages.ts';
-import { brandedMail, type MailContext, planName, type RenderedMail } from './layout.ts';
+import { brandedMail, type MailContext, type RenderedMail } from './layout.ts';
 
 /** What the total is made of, when a promotion code or tax changed it. */
 function breakdown(message: MailOf<'receipt'>, money: (minor: number) => string): string[] {
@@ -23,7 +24,7 @@ function breakdown(message: MailOf<'receipt'>, money: (minor: number) => string)
 export function receiptMail(message: MailOf<'receipt'>, context: MailContext): RenderedMail {
   const money = (minor: number) => formatMoney(minor, message.currency);
   const traffic = formatGb(message.gb);
-  const tier = planName(message, context);
+  const tier = planName(message, context.tiers);
   const brand = context.brand.name;
   const what = message.validityDays
     ? t('mail.receipt.planValid', { tier, traffic, days: formatDays(message.validityDays) })
